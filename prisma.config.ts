@@ -1,0 +1,14 @@
+// Configures the Prisma CLI (used by developers to generate the client and write new migrations).
+// The JS schema engine talks to an in-memory PGlite, so no engine binary and no server is needed.
+// The application applies migrations itself: see src/db/migrate.ts.
+import { defineConfig } from "prisma/config";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  engine: "js",
+  experimental: { adapter: true },
+  adapter: async () => new PrismaPGlite(new PGlite()),
+});

@@ -1,0 +1,105 @@
+// Builds the Prisma client over the database the configuration names: PostgreSQL through
+// @prisma/adapter-pg when a URL is given, else embedded PGlite under DATA_DIR (or in memory).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { applyMigrations, type MigrationReport, type SqlExecutor } from "./migrate.js";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string | null }; // null: in memory (tests)
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly kind: DatabaseTarget["kind"];
+  /** Runs a multi-statement SQL script (migrations, set-based maintenance). */
+  readonly sql: SqlExecutor;
+  migrate(): Promise<MigrationReport>;
+  close(): Promise<void>;
+}
+
+export function databaseTarget(config: { databaseUrl?: string | undefined; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: "postgres", url: config.databaseUrl }
+    : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const sql: SqlExecutor = {
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async (text, params = []) => (await pool.query(text, params as unknown[])).rows,
+    withLock: async (fn) => {
+      const client = await pool.connect();
+      try {
+        // One migrator at a time when several instances start together.
+        await client.query("SELECT pg_advisory_lock(72707369)");
+        return await fn({
+          exec: async (text) => {
+            await client.query(text);
+          },
+          query: async (text, params = []) => (await client.query(text, params as unknown[])).rows,
+        });
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(72707369)").catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    sql,
+    migrate: () => applyMigrations(sql),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let lock: DataDirLock | null = null;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const sql: SqlExecutor = {
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async (text, params = []) => (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
+    withLock: (fn) => fn(sql), // a single process owns the embedded database
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    prisma,
+    kind: "pglite",
+    sql,
+    migrate: () => applyMigrations(sql),
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+      lock?.release();
+    },
+  };
+}
