@@ -10,6 +10,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationReport, type SqlExecutor } from "./migrate.js";
 
+type PrismaAdapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
+
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
   | { kind: "pglite"; dataDir: string | null }; // null: in memory (tests)
@@ -90,7 +92,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     query: async (text, params = []) => (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
     withLock: (fn) => fn(sql), // a single process owns the embedded database
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils than Prisma 6.19;
+  // the runtime contract is the same (the test suite runs every query through it).
+  const adapter = new PrismaPGlite(client) as unknown as PrismaAdapter;
+  const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     kind: "pglite",

@@ -1,0 +1,154 @@
+## Commands (descriptions shown in Telegram's command menu)
+
+command-start = Start and identify yourself
+command-help = How to use the assistant, and its commands
+
+## Start
+
+start-welcome =
+    Welcome, { $name }!
+    This is the Congress Assistant: it follows the progress of party congresses at every level.
+start-known-roles = Your assignments:
+start-role-line = • { $role } — { $unit }
+start-unknown =
+    You have no unit to report for yet. Ask the district committee office for an invite code.
+start-next = Type /help to see the commands.
+
+role-name = { $role ->
+    [secretary] Secretary
+    [deputy] Deputy secretary
+    [reporter] Reporter
+    [standing] Standing committee member
+    [admin] Administrator
+   *[other] { $role }
+}
+
+## Help
+
+help-text =
+    <b>Congress Assistant — help</b>
+    /start — start and identify yourself
+    /help — this help (Vietnamese: /trogiup)
+
+    Write dates as day/month/year, e.g. 04/03/2020.
+    For support, contact the district committee office.
+
+## Errors and fallbacks
+
+error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, tell the district committee office.
+unknown-command = There is no /{ $command } command. Type /help to see the commands.
+unknown-text = The assistant did not understand this message. Type /help to see the commands.
+group-not-linked = This group is not linked to any unit, so the assistant shows no data here.
+
+## Organisation file problems (printed as "<place>: <message>")
+
+org-problem-unknown-key = unknown field (check the spelling; see docs/org-file.md)
+org-problem-required = is missing and required
+org-problem-type = has the wrong type, expected { $expected ->
+    [object] a group of fields (e.g. {"{"} code: GT, name: "…" {"}"})
+    [list] a list
+   *[other] a value
+}
+org-problem-one-of = "{ $value }" is not allowed; use one of: { $values }
+org-problem-empty = must not be empty
+org-problem-empty-list = the list must not be empty
+org-problem-too-many = too many entries (at most { $max })
+org-problem-too-long = too long (at most { $max } characters)
+org-problem-code-format = code "{ $value }" is not valid; use letters without accents, digits, . _ -, at most 32 characters, e.g. GT-01
+org-problem-date = date "{ $value }" is not valid; write 2020-03-31 or 31/03/2020
+org-problem-phone = "{ $value }" is not a Vietnamese phone number; e.g. 0912345678 or +84912345678
+org-problem-deadline-value = a deadline is a date (2020-03-31) or a map of milestones to dates, e.g. {"{"} held: 2020-03-31 {"}"}
+org-problem-invalid = is not valid
+org-problem-yaml-syntax = the YAML file has a syntax error: { $message }
+org-problem-csv-syntax = the CSV file has a syntax error: { $message }
+org-problem-csv-missing-column = column "{ $value }" is missing; the header needs code,name,level,parent,pilot,secretary_name,secretary_phone
+org-problem-csv-unknown-column = column "{ $value }" is not supported
+org-problem-duplicate-code = code "{ $value }" is used twice (first at { $first })
+org-problem-parent-required = a { $level ->
+    [partial] partial committee
+   *[cell] cell
+} needs a parent unit
+org-problem-unknown-unit = no unit with code "{ $value }"
+org-problem-own-parent = unit "{ $value }" cannot be its own parent
+org-problem-level-order = a { $level ->
+    [province] province committee
+    [district] district committee
+    [grassroots] grassroots organisation
+    [partial] partial committee
+   *[cell] cell
+} cannot be under a { $parentLevel ->
+    [province] province committee
+    [district] district committee
+    [grassroots] grassroots organisation
+    [partial] partial committee
+   *[cell] cell
+} ("{ $value }")
+org-problem-no-top = there is no top unit (a unit without parent)
+org-problem-several-tops = there must be one top unit, but several have no parent: { $value }
+org-problem-cycle = the parents form a cycle: { $value }
+org-problem-organization-not-top = organisation code "{ $value }" is a unit but not the top unit
+org-problem-duplicate-phone = same phone number as { $first } ({ $name })
+org-problem-duplicate-role = role { $value } at "{ $unit }" is listed twice
+org-problem-duplicate-group = working group name "{ $value }" is used twice (first at { $first })
+org-problem-leader-not-in-people = { $value } is not in people; created a person named "{ $name }"
+org-problem-leader-is-member = the leader need not be listed again in members
+org-problem-unknown-person = nobody with phone { $value } in people
+
+## Command line
+
+cli-usage =
+    Usage: npm run cli -- COMMAND
+      org import FILE [--dry-run] [--prune]   import an organisation from a YAML or CSV file
+      org export [--format yaml|csv] [--out FILE] [--org CODE]
+      status [--unit CODE]                    congress progress
+      db migrate                              bring the database schema up to date
+cli-unknown-command = unknown command "{ $command }"
+cli-missing-argument = { $name } is missing
+cli-unknown-option = unknown option "{ $option }"
+cli-file-not-found = cannot read file { $file }
+cli-org-invalid = { $file } has { $count } problem(s); nothing was written to the database:
+cli-org-warning = Note: { $place }: { $message }
+cli-org-no-changes = No changes: the database already matches the file.
+cli-org-dry-run = Dry run (--dry-run): nothing written. A real import would:
+cli-org-applied = Imported { $organization }:
+cli-org-created = • create the organisation
+cli-org-renamed = • rename the organisation
+cli-org-units-added = • add { $count } unit(s)
+cli-org-units-updated = • update { $count } unit(s): { $list }
+cli-org-units-restored = • restore { $count } archived unit(s): { $list }
+cli-org-units-missing = • { $count } stored unit(s) are not in the file: { $list } (use --prune to archive them)
+cli-org-units-archived = • archive { $count } unit(s) no longer in the file: { $list }
+cli-org-people-added = • add { $count } person(s)
+cli-org-people-updated = • update { $count } person(s)
+cli-org-roles-added = • grant { $count } role(s)
+cli-org-roles-removed = • remove { $count } role(s)
+cli-org-groups-added = • add { $count } working group(s)
+cli-org-groups-updated = • update { $count } working group(s): { $list }
+cli-org-groups-missing = • { $count } working group(s) are not in the file: { $list } (use --prune to remove them)
+cli-org-groups-removed = • remove { $count } working group(s): { $list }
+cli-org-campaign-created = • create a new campaign
+cli-org-campaign-updated = • update the campaign's deadlines and terms
+cli-org-not-found = there is no organisation in the database yet; import one first: npm run cli -- org import FILE
+cli-org-choose = there are several organisations ({ $list }); choose one with --org CODE
+cli-org-unknown = no organisation with code "{ $value }"
+cli-unit-unknown = no unit with code "{ $value }"
+cli-exported = Wrote { $file }.
+cli-migrated = Database up to date: applied { $applied } migration(s) ({ $already } already applied).
+cli-error = Error: { $message }
+
+## Status (progress totals)
+
+status-title = { $name } ({ $code })
+status-campaign = { $campaign }
+status-no-campaign = No campaign yet (add a campaign section to the organisation file).
+status-line = { $label }: { $held }/{ $total } held their congress ({ $percent })
+status-label = { $kind ->
+    [grassroots] Grassroots organisations
+    [committees] of which grassroots committees
+    [grassroots-cells] of which grassroots cells
+    [partial] Partial committees
+    [cell] Cells
+    [district] District committees
+   *[province] Province committees
+}
+status-total = Total: { $units } units, { $held } congresses held.

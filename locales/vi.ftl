@@ -1,0 +1,154 @@
+## Commands (descriptions shown in Telegram's command menu)
+
+command-start = Bắt đầu, nhận diện đồng chí
+command-help = Hướng dẫn sử dụng và các lệnh
+
+## Start
+
+start-welcome =
+    Kính chào đồng chí { $name }!
+    Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.
+start-known-roles = Đồng chí đang được giao:
+start-role-line = • { $role } — { $unit }
+start-unknown =
+    Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.
+start-next = Gõ /trogiup để xem các lệnh.
+
+role-name = { $role ->
+    [secretary] Bí thư
+    [deputy] Phó Bí thư
+    [reporter] Người báo cáo
+    [standing] Ủy viên Ban Thường vụ
+    [admin] Quản trị
+   *[other] { $role }
+}
+
+## Help
+
+help-text =
+    <b>Trợ lý Đại hội — hướng dẫn</b>
+    /start — bắt đầu, nhận diện đồng chí
+    /trogiup — hướng dẫn này (tiếng Anh: /help)
+
+    Ngày viết theo dạng ngày/tháng/năm, ví dụ 04/03/2020.
+    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+
+## Errors and fallbacks
+
+error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng Quận ủy.
+unknown-command = Không có lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
+unknown-text = Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.
+group-not-linked = Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.
+
+## Organisation file problems (printed as "<place>: <message>")
+
+org-problem-unknown-key = không có trường này (kiểm tra lỗi chính tả; xem docs/org-file.md)
+org-problem-required = thiếu, bắt buộc phải có
+org-problem-type = sai kiểu, cần { $expected ->
+    [object] một nhóm trường (ví dụ {"{"} code: GT, name: "…" {"}"})
+    [list] một danh sách
+   *[other] một giá trị
+}
+org-problem-one-of = "{ $value }" không hợp lệ; chỉ nhận: { $values }
+org-problem-empty = không được để trống
+org-problem-empty-list = danh sách không được để trống
+org-problem-too-many = quá nhiều mục (tối đa { $max })
+org-problem-too-long = quá dài (tối đa { $max } ký tự)
+org-problem-code-format = mã "{ $value }" không hợp lệ; mã chỉ gồm chữ không dấu, số, dấu . _ -, tối đa 32 ký tự, ví dụ GT-01
+org-problem-date = ngày "{ $value }" không hợp lệ; viết theo dạng 2020-03-31 hoặc 31/03/2020
+org-problem-phone = "{ $value }" không phải số điện thoại Việt Nam; ví dụ 0912345678 hoặc +84912345678
+org-problem-deadline-value = hạn phải là một ngày (2020-03-31) hoặc danh sách mốc → ngày, ví dụ {"{"} held: 2020-03-31 {"}"}
+org-problem-invalid = giá trị không hợp lệ
+org-problem-yaml-syntax = tệp YAML sai cú pháp: { $message }
+org-problem-csv-syntax = tệp CSV sai cú pháp: { $message }
+org-problem-csv-missing-column = thiếu cột "{ $value }"; dòng tiêu đề cần đủ các cột code,name,level,parent,pilot,secretary_name,secretary_phone
+org-problem-csv-unknown-column = cột "{ $value }" không được hỗ trợ
+org-problem-duplicate-code = mã "{ $value }" bị trùng (đã có ở { $first })
+org-problem-parent-required = { $level ->
+    [partial] đảng bộ bộ phận
+   *[cell] chi bộ
+} phải có đơn vị cấp trên (parent)
+org-problem-unknown-unit = không có đơn vị mã "{ $value }"
+org-problem-own-parent = đơn vị "{ $value }" không thể là cấp trên của chính nó
+org-problem-level-order = { $level ->
+    [province] đảng bộ tỉnh
+    [district] đảng bộ quận, huyện
+    [grassroots] tổ chức cơ sở đảng
+    [partial] đảng bộ bộ phận
+   *[cell] chi bộ
+} không thể trực thuộc { $parentLevel ->
+    [province] đảng bộ tỉnh
+    [district] đảng bộ quận, huyện
+    [grassroots] tổ chức cơ sở đảng
+    [partial] đảng bộ bộ phận
+   *[cell] chi bộ
+} "{ $value }"
+org-problem-no-top = không có đơn vị cấp cao nhất (đơn vị không có parent)
+org-problem-several-tops = chỉ được có một đơn vị cấp cao nhất, nhưng có nhiều đơn vị không có parent: { $value }
+org-problem-cycle = vòng lặp cấp trên: { $value }
+org-problem-organization-not-top = mã tổ chức "{ $value }" là một đơn vị nhưng không phải đơn vị cấp cao nhất
+org-problem-duplicate-phone = số điện thoại trùng với { $first } ({ $name })
+org-problem-duplicate-role = vai trò { $value } tại "{ $unit }" bị lặp
+org-problem-duplicate-group = tên tổ công tác "{ $value }" bị trùng (đã có ở { $first })
+org-problem-leader-not-in-people = số { $value } không có trong danh sách people; đã tạo người tên "{ $name }"
+org-problem-leader-is-member = tổ trưởng không cần ghi lại trong members
+org-problem-unknown-person = không có ai với số { $value } trong danh sách people
+
+## Command line
+
+cli-usage =
+    Cách dùng: npm run cli -- LỆNH
+      org import TỆP [--dry-run] [--prune]   nhập tổ chức từ tệp YAML hoặc CSV
+      org export [--format yaml|csv] [--out TỆP] [--org MÃ]
+      status [--unit MÃ]                      tiến độ đại hội
+      db migrate                              cập nhật cấu trúc cơ sở dữ liệu
+cli-unknown-command = không có lệnh "{ $command }"
+cli-missing-argument = thiếu { $name }
+cli-unknown-option = không có tùy chọn "{ $option }"
+cli-file-not-found = không đọc được tệp { $file }
+cli-org-invalid = Tệp { $file } có { $count } lỗi; chưa ghi gì vào cơ sở dữ liệu:
+cli-org-warning = Lưu ý: { $place }: { $message }
+cli-org-no-changes = Không có gì thay đổi: dữ liệu đã khớp với tệp.
+cli-org-dry-run = Chạy thử (--dry-run): chưa ghi gì. Nếu nhập thật sẽ:
+cli-org-applied = Đã nhập { $organization }:
+cli-org-created = • tạo tổ chức mới
+cli-org-renamed = • đổi tên tổ chức
+cli-org-units-added = • thêm { $count } đơn vị
+cli-org-units-updated = • sửa { $count } đơn vị: { $list }
+cli-org-units-restored = • khôi phục { $count } đơn vị: { $list }
+cli-org-units-missing = • { $count } đơn vị có trong dữ liệu nhưng không có trong tệp: { $list } (dùng --prune để lưu trữ các đơn vị này)
+cli-org-units-archived = • lưu trữ { $count } đơn vị không còn trong tệp: { $list }
+cli-org-people-added = • thêm { $count } người
+cli-org-people-updated = • sửa thông tin { $count } người
+cli-org-roles-added = • giao thêm { $count } vai trò
+cli-org-roles-removed = • bỏ { $count } vai trò
+cli-org-groups-added = • thêm { $count } tổ công tác
+cli-org-groups-updated = • sửa { $count } tổ công tác: { $list }
+cli-org-groups-missing = • { $count } tổ công tác không có trong tệp: { $list } (dùng --prune để xóa)
+cli-org-groups-removed = • xóa { $count } tổ công tác: { $list }
+cli-org-campaign-created = • tạo đợt đại hội mới
+cli-org-campaign-updated = • cập nhật hạn và nhiệm kỳ của đợt đại hội
+cli-org-not-found = chưa có tổ chức nào trong cơ sở dữ liệu; nhập trước bằng: npm run cli -- org import TỆP
+cli-org-choose = có nhiều tổ chức ({ $list }); chọn một bằng --org MÃ
+cli-org-unknown = không có tổ chức mã "{ $value }"
+cli-unit-unknown = không có đơn vị mã "{ $value }"
+cli-exported = Đã ghi { $file }.
+cli-migrated = Cơ sở dữ liệu đã cập nhật: áp dụng { $applied } bản cập nhật (đã có { $already } bản).
+cli-error = Lỗi: { $message }
+
+## Status (progress totals)
+
+status-title = { $name } ({ $code })
+status-campaign = { $campaign }
+status-no-campaign = Chưa có đợt đại hội (thêm mục campaign vào tệp tổ chức).
+status-line = { $label }: { $held }/{ $total } đã tổ chức đại hội ({ $percent })
+status-label = { $kind ->
+    [grassroots] Tổ chức cơ sở đảng
+    [committees] trong đó đảng bộ cơ sở
+    [grassroots-cells] trong đó chi bộ cơ sở
+    [partial] Đảng bộ bộ phận
+    [cell] Chi bộ trực thuộc
+    [district] Đảng bộ quận, huyện
+   *[province] Đảng bộ tỉnh
+}
+status-total = Tổng số: { $units } đơn vị, { $held } đại hội đã tổ chức.

@@ -1,0 +1,182 @@
+// The `daihoi` command line. Parses arguments, opens the database, calls the same domain and store
+// functions as the bot, and prints results. Returns an exit code; never calls process.exit itself.
+import { readFile, writeFile } from "node:fs/promises";
+import type { Config } from "../config.js";
+import { databaseTarget, openDatabase, type Database } from "../db/client.js";
+import { DataDirLockedError } from "../db/data-dir-lock.js";
+import { importOrganization, loadStoredOrganization } from "../db/org-store.js";
+import { countSubtreeUnits } from "../db/progress-store.js";
+import { hasChanges } from "../domain/org-diff.js";
+import { readOrgFile } from "../domain/org-file.js";
+import { writeOrgCsv, writeOrgYaml } from "../domain/org-file-writer.js";
+import type { OrgProblem } from "../domain/org-definition.js";
+import { summarizeTotals } from "../domain/progress-totals.js";
+import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.js";
+import { renderOrgChanges } from "../render/org-changes-text.js";
+import { renderStatusText } from "../render/status-text.js";
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export interface CliDeps {
+  config: Config;
+  /** Tests pass an open database; otherwise one is opened from the config and closed at the end. */
+  database?: Database;
+}
+
+class CliError extends Error {}
+
+interface ParsedArgs {
+  words: string[];
+  flags: Map<string, string | true>;
+}
+
+const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang"]);
+const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
+
+export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo): Promise<number> {
+  const i18n = createI18n({ defaultLocale: deps.config.defaultLocale });
+  let locale: Locale = deps.config.defaultLocale;
+  let t: Translate = translatorFor(i18n, locale);
+  let database: Database | undefined;
+  try {
+    const args = parseArgs(argv, t);
+    const lang = args.flags.get("--lang");
+    if (lang === "vi" || lang === "en") {
+      locale = lang;
+      t = translatorFor(i18n, locale);
+    }
+    const command = args.words.join(" ");
+    if (args.words.length === 0 || args.flags.has("--help")) {
+      io.out(t("cli-usage"));
+      return args.words.length === 0 && !args.flags.has("--help") ? 2 : 0;
+    }
+    const open = async () => (database ??= deps.database ?? (await openMigrated(deps.config)));
+    const [first, second] = args.words;
+    if (first === "org" && second === "import") return await orgImport(args, await open(), t, io);
+    if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
+    if (first === "status") return await status(args, await open(), t, locale, io);
+    if (first === "db" && second === "migrate") {
+      const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
+      database = db;
+      const report = await db.migrate();
+      io.out(t("cli-migrated", { applied: report.applied.length, already: report.alreadyApplied }));
+      return 0;
+    }
+    throw new CliError(t("cli-unknown-command", { command }));
+  } catch (error) {
+    if (error instanceof CliError || error instanceof DataDirLockedError) {
+      io.err(t("cli-error", { message: error.message }));
+      return error instanceof CliError ? 2 : 1;
+    }
+    io.err(t("cli-error", { message: (error as Error).message?.split("\n")[0] ?? String(error) }));
+    return 1;
+  } finally {
+    if (database && database !== deps.database) await database.close();
+  }
+}
+
+async function openMigrated(config: Config): Promise<Database> {
+  const database = await openDatabase(databaseTarget(config));
+  await database.migrate();
+  return database;
+}
+
+function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
+  const words: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (!arg.startsWith("--")) {
+      words.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.split("=", 2) as [string, string | undefined];
+    if (booleanFlags.has(name)) flags.set(name, true);
+    else if (valueFlags.has(name)) {
+      const value = inline ?? argv[++index];
+      if (value === undefined || value.startsWith("--")) throw new CliError(t("cli-missing-argument", { name }));
+      flags.set(name, value);
+    } else throw new CliError(t("cli-unknown-option", { option: name }));
+  }
+  return { words, flags };
+}
+
+function renderProblem(t: Translate, problem: OrgProblem): string {
+  return `${problem.path}: ${t(`org-problem-${problem.code}`, problem.args)}`;
+}
+
+async function orgImport(args: ParsedArgs, database: Database, t: Translate, io: CliIo): Promise<number> {
+  const file = args.words[2];
+  if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new CliError(t("cli-file-not-found", { file }));
+  }
+  const result = readOrgFile(text, /\.csv$/i.test(file) ? "csv" : "yaml");
+  if (!result.ok) {
+    io.err(t("cli-org-invalid", { file, count: result.problems.length }));
+    for (const problem of result.problems) io.err(renderProblem(t, problem));
+    return 1;
+  }
+  for (const warning of result.warnings) {
+    io.out(t("cli-org-warning", { place: warning.path, message: t(`org-problem-${warning.code}`, warning.args) }));
+  }
+  const dryRun = args.flags.has("--dry-run");
+  const outcome = await importOrganization(database.prisma, result.definition, {
+    prune: args.flags.has("--prune"),
+    dryRun,
+    actor: "cli",
+  });
+  const lines = renderOrgChanges(t, outcome.changes);
+  // Nothing to apply may still list what the file leaves out (units kept until --prune).
+  if (!hasChanges(outcome.changes)) io.out(t("cli-org-no-changes"));
+  else io.out(dryRun ? t("cli-org-dry-run") : t("cli-org-applied", { organization: result.definition.organization.name }));
+  for (const line of lines) io.out(line);
+  return 0;
+}
+
+async function resolveOrganizationCode(args: ParsedArgs, database: Database, t: Translate): Promise<string> {
+  const requested = args.flags.get("--org");
+  const organizations = await database.prisma.organization.findMany({ select: { code: true }, orderBy: { id: "asc" } });
+  if (typeof requested === "string") {
+    if (!organizations.some((organization) => organization.code === requested)) throw new CliError(t("cli-org-unknown", { value: requested }));
+    return requested;
+  }
+  if (organizations.length === 0) throw new CliError(t("cli-org-not-found"));
+  if (organizations.length > 1) throw new CliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
+  return organizations[0]!.code;
+}
+
+async function orgExport(args: ParsedArgs, database: Database, t: Translate, io: CliIo): Promise<number> {
+  const format = args.flags.get("--format") ?? "yaml";
+  if (format !== "yaml" && format !== "csv") throw new CliError(t("org-problem-one-of", { value: String(format), values: "yaml, csv" }));
+  const code = await resolveOrganizationCode(args, database, t);
+  const stored = await loadStoredOrganization(database.prisma, code);
+  const text = format === "csv" ? writeOrgCsv(stored!.definition) : writeOrgYaml(stored!.definition);
+  const out = args.flags.get("--out");
+  if (typeof out === "string") {
+    await writeFile(out, text, "utf8");
+    io.out(t("cli-exported", { file: out }));
+  } else io.out(text.trimEnd());
+  return 0;
+}
+
+async function status(args: ParsedArgs, database: Database, t: Translate, locale: Locale, io: CliIo): Promise<number> {
+  const unitCode = args.flags.get("--unit");
+  const code = await resolveOrganizationCode(args, database, t);
+  const organization = await database.prisma.organization.findUniqueOrThrow({ where: { code } });
+  const unit =
+    typeof unitCode === "string"
+      ? await database.prisma.unit.findFirst({ where: { organizationId: organization.id, code: unitCode, archivedAt: null } })
+      : await database.prisma.unit.findFirst({ where: { organizationId: organization.id, parentId: null, archivedAt: null } });
+  if (!unit) throw new CliError(t("cli-unit-unknown", { value: String(unitCode ?? code) }));
+  const campaign = await database.prisma.campaign.findFirst({ where: { organizationId: organization.id, active: true } });
+  const rows = await countSubtreeUnits(database.prisma, unit, campaign?.id ?? null);
+  io.out(renderStatusText(t, locale, { unit, campaign: campaign?.name ?? null, totals: summarizeTotals(rows) }));
+  return 0;
+}

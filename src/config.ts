@@ -1,0 +1,112 @@
+// The environment contract (see .env.example), parsed once with zod. Tests build configs with createConfig().
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, "looks wrong: a bot token is like 123456789:AAH…, as BotFather prints it")
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an http(s) URL, e.g. https://api.telegram.org")
+      .transform((url) => url.replace(/\/+$/, ""))
+      .default("https://api.telegram.org"),
+  ),
+  DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (leave it unset for the embedded database)")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().default("./data")),
+  APP_TIMEZONE: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .refine(isTimeZone, "is not a time zone name such as Asia/Ho_Chi_Minh")
+      .default("Asia/Ho_Chi_Minh"),
+  ),
+  DEFAULT_LOCALE: z.preprocess(blankAsUnset, z.enum(["vi", "en"], "must be vi or en").default("vi")),
+  DIGEST_TIME: z.preprocess(blankAsUnset, z.string().trim().regex(clock, "must be a time like 17:00").default("17:00")),
+  QUIET_HOURS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "must be a range like 21:00-07:00")
+      .default("21:00-07:00"),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of error, warn, info, debug, silent").default("info"),
+  ),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  botToken: string | undefined;
+  apiRoot: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  timezone: string;
+  defaultLocale: "vi" | "en";
+  digestTime: string;
+  quietHours: { start: string; end: string };
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+}
+
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const value = parsed.data;
+  const [start, end] = value.QUIET_HOURS.split("-") as [string, string];
+  return {
+    botToken: value.TELEGRAM_BOT_TOKEN,
+    apiRoot: value.TELEGRAM_API_ROOT,
+    databaseUrl: value.DATABASE_URL,
+    dataDir: value.DATA_DIR,
+    timezone: value.APP_TIMEZONE,
+    defaultLocale: value.DEFAULT_LOCALE,
+    digestTime: value.DIGEST_TIME,
+    quietHours: { start, end },
+    logLevel: value.LOG_LEVEL,
+  };
+}
+
+/** Reads ./.env when there is one (variables already set in the environment win). */
+export function loadDotEnv(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+// An organisation as the org file describes it, after validation: the shape import, export and diff share.
+import type { LocalDate } from "./local-date.js";
+import type { Milestone, Role, UnitLevel } from "./levels.js";
+
+export interface OrgDefinition {
+  organization: { code: string; name: string };
+  /** null: the file does not describe a campaign (CSV form), so the stored one is left as it is. */
+  campaign: CampaignDefinition | null;
+  units: UnitDefinition[];
+  people: PersonDefinition[];
+  /** null: the file does not describe working groups (CSV form). */
+  workingGroups: WorkingGroupDefinition[] | null;
+  /** "exact": each listed person's roles become the listed ones; "add": listed roles are added to theirs. */
+  rolesMode: "exact" | "add";
+}
+
+export interface CampaignDefinition {
+  name: string;
+  deadlines: { level: UnitLevel; milestone: Milestone; date: LocalDate }[];
+  terms: { level: UnitLevel; term: string }[];
+}
+
+export interface UnitDefinition {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  pilotDate: LocalDate | null;
+  term: string | null;
+}
+
+export interface PersonDefinition {
+  name: string;
+  phone: string; // normalised +84…
+  locale: "vi" | "en" | null;
+  roles: { role: Role; unitCode: string }[];
+}
+
+export interface WorkingGroupDefinition {
+  name: string;
+  leaderPhone: string;
+  memberPhones: string[];
+  unitCodes: string[];
+}
+
+/** One problem found in a file, rendered through the locale files as `<path>: <message>`. */
+export interface OrgProblem {
+  path: string;
+  code: string;
+  args?: Record<string, string | number>;
+}

@@ -1,0 +1,102 @@
+// The structure of an org file, checked with zod. Files are read with YAML's failsafe schema, so every
+// scalar arrives as a string (a phone like 0912345678 keeps its leading zero) and is checked here.
+import { z } from "zod";
+import { milestones, roles, unitLevels } from "./levels.js";
+import { parseLocalDate } from "./local-date.js";
+import { normalizeVietnamesePhone } from "./phone.js";
+
+const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const codeSchema = z.string().trim().superRefine((value, ctx) => {
+  if (!codePattern.test(value)) ctx.addIssue({ code: "custom", params: { problem: "code-format", value } });
+});
+
+export const dateSchema = z.string().trim().superRefine((value, ctx) => {
+  if (!parseLocalDate(value)) ctx.addIssue({ code: "custom", params: { problem: "date", value } });
+});
+
+export const phoneSchema = z.string().trim().superRefine((value, ctx) => {
+  if (!normalizeVietnamesePhone(value)) ctx.addIssue({ code: "custom", params: { problem: "phone", value } });
+});
+
+/** YAML's failsafe schema turns an empty value into "": treat it as absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+const levelSchema = z.enum(unitLevels);
+
+const deadlineValue = z.union([dateSchema, z.partialRecord(z.enum(milestones), dateSchema)]);
+
+export const orgFileSchema = z
+  .object({
+    organization: z.object({ code: codeSchema, name: text(200) }).strict(),
+    campaign: optional(
+      z
+        .object({
+          name: text(200),
+          deadlines: optional(z.partialRecord(levelSchema, deadlineValue)),
+          terms: optional(z.partialRecord(levelSchema, text(40))),
+        })
+        .strict(),
+    ),
+    units: z
+      .array(
+        z
+          .object({
+            code: codeSchema,
+            name: text(200),
+            level: levelSchema,
+            parent: optional(codeSchema),
+            pilot: optional(dateSchema),
+            term: optional(text(40)),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500_000),
+    people: optional(
+      z.array(
+        z
+          .object({
+            name: text(120),
+            phone: phoneSchema,
+            locale: optional(z.enum(["vi", "en"])),
+            roles: optional(z.array(z.object({ role: z.enum(roles), unit: codeSchema }).strict())),
+          })
+          .strict(),
+      ),
+    ),
+    workingGroups: optional(
+      z.array(
+        z
+          .object({
+            name: text(120),
+            leader: phoneSchema,
+            members: optional(z.array(phoneSchema)),
+            units: optional(z.array(codeSchema)),
+          })
+          .strict(),
+      ),
+    ),
+  })
+  .strict();
+
+export type OrgFile = z.infer<typeof orgFileSchema>;
+
+export const csvColumns = ["code", "name", "level", "parent", "pilot", "secretary_name", "secretary_phone"] as const;
+
+export const csvRowSchema = z
+  .object({
+    code: codeSchema,
+    name: text(200),
+    level: levelSchema,
+    parent: optional(codeSchema),
+    pilot: optional(dateSchema),
+    secretary_name: optional(text(120)),
+    secretary_phone: optional(phoneSchema),
+  })
+  .strict();
+
+export type OrgCsvRow = z.infer<typeof csvRowSchema>;

@@ -1,0 +1,67 @@
+// Writes an OrgDefinition back as an org file that imports to the same state.
+import { stringify as stringifyCsv } from "csv-stringify/sync";
+import { Document, isMap, isSeq } from "yaml";
+import { milestones, type UnitLevel } from "./levels.js";
+import type { OrgDefinition } from "./org-definition.js";
+import { csvColumns } from "./org-file-schema.js";
+
+export function writeOrgYaml(definition: OrgDefinition): string {
+  const deadlines: Partial<Record<UnitLevel, Record<string, string>>> = {};
+  for (const milestone of milestones) {
+    for (const deadline of definition.campaign?.deadlines.filter((d) => d.milestone === milestone) ?? []) {
+      (deadlines[deadline.level] ??= {})[milestone] = deadline.date;
+    }
+  }
+  const file = {
+    organization: definition.organization,
+    ...(definition.campaign && {
+      campaign: {
+        name: definition.campaign.name,
+        deadlines,
+        terms: Object.fromEntries(definition.campaign.terms.map((term) => [term.level, term.term])),
+      },
+    }),
+    units: definition.units.map((unit) => ({
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      ...(unit.parentCode && { parent: unit.parentCode }),
+      ...(unit.pilotDate && { pilot: unit.pilotDate }),
+      ...(unit.term && { term: unit.term }),
+    })),
+    people: definition.people.map((person) => ({
+      name: person.name,
+      phone: person.phone,
+      ...(person.locale && { locale: person.locale }),
+      roles: person.roles.map((role) => ({ role: role.role, unit: role.unitCode })),
+    })),
+    workingGroups: (definition.workingGroups ?? []).map((group) => ({
+      name: group.name,
+      leader: group.leaderPhone,
+      members: group.memberPhones,
+      units: group.unitCodes,
+    })),
+  };
+  const document = new Document(file);
+  // One line per unit, person and group keeps a 600-unit file readable and diffable.
+  for (const key of ["units", "people", "workingGroups"]) {
+    const list = document.get(key);
+    if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
+  }
+  const header = `# Organisation file (see docs/org-file.md). Import with: npm run cli -- org import FILE\n`;
+  return header + document.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+export function writeOrgCsv(definition: OrgDefinition): string {
+  const secretaries = new Map<string, { name: string; phone: string }>();
+  for (const person of definition.people) {
+    for (const role of person.roles) {
+      if (role.role === "secretary" && !secretaries.has(role.unitCode)) secretaries.set(role.unitCode, person);
+    }
+  }
+  const rows = definition.units.map((unit) => {
+    const secretary = secretaries.get(unit.code);
+    return [unit.code, unit.name, unit.level, unit.parentCode ?? "", unit.pilotDate ?? "", secretary?.name ?? "", secretary?.phone ?? ""];
+  });
+  return stringifyCsv([[...csvColumns], ...rows]);
+}
