@@ -41,13 +41,14 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
   let locale: Locale = deps.config.defaultLocale;
   let t: Translate = translatorFor(i18n, locale);
   let database: Database | undefined;
+  // The language is chosen first, so that even an argument error is reported in it.
+  const lang = argv[argv.indexOf("--lang") + 1];
+  if (argv.includes("--lang") && (lang === "vi" || lang === "en")) {
+    locale = lang;
+    t = translatorFor(i18n, locale);
+  }
   try {
     const args = parseArgs(argv, t);
-    const lang = args.flags.get("--lang");
-    if (lang === "vi" || lang === "en") {
-      locale = lang;
-      t = translatorFor(i18n, locale);
-    }
     const command = args.words.join(" ");
     if (args.words.length === 0 || args.flags.has("--help")) {
       io.out(t("cli-usage"));

@@ -14,7 +14,8 @@ type PrismaAdapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>[
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string | null }; // null: in memory (tests)
+  // dataDir null: in memory; loadFrom: start from a dump made by dumpDataDir (tests)
+  | { kind: "pglite"; dataDir: string | null; loadFrom?: Blob };
 
 export interface Database {
   readonly prisma: PrismaClient;
@@ -23,6 +24,8 @@ export interface Database {
   readonly sql: SqlExecutor;
   migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
+  /** Embedded only: a copy of the whole database (tests start their databases from a migrated copy). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export function databaseTarget(config: { databaseUrl?: string | undefined; dataDir: string }): DatabaseTarget {
@@ -32,7 +35,7 @@ export function databaseTarget(config: { databaseUrl?: string | undefined; dataD
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir, target.loadFrom);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -72,7 +75,7 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -80,7 +83,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    client = await PGlite.create({ ...(dataDir && { dataDir }), ...(loadFrom && { loadDataDir: loadFrom }) });
   } catch (error) {
     lock?.release();
     throw error;
@@ -105,6 +108,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await prisma.$disconnect();
       await client.close();
       lock?.release();
+    },
+    dumpDataDir: async () => {
+      const dump = await client.dumpDataDir("none");
+      return dump;
     },
   };
 }

@@ -171,6 +171,12 @@ async function syncUnits(tx: Tx, organizationId: number, definition: OrgDefiniti
   if (reparent.length > 0 || (changes.prune && changes.unitsMissing.length > 0)) {
     await refreshUnitPaths(tx, organizationId);
   }
+  const codes = definition.units.map((unit) => unit.code);
+  const positions = definition.units.map((_, index) => index);
+  await tx.$executeRaw`
+    UPDATE units AS u SET position = v.position
+    FROM unnest(${codes}::text[], ${positions}::int[]) AS v(code, position)
+    WHERE u."organizationId" = ${organizationId} AND u.code = v.code AND u.position <> v.position`;
   return ids;
 }
 

@@ -52,18 +52,18 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
     prune: options.prune,
   };
 
+  // The order of units in the file is kept (export writes them back in it), but a new order alone is
+  // not a change worth reporting: it is stored whenever something else is written.
   const currentUnits = indexBy(current?.units ?? [], (unit) => unit.code);
-  const currentPositions = new Map((current?.units ?? []).map((unit, index) => [unit.code, index]));
-  next.units.forEach((unit, position) => {
+  for (const unit of next.units) {
     const before = currentUnits.get(unit.code);
     if (stored?.archivedUnitCodes.has(unit.code)) changes.unitsRestored.push(unit.code);
     else if (!before) changes.unitsAdded.push(unit.code);
     else {
       const fields = changedUnitFields(before, unit);
-      if (currentPositions.get(unit.code) !== position) fields.push("position");
       if (fields.length > 0) changes.unitsUpdated.push({ code: unit.code, fields });
     }
-  });
+  }
   const nextCodes = new Set(next.units.map((unit) => unit.code));
   changes.unitsMissing = (current?.units ?? []).filter((unit) => !nextCodes.has(unit.code)).map((unit) => unit.code);
 

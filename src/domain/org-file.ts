@@ -13,6 +13,7 @@ export type OrgFileResult =
   | { ok: false; problems: OrgProblem[] };
 
 export function formatProblemPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(file)";
   return path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
     .join("");
@@ -70,15 +71,18 @@ export function readOrgFile(text: string, format: "yaml" | "csv"): OrgFileResult
 }
 
 function readYaml(text: string): OrgFileResult {
-  const document = parseDocument(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => ({
-        path: `line ${error.linePos?.[0]?.line ?? "?"}`,
-        code: "yaml-syntax",
-        args: { message: error.message.split("\n")[0] ?? "" },
-      })),
+      problems: document.errors.map((error) => {
+        const position = error.linePos?.[0];
+        return {
+          path: position ? `line ${position.line}, column ${position.col}` : "(file)",
+          code: "yaml-syntax",
+          args: { message: (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "") },
+        };
+      }),
     };
   }
   const parsed = orgFileSchema.safeParse(document.toJS(), { reportInput: true });

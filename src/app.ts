@@ -1,0 +1,61 @@
+// Composition of the running product: database → bot → update inbox. main.ts and the integration
+// tests both build the app here, so tests exercise the same wiring as production.
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "./config.js";
+import { databaseTarget, openDatabase, type Database } from "./db/client.js";
+import { registerCommands } from "./bot/commands.js";
+import type { BotContext } from "./bot/context.js";
+import { createBot, createBotI18n } from "./bot/create-bot.js";
+import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
+import type { Logger } from "./logger.js";
+
+export interface App {
+  bot: Bot<BotContext>;
+  database: Database;
+  inbox: UpdateInbox;
+  /** Resolves once the bot is registered and polling; polling then continues in the background. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(options: {
+  config: Config;
+  logger: Logger;
+  /** Tests pass their own database; otherwise it is opened (and closed on stop) from the config. */
+  database?: Database;
+  botInfo?: UserFromGetMe;
+  pollTimeoutSeconds?: number;
+}): Promise<App> {
+  const { config, logger } = options;
+  const database = options.database ?? (await openDatabase(databaseTarget(config)));
+  const migration = await database.migrate();
+  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const i18n = createBotI18n(config.defaultLocale);
+  const bot = createBot({ config, prisma: database.prisma, logger }, i18n, options.botInfo ? { botInfo: options.botInfo } : {});
+  const inbox = createUpdateInbox({
+    bot,
+    prisma: database.prisma,
+    logger,
+    ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
+  });
+  let polling: Promise<void> | null = null;
+  return {
+    bot,
+    database,
+    inbox,
+    async start() {
+      await bot.init();
+      // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
+      await bot.api.deleteWebhook({ drop_pending_updates: false });
+      await registerCommands(bot.api, i18n, config.defaultLocale);
+      polling = inbox.run();
+      polling.catch((error) => logger.fatal({ err: error }, "polling stopped"));
+      logger.info({ bot: bot.botInfo.username, database: database.kind }, "bot started");
+    },
+    async stop() {
+      await inbox.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Builds the bot: dependencies on the context, the sender's roster entry, i18n, features, error boundary.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { findPersonByTelegramId } from "../db/people-store.js";
+import type { I18n } from "@grammyjs/i18n";
+import { createI18n, localeFromLanguageCode, type Locale } from "../i18n.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { helpFeature } from "./features/help.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+
+export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
+  return createI18n<BotContext>({
+    defaultLocale,
+    localeNegotiator: (ctx) =>
+      localeFromLanguageCode(ctx.person?.locale ?? undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? defaultLocale,
+  });
+}
+
+export function createBot(deps: BotDeps, i18n: I18n<BotContext>, options: { botInfo?: UserFromGetMe } = {}): Bot<BotContext> {
+  const { config } = deps;
+  if (!config.botToken) throw new Error("createBot needs a bot token");
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: { apiRoot: config.apiRoot },
+    ...(options.botInfo && { botInfo: options.botInfo }),
+  });
+  // Replies to users are retried on 429 and network errors; scheduled messages go through the outbox.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
+    ctx.person = ctx.from && !ctx.from.is_bot ? await findPersonByTelegramId(deps.prisma, ctx.from.id) : null;
+    await next();
+  });
+  bot.use(i18n);
+  bot.use(startFeature, helpFeature);
+  bot.use(unhandledFeature);
+
+  bot.catch(async ({ ctx, error }) => {
+    const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
+    ctx.log.error({ err: error, kind }, "update failed");
+    if (ctx.chat && kind !== "network") {
+      await ctx.reply(ctx.t ? ctx.t("error-generic") : "Xin lỗi, đã có lỗi. Sorry, something went wrong.").catch(() => undefined);
+    }
+  });
+  return bot;
+}

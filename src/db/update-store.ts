@@ -1,0 +1,53 @@
+// The inbox of Telegram updates: stored before Telegram is told they were received, marked when handled.
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Update } from "grammy/types";
+
+export interface StoredUpdate {
+  updateId: number;
+  payload: Update;
+  attempts: number;
+}
+
+export async function storeUpdates(prisma: PrismaClient, updates: readonly Update[]): Promise<void> {
+  if (updates.length === 0) return;
+  // A redelivered update (same id) is ignored: it is handled once.
+  await prisma.telegramUpdate.createMany({
+    data: updates.map((update) => ({ updateId: BigInt(update.update_id), payload: update as unknown as Prisma.InputJsonObject })),
+    skipDuplicates: true,
+  });
+}
+
+export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | undefined> {
+  const latest = await prisma.telegramUpdate.findFirst({ orderBy: { updateId: "desc" }, select: { updateId: true } });
+  return latest ? Number(latest.updateId) + 1 : undefined;
+}
+
+export async function pendingUpdates(prisma: PrismaClient, limit: number): Promise<StoredUpdate[]> {
+  const rows = await prisma.telegramUpdate.findMany({
+    where: { processedAt: null },
+    orderBy: { updateId: "asc" },
+    take: limit,
+  });
+  return rows.map((row) => ({ updateId: Number(row.updateId), payload: row.payload as unknown as Update, attempts: row.attempts }));
+}
+
+/** Counted before handling, so an update that crashes the process every time is eventually set aside. */
+export async function markAttempt(prisma: PrismaClient, updateId: number): Promise<void> {
+  await prisma.telegramUpdate.update({ where: { updateId: BigInt(updateId) }, data: { attempts: { increment: 1 } } });
+}
+
+export async function markHandled(prisma: PrismaClient, updateId: number, error?: string): Promise<void> {
+  await prisma.telegramUpdate.update({
+    where: { updateId: BigInt(updateId) },
+    data: { processedAt: new Date(), lastError: error ?? null },
+  });
+}
+
+export async function purgeHandledUpdates(prisma: PrismaClient, olderThan: Date): Promise<number> {
+  const latest = await nextUpdateOffset(prisma);
+  const result = await prisma.telegramUpdate.deleteMany({
+    // The newest row stays: it carries the polling offset across restarts.
+    where: { processedAt: { lt: olderThan }, ...(latest !== undefined && { updateId: { lt: BigInt(latest - 1) } }) },
+  });
+  return result.count;
+}

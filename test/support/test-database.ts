@@ -1,0 +1,83 @@
+// A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
+// PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards), so test files never share state.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "../../src/db/client.js";
+
+export interface TestDatabase {
+  database: Database;
+  drop(): Promise<void>;
+}
+
+export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
+    const database = await openDatabase({ kind: "pglite", dataDir: null, loadFrom: template });
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const name = `daihoi_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: url.toString() });
+  await database.migrate();
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const tables = [
+  "organizations",
+  "units",
+  "campaigns",
+  "campaign_deadlines",
+  "campaign_terms",
+  "people",
+  "role_assignments",
+  "working_groups",
+  "working_group_members",
+  "working_group_units",
+  "chat_bindings",
+  "invites",
+  "reports",
+  "difficulties",
+  "outbox_messages",
+  "audit_logs",
+];
+
+/** A digest of every application table's rows: equal fingerprints mean nothing was written. */
+export async function databaseFingerprint(database: Database): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const rows = await database.sql.query(
+      `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
+    );
+    result[table] = `${rows[0]!.n}:${rows[0]!.digest}`;
+  }
+  return result;
+}
+
+/** Empties every application table (between tests of one file). */
+export async function resetDatabase(database: Database): Promise<void> {
+  await database.sql.exec(`TRUNCATE ${[...tables, "telegram_updates"].map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}

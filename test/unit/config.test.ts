@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../../src/config.js";
+
+describe("createConfig", () => {
+  it("when nothing is set, then the contract's defaults apply", () => {
+    const config = createConfig({});
+    expect(config).toEqual({
+      botToken: undefined,
+      apiRoot: "https://api.telegram.org",
+      databaseUrl: undefined,
+      dataDir: "./data",
+      timezone: "Asia/Ho_Chi_Minh",
+      defaultLocale: "vi",
+      digestTime: "17:00",
+      quietHours: { start: "21:00", end: "07:00" },
+      logLevel: "info",
+    });
+  });
+
+  it("when variables are blank (as in a copied .env.example), then they count as unset", () => {
+    expect(createConfig({ TELEGRAM_BOT_TOKEN: "", DATABASE_URL: " " }).databaseUrl).toBeUndefined();
+  });
+
+  it("when values are given, then they are used", () => {
+    const config = createConfig({
+      TELEGRAM_BOT_TOKEN: "123:abc",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      DATABASE_URL: "postgres://u@h/db",
+      DEFAULT_LOCALE: "en",
+      QUIET_HOURS: "22:00-06:30",
+    });
+    expect(config.apiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.databaseUrl).toBe("postgres://u@h/db");
+    expect(config.defaultLocale).toBe("en");
+    expect(config.quietHours).toEqual({ start: "22:00", end: "06:30" });
+  });
+
+  it("when several variables are wrong, then each is named with what is expected", () => {
+    try {
+      createConfig({
+        TELEGRAM_BOT_TOKEN: "not a token",
+        DATABASE_URL: "mysql://x",
+        APP_TIMEZONE: "Mars/Olympus",
+        DEFAULT_LOCALE: "fr",
+        DIGEST_TIME: "25:00",
+        QUIET_HOURS: "9pm-7am",
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        "TELEGRAM_BOT_TOKEN looks wrong: a bot token is like 123456789:AAH…, as BotFather prints it",
+        "DATABASE_URL must start with postgres:// (leave it unset for the embedded database)",
+        "APP_TIMEZONE is not a time zone name such as Asia/Ho_Chi_Minh",
+        "DEFAULT_LOCALE must be vi or en",
+        "DIGEST_TIME must be a time like 17:00",
+        "QUIET_HOURS must be a range like 21:00-07:00",
+      ]);
+    }
+  });
+});

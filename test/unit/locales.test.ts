@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { localesDir } from "../../src/i18n.js";
+
+function keys(file: string): string[] {
+  const text = readFileSync(path.join(localesDir, file), "utf8");
+  return [...text.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((match) => match[1]!).sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : entry.name.endsWith(".ts") ? [path.join(dir, entry.name)] : [],
+  );
+}
+
+describe("locales", () => {
+  it("when a key exists in one language, then it exists in the other", () => {
+    const vi = keys("vi.ftl");
+    const en = keys("en.ftl");
+    expect(vi.filter((key) => !en.includes(key))).toEqual([]);
+    expect(en.filter((key) => !vi.includes(key))).toEqual([]);
+    expect(vi.length).toBeGreaterThan(50);
+  });
+
+  it("when the code names a key literally, then the key exists", () => {
+    const known = new Set(keys("vi.ftl"));
+    const srcDir = path.join(localesDir, "..", "src");
+    const used = new Set<string>();
+    for (const file of sourceFiles(srcDir)) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/\bt\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/Key: "([a-z][a-z0-9-]*)"/g)) used.add(match[1]!);
+    }
+    expect([...used].filter((key) => !known.has(key))).toEqual([]);
+    expect(used.size).toBeGreaterThan(20);
+  });
+});
