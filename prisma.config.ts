@@ -2,6 +2,7 @@
 // The JS schema engine talks to an in-memory PGlite, so no engine binary and no server is needed.
 // The application applies migrations itself: see src/db/migrate.ts.
 import { defineConfig } from "prisma/config";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -10,5 +11,6 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   engine: "js",
   experimental: { adapter: true },
-  adapter: async () => new PrismaPGlite(new PGlite()),
+  // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; same runtime contract.
+  adapter: async () => new PrismaPGlite(new PGlite()) as unknown as SqlMigrationAwareDriverAdapterFactory,
 });
