@@ -28,17 +28,27 @@ export function createLogger(options: { level: string; secrets?: (string | undef
           );
         },
       },
-      serializers: {
-        err: (error: Error) => {
-          const serialized = pino.stdSerializers.err(error);
-          return {
-            ...serialized,
-            message: maskSecrets(serialized.message, secrets),
-            stack: serialized.stack ? maskSecrets(serialized.stack, secrets) : undefined,
-          };
-        },
-      },
+      serializers: { err: (error: unknown) => serializeError(error, secrets) },
     },
     options.destination,
   );
+}
+
+/**
+ * Only known, harmless fields of an error are logged: grammY's errors carry the context (with the API
+ * client and its token) and the request payload (with users' texts), which must not reach the logs.
+ */
+function serializeError(error: unknown, secrets: readonly string[]): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: maskSecrets(String(error), secrets) };
+  const inner = (error as { error?: unknown }).error;
+  const fields = error as Error & { error_code?: unknown; description?: unknown; method?: unknown; code?: unknown };
+  return {
+    type: error.name,
+    message: maskSecrets(error.message, secrets),
+    ...(typeof fields.method === "string" && { method: fields.method }),
+    ...(typeof fields.error_code === "number" && { errorCode: fields.error_code }),
+    ...(typeof fields.code === "string" && { code: fields.code }),
+    ...(error.stack && { stack: maskSecrets(error.stack, secrets) }),
+    ...(inner !== undefined && inner !== error && { cause: serializeError(inner, secrets) }),
+  };
 }

@@ -1,6 +1,6 @@
 // Builds the bot: dependencies on the context, the sender's roster entry, i18n, features, error boundary.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, GrammyError, HttpError } from "grammy";
+import { Bot, GrammyError, HttpError, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
@@ -35,15 +35,18 @@ export function createBot(deps: BotDeps, i18n: I18n<BotContext>, options: { botI
     await next();
   });
   bot.use(i18n);
-  bot.use(startFeature, helpFeature);
-  bot.use(unhandledFeature);
+  // The boundary wraps every feature: updates are handled through handleUpdate (see update-inbox.ts),
+  // which does not call bot.catch.
+  const features = bot.errorBoundary(answerPolitely);
+  features.use(startFeature, helpFeature);
+  features.use(unhandledFeature);
 
-  bot.catch(async ({ ctx, error }) => {
-    const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
-    ctx.log.error({ err: error, kind }, "update failed");
-    if (ctx.chat && kind !== "network") {
-      await ctx.reply(ctx.t ? ctx.t("error-generic") : "Xin lỗi, đã có lỗi. Sorry, something went wrong.").catch(() => undefined);
-    }
-  });
+async function answerPolitely({ ctx, error }: BotError<BotContext>): Promise<void> {
+  const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
+  ctx.log.error({ err: error, kind }, "update failed");
+  if (ctx.chat && kind !== "network") {
+    await ctx.reply(ctx.t("error-generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
+  }
+}
   return bot;
 }

@@ -40,7 +40,14 @@ export function createUpdateInbox(options: {
   let running = false;
   let finished: Promise<void> = Promise.resolve();
 
-  async function drain(): Promise<number> {
+  // One drain at a time: two concurrent drains would both pick the same pending update.
+  let draining: Promise<number> = Promise.resolve(0);
+  function drain(): Promise<number> {
+    draining = draining.catch(() => 0).then(drainOnce);
+    return draining;
+  }
+
+  async function drainOnce(): Promise<number> {
     let handled = 0;
     for (;;) {
       const batch = await pendingUpdates(prisma, 100);
@@ -56,7 +63,7 @@ export function createUpdateInbox(options: {
           await bot.handleUpdate(stored.payload);
           await markHandled(prisma, stored.updateId);
         } catch (error) {
-          // bot.catch handles errors of middleware; what reaches here is a failure of the boundary itself.
+          // The bot's error boundary answers errors of features; what reaches here failed outside it.
           logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
           await markHandled(prisma, stored.updateId, (error as Error).message?.slice(0, 500));
         }

@@ -63,6 +63,7 @@ export class BotState {
 
   configure(config: BotConfig): void {
     if (config.username !== undefined) this.me.username = config.username;
+    if (config.nextUpdateId !== undefined) this.nextUpdateId = config.nextUpdateId;
     if (config.firstName !== undefined) this.me.first_name = config.firstName;
     if (config.privacyMode !== undefined) {
       this.privacyMode = config.privacyMode;

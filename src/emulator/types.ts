@@ -98,6 +98,8 @@ export interface BotConfig {
    * every message; turn it on to test what a real default bot would get.
    */
   privacyMode?: boolean;
+  /** The id the next update gets: Telegram's ids keep growing across a bot's restarts. */
+  nextUpdateId?: number;
 }
 
 /** A previous state of an edited message. */

@@ -8,6 +8,8 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 
 export interface TestDatabase {
   database: Database;
+  /** PostgreSQL only: the URL other processes can use to reach the same database. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await database.migrate();
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

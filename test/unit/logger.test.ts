@@ -26,6 +26,21 @@ describe("logs", () => {
     expect(text).toContain("[redacted]");
   });
 
+  it("when a grammY error carries its context and payload, then neither the token nor the user's text is logged", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: "info", secrets: ["123456:SECRET"], destination });
+    const inner = Object.assign(new Error("Call to 'sendMessage' failed! (400: Bad Request)"), {
+      method: "sendMessage",
+      error_code: 400,
+      payload: { text: "Bí thư Nguyễn Văn An" },
+    });
+    const botError = Object.assign(new Error("GrammyError in middleware"), { error: inner, ctx: { api: { token: "123456:SECRET" } } });
+    logger.error({ err: botError }, "update failed");
+    const entry = JSON.parse(lines[0]!);
+    expect(entry.err).toMatchObject({ type: "Error", message: "GrammyError in middleware", cause: { method: "sendMessage", errorCode: 400 } });
+    expect(lines[0]).not.toMatch(/SECRET|Nguyễn/);
+  });
+
   it("masks numbers in every common form", () => {
     expect(maskSecrets("A 0912345678, B +84 912 345 678, C 84912345678")).toBe("A [phone], B [phone], C [phone]");
   });

@@ -20,3 +20,8 @@ startFeature.chatType("private").command("start", async (ctx) => {
   lines.push("", ctx.t("start-next"));
   await ctx.reply(lines.join("\n"));
 });
+
+// In a group nothing personal is shown; until a group is linked to a unit it gets no data at all.
+startFeature.chatType(["group", "supergroup"]).command("start", async (ctx) => {
+  await ctx.reply(ctx.t("group-not-linked"));
+});

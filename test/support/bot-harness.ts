@@ -1,0 +1,54 @@
+// The real app (bot, update inbox, database) talking HTTP to the in-repo Bot API emulator; tests act as
+// Telegram users through the emulator and read what the bot sent back.
+import type { User } from "grammy/types";
+import { createApp, type App } from "../../src/app.js";
+import type { Database } from "../../src/db/client.js";
+import { startBotApiEmulator, type BotApiEmulator, type RecordedMessage } from "../../src/emulator/index.js";
+import { createLogger } from "../../src/logger.js";
+import { testBotToken, testConfig } from "./test-config.js";
+
+export interface BotHarness {
+  app: App;
+  emulator: BotApiEmulator;
+  token: string;
+  /** Sends a text as `user` (in their private chat unless a chat is given) and waits for the bot's next message. */
+  say(user: User, text: string, chat?: { id: number; type: "group" | "supergroup"; title: string }): Promise<RecordedMessage>;
+  /** Everything the bot sent to a chat. */
+  sent(chatId: number): RecordedMessage[];
+  /** Stops the bot (not the database: the test owns it). */
+  stop(): Promise<void>;
+}
+
+export async function startBotHarness(
+  database: Database,
+  options: { env?: Record<string, string>; emulator?: BotApiEmulator } = {},
+): Promise<BotHarness> {
+  const emulator = options.emulator ?? (await startBotApiEmulator());
+  const config = testConfig({ TELEGRAM_API_ROOT: emulator.apiRoot, ...options.env });
+  const app = await createApp({ config, logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), database, pollTimeoutSeconds: 1 });
+  await app.start();
+  const token = testBotToken;
+  return {
+    app,
+    emulator,
+    token,
+    async say(user, text, chat) {
+      const chatId = chat?.id ?? user.id;
+      const before = emulator.messages(chatId).length;
+      emulator.sendMessage(token, { from: user, text, ...(chat && { chat }) });
+      const messages = await emulator.waitForBotMessages(chatId, before + 1);
+      return messages[before]!;
+    },
+    sent: (chatId) => emulator.messages(chatId),
+    async stop() {
+      await app.stop();
+      if (!options.emulator) await emulator.close();
+    },
+  };
+}
+
+let nextUserId = 700_000_001;
+
+export function telegramUser(overrides: Partial<User> = {}): User {
+  return { id: nextUserId++, is_bot: false, first_name: "Lan", language_code: "vi", ...overrides };
+}
