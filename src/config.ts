@@ -59,6 +59,9 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
+/** Every variable the app reads (documented in .env.example). */
+export const envVariables = Object.keys(envSchema.shape);
+
 export interface Config {
   botToken: string | undefined;
   apiRoot: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, createConfig } from "../../src/config.js";
+import { readFileSync } from "node:fs";
+import { ConfigError, createConfig, envVariables } from "../../src/config.js";
 
 describe("createConfig", () => {
   it("when nothing is set, then the contract's defaults apply", () => {
@@ -15,6 +16,13 @@ describe("createConfig", () => {
       quietHours: { start: "21:00", end: "07:00" },
       logLevel: "info",
     });
+  });
+
+  it("when a variable exists, then .env.example documents it, and the example itself is a valid config", () => {
+    const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const documented = [...text.matchAll(/^([A-Z_]+)=(.*)$/gm)];
+    expect(documented.map((match) => match[1]).sort()).toEqual([...envVariables].sort());
+    expect(() => createConfig(Object.fromEntries(documented.map((match) => [match[1]!, match[2]!])))).not.toThrow();
   });
 
   it("when variables are blank (as in a copied .env.example), then they count as unset", () => {
