@@ -159,3 +159,37 @@ main-no-token =
     TELEGRAM_BOT_TOKEN is not set, so the bot cannot run yet.
     To create a bot: in Telegram, message @BotFather, send /newbot and choose a name; BotFather answers with a token like 123456789:AAH…
     Copy .env.example to .env, set TELEGRAM_BOT_TOKEN=<that token>, and run npm start again.
+
+## Milestones and checklists (shared by reporting, status, onboarding)
+
+milestone-name = { $milestone ->
+    [plan] Congress plan
+    [documents] Draft political and self-review reports
+    [personnel] Personnel plan
+    [scheduled] Congress date set
+   *[held] Congress held
+}
+checklist-title = { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}({ $parent })
+}{ $term ->
+    [none] {""}
+   *[other] {" "}— term { $term }
+}
+checklist-done = ✅ { $milestone } — { $date }{ $late ->
+    [yes] {" "}(reported late)
+   *[no] {""}
+}
+checklist-due = ⏳ { $milestone } — due { $date }{ $days ->
+    [0] {" "}(today)
+    [1] {" "}(1 day left)
+   *[other] {" "}({ $days } days left)
+}
+checklist-due-no-deadline = ⏳ { $milestone }
+checklist-overdue = ⚠️ { $milestone } — { $days } day(s) overdue (due { $date })
+checklist-no-campaign = No congress campaign is running.
+next-due = Next: { $milestone }{ $date ->
+    [none] {""}
+   *[other] {" "}(due { $date })
+}.
+next-due-none = The unit has reached every milestone of the campaign.

@@ -159,3 +159,36 @@ main-no-token =
     Chưa có TELEGRAM_BOT_TOKEN, nên chưa thể chạy bot.
     Cách tạo bot: trong Telegram, nhắn cho @BotFather, gửi /newbot, đặt tên cho bot; BotFather trả về một mã dạng 123456789:AAH…
     Chép .env.example thành .env, ghi TELEGRAM_BOT_TOKEN=<mã đó>, rồi chạy lại npm start.
+
+## Milestones and checklists (shared by reporting, status, onboarding)
+
+milestone-name = { $milestone ->
+    [plan] Kế hoạch đại hội
+    [documents] Dự thảo báo cáo chính trị, kiểm điểm
+    [personnel] Phương án nhân sự
+    [scheduled] Ấn định ngày đại hội
+   *[held] Tổ chức đại hội
+}
+checklist-title = { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}({ $parent })
+}{ $term ->
+    [none] {""}
+   *[other] {" "}— nhiệm kỳ { $term }
+}
+checklist-done = ✅ { $milestone } — { $date }{ $late ->
+    [yes] {" "}(báo cáo muộn)
+   *[no] {""}
+}
+checklist-due = ⏳ { $milestone } — hạn { $date }{ $days ->
+    [0] {" "}(hôm nay)
+   *[other] {" "}(còn { $days } ngày)
+}
+checklist-due-no-deadline = ⏳ { $milestone }
+checklist-overdue = ⚠️ { $milestone } — quá hạn { $days } ngày (hạn { $date })
+checklist-no-campaign = Chưa có đợt đại hội nào đang diễn ra.
+next-due = Việc tiếp theo: { $milestone }{ $date ->
+    [none] {""}
+   *[other] {" "}(hạn { $date })
+}.
+next-due-none = Đơn vị đã hoàn thành mọi mốc của đợt đại hội.

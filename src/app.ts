@@ -2,6 +2,7 @@
 // tests both build the app here, so tests exercise the same wiring as production.
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { databaseTarget, openDatabase, type Database } from "./db/client.js";
 import { registerCommands } from "./bot/commands.js";
@@ -26,13 +27,15 @@ export async function createApp(options: {
   database?: Database;
   botInfo?: UserFromGetMe;
   pollTimeoutSeconds?: number;
+  /** Tests move time with a fixed clock; production reads the system clock. */
+  clock?: Clock;
 }): Promise<App> {
   const { config, logger } = options;
   const database = options.database ?? (await openDatabase(databaseTarget(config)));
   const migration = await database.migrate();
   if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
   const i18n = createBotI18n(config.defaultLocale);
-  const bot = createBot({ config, prisma: database.prisma, logger }, i18n, options.botInfo ? { botInfo: options.botInfo } : {});
+  const bot = createBot({ config, prisma: database.prisma, logger, clock: options.clock ?? systemClock }, i18n, options.botInfo ? { botInfo: options.botInfo } : {});
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,

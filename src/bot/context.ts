@@ -2,6 +2,7 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { PrismaClient } from "@prisma/client";
 import type { Context } from "grammy";
+import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { PersonProfile } from "../db/people-store.js";
 import type { Logger } from "../logger.js";
@@ -10,6 +11,7 @@ export interface BotDeps {
   config: Config;
   prisma: PrismaClient;
   logger: Logger;
+  clock: Clock;
 }
 
 interface BotExtras {

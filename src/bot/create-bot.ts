@@ -6,8 +6,7 @@ import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
 import { createI18n, localeFromLanguageCode, type Locale } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
-import { helpFeature } from "./features/help.js";
-import { startFeature } from "./features/start.js";
+import { features } from "./features/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
@@ -37,9 +36,9 @@ export function createBot(deps: BotDeps, i18n: I18n<BotContext>, options: { botI
   bot.use(i18n);
   // The boundary wraps every feature: updates are handled through handleUpdate (see update-inbox.ts),
   // which does not call bot.catch.
-  const features = bot.errorBoundary(answerPolitely);
-  features.use(startFeature, helpFeature);
-  features.use(unhandledFeature);
+  const protectedFeatures = bot.errorBoundary(answerPolitely);
+  protectedFeatures.use(...features);
+  protectedFeatures.use(unhandledFeature);
 
 async function answerPolitely({ ctx, error }: BotError<BotContext>): Promise<void> {
   const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";

@@ -1,17 +1,31 @@
-// Who a Telegram user is on the roster, with the units they hold roles in.
+// Who a Telegram user is on the roster: their roles with the units' places in the tree, and the units
+// followed by the working groups they lead.
 import type { PrismaClient } from "@prisma/client";
 import type { Role, UnitLevel } from "../domain/levels.js";
+import type { ReporterProfile } from "../domain/report-permissions.js";
 
-export interface PersonProfile {
+export interface ProfileUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+}
+
+export interface PersonProfile extends ReporterProfile {
   id: number;
   organizationId: number;
   name: string;
   locale: string | null;
-  roles: { role: Role; unit: { id: number; code: string; name: string; level: UnitLevel } }[];
+  roles: { role: Role; unit: ProfileUnit }[];
+  ledGroupUnits: ProfileUnit[];
+  ledGroups: { id: number; name: string }[];
 }
 
+const unitFields = { id: true, code: true, name: true, level: true, path: true } as const;
+
 export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile | null> {
-  return prisma.person.findFirst({
+  const person = await prisma.person.findFirst({
     where: { telegramUserId: BigInt(telegramUserId) },
     orderBy: { id: "asc" },
     select: {
@@ -19,11 +33,26 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
       organizationId: true,
       name: true,
       locale: true,
-      roles: {
-        where: { unit: { archivedAt: null } },
-        orderBy: { id: "asc" },
-        select: { role: true, unit: { select: { id: true, code: true, name: true, level: true } } },
+      roles: { where: { unit: { archivedAt: null } }, orderBy: { id: "asc" }, select: { role: true, unit: { select: unitFields } } },
+      workingGroups: {
+        where: { role: "leader" },
+        select: {
+          workingGroup: {
+            select: { id: true, name: true, units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } } },
+          },
+        },
       },
     },
   });
+  if (!person) return null;
+  const groups = person.workingGroups.map((membership) => membership.workingGroup);
+  return {
+    id: person.id,
+    organizationId: person.organizationId,
+    name: person.name,
+    locale: person.locale,
+    roles: person.roles,
+    ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
+    ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
+  };
 }

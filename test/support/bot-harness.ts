@@ -2,6 +2,7 @@
 // Telegram users through the emulator and read what the bot sent back.
 import type { User } from "grammy/types";
 import { createApp, type App } from "../../src/app.js";
+import type { Clock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
 import { startBotApiEmulator, type BotApiEmulator, type RecordedMessage } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
@@ -21,11 +22,17 @@ export interface BotHarness {
 
 export async function startBotHarness(
   database: Database,
-  options: { env?: Record<string, string>; emulator?: BotApiEmulator } = {},
+  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock } = {},
 ): Promise<BotHarness> {
   const emulator = options.emulator ?? (await startBotApiEmulator());
   const config = testConfig({ TELEGRAM_API_ROOT: emulator.apiRoot, ...options.env });
-  const app = await createApp({ config, logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), database, pollTimeoutSeconds: 1 });
+  const app = await createApp({
+    config,
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    database,
+    pollTimeoutSeconds: 1,
+    ...(options.clock && { clock: options.clock }),
+  });
   await app.start();
   const token = testBotToken;
   return {

@@ -1,0 +1,29 @@
+// The one source of "now" and "today": injectable, so tests can move time, and always read in
+// APP_TIMEZONE, so "today" is the office's day, not the server's.
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+import type { LocalDate } from "./domain/local-date.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can set and move. */
+export function fixedClock(start: Date | string): Clock & { set(to: Date | string): void; advance(ms: number): void } {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (to) => (current = new Date(to)),
+    advance: (ms) => (current = new Date(current.getTime() + ms)),
+  };
+}
+
+export function localToday(clock: Clock, timeZone: string): LocalDate {
+  return dayjs(clock.now()).tz(timeZone).format("YYYY-MM-DD");
+}
