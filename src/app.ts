@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { databaseTarget, openDatabase, type Database } from "./db/client.js";
 import { registerCommands } from "./bot/commands.js";
 import type { BotContext } from "./bot/context.js";
+import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
 import type { Logger } from "./logger.js";
@@ -29,13 +30,18 @@ export async function createApp(options: {
   pollTimeoutSeconds?: number;
   /** Tests move time with a fixed clock; production reads the system clock. */
   clock?: Clock;
+  /** Per-user flood limit; tests that script many steps quickly raise it. */
+  rateLimit?: RateLimitOptions;
 }): Promise<App> {
   const { config, logger } = options;
   const database = options.database ?? (await openDatabase(databaseTarget(config)));
   const migration = await database.migrate();
   if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
   const i18n = createBotI18n(config.defaultLocale);
-  const bot = createBot({ config, prisma: database.prisma, logger, clock: options.clock ?? systemClock }, i18n, options.botInfo ? { botInfo: options.botInfo } : {});
+  const bot = createBot({ config, prisma: database.prisma, logger, clock: options.clock ?? systemClock }, i18n, {
+    ...(options.botInfo && { botInfo: options.botInfo }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+  });
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,

@@ -11,6 +11,9 @@ export interface CommandSpec {
 
 export const menuCommands: readonly CommandSpec[] = [
   { vi: "start", en: "start", descriptionKey: "command-start" },
+  { vi: "baocao", en: "report", descriptionKey: "command-report" },
+  { vi: "trangthai", en: "status", descriptionKey: "status-card-command" },
+  { vi: "khokhan", en: "problem", descriptionKey: "difficulty-command" },
   { vi: "trogiup", en: "help", descriptionKey: "command-help" },
 ];
 

@@ -7,6 +7,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { createI18n, localeFromLanguageCode, type Locale } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
+import { defaultRateLimit, rateLimit, type RateLimitOptions } from "./rate-limit.js";
 import { unhandledFeature } from "./features/unhandled.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
@@ -17,7 +18,11 @@ export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
   });
 }
 
-export function createBot(deps: BotDeps, i18n: I18n<BotContext>, options: { botInfo?: UserFromGetMe } = {}): Bot<BotContext> {
+export function createBot(
+  deps: BotDeps,
+  i18n: I18n<BotContext>,
+  options: { botInfo?: UserFromGetMe; rateLimit?: RateLimitOptions } = {},
+): Bot<BotContext> {
   const { config } = deps;
   if (!config.botToken) throw new Error("createBot needs a bot token");
   const bot = new Bot<BotContext>(config.botToken, {
@@ -34,6 +39,7 @@ export function createBot(deps: BotDeps, i18n: I18n<BotContext>, options: { botI
     await next();
   });
   bot.use(i18n);
+  bot.use(rateLimit(options.rateLimit ?? defaultRateLimit));
   // The boundary wraps every feature: updates are handled through handleUpdate (see update-inbox.ts),
   // which does not call bot.catch.
   const protectedFeatures = bot.errorBoundary(answerPolitely);

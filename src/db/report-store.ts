@@ -7,6 +7,8 @@ import type { CurrentReport } from "../domain/milestone-status.js";
 
 export interface UnitContext {
   id: number;
+  /** A unit with units under it elects a standing committee; a cell does not. */
+  hasChildren: boolean;
   organizationId: number;
   code: string;
   name: string;
@@ -19,7 +21,11 @@ export interface UnitContext {
 
 export async function loadUnitContext(prisma: PrismaClient, where: { id: number } | { organizationId: number; code: string }): Promise<UnitContext | null> {
   const unit = await prisma.unit.findFirst({
-    where: { ...("id" in where ? { id: where.id } : { organizationId: where.organizationId, code: where.code }), archivedAt: null },
+    // Codes are matched without regard to case: people type "gt-01" for "GT-01" on a phone.
+    where: {
+      ...("id" in where ? { id: where.id } : { organizationId: where.organizationId, code: { equals: where.code, mode: "insensitive" as const } }),
+      archivedAt: null,
+    },
     select: {
       id: true,
       organizationId: true,
@@ -29,6 +35,7 @@ export async function loadUnitContext(prisma: PrismaClient, where: { id: number 
       path: true,
       term: true,
       parent: { select: { name: true } },
+      _count: { select: { children: { where: { archivedAt: null } } } },
       organization: {
         select: {
           campaigns: {
@@ -44,6 +51,7 @@ export async function loadUnitContext(prisma: PrismaClient, where: { id: number 
   const campaign = unit.organization.campaigns[0];
   return {
     id: unit.id,
+    hasChildren: unit._count.children > 0,
     organizationId: unit.organizationId,
     code: unit.code,
     name: unit.name,

@@ -23,6 +23,7 @@ const relative: Record<string, number> = {
   today: 0,
   mai: 1,
   "ngay mai": 1,
+  ngaymai: 1,
   tomorrow: 1,
   "hom qua": -1,
   homqua: -1,

@@ -3,6 +3,7 @@
 import type { User } from "grammy/types";
 import { createApp, type App } from "../../src/app.js";
 import type { Clock } from "../../src/clock.js";
+import type { RateLimitOptions } from "../../src/bot/rate-limit.js";
 import type { Database } from "../../src/db/client.js";
 import { startBotApiEmulator, type BotApiEmulator, type RecordedMessage } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
@@ -14,6 +15,8 @@ export interface BotHarness {
   token: string;
   /** Sends a text as `user` (in their private chat unless a chat is given) and waits for the bot's next message. */
   say(user: User, text: string, chat?: { id: number; type: "group" | "supergroup"; title: string }): Promise<RecordedMessage>;
+  /** Presses the button with this label on a bot message and waits for the bot's next new message. */
+  press(user: User, message: RecordedMessage, label: string): Promise<RecordedMessage>;
   /** Everything the bot sent to a chat. */
   sent(chatId: number): RecordedMessage[];
   /** Stops the bot (not the database: the test owns it). */
@@ -22,7 +25,7 @@ export interface BotHarness {
 
 export async function startBotHarness(
   database: Database,
-  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock } = {},
+  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock; rateLimit?: RateLimitOptions } = {},
 ): Promise<BotHarness> {
   const emulator = options.emulator ?? (await startBotApiEmulator());
   const config = testConfig({ TELEGRAM_API_ROOT: emulator.apiRoot, ...options.env });
@@ -31,6 +34,8 @@ export async function startBotHarness(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     database,
     pollTimeoutSeconds: 1,
+    // A script presses buttons faster than any person; the flood test passes the production limit.
+    rateLimit: options.rateLimit ?? { limit: 10_000, windowMs: 10_000 },
     ...(options.clock && { clock: options.clock }),
   });
   await app.start();
@@ -44,6 +49,12 @@ export async function startBotHarness(
       const before = emulator.messages(chatId).length;
       emulator.sendMessage(token, { from: user, text, ...(chat && { chat }) });
       const messages = await emulator.waitForBotMessages(chatId, before + 1);
+      return messages[before]!;
+    },
+    async press(user, message, label) {
+      const before = emulator.messages(message.chat.id).length;
+      emulator.pressButton(token, { from: user, message, text: label });
+      const messages = await emulator.waitForBotMessages(message.chat.id, before + 1);
       return messages[before]!;
     },
     sent: (chatId) => emulator.messages(chatId),

@@ -1,0 +1,138 @@
+## Reporting (/baocao)
+
+command-report = Báo cáo tiến độ đại hội của đơn vị
+report-private-only = Báo cáo chỉ thực hiện trong tin nhắn riêng với Trợ lý, để thông tin của đơn vị không hiện trong nhóm.
+report-no-units = Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.
+report-not-allowed = Đồng chí không có quyền báo cáo cho { $unit }. Mỗi đồng chí chỉ báo cáo cho đơn vị mình được giao.
+report-unknown-unit = Không có đơn vị mã "{ $code }". Kiểm tra lại mã, ví dụ: /baocao GT-01 daihoi 04/03/2020 …
+report-no-campaign = Chưa có đợt đại hội nào đang diễn ra, nên chưa thể báo cáo.
+report-choose-unit = Đồng chí báo cáo cho đơn vị nào?
+report-type-unit = Đồng chí phụ trách nhiều đơn vị. Gõ mã đơn vị cần báo cáo (ví dụ { $example }), hoặc dùng: /baocao MÃ_ĐƠN_VỊ
+report-choose-milestone = { $unit }: đồng chí báo cáo nội dung nào?
+report-milestone-button = { $done ->
+    [yes] ✅ { $name }
+   *[no] { $name }
+}
+report-ask-date = { $milestone ->
+    [scheduled] Đại hội được ấn định vào ngày nào?
+    [held] Đại hội đã tổ chức ngày nào?
+   *[other] Hoàn thành ngày nào?
+} Gõ ngày/tháng/năm (ví dụ { $example }), "hôm nay", "mai", hoặc chọn trên lịch.
+report-today-button = Hôm nay ({ $date })
+report-calendar-month = Tháng { $month }/{ $year }
+report-weekdays = T2 T3 T4 T5 T6 T7 CN
+report-date-format = Chưa đọc được ngày "{ $value }". Nhập theo dạng ngày/tháng/năm, ví dụ { $example }.
+report-date-not-real = Ngày "{ $value }" không có thật. Nhập theo dạng ngày/tháng/năm, ví dụ { $example }.
+report-held-in-future = Ngày đại hội { $date } còn ở phía trước. Chỉ báo cáo "đã tổ chức" khi đại hội đã diễn ra; nếu mới ấn định ngày, chọn "Ấn định ngày đại hội".
+report-scheduled-in-past = Ngày { $date } đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".
+report-done-in-future = Ngày { $date } chưa tới. Chỉ báo cáo việc đã hoàn thành, ngày không muộn hơn hôm nay.
+report-ask-number = { $question } (từ { $min } đến { $max })
+report-ask-yes-no = { $question }
+report-number-invalid = "{ $value }" không phải số hợp lệ. Nhập một số từ { $min } đến { $max }, ví dụ { $example }.
+report-yes-no-invalid = Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).
+report-question = { $field ->
+    [committeePlanned] Số ủy viên Ban chấp hành theo đề án được duyệt?
+    [committeeElected] Số ủy viên Ban chấp hành trúng cử?
+    [standingElected] Số ủy viên Ban Thường vụ được bầu?
+    [women] Trong số ủy viên trúng cử, bao nhiêu đồng chí nữ?
+    [underThirtyFive] Bao nhiêu đồng chí dưới 35 tuổi?
+    [reElected] Bao nhiêu đồng chí tái cử?
+    [secretaryDirect] Bí thư có được bầu trực tiếp tại đại hội không?
+    [oneRound] Ban chấp hành có được bầu đủ ngay trong một lần bỏ phiếu không?
+    [delegates] Số đại biểu được bầu đi dự đại hội cấp trên?
+    [summoned] Số đại biểu được triệu tập dự đại hội?
+   *[present] Số đại biểu có mặt tại đại hội?
+}
+report-yes = Có
+report-no = Không
+report-skip = Bỏ qua
+report-confirm = ✅ Xác nhận
+report-edit = ✏️ Sửa
+report-cancel = ✖️ Hủy
+report-card-title = Xác nhận báo cáo — { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}({ $parent })
+}
+report-card-milestone = { $milestone ->
+    [plan] Kế hoạch đại hội: ban hành ngày { $date }
+    [documents] Dự thảo báo cáo chính trị, kiểm điểm: hoàn thành ngày { $date }
+    [personnel] Phương án nhân sự: được cấp trên phê duyệt ngày { $date }
+    [scheduled] Ngày đại hội đã ấn định: { $date }
+   *[held] Đã tổ chức đại hội: { $date }
+}
+report-card-committee = Ban chấp hành: bầu { $elected }/{ $planned } ({ $full ->
+    [yes] đủ
+   *[no] thiếu
+}), nữ { $women } ({ $womenShare }), dưới 35 tuổi { $young } ({ $youngShare }), tái cử { $reElected }, tham gia lần đầu { $newMembers }
+report-card-standing = Ban Thường vụ: { $count } đồng chí
+report-card-secretary-direct = Bí thư bầu trực tiếp tại đại hội: { $answer ->
+    [yes] có
+   *[no] không
+}
+report-card-one-round = Bầu đủ trong một lần: { $answer ->
+    [yes] có
+   *[no] không
+}
+report-card-delegates = Đại biểu đi dự đại hội cấp trên: { $count }
+report-card-attendance = Đại biểu có mặt: { $present }/{ $summoned }
+report-card-note = Ghi chú: { $note }
+report-card-correction = Sửa báo cáo trước (cũ → mới):
+report-card-same = Nội dung giống báo cáo trước; xác nhận sẽ ghi lại một lần nữa.
+report-card-change = • { $field }: { $before } → { $after }
+report-card-on-behalf = Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng).
+report-card-late = Báo cáo sau hạn { $date }: vẫn được ghi nhận, đánh dấu muộn.
+report-card-saved = ✅ Đã lưu.
+report-card-cancelled = ✖️ Đã hủy, chưa ghi gì.
+report-saved = Đã lưu báo cáo. Tình hình của đơn vị:
+report-cancelled = Đã hủy báo cáo; không có gì được ghi.
+report-expired = Phiên báo cáo đã hết hạn (quá { $minutes } phút không thao tác), chưa có gì được ghi. Gõ /baocao để bắt đầu lại.
+report-stale-button = Nút này đã cũ. Đồng chí dùng tin nhắn mới nhất, hoặc gõ /baocao để bắt đầu lại.
+report-text-too-long = Nội dung quá dài (tối đa { $max } ký tự).
+report-field-date = Ngày
+report-field-name = { $field ->
+    [committeePlanned] Số ủy viên theo đề án
+    [committeeElected] Số ủy viên trúng cử
+    [standingElected] Ban Thường vụ
+    [women] Số nữ
+    [underThirtyFive] Số dưới 35 tuổi
+    [reElected] Số tái cử
+    [secretaryDirect] Bí thư bầu trực tiếp
+    [oneRound] Bầu đủ trong một lần
+    [delegates] Đại biểu dự đại hội cấp trên
+    [summoned] Đại biểu được triệu tập
+    [present] Đại biểu có mặt
+   *[note] Ghi chú
+}
+report-yes-no = { $answer ->
+    [yes] có
+   *[no] không
+}
+
+## Reporting: problems in the one-line form and in results
+
+report-line-problems = Chưa ghi được báo cáo:
+report-line-empty = Cách dùng: /baocao để được hướng dẫn từng bước, hoặc một dòng: /baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …], ví dụ /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 taicu=10
+report-line-unknown-milestone = "{ $value }" không phải nội dung báo cáo. Dùng một trong: kehoach, vankien, nhansu, lich, daihoi (hoặc plan, documents, personnel, scheduled, held).
+report-line-unknown-key = Không có khóa "{ $value }". Các khóa: bch, btv, nu, tre, taicu, bttructiep, motlan, daibieu, trieutap, comat, ghichu (xem /trogiup).
+report-line-duplicate-key = Khóa "{ $value }" bị ghi hai lần.
+report-line-not-a-number = { $key }={ $value }: cần một số, ví dụ { $key }=4.
+report-line-not-yes-no = { $key }={ $value }: cần "co" hoặc "khong", ví dụ { $key }=co.
+report-line-bch-format = bch={ $value }: ghi số trúng cử/số theo đề án, ví dụ bch=15/15.
+report-line-results-only-for-held = Khóa "{ $value }" chỉ dùng khi báo cáo đã tổ chức đại hội (daihoi).
+report-line-missing-key = Thiếu { $key }: ví dụ { $key ->
+    [bch] bch=15/15
+    [nu] nu=4
+    [tre] tre=2
+   *[taicu] taicu=10
+}.
+report-line-unexpected = Không hiểu "{ $value }": ngày ghi ngay sau nội dung, các số ghi dạng khóa=giá_trị.
+report-line-date-required = Cần ghi ngày đại hội, ví dụ 04/03/2020.
+report-line-need-unit = Đồng chí phụ trách nhiều đơn vị: ghi mã đơn vị ngay sau /baocao, ví dụ /baocao { $example } …
+report-results-required = Cần nhập kết quả bầu cử.
+report-election-range = { $field }: { $value } nằm ngoài khoảng cho phép (từ { $min } đến { $max }).
+report-election-more-than = { $field } ({ $value }) không thể lớn hơn { $limitField } ({ $limit }).
+report-election-over-planned = Số ủy viên trúng cử ({ $value }) lớn hơn số theo đề án ({ $limit }). Nếu đúng như vậy, thêm ghichu=… để giải thích.
+
+## Rate limit
+
+rate-limited = Đồng chí gửi quá nhiều tin nhắn trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.

@@ -1,0 +1,51 @@
+// What a person is about to report, before it is confirmed and saved, and the rules it must meet.
+import { checkElectionResults, type ElectionProblem, type ElectionResults } from "./election-results.js";
+import type { Milestone } from "./levels.js";
+import type { LocalDate } from "./local-date.js";
+
+export interface ReportDraft {
+  unitId: number;
+  milestone: Milestone;
+  /** The congress date (scheduled, held) or the day the milestone was reached (others). */
+  date: LocalDate;
+  results: ElectionResults | null;
+}
+
+export type DraftProblem =
+  | { code: "held-in-future"; args: { date: LocalDate } }
+  | { code: "scheduled-in-past"; args: { date: LocalDate } }
+  | { code: "done-in-future"; args: { date: LocalDate } }
+  | { code: "results-required"; args: Record<string, never> }
+  | ({ code: "election" } & { problem: ElectionProblem });
+
+/** Milestones whose date is the congress date rather than the day the step was done. */
+export function milestoneTakesDate(milestone: Milestone): "congress" | "done" {
+  return milestone === "scheduled" || milestone === "held" ? "congress" : "done";
+}
+
+export function checkDraft(draft: ReportDraft, today: LocalDate): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  if (draft.milestone === "held" && draft.date > today) problems.push({ code: "held-in-future", args: { date: draft.date } });
+  if (draft.milestone === "scheduled" && draft.date < today) problems.push({ code: "scheduled-in-past", args: { date: draft.date } });
+  if (milestoneTakesDate(draft.milestone) === "done" && draft.date > today) problems.push({ code: "done-in-future", args: { date: draft.date } });
+  if (draft.milestone === "held") {
+    if (!draft.results) problems.push({ code: "results-required", args: {} });
+    else for (const problem of checkElectionResults(draft.results)) problems.push({ code: "election", problem });
+  }
+  return problems;
+}
+
+/** The fields that differ between the current report and the draft, for the "old → new" card. */
+export function changedFields(
+  before: { date: LocalDate | null; results: ElectionResults | null },
+  after: { date: LocalDate; results: ElectionResults | null },
+): string[] {
+  const fields: string[] = [];
+  if (before.date !== after.date) fields.push("date");
+  if (before.results && after.results) {
+    for (const key of Object.keys(after.results) as (keyof ElectionResults)[]) {
+      if (before.results[key] !== after.results[key]) fields.push(key);
+    }
+  } else if (before.results !== after.results) fields.push("results");
+  return fields;
+}

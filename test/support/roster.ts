@@ -1,0 +1,25 @@
+// Puts people of an imported organisation on Telegram, as onboarding would, for tests of other features.
+import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { User } from "grammy/types";
+import { expect } from "vitest";
+import type { Database } from "../../src/db/client.js";
+import { cli } from "./cli.js";
+import { telegramUser } from "./bot-harness.js";
+
+export async function importFixture(database: Database, fixture: string): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "daihoi-fixture-"));
+  const file = path.join(dir, fixture);
+  writeFileSync(file, readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), "utf8"));
+  const result = await cli(database, ["org", "import", file]);
+  expect(result.code, result.err.join("\n")).toBe(0);
+}
+
+/** Binds the person with this phone (+84…) to a new Telegram user and returns the user. */
+export async function bindTelegramUser(database: Database, phone: string, overrides: Partial<User> = {}): Promise<User> {
+  const person = await database.prisma.person.findFirstOrThrow({ where: { phone } });
+  const user = telegramUser({ first_name: person.name.split(" ").at(-1)!, ...overrides });
+  await database.prisma.person.update({ where: { id: person.id }, data: { telegramUserId: BigInt(user.id) } });
+  return user;
+}
