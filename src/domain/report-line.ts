@@ -59,7 +59,8 @@ export function parseReportLine(text: string, today: LocalDate): ReportLineResul
   const word = (token: string) => milestoneWords[stripDiacritics(token.toLowerCase())];
   let unitCode: string | null = null;
   let index = 0;
-  if (!word(tokens[0]!) && tokens[1] && word(tokens[1])) {
+  // Not a milestone first: it is a unit code, and the milestone follows.
+  if (!word(tokens[0]!) && tokens.length > 1) {
     unitCode = tokens[0]!;
     index = 1;
   }

@@ -70,3 +70,10 @@ let nextUserId = 700_000_001;
 export function telegramUser(overrides: Partial<User> = {}): User {
   return { id: nextUserId++, is_bot: false, first_name: "Lan", language_code: "vi", ...overrides };
 }
+
+/** The callback data of an inline button (Telegram's button type is a union without it on every member). */
+export function callbackDataOf(message: RecordedMessage, row = 0, column = 0): string {
+  const button = message.reply_markup?.inline_keyboard[row]?.[column];
+  if (!button || !("callback_data" in button)) throw new Error(`no callback button at ${row},${column}`);
+  return button.callback_data;
+}

@@ -67,9 +67,15 @@ reportingFeature.callbackQuery(/^rp:/, async (ctx) => {
   }
   if (flow.state.step !== pressed.step) return stale(ctx);
   if (pressed.action === "noop") return void (await ctx.answerCallbackQuery());
+  if (pressed.action === "cancel" && !pressed.value) {
+    await ctx.answerCallbackQuery();
+    return cancel(ctx, chatId);
+  }
+  // A press that does not fit the flow's current step is refused before anything is done.
+  const action = buttonAction(flow.state, pressed.action, pressed.value);
+  if (!action) return stale(ctx);
   await ctx.answerCallbackQuery();
-  if (pressed.action === "cancel") return cancel(ctx, chatId);
-  await onButton(ctx, person, flow.state, pressed.action, pressed.value);
+  await action(ctx, person);
 });
 
 privateChat.on("message:text", async (ctx, next) => {
@@ -129,43 +135,51 @@ async function askDate(ctx: BotContext, state: { flowId: string; step: number },
   });
 }
 
-async function onButton(ctx: BotContext, person: PersonProfile, state: ReportFlowState, action: string, value: string): Promise<void> {
+type ButtonAction = (ctx: BotContext, person: PersonProfile) => Promise<void>;
+
+/** What a press does in the current state, or null when the press does not belong to it. */
+function buttonAction(state: ReportFlowState, action: string, value: string): ButtonAction | null {
+  const withValue = new Set(["u", "m", "cal", "d", "yn"]);
+  if (withValue.has(action) !== Boolean(value)) return null;
   if (state.stage === "unit" && action === "u") {
     const unitId = state.unitOptions[Number(value)];
-    if (unitId === undefined) return stale(ctx);
-    return chooseMilestone(ctx, person, { id: unitId }, state);
+    return unitId === undefined ? null : (ctx, person) => chooseMilestone(ctx, person, { id: unitId }, state);
   }
   if (state.stage === "milestone" && action === "m") {
-    if (!(milestones as readonly string[]).includes(value)) return stale(ctx);
-    const access = await unitAccess(ctx, person, { id: state.unitId });
-    if (!access.ok) return void (await ctx.reply(access.message));
-    return askDate(ctx, state, state.unitId, value as Milestone);
+    if (!(milestones as readonly string[]).includes(value)) return null;
+    return async (ctx, person) => {
+      const access = await unitAccess(ctx, person, { id: state.unitId });
+      if (!access.ok) return void (await ctx.reply(access.message));
+      await askDate(ctx, state, state.unitId, value as Milestone);
+    };
   }
   if (state.stage === "date" && action === "cal") {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return stale(ctx);
-    await persist(ctx, { ...state, month: value });
-    await ctx.editMessageReplyMarkup({ reply_markup: calendarKeyboard(state, value, todayFor(ctx), t(ctx)) });
-    return;
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return null;
+    return async (ctx) => {
+      await persist(ctx, { ...state, month: value });
+      await ctx.editMessageReplyMarkup({ reply_markup: calendarKeyboard(state, value, todayFor(ctx), t(ctx)) });
+    };
   }
   if (state.stage === "date" && action === "d") {
     const date = parseLocalDate(value);
-    if (!date) return stale(ctx);
-    return onDate(ctx, person, state, date);
+    return date ? (ctx, person) => onDate(ctx, person, state, date) : null;
   }
-  if (state.stage === "field" && (action === "yn" || action === "skip")) {
-    const isYesNo = yesNoFields.includes(state.field);
-    if (action === "skip" && !optionalFields.includes(state.field)) return stale(ctx);
-    if (action === "yn" && (!isYesNo || (value !== "1" && value !== "0"))) return stale(ctx);
-    return answerField(ctx, person, state, action === "skip" ? null : value === "1");
+  if (state.stage === "field" && action === "yn" && yesNoFields.includes(state.field) && (value === "1" || value === "0")) {
+    return (ctx, person) => answerField(ctx, person, state, value === "1");
   }
-  if (state.stage === "confirm" && action === "ok") return confirm(ctx, person, state);
-  if (state.stage === "confirm" && action === "edit") return askDate(ctx, state, state.unitId, state.milestone);
+  if (state.stage === "field" && action === "skip" && optionalFields.includes(state.field)) {
+    return (ctx, person) => answerField(ctx, person, state, null);
+  }
+  if (state.stage === "confirm" && action === "ok") return (ctx, person) => confirm(ctx, person, state);
+  if (state.stage === "confirm" && action === "edit") return (ctx) => askDate(ctx, state, state.unitId, state.milestone);
   if (state.stage === "saved" && action === "fix") {
-    const access = await unitAccess(ctx, person, { id: state.unitId });
-    if (!access.ok) return void (await ctx.reply(access.message));
-    return askDate(ctx, state, state.unitId, state.milestone);
+    return async (ctx, person) => {
+      const access = await unitAccess(ctx, person, { id: state.unitId });
+      if (!access.ok) return void (await ctx.reply(access.message));
+      await askDate(ctx, state, state.unitId, state.milestone);
+    };
   }
-  return stale(ctx);
+  return null;
 }
 
 async function onDateText(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "date" }>, text: string): Promise<void> {
