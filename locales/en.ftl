@@ -27,10 +27,33 @@ role-name = { $role ->
 
 help-text =
     <b>Congress Assistant — help</b>
+    /report — report your unit's congress progress, step by step with buttons
+    { help-status }
+    { help-difficulties }
     /start — start and identify yourself
-    /help — this help (Vietnamese: /trogiup)
+    /help — this help (Vietnamese: /trogiup, /baocao, /trangthai, /khokhan)
 
-    Write dates as day/month/year, e.g. 04/03/2020.
+    { help-onboarding }
+
+    <b>Quick report on one line</b>
+    /report [UNIT_CODE] WHAT [date] [key=value …]
+    What: plan, documents, personnel, scheduled (congress date set), held (congress held) — or kehoach, vankien, nhansu, lich, daihoi.
+    Example: /report scheduled 15/03/2020
+    Example: /report held 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
+
+    <b>Keys for a congress held</b>
+    bch=15/15 — members elected/planned (required)
+    nu=4 — women (required)
+    tre=2 — under 35 (required)
+    taicu=10 — re-elected (required)
+    btv=5 — standing committee members
+    bttructiep=co — secretary elected directly at the congress (co = yes, khong = no)
+    motlan=co — elected in full in one round (co/khong)
+    daibieu=17 — delegates to the higher congress
+    trieutap=120 comat=118 — delegates summoned, present
+    ghichu=… — a note (last on the line)
+
+    Write dates as day/month/year (04/03/2020), or 4/3, "today", "yesterday". Every report is confirmed before it is saved.
     For support, contact the district committee office.
 
 ## Errors and fallbacks
@@ -101,6 +124,10 @@ cli-usage =
       org import FILE [--dry-run] [--prune]   import an organisation from a YAML or CSV file
       org export [--format yaml|csv] [--out FILE] [--org CODE]
       status [--unit CODE]                    congress progress
+      invite create --unit CODE --role ROLE [--expires 14d] [--org CODE]
+                                              make an invite link (single use; --expires: 14d, 12h, at most 90d)
+      invite list [--unit CODE]               invites and their state (never the token)
+      invite revoke --token TOKEN | --id NUMBER   revoke an unused invite
       db migrate                              bring the database schema up to date
 cli-unknown-command = unknown command "{ $command }"
 cli-missing-argument = { $name } is missing

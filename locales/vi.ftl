@@ -27,10 +27,33 @@ role-name = { $role ->
 
 help-text =
     <b>Trợ lý Đại hội — hướng dẫn</b>
+    /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm
+    { help-status }
+    { help-difficulties }
     /start — bắt đầu, nhận diện đồng chí
-    /trogiup — hướng dẫn này (tiếng Anh: /help)
+    /trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)
 
-    Ngày viết theo dạng ngày/tháng/năm, ví dụ 04/03/2020.
+    { help-onboarding }
+
+    <b>Báo cáo nhanh trên một dòng</b>
+    /baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …]
+    Nội dung: kehoach (kế hoạch), vankien (dự thảo văn kiện), nhansu (phương án nhân sự), lich (ấn định ngày đại hội), daihoi (đã tổ chức đại hội).
+    Ví dụ: /baocao lich 15/03/2020
+    Ví dụ: /baocao daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
+
+    <b>Các khóa khi báo cáo đã tổ chức đại hội</b>
+    bch=15/15 — số ủy viên trúng cử/số theo đề án (bắt buộc)
+    nu=4 — số nữ (bắt buộc)
+    tre=2 — số dưới 35 tuổi (bắt buộc)
+    taicu=10 — số tái cử (bắt buộc)
+    btv=5 — số ủy viên Ban Thường vụ
+    bttructiep=co — bí thư bầu trực tiếp tại đại hội (co/khong)
+    motlan=co — bầu đủ trong một lần (co/khong)
+    daibieu=17 — số đại biểu dự đại hội cấp trên
+    trieutap=120 comat=118 — đại biểu được triệu tập, có mặt
+    ghichu=… — ghi chú (ghi cuối dòng)
+
+    Ngày viết theo dạng ngày/tháng/năm (04/03/2020), hoặc 4/3, "hôm nay", "hôm qua". Mọi báo cáo đều được hỏi xác nhận trước khi lưu.
     Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
 
 ## Errors and fallbacks
@@ -101,6 +124,10 @@ cli-usage =
       org import TỆP [--dry-run] [--prune]   nhập tổ chức từ tệp YAML hoặc CSV
       org export [--format yaml|csv] [--out TỆP] [--org MÃ]
       status [--unit MÃ]                      tiến độ đại hội
+      invite create --unit MÃ --role VAI_TRÒ [--expires 14d] [--org MÃ]
+                                              tạo đường link mời (dùng một lần; --expires: 14d, 12h, tối đa 90d)
+      invite list [--unit MÃ]                 các mã mời và trạng thái (không hiện mã)
+      invite revoke --token MÃ_MỜI | --id SỐ   thu hồi mã mời chưa dùng
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
 cli-unknown-command = không có lệnh "{ $command }"
 cli-missing-argument = thiếu { $name }

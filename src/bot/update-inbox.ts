@@ -61,11 +61,11 @@ export function createUpdateInbox(options: {
         await markAttempt(prisma, stored.updateId);
         try {
           await bot.handleUpdate(stored.payload);
-          await markHandled(prisma, stored.updateId);
+          await markHandled(prisma, stored.updateId, undefined, stored.payload);
         } catch (error) {
           // The bot's error boundary answers errors of features; what reaches here failed outside it.
           logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
-          await markHandled(prisma, stored.updateId, (error as Error).message?.slice(0, 500));
+          await markHandled(prisma, stored.updateId, (error as Error).message?.slice(0, 500), stored.payload);
         }
         handled++;
       }

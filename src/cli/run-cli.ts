@@ -14,6 +14,7 @@ import { summarizeTotals } from "../domain/progress-totals.js";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.js";
 import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
+import { inviteCommand } from "./invite-commands.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -33,7 +34,7 @@ interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang"]);
+const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang", "--role", "--expires", "--token", "--id"]);
 const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
 
 export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo): Promise<number> {
@@ -59,6 +60,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "org" && second === "import") return await orgImport(args, await open(), t, io);
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
     if (first === "status") return await status(args, await open(), t, locale, io);
+    if (first === "invite") return await inviteCommand(args, await open(), { t, config: deps.config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;

@@ -36,11 +36,30 @@ export async function markAttempt(prisma: PrismaClient, updateId: number): Promi
   await prisma.telegramUpdate.update({ where: { updateId: BigInt(updateId) }, data: { attempts: { increment: 1 } } });
 }
 
-export async function markHandled(prisma: PrismaClient, updateId: number, error?: string): Promise<void> {
+/** Marks an update handled; secrets it carried (invite tokens, shared phone numbers) are not kept. */
+export async function markHandled(prisma: PrismaClient, updateId: number, error?: string, payload?: Update): Promise<void> {
+  const redacted = payload ? redactUpdate(payload) : null;
   await prisma.telegramUpdate.update({
     where: { updateId: BigInt(updateId) },
-    data: { processedAt: new Date(), lastError: error ?? null },
+    data: {
+      processedAt: new Date(),
+      lastError: error ?? null,
+      ...(redacted && { payload: redacted as unknown as Prisma.InputJsonObject }),
+    },
   });
+}
+
+/** The update without invite tokens and phone numbers, or null when it holds none. */
+export function redactUpdate(update: Update): Update | null {
+  const message = update.message;
+  if (!message) return null;
+  if (message.text && /^\/start\s+\S/.test(message.text)) {
+    return { ...update, message: { ...message, text: "/start [redacted]", entities: message.entities?.filter((e) => e.offset === 0) ?? [] } };
+  }
+  if (message.contact) {
+    return { ...update, message: { ...message, contact: { ...message.contact, phone_number: "[redacted]" } } };
+  }
+  return null;
 }
 
 export async function purgeHandledUpdates(prisma: PrismaClient, olderThan: Date): Promise<number> {

@@ -71,6 +71,7 @@ describe("start and help", () => {
         "",
         "Your assignments:",
         "• Secretary — Chi bộ tổ dân phố số 1",
+        "   Next: Congress plan.",
         "",
         "Type /help to see the commands.",
       ].join("\n"),
@@ -80,28 +81,42 @@ describe("start and help", () => {
   it("when someone asks for help in either language, then the help lists the commands", async () => {
     const user = telegramUser({ language_code: "vi" });
     const vi = await harness.say(user, "/trogiup");
-    expect(vi.text?.split("\n")).toEqual([
+    const lines = vi.text!.split("\n");
+    expect(lines.slice(0, 8)).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
+      "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
+      "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
+      "/khokhan NỘI DUNG — báo khó khăn, vướng mắc của đơn vị để Tổ công tác theo dõi, tháo gỡ (tiếng Anh: /problem)",
+      "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
+      "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
       "/start — bắt đầu, nhận diện đồng chí",
-      "/trogiup — hướng dẫn này (tiếng Anh: /help)",
-      "",
-      "Ngày viết theo dạng ngày/tháng/năm, ví dụ 04/03/2020.",
-      "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+      "/trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)",
     ]);
+    // Every key of the one-line form is listed with an example.
+    for (const key of ["bch=", "nu=", "tre=", "taicu=", "btv=", "bttructiep=", "motlan=", "daibieu=", "trieutap=", "comat=", "ghichu="]) {
+      expect(lines.some((line) => line.startsWith(key) || line.includes(` ${key}`))).toBe(true);
+    }
     expect(vi.entities?.[0]).toMatchObject({ type: "bold", offset: 0 });
     const en = await harness.say(telegramUser({ language_code: "en" }), "/help");
     expect(en.text?.split("\n")[0]).toBe("Congress Assistant — help");
   });
 
   it("when the bot starts, then its command menu is registered in both languages", () => {
-    expect(harness.emulator.commands(harness.token, { language_code: "vi" })).toEqual([
-      { command: "start", description: "Bắt đầu, nhận diện đồng chí" },
-      { command: "trogiup", description: "Hướng dẫn sử dụng và các lệnh" },
+    expect(harness.emulator.commands(harness.token, { language_code: "vi" }).map((entry) => entry.command)).toEqual([
+      "start",
+      "baocao",
+      "trangthai",
+      "khokhan",
+      "trogiup",
     ]);
     expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
       { command: "start", description: "Start and identify yourself" },
+      { command: "report", description: "Report your unit's congress progress" },
+      { command: "status", description: expect.any(String) },
+      { command: "problem", description: expect.any(String) },
       { command: "help", description: "How to use the assistant, and its commands" },
     ]);
+    for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);
     expect(harness.emulator.commands(harness.token)).toEqual(harness.emulator.commands(harness.token, { language_code: "vi" }));
   });
 

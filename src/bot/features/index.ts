@@ -2,10 +2,18 @@
 // installed after these by create-bot.ts.
 import type { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { difficultiesFeature } from "./difficulties.js";
 import { helpFeature } from "./help.js";
+import { onboardingFeature } from "./onboarding.js";
+import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
+import { statusFeature } from "./status.js";
 
 export const features: Composer<BotContext>[] = [
   startFeature,
   helpFeature,
+  onboardingFeature,
+  reportingFeature,
+  difficultiesFeature,
+  statusFeature,
 ];

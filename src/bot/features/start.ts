@@ -1,27 +1,35 @@
-// /start: greets the person by name with their assignments, or tells a stranger how to get access.
-import { Composer } from "grammy";
+// /start: with an invite token (from a t.me deep link) binds the sender; without one greets the person by
+// name with their assignments, or tells a stranger how to get access and offers to share their phone.
+import { Composer, Keyboard } from "grammy";
 import type { BotContext } from "../context.js";
+import { greetingText } from "../onboarding-greeting.js";
+import { redeemInviteStart } from "./onboarding.js";
 
 export const startFeature = new Composer<BotContext>();
 
 startFeature.chatType("private").command("start", async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply([ctx.t("start-welcome", { name: ctx.from.first_name }), "", ctx.t("start-unknown")].join("\n"));
+  const payload = ctx.match.trim();
+  if (payload) {
+    await redeemInviteStart(ctx, payload);
     return;
   }
-  const lines = [ctx.t("start-welcome", { name: person.name })];
-  if (person.roles.length > 0) {
-    lines.push("", ctx.t("start-known-roles"));
-    for (const role of person.roles) {
-      lines.push(ctx.t("start-role-line", { role: ctx.t("role-name", { role: role.role }), unit: role.unit.name }));
-    }
-  } else lines.push("", ctx.t("start-unknown"));
-  lines.push("", ctx.t("start-next"));
-  await ctx.reply(lines.join("\n"));
+  const greeting = await greetingText(ctx);
+  if (greeting) {
+    await ctx.reply(greeting);
+    return;
+  }
+  const sharePhone = new Keyboard()
+    .requestContact(ctx.t("onboarding-share-phone-button"))
+    .resized()
+    .oneTime()
+    .placeholder(ctx.t("onboarding-share-phone-placeholder"));
+  await ctx.reply([ctx.t("start-welcome", { name: ctx.from.first_name }), "", ctx.t("start-unknown")].join("\n"), {
+    reply_markup: sharePhone,
+  });
 });
 
-// In a group nothing personal is shown; until a group is linked to a unit it gets no data at all.
+// In a group nothing personal is shown (and an invite token is not taken); until a group is linked to a
+// unit it gets no data at all.
 startFeature.chatType(["group", "supergroup"]).command("start", async (ctx) => {
   await ctx.reply(ctx.t("group-not-linked"));
 });

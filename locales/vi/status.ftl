@@ -1,0 +1,34 @@
+## Status of one's units (/trangthai)
+
+status-card-command = Tình trạng các mốc đại hội của đơn vị
+help-status = /trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)
+status-card-private-only = Tình trạng đơn vị chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /trangthai.
+status-card-nothing =
+    Đồng chí không trực tiếp phụ trách đơn vị nào (bí thư, phó bí thư, người báo cáo hoặc tổ trưởng Tổ công tác), nên chưa có tình trạng để hiển thị.
+    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+status-card-difficulties-none = Khó khăn đang mở: không.
+status-card-difficulties = Khó khăn đang mở ({ $count }):
+status-card-difficulty = • { $text } ({ $date })
+status-card-difficulty-hidden = • 🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung ({ $date })
+status-card-group-title = { $groups } — { $count } đơn vị theo dõi, đơn vị chậm nhất lên trước ({ $date }):
+status-card-group-line = { $state ->
+    [overdue] ⚠️
+    [held] ✅
+   *[due] ⏳
+} { $unit }: { $parts }
+status-card-group-overdue = quá hạn { $milestone } ({ $days } ngày){ $more ->
+    [0] {""}
+   *[other] {" "}và { $more } mốc khác
+}
+status-card-group-next = chưa xong { $milestone }{ $date ->
+    [none] {""}
+   *[other] {" "}(hạn { $date })
+}
+status-card-group-held = đã đại hội { $date }
+status-card-group-cells = chi bộ đã đại hội { $held }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] , { $overdue } chi bộ có mốc quá hạn
+}
+status-card-group-difficulties = khó khăn đang mở: { $count }
+status-card-group-none = Tổ công tác chưa được giao đơn vị nào để theo dõi.
+status-card-group-more = …và { $count } đơn vị khác

@@ -1,0 +1,211 @@
+// /khokhan (/problem): a unit's officers raise a difficulty for their working group; with no text, the
+// open difficulties they follow, each with a button to confirm it resolved. Buttons carry no trusted
+// ids: the choice of unit is an index into a list kept server-side (chat_flows), and every press is
+// authorised again against the sender's current roles.
+import { randomBytes } from "node:crypto";
+import { Composer, InlineKeyboard } from "grammy";
+import {
+  cancelPendingDifficulty,
+  completePendingDifficulty,
+  findActiveUnits,
+  findDifficulty,
+  findDifficultyByUpdate,
+  findPendingDifficulty,
+  openDifficultiesIn,
+  openDifficulty,
+  resolveDifficulty,
+  savePendingDifficulty,
+  type DifficultyUnit,
+  type StoredDifficulty,
+} from "../../db/difficulty-store.js";
+import type { PersonProfile } from "../../db/people-store.js";
+import {
+  canResolveDifficulty,
+  checkDifficultyText,
+  difficultyUnitChoices,
+  followsAsWorkingGroup,
+  isSensitiveDifficulty,
+  type DifficultyAudience,
+} from "../../domain/difficulty-rules.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import { reportRight } from "../../domain/report-permissions.js";
+import type { Translate } from "../../i18n.js";
+import { localDateOf, renderDifficultyItem, renderUnitName, shortenText } from "../../render/difficulty-text.js";
+import type { BotContext } from "../context.js";
+
+export const difficultiesFeature = new Composer<BotContext>();
+
+const commands = ["khokhan", "problem"];
+/** How long the choice of unit stays open. */
+const choiceMinutes = 30;
+/** Open difficulties listed at once, one message each. */
+const listLimit = 10;
+/** How much of the text the choice of unit repeats. */
+const promptTextMax = 200;
+
+const translator = (ctx: BotContext): Translate => (key, args) => ctx.t(key, args);
+const actorOf = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
+
+difficultiesFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) => {
+  await ctx.reply(ctx.t("difficulty-private-only", { bot: ctx.me.username }));
+});
+
+difficultiesFeature.chatType("private").command(commands, async (ctx) => {
+  const person = ctx.person;
+  if (!person) {
+    await ctx.reply(ctx.t("start-unknown"));
+    return;
+  }
+  const choices = difficultyUnitChoices(person);
+  if (choices.length === 0) {
+    await ctx.reply(ctx.t("difficulty-not-allowed"));
+    return;
+  }
+  const check = checkDifficultyText(ctx.match);
+  if (!check.ok && check.problem === "empty") return listOpenDifficulties(ctx, person);
+  if (!check.ok) {
+    await ctx.reply(ctx.t("difficulty-too-long", { length: check.length, max: check.max }));
+    return;
+  }
+
+  const updateId = ctx.update.update_id;
+  const stored = await findDifficultyByUpdate(ctx.deps.prisma, updateId);
+  if (stored) {
+    await ctx.reply(recordedText(ctx, stored.unit, stored.text, stored.sensitive));
+    return;
+  }
+
+  const sensitive = isSensitiveDifficulty(check.text);
+  const units = await findActiveUnits(ctx.deps.prisma, choices.map((unit) => unit.id));
+  if (units.length === 0) {
+    await ctx.reply(ctx.t("difficulty-not-allowed"));
+    return;
+  }
+  if (units.length === 1) {
+    const [unit] = units;
+    await openDifficulty(ctx.deps.prisma, {
+      unit: unit!,
+      text: check.text,
+      sensitive,
+      openedById: person.id,
+      openedAt: ctx.deps.clock.now(),
+      telegramUpdateId: updateId,
+      actor: actorOf(ctx),
+    });
+    await ctx.reply(recordedText(ctx, unit!, check.text, sensitive));
+    return;
+  }
+
+  await askForUnit(ctx, units, { text: check.text, sensitive, updateId });
+});
+
+difficultiesFeature.callbackQuery(/^difficulty:unit:([A-Za-z0-9_-]{1,16}):(\d{1,3})$/, async (ctx) => {
+  const [, nonce, index] = ctx.match;
+  if (ctx.chat?.type !== "private") return refuse(ctx, "difficulty-button-stale");
+  const key = { chatId: ctx.chat.id, userId: ctx.from.id };
+  const pending = await findPendingDifficulty(ctx.deps.prisma, key, ctx.deps.clock.now());
+  const unitId = pending && pending.nonce === nonce ? pending.unitIds[Number(index)] : undefined;
+  if (!pending || unitId === undefined) return refuse(ctx, "difficulty-button-stale");
+  const [unit] = await findActiveUnits(ctx.deps.prisma, [unitId]);
+  if (!unit) return refuse(ctx, "difficulty-button-stale");
+  const person = ctx.person;
+  if (!person || reportRight(person, unit) === null) return refuse(ctx, "difficulty-unit-not-allowed");
+  await completePendingDifficulty(ctx.deps.prisma, { ...key, nonce: pending.nonce }, {
+    unit,
+    text: pending.text,
+    sensitive: pending.sensitive,
+    openedById: person.id,
+    openedAt: ctx.deps.clock.now(),
+    telegramUpdateId: pending.updateId,
+    actor: actorOf(ctx),
+  });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(recordedText(ctx, unit, pending.text, pending.sensitive));
+});
+
+difficultiesFeature.callbackQuery(/^difficulty:cancel:([A-Za-z0-9_-]{1,16})$/, async (ctx) => {
+  if (ctx.chat?.type !== "private") return refuse(ctx, "difficulty-button-stale");
+  const cancelled = await cancelPendingDifficulty(ctx.deps.prisma, { chatId: ctx.chat.id, userId: ctx.from.id, nonce: ctx.match[1]! });
+  if (!cancelled) return refuse(ctx, "difficulty-button-stale");
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("difficulty-cancelled"));
+});
+
+difficultiesFeature.callbackQuery(/^difficulty:resolve:(\d{1,9})$/, async (ctx) => {
+  const person = ctx.person;
+  const difficulty = ctx.chat?.type === "private" ? await findDifficulty(ctx.deps.prisma, Number(ctx.match[1])) : null;
+  // Unknown and forbidden look the same, so a press cannot probe which difficulties exist.
+  if (!person || !difficulty || !canResolveDifficulty(person, difficulty.unit)) return refuse(ctx, "difficulty-resolve-not-allowed");
+  const now = ctx.deps.clock.now();
+  const outcome = await resolveDifficulty(ctx.deps.prisma, { difficulty, resolvedById: person.id, resolvedAt: now, actor: actorOf(ctx) });
+  if (outcome === "already-resolved") return refuse(ctx, "difficulty-already-resolved");
+  await ctx.answerCallbackQuery({ text: ctx.t("difficulty-resolved-answer") });
+  const resolvedLine = ctx.t("difficulty-resolved-line", {
+    date: formatLocalDate(localDateOf(now, ctx.deps.config.timezone)),
+    name: person.name,
+  });
+  await ctx.editMessageText(`${itemText(ctx, person, difficulty)}\n${resolvedLine}`);
+});
+
+// Anything else under our prefix was not made by this bot (or by an older version of it).
+difficultiesFeature.callbackQuery(/^difficulty:/, (ctx) => refuse(ctx, "difficulty-button-stale"));
+
+/** Several units: the text waits server-side while the person picks one with a button. */
+async function askForUnit(ctx: BotContext, units: DifficultyUnit[], raised: { text: string; sensitive: boolean; updateId: number }): Promise<void> {
+  const key = { chatId: ctx.chat!.id, userId: ctx.from!.id };
+  const now = ctx.deps.clock.now();
+  const earlier = await findPendingDifficulty(ctx.deps.prisma, key, now);
+  // A redelivered /khokhan asks again with the same buttons, so either prompt works, once.
+  const nonce = earlier?.updateId === raised.updateId ? earlier.nonce : randomBytes(6).toString("base64url");
+  await savePendingDifficulty(
+    ctx.deps.prisma,
+    key,
+    { ...raised, unitIds: units.map((unit) => unit.id), nonce },
+    new Date(now.getTime() + choiceMinutes * 60_000),
+  );
+  const keyboard = new InlineKeyboard();
+  units.forEach((unit, index) => keyboard.text(renderUnitName(translator(ctx), unit), `difficulty:unit:${nonce}:${index}`).row());
+  keyboard.text(ctx.t("difficulty-button-cancel"), `difficulty:cancel:${nonce}`);
+  await ctx.reply(ctx.t("difficulty-choose-unit", { text: shortenText(raised.text, promptTextMax) }), { reply_markup: keyboard });
+}
+
+async function refuse(ctx: BotContext, key: string): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+}
+
+function recordedText(ctx: BotContext, unit: DifficultyUnit, text: string, sensitive: boolean): string {
+  const lines = [ctx.t("difficulty-recorded", { unit: renderUnitName(translator(ctx), unit), text })];
+  if (sensitive) lines.push(ctx.t("difficulty-recorded-sensitive"));
+  return lines.join("\n");
+}
+
+function audienceFor(person: PersonProfile, difficulty: StoredDifficulty): DifficultyAudience {
+  return { kind: "person", personId: person.id, followsAsWorkingGroup: followsAsWorkingGroup(person, difficulty.unit) };
+}
+
+function itemText(ctx: BotContext, person: PersonProfile, difficulty: StoredDifficulty): string {
+  return renderDifficultyItem(translator(ctx), difficulty, audienceFor(person, difficulty), ctx.deps.config.timezone);
+}
+
+async function listOpenDifficulties(ctx: BotContext, person: PersonProfile): Promise<void> {
+  const officer = person.roles.filter(({ role }) => role === "secretary" || role === "deputy" || role === "reporter");
+  const candidates = await openDifficultiesIn(ctx.deps.prisma, {
+    unitIds: officer.map(({ unit }) => unit.id),
+    subtreePaths: [...officer.filter(({ role }) => role === "reporter").map(({ unit }) => unit.path), ...person.ledGroupUnits.map((unit) => unit.path)],
+  });
+  const open = candidates.filter((difficulty) => canResolveDifficulty(person, difficulty.unit));
+  if (open.length === 0) {
+    await ctx.reply([ctx.t("difficulty-open-none"), "", ctx.t("difficulty-example")].join("\n"));
+    return;
+  }
+  const shown = open.slice(0, listLimit);
+  const header = [ctx.t("difficulty-open-title", { count: open.length })];
+  if (shown.length < open.length) header.push(ctx.t("difficulty-open-more", { shown: shown.length }));
+  header.push(ctx.t("difficulty-open-hint"), "", ctx.t("difficulty-example"));
+  await ctx.reply(header.join("\n"));
+  for (const difficulty of shown) {
+    await ctx.reply(itemText(ctx, person, difficulty), {
+      reply_markup: new InlineKeyboard().text(ctx.t("difficulty-button-resolve"), `difficulty:resolve:${difficulty.id}`),
+    });
+  }
+}

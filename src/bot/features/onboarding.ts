@@ -1,0 +1,146 @@
+// Onboarding: who a Telegram user is. An invite deep link (/start <token>) or the user's own shared phone
+// number binds them to their roster entry; admins make invite links with /moi (/invite).
+import { Composer } from "grammy";
+import type { User } from "grammy/types";
+import { findPeopleByTelegramId, bindByPhone } from "../../db/binding-store.js";
+import { createInvite, findInvitableUnits, redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
+import { findPersonByTelegramId } from "../../db/people-store.js";
+import {
+  defaultInviteLifetimeMs,
+  inviteLink,
+  localDateTime,
+  looksLikeInviteToken,
+  mayInvite,
+  parseInviteRole,
+} from "../../domain/invite-token.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import { normalizeVietnamesePhone } from "../../domain/phone.js";
+import { localeFromLanguageCode } from "../../i18n.js";
+import type { BotContext } from "../context.js";
+import { greetingText } from "../onboarding-greeting.js";
+
+export const onboardingFeature = new Composer<BotContext>();
+
+type PrivateContext = BotContext & { from: User };
+
+/** /start <token> in a private chat (called by the start feature). */
+export async function redeemInviteStart(ctx: PrivateContext, token: string): Promise<void> {
+  // Anything that cannot be a token (too long, emoji, a truncated link) is refused without a lookup.
+  const outcome: RedeemOutcome = looksLikeInviteToken(token)
+    ? await redeemInvite(ctx.deps.prisma, token, telegramIdentity(ctx.from), ctx.deps.clock.now())
+    : { status: "unknown" };
+  ctx.log.info({ outcome: outcome.status, ...(outcome.status === "bound" && { personId: outcome.personId, replay: outcome.replay }) }, "invite start");
+  switch (outcome.status) {
+    case "bound":
+      return greetBound(ctx);
+    case "unknown":
+      await ctx.reply(ctx.t("onboarding-invite-invalid"));
+      return;
+    case "expired":
+      await ctx.reply(ctx.t("onboarding-invite-expired", { date: formatLocalDate(localDateTime(outcome.expiresAt, ctx.deps.config.timezone).date) }));
+      return;
+    case "used":
+      await ctx.reply(ctx.t("onboarding-invite-used"));
+      return;
+    case "revoked":
+      await ctx.reply(ctx.t("onboarding-invite-revoked"));
+  }
+}
+
+// A shared contact counts only when it is the sender's own (the request_contact button sends exactly that).
+onboardingFeature.chatType("private").on("message:contact", async (ctx) => {
+  const contact = ctx.message.contact;
+  if (contact.user_id !== ctx.from.id) {
+    await ctx.reply(ctx.t("onboarding-contact-not-own"));
+    return;
+  }
+  const phone = normalizeVietnamesePhone(contact.phone_number);
+  const outcome = phone ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from)) : ({ status: "unknown-phone" } as const);
+  ctx.log.info({ outcome: outcome.status }, "phone shared");
+  switch (outcome.status) {
+    case "bound":
+      return greetBound(ctx);
+    case "unknown-phone":
+      await ctx.reply(ctx.t("onboarding-phone-unknown"), { reply_markup: { remove_keyboard: true } });
+      return;
+    case "phone-taken":
+      await ctx.reply(ctx.t("onboarding-phone-taken"), { reply_markup: { remove_keyboard: true } });
+      return;
+    case "account-taken":
+      await ctx.reply(ctx.t("onboarding-account-taken"), { reply_markup: { remove_keyboard: true } });
+  }
+});
+
+onboardingFeature.command(["moi", "invite"], async (ctx) => {
+  if (ctx.chat.type !== "private" || !ctx.from) {
+    await ctx.reply(ctx.t("invite-private-only"));
+    return;
+  }
+  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+  const adminRoles = people.flatMap((person) =>
+    person.roles.filter((held) => held.role === "admin").map((held) => ({ ...held, personId: person.id, organizationId: person.organizationId })),
+  );
+  if (adminRoles.length === 0) {
+    await ctx.reply(ctx.t("invite-not-admin"));
+    return;
+  }
+  const [code, roleWord, ...rest] = ctx.match.split(/\s+/).filter(Boolean);
+  if (!code || rest.length > 0) {
+    await ctx.reply(ctx.t("invite-usage"));
+    return;
+  }
+  const role = roleWord === undefined ? "secretary" : parseInviteRole(roleWord);
+  if (!role) {
+    await ctx.reply(ctx.t("invite-unknown-role", { role: roleWord!.slice(0, 32) }));
+    return;
+  }
+  const units = await findInvitableUnits(ctx.deps.prisma, [...new Set(adminRoles.map((held) => held.organizationId))], code);
+  if (units.length === 0) {
+    await ctx.reply(ctx.t("invite-unknown-unit", { code: code.slice(0, 32) }));
+    return;
+  }
+  const unit = units.find((candidate) => mayInvite(adminRoles.filter((held) => held.organizationId === candidate.organizationId), candidate));
+  if (!unit) {
+    await ctx.reply(ctx.t("invite-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
+    return;
+  }
+  const admin = adminRoles.find((held) => held.organizationId === unit.organizationId)!;
+  const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultInviteLifetimeMs);
+  const invite = await createInvite(ctx.deps.prisma, {
+    organizationId: unit.organizationId,
+    unitId: unit.id,
+    role,
+    expiresAt,
+    createdBy: `person:${admin.personId}`,
+  });
+  ctx.log.info({ inviteId: invite.id, unitId: unit.id, role }, "invite created");
+  const expiry = localDateTime(expiresAt, ctx.deps.config.timezone);
+  await ctx.reply(
+    ctx.t("invite-created", {
+      role: ctx.t("role-name", { role }),
+      unit: unit.name,
+      code: unit.code,
+      time: expiry.time,
+      date: formatLocalDate(expiry.date),
+      link: inviteLink(ctx.me.username, invite.token),
+    }),
+    { link_preview_options: { is_disabled: true } },
+  );
+});
+
+/** After a binding: the sender is now on the roster, in their own language; the phone keyboard goes away. */
+async function greetBound(ctx: PrivateContext): Promise<void> {
+  ctx.person = await findPersonByTelegramId(ctx.deps.prisma, ctx.from.id);
+  await ctx.i18n.renegotiateLocale();
+  const greeting = await greetingText(ctx, { justBound: true });
+  await ctx.reply(greeting ?? ctx.t("onboarding-bound-no-roles"), { reply_markup: { remove_keyboard: true } });
+}
+
+function telegramIdentity(user: User) {
+  return {
+    id: user.id,
+    firstName: user.first_name,
+    lastName: user.last_name,
+    locale: localeFromLanguageCode(user.language_code) ?? null,
+  };
+}

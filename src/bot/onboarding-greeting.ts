@@ -1,0 +1,50 @@
+// The greeting of a person the bot knows: by roster name, each unit with their roles, and for units
+// they report for, the next thing due. Shown by /start and right after an invite or a shared phone binds them.
+import { findPeopleByTelegramId } from "../db/binding-store.js";
+import { currentReports, loadUnitContext } from "../db/report-store.js";
+import type { Role } from "../domain/levels.js";
+import type { LocalDate } from "../domain/local-date.js";
+import { nextDue, unitChecklist, type MilestoneState } from "../domain/milestone-status.js";
+import type { Translate } from "../i18n.js";
+import { renderNextDue } from "../render/checklist-text.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { todayFor } from "./today.js";
+
+const reportingRoles: readonly Role[] = ["secretary", "deputy", "reporter"];
+
+/** Null when the Telegram user is on no roster. */
+export async function greetingText(ctx: BotContext & { from: { id: number } }, options: { justBound?: boolean } = {}): Promise<string | null> {
+  const t: Translate = (key, args) => ctx.t(key, args);
+  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+  if (people.length === 0) return null;
+  // One row per unit, in the order the roles were given, across every roster the user is on.
+  const units = new Map<number, { name: string; roles: Role[] }>();
+  for (const { role, unit } of people.flatMap((person) => person.roles)) {
+    const entry = units.get(unit.id) ?? { name: unit.name, roles: [] };
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+    units.set(unit.id, entry);
+  }
+  const lines = [t("start-welcome", { name: people[0]!.name }), ""];
+  if (units.size === 0) {
+    lines.push(t(options.justBound ? "onboarding-bound-no-roles" : "start-unknown"));
+  } else {
+    lines.push(t(options.justBound ? "onboarding-bound-roles" : "start-known-roles"));
+    const today = todayFor(ctx);
+    for (const [unitId, unit] of units) {
+      lines.push(t("start-role-line", { role: unit.roles.map((role) => t("role-name", { role })).join(", "), unit: unit.name }));
+      if (!unit.roles.some((role) => reportingRoles.includes(role))) continue;
+      const next = await nextDueOf(ctx.deps, unitId, today);
+      if (next !== undefined) lines.push(`   ${renderNextDue(t, next)}`);
+    }
+  }
+  lines.push("", t("start-next"));
+  return lines.join("\n");
+}
+
+/** Undefined when the unit's organisation has no campaign running. */
+async function nextDueOf(deps: BotDeps, unitId: number, today: LocalDate): Promise<MilestoneState | null | undefined> {
+  const unit = await loadUnitContext(deps.prisma, { id: unitId });
+  if (!unit?.campaign) return undefined;
+  const reports = await currentReports(deps.prisma, unit.campaign.id, [unit.id]);
+  return nextDue(unitChecklist(reports, unit.campaign.deadlines, today));
+}

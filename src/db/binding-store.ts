@@ -1,0 +1,97 @@
+// Which roster entries a Telegram user is, and binding them by a shared phone number. A Telegram user
+// may be on the rosters of several organisations (one person row in each).
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Role } from "../domain/levels.js";
+
+export interface BoundPerson {
+  id: number;
+  organizationId: number;
+  name: string;
+  locale: string | null;
+  roles: { role: Role; unit: { id: number; code: string; name: string; path: string } }[];
+}
+
+/** Every person row bound to the Telegram user, oldest first, with their roles on units still in use. */
+export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<BoundPerson[]> {
+  return prisma.person.findMany({
+    where: { telegramUserId: BigInt(telegramUserId) },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      organizationId: true,
+      name: true,
+      locale: true,
+      roles: {
+        where: { unit: { archivedAt: null } },
+        orderBy: { id: "asc" },
+        select: { role: true, unit: { select: { id: true, code: true, name: true, path: true } } },
+      },
+    },
+  });
+}
+
+export type PhoneBindOutcome =
+  | { status: "bound"; personIds: number[]; newlyBound: number }
+  /** No one on any roster has this phone. */
+  | { status: "unknown-phone" }
+  /** The roster entry with this phone is already bound to another Telegram account. */
+  | { status: "phone-taken" }
+  /** This Telegram account is already bound to another person of the same organisation. */
+  | { status: "account-taken" };
+
+/**
+ * Binds the Telegram user to every roster entry with this (normalised) phone, in one transaction, or to
+ * none of them when any would conflict. Entries already bound to this user count as bound (a replay).
+ */
+export async function bindByPhone(
+  prisma: PrismaClient,
+  phone: string,
+  user: { id: number; locale: "vi" | "en" | null },
+): Promise<PhoneBindOutcome> {
+  const telegramUserId = BigInt(user.id);
+  try {
+    return await prisma.$transaction(async (tx): Promise<PhoneBindOutcome> => {
+      const matches = await tx.person.findMany({
+        where: { phone },
+        orderBy: { id: "asc" },
+        select: { id: true, organizationId: true, telegramUserId: true, locale: true },
+      });
+      if (matches.length === 0) return { status: "unknown-phone" };
+      if (matches.some((person) => person.telegramUserId !== null && person.telegramUserId !== telegramUserId)) {
+        return { status: "phone-taken" };
+      }
+      const alreadyMine = await tx.person.findMany({
+        where: { telegramUserId, organizationId: { in: matches.map((person) => person.organizationId) } },
+        select: { id: true, organizationId: true },
+      });
+      if (alreadyMine.some((mine) => !matches.some((person) => person.id === mine.id))) return { status: "account-taken" };
+      const toBind = matches.filter((person) => person.telegramUserId === null);
+      for (const person of toBind) {
+        // Conditional, so a concurrent binding of the same entry to someone else cannot be overwritten.
+        const updated = await tx.person.updateMany({
+          where: { id: person.id, telegramUserId: null },
+          data: { telegramUserId, ...(person.locale === null && user.locale !== null && { locale: user.locale }) },
+        });
+        if (updated.count !== 1) throw new PhoneTakenMeanwhile();
+        await tx.auditLog.create({
+          data: {
+            organizationId: person.organizationId,
+            actor: `telegram:${user.id}`,
+            action: "person.bind-telegram",
+            entity: "person",
+            entityId: String(person.id),
+            details: { via: "contact" },
+          },
+        });
+      }
+      return { status: "bound", personIds: matches.map((person) => person.id), newlyBound: toBind.length };
+    });
+  } catch (error) {
+    if (error instanceof PhoneTakenMeanwhile) return { status: "phone-taken" };
+    // (organizationId, telegramUserId) is unique: a concurrent binding of this account in the same organisation.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "account-taken" };
+    throw error;
+  }
+}
+
+class PhoneTakenMeanwhile extends Error {}

@@ -1,0 +1,274 @@
+// Difficulties raised by units: stored once per Telegram update, resolved once, each step in the audit
+// log; and the pending choice of unit (chat_flows, kind "difficulty") while a person picks one.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { UnitLevel } from "../domain/levels.js";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface DifficultyUnit {
+  id: number;
+  organizationId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  parentName: string | null;
+}
+
+export interface StoredDifficulty {
+  id: number;
+  unit: DifficultyUnit;
+  text: string;
+  sensitive: boolean;
+  openedById: number | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+}
+
+const unitFields = { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } } as const;
+const difficultyFields = {
+  id: true,
+  text: true,
+  sensitive: true,
+  openedById: true,
+  openedAt: true,
+  resolvedAt: true,
+  unit: { select: unitFields },
+} as const;
+
+type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitFields }>;
+type DifficultyRow = Prisma.DifficultyGetPayload<{ select: typeof difficultyFields }>;
+
+function toUnit({ parent, ...unit }: UnitRow): DifficultyUnit {
+  return { ...unit, parentName: parent?.name ?? null };
+}
+
+function toDifficulty({ unit, ...difficulty }: DifficultyRow): StoredDifficulty {
+  return { ...difficulty, unit: toUnit(unit) };
+}
+
+/** Units that are not archived, in the order asked, with what authorisation, texts and the audit log need. */
+export async function findActiveUnits(prisma: PrismaClient, ids: readonly number[]): Promise<DifficultyUnit[]> {
+  const rows = await prisma.unit.findMany({ where: { id: { in: [...ids] }, archivedAt: null }, select: unitFields });
+  const byId = new Map(rows.map((row) => [row.id, toUnit(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface NewDifficulty {
+  unit: DifficultyUnit;
+  text: string;
+  sensitive: boolean;
+  openedById: number;
+  openedAt: Date;
+  telegramUpdateId: number;
+  actor: string;
+}
+
+export type OpenOutcome = { created: boolean; id: number };
+
+/** Stores a difficulty and its audit row; the same Telegram update stores it once (created: false then). */
+export async function openDifficulty(prisma: PrismaClient, difficulty: NewDifficulty): Promise<OpenOutcome> {
+  return storeOnce(prisma, difficulty, (tx) => insertDifficulty(tx, difficulty));
+}
+
+/** Runs `write` in a transaction unless the update already stored a difficulty, also when it loses a race. */
+async function storeOnce(
+  prisma: PrismaClient,
+  difficulty: NewDifficulty,
+  write: (tx: Prisma.TransactionClient) => Promise<OpenOutcome>,
+): Promise<OpenOutcome> {
+  const existing = await findByUpdate(prisma, difficulty.telegramUpdateId);
+  if (existing) return { created: false, id: existing };
+  try {
+    return await prisma.$transaction(write);
+  } catch (error) {
+    // Two deliveries of one update handled at the same time: the second insert fails on the unique key.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await findByUpdate(prisma, difficulty.telegramUpdateId);
+      if (raced) return { created: false, id: raced };
+    }
+    throw error;
+  }
+}
+
+async function insertDifficulty(tx: Prisma.TransactionClient, difficulty: NewDifficulty): Promise<OpenOutcome> {
+  const created = await tx.difficulty.create({
+    data: {
+      unitId: difficulty.unit.id,
+      text: difficulty.text,
+      sensitive: difficulty.sensitive,
+      openedById: difficulty.openedById,
+      openedAt: difficulty.openedAt,
+      telegramUpdateId: BigInt(difficulty.telegramUpdateId),
+    },
+    select: { id: true },
+  });
+  await tx.auditLog.create({
+    data: {
+      organizationId: difficulty.unit.organizationId,
+      actor: difficulty.actor,
+      action: "difficulty.open",
+      entity: "difficulty",
+      entityId: String(created.id),
+      // The text itself stays in the difficulties table: audit rows are read more widely.
+      details: { unitId: difficulty.unit.id, unitCode: difficulty.unit.code, personId: difficulty.openedById, sensitive: difficulty.sensitive },
+    },
+  });
+  return { created: true, id: created.id };
+}
+
+async function findByUpdate(db: Db, telegramUpdateId: number): Promise<number | null> {
+  const row = await db.difficulty.findUnique({ where: { telegramUpdateId: BigInt(telegramUpdateId) }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The difficulty a Telegram update stored, if it did (a redelivered /khokhan answers as the first time). */
+export async function findDifficultyByUpdate(prisma: PrismaClient, telegramUpdateId: number): Promise<StoredDifficulty | null> {
+  const row = await prisma.difficulty.findUnique({ where: { telegramUpdateId: BigInt(telegramUpdateId) }, select: difficultyFields });
+  return row && toDifficulty(row);
+}
+
+export async function findDifficulty(prisma: PrismaClient, id: number): Promise<StoredDifficulty | null> {
+  const row = await prisma.difficulty.findFirst({ where: { id, unit: { archivedAt: null } }, select: difficultyFields });
+  return row && toDifficulty(row);
+}
+
+export type ResolveOutcome = "resolved" | "already-resolved";
+
+/** Marks a difficulty resolved once: a second press (or a race) finds it resolved and changes nothing. */
+export async function resolveDifficulty(
+  prisma: PrismaClient,
+  input: { difficulty: StoredDifficulty; resolvedById: number; resolvedAt: Date; actor: string },
+): Promise<ResolveOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.difficulty.updateMany({
+      where: { id: input.difficulty.id, resolvedAt: null },
+      data: { resolvedAt: input.resolvedAt, resolvedById: input.resolvedById },
+    });
+    if (updated.count === 0) return "already-resolved" as const;
+    await tx.auditLog.create({
+      data: {
+        organizationId: input.difficulty.unit.organizationId,
+        actor: input.actor,
+        action: "difficulty.resolve",
+        entity: "difficulty",
+        entityId: String(input.difficulty.id),
+        details: { unitId: input.difficulty.unit.id, unitCode: input.difficulty.unit.code, personId: input.resolvedById },
+      },
+    });
+    return "resolved" as const;
+  });
+}
+
+/**
+ * Open difficulties of the given units and of the subtrees under the given paths, oldest first.
+ * Callers filter the rows again with the domain's rules; this only narrows the query.
+ */
+export async function openDifficultiesIn(
+  prisma: PrismaClient,
+  scope: { unitIds: readonly number[]; subtreePaths: readonly string[] },
+): Promise<StoredDifficulty[]> {
+  if (scope.unitIds.length === 0 && scope.subtreePaths.length === 0) return [];
+  const rows = await prisma.difficulty.findMany({
+    where: {
+      resolvedAt: null,
+      unit: {
+        archivedAt: null,
+        OR: [
+          ...(scope.unitIds.length > 0 ? [{ id: { in: [...scope.unitIds] } }] : []),
+          ...scope.subtreePaths.map((path) => ({ path: { startsWith: path } })),
+        ],
+      },
+    },
+    orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+    select: difficultyFields,
+  });
+  return rows.map(toDifficulty);
+}
+
+// --- The pending choice of unit --------------------------------------------------------------------
+
+export const difficultyFlowKind = "difficulty";
+
+export interface PendingDifficulty {
+  text: string;
+  sensitive: boolean;
+  /** The update of the /khokhan message: the difficulty is stored under it, so it is stored once. */
+  updateId: number;
+  /** The units offered, in button order; a button carries only an index into this list and the nonce. */
+  unitIds: number[];
+  /** Changes with every prompt, so buttons of an older prompt are recognised as stale. */
+  nonce: string;
+}
+
+function isPending(state: unknown): state is PendingDifficulty {
+  if (typeof state !== "object" || state === null) return false;
+  const value = state as Record<string, unknown>;
+  return (
+    typeof value.text === "string" &&
+    typeof value.sensitive === "boolean" &&
+    typeof value.updateId === "number" &&
+    typeof value.nonce === "string" &&
+    Array.isArray(value.unitIds) &&
+    value.unitIds.every((id) => Number.isSafeInteger(id))
+  );
+}
+
+/** Replaces any flow of this user in this chat (one flow per chat and user). */
+export async function savePendingDifficulty(
+  prisma: PrismaClient,
+  key: { chatId: number; userId: number },
+  pending: PendingDifficulty,
+  expiresAt: Date,
+): Promise<void> {
+  const where = { chatId_userId: { chatId: BigInt(key.chatId), userId: BigInt(key.userId) } };
+  const state = pending as unknown as Prisma.InputJsonObject;
+  await prisma.chatFlow.upsert({
+    where,
+    create: { chatId: BigInt(key.chatId), userId: BigInt(key.userId), kind: difficultyFlowKind, state, expiresAt },
+    update: { kind: difficultyFlowKind, state, expiresAt },
+  });
+}
+
+/** The user's pending difficulty in this chat, if one is there and has not expired. */
+export async function findPendingDifficulty(
+  prisma: PrismaClient,
+  key: { chatId: number; userId: number },
+  now: Date,
+): Promise<PendingDifficulty | null> {
+  const flow = await prisma.chatFlow.findUnique({
+    where: { chatId_userId: { chatId: BigInt(key.chatId), userId: BigInt(key.userId) } },
+  });
+  if (!flow || flow.kind !== difficultyFlowKind || flow.expiresAt <= now || !isPending(flow.state)) return null;
+  return flow.state;
+}
+
+/**
+ * Stores the pending difficulty for the chosen unit and ends the flow, in one transaction; the flow is
+ * removed only if it still carries the same nonce (a concurrent prompt is left alone).
+ */
+export async function completePendingDifficulty(
+  prisma: PrismaClient,
+  key: { chatId: number; userId: number; nonce: string },
+  difficulty: NewDifficulty,
+): Promise<OpenOutcome> {
+  const endFlow = (db: Db) =>
+    db.chatFlow.deleteMany({
+      where: { chatId: BigInt(key.chatId), userId: BigInt(key.userId), kind: difficultyFlowKind, state: { path: ["nonce"], equals: key.nonce } },
+    });
+  const outcome = await storeOnce(prisma, difficulty, async (tx) => {
+    const created = await insertDifficulty(tx, difficulty);
+    await endFlow(tx);
+    return created;
+  });
+  if (!outcome.created) await endFlow(prisma);
+  return outcome;
+}
+
+/** Ends the user's pending difficulty (the "cancel" button), if it still carries this nonce. */
+export async function cancelPendingDifficulty(prisma: PrismaClient, key: { chatId: number; userId: number; nonce: string }): Promise<boolean> {
+  const removed = await prisma.chatFlow.deleteMany({
+    where: { chatId: BigInt(key.chatId), userId: BigInt(key.userId), kind: difficultyFlowKind, state: { path: ["nonce"], equals: key.nonce } },
+  });
+  return removed.count > 0;
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  canResolveDifficulty,
+  checkDifficultyText,
+  difficultyMaxLength,
+  difficultyUnitChoices,
+  digestDifficulties,
+  isSensitiveDifficulty,
+  quotableText,
+} from "../../src/domain/difficulty-rules.js";
+import type { ReporterProfile } from "../../src/domain/report-permissions.js";
+
+const district = { id: 1, path: "/1/" };
+const ward = { id: 2, path: "/1/2/" };
+const cell = { id: 3, path: "/1/2/3/" };
+const sibling = { id: 4, path: "/1/2/4/" };
+const otherWard = { id: 5, path: "/1/5/" };
+
+const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({ roles: [], ledGroupUnits: [], ...overrides });
+
+describe("difficulty text", () => {
+  it("when the text is missing or blank, then it is empty", () => {
+    expect(checkDifficultyText(undefined)).toEqual({ ok: false, problem: "empty" });
+    expect(checkDifficultyText("  \n\t ")).toEqual({ ok: false, problem: "empty" });
+  });
+
+  it("when the text is typed, then it is trimmed, NFC-normalised and blank-line runs are folded", () => {
+    expect(checkDifficultyText("  Chưa thống nhất\r\n\r\n\r\n\r\nphương án  ")).toEqual({ ok: true, text: "Chưa thống nhất\n\nphương án" });
+    expect(checkDifficultyText("Nhân sư\u0323")).toEqual({ ok: true, text: "Nhân sự" });
+  });
+
+  it("when the text is at the limit in characters, then it passes, emoji counting as one character each", () => {
+    expect(checkDifficultyText("a".repeat(difficultyMaxLength))).toEqual({ ok: true, text: "a".repeat(1000) });
+    expect(checkDifficultyText("🙏".repeat(1000))).toEqual({ ok: true, text: "🙏".repeat(1000) });
+    // Decomposed Vietnamese counts as typed: "ệ" is one character after NFC.
+    expect(checkDifficultyText("e\u0323\u0302".repeat(1000)).ok).toBe(true);
+  });
+
+  it("when the text is over the limit, then the length and the limit are given", () => {
+    expect(checkDifficultyText("a".repeat(1001))).toEqual({ ok: false, problem: "too-long", length: 1001, max: 1000 });
+    expect(checkDifficultyText("🙏".repeat(1001))).toEqual({ ok: false, problem: "too-long", length: 1001, max: 1000 });
+  });
+});
+
+describe("sensitive difficulties (complaint letters)", () => {
+  it.each([
+    "Có đơn thư phản ánh về nhân sự",
+    "Đơn Thư nặc danh gửi Quận ủy",
+    "Có khiếu nại về kết quả giới thiệu",
+    "Một đảng viên TỐ CÁO bí thư",
+    "co don thu nac danh",
+    "dang vien khieu nai",
+    "nhan duoc to cao",
+  ])("when the text is %j, then it is sensitive", (text) => {
+    expect(isSensitiveDifficulty(text)).toBe(true);
+  });
+
+  it.each(["Chưa thống nhất phương án nhân sự", "Đơn vị thiếu hội trường", "Thư mời chưa in", "Nội dung tóm tắt đơn giản"])(
+    "when the text is %j, then it is not sensitive",
+    (text) => {
+      expect(isSensitiveDifficulty(text)).toBe(false);
+    },
+  );
+
+  it("when a group digest is made, then sensitive difficulties are counted and never quoted", () => {
+    const open = [
+      { text: "Chưa thống nhất phương án nhân sự", sensitive: false, openedById: 1 },
+      { text: "Có đơn thư tố cáo", sensitive: true, openedById: 1 },
+    ];
+    expect(digestDifficulties(open)).toEqual({ count: 2, sensitive: 1, quotable: [open[0]] });
+    expect(quotableText(open[1]!, { kind: "group" })).toBeNull();
+    expect(quotableText(open[0]!, { kind: "group" })).toBe("Chưa thống nhất phương án nhân sự");
+  });
+
+  it("when a person reads a sensitive difficulty, then only its author and the working group see the text", () => {
+    const difficulty = { text: "Có đơn thư tố cáo", sensitive: true, openedById: 7 };
+    expect(quotableText(difficulty, { kind: "person", personId: 7, followsAsWorkingGroup: false })).toBe("Có đơn thư tố cáo");
+    expect(quotableText(difficulty, { kind: "person", personId: 8, followsAsWorkingGroup: true })).toBe("Có đơn thư tố cáo");
+    expect(quotableText(difficulty, { kind: "person", personId: 8, followsAsWorkingGroup: false })).toBeNull();
+  });
+});
+
+describe("who handles a unit's difficulties", () => {
+  it("when the person is an officer of the unit or leads a group following it, then they may resolve", () => {
+    expect(canResolveDifficulty(profile({ roles: [{ role: "secretary", unit: cell }] }), cell)).toBe(true);
+    expect(canResolveDifficulty(profile({ roles: [{ role: "deputy", unit: cell }] }), cell)).toBe(true);
+    expect(canResolveDifficulty(profile({ roles: [{ role: "reporter", unit: ward }] }), cell)).toBe(true);
+    expect(canResolveDifficulty(profile({ ledGroupUnits: [ward] }), cell)).toBe(true);
+  });
+
+  it("when the person is secretary of a sibling, of the committee above, a standing member or admin, then they may not", () => {
+    expect(canResolveDifficulty(profile({ roles: [{ role: "secretary", unit: sibling }] }), cell)).toBe(false);
+    expect(canResolveDifficulty(profile({ roles: [{ role: "secretary", unit: ward }] }), cell)).toBe(false);
+    expect(canResolveDifficulty(profile({ roles: [{ role: "standing", unit: district }] }), cell)).toBe(false);
+    expect(canResolveDifficulty(profile({ roles: [{ role: "admin", unit: district }] }), cell)).toBe(false);
+    expect(canResolveDifficulty(profile({ ledGroupUnits: [otherWard] }), cell)).toBe(false);
+  });
+
+  it("when the person reports for several units, then those are the choices, each once, role units first", () => {
+    const person = {
+      roles: [
+        { role: "standing" as const, unit: district },
+        { role: "secretary" as const, unit: cell },
+        { role: "admin" as const, unit: district },
+        { role: "deputy" as const, unit: sibling },
+      ],
+      ledGroupUnits: [ward, sibling],
+    };
+    expect(difficultyUnitChoices(person)).toEqual([cell, sibling, ward]);
+    expect(difficultyUnitChoices({ roles: [{ role: "standing" as const, unit: district }], ledGroupUnits: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { checkElectionResults, type ElectionResults } from "../../src/domain/election-results.js";
+import { isLate, nextDue, unitChecklist } from "../../src/domain/milestone-status.js";
+import { checkDraft } from "../../src/domain/report-draft.js";
+import { parseReportLine } from "../../src/domain/report-line.js";
+import { reportRight, type ReporterProfile } from "../../src/domain/report-permissions.js";
+import { parseUserDate } from "../../src/domain/user-date.js";
+
+const today = "2020-02-26";
+const results = (overrides: Partial<ElectionResults> = {}): ElectionResults => ({
+  committeePlanned: 15,
+  committeeElected: 15,
+  standingElected: 5,
+  women: 4,
+  underThirtyFive: 2,
+  reElected: 10,
+  secretaryDirect: true,
+  oneRound: null,
+  delegates: 17,
+  summoned: null,
+  present: null,
+  note: null,
+  ...overrides,
+});
+
+describe("parseUserDate", () => {
+  it.each([
+    ["04/03/2020", "2020-03-04"],
+    ["4/3", "2020-03-04"],
+    ["4-3-20", "2020-03-04"],
+    ["04.03.2020", "2020-03-04"],
+    ["hôm nay", "2020-02-26"],
+    ["Hôm  qua", "2020-02-25"],
+    ["mai", "2020-02-27"],
+    ["ngày mai", "2020-02-27"],
+    ["29/2", "2020-02-29"],
+  ])("reads %j as %s", (input, expected) => {
+    expect(parseUserDate(input, today)).toEqual({ ok: true, date: expected });
+  });
+  it.each([
+    ["31/02/2020", "not-a-date"],
+    ["29/2/2021", "not-a-date"],
+    ["abc", "format"],
+    ["2020/03/04", "format"],
+    ["", "format"],
+  ])("rejects %j (%s)", (input, problem) => {
+    expect(parseUserDate(input, today)).toEqual({ ok: false, problem });
+  });
+});
+
+describe("parseReportLine", () => {
+  it("reads the example of the contract", () => {
+    const parsed = parseReportLine("daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co", "2020-03-05");
+    expect(parsed).toEqual({ ok: true, line: { unitCode: null, milestone: "held", date: "2020-03-04", results: results() } });
+  });
+  it("reads a unit code, English milestone words and a note with spaces", () => {
+    const parsed = parseReportLine("GT-01 held 04/03/2020 bch=16/15 nu=4 tre=2 taicu=10 ghichu=Bầu thêm theo chỉ đạo", "2020-03-05");
+    expect(parsed.ok && parsed.line).toMatchObject({ unitCode: "GT-01", results: { committeeElected: 16, committeePlanned: 15, note: "Bầu thêm theo chỉ đạo" } });
+  });
+  it("defaults the date of a done milestone to none (the caller uses today)", () => {
+    expect(parseReportLine("kehoach", today)).toEqual({ ok: true, line: { unitCode: null, milestone: "plan", date: null, results: null } });
+  });
+  it("lists every problem at once", () => {
+    const parsed = parseReportLine("daihoi 31/02/2020 bch=x nu=a foo=1", today);
+    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual(["date", "unknown-key", "missing-key", "missing-key", "bch-format", "not-a-number"]);
+  });
+});
+
+describe("checkElectionResults", () => {
+  it("accepts consistent results", () => {
+    expect(checkElectionResults(results())).toEqual([]);
+  });
+  it("needs a note to elect more than planned", () => {
+    expect(checkElectionResults(results({ committeeElected: 16 })).map((p) => p.code)).toEqual(["over-planned"]);
+    expect(checkElectionResults(results({ committeeElected: 16, note: "theo chỉ đạo" }))).toEqual([]);
+  });
+  it("bounds shares by the number elected and attendance by the number summoned", () => {
+    const problems = checkElectionResults(results({ committeeElected: 5, committeePlanned: 5, women: 6, underThirtyFive: 6, reElected: 6, standingElected: 6, summoned: 10, present: 11 }));
+    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      "women:more-than",
+      "underThirtyFive:more-than",
+      "reElected:more-than",
+      "standingElected:more-than",
+      "present:more-than",
+    ]);
+  });
+});
+
+describe("checkDraft", () => {
+  it("refuses a congress held in the future, a date set in the past, and work done tomorrow", () => {
+    expect(checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today)[0]!.code).toBe("held-in-future");
+    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today)[0]!.code).toBe("scheduled-in-past");
+    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today)[0]!.code).toBe("done-in-future");
+    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today)).toEqual([]);
+  });
+});
+
+describe("reportRight", () => {
+  const cell = { id: 3, path: "/1/2/3/" };
+  const sibling = { id: 4, path: "/1/2/4/" };
+  const committee = { id: 2, path: "/1/2/" };
+  const district = { id: 1, path: "/1/" };
+  const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({ roles: [], ledGroupUnits: [], ...overrides });
+  it.each([
+    ["secretary of the cell", profile({ roles: [{ role: "secretary", unit: cell }] }), cell, "own"],
+    ["deputy of the cell", profile({ roles: [{ role: "deputy", unit: cell }] }), cell, "own"],
+    ["secretary of a sibling", profile({ roles: [{ role: "secretary", unit: sibling }] }), cell, null],
+    ["committee secretary without reporter", profile({ roles: [{ role: "secretary", unit: committee }] }), cell, null],
+    ["committee reporter", profile({ roles: [{ role: "reporter", unit: committee }] }), cell, "own"],
+    ["cell reporter, for a sibling", profile({ roles: [{ role: "reporter", unit: cell }] }), sibling, null],
+    ["working-group leader of the committee", profile({ ledGroupUnits: [committee] }), cell, "on-behalf"],
+    ["working-group leader of a sibling", profile({ ledGroupUnits: [sibling] }), cell, null],
+    ["admin of the district", profile({ roles: [{ role: "admin", unit: district }] }), cell, "on-behalf"],
+    ["standing committee member", profile({ roles: [{ role: "standing", unit: district }] }), cell, null],
+  ] as const)("%s → %s", (_, person, unit, expected) => {
+    expect(reportRight(person, unit)).toBe(expected);
+  });
+});
+
+describe("unitChecklist", () => {
+  it("marks done, due and overdue milestones, and finds the next one", () => {
+    const checklist = unitChecklist(
+      [{ milestone: "plan", eventDate: "2020-01-10", reportedOn: "2020-01-10", late: false }],
+      { plan: "2020-01-31", documents: "2020-02-20", personnel: "2020-03-10" },
+      today,
+    );
+    expect(checklist.map((item) => item.state)).toEqual(["done", "overdue", "due", "due", "due"]);
+    expect(checklist[1]).toEqual({ milestone: "documents", state: "overdue", dueDate: "2020-02-20", daysOverdue: 6 });
+    expect(checklist[2]).toEqual({ milestone: "personnel", state: "due", dueDate: "2020-03-10", daysLeft: 13 });
+    expect(nextDue(checklist)?.milestone).toBe("documents");
+  });
+  it("calls a congress held after its deadline late, and a date set late by the day it was reported", () => {
+    expect(isLate("held", "2020-04-01", "2020-04-02", "2020-03-31")).toBe(true);
+    expect(isLate("held", "2020-03-30", "2020-04-02", "2020-03-31")).toBe(false);
+    expect(isLate("scheduled", "2020-04-10", "2020-03-16", "2020-03-15")).toBe(true);
+    expect(isLate("plan", null, "2020-01-31", "2020-01-31")).toBe(false);
+  });
+});
