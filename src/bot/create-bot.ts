@@ -49,7 +49,9 @@ export function createBot(
 async function answerPolitely({ ctx, error }: BotError<BotContext>): Promise<void> {
   const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
   ctx.log.error({ err: error, kind }, "update failed");
-  if (ctx.chat && kind !== "network") {
+  // A callback answered too late (e.g. an update replayed after a restart) needs no apology to the user.
+  const lateCallbackAnswer = error instanceof GrammyError && error.method === "answerCallbackQuery";
+  if (ctx.chat && kind !== "network" && !lateCallbackAnswer) {
     await ctx.reply(ctx.t("error-generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
   }
 }

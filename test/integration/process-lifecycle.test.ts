@@ -9,6 +9,8 @@ import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/ind
 import { telegramUser } from "../support/bot-harness.js";
 import { testBotToken } from "../support/test-config.js";
 import { createTestDatabase, testDatabaseKind } from "../support/test-database.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { createConfig } from "../../src/config.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -98,4 +100,56 @@ describe("the bot process", () => {
     expect(second.output()).toContain(`"database":"${testDatabaseKind}"`);
     await db?.drop();
   }, 90_000);
+
+  it("when the bot is killed with -9 in the middle of a report, then the confirmed report stays and the flow goes on after a restart", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
+    const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
+    const env = {
+      TELEGRAM_BOT_TOKEN: testBotToken,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATA_DIR: dataDir,
+      ...(db?.url && { DATABASE_URL: db.url }),
+    };
+    const cliRun = async (args: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(args, { config: createConfig(env) }, { out: (line) => out.push(line), err: (line) => out.push(line) });
+      return { code, out: out.join("\n") };
+    };
+    expect((await cliRun(["org", "import", new URL("../fixtures/reporting-org.yaml", import.meta.url).pathname])).code).toBe(0);
+    const invite = await cliRun(["invite", "create", "--unit", "GT-07", "--role", "secretary"]);
+    const token = /start=([A-Za-z0-9_-]+)/.exec(invite.out)?.[1];
+    expect(token, invite.out).toBeDefined();
+
+    const user = telegramUser({ first_name: "Tâm" });
+    const first = startMain(env);
+    await waitForOutput(first, '"msg":"bot started"').catch(() => undefined);
+    const say = async (text: string) => {
+      const before = emulator.messages(user.id).length;
+      emulator.sendMessage(testBotToken, { from: user, text });
+      return (await emulator.waitForBotMessages(user.id, before + 1, 30_000))[before]!;
+    };
+    const press = async (message: Awaited<ReturnType<typeof say>>, label: string) => {
+      const before = emulator.messages(user.id).length;
+      emulator.pressButton(testBotToken, { from: user, message, text: label });
+      return (await emulator.waitForBotMessages(user.id, before + 1, 30_000))[before]!;
+    };
+    await say(`/start ${token}`);
+    const card = await say("/baocao daihoi hôm qua bch=5/5 nu=2 tre=1 taicu=3");
+    expect((await press(card, "✅ Xác nhận")).text?.startsWith("Đã lưu báo cáo.")).toBe(true);
+    const milestones = await say("/baocao");
+    const askDate = await press(milestones, "Kế hoạch đại hội");
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = startMain(env);
+    const planCard = await press(askDate, askDate.reply_markup!.inline_keyboard.at(-2)![0]!.text);
+    expect(planCard.text?.split("\n")[0], second.output()).toBe("Xác nhận báo cáo — Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)");
+    expect((await press(planCard, "✅ Xác nhận")).text?.startsWith("Đã lưu báo cáo.")).toBe(true);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+
+    const status = await cliRun(["status", "--unit", "GT", "--lang", "en"]);
+    expect(status.out).toContain("Cells: 1/2 held their congress (50%)");
+    await db?.drop();
+  }, 120_000);
 });

@@ -343,7 +343,8 @@ async function cancel(ctx: BotContext, chatId: number): Promise<void> {
 }
 
 async function stale(ctx: BotContext): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t("report-stale-button"), show_alert: true });
+  // A replayed press (after a restart) can no longer be answered; it changes nothing either way.
+  await ctx.answerCallbackQuery({ text: ctx.t("report-stale-button"), show_alert: true }).catch((error) => ctx.log.debug({ err: error }, "stale press not answered"));
 }
 
 async function persist(ctx: BotContext, state: ReportFlowState): Promise<void> {
