@@ -101,6 +101,11 @@ describe("who may report", () => {
     },
   );
 
+  it("when a working-group leader reports in one line without a unit code, then they are asked for the code", async () => {
+    const reply = await harness.say(users.get("groupLeader")!, "/baocao kehoach");
+    expect(reply.text).toBe("Đồng chí phụ trách nhiều đơn vị: ghi mã đơn vị ngay sau /baocao, ví dụ /baocao GT …");
+  });
+
   it("when the stranger presses a copied report button, then it is refused and nothing is written", async () => {
     const secretary = users.get("secretary")!;
     const card = await harness.say(secretary, "/baocao kehoach");

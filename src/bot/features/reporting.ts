@@ -319,8 +319,12 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Pr
   if (line.unitCode) where = { code: line.unitCode };
   else {
     const own = ownUnits(person);
-    if (own.length === 0) return void (await ctx.reply(ctx.t("report-no-units")));
-    if (own.length > 1) return void (await ctx.reply(ctx.t("report-line-need-unit", { example: own[0]!.code })));
+    const beyond = reportsBeyondOwnUnits(person);
+    if (own.length === 0 && !beyond) return void (await ctx.reply(ctx.t("report-no-units")));
+    if (own.length !== 1) {
+      const example = own[0]?.code ?? person.ledGroupUnits[0]?.code ?? "GT-01";
+      return void (await ctx.reply(ctx.t("report-line-need-unit", { example })));
+    }
     where = { id: own[0]!.id };
   }
   const access = await unitAccess(ctx, person, where);
