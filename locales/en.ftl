@@ -128,6 +128,11 @@ cli-usage =
                                               make an invite link (single use; --expires: 14d, 12h, at most 90d)
       invite list [--unit CODE]               invites and their state (never the token)
       invite revoke --token TOKEN | --id NUMBER   revoke an unused invite
+      outbox status                           messages pending, sent and failed; who is unreachable
+      group link-code --unit CODE [--expires 7d] [--org CODE]
+                                              make a group link code (single use); send /linkgroup CODE in the group
+      group list                              linked groups (unit, chat id, title, since)
+      group unlink --chat CHAT_ID             unlink a group
       db migrate                              bring the database schema up to date
 cli-unknown-command = unknown command "{ $command }"
 cli-missing-argument = { $name } is missing

@@ -128,6 +128,11 @@ cli-usage =
                                               tạo đường link mời (dùng một lần; --expires: 14d, 12h, tối đa 90d)
       invite list [--unit MÃ]                 các mã mời và trạng thái (không hiện mã)
       invite revoke --token MÃ_MỜI | --id SỐ   thu hồi mã mời chưa dùng
+      outbox status                           tin nhắn chờ gửi, đã gửi, không gửi được; ai không liên lạc được
+      group link-code --unit MÃ [--expires 7d] [--org MÃ]
+                                              tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
+      group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
+      group unlink --chat CHAT_ID             hủy liên kết một nhóm
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
 cli-unknown-command = không có lệnh "{ $command }"
 cli-missing-argument = thiếu { $name }

@@ -11,11 +11,18 @@ import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
 import type { Logger } from "./logger.js";
+import { translatorFor } from "./i18n.js";
+import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
+import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
+import { planDailyDigests } from "./scheduler/digest-job.js";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
 export interface App {
   bot: Bot<BotContext>;
   database: Database;
   inbox: UpdateInbox;
+  sender: OutboxSender;
+  scheduler: Scheduler;
   /** Resolves once the bot is registered and polling; polling then continues in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -30,6 +37,8 @@ export async function createApp(options: {
   pollTimeoutSeconds?: number;
   /** Tests move time with a fixed clock; production reads the system clock. */
   clock?: Clock;
+  /** false: no scheduled jobs (tests that drive the scheduler themselves). */
+  scheduler?: boolean;
   /** Per-user flood limit; tests that script many steps quickly raise it. */
   rateLimit?: RateLimitOptions;
 }): Promise<App> {
@@ -48,22 +57,56 @@ export async function createApp(options: {
     logger,
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
   });
+  const sender = createAppOutboxSender({ config, prisma: database.prisma, logger, ...(options.clock && { clock: options.clock }) });
+  const clock = options.clock ?? systemClock;
+  const scheduler = createScheduler({
+    timezone: config.timezone,
+    logger,
+    acquireLeadership: () => database.acquireLeadership(),
+    onPlanned: () => sender.notify(),
+    jobs: [
+      {
+        name: "digest",
+        run: () =>
+          planDailyDigests({
+            prisma: database.prisma,
+            clock,
+            config,
+            translate: translatorFor(i18n, config.defaultLocale),
+            catchUpHours: config.digestCatchUpHours,
+          }),
+      },
+      {
+        // Groups the bot was added to and never linked within the wait are left.
+        name: "leave-unlinked-groups",
+        run: async () =>
+          (await leaveUnlinkedGroups({ api: bot.api, prisma: database.prisma, now: clock.now(), t: translatorFor(i18n, config.defaultLocale), logger }))
+            .length,
+      },
+    ],
+  });
   let polling: Promise<void> | null = null;
   return {
     bot,
     database,
     inbox,
+    sender,
+    scheduler,
     async start() {
       await bot.init();
       // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
       await bot.api.deleteWebhook({ drop_pending_updates: false });
       await registerCommands(bot.api, i18n, config.defaultLocale);
       polling = inbox.run();
+      sender.start();
+      if (options.scheduler !== false) await scheduler.start();
       polling.catch((error) => logger.fatal({ err: error }, "polling stopped"));
       logger.info({ bot: bot.botInfo.username, database: database.kind }, "bot started");
     },
     async stop() {
+      await scheduler.stop();
       await inbox.stop();
+      await sender.stop();
       if (!options.database) await database.close();
     },
   };

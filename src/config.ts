@@ -43,6 +43,10 @@ const envSchema = z.object({
   ),
   DEFAULT_LOCALE: z.preprocess(blankAsUnset, z.enum(["vi", "en"], "must be vi or en").default("vi")),
   DIGEST_TIME: z.preprocess(blankAsUnset, z.string().trim().regex(clock, "must be a time like 17:00").default("17:00")),
+  DIGEST_CATCH_UP_HOURS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a number of hours, e.g. 6").int("must be a whole number of hours").min(0).max(23).default(6),
+  ),
   QUIET_HOURS: z.preprocess(
     blankAsUnset,
     z
@@ -70,6 +74,8 @@ export interface Config {
   timezone: string;
   defaultLocale: "vi" | "en";
   digestTime: string;
+  /** A digest missed while the bot was down is sent on start within this many hours of DIGEST_TIME. */
+  digestCatchUpHours: number;
   quietHours: { start: string; end: string };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -95,6 +101,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     timezone: value.APP_TIMEZONE,
     defaultLocale: value.DEFAULT_LOCALE,
     digestTime: value.DIGEST_TIME,
+    digestCatchUpHours: value.DIGEST_CATCH_UP_HOURS,
     quietHours: { start, end },
     logLevel: value.LOG_LEVEL,
   };

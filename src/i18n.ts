@@ -24,7 +24,7 @@ export function createI18n<C extends Context>(options: {
   return i18n;
 }
 
-export function translatorFor(i18n: I18n<never> | I18n<Context>, locale: Locale): Translate {
+export function translatorFor<C extends Context>(i18n: I18n<C>, locale: Locale): Translate {
   return (key, args) => i18n.t(locale, key, args);
 }
 

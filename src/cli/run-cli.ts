@@ -14,7 +14,9 @@ import { summarizeTotals } from "../domain/progress-totals.js";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.js";
 import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
+import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
+import { outboxCommand } from "./outbox-commands.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -34,7 +36,7 @@ interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang", "--role", "--expires", "--token", "--id"]);
+const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang", "--role", "--expires", "--token", "--id", "--chat"]);
 const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
 
 export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo): Promise<number> {
@@ -61,6 +63,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
     if (first === "status") return await status(args, await open(), t, locale, io);
     if (first === "invite") return await inviteCommand(args, await open(), { t, config: deps.config, io });
+    if (first === "group") return await groupCommand(args, await open(), { t, config: deps.config, io });
+    if (first === "outbox") return await outboxCommand(args, await open(), { t, config: deps.config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;

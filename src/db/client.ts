@@ -24,6 +24,12 @@ export interface Database {
   readonly sql: SqlExecutor;
   migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
+  /**
+   * Takes the scheduler's leadership: on PostgreSQL a session advisory lock held on its own connection
+   * (released when the process dies, so another instance takes over); the embedded database has one
+   * process, which always leads. Returns the release function, or null when another instance leads.
+   */
+  acquireLeadership(): Promise<(() => Promise<void>) | null>;
   /** Embedded only: a copy of the whole database (tests start their databases from a migrated copy). */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -68,6 +74,18 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     sql,
     migrate: () => applyMigrations(sql),
+    acquireLeadership: async () => {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked");
+      if (!rows[0]?.locked) {
+        client.release();
+        return null;
+      }
+      return async () => {
+        await client.query("SELECT pg_advisory_unlock(72707370)").catch(() => undefined);
+        client.release();
+      };
+    },
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -104,6 +122,7 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
     kind: "pglite",
     sql,
     migrate: () => applyMigrations(sql),
+    acquireLeadership: async () => async () => undefined,
     close: async () => {
       await prisma.$disconnect();
       await client.close();

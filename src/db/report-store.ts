@@ -118,6 +118,8 @@ export interface NewReport {
   source: "telegram" | "cli" | "sandbox";
   telegramUpdateId: number | null;
   actor: string;
+  /** When it was reported, from the app's clock (deadlines and digests are judged on the same clock). */
+  recordedAt: Date;
 }
 
 export type SaveOutcome = { saved: true; reportId: number; supersededId: number | null } | { saved: false; reason: "duplicate-update" };
@@ -148,6 +150,7 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
           source: report.source,
           telegramUpdateId: report.telegramUpdateId === null ? null : BigInt(report.telegramUpdateId),
           supersedesId: current?.id ?? null,
+          createdAt: report.recordedAt,
         },
       });
       await tx.auditLog.create({

@@ -94,6 +94,11 @@ export class EmulatorCore {
     return users.addBotToGroup(this.world, token, input);
   }
 
+  /** Upgrades a group to a supergroup; queues migrate_to (old chat) and migrate_from (new chat). */
+  migrateGroupToSupergroup(token: string, input: users.MigrateInput): Update[] {
+    return users.migrateGroupToSupergroup(this.world, token, input);
+  }
+
   removeBotFromGroup(token: string, input: users.GroupInput): void {
     users.removeBotFromGroup(this.world, token, input);
   }

@@ -191,6 +191,37 @@ export function removeBotFromGroup(world: World, token: string, input: GroupInpu
   changeMembership(world, bot, state.chat, input.by, "kicked");
 }
 
+export interface MigrateInput {
+  chat: Chat.GroupChat;
+  /** The new chat (Telegram gives it a new id, -100…). */
+  supergroup: Chat.SupergroupChat;
+  by: User;
+}
+
+/**
+ * A group upgraded to a supergroup: the bot moves to the new chat, and gets the two service messages
+ * Telegram sends (migrate_to_chat_id in the old chat, then migrate_from_chat_id in the new one).
+ */
+export function migrateGroupToSupergroup(world: World, token: string, input: MigrateInput): Update[] {
+  const bot = world.bot(token);
+  const old = world.upsertChat(input.chat);
+  const next = world.upsertChat(input.supergroup);
+  const before = bot.pending().length;
+  if (world.membership(bot, old.chat) === "member") bot.membership.set(next.chat.id, "member");
+  const notes: [ChatState, Partial<Message>][] = [
+    [old, { migrate_to_chat_id: next.chat.id }],
+    [next, { migrate_from_chat_id: old.chat.id }],
+  ];
+  for (const [state, content] of notes) {
+    const message = { message_id: state.nextMessageId(), from: input.by, date: world.unixTime(), chat: state.chat, ...content } as RecordedMessage;
+    state.add({ message });
+    bot.enqueue({ message } as Update);
+  }
+  bot.membership.set(old.chat.id, "left");
+  world.changed();
+  return clone(bot.pending().slice(before));
+}
+
 function userOfPrivateChat(world: World, userId: number): { chat: Chat; user: User } {
   const chat = world.chat(userId)?.chat ?? { id: userId, type: "private" as const, first_name: "" };
   return { chat, user: { id: userId, is_bot: false, first_name: chat.first_name ?? "" } };

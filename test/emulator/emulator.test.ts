@@ -164,6 +164,21 @@ describe("updates", () => {
   });
 });
 
+describe("group migration", () => {
+  it("upgrading a group to a supergroup queues migrate_to and migrate_from, and moves the bot to the new chat", async () => {
+    emu.addBotToGroup(TOKEN, { chat: group, by: lan });
+    await api.getUpdates();
+    const supergroup = { id: -1001234500, type: "supergroup" as const, title: "Chi bộ 1" };
+    const updates = emu.migrateGroupToSupergroup(TOKEN, { chat: group, supergroup, by: lan });
+    expect(updates.map((update) => [update.message?.chat.id, update.message?.migrate_to_chat_id, update.message?.migrate_from_chat_id])).toEqual([
+      [group.id, supergroup.id, undefined],
+      [supergroup.id, undefined, group.id],
+    ]);
+    await api.sendMessage(supergroup.id, "Chào chi bộ");
+    expect((await apiError(api.sendMessage(group.id, "old chat?"))).error_code).toBe(403);
+  });
+});
+
 describe("messages", () => {
   beforeEach(() => {
     emu.sendMessage(TOKEN, { from: lan, text: "/start" });

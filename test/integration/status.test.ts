@@ -44,6 +44,7 @@ describe("status (/trangthai)", () => {
       source: "cli",
       telegramUpdateId: null,
       actor: "test",
+      recordedAt: new Date(`${eventDate}T03:00:00Z`),
     });
     expect(outcome.saved).toBe(true);
   }

@@ -13,6 +13,7 @@ describe("createConfig", () => {
       timezone: "Asia/Ho_Chi_Minh",
       defaultLocale: "vi",
       digestTime: "17:00",
+      digestCatchUpHours: 6,
       quietHours: { start: "21:00", end: "07:00" },
       logLevel: "info",
     });

@@ -2,6 +2,7 @@
 // installed after these by create-bot.ts.
 import type { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { groupBindingFeature } from "./group-binding.js";
 import { difficultiesFeature } from "./difficulties.js";
 import { helpFeature } from "./help.js";
 import { onboardingFeature } from "./onboarding.js";
@@ -10,6 +11,7 @@ import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
 
 export const features: Composer<BotContext>[] = [
+  groupBindingFeature, // first: it decides what a group that is not bound may reach (docs/groups.md)
   startFeature,
   helpFeature,
   onboardingFeature,

@@ -293,6 +293,7 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Extract<Re
     // A confirmation delivered twice stores one event.
     telegramUpdateId: ctx.update.update_id,
     actor: `person:${person.id}`,
+    recordedAt: ctx.deps.clock.now(),
   });
   const saved: ReportFlowState = { stage: "saved", flowId: state.flowId, step: state.step + 1, unitId: state.unitId, milestone: state.milestone };
   await persist(ctx, saved);

@@ -1,0 +1,274 @@
+// Group binding: a group chat gets data only once it is bound to a unit with a one-time link code.
+// Admins make a code with /malienket (/linkcode) in private chat (or `npm run cli -- group link-code`);
+// /lienketnhom (/linkgroup) CODE in the group binds it, /huylienket (/unlinkgroup) unbinds it. Added to a
+// group that is not bound, the bot says how to link it and waits `groupWaitMinutes`; after that, the
+// next message in the group (or the sweep `leaveUnlinkedGroups`) makes it say goodbye and leave.
+// This composer runs before every other feature: in a group that is not bound, only commands whose group
+// answer holds no data reach them (deny by default). docs/groups.md explains the choices.
+import type { Api } from "grammy";
+import { Composer } from "grammy";
+import type { Chat, Message } from "grammy/types";
+import { findPeopleByTelegramId } from "../../db/binding-store.js";
+import {
+  bindGroup,
+  createGroupLinkCode,
+  defaultGroupCodeLifetimeMs,
+  endGroupWait,
+  expiredGroupWaits,
+  findGroupBinding,
+  groupWaitMinutes,
+  groupWaitUntil,
+  moveGroupBinding,
+  startGroupWait,
+  unbindGroup,
+  type BindOutcome,
+  type GroupBinding,
+} from "../../db/group-binding-store.js";
+import { findInvitableUnits } from "../../db/invite-store.js";
+import { localDateTime, looksLikeInviteToken, mayInvite } from "../../domain/invite-token.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import type { Translate } from "../../i18n.js";
+import type { Logger } from "../../logger.js";
+import type { BotContext } from "../context.js";
+import type { PrismaClient } from "@prisma/client";
+
+export const groupBindingFeature = new Composer<BotContext>();
+
+const linkCommands = ["lienketnhom", "linkgroup"];
+const unlinkCommands = ["huylienket", "unlinkgroup"];
+const codeCommands = ["malienket", "linkcode"];
+
+type GroupChat = Chat.GroupChat | Chat.SupergroupChat;
+const isGroup = (chat: Chat | undefined): chat is GroupChat => chat?.type === "group" || chat?.type === "supergroup";
+const actorOf = (ctx: BotContext) => (ctx.from ? `telegram:${ctx.from.id}` : "telegram");
+
+function when(ctx: BotContext, instant: Date): { time: string; date: string } {
+  const local = localDateTime(instant, ctx.deps.config.timezone);
+  return { time: local.time, date: formatLocalDate(local.date) };
+}
+
+// --- The bot is added to (or removed from) a group --------------------------------------------------
+
+groupBindingFeature.on("my_chat_member", async (ctx, next) => {
+  const chat = ctx.chat;
+  if (!isGroup(chat)) return next();
+  const { old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
+  const present = (member: typeof after) =>
+    member.status === "member" || member.status === "administrator" || member.status === "creator" || (member.status === "restricted" && member.is_member);
+  if (!present(after)) {
+    await endGroupWait(ctx.deps.prisma, chat.id);
+    ctx.log.info({ chatId: chat.id, status: after.status }, "bot removed from group");
+    return;
+  }
+  if (present(before)) return; // e.g. made an administrator: nothing to say
+  const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
+  if (binding) {
+    await ctx.api.sendMessage(chat.id, ctx.t("group-added-bound", { unit: binding.unit.name, code: binding.unit.code, time: ctx.deps.config.digestTime }));
+    return;
+  }
+  const until = new Date(ctx.deps.clock.now().getTime() + groupWaitMinutes * 60_000);
+  await startGroupWait(ctx.deps.prisma, chat.id, until);
+  ctx.log.info({ chatId: chat.id }, "bot added to an unbound group; waiting for a link code");
+  await ctx.api.sendMessage(chat.id, ctx.t("group-added-unbound", { minutes: groupWaitMinutes, ...when(ctx, until) }));
+});
+
+// --- Commands of this feature, wherever they are sent --------------------------------------------------
+
+groupBindingFeature.command(linkCommands, async (ctx) => {
+  const chat = ctx.chat;
+  if (!isGroup(chat)) {
+    // The code is not looked at, so it stays usable in the group.
+    await ctx.reply(ctx.t("group-link-in-group-only"));
+    return;
+  }
+  const code = ctx.match.trim();
+  if (!code) {
+    const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
+    await ctx.reply(binding ? alreadyBoundText(ctx, binding) : ctx.t("group-link-usage"));
+    return;
+  }
+  let outcome: BindOutcome;
+  if (looksLikeInviteToken(code)) {
+    outcome = await bindGroup(ctx.deps.prisma, { token: code, chatId: chat.id, title: chat.title, actor: actorOf(ctx), now: ctx.deps.clock.now() });
+  } else {
+    // Garbage is refused without a lookup of the code.
+    const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
+    outcome = binding ? { status: "already-bound", binding } : { status: "unknown" };
+  }
+  ctx.log.info({ chatId: chat.id, outcome: outcome.status }, "group link");
+  switch (outcome.status) {
+    case "bound":
+      await ctx.reply(ctx.t("group-linked", { unit: outcome.binding.unit.name, code: outcome.binding.unit.code, time: ctx.deps.config.digestTime }));
+      return;
+    case "already-bound":
+      await ctx.reply(alreadyBoundText(ctx, outcome.binding));
+      return;
+    case "unknown":
+      await ctx.reply(ctx.t("group-code-invalid"));
+      return;
+    case "used":
+      await ctx.reply(ctx.t("group-code-used"));
+      return;
+    case "revoked":
+      await ctx.reply(ctx.t("group-code-revoked"));
+      return;
+    case "expired":
+      await ctx.reply(ctx.t("group-code-expired", when(ctx, outcome.expiresAt)));
+  }
+});
+
+function alreadyBoundText(ctx: BotContext, binding: GroupBinding): string {
+  return ctx.t("group-already-linked", { unit: binding.unit.name, code: binding.unit.code });
+}
+
+groupBindingFeature.command(unlinkCommands, async (ctx) => {
+  const chat = ctx.chat;
+  if (!isGroup(chat)) {
+    await ctx.reply(ctx.t("group-unlink-in-group-only"));
+    return;
+  }
+  const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
+  if (!binding) {
+    await ctx.reply(ctx.t("group-not-linked"));
+    return;
+  }
+  if (!ctx.from || !(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) {
+    await ctx.reply(ctx.t("group-unlink-not-admin", { unit: binding.unit.name, code: binding.unit.code }));
+    return;
+  }
+  await unbindGroup(ctx.deps.prisma, { chatId: chat.id, actor: actorOf(ctx) });
+  // Unbound, the group is like one the bot was just added to: it may be linked again, else the bot leaves.
+  const until = new Date(ctx.deps.clock.now().getTime() + groupWaitMinutes * 60_000);
+  await startGroupWait(ctx.deps.prisma, chat.id, until);
+  ctx.log.info({ chatId: chat.id, unitId: binding.unit.id }, "group unlinked");
+  await ctx.reply(ctx.t("group-unlinked", { unit: binding.unit.name, code: binding.unit.code, minutes: groupWaitMinutes, ...when(ctx, until) }));
+});
+
+/** Admin on the bound unit or one of its ancestors, in the binding's organisation. */
+async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
+  const people = await findPeopleByTelegramId(prisma, telegramUserId);
+  const held = people.filter((person) => person.organizationId === binding.organizationId).flatMap((person) => person.roles);
+  return mayInvite(held, binding.unit);
+}
+
+groupBindingFeature.command(codeCommands, async (ctx) => {
+  if (ctx.chat.type !== "private" || !ctx.from) {
+    await ctx.reply(ctx.t("group-code-private-only"));
+    return;
+  }
+  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+  const adminRoles = people.flatMap((person) =>
+    person.roles.filter((held) => held.role === "admin").map((held) => ({ ...held, personId: person.id, organizationId: person.organizationId })),
+  );
+  if (adminRoles.length === 0) {
+    await ctx.reply(ctx.t("group-code-not-admin"));
+    return;
+  }
+  const [unitCode, ...rest] = ctx.match.split(/\s+/).filter(Boolean);
+  if (!unitCode || rest.length > 0) {
+    await ctx.reply(ctx.t("group-code-usage"));
+    return;
+  }
+  const units = await findInvitableUnits(ctx.deps.prisma, [...new Set(adminRoles.map((held) => held.organizationId))], unitCode);
+  if (units.length === 0) {
+    await ctx.reply(ctx.t("group-code-unknown-unit", { code: unitCode.slice(0, 32) }));
+    return;
+  }
+  const unit = units.find((candidate) => mayInvite(adminRoles.filter((held) => held.organizationId === candidate.organizationId), candidate));
+  if (!unit) {
+    await ctx.reply(ctx.t("group-code-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
+    return;
+  }
+  const admin = adminRoles.find((held) => held.organizationId === unit.organizationId)!;
+  const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultGroupCodeLifetimeMs);
+  const created = await createGroupLinkCode(ctx.deps.prisma, {
+    organizationId: unit.organizationId,
+    unitId: unit.id,
+    expiresAt,
+    createdBy: `person:${admin.personId}`,
+  });
+  ctx.log.info({ inviteId: created.id, unitId: unit.id }, "group link code created");
+  await ctx.reply(
+    [
+      ctx.t("group-code-created", { unit: unit.name, code: unit.code, ...when(ctx, expiresAt) }),
+      ctx.t("group-code-instruction", { minutes: groupWaitMinutes }),
+      `/lienketnhom ${created.token}`,
+    ].join("\n"),
+  );
+});
+
+// --- Everything else in a group ------------------------------------------------------------------------
+
+const groups = groupBindingFeature.filter((ctx): ctx is BotContext & { chat: GroupChat } => isGroup(ctx.chat));
+
+// A group upgraded to a supergroup: the old chat says where it went, the new one where it came from.
+groups.on("message:migrate_to_chat_id", async (ctx) => {
+  await migrate(ctx, ctx.chat.id, ctx.message.migrate_to_chat_id, null);
+});
+groups.on("message:migrate_from_chat_id", async (ctx) => {
+  await migrate(ctx, ctx.message.migrate_from_chat_id, ctx.chat.id, ctx.chat.title);
+});
+
+async function migrate(ctx: BotContext, fromChatId: number, toChatId: number, title: string | null): Promise<void> {
+  const moved = await moveGroupBinding(ctx.deps.prisma, { fromChatId, toChatId, title, actor: actorOf(ctx) });
+  ctx.log.info({ fromChatId, toChatId, moved: moved !== null }, "group migrated to a supergroup");
+}
+
+/**
+ * Commands whose answer in a group is only "use a private chat" (or help), so they may answer in a group
+ * that is not bound. Any other command (e.g. /tiendo, /xuat, and every future one) gets group-not-linked
+ * there: unbound groups are denied by default.
+ */
+const dataFreeInGroups = new Set(["start", "trogiup", "help", "trangthai", "status", "baocao", "report", "khokhan", "problem", "moi", "invite"]);
+
+// The gate: a bound group goes on to the other features; an unbound one gets nothing with data from them.
+groups.use(async (ctx, next) => {
+  const binding = await findGroupBinding(ctx.deps.prisma, ctx.chat.id);
+  if (binding) return next();
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  const message = ctx.message ?? ctx.editedMessage;
+  // Service messages (the bot's own arrival, pins, members joining) neither answer nor make it leave.
+  if (!message || (message.text === undefined && message.caption === undefined)) return;
+  // Only a wait the bot started itself (it was added, or the group was unlinked) ends with it leaving.
+  const until = await groupWaitUntil(ctx.deps.prisma, ctx.chat.id);
+  if (until && until.getTime() <= ctx.deps.clock.now().getTime()) {
+    await leaveGroup(ctx.api, ctx.deps.prisma, ctx.chat.id, ctx.t("group-leaving", { minutes: groupWaitMinutes }), ctx.log);
+    return;
+  }
+  const command = ctx.message ? ownCommand(ctx.message, ctx.me.username) : null;
+  if (command === null) return;
+  if (dataFreeInGroups.has(command)) return next();
+  const notLinked = ctx.t("group-not-linked");
+  await ctx.reply(until ? [notLinked, ctx.t("group-how-to-link", when(ctx, until))].join("\n") : notLinked);
+});
+
+/** The command (lower case, without /) a message starts with when it is for this bot: /cmd or /cmd@this_bot. */
+function ownCommand(message: Message, username: string): string | null {
+  const entity = message.entities?.[0];
+  if (!message.text || entity?.type !== "bot_command" || entity.offset !== 0) return null;
+  const [name, target] = message.text.slice(1, entity.length).split("@");
+  return target === undefined || target.toLowerCase() === username.toLowerCase() ? name!.toLowerCase() : null;
+}
+
+async function leaveGroup(api: Api, prisma: PrismaClient, chatId: number, goodbye: string, log: Logger): Promise<void> {
+  log.info({ chatId }, "leaving an unbound group");
+  // The goodbye is a courtesy: the bot leaves even if it cannot be said (e.g. a replay after leaving).
+  await api.sendMessage(chatId, goodbye).catch((error: unknown) => log.warn({ err: error, chatId }, "could not say goodbye"));
+  await api.leaveChat(chatId).catch((error: unknown) => log.warn({ err: error, chatId }, "could not leave the group"));
+  await endGroupWait(prisma, chatId);
+}
+
+/**
+ * Leaves every group whose wait is over and that is still not bound (for the scheduler's tick; the gate
+ * above does the same when someone writes in such a group). Returns the chats left.
+ */
+export async function leaveUnlinkedGroups(options: { api: Api; prisma: PrismaClient; now: Date; t: Translate; logger: Logger }): Promise<number[]> {
+  const chats = await expiredGroupWaits(options.prisma, options.now);
+  for (const chatId of chats) {
+    await leaveGroup(options.api, options.prisma, chatId, options.t("group-leaving", { minutes: groupWaitMinutes }), options.logger);
+  }
+  return chats;
+}

@@ -1,0 +1,209 @@
+// The outbox: messages are written here (with a unique dedupe key) and the sender delivers them.
+//
+// Claiming is a lease: a claimed row gets `claimedUntil`, and only the claimer whose lease token (that
+// exact timestamp) is still on the row may mark it. A process killed while sending leaves its rows
+// pending; they are claimed again once the lease expires, so nothing queued is ever lost.
+//
+// Order per chat: only the earliest pending row of a chat (by id) can be claimed, so a later message of a
+// chat never overtakes an earlier one, even with several instances or while the earlier one waits for a
+// retry. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so concurrent instances never claim
+// the same row.
+//
+// For failed rows, `notBefore` holds the time of the last attempt (the table has no separate column).
+import type { Prisma, PrismaClient } from "@prisma/client";
+
+export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument";
+
+/**
+ * What to call. `chat_id` is always the row's chat. For sendPhoto/sendDocument the file field may be a
+ * file_id/URL string, `{ base64, filename? }`, or `{ path }` relative to DATA_DIR.
+ */
+export interface OutboxPayload {
+  method: OutboxMethod;
+  params: Record<string, unknown>;
+}
+
+export interface NewOutboxMessage {
+  /** Unique per message ever meant, e.g. `digest:<unit>:<local date>:<part>`. */
+  dedupeKey: string;
+  chatId: number | bigint;
+  /** What it is (digest, reminder, ...): shown by `outbox status`, never the text. */
+  kind: string;
+  payload: OutboxPayload;
+  /** Not before this time (default: now). */
+  notBefore?: Date;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  chatId: number;
+  kind: string;
+  payload: OutboxPayload;
+  /** Tries so far, not counting this one. */
+  attempts: number;
+  /** The lease token: pass it back to markSent / markRetry / markFailed. */
+  claimedUntil: Date;
+}
+
+type Db = Pick<PrismaClient, "outboxMessage" | "$queryRawUnsafe">;
+
+/** Inserts the messages whose dedupe key is new (ON CONFLICT DO NOTHING); returns how many were new. */
+export async function enqueue(prisma: Db, messages: readonly NewOutboxMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const result = await prisma.outboxMessage.createMany({
+    data: messages.map((message) => ({
+      dedupeKey: message.dedupeKey,
+      chatId: BigInt(message.chatId),
+      kind: message.kind,
+      payload: message.payload as unknown as Prisma.InputJsonObject,
+      ...(message.notBefore && { notBefore: message.notBefore }),
+    })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+// Timestamps go in as ISO strings and are turned into UTC wall time, as Prisma stores TIMESTAMP(3).
+const utc = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+
+const claimSql = `
+WITH due AS (
+  SELECT o.id
+  FROM outbox_messages o
+  WHERE o.status = 'pending'
+    AND o."notBefore" <= ${utc("$1")}
+    AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${utc("$1")})
+    AND NOT (o."chatId" = ANY (string_to_array($4, ',')::bigint[]))
+    AND NOT EXISTS (
+      SELECT 1 FROM outbox_messages earlier
+      WHERE earlier."chatId" = o."chatId" AND earlier.status = 'pending' AND earlier.id < o.id
+    )
+  ORDER BY o."notBefore", o.id
+  LIMIT $3::int
+  FOR UPDATE OF o SKIP LOCKED
+)
+UPDATE outbox_messages m SET "claimedUntil" = ${utc("$2")}
+FROM due
+WHERE m.id = due.id
+RETURNING m.id, m."chatId"::text AS "chatId", m.kind, m.payload::text AS payload, m.attempts`;
+
+/**
+ * Claims up to `limit` due pending rows (at most one per chat: the chat's earliest), ordered by notBefore,
+ * id, for `leaseMs`. `excludeChatIds`: chats the caller cannot send to now (rate limits).
+ * `instanceId` is for the caller's logs only (the lease token is what fences the claim).
+ */
+export async function claimDue(
+  prisma: Db,
+  options: { limit: number; now: Date; leaseMs: number; instanceId?: string; excludeChatIds?: readonly number[] },
+): Promise<ClaimedMessage[]> {
+  if (options.limit <= 0) return [];
+  const claimedUntil = new Date(options.now.getTime() + options.leaseMs);
+  const rows = await prisma.$queryRawUnsafe<
+    Array<{ id: number; chatId: string; kind: string; payload: string; attempts: number }>
+  >(claimSql, options.now.toISOString(), claimedUntil.toISOString(), Math.floor(options.limit), (options.excludeChatIds ?? []).join(","));
+  return rows
+    .map((row) => ({
+      id: Number(row.id),
+      chatId: Number(row.chatId),
+      kind: row.kind,
+      payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as OutboxPayload,
+      attempts: Number(row.attempts),
+      claimedUntil,
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+const fence = (message: Pick<ClaimedMessage, "id" | "claimedUntil">) => ({
+  id: message.id,
+  status: "pending" as const,
+  claimedUntil: message.claimedUntil,
+});
+
+/** Telegram accepted it. False if the lease was lost meanwhile (another instance owns the row now). */
+export async function markSent(prisma: Db, message: ClaimedMessage, sentMessageId: number, now: Date): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: fence(message),
+    data: { status: "sent", sentMessageId, sentAt: now, attempts: { increment: 1 }, claimedUntil: null, lastError: null },
+  });
+  return result.count === 1;
+}
+
+/** Try again at `notBefore`. `countAttempt: false` for flood waits (429), which are not the message's fault. */
+export async function markRetry(
+  prisma: Db,
+  message: ClaimedMessage,
+  notBefore: Date,
+  error: string,
+  options: { countAttempt?: boolean } = {},
+): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: fence(message),
+    data: {
+      notBefore,
+      lastError: truncate(error),
+      claimedUntil: null,
+      ...(options.countAttempt !== false && { attempts: { increment: 1 } }),
+    },
+  });
+  return result.count === 1;
+}
+
+/** Permanently undeliverable (blocked, kicked, chat not found, too many failed tries). */
+export async function markFailed(prisma: Db, message: ClaimedMessage, error: string, now: Date): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: fence(message),
+    data: { status: "failed", lastError: truncate(error), attempts: { increment: 1 }, claimedUntil: null, notBefore: now },
+  });
+  return result.count === 1;
+}
+
+function truncate(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+export interface OutboxFailure {
+  id: number;
+  chatId: number;
+  kind: string;
+  error: string;
+  /** The last attempt. */
+  at: Date;
+}
+
+export interface OutboxSummary {
+  pending: number;
+  /** Pending rows waiting for a later time (retry or scheduled). */
+  waiting: number;
+  sent: number;
+  failed: number;
+  /** The most recent permanent failures, newest first. */
+  failures: OutboxFailure[];
+}
+
+/** Counts per status and the latest permanent failures; never the messages' texts. */
+export async function outboxSummary(prisma: Db, options: { now: Date; failureLimit?: number }): Promise<OutboxSummary> {
+  const [groups, waiting, failures] = await Promise.all([
+    prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.outboxMessage.count({ where: { status: "pending", notBefore: { gt: options.now } } }),
+    prisma.outboxMessage.findMany({
+      where: { status: "failed" },
+      orderBy: [{ notBefore: "desc" }, { id: "desc" }],
+      take: options.failureLimit ?? 50,
+      select: { id: true, chatId: true, kind: true, lastError: true, notBefore: true },
+    }),
+  ]);
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return {
+    pending: count("pending"),
+    waiting,
+    sent: count("sent"),
+    failed: count("failed"),
+    failures: failures.map((row) => ({
+      id: row.id,
+      chatId: Number(row.chatId),
+      kind: row.kind,
+      error: row.lastError ?? "",
+      at: row.notBefore,
+    })),
+  };
+}

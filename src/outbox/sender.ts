@@ -1,0 +1,291 @@
+// Drains the outbox into Telegram within its flood limits.
+//
+// Each round claims due rows (the earliest pending row of each chat that the rate limiter lets through
+// now, at most as many as the global limit allows), sends them in parallel (they are all different chats)
+// and records the outcome: `sent` with Telegram's message_id only after Telegram accepted the message;
+// 429 → the row waits retry_after and the chat is held (attempts not counted); network errors and 5xx →
+// retried with exponential backoff, `failed` after `maxAttempts`; 400/403 → `failed` at once (blocked,
+// kicked, chat not found: the admin sees them in `outbox status`).
+//
+// The Api given here must not have the auto-retry transformer: this sender decides about retries, and
+// must never sit inside a request for minutes while holding a lease. Use createOutboxApi().
+import { access } from "node:fs/promises";
+import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
+import { systemClock, type Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import { claimDue, markFailed, markRetry, markSent, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
+import type { Logger } from "../logger.js";
+import { defaultTelegramLimits, rulesFromLimits, SendRateLimiter, type RateRules, type TelegramLimits } from "./rate-limiter.js";
+
+export interface OutboxSenderOptions {
+  prisma: PrismaClient;
+  /** An Api WITHOUT auto-retry (see createOutboxApi). */
+  api: Api;
+  clock?: Clock;
+  logger: Logger;
+  /** Telegram's shorthand, or exact windows; `null` turns limiting off (benchmarks). Default: 30/s, 1/s per chat, 20/min per group. */
+  limits?: TelegramLimits | RateRules | null;
+  /** Rows claimed per round at most (default 100). */
+  batchSize?: number;
+  /** How long a claim holds a row (default 60 s; longer than the Api's request timeout). */
+  leaseMs?: number;
+  /** The loop's sleep when there is nothing to do (default 250 ms). */
+  idleMs?: number;
+  /** Tries for network/5xx errors before a row is failed (default 8). */
+  maxAttempts?: number;
+  /** Backoff after the n-th failed try: baseMs·2^(n-1), at most maxMs (default 1 s … 5 min). */
+  backoff?: { baseMs: number; maxMs: number };
+  /** Where `{ path }` files of photos and documents live (DATA_DIR). */
+  dataDir?: string;
+  /** Names this instance in logs. */
+  instanceId?: string;
+}
+
+export interface DrainResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface OutboxSender {
+  /** One round: claim what may be sent now, send it, record the outcomes. */
+  drainOnce(): Promise<DrainResult>;
+  /** Starts the background loop (wakes every idleMs, or at once on notify()). */
+  start(): void;
+  /** Stops the loop after the current round (in-flight sends are finished and recorded). */
+  stop(): Promise<void>;
+  /** Something was enqueued: wake the loop now. */
+  notify(): void;
+  readonly limiter: SendRateLimiter;
+}
+
+/** The outcome a failed send leads to. Pure, so the policy is testable without Telegram. */
+export type SendErrorOutcome =
+  | { kind: "flood"; retryAfterMs: number; error: string }
+  | { kind: "permanent"; error: string }
+  | { kind: "transient"; error: string };
+
+export function classifySendError(error: unknown): SendErrorOutcome {
+  if (error instanceof GrammyError) {
+    const text = `${error.error_code}: ${error.description}`;
+    if (error.error_code === 429) return { kind: "flood", retryAfterMs: Math.max(1, error.parameters.retry_after ?? 1) * 1000, error: text };
+    // 403: blocked by the user, kicked from the group; 400: chat not found, or a message Telegram will never
+    // accept (too long, bad markup): trying again cannot help.
+    if (error.error_code === 400 || error.error_code === 403) return { kind: "permanent", error: text };
+    return { kind: "transient", error: text };
+  }
+  if (error instanceof HttpError) return { kind: "transient", error: `network: ${error.message}` };
+  if (error instanceof PermanentPayloadError) return { kind: "permanent", error: error.message };
+  return { kind: "transient", error: error instanceof Error ? error.message : String(error) };
+}
+
+export function backoffMs(failedTries: number, backoff: { baseMs: number; maxMs: number }): number {
+  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failedTries - 1));
+}
+
+class PermanentPayloadError extends Error {}
+
+const methods = new Set<OutboxMethod>(["sendMessage", "sendPhoto", "sendDocument"]);
+const fileField: Partial<Record<OutboxMethod, string>> = { sendPhoto: "photo", sendDocument: "document" };
+
+/** A separate Api for the outbox: no auto-retry, a request timeout well under the claim lease. */
+export function createOutboxApi(config: Pick<Config, "botToken" | "apiRoot">, options: { timeoutSeconds?: number } = {}): Api {
+  if (!config.botToken) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  return new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: options.timeoutSeconds ?? 30 });
+}
+
+/** What main needs: a sender over the app's database, with the production limits. */
+export function createAppOutboxSender(options: {
+  config: Config;
+  prisma: PrismaClient;
+  logger: Logger;
+  clock?: Clock;
+  instanceId?: string;
+}): OutboxSender {
+  return createOutboxSender({
+    prisma: options.prisma,
+    api: createOutboxApi(options.config),
+    logger: options.logger,
+    dataDir: options.config.dataDir,
+    ...(options.clock && { clock: options.clock }),
+    ...(options.instanceId && { instanceId: options.instanceId }),
+  });
+}
+
+export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
+  const { prisma, api, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const rules: RateRules =
+    options.limits === null ? {} : options.limits === undefined ? rulesFromLimits(defaultTelegramLimits) : toRules(options.limits);
+  const limiter = new SendRateLimiter(rules);
+  const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const idleMs = options.idleMs ?? 250;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoff ?? { baseMs: 1000, maxMs: 5 * 60_000 };
+  const instanceId = options.instanceId ?? `pid-${process.pid}`;
+  const now = () => clock.now().getTime();
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let round: Promise<DrainResult> = Promise.resolve({ claimed: 0, sent: 0, retried: 0, failed: 0 });
+
+  async function call(message: ClaimedMessage): Promise<number> {
+    const { method, params } = message.payload;
+    if (!methods.has(method)) throw new PermanentPayloadError(`unknown method ${String(method)}`);
+    const request: Record<string, unknown> = { ...params, chat_id: message.chatId };
+    const field = fileField[method];
+    if (field) request[field] = await toInputFile(request[field], options.dataDir);
+    const send = (api.raw as unknown as Record<string, (p: unknown) => Promise<{ message_id: number }>>)[method]!;
+    const result = await send(request);
+    return result.message_id;
+  }
+
+  async function deliver(message: ClaimedMessage, result: DrainResult): Promise<void> {
+    const reservation = limiter.reserve(message.chatId, now());
+    let messageId: number;
+    try {
+      messageId = await call(message);
+    } catch (error) {
+      reservation.settle(now());
+      await recordFailure(message, error, result);
+      return;
+    }
+    reservation.settle(now());
+    if (await markSent(prisma, message, messageId, clock.now())) result.sent++;
+    else logger.warn({ outboxId: message.id, instanceId }, "outbox: sent, but the claim had expired");
+  }
+
+  async function recordFailure(message: ClaimedMessage, error: unknown, result: DrainResult): Promise<void> {
+    const outcome = classifySendError(error);
+    const fields = { outboxId: message.id, chatId: message.chatId, kind: message.kind, attempt: message.attempts + 1, instanceId };
+    if (outcome.kind === "flood") {
+      const until = now() + outcome.retryAfterMs;
+      limiter.hold(message.chatId, until);
+      await markRetry(prisma, message, new Date(until), outcome.error, { countAttempt: false });
+      result.retried++;
+      logger.info({ ...fields, retryAfterMs: outcome.retryAfterMs }, "outbox: flood wait");
+      return;
+    }
+    if (outcome.kind === "permanent" || message.attempts + 1 >= maxAttempts) {
+      await markFailed(prisma, message, outcome.error, clock.now());
+      result.failed++;
+      logger.warn({ ...fields, error: outcome.error }, "outbox: message failed permanently");
+      return;
+    }
+    const delay = backoffMs(message.attempts + 1, backoff);
+    await markRetry(prisma, message, new Date(now() + delay), outcome.error);
+    result.retried++;
+    logger.info({ ...fields, retryInMs: delay, error: outcome.error }, "outbox: will retry");
+  }
+
+  async function drain(): Promise<DrainResult> {
+    const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const at = now();
+    const limit = Math.min(batchSize, limiter.globalAvailable(at));
+    if (limit <= 0) return result;
+    const claimed = await claimDue(prisma, {
+      limit,
+      now: new Date(at),
+      leaseMs,
+      instanceId,
+      excludeChatIds: limiter.heldChats(at),
+    });
+    result.claimed = claimed.length;
+    // One row per chat, so these are independent; the limiter counts each as it starts.
+    await Promise.all(
+      claimed.map((message) =>
+        deliver(message, result).catch((error: unknown) => {
+          // The database failed while recording; the claim expires and the row is tried again.
+          logger.error({ err: error, outboxId: message.id, instanceId }, "outbox: could not record a send");
+        }),
+      ),
+    );
+    return result;
+  }
+
+  function drainOnce(): Promise<DrainResult> {
+    // Rounds of one sender never overlap.
+    const next = round.then(drain, drain);
+    round = next.catch(() => ({ claimed: 0, sent: 0, retried: 0, failed: 0 }));
+    return next;
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let claimed = 0;
+      let failedRound = false;
+      try {
+        claimed = (await drainOnce()).claimed;
+      } catch (error) {
+        failedRound = true;
+        logger.error({ err: error, instanceId }, "outbox: drain failed");
+      }
+      if (!running) break;
+      if (claimed > 0) continue; // more may be due at once
+      const free = limiter.nextFreeInMs(now());
+      await sleep(failedRound ? Math.max(idleMs, 1000) : Math.max(5, Math.min(idleMs, free ?? idleMs)));
+    }
+  }
+
+  return {
+    drainOnce,
+    limiter,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+    notify() {
+      wake?.();
+    },
+  };
+}
+
+function toRules(limits: TelegramLimits | RateRules): RateRules {
+  return "globalPerSecond" in limits ? rulesFromLimits(limits) : limits;
+}
+
+async function toInputFile(value: unknown, dataDir: string | undefined): Promise<unknown> {
+  if (typeof value === "string") return value; // file_id or URL
+  if (value && typeof value === "object") {
+    const file = value as { base64?: unknown; path?: unknown; filename?: unknown };
+    const filename = typeof file.filename === "string" ? file.filename : undefined;
+    if (typeof file.base64 === "string") return new InputFile(Buffer.from(file.base64, "base64"), filename);
+    if (typeof file.path === "string") {
+      if (!dataDir) throw new PermanentPayloadError("file path given but no data directory configured");
+      const root = path.resolve(dataDir);
+      const full = path.resolve(root, file.path);
+      if (!full.startsWith(root + path.sep)) throw new PermanentPayloadError("file path outside the data directory");
+      try {
+        await access(full);
+      } catch {
+        throw new PermanentPayloadError(`file not found: ${file.path}`);
+      }
+      return new InputFile(full, filename);
+    }
+  }
+  throw new PermanentPayloadError("missing or invalid file");
+}

@@ -1,0 +1,61 @@
+// Ticks every minute in APP_TIMEZONE (and once at start, which is the catch-up after downtime). Only the
+// instance holding the scheduler lock plans; the others retry each tick, so a new leader takes over when
+// the old one dies. Planning writes to the outbox only.
+import cron from "node-cron";
+import type { Logger } from "../logger.js";
+
+export interface SchedulerDeps {
+  timezone: string;
+  logger: Logger;
+  /** Returns a release function when this instance is (or became) the leader, else null. */
+  acquireLeadership: () => Promise<(() => Promise<void>) | null>;
+  /** The jobs of one tick; each decides itself what is due. */
+  jobs: { name: string; run: () => Promise<number> }[];
+  /** Something was written to the outbox: wake the sender. */
+  onPlanned?: () => void;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** One tick now (tests, `digest send`). */
+  tick(): Promise<void>;
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  let release: (() => Promise<void>) | null = null;
+  let task: ReturnType<typeof cron.schedule> | null = null;
+  let ticking: Promise<void> = Promise.resolve();
+
+  async function tickOnce(): Promise<void> {
+    release ??= await deps.acquireLeadership();
+    if (!release) return;
+    for (const job of deps.jobs) {
+      try {
+        const planned = await job.run();
+        if (planned > 0) {
+          deps.logger.info({ job: job.name, planned }, "planned");
+          deps.onPlanned?.();
+        }
+      } catch (error) {
+        deps.logger.error({ err: error, job: job.name }, "scheduled job failed; it runs again next minute");
+      }
+    }
+  }
+
+  const tick = () => (ticking = ticking.then(tickOnce));
+
+  return {
+    async start() {
+      await tick();
+      task = cron.schedule("* * * * *", () => void tick(), { timezone: deps.timezone, noOverlap: true });
+    },
+    async stop() {
+      await task?.stop();
+      await ticking;
+      await release?.();
+      release = null;
+    },
+    tick,
+  };
+}

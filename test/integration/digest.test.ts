@@ -1,0 +1,93 @@
+// The daily digest reaches each bound group once at DIGEST_TIME: through the outbox and the sender,
+// over HTTP to the emulator, with catch-up after downtime and no double on a restart or a repeated tick.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/clock.js";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { bindTelegramUser, importFixture } from "../support/roster.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+
+const clock = fixedClock("2020-02-26T03:00:00Z");
+const group = { id: -1001234567, type: "supergroup" as const, title: "Ban Thường vụ Quận ủy" };
+
+describe("daily digest", () => {
+  let db: TestDatabase;
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importFixture(db.database, "reporting-org.yaml");
+    const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
+    await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
+    const an = await bindTelegramUser(db.database, "+84912345678");
+    harness = await startBotHarness(db.database, { clock });
+    harness.emulator.registerChat(group);
+    const card = await harness.say(an, "/baocao daihoi hôm qua bch=5/5 nu=2 tre=1 taicu=3");
+    await harness.press(an, card, "✅ Xác nhận");
+  });
+  beforeEach(() => clock.set("2020-02-26T03:00:00Z"));
+  afterAll(async () => {
+    await harness?.stop();
+    await db?.drop();
+  });
+
+  const digests = () => harness.sent(group.id).filter((message) => message.text?.startsWith("📊 TIẾN ĐỘ ĐẠI HỘI"));
+
+  it("when it is not yet 17:00, then no digest is written", async () => {
+    await harness.app.scheduler.tick();
+    expect(await db.database.prisma.outboxMessage.count({ where: { kind: "digest" } })).toBe(0);
+  });
+
+  it("when 17:00 comes, then the group gets the digest once however often the scheduler ticks", async () => {
+    clock.set("2020-02-26T10:00:00Z"); // 17:00 in Hà Nội
+    await harness.app.scheduler.tick();
+    await harness.app.scheduler.tick();
+    const [digest] = await harness.emulator.waitForBotMessages(group.id, 1);
+    expect(digest!.text).toBe(
+      [
+        "📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ quận Long Biên",
+        "Cập nhật 17:00 ngày 26/02/2020 (thứ Tư)",
+        "",
+        "Chi bộ trực thuộc đảng ủy cơ sở: 1/3 (33,3%) đã đại hội  ▲ +1 so với hôm qua",
+        "Tổ chức cơ sở đảng: 0/3 đã đại hội",
+        "Dự thảo báo cáo chính trị, kiểm điểm: 0/3 • Phương án nhân sự: 0/3",
+        "",
+        "Chậm nhất (chi bộ đã đại hội / tổng):",
+        "• Đảng bộ phường Ngọc Thụy: 0/1 (0%)",
+        "• Đảng bộ phường Gia Thụy: 1/2 (50%)",
+        "",
+        "Sắp đại hội (7 ngày tới):",
+        "• 04/03 Chi bộ Kho bạc Nhà nước Long Biên (đại hội điểm)",
+        "",
+        "Quá hạn: không có. Hạn chót chi bộ: 31/03/2020 (còn 34 ngày).",
+        "Khó khăn đang mở: không.",
+      ].join("\n"),
+    );
+    await harness.app.sender.drainOnce();
+    expect(digests()).toHaveLength(1);
+    const row = await db.database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "digest" } });
+    expect(row).toMatchObject({ dedupeKey: `digest:${group.id}:2020-02-26:1`, status: "sent", sentMessageId: digest!.message_id });
+  });
+
+  it("when the bot was down at 17:00 and starts at 21:30, then today's digest is sent on start, once", async () => {
+    clock.set("2020-02-27T14:30:00Z"); // 21:30 the next day
+    await harness.app.stop();
+    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator });
+    await harness.emulator.waitFor(() => digests().length === 2);
+    await harness.app.stop();
+    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator });
+    await harness.app.scheduler.tick();
+    await harness.app.sender.drainOnce();
+    expect(digests().map((message) => message.text!.split("\n")[1])).toEqual([
+      "Cập nhật 17:00 ngày 26/02/2020 (thứ Tư)",
+      "Cập nhật 17:00 ngày 27/02/2020 (thứ Năm)",
+    ]);
+  });
+
+  it("when the bot starts more than 6 hours after 17:00, then the missed digest is not sent late", async () => {
+    clock.set("2020-02-28T16:30:00Z"); // 23:30
+    await harness.app.scheduler.tick();
+    await harness.app.sender.drainOnce();
+    expect(digests()).toHaveLength(2);
+    expect(await db.database.prisma.outboxMessage.count({ where: { dedupeKey: { contains: "2020-02-28" } } })).toBe(0);
+  });
+});
