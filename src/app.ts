@@ -15,6 +15,8 @@ import { translatorFor } from "./i18n.js";
 import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
 import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
 import { planDailyDigests } from "./scheduler/digest-job.js";
+import { planReminders } from "./scheduler/reminder-job.js";
+import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
 export interface App {
@@ -74,6 +76,17 @@ export async function createApp(options: {
             config,
             translate: translatorFor(i18n, config.defaultLocale),
             catchUpHours: config.digestCatchUpHours,
+          }),
+      },
+      {
+        name: "reminders",
+        run: () =>
+          planReminders({
+            prisma: database.prisma,
+            clock,
+            config,
+            translate: (locale) => translatorFor(i18n, locale),
+            policy: defaultReminderPolicy,
           }),
       },
       {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { bindTelegramUser, importFixture } from "../support/roster.js";
+import { saveReport } from "../../src/db/report-store.js";
+import { importFixture } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const clock = fixedClock("2020-02-26T03:00:00Z");
@@ -18,11 +19,26 @@ describe("daily digest", () => {
     await importFixture(db.database, "reporting-org.yaml");
     const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
     await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
-    const an = await bindTelegramUser(db.database, "+84912345678");
-    harness = await startBotHarness(db.database, { clock });
+    // A cell held its congress yesterday, reported this morning.
+    const cell = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT-07" } });
+    const campaign = await db.database.prisma.campaign.findFirstOrThrow();
+    await saveReport(db.database.prisma, {
+      organizationId: cell.organizationId,
+      campaignId: campaign.id,
+      unitId: cell.id,
+      milestone: "held",
+      eventDate: "2020-02-25",
+      payload: { results: { committeePlanned: 5, committeeElected: 5, women: 2, underThirtyFive: 1, reElected: 3 } },
+      authorId: null,
+      onBehalf: false,
+      late: false,
+      source: "cli",
+      telegramUpdateId: null,
+      actor: "test",
+      recordedAt: clock.now(),
+    });
+    harness = await startBotHarness(db.database, { clock, scheduler: true });
     harness.emulator.registerChat(group);
-    const card = await harness.say(an, "/baocao daihoi hôm qua bch=5/5 nu=2 tre=1 taicu=3");
-    await harness.press(an, card, "✅ Xác nhận");
   });
   beforeEach(() => clock.set("2020-02-26T03:00:00Z"));
   afterAll(async () => {
@@ -71,10 +87,10 @@ describe("daily digest", () => {
   it("when the bot was down at 17:00 and starts at 21:30, then today's digest is sent on start, once", async () => {
     clock.set("2020-02-27T14:30:00Z"); // 21:30 the next day
     await harness.app.stop();
-    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator });
+    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator, scheduler: true });
     await harness.emulator.waitFor(() => digests().length === 2);
     await harness.app.stop();
-    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator });
+    harness = await startBotHarness(db.database, { clock, emulator: harness.emulator, scheduler: true });
     await harness.app.scheduler.tick();
     await harness.app.sender.drainOnce();
     expect(digests().map((message) => message.text!.split("\n")[1])).toEqual([

@@ -25,7 +25,7 @@ export interface BotHarness {
 
 export async function startBotHarness(
   database: Database,
-  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock; rateLimit?: RateLimitOptions } = {},
+  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock; rateLimit?: RateLimitOptions; scheduler?: boolean } = {},
 ): Promise<BotHarness> {
   const emulator = options.emulator ?? (await startBotApiEmulator());
   const config = testConfig({ TELEGRAM_API_ROOT: emulator.apiRoot, ...options.env });
@@ -34,6 +34,8 @@ export async function startBotHarness(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     database,
     pollTimeoutSeconds: 1,
+    // Scheduled reminders would interleave with the replies a test waits for; tests of the scheduler turn it on.
+    scheduler: options.scheduler ?? false,
     // A script presses buttons faster than any person; the flood test passes the production limit.
     rateLimit: options.rateLimit ?? { limit: 10_000, windowMs: 10_000 },
     ...(options.clock && { clock: options.clock }),

@@ -1,0 +1,115 @@
+// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (7, 3, 1 days
+// before its deadline, on the day, then every 3 days overdue), and one list a day to each working-group
+// leader whose units lag. Keys carry the trigger day, so each reminder is written once, and one postponed
+// by a day off or quiet hours goes out on the next allowed tick.
+import type { PrismaClient } from "@prisma/client";
+import dayjs from "dayjs";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
+import { loadReminderData, type ReminderUnit } from "../db/reminder-store.js";
+import { milestones, type Milestone } from "../domain/levels.js";
+import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { formatPhoneForDisplay } from "../domain/phone.js";
+import { currentTrigger, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
+import { daysBetween } from "../domain/user-date.js";
+import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
+import { splitMessage } from "../render/split-message.js";
+import "../clock.js";
+
+export interface ReminderJobDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  config: Pick<Config, "timezone" | "quietHours" | "defaultLocale">;
+  translate: (locale: Locale) => Translate;
+  policy: ReminderPolicy;
+}
+
+export async function planReminders(deps: ReminderJobDeps): Promise<number> {
+  const now = deps.clock.now();
+  const local = dayjs(now).tz(deps.config.timezone);
+  const today = local.format("YYYY-MM-DD");
+  if (!remindersMayGoOut(today, local.format("HH:mm"), deps.policy, deps.config.quietHours)) return 0;
+  const { units, groups } = await loadReminderData(deps.prisma);
+  const messages: NewOutboxMessage[] = [];
+  const localeOf = (stored: string | null) => localeFromLanguageCode(stored ?? undefined) ?? deps.config.defaultLocale;
+
+  for (const unit of units) {
+    for (const milestone of milestones) {
+      const deadline = unit.deadlines[milestone];
+      if (!deadline || unit.done.has(milestone)) continue;
+      const trigger = currentTrigger(deadline, today, deps.policy);
+      if (!trigger) continue;
+      for (const secretary of unit.secretaries) {
+        if (secretary.telegramUserId === null) continue;
+        const t = deps.translate(localeOf(secretary.locale));
+        messages.push({
+          dedupeKey: `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`,
+          chatId: secretary.telegramUserId,
+          kind: "reminder",
+          payload: { method: "sendMessage", params: { text: secretaryReminder(t, unit, secretary.name, milestone, deadline, today) } },
+          notBefore: now,
+        });
+      }
+    }
+  }
+
+  for (const group of groups) {
+    if (!group.leader) continue;
+    const lagging = units.filter((unit) => group.unitPaths.some((path) => unit.path.startsWith(path))).flatMap((unit) => overdueOf(unit, today));
+    if (lagging.length === 0) continue;
+    const t = deps.translate(localeOf(group.leader.locale));
+    const lines = [t("reminder-group-title", { group: group.name, date: formatLocalDate(today) })];
+    for (const { unit, milestone, days } of lagging) {
+      const secretary = unit.secretaries[0];
+      lines.push(
+        t("reminder-group-line", {
+          unit: unit.name,
+          parent: parentShown(unit),
+          milestone: t("milestone-name", { milestone }),
+          days,
+          secretary: secretary ? secretary.name : "none",
+          phone: secretary?.phone ? formatPhoneForDisplay(secretary.phone) : "none",
+        }),
+      );
+    }
+    splitMessage(lines.join("\n")).forEach((text, index) =>
+      messages.push({
+        dedupeKey: `wg:${group.id}:${today}:${index + 1}`,
+        chatId: group.leader!.telegramUserId,
+        kind: "group-reminder",
+        payload: { method: "sendMessage", params: { text } },
+        notBefore: now,
+      }),
+    );
+  }
+  return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
+}
+
+function secretaryReminder(t: Translate, unit: ReminderUnit, name: string, milestone: Milestone, deadline: LocalDate, today: LocalDate): string {
+  const days = daysBetween(today, deadline);
+  return [
+    t("reminder-secretary-greeting", { name, unit: unit.name, parent: parentShown(unit) }),
+    t("reminder-secretary-due", {
+      milestone: t("milestone-name", { milestone }),
+      date: formatLocalDate(deadline),
+      state: days === 0 ? "today" : days < 0 ? "overdue" : "left",
+      count: Math.abs(days),
+    }),
+    t("reminder-secretary-action"),
+  ].join("\n");
+}
+
+/** The earliest overdue milestone of a unit, if any. */
+function overdueOf(unit: ReminderUnit, today: LocalDate): { unit: ReminderUnit; milestone: Milestone; days: number }[] {
+  for (const milestone of milestones) {
+    const deadline = unit.deadlines[milestone];
+    if (deadline && !unit.done.has(milestone) && deadline < today) return [{ unit, milestone, days: daysBetween(deadline, today) }];
+  }
+  return [];
+}
+
+/** Cells share names ("Chi bộ Tổ dân phố 7"): their committee tells them apart. Higher units need none. */
+function parentShown(unit: ReminderUnit): string {
+  return (unit.level === "cell" || unit.level === "partial") && unit.parentName ? unit.parentName : "none";
+}
