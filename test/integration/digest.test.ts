@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { saveReport } from "../../src/db/report-store.js";
-import { importFixture } from "../support/roster.js";
+import { importFixture, recordReport } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const clock = fixedClock("2020-02-26T03:00:00Z");
@@ -20,22 +19,12 @@ describe("daily digest", () => {
     const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
     await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
     // A cell held its congress yesterday, reported this morning.
-    const cell = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT-07" } });
-    const campaign = await db.database.prisma.campaign.findFirstOrThrow();
-    await saveReport(db.database.prisma, {
-      organizationId: cell.organizationId,
-      campaignId: campaign.id,
-      unitId: cell.id,
+    await recordReport(db.database, {
+      unit: "GT-07",
       milestone: "held",
       eventDate: "2020-02-25",
-      payload: { results: { committeePlanned: 5, committeeElected: 5, women: 2, underThirtyFive: 1, reElected: 3 } },
-      authorId: null,
-      onBehalf: false,
-      late: false,
-      source: "cli",
-      telegramUpdateId: null,
-      actor: "test",
       recordedAt: clock.now(),
+      payload: { results: { committeePlanned: 5, committeeElected: 5, women: 2, underThirtyFive: 1, reElected: 3 } },
     });
     harness = await startBotHarness(db.database, { clock, scheduler: true });
     harness.emulator.registerChat(group);

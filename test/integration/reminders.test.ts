@@ -5,9 +5,8 @@ import type { User } from "grammy/types";
 import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
-import { saveReport } from "../../src/db/report-store.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { bindTelegramUser, importFixture } from "../support/roster.js";
+import { bindTelegramUser, importFixture, recordReport } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const clock = fixedClock("2020-02-29T17:00:00Z"); // 00:00 on 01/03/2020 in Hà Nội
@@ -26,23 +25,7 @@ describe("reminders over two weeks", () => {
     an = await bindTelegramUser(db.database, "+84912345678");
     dung = await bindTelegramUser(db.database, "+84904333444");
     ha = await bindTelegramUser(db.database, "+84905555666");
-    const nt = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "NT" } });
-    const campaign = await db.database.prisma.campaign.findFirstOrThrow();
-    await saveReport(db.database.prisma, {
-      organizationId: nt.organizationId,
-      campaignId: campaign.id,
-      unitId: nt.id,
-      milestone: "plan",
-      eventDate: "2020-02-10",
-      payload: {},
-      authorId: null,
-      onBehalf: false,
-      late: false,
-      source: "cli",
-      telegramUpdateId: null,
-      actor: "test",
-      recordedAt: new Date("2020-02-10T03:00:00Z"),
-    });
+    await recordReport(db.database, { unit: "NT", milestone: "plan", eventDate: "2020-02-10", recordedAt: new Date("2020-02-10T03:00:00Z") });
     harness = await startBotHarness(db.database, { clock });
     for (const user of [an, dung, ha]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
 
