@@ -129,6 +129,8 @@ cli-usage =
       invite list [--unit CODE]               invites and their state (never the token)
       invite revoke --token TOKEN | --id NUMBER   revoke an unused invite
       outbox status                           messages pending, sent and failed; who is unreachable
+      digest send [--unit CODE]               send the progress digest to linked groups now
+      remind run                              send the reminders that are due now
       group link-code --unit CODE [--expires 7d] [--org CODE]
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
@@ -225,3 +227,11 @@ next-due = Next: { $milestone }{ $date ->
    *[other] {" "}(due { $date })
 }.
 next-due-none = The unit has reached every milestone of the campaign.
+
+## Scheduled jobs on demand (CLI)
+
+cli-digest-no-groups = no group is linked to receive the progress digest (see: group link-code)
+cli-digest-queued = Progress digest queued for { $count } group(s).
+cli-remind-queued = { $count } reminder(s) queued.
+cli-outbox-left-for-bot = No TELEGRAM_BOT_TOKEN: the messages will be sent when the bot runs.
+cli-outbox-delivered = Sent { $count } message(s).

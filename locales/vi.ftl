@@ -129,6 +129,8 @@ cli-usage =
       invite list [--unit MÃ]                 các mã mời và trạng thái (không hiện mã)
       invite revoke --token MÃ_MỜI | --id SỐ   thu hồi mã mời chưa dùng
       outbox status                           tin nhắn chờ gửi, đã gửi, không gửi được; ai không liên lạc được
+      digest send [--unit MÃ]                 gửi ngay báo cáo tiến độ cho các nhóm đã liên kết
+      remind run                              gửi ngay các lời nhắc đến hạn
       group link-code --unit MÃ [--expires 7d] [--org MÃ]
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
@@ -224,3 +226,11 @@ next-due = Việc tiếp theo: { $milestone }{ $date ->
    *[other] {" "}(hạn { $date })
 }.
 next-due-none = Đơn vị đã hoàn thành mọi mốc của đợt đại hội.
+
+## Scheduled jobs on demand (CLI)
+
+cli-digest-no-groups = chưa có nhóm nào được liên kết để nhận báo cáo tiến độ (xem: group link-code)
+cli-digest-queued = Đã xếp báo cáo tiến độ cho { $count } nhóm.
+cli-remind-queued = Đã xếp { $count } lời nhắc.
+cli-outbox-left-for-bot = Chưa có TELEGRAM_BOT_TOKEN: tin nhắn sẽ được gửi khi bot chạy.
+cli-outbox-delivered = Đã gửi { $count } tin nhắn.

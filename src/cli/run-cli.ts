@@ -16,6 +16,7 @@ import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
+import { digestCommand, remindCommand } from "./schedule-commands.js";
 import { outboxCommand } from "./outbox-commands.js";
 
 export interface CliIo {
@@ -65,6 +66,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "invite") return await inviteCommand(args, await open(), { t, config: deps.config, io });
     if (first === "group") return await groupCommand(args, await open(), { t, config: deps.config, io });
     if (first === "outbox") return await outboxCommand(args, await open(), { t, config: deps.config, io });
+    if (first === "digest") return await digestCommand(args, await open(), { t, config: deps.config, io });
+    if (first === "remind") return await remindCommand(args, await open(), { t, config: deps.config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { cli } from "../support/cli.js";
 import { importFixture, recordReport } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -94,5 +95,14 @@ describe("daily digest", () => {
     await harness.app.sender.drainOnce();
     expect(digests()).toHaveLength(2);
     expect(await db.database.prisma.outboxMessage.count({ where: { dedupeKey: { contains: "2020-02-28" } } })).toBe(0);
+  });
+
+  it("when the office runs `digest send`, then the group gets a digest now, on top of the daily one", async () => {
+    const before = digests().length;
+    const result = await cli(db.database, ["digest", "send", "--unit", "LB", "--lang", "en"], { TELEGRAM_API_ROOT: harness.emulator.apiRoot });
+    expect(result).toEqual({ code: 0, out: ["Progress digest queued for 1 group(s).", "Sent 1 message(s)."], err: [] });
+    expect(digests()).toHaveLength(before + 1);
+    const none = await cli(db.database, ["digest", "send", "--unit", "KB", "--lang", "en"]);
+    expect(none).toEqual({ code: 1, out: [], err: ["Error: no group is linked to receive the progress digest (see: group link-code)"] });
   });
 });

@@ -1,0 +1,172 @@
+// `npm run bench`: runs the benchmarks in bench/ and prints one markdown table.
+//
+// Each suite gets a fresh, migrated database: embedded PGlite in memory by default, or a new database on
+// the PostgreSQL server named by BENCH_DATABASE_URL (created here and dropped afterwards, as the tests do).
+// Pick suites by name: `npm run bench -- delivery`. The process's RSS is sampled during the whole run.
+//
+// To add a benchmark: export a BenchSuite from a file in bench/ and list it in `suites` below.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type Database } from "../src/db/client.js";
+import { deliverySuite } from "./delivery.js";
+
+/** One line of the table. */
+export interface BenchRow {
+  benchmark: string;
+  messages: number;
+  seconds: number;
+  /** Messages per second, as the benchmark defines it (say how in `notes`). */
+  rate: number;
+  /** e.g. "≥ 95% of 30/s"; empty when the row is a baseline or a diagnostic. */
+  goal: string;
+  /** Whether the goal was met; undefined when there is none. */
+  met?: boolean;
+  /** The row's rate against its baseline, e.g. 0.85. */
+  ratio?: number;
+  /** Flood-limit violations the emulator counted. */
+  violations?: number;
+}
+
+export interface BenchResult {
+  rows: BenchRow[];
+  /** Printed under the table: definitions, breakdowns, findings. */
+  notes: string[];
+}
+
+export interface BenchContext {
+  /** A fresh, migrated database for this suite (closed/dropped by the runner). */
+  database: Database;
+  databaseKind: "pglite" | "postgres";
+  /** Progress lines (stderr, so stdout stays the table). */
+  log(line: string): void;
+}
+
+export interface BenchSuite {
+  name: string;
+  run(context: BenchContext): Promise<BenchResult>;
+}
+
+const suites: BenchSuite[] = [deliverySuite];
+
+interface BenchDatabase {
+  database: Database;
+  kind: "pglite" | "postgres";
+  drop(): Promise<void>;
+}
+
+async function openBenchDatabase(): Promise<BenchDatabase> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    await database.migrate();
+    return { database, kind: "pglite", drop: () => database.close() };
+  }
+  const name = `daihoi_bench_${randomBytes(6).toString("hex")}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: url.toString() });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    throw error;
+  }
+  return {
+    database,
+    kind: "postgres",
+    drop: async () => {
+      await database.close();
+      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function startRssSampler(intervalMs = 25): { peak(): number; stop(): void } {
+  let peak = process.memoryUsage().rss;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return {
+    peak: () => {
+      sample();
+      return peak;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+const number = (value: number, digits: number) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(rows: BenchRow[]): string {
+  const header = ["benchmark", "messages", "seconds", "msg/s", "goal", "ratio vs baseline", "violations"];
+  const lines = rows.map((row) => [
+    row.benchmark,
+    number(row.messages, 0),
+    number(row.seconds, 2),
+    number(row.rate, 1),
+    row.goal ? `${row.goal} ${row.met === undefined ? "" : row.met ? "✅" : "❌"}`.trim() : "",
+    row.ratio === undefined ? "" : `${number(row.ratio * 100, 0)}%`,
+    row.violations === undefined ? "" : String(row.violations),
+  ]);
+  const align = ["---", "---:", "---:", "---:", "---", "---:", "---:"];
+  return [header, align, ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+  const selected = wanted.length === 0 ? suites : suites.filter((suite) => wanted.includes(suite.name));
+  if (selected.length === 0) throw new Error(`no such benchmark: ${wanted.join(", ")} (have: ${suites.map((s) => s.name).join(", ")})`);
+
+  const rss = startRssSampler();
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  let kind: BenchDatabase["kind"] = "pglite";
+  for (const suite of selected) {
+    const opened = await openBenchDatabase();
+    kind = opened.kind;
+    log(`${suite.name} (database: ${opened.kind})`);
+    try {
+      const result = await suite.run({ database: opened.database, databaseKind: opened.kind, log: (line) => log(`${suite.name}: ${line}`) });
+      rows.push(...result.rows);
+      notes.push(...result.notes);
+    } finally {
+      await opened.drop();
+    }
+  }
+  const peak = rss.peak();
+  rss.stop();
+
+  const out = [
+    `## Benchmarks (${new Date().toISOString()}, Node ${process.version}, database: ${kind === "postgres" ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite in memory"})`,
+    "",
+    table(rows),
+    "",
+    `Peak RSS: ${number(peak / 1024 / 1024, 0)} MiB (process.memoryUsage().rss sampled every 25 ms over the whole run)`,
+    ...(notes.length > 0 ? ["", ...notes.map((note) => `- ${note}`)] : []),
+  ];
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
