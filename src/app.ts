@@ -12,6 +12,7 @@ import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
 import type { Logger } from "./logger.js";
 import { translatorFor } from "./i18n.js";
+import { releaseClaims } from "./db/outbox-store.js";
 import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
 import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
 import { planDailyDigests } from "./scheduler/digest-job.js";
@@ -111,6 +112,11 @@ export async function createApp(options: {
       await bot.api.deleteWebhook({ drop_pending_updates: false });
       await registerCommands(bot.api, i18n, config.defaultLocale);
       polling = inbox.run();
+      if (database.kind === "pglite") {
+        const released = await releaseClaims(database.prisma);
+        // Each was being sent when the process died: Telegram may or may not have it already.
+        if (released > 0) logger.warn({ released }, "messages in flight at the last stop are sent again");
+      }
       sender.start();
       if (options.scheduler !== false) await scheduler.start();
       polling.catch((error) => logger.fatal({ err: error }, "polling stopped"));

@@ -207,3 +207,12 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
     })),
   };
 }
+
+/**
+ * Embedded database only (one process): claims left by a process that died are released at start, so its
+ * messages go out at once instead of after the lease. On PostgreSQL other instances may hold live claims.
+ */
+export async function releaseClaims(prisma: Db): Promise<number> {
+  const result = await prisma.outboxMessage.updateMany({ where: { status: "pending", claimedUntil: { not: null } }, data: { claimedUntil: null } });
+  return result.count;
+}
