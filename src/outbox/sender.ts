@@ -15,7 +15,7 @@ import type { PrismaClient } from "@prisma/client";
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import { claimDue, markFailed, markRetry, markSent, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
+import { claimDue, markFailed, markRetry, markSentMany, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
 import type { Logger } from "../logger.js";
 import { defaultTelegramLimits, rulesFromLimits, SendRateLimiter, type RateRules, type TelegramLimits } from "./rate-limiter.js";
 
@@ -145,19 +145,18 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return result.message_id;
   }
 
-  async function deliver(message: ClaimedMessage, result: DrainResult): Promise<void> {
+  /** Sends one message; returns Telegram's message id, or null when the failure was recorded. */
+  async function deliver(message: ClaimedMessage, result: DrainResult): Promise<number | null> {
     const reservation = limiter.reserve(message.chatId, now());
-    let messageId: number;
     try {
-      messageId = await call(message);
+      const messageId = await call(message);
+      reservation.settle(now());
+      return messageId;
     } catch (error) {
       reservation.settle(now());
       await recordFailure(message, error, result);
-      return;
+      return null;
     }
-    reservation.settle(now());
-    if (await markSent(prisma, message, messageId, clock.now())) result.sent++;
-    else logger.warn({ outboxId: message.id, instanceId }, "outbox: sent, but the claim had expired");
   }
 
   async function recordFailure(message: ClaimedMessage, error: unknown, result: DrainResult): Promise<void> {
@@ -197,14 +196,24 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     });
     result.claimed = claimed.length;
     // One row per chat, so these are independent; the limiter counts each as it starts.
+    const accepted: { message: ClaimedMessage; messageId: number }[] = [];
     await Promise.all(
-      claimed.map((message) =>
-        deliver(message, result).catch((error: unknown) => {
+      claimed.map(async (message) => {
+        try {
+          const messageId = await deliver(message, result);
+          if (messageId !== null) accepted.push({ message, messageId });
+        } catch (error) {
           // The database failed while recording; the claim expires and the row is tried again.
           logger.error({ err: error, outboxId: message.id, instanceId }, "outbox: could not record a send");
-        }),
-      ),
+        }
+      }),
     );
+    // Marked sent only now, after Telegram accepted each: a crash before this line re-sends the round.
+    const marked = await markSentMany(prisma, accepted, clock.now());
+    result.sent += marked.size;
+    for (const { message } of accepted) {
+      if (!marked.has(message.id)) logger.warn({ outboxId: message.id, instanceId }, "outbox: sent, but the claim had expired");
+    }
     return result;
   }
 
