@@ -5,9 +5,8 @@
 // Pick suites by name: `npm run bench -- delivery`. The process's RSS is sampled during the whole run.
 //
 // To add a benchmark: export a BenchSuite from a file in bench/ and list it in `suites` below.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type Database } from "../src/db/client.js";
+import { createServerDatabase } from "../test/support/server-database.js";
 import { deliverySuite } from "./delivery.js";
 
 /** One line of the table. */
@@ -61,37 +60,10 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
     await database.migrate();
     return { database, kind: "pglite", drop: () => database.close() };
   }
-  const name = `daihoi_bench_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString() });
-  try {
-    await database.migrate();
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    throw error;
-  }
-  return {
-    database,
-    kind: "postgres",
-    drop: async () => {
-      await database.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
+  const created = await createServerDatabase(serverUrl, "daihoi_bench");
+  return { database: created.database, kind: "postgres", drop: created.drop };
 }
 
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function startRssSampler(intervalMs = 25): { peak(): number; stop(): void } {
   let peak = process.memoryUsage().rss;

@@ -1,10 +1,9 @@
 // A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
 // PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards), so test files never share state.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
+import { createServerDatabase } from "./server-database.js";
 
 export interface TestDatabase {
   database: Database;
@@ -23,30 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await database.migrate();
     return { database, drop: () => database.close() };
   }
-  const name = `daihoi_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString() });
-  await database.migrate();
-  return {
-    database,
-    url: url.toString(),
-    drop: async () => {
-      await database.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
-}
-
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return createServerDatabase(serverUrl, "daihoi_test");
 }
 
 const tables = [
