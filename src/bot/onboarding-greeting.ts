@@ -1,6 +1,6 @@
 // The greeting of a person the bot knows: by roster name, each unit with their roles, and for units
 // they report for, the next thing due. Shown by /start and right after an invite or a shared phone binds them.
-import { findPeopleByTelegramId } from "../db/binding-store.js";
+import { findPeopleByTelegramId } from "../db/people-store.js";
 import { currentReports, loadUnitContext } from "../db/report-store.js";
 import type { Role } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";

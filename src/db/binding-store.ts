@@ -3,33 +3,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Role } from "../domain/levels.js";
 
-export interface BoundPerson {
-  id: number;
-  organizationId: number;
-  name: string;
-  locale: string | null;
-  roles: { role: Role; unit: { id: number; code: string; name: string; path: string } }[];
-}
-
-/** Every person row bound to the Telegram user, oldest first, with their roles on units still in use. */
-export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<BoundPerson[]> {
-  return prisma.person.findMany({
-    where: { telegramUserId: BigInt(telegramUserId) },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      locale: true,
-      roles: {
-        where: { unit: { archivedAt: null } },
-        orderBy: { id: "asc" },
-        select: { role: true, unit: { select: { id: true, code: true, name: true, path: true } } },
-      },
-    },
-  });
-}
-
 export type PhoneBindOutcome =
   | { status: "bound"; personIds: number[]; newlyBound: number }
   /** No one on any roster has this phone. */

@@ -24,8 +24,14 @@ export interface PersonProfile extends ReporterProfile {
 
 const unitFields = { id: true, code: true, name: true, level: true, path: true } as const;
 
+/** The user's roster entry (the first, when they are on several organisations' rosters), or null. */
 export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile | null> {
-  const person = await prisma.person.findFirst({
+  return (await findPeopleByTelegramId(prisma, telegramUserId))[0] ?? null;
+}
+
+/** Every roster entry bound to the Telegram user (one per organisation), oldest first. */
+export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
+  const people = await prisma.person.findMany({
     where: { telegramUserId: BigInt(telegramUserId) },
     orderBy: { id: "asc" },
     select: {
@@ -44,15 +50,16 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
       },
     },
   });
-  if (!person) return null;
-  const groups = person.workingGroups.map((membership) => membership.workingGroup);
-  return {
-    id: person.id,
-    organizationId: person.organizationId,
-    name: person.name,
-    locale: person.locale,
-    roles: person.roles,
-    ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
-    ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
-  };
+  return people.map((person) => {
+    const groups = person.workingGroups.map((membership) => membership.workingGroup);
+    return {
+      id: person.id,
+      organizationId: person.organizationId,
+      name: person.name,
+      locale: person.locale,
+      roles: person.roles,
+      ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
+      ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
+    };
+  });
 }

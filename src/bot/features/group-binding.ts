@@ -8,7 +8,7 @@
 import type { Api } from "grammy";
 import { Composer } from "grammy";
 import type { Chat, Message } from "grammy/types";
-import { findPeopleByTelegramId } from "../../db/binding-store.js";
+import { findPeopleByTelegramId } from "../../db/people-store.js";
 import {
   bindGroup,
   createGroupLinkCode,

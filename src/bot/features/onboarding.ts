@@ -2,9 +2,9 @@
 // number binds them to their roster entry; admins make invite links with /moi (/invite).
 import { Composer } from "grammy";
 import type { User } from "grammy/types";
-import { findPeopleByTelegramId, bindByPhone } from "../../db/binding-store.js";
+import { bindByPhone } from "../../db/binding-store.js";
 import { createInvite, findInvitableUnits, redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
-import { findPersonByTelegramId } from "../../db/people-store.js";
+import { findPeopleByTelegramId, findPersonByTelegramId } from "../../db/people-store.js";
 import {
   defaultInviteLifetimeMs,
   inviteLink,
