@@ -1,7 +1,6 @@
 // Which roster entries a Telegram user is, and binding them by a shared phone number. A Telegram user
 // may be on the rosters of several organisations (one person row in each).
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Role } from "../domain/levels.js";
 
 export type PhoneBindOutcome =
   | { status: "bound"; personIds: number[]; newlyBound: number }
