@@ -59,11 +59,11 @@ const fontFiles = {
 export function chartGeometry(width: number) {
   const pad = 48;
   const contentWidth = width - 2 * pad;
-  const countWidth = 190;
-  const nameWidth = Math.round(contentWidth * 0.4);
+  const countWidth = 240;
+  const nameWidth = Math.round(contentWidth * 0.42);
   const gap = 20;
   const barX = pad + nameWidth + gap;
-  return { pad, contentWidth, countWidth, nameWidth, barX, barWidth: contentWidth - nameWidth - countWidth - 2 * gap, rowHeight: 48, barHeight: 30 };
+  return { pad, contentWidth, countWidth, nameWidth, barX, barWidth: contentWidth - nameWidth - countWidth - 2 * gap, rowHeight: 50, barHeight: 30 };
 }
 
 let fontsRegistered = false;
@@ -160,9 +160,9 @@ export async function renderProgressChart(input: ProgressChartInput): Promise<Bu
       ctx.fillStyle = chartColours.stripe;
       ctx.fillRect(pad - 12, top, contentWidth + 24, rowHeight);
     }
-    const baseline = top + rowHeight / 2 + 9;
+    const baseline = top + rowHeight / 2 + 10;
     ctx.fillStyle = chartColours.text;
-    ctx.font = font(26);
+    ctx.font = font(28);
     ctx.fillText(fit(ctx, bar.name, nameWidth), pad, baseline);
 
     const barTop = top + (rowHeight - barHeight) / 2;
@@ -176,7 +176,7 @@ export async function renderProgressChart(input: ProgressChartInput): Promise<Bu
     ctx.fillStyle = chartColours.scheduled;
     ctx.fillRect(barX + heldWidth, barTop, scheduledWidth, barHeight);
 
-    ctx.font = font(26, true);
+    ctx.font = font(28, true);
     ctx.fillStyle = chartColours.text;
     const figures = fit(ctx, count(bar), countWidth);
     ctx.fillText(figures, canvas.width - pad - ctx.measureText(figures).width, baseline);
