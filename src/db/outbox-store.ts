@@ -244,13 +244,16 @@ export async function releaseClaims(prisma: Db): Promise<number> {
 }
 
 /** Keeps the bytes for outbox messages to send; returns the key to put in the payload (`{ attachment }`). */
-export async function storeAttachment(prisma: Pick<PrismaClient, "$executeRawUnsafe">, data: Uint8Array): Promise<string> {
+export async function storeAttachment(prisma: Pick<PrismaClient, "$executeRawUnsafe">, data: Uint8Array, now: Date): Promise<string> {
   const sha256 = createHash("sha256").update(data).digest("hex");
   // Base64 through SQL: the PGlite driver adapter rejects the bytes Prisma's client engine hands it.
+  // `now` is the app's clock (pruneAttachments compares with it); storing the same bytes again refreshes it.
   await prisma.$executeRawUnsafe(
-    `INSERT INTO outbox_attachments (sha256, data) VALUES ($1, decode($2, 'base64')) ON CONFLICT (sha256) DO NOTHING`,
+    `INSERT INTO outbox_attachments (sha256, data, "createdAt") VALUES ($1, decode($2, 'base64'), ${utc("$3")})
+     ON CONFLICT (sha256) DO UPDATE SET "createdAt" = GREATEST(outbox_attachments."createdAt", EXCLUDED."createdAt")`,
     sha256,
     Buffer.from(data).toString("base64"),
+    now.toISOString(),
   );
   return sha256;
 }

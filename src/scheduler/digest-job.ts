@@ -63,7 +63,7 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
     let entry = contents.get(unitId);
     if (!entry) {
       entry = digestContent(deps, unitId, due).then(async (content) =>
-        content ? { content, attachment: content.chart ? await storeAttachment(deps.prisma, content.chart.png) : null } : null,
+        content ? { content, attachment: content.chart ? await storeAttachment(deps.prisma, content.chart.png, deps.clock.now()) : null } : null,
       );
       contents.set(unitId, entry);
     }

@@ -107,4 +107,18 @@ describe("digest chart", () => {
     expect(groups.map((group) => photos(group.id).length)).toEqual([1, 1]);
     expect(await db.database.prisma.outboxMessage.count({ where: { kind: "digest" } })).toBe(4);
   });
+
+  it("when a digest is planned more than a week later, then the old chart's bytes are deleted and the new one's kept", async () => {
+    const before = await db.database.prisma.outboxAttachment.findMany({ select: { sha256: true } });
+    clock.set("2020-03-05T10:00:00Z"); // 17:00, eight days on
+    await harness.app.scheduler.tick();
+    const after = await db.database.prisma.outboxAttachment.findMany({ select: { sha256: true } });
+    expect(after).toHaveLength(1);
+    expect(after[0]!.sha256).not.toBe(before[0]!.sha256);
+    // The pending photos name the one kept; they are delivered from it.
+    await deliverPending();
+    expect(groups.map((group) => photos(group.id).length)).toEqual([2, 2]);
+    const latest = photos(groups[0]!.id).at(-1)!;
+    expect(sha256(harness.emulator.file(harness.token, latest.photo!.at(-1)!.file_id)!.data)).toBe(after[0]!.sha256);
+  });
 });
