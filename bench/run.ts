@@ -7,6 +7,7 @@
 // To add a benchmark: export a BenchSuite from a file in bench/ and list it in `suites` below.
 import { openDatabase, type Database } from "../src/db/client.js";
 import { createServerDatabase } from "../test/support/server-database.js";
+import { chartSuite } from "./chart.js";
 import { deliverySuite } from "./delivery.js";
 
 /** One line of the table. */
@@ -45,7 +46,7 @@ export interface BenchSuite {
   run(context: BenchContext): Promise<BenchResult>;
 }
 
-const suites: BenchSuite[] = [deliverySuite];
+const suites: BenchSuite[] = [deliverySuite, chartSuite];
 
 interface BenchDatabase {
   database: Database;

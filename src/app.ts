@@ -77,6 +77,7 @@ export async function createApp(options: {
             config,
             translate: translatorFor(i18n, config.defaultLocale),
             catchUpHours: config.digestCatchUpHours,
+            logger,
           }),
       },
       {

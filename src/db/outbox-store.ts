@@ -10,13 +10,15 @@
 // the same row.
 //
 // For failed rows, `notBefore` holds the time of the last attempt (the table has no separate column).
+import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 
 export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument";
 
 /**
  * What to call. `chat_id` is always the row's chat. For sendPhoto/sendDocument the file field may be a
- * file_id/URL string, `{ base64, filename? }`, or `{ path }` relative to DATA_DIR.
+ * file_id/URL string, `{ base64, filename? }`, `{ path }` relative to DATA_DIR, or `{ attachment, filename? }`
+ * naming bytes stored with storeAttachment (any instance can send those).
  */
 export interface OutboxPayload {
   method: OutboxMethod;
@@ -239,4 +241,38 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
 export async function releaseClaims(prisma: Db): Promise<number> {
   const result = await prisma.outboxMessage.updateMany({ where: { status: "pending", claimedUntil: { not: null } }, data: { claimedUntil: null } });
   return result.count;
+}
+
+/** Keeps the bytes for outbox messages to send; returns the key to put in the payload (`{ attachment }`). */
+export async function storeAttachment(prisma: Pick<PrismaClient, "$executeRawUnsafe">, data: Uint8Array, now: Date): Promise<string> {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  // Base64 through SQL: the PGlite driver adapter rejects the bytes Prisma's client engine hands it.
+  // `now` is the app's clock (pruneAttachments compares with it); storing the same bytes again refreshes it.
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO outbox_attachments (sha256, data, "createdAt") VALUES ($1, decode($2, 'base64'), ${utc("$3")})
+     ON CONFLICT (sha256) DO UPDATE SET "createdAt" = GREATEST(outbox_attachments."createdAt", EXCLUDED."createdAt")`,
+    sha256,
+    Buffer.from(data).toString("base64"),
+    now.toISOString(),
+  );
+  return sha256;
+}
+
+export async function loadAttachment(prisma: Pick<PrismaClient, "$queryRawUnsafe">, sha256: string): Promise<Buffer | null> {
+  const rows = await prisma.$queryRawUnsafe<{ data: string }[]>(`SELECT encode(data, 'base64') AS data FROM outbox_attachments WHERE sha256 = $1`, sha256);
+  return rows[0] ? Buffer.from(rows[0].data, "base64") : null;
+}
+
+/** Deletes attachments stored before `before` that no pending message still needs; returns how many. */
+export async function pruneAttachments(prisma: Pick<PrismaClient, "$executeRawUnsafe">, before: Date): Promise<number> {
+  return prisma.$executeRawUnsafe(
+    `DELETE FROM outbox_attachments a
+     WHERE a."createdAt" < ${utc("$1")}
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox_messages o
+         WHERE o.status = 'pending'
+           AND a.sha256 IN (o.payload->'params'->'photo'->>'attachment', o.payload->'params'->'document'->>'attachment')
+       )`,
+    before.toISOString(),
+  );
 }

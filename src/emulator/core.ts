@@ -127,6 +127,12 @@ export class EmulatorCore {
     return this.world.botMessages().map((s) => clone(s.message));
   }
 
+  /** The bytes of a photo or document a bot sent (by its file_id), or undefined for an id it does not own. */
+  file(token: string, fileId: string): { data: Uint8Array; mimeType: string; filename?: string } | undefined {
+    const file = this.world.files.get(token, fileId);
+    return file && { data: new Uint8Array(file.data), mimeType: file.mimeType, ...(file.filename !== undefined && { filename: file.filename }) };
+  }
+
   /** The reply keyboard a user of the chat currently sees, if any. */
   currentKeyboard(chatId: number) {
     const keyboard = this.world.chat(chatId)?.keyboard;

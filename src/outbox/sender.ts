@@ -15,7 +15,7 @@ import type { PrismaClient } from "@prisma/client";
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import { claimDue, markFailed, markRetry, markSentMany, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
+import { claimDue, loadAttachment, markFailed, markRetry, markSentMany, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
 import type { Logger } from "../logger.js";
 import { defaultTelegramLimits, rulesFromLimits, SendRateLimiter, type RateRules, type TelegramLimits } from "./rate-limiter.js";
 
@@ -139,7 +139,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     if (!methods.has(method)) throw new PermanentPayloadError(`unknown method ${String(method)}`);
     const request: Record<string, unknown> = { ...params, chat_id: message.chatId };
     const field = fileField[method];
-    if (field) request[field] = await toInputFile(request[field], options.dataDir);
+    if (field) request[field] = await toInputFile(request[field], options.dataDir, prisma);
     const send = (api.raw as unknown as Record<string, (p: unknown) => Promise<{ message_id: number }>>)[method]!;
     const result = await send(request);
     return result.message_id;
@@ -277,12 +277,17 @@ function toRules(limits: TelegramLimits | RateRules): RateRules {
   return "globalPerSecond" in limits ? rulesFromLimits(limits) : limits;
 }
 
-async function toInputFile(value: unknown, dataDir: string | undefined): Promise<unknown> {
+async function toInputFile(value: unknown, dataDir: string | undefined, prisma: PrismaClient): Promise<unknown> {
   if (typeof value === "string") return value; // file_id or URL
   if (value && typeof value === "object") {
-    const file = value as { base64?: unknown; path?: unknown; filename?: unknown };
+    const file = value as { base64?: unknown; path?: unknown; attachment?: unknown; filename?: unknown };
     const filename = typeof file.filename === "string" ? file.filename : undefined;
     if (typeof file.base64 === "string") return new InputFile(Buffer.from(file.base64, "base64"), filename);
+    if (typeof file.attachment === "string") {
+      const data = await loadAttachment(prisma, file.attachment);
+      if (!data) throw new PermanentPayloadError(`attachment not found: ${file.attachment}`);
+      return new InputFile(data, filename);
+    }
     if (typeof file.path === "string") {
       if (!dataDir) throw new PermanentPayloadError("file path given but no data directory configured");
       const root = path.resolve(dataDir);

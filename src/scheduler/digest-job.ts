@@ -1,16 +1,19 @@
 // Decides which daily digests are due and writes them to the outbox. It never sends: the outbox's unique
-// dedupe key (`digest:<chat>:<local date>:<part>`) makes a repeated tick, a second instance or a restart
-// harmless, and a digest written is never lost.
+// dedupe key (`digest:<chat>:<local date>:<part>`, and `…:chart` for the chart photo) makes a repeated
+// tick, a second instance or a restart harmless, and a digest written is never lost. The chart's PNG is
+// stored in the database (outbox_attachments), so whichever instance sends it has the bytes.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { loadDigestData } from "../db/digest-store.js";
-import { enqueue } from "../db/outbox-store.js";
+import { enqueue, pruneAttachments, storeAttachment, type NewOutboxMessage } from "../db/outbox-store.js";
 import { buildDigest } from "../domain/digest.js";
 import type { LocalDate } from "../domain/local-date.js";
 import type { Locale, Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
 import { renderDigest } from "../render/digest-text.js";
+import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
 import { splitMessage } from "../render/split-message.js";
 import "../clock.js"; // installs dayjs' utc and timezone plugins
 
@@ -21,7 +24,17 @@ export interface DigestJobDeps {
   translate: Translate;
   /** A digest missed while the process was down is still sent within this many hours. */
   catchUpHours: number;
+  /** Told when a chart could not be drawn (the digest's text is sent without it). */
+  logger?: Pick<Logger, "warn">;
 }
+
+export interface DigestContent {
+  texts: string[];
+  chart: UnitProgressChart | null;
+}
+
+/** Stored charts are kept this long after they were drawn, unless a pending message still needs them. */
+const attachmentKeepDays = 7;
 
 export const overdueListAfterDays = 7;
 
@@ -44,31 +57,61 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
     (await deps.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: firstParts } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey),
   );
   let planned = 0;
+  // Groups bound to the same unit get the same digest: built and drawn once per run.
+  const contents = new Map<number, Promise<{ content: DigestContent; attachment: string | null } | null>>();
+  const contentOf = (unitId: number) => {
+    let entry = contents.get(unitId);
+    if (!entry) {
+      entry = digestContent(deps, unitId, due).then(async (content) =>
+        content ? { content, attachment: content.chart ? await storeAttachment(deps.prisma, content.chart.png, deps.clock.now()) : null } : null,
+      );
+      contents.set(unitId, entry);
+    }
+    return entry;
+  };
   for (const binding of bindings) {
     if (done.has(digestKey(binding.chatId, due.date, 1))) continue;
-    const parts = await digestMessages(deps, binding.unitId, due);
-    if (parts.length === 0) continue;
-    planned += (await enqueue(
-      deps.prisma,
-      parts.map((text, index) => ({
-        dedupeKey: digestKey(binding.chatId, due.date, index + 1),
+    const prepared = await contentOf(binding.unitId);
+    if (!prepared || prepared.content.texts.length === 0) continue;
+    // The app's clock, not the database's: tests move time, and the sender reads the same clock.
+    const notBefore = deps.clock.now();
+    const messages: NewOutboxMessage[] = prepared.content.texts.map((text, index) => ({
+      dedupeKey: digestKey(binding.chatId, due.date, index + 1),
+      chatId: binding.chatId,
+      kind: "digest",
+      payload: { method: "sendMessage" as const, params: { text } },
+      notBefore,
+    }));
+    if (prepared.content.chart && prepared.attachment) {
+      messages.push({
+        dedupeKey: digestKey(binding.chatId, due.date, "chart"),
         chatId: binding.chatId,
         kind: "digest",
-        payload: { method: "sendMessage" as const, params: { text } },
-        // The app's clock, not the database's: tests move time, and the sender reads the same clock.
-        notBefore: deps.clock.now(),
-      })),
-    )) > 0
-      ? 1
-      : 0;
+        payload: { method: "sendPhoto", params: { photo: { attachment: prepared.attachment, filename: "tien-do.png" }, caption: prepared.content.chart.caption } },
+        notBefore,
+      });
+    }
+    // One statement: the text parts and the chart are queued together or not at all.
+    planned += (await enqueue(deps.prisma, messages)) > 0 ? 1 : 0;
   }
+  if (planned > 0) await pruneAttachments(deps.prisma, new Date(deps.clock.now().getTime() - attachmentKeepDays * 24 * 3600 * 1000));
   return planned;
 }
 
 /** The digest of a unit's subtree as messages under Telegram's length limit. */
 export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "config" | "translate">, unitId: number, due: { date: LocalDate; at: Date }): Promise<string[]> {
+  return (await digestContent(deps, unitId, due, { chart: false }))?.texts ?? [];
+}
+
+/** The digest's text parts and its chart (null when there is nothing to draw or drawing failed). */
+export async function digestContent(
+  deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "logger">,
+  unitId: number,
+  due: { date: LocalDate; at: Date },
+  options: { chart?: boolean } = {},
+): Promise<DigestContent | null> {
   const data = await loadDigestData(deps.prisma, unitId);
-  if (!data) return [];
+  if (!data) return null;
   const digest = buildDigest({
     top: data.top,
     units: data.units,
@@ -79,9 +122,18 @@ export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "confi
   });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
   const locale: Locale = deps.config.defaultLocale;
-  return splitMessage(renderDigest(deps.translate, locale, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
+  const texts = splitMessage(renderDigest(deps.translate, locale, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
+  let chart: UnitProgressChart | null = null;
+  if (options.chart !== false) {
+    try {
+      chart = await renderUnitProgressChart(deps.translate, locale, data, due.date);
+    } catch (error) {
+      deps.logger?.warn({ err: error, unitId }, "digest: the progress chart could not be drawn; sending the text only");
+    }
+  }
+  return { texts, chart };
 }
 
-export function digestKey(chatId: bigint | number, date: LocalDate, part: number): string {
+export function digestKey(chatId: bigint | number, date: LocalDate, part: number | "chart"): string {
   return `digest:${chatId}:${date}:${part}`;
 }

@@ -1,0 +1,22 @@
+// The progress chart of any unit's subtree, for features that send it on demand (/tiendo). The daily
+// digest draws the same chart from the data it has already loaded (scheduler/digest-job.ts).
+import type { PrismaClient } from "@prisma/client";
+import { loadDigestData } from "../db/digest-store.js";
+import type { LocalDate } from "../domain/local-date.js";
+import type { Locale, Translate } from "../i18n.js";
+import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
+
+/**
+ * The chart (PNG and caption) of the unit's subtree on `today`; null for an unknown or archived unit or
+ * one with nothing below it. The caller checks that the reader may see this unit.
+ */
+export async function progressChartFor(
+  prisma: PrismaClient,
+  unitId: number,
+  today: LocalDate,
+  translate: Translate,
+  locale: Locale,
+): Promise<UnitProgressChart | null> {
+  const data = await loadDigestData(prisma, unitId);
+  return data ? renderUnitProgressChart(translate, locale, data, today) : null;
+}

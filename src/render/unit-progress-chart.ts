@@ -1,0 +1,49 @@
+// The progress chart of one unit's subtree with its texts in the reader's language: what the digest
+// attaches and what /tiendo can send. The bars come from the units the digest already loaded.
+import type { DigestInput } from "../domain/digest.js";
+import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { chartDeadline, progressBars } from "../domain/progress-bars.js";
+import { formatPercent, type Locale, type Translate } from "../i18n.js";
+import { renderProgressChart } from "./progress-chart.js";
+
+export interface UnitProgressChart {
+  png: Buffer;
+  caption: string;
+}
+
+/** null when the subtree has nothing to draw (no units below the top). */
+export async function renderUnitProgressChart(
+  t: Translate,
+  locale: Locale,
+  data: Pick<DigestInput, "top" | "units" | "deadlines">,
+  today: LocalDate,
+): Promise<UnitProgressChart | null> {
+  const bars = progressBars(data.top.id, data.units);
+  if (bars.length === 0) return null;
+  const topLevel = data.units.find((unit) => unit.id === data.top.id)?.level;
+  const deadline = chartDeadline(data.top.id, data.units, data.deadlines, today);
+  const date = formatLocalDate(today);
+  const png = await renderProgressChart({
+    title: t("chart-title", { unit: data.top.name }),
+    subtitle: t("chart-subtitle", { date, scope: topLevel === "district" || topLevel === "province" ? "grassroots" : "children", count: bars.length }),
+    bars,
+    deadline,
+    labels: {
+      held: t("chart-legend-held"),
+      scheduled: t("chart-legend-scheduled"),
+      notScheduled: t("chart-legend-not-scheduled"),
+      ...(deadline && {
+        deadline: t("chart-deadline", {
+          level: deadline.level,
+          date: formatLocalDate(deadline.date),
+          state: deadline.daysLeft < 0 ? "passed" : deadline.daysLeft === 0 ? "today" : "ahead",
+          days: Math.abs(deadline.daysLeft),
+        }),
+      }),
+      count: (bar) => t("chart-count", { held: bar.held, total: bar.total, share: formatPercent(bar.held, bar.total, locale) }),
+      more: (hidden) => t("chart-more", { count: hidden }),
+      empty: t("chart-empty"),
+    },
+  });
+  return { png, caption: t("chart-caption", { unit: data.top.name, date }) };
+}
