@@ -104,14 +104,22 @@ export class Roster {
     };
   }
 
-  /** People matching every word of the query in their name, phone or a unit's code or name (diacritics ignored). */
+  /**
+   * People matching every word of the query in their name, phone or a unit's code or name (diacritics
+   * ignored); those whose name holds the whole query come first, then those whose name holds every word.
+   */
   search(query: string, limit: number): { people: RosterPerson[]; total: number } {
-    const words = fold(query).split(/\s+/).filter(Boolean);
-    const matches = this.people.filter((person) => {
-      const haystack = fold([person.name, person.phone ?? "", ...person.roles.flatMap(({ unit }) => [unit.code, unit.name])].join(" "));
-      return words.every((word) => haystack.includes(word));
+    const phrase = fold(query).trim().replace(/\s+/g, " ");
+    const words = phrase.split(" ").filter(Boolean);
+    const ranked = this.people.flatMap((person) => {
+      const name = fold(person.name);
+      const haystack = `${name} ${fold([person.phone ?? "", ...person.roles.flatMap(({ unit }) => [unit.code, unit.name])].join(" "))}`;
+      if (!words.every((word) => haystack.includes(word))) return [];
+      const rank = name.includes(phrase) ? 0 : words.every((word) => name.includes(word)) ? 1 : 2;
+      return [{ person, rank }];
     });
-    return { people: matches.slice(0, limit), total: matches.length };
+    ranked.sort((a, b) => a.rank - b.rank);
+    return { people: ranked.slice(0, limit).map((r) => r.person), total: ranked.length };
   }
 
   /**

@@ -151,7 +151,7 @@ function renderPersonas() {
   $("results").replaceChildren(
     el("h3", { text: t("sandbox-page-results") }),
     ...(results.length === 0 ? [el("div", { class: "muted", text: t("sandbox-page-no-results") })] : results.map(personaButton)),
-    more > 0 && el("div", { class: "muted small", text: t("sandbox-page-more", { count: more }) }),
+    ...(more > 0 ? [el("div", { class: "muted small", text: t("sandbox-page-more", { count: more }) })] : []),
   );
 }
 
