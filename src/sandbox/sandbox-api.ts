@@ -92,6 +92,11 @@ export class SandboxApi {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** The running parts once ready (tests inspect the app, the emulator and the clock through it). */
+  get current(): SandboxRuntime | undefined {
+    return this.runtime;
+  }
+
   private get rt(): SandboxRuntime {
     if (!this.runtime) throw new ApiProblem(503, this.phase === "failed" ? "failed" : "starting", this.failure);
     return this.runtime;
