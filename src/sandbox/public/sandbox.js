@@ -233,7 +233,8 @@ function messageNode(message, isGroup) {
       formatTime(new Date((message.editDate ?? message.date) * 1000).toISOString(), { year: false }),
     ]),
   );
-  const wrapper = el("div", { style: `display:flex;flex-direction:column;align-items:${message.fromBot ? "flex-start" : "flex-end"}` }, [bubble]);
+  // As in Telegram, the inline keyboard is as wide as the message (or the message as wide as it).
+  const wrapper = el("div", { class: `message-group${message.fromBot ? "" : " mine"}` }, [bubble]);
   if (message.buttons.length > 0 && !message.deleted) {
     wrapper.append(
       el(
