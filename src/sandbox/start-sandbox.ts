@@ -85,6 +85,11 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
     step("bot started");
     const featured = await prepareSandbox({ prisma: database.prisma, emulator, token: sandboxBotToken, roster, group, logger, clock });
     step("personas ready");
+    // What is due for the people just bound (reminders) is sent now, before the visitor arrives, rather
+    // than at the next minute's tick in the middle of whatever they are doing.
+    await app.scheduler.tick();
+    await outboxDrained(database, 15_000);
+    step("due messages sent");
     if (stopped) return;
     api.ready({ app, emulator, token: sandboxBotToken, roster, clock, group, featured, timezone: config.timezone, digestTime: config.digestTime });
   })();
@@ -106,4 +111,11 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
       await web.close();
     },
   };
+}
+
+async function outboxDrained(database: Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -9,6 +9,13 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+// The callbacks of waitForFunction run in the page; the project's TypeScript has no DOM types.
+declare const document: {
+  querySelectorAll(selector: string): { length: number };
+  querySelector(selector: string): { textContent: string | null } | null;
+  documentElement: { lang: string };
+};
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
 const root = new URL("../..", import.meta.url).pathname;

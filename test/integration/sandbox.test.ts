@@ -37,7 +37,7 @@ describe("the sandbox", () => {
   const chat = async (key: string) => (await call<ChatView>(`/api/personas/${key}/chat`)).json;
   /** Polls the chat until `count` bot messages are there, as the page does on change events. */
   async function botMessages(key: string, count: number) {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const view = await chat(key);
       const messages = view.messages.filter((m) => m.fromBot);
