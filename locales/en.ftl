@@ -189,11 +189,6 @@ status-total = Total: { $units } units, { $held } congresses held.
 
 ## Start-up
 
-main-no-token =
-    TELEGRAM_BOT_TOKEN is not set, so the bot cannot run yet.
-    To create a bot: in Telegram, message @BotFather, send /newbot and choose a name; BotFather answers with a token like 123456789:AAH…
-    Copy .env.example to .env, set TELEGRAM_BOT_TOKEN=<that token>, and run npm start again.
-
 ## Milestones and checklists (shared by reporting, status, onboarding)
 
 milestone-name = { $milestone ->

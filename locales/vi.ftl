@@ -189,11 +189,6 @@ status-total = Tổng số: { $units } đơn vị, { $held } đại hội đã t
 
 ## Start-up
 
-main-no-token =
-    Chưa có TELEGRAM_BOT_TOKEN, nên chưa thể chạy bot.
-    Cách tạo bot: trong Telegram, nhắn cho @BotFather, gửi /newbot, đặt tên cho bot; BotFather trả về một mã dạng 123456789:AAH…
-    Chép .env.example thành .env, ghi TELEGRAM_BOT_TOKEN=<mã đó>, rồi chạy lại npm start.
-
 ## Milestones and checklists (shared by reporting, status, onboarding)
 
 milestone-name = { $milestone ->

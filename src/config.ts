@@ -1,5 +1,6 @@
 // The environment contract (see .env.example), parsed once with zod. Tests build configs with createConfig().
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -55,6 +56,16 @@ const envSchema = z.object({
       .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "must be a range like 21:00-07:00")
       .default("21:00-07:00"),
   ),
+  SANDBOX: z.preprocess(
+    blankAsUnset,
+    z.enum(["0", "1", "false", "true"], "must be 1 (sandbox even with a token) or 0").default("0").transform((v) => v === "1" || v === "true"),
+  ),
+  PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a port number, e.g. 3000").int("must be a whole number").min(0).max(65535).default(3000),
+  ),
+  SANDBOX_HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
+  SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().optional()),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of error, warn, info, debug, silent").default("info"),
@@ -78,6 +89,16 @@ export interface Config {
   digestCatchUpHours: number;
   quietHours: { start: string; end: string };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** The local sandbox (src/sandbox): runs when there is no token, or always with SANDBOX=1. */
+  sandbox: {
+    forced: boolean;
+    /** The sandbox page's port (0 = any free port). */
+    port: number;
+    /** 127.0.0.1 unless set explicitly: the sandbox has no login. */
+    host: string;
+    /** Its own embedded database, never the production one. */
+    dataDir: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +125,12 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     digestCatchUpHours: value.DIGEST_CATCH_UP_HOURS,
     quietHours: { start, end },
     logLevel: value.LOG_LEVEL,
+    sandbox: {
+      forced: value.SANDBOX,
+      port: value.PORT,
+      host: value.SANDBOX_HOST,
+      dataDir: value.SANDBOX_DATA_DIR ?? path.join(value.DATA_DIR, "sandbox"),
+    },
   };
 }
 

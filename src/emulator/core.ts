@@ -7,6 +7,7 @@ import { commandsKey } from "./api/bot-settings.js";
 import { Params, type UploadedFile } from "./params.js";
 import type {
   BotConfig,
+  ConversationEntry,
   CallbackAnswer,
   EmulatorOptions,
   EmulatorStats,
@@ -127,10 +128,23 @@ export class EmulatorCore {
     return this.world.botMessages().map((s) => clone(s.message));
   }
 
-  /** The bytes of a photo or document a bot sent (by its file_id), or undefined for an id it does not own. */
-  file(token: string, fileId: string): { data: Uint8Array; mimeType: string; filename?: string } | undefined {
-    const file = this.world.files.get(token, fileId);
-    return file && { data: new Uint8Array(file.data), mimeType: file.mimeType, ...(file.filename !== undefined && { filename: file.filename }) };
+  /**
+   * The whole conversation of a chat as its users see it: their own messages and the bots', in order,
+   * edits applied and deletions flagged (the browser sandbox shows this).
+   */
+  conversation(chatId: number): ConversationEntry[] {
+    return (this.world.chat(chatId)?.log ?? []).map((s) => ({ message: clone(s.message), fromBot: s.botToken !== undefined }));
+  }
+
+  /** A file any bot sent, by file_id, with its bytes (the sandbox page downloads it). */
+  file(fileId: string): { data: Uint8Array; mimeType: string; filename?: string } | undefined {
+    const file = this.world.files.find(fileId);
+    return file && { data: file.data, mimeType: file.mimeType, ...(file.filename !== undefined && { filename: file.filename }) };
+  }
+
+  /** Calls `listener` after every change of the emulator's state; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    return this.world.onChange(listener);
   }
 
   /** The reply keyboard a user of the chat currently sees, if any. */

@@ -59,6 +59,11 @@ export class FileStore {
     return file?.ownerToken === token ? file : undefined;
   }
 
+  /** Any bot's file (the sandbox's own page, not a bot, asks). */
+  find(fileId: string): StoredFile | undefined {
+    return this.byId.get(fileId);
+  }
+
   getByPath(token: string, path: string): StoredFile | undefined {
     const file = this.byPath.get(path);
     return file?.ownerToken === token ? file : undefined;

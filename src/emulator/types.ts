@@ -147,3 +147,9 @@ export interface RequestLogEntry {
   /** HTTP-like status of the answer (200 or the error_code). */
   status: number;
 }
+
+/** One message of a chat's conversation: a user's or a bot's. */
+export interface ConversationEntry {
+  message: RecordedMessage;
+  fromBot: boolean;
+}

@@ -79,7 +79,7 @@ describe("digest chart", () => {
       const photo = sent[1]!;
       expect(photo.caption).toBe("📊 Biểu đồ tiến độ đại hội — Đảng bộ quận Long Biên, ngày 26/02/2020");
       const size = photo.photo!.at(-1)!;
-      const file = harness.emulator.file(harness.token, size.file_id)!;
+      const file = harness.emulator.file(size.file_id)!;
       expect(file.mimeType).toBe("image/png");
       expect(file.filename).toBe("tien-do.png");
       // The very chart /tiendo would draw for the district today, 1280 px wide.
@@ -119,6 +119,6 @@ describe("digest chart", () => {
     await deliverPending();
     expect(groups.map((group) => photos(group.id).length)).toEqual([2, 2]);
     const latest = photos(groups[0]!.id).at(-1)!;
-    expect(sha256(harness.emulator.file(harness.token, latest.photo!.at(-1)!.file_id)!.data)).toBe(after[0]!.sha256);
+    expect(sha256(harness.emulator.file(latest.photo!.at(-1)!.file_id)!.data)).toBe(after[0]!.sha256);
   });
 });

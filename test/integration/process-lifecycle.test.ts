@@ -50,12 +50,17 @@ describe("the bot process", () => {
   });
   afterAll(async () => emulator?.close());
 
-  it("when started without a token, then it exits non-zero and says how to get one", async () => {
-    const running = startMain({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-main-")) });
-    expect(await running.exited).toBe(1);
-    expect(running.output()).toContain("Chưa có TELEGRAM_BOT_TOKEN, nên chưa thể chạy bot.");
-    expect(running.output()).toContain("To create a bot: in Telegram, message @BotFather, send /newbot");
-  });
+  it("when started without a token, then it runs the sandbox on 127.0.0.1 with its own data dir, says where, and SIGTERM stops it", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
+    const running = startMain({ DATA_DIR: dataDir, PORT: "0" });
+    await waitForOutput(running, '"msg":"sandbox ready"', 90_000);
+    const url = /Môi trường thử \(sandbox\) đang chạy: (http:\/\/127\.0\.0\.1:\d+)/.exec(running.output())?.[1];
+    expect(url, running.output()).toBeDefined();
+    expect(running.output()).toContain(`với dữ liệu mẫu riêng ở ${path.join(dataDir, "sandbox")}`);
+    expect(await (await fetch(`${url}/api/state`)).json()).toMatchObject({ sandbox: true, phase: "ready" });
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+  }, 120_000);
 
   it("when started with a wrong setting, then it names the variable and exits", async () => {
     const running = startMain({ TELEGRAM_BOT_TOKEN: testBotToken, DIGEST_TIME: "5pm" });

@@ -16,6 +16,7 @@ describe("createConfig", () => {
       digestCatchUpHours: 6,
       quietHours: { start: "21:00", end: "07:00" },
       logLevel: "info",
+      sandbox: { forced: false, port: 3000, host: "127.0.0.1", dataDir: "data/sandbox" },
     });
   });
 
@@ -66,5 +67,14 @@ describe("createConfig", () => {
         "QUIET_HOURS must be a range like 21:00-07:00",
       ]);
     }
+  });
+
+  it("when sandbox variables are given, then the sandbox uses them, and a wrong PORT or SANDBOX is named", () => {
+    const config = createConfig({ SANDBOX: "1", PORT: "0", SANDBOX_HOST: "0.0.0.0", SANDBOX_DATA_DIR: "/tmp/sb", DATA_DIR: "/srv/daihoi" });
+    expect(config.sandbox).toEqual({ forced: true, port: 0, host: "0.0.0.0", dataDir: "/tmp/sb" });
+    expect(createConfig({ DATA_DIR: "/srv/daihoi" }).sandbox.dataDir).toBe("/srv/daihoi/sandbox");
+    expect(() => createConfig({ PORT: "http", SANDBOX: "yes" })).toThrow(
+      new ConfigError(["SANDBOX must be 1 (sandbox even with a token) or 0", "PORT must be a port number, e.g. 3000"]),
+    );
   });
 });
