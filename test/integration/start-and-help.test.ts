@@ -107,6 +107,7 @@ describe("start and help", () => {
       "baocao",
       "trangthai",
       "khokhan",
+      "xuat",
       "trogiup",
     ]);
     expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
@@ -114,6 +115,7 @@ describe("start and help", () => {
       { command: "report", description: "Report your unit's congress progress" },
       { command: "status", description: expect.any(String) },
       { command: "problem", description: expect.any(String) },
+      { command: "export", description: "Export congress progress to an Excel file" },
       { command: "help", description: "How to use the assistant, and its commands" },
     ]);
     for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);
