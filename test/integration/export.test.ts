@@ -58,6 +58,7 @@ describe("export (/xuat)", () => {
   let nextUpdateId = 910_000_001;
   const users: Record<string, User> = {};
   const prisma = () => db.database.prisma;
+  const group = { id: -100_500_600, type: "supergroup" as const, title: "BTV Quận ủy" };
 
   async function report(code: string, milestone: Milestone, eventDate: string, options: { late?: boolean; results?: ElectionResults | null } = {}) {
     const unit = await prisma().unit.findFirstOrThrow({ where: { code } });
@@ -127,7 +128,10 @@ describe("export (/xuat)", () => {
     ] as const) {
       users[name] = await bindTelegramUser(db.database, phone, { language_code: language });
     }
+    const top = await prisma().unit.findFirstOrThrow({ where: { code: "LB" } });
+    await prisma().chatBinding.create({ data: { organizationId: top.organizationId, unitId: top.id, chatId: BigInt(group.id), title: group.title } });
     harness = await startBotHarness(db.database, { clock });
+    harness.emulator.registerChat(group);
   });
 
   afterAll(async () => {
@@ -342,8 +346,7 @@ describe("export (/xuat)", () => {
     expect((await send(users.ha!, "/xuat XYZ")).text).toBe('Không có đơn vị mã "XYZ". Ví dụ: /xuat LB');
     expect((await send(users.lan!, "/export XYZ")).text).toBe('There is no unit with code "XYZ". Example: /export NT');
 
-    const group = { id: -100_500_600, type: "supergroup" as const, title: "BTV Quận ủy" };
-    harness.emulator.registerChat(group);
+    // In the standing committee's own (linked) group, a workbook is still only sent in private.
     expect((await harness.say(users.ha!, "/xuat", group)).text).toBe(
       `Tệp số liệu chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @${harness.app.bot.botInfo.username} và gõ /xuat.`,
     );
