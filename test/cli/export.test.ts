@@ -201,4 +201,9 @@ describe("export command line", () => {
     expect(readdirSync(dir).sort()).toEqual(filesBefore);
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
+
+  it("when the usage is printed, then it lists the export command", async () => {
+    const usage = await cli(db.database, ["--help"]);
+    expect(usage.out.some((line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]")).toBe(true);
+  });
 });
