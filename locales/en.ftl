@@ -30,6 +30,7 @@ help-text =
     /report — report your unit's congress progress, step by step with buttons
     { help-status }
     { help-difficulties }
+    { help-export }
     /start — start and identify yourself
     /help — this help (Vietnamese: /trogiup, /baocao, /trangthai, /khokhan)
 
@@ -135,6 +136,8 @@ cli-usage =
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
       group unlink --chat CHAT_ID             unlink a group
+      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
+                                              export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
       db migrate                              bring the database schema up to date
 cli-unknown-command = unknown command "{ $command }"
 cli-missing-argument = { $name } is missing

@@ -30,6 +30,7 @@ help-text =
     /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm
     { help-status }
     { help-difficulties }
+    { help-export }
     /start — bắt đầu, nhận diện đồng chí
     /trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)
 
@@ -135,6 +136,8 @@ cli-usage =
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
+      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
+                                              xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
 cli-unknown-command = không có lệnh "{ $command }"
 cli-missing-argument = thiếu { $name }

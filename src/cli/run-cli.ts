@@ -17,6 +17,7 @@ import { renderStatusText } from "../render/status-text.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
+import { exportCommand } from "./export-commands.js";
 import { outboxCommand } from "./outbox-commands.js";
 
 export interface CliIo {
@@ -68,6 +69,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "outbox") return await outboxCommand(args, await open(), { t, config: deps.config, io });
     if (first === "digest") return await digestCommand(args, await open(), { t, config: deps.config, io });
     if (first === "remind") return await remindCommand(args, await open(), { t, config: deps.config, io });
+    if (first === "export") return await exportCommand(args, await open(), { t, locale, config: deps.config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;

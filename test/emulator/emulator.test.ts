@@ -427,6 +427,25 @@ describe("files", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("keeps a document of several megabytes (a large export) byte-identical, with its size and type", async () => {
+    // Pseudo-random bytes (incompressible, like a zip) with the multipart delimiter's first bytes sprinkled in.
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17);
+    let state = 12345;
+    for (let index = 0; index < bytes.length; index++) {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      bytes[index] = index % 4099 < 4 ? [0x0d, 0x0a, 0x2d, 0x2d][index % 4099]! : state >>> 23;
+    }
+    const sent = await api.sendDocument(lan.id, new InputFile(bytes, "tien-do-dai-hoi-LB-20200320-1000.xlsx"), { caption: "Tiến độ đại hội" });
+    expect(sent.document).toMatchObject({
+      file_name: "tien-do-dai-hoi-LB-20200320-1000.xlsx",
+      mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      file_size: bytes.length,
+    });
+    const file = await api.getFile(sent.document!.file_id);
+    expect(file).toMatchObject({ file_size: bytes.length, file_path: expect.stringMatching(/^documents\/file_\d+\.xlsx$/) });
+    expect((await download(file.file_path!)).equals(bytes)).toBe(true);
+  });
+
   it("also reads standard multipart (file part named after the parameter, quoted filename)", async () => {
     const form = new FormData();
     form.set("chat_id", String(lan.id));

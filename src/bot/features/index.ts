@@ -4,6 +4,7 @@ import type { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { groupBindingFeature } from "./group-binding.js";
 import { difficultiesFeature } from "./difficulties.js";
+import { exportFeature } from "./export.js";
 import { helpFeature } from "./help.js";
 import { onboardingFeature } from "./onboarding.js";
 import { reportingFeature } from "./reporting.js";
@@ -18,4 +19,5 @@ export const features: Composer<BotContext>[] = [
   reportingFeature,
   difficultiesFeature,
   statusFeature,
+  exportFeature,
 ];

@@ -1,0 +1,97 @@
+## Excel export (/export, `npm run cli -- export`)
+
+export-command = Export congress progress to an Excel file
+help-export = /export [UNIT_CODE] — sends an Excel file with the congress progress, election results, statistics per level and open difficulties of the units you may see (Vietnamese: /xuat)
+export-private-only = Data files are sent only in a private chat with the assistant. Message @{ $bot } privately and send /export.
+export-not-allowed =
+    Exports are for the standing committee, the office, working-group leaders and secretaries of grassroots committees; you do not hold such a role.
+    If you need the figures, please contact the district committee's office.
+export-bad-code = "{ $code }" is not a unit code. Send /export for every unit you may see, or add a unit code, for example: /export { $example }
+export-unknown-unit = There is no unit with code "{ $code }". Example: /export { $example }
+export-unit-not-allowed = You may not see the figures of { $unit } ({ $code }). You may export: { $allowed }. Example: /export { $example }
+export-caption = Congress progress — { $scope }. Figures as of { $time } on { $date }.
+export-file-name = congress-progress
+export-cli-summary = { $units } units, { $elections } congresses held, { $difficulties } open difficulties.
+export-cli-bad-format = format "{ $value }" is not valid; use one of: xlsx, csv (for example: export --format xlsx --out progress.xlsx)
+export-cli-bad-out = the output file "{ $file }" must end in .{ $format } (for example: --out progress.{ $format })
+export-cli-cannot-write = cannot write { $file }: { $reason }
+
+export-title = { $organization } — { $scope } — figures as of { $time } on { $date }{ $campaign ->
+    [none] {""}
+   *[other] {" "}— { $campaign }
+}
+export-sheet = { $sheet ->
+    [units] Unit status
+    [elections] Election results
+    [statistics] Statistics by level
+   *[difficulties] Open difficulties
+}
+export-level = { $level ->
+    [province] Province committee
+    [district] District committee
+    [grassroots] Grassroots organisation
+    [partial] Partial committee
+    [cell] Cell
+   *[all] Total
+}
+export-milestone-short = { $milestone ->
+    [plan] plan
+    [documents] documents
+    [personnel] personnel
+    [scheduled] date set
+   *[held] congress
+}
+export-yes = Yes
+export-no = No
+export-no-results = The report has no election results
+export-sensitive-text = 🔒 Complaint letter: text not shown
+
+export-column = { $column ->
+    [code] Code
+    [unit] Unit
+    [level] Level
+    [parent-code] Parent code
+    [parent] Parent unit
+    [pilot] Pilot congress (date)
+    [plan] Plan
+    [documents] Draft documents
+    [personnel] Personnel plan
+    [scheduled] Congress date (set)
+    [held] Congress held on
+    [held-deadline] Congress deadline
+    [late] Reported late
+    [overdue] Overdue
+    [overdue-days] Days overdue
+    [difficulties] Open difficulties
+    [secretary] Secretary
+    [congress-date] Congress date
+    [planned] Committee planned
+    [elected] Committee elected
+    [in-full] Elected in full
+    [standing] Standing committee
+    [women] Women
+    [under-35] Under 35
+    [re-elected] Re-elected
+    [new] New members
+    [secretary-direct] Secretary elected directly
+    [one-round] Elected in one round
+    [delegates] Delegates to the higher congress
+    [summoned] Delegates summoned
+    [present] Delegates present
+    [note] Note
+    [units] Units
+    [held-count] Congresses held
+    [held-share] Share held
+    [with-results] With election results
+    [elected-share] Elected / planned
+    [in-full-count] Units elected in full
+    [short-count] Units elected short
+    [short-units] Units elected short (codes)
+    [women-share] Share of women
+    [under-35-share] Share under 35
+    [re-elected-share] Share re-elected
+    [new-share] Share of new members
+    [secretary-direct-count] Secretaries elected directly
+    [opened-at] Raised on
+   *[text] Text
+}

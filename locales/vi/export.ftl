@@ -1,0 +1,97 @@
+## Excel export (/xuat, `npm run cli -- export`)
+
+export-command = Xuất số liệu tiến độ đại hội ra tệp Excel
+help-export = /xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại hội, kết quả bầu cử, thống kê theo cấp và khó khăn đang mở của các đơn vị đồng chí được xem (tiếng Anh: /export)
+export-private-only = Tệp số liệu chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /xuat.
+export-not-allowed =
+    Xuất số liệu dành cho Ban Thường vụ, Văn phòng, tổ trưởng Tổ công tác và bí thư đảng ủy cơ sở; đồng chí chưa được giao vai trò này.
+    Cần số liệu, đồng chí liên hệ Văn phòng Quận ủy.
+export-bad-code = "{ $code }" không phải mã đơn vị. Gõ /xuat để xuất toàn bộ đơn vị đồng chí được xem, hoặc thêm mã đơn vị, ví dụ: /xuat { $example }
+export-unknown-unit = Không có đơn vị mã "{ $code }". Ví dụ: /xuat { $example }
+export-unit-not-allowed = Đồng chí không được xem số liệu của { $unit } ({ $code }). Đồng chí có thể xuất: { $allowed }. Ví dụ: /xuat { $example }
+export-caption = Tiến độ đại hội — { $scope }. Số liệu lúc { $time } ngày { $date }.
+export-file-name = tien-do-dai-hoi
+export-cli-summary = { $units } đơn vị, { $elections } đại hội đã tổ chức, { $difficulties } khó khăn đang mở.
+export-cli-bad-format = định dạng "{ $value }" không hợp lệ; chỉ nhận: xlsx, csv (ví dụ: export --format xlsx --out tien-do.xlsx)
+export-cli-bad-out = tệp ra "{ $file }" phải có đuôi .{ $format } (ví dụ: --out tien-do.{ $format })
+export-cli-cannot-write = không ghi được { $file }: { $reason }
+
+export-title = { $organization } — { $scope } — số liệu lúc { $time } ngày { $date }{ $campaign ->
+    [none] {""}
+   *[other] {" "}— { $campaign }
+}
+export-sheet = { $sheet ->
+    [units] Tiến độ đơn vị
+    [elections] Kết quả bầu cử
+    [statistics] Thống kê theo cấp
+   *[difficulties] Khó khăn đang mở
+}
+export-level = { $level ->
+    [province] Đảng bộ tỉnh
+    [district] Đảng bộ quận, huyện
+    [grassroots] Tổ chức cơ sở đảng
+    [partial] Đảng bộ bộ phận
+    [cell] Chi bộ
+   *[all] Tổng cộng
+}
+export-milestone-short = { $milestone ->
+    [plan] kế hoạch
+    [documents] văn kiện
+    [personnel] nhân sự
+    [scheduled] ấn định ngày
+   *[held] đại hội
+}
+export-yes = Có
+export-no = Không
+export-no-results = Báo cáo chưa có kết quả bầu cử
+export-sensitive-text = 🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung
+
+export-column = { $column ->
+    [code] Mã
+    [unit] Đơn vị
+    [level] Cấp
+    [parent-code] Mã cấp trên
+    [parent] Đơn vị cấp trên
+    [pilot] Đại hội điểm (ngày)
+    [plan] Kế hoạch
+    [documents] Dự thảo văn kiện
+    [personnel] Phương án nhân sự
+    [scheduled] Ngày đại hội (ấn định)
+    [held] Ngày đã đại hội
+    [held-deadline] Hạn đại hội
+    [late] Mốc báo cáo muộn
+    [overdue] Mốc quá hạn
+    [overdue-days] Số ngày quá hạn
+    [difficulties] Khó khăn đang mở
+    [secretary] Bí thư
+    [congress-date] Ngày đại hội
+    [planned] BCH theo đề án
+    [elected] BCH trúng cử
+    [in-full] Bầu đủ
+    [standing] Ủy viên BTV
+    [women] Nữ
+    [under-35] Dưới 35 tuổi
+    [re-elected] Tái cử
+    [new] Tham gia lần đầu
+    [secretary-direct] Bí thư bầu trực tiếp
+    [one-round] Bầu một lần đủ
+    [delegates] Đại biểu dự đại hội cấp trên
+    [summoned] Đại biểu triệu tập
+    [present] Đại biểu có mặt
+    [note] Ghi chú
+    [units] Số đơn vị
+    [held-count] Đã đại hội
+    [held-share] Tỷ lệ đã đại hội
+    [with-results] Có kết quả bầu cử
+    [elected-share] Tỷ lệ trúng cử/đề án
+    [in-full-count] Số đơn vị bầu đủ
+    [short-count] Số đơn vị bầu thiếu
+    [short-units] Đơn vị bầu thiếu
+    [women-share] Tỷ lệ nữ
+    [under-35-share] Tỷ lệ dưới 35 tuổi
+    [re-elected-share] Tỷ lệ tái cử
+    [new-share] Tỷ lệ tham gia lần đầu
+    [secretary-direct-count] Số bí thư bầu trực tiếp
+    [opened-at] Ngày nêu
+   *[text] Nội dung
+}

@@ -1,0 +1,70 @@
+// /xuat (/export) [CODE]: the Excel workbook of the units the person may see (docs/export.md), sent
+// as a document in private chat. Without a code: every subtree their roles cover; with one: that
+// unit's subtree, if it lies inside them.
+import { Composer, InputFile } from "grammy";
+import { findExportUnit, loadExportData } from "../../db/export-store.js";
+import { exportRoots, mayExport, type ExportUnit } from "../../domain/export-permissions.js";
+import { localDateTime } from "../../domain/invite-token.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import type { Translate } from "../../i18n.js";
+import { buildExportSheets } from "../../render/export-sheets.js";
+import { writeExportWorkbook } from "../../render/export-workbook.js";
+import type { BotContext } from "../context.js";
+
+export const exportFeature = new Composer<BotContext>();
+
+const commands = ["xuat", "export"];
+/** Unit codes as the organisation file allows them (docs/org-file.md). */
+const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
+/** Subtrees named one by one in the caption; past this, their codes. */
+const captionNames = 3;
+
+exportFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) => {
+  await ctx.reply(ctx.t("export-private-only", { bot: ctx.me.username }));
+});
+
+exportFeature.chatType("private").command(commands, async (ctx) => {
+  const person = ctx.person;
+  if (!person) {
+    await ctx.reply(ctx.t("start-unknown"));
+    return;
+  }
+  const roots = exportRoots(person);
+  if (roots.length === 0) {
+    await ctx.reply(ctx.t("export-not-allowed"));
+    return;
+  }
+  const example = roots[0]!.code;
+  const code = ctx.match.trim();
+  let scope: ExportUnit[] = roots;
+  if (code) {
+    if (!codePattern.test(code)) {
+      await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
+      return;
+    }
+    const unit = await findExportUnit(ctx.deps.prisma, person.organizationId, code);
+    if (!unit) {
+      await ctx.reply(ctx.t("export-unknown-unit", { code, example }));
+      return;
+    }
+    if (!mayExport(roots, unit)) {
+      await ctx.reply(ctx.t("export-unit-not-allowed", { unit: unit.name, code: unit.code, allowed: roots.map((root) => root.code).join(", "), example }));
+      return;
+    }
+    scope = [unit];
+  }
+
+  await ctx.replyWithChatAction("upload_document");
+  const t: Translate = (key, args) => ctx.t(key, args);
+  const timeZone = ctx.deps.config.timezone;
+  const data = await loadExportData(ctx.deps.prisma, { organizationId: person.organizationId, roots: scope, exportedAt: ctx.deps.clock.now() });
+  const workbook = await writeExportWorkbook(buildExportSheets(data, { t, timeZone }), data.exportedAt);
+  const local = localDateTime(data.exportedAt, timeZone);
+  const fileName = `${ctx.t("export-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}-${local.time.replace(":", "")}.xlsx`;
+  const scopeText =
+    scope.length <= captionNames ? scope.map((unit) => `${unit.name} (${unit.code})`).join("; ") : scope.map((unit) => unit.code).join(", ");
+  ctx.log.info({ personId: person.id, scope: scope.map((unit) => unit.code), units: data.units.length, bytes: workbook.length }, "export sent");
+  await ctx.replyWithDocument(new InputFile(workbook, fileName), {
+    caption: ctx.t("export-caption", { scope: scopeText, time: local.time, date: formatLocalDate(local.date) }).slice(0, 1024),
+  });
+});

@@ -1,0 +1,170 @@
+// Loads everything an export shows for one or more subtrees in a fixed number of set-based queries
+// (organisation and campaign, units, current reports, open difficulties, secretaries), whatever the
+// number of units: each subtree is one indexed prefix match on units.path.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { electionResultsOf, type ExportData, type ExportDifficultyRow, type ExportElectionRow, type ExportUnitRow } from "../domain/export-rows.js";
+import type { Milestone, UnitLevel } from "../domain/levels.js";
+import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+
+export interface ExportRequest {
+  organizationId: number;
+  /** The tops of the subtrees to export (none inside another). */
+  roots: readonly { id: number; code: string; name: string; path: string }[];
+  exportedAt: Date;
+}
+
+interface UnitQueryRow {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  depth: number;
+  parentId: number | null;
+  position: number;
+  pilotDate: Date | null;
+  parentCode: string | null;
+  parentName: string | null;
+}
+
+interface ReportQueryRow {
+  unitId: number;
+  milestone: Milestone;
+  eventDate: Date | null;
+  createdAt: Date;
+  late: boolean;
+  payload: unknown;
+}
+
+export async function loadExportData(prisma: PrismaClient, request: ExportRequest): Promise<ExportData> {
+  const organization = await prisma.organization.findUniqueOrThrow({
+    where: { id: request.organizationId },
+    select: {
+      code: true,
+      name: true,
+      campaigns: { where: { active: true }, take: 1, select: { id: true, name: true, deadlines: true } },
+    },
+  });
+  const campaign = organization.campaigns[0] ?? null;
+  const inSubtrees = (alias: string) =>
+    request.roots.length === 0
+      ? Prisma.sql`false`
+      : Prisma.join(
+          request.roots.map((root) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${`${root.path}%`}`),
+          " OR ",
+          "(",
+          ")",
+        );
+  const organizationId = request.organizationId;
+
+  const [units, reports, difficulties, secretaries] = await Promise.all([
+    prisma.$queryRaw<UnitQueryRow[]>`
+      SELECT u.id, u.code, u.name, u.level::text AS level, u.depth, u."parentId", u.position, u."pilotDate",
+             p.code AS "parentCode", p.name AS "parentName"
+      FROM units u LEFT JOIN units p ON p.id = u."parentId"
+      WHERE u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}`,
+    campaign
+      ? prisma.$queryRaw<ReportQueryRow[]>`
+          SELECT DISTINCT ON (r."unitId", r.milestone)
+                 r."unitId", r.milestone::text AS milestone, r."eventDate", r."createdAt", r.late,
+                 CASE WHEN r.milestone = 'held' THEN r.payload ELSE NULL END AS payload
+          FROM reports r JOIN units u ON u.id = r."unitId"
+          WHERE r."campaignId" = ${campaign.id} AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
+          ORDER BY r."unitId", r.milestone, r.id DESC`
+      : Promise.resolve([] as ReportQueryRow[]),
+    prisma.$queryRaw<{ id: number; unitId: number; unitCode: string; unitName: string; openedAt: Date; text: string; sensitive: boolean }[]>`
+      SELECT d.id, d."unitId", u.code AS "unitCode", u.name AS "unitName", d."openedAt", d.text, d.sensitive
+      FROM difficulties d JOIN units u ON u.id = d."unitId"
+      WHERE d."resolvedAt" IS NULL AND u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}
+      ORDER BY d."openedAt", d.id`,
+    prisma.$queryRaw<{ unitId: number; name: string }[]>`
+      SELECT DISTINCT ON (ra."unitId") ra."unitId", pe.name
+      FROM role_assignments ra JOIN units u ON u.id = ra."unitId" JOIN people pe ON pe.id = ra."personId"
+      WHERE ra.role = 'secretary' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
+      ORDER BY ra."unitId", ra.id`,
+  ]);
+
+  const deadlinesByLevel = new Map<UnitLevel, Partial<Record<Milestone, LocalDate>>>();
+  for (const deadline of campaign?.deadlines ?? []) {
+    deadlinesByLevel.set(deadline.level, { ...deadlinesByLevel.get(deadline.level), [deadline.milestone]: utcDateToLocalDate(deadline.dueDate) });
+  }
+  const milestonesOf = new Map<number, ExportUnitRow["milestones"]>();
+  const heldPayloadOf = new Map<number, Record<string, unknown>>();
+  for (const report of reports) {
+    const entry = milestonesOf.get(report.unitId) ?? {};
+    entry[report.milestone] = { date: utcDateToLocalDate(report.eventDate ?? report.createdAt), late: report.late };
+    milestonesOf.set(report.unitId, entry);
+    if (report.milestone === "held") heldPayloadOf.set(report.unitId, (report.payload ?? {}) as Record<string, unknown>);
+  }
+  const openCount = new Map<number, number>();
+  for (const difficulty of difficulties) openCount.set(difficulty.unitId, (openCount.get(difficulty.unitId) ?? 0) + 1);
+  const secretaryOf = new Map(secretaries.map((row) => [row.unitId, row.name]));
+
+  const unitRows: ExportUnitRow[] = inTreeOrder(units, request.roots).map((unit) => ({
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    depth: unit.depth,
+    parentCode: unit.parentCode,
+    parentName: unit.parentName,
+    pilotDate: unit.pilotDate ? utcDateToLocalDate(unit.pilotDate) : null,
+    milestones: milestonesOf.get(unit.id) ?? {},
+    deadlines: deadlinesByLevel.get(unit.level) ?? {},
+    openDifficulties: openCount.get(unit.id) ?? 0,
+    secretaryName: secretaryOf.get(unit.id) ?? null,
+  }));
+  const elections: ExportElectionRow[] = unitRows.flatMap((unit) => {
+    const held = unit.milestones.held;
+    if (!held) return [];
+    return [{ unitId: unit.id, code: unit.code, name: unit.name, level: unit.level, heldOn: held.date, results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}) }];
+  });
+  const difficultyRows: ExportDifficultyRow[] = difficulties.map((difficulty) => ({
+    id: difficulty.id,
+    unitCode: difficulty.unitCode,
+    unitName: difficulty.unitName,
+    openedAt: difficulty.openedAt,
+    text: difficulty.sensitive ? null : difficulty.text,
+  }));
+  return {
+    organization: { code: organization.code, name: organization.name },
+    scope: request.roots.map((root) => ({ code: root.code, name: root.name })),
+    campaign: campaign ? { name: campaign.name } : null,
+    exportedAt: request.exportedAt,
+    units: unitRows,
+    elections,
+    difficulties: difficultyRows,
+  };
+}
+
+/** Each root, then depth first the units under it, siblings in the organisation file's order. */
+function inTreeOrder(units: readonly UnitQueryRow[], roots: ExportRequest["roots"]): UnitQueryRow[] {
+  const children = new Map<number, UnitQueryRow[]>();
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  for (const unit of units) {
+    if (unit.parentId === null || !byId.has(unit.parentId)) continue;
+    const siblings = children.get(unit.parentId);
+    if (siblings) siblings.push(unit);
+    else children.set(unit.parentId, [unit]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
+  const ordered: UnitQueryRow[] = [];
+  const stack = roots.flatMap((root) => byId.get(root.id) ?? []).reverse();
+  while (stack.length > 0) {
+    const unit = stack.pop()!;
+    ordered.push(unit);
+    stack.push(...(children.get(unit.id) ?? []).slice().reverse());
+  }
+  return ordered;
+}
+
+/** A unit of the organisation by code (any case), not archived, with what permission checks need. */
+export async function findExportUnit(
+  prisma: PrismaClient,
+  organizationId: number,
+  code: string,
+): Promise<{ id: number; code: string; name: string; level: UnitLevel; path: string } | null> {
+  return prisma.unit.findFirst({
+    where: { organizationId, archivedAt: null, code: { equals: code, mode: "insensitive" } },
+    select: { id: true, code: true, name: true, level: true, path: true },
+  });
+}

@@ -1,0 +1,77 @@
+// What an export holds, as plain rows: one per unit of the subtree (status), one per held congress
+// (election results) and one per open difficulty. The store fills them; the sheets are built from them.
+import type { ElectionResults } from "./election-results.js";
+import type { Milestone, UnitLevel } from "./levels.js";
+import type { LocalDate } from "./local-date.js";
+
+export interface ExportUnitRow {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  /** 0 for the top of the organisation. */
+  depth: number;
+  parentCode: string | null;
+  parentName: string | null;
+  pilotDate: LocalDate | null;
+  /** The current report of each milestone reached: the date it names (congress date for scheduled/held). */
+  milestones: Partial<Record<Milestone, { date: LocalDate; late: boolean }>>;
+  /** The campaign's deadlines for this unit's level. */
+  deadlines: Partial<Record<Milestone, LocalDate>>;
+  openDifficulties: number;
+  /** The first secretary on the roster, if any. */
+  secretaryName: string | null;
+}
+
+export interface ExportElectionRow {
+  unitId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  heldOn: LocalDate;
+  /** Null when the held report carries no results (it is counted as held, but not in the sums). */
+  results: ElectionResults | null;
+}
+
+export interface ExportDifficultyRow {
+  id: number;
+  unitCode: string;
+  unitName: string;
+  openedAt: Date;
+  /** Null for a sensitive difficulty (complaint letter): its text never leaves the bot. */
+  text: string | null;
+}
+
+export interface ExportData {
+  organization: { code: string; name: string };
+  /** The subtrees exported (one, or a working group's units), in the order asked. */
+  scope: { code: string; name: string }[];
+  campaign: { name: string } | null;
+  exportedAt: Date;
+  /** Tree order: every unit is followed by the units under it. */
+  units: ExportUnitRow[];
+  elections: ExportElectionRow[];
+  difficulties: ExportDifficultyRow[];
+}
+
+/** The election results of a held report's payload, or null when it holds none. */
+export function electionResultsOf(payload: Record<string, unknown>): ElectionResults | null {
+  const results = payload.results;
+  if (typeof results !== "object" || results === null) return null;
+  const candidate = results as Partial<ElectionResults>;
+  if (typeof candidate.committeeElected !== "number" || typeof candidate.committeePlanned !== "number") return null;
+  return {
+    committeePlanned: candidate.committeePlanned,
+    committeeElected: candidate.committeeElected,
+    standingElected: candidate.standingElected ?? null,
+    women: candidate.women ?? 0,
+    underThirtyFive: candidate.underThirtyFive ?? 0,
+    reElected: candidate.reElected ?? 0,
+    secretaryDirect: candidate.secretaryDirect ?? null,
+    oneRound: candidate.oneRound ?? null,
+    delegates: candidate.delegates ?? null,
+    summoned: candidate.summoned ?? null,
+    present: candidate.present ?? null,
+    note: candidate.note ?? null,
+  };
+}

@@ -1,0 +1,28 @@
+// The export's tables as CSV, one file per table: UTF-8 with a byte-order mark (so Excel reads the
+// Vietnamese letters), comma-separated, CRLF line ends, one header row and no title row. Dates are
+// written dd/mm/yyyy, shares as percentages in the reader's language (43,1%).
+import { stringify } from "csv-stringify/sync";
+import { formatLocalDate } from "../domain/local-date.js";
+import { formatPercent, type Locale } from "../i18n.js";
+import type { CellValue, ColumnKind, ExportSheets, SheetKey } from "./export-sheets.js";
+
+function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string {
+  if (value === null) return "";
+  if (kind === "date") return formatLocalDate(String(value));
+  if (kind === "dateTime") {
+    const [date, time] = String(value).split("T");
+    return `${formatLocalDate(date!)} ${time}`;
+  }
+  if (kind === "share") return formatPercent(Number(value), 1, locale);
+  return String(value);
+}
+
+export function writeExportCsv(sheets: ExportSheets, locale: Locale): { key: SheetKey; content: string }[] {
+  return sheets.tables.map((table) => ({
+    key: table.key,
+    content: stringify(
+      [table.columns.map((column) => column.header), ...table.rows.map((row) => row.map((value, index) => csvValue(table.columns[index]!.kind, value, locale)))],
+      { bom: true, record_delimiter: "windows" },
+    ),
+  }));
+}

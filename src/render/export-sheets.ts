@@ -1,0 +1,174 @@
+// The export's four tables (unit status, election results, statistics per level, open difficulties)
+// as typed columns and rows, with headers in the reader's language. The xlsx and csv writers only lay
+// these out, so both formats always hold the same figures.
+import { summariseElectionsByLevel, type ElectionSummary } from "../domain/election-summary.js";
+import { electedInFull } from "../domain/election-results.js";
+import type { ExportData, ExportUnitRow } from "../domain/export-rows.js";
+import { localDateTime } from "../domain/invite-token.js";
+import { milestones, type UnitLevel } from "../domain/levels.js";
+import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { unitChecklist } from "../domain/milestone-status.js";
+import type { Translate } from "../i18n.js";
+
+export type SheetKey = "units" | "elections" | "statistics" | "difficulties";
+
+/**
+ * text: a string; integer: a whole number; share: a fraction (0.431 shows as 43,1%); date: a LocalDate;
+ * dateTime: local wall-clock time "YYYY-MM-DDTHH:mm" in the office's time zone.
+ */
+export type ColumnKind = "text" | "integer" | "share" | "date" | "dateTime";
+export type CellValue = string | number | null;
+
+export interface SheetColumn {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+}
+
+export interface SheetTable {
+  key: SheetKey;
+  name: string;
+  columns: SheetColumn[];
+  rows: CellValue[][];
+  /** Rows shown in bold (totals). */
+  boldRows: number[];
+}
+
+export interface ExportSheets {
+  /** "Organisation — scope — time — campaign", the first row of every sheet. */
+  title: string;
+  tables: SheetTable[];
+}
+
+export interface SheetOptions {
+  t: Translate;
+  timeZone: string;
+}
+
+/** Builds a table from [column key, kind, value of a row] triples, so headers and values stay side by side. */
+function table<Row>(
+  key: SheetKey,
+  t: Translate,
+  rows: readonly Row[],
+  spec: readonly (readonly [string, ColumnKind, (row: Row) => CellValue])[],
+): SheetTable {
+  return {
+    key,
+    name: t("export-sheet", { sheet: key }),
+    columns: spec.map(([column, kind]) => ({ key: column, header: t("export-column", { column }), kind })),
+    rows: rows.map((row) => spec.map(([, , value]) => value(row))),
+    boldRows: [],
+  };
+}
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOptions): ExportSheets {
+  const now = localDateTime(data.exportedAt, timeZone);
+  const yesNo = (value: boolean | null) => (value === null ? null : t(value ? "export-yes" : "export-no"));
+  const levelName = (level: UnitLevel | null) => t("export-level", { level: level ?? "all" });
+
+  const statusOf = (unit: ExportUnitRow) => {
+    const reports = Object.entries(unit.milestones).map(([milestone, done]) => ({
+      milestone: milestone as keyof ExportUnitRow["milestones"],
+      eventDate: done.date,
+      reportedOn: done.date,
+      late: done.late,
+    }));
+    const checklist = unitChecklist(reports, unit.deadlines, now.date);
+    const names = (items: typeof checklist) => items.map((item) => t("export-milestone-short", { milestone: item.milestone })).join(", ") || null;
+    const overdue = checklist.filter((item) => item.state === "overdue");
+    return {
+      late: names(checklist.filter((item) => item.state === "done" && item.late)),
+      overdue: names(overdue),
+      overdueDays: overdue.length === 0 ? null : Math.max(...overdue.map((item) => item.daysOverdue)),
+    };
+  };
+  const units = data.units.map((unit) => ({ unit, status: statusOf(unit) }));
+  const milestoneDate = (unit: ExportUnitRow, milestone: (typeof milestones)[number]): LocalDate | null => unit.milestones[milestone]?.date ?? null;
+
+  const unitTable = table("units", t, units, [
+    ["code", "text", ({ unit }) => unit.code],
+    ["unit", "text", ({ unit }) => unit.name],
+    ["level", "text", ({ unit }) => levelName(unit.level)],
+    ["parent-code", "text", ({ unit }) => unit.parentCode],
+    ["parent", "text", ({ unit }) => unit.parentName],
+    ["pilot", "date", ({ unit }) => unit.pilotDate],
+    ...milestones.map((milestone) => [milestone, "date", ({ unit }: (typeof units)[number]) => milestoneDate(unit, milestone)] as const),
+    ["held-deadline", "date", ({ unit }) => unit.deadlines.held ?? null],
+    ["late", "text", ({ status }) => status.late],
+    ["overdue", "text", ({ status }) => status.overdue],
+    ["overdue-days", "integer", ({ status }) => status.overdueDays],
+    ["difficulties", "integer", ({ unit }) => unit.openDifficulties],
+    ["secretary", "text", ({ unit }) => unit.secretaryName],
+  ]);
+
+  const electionTable = table("elections", t, data.elections, [
+    ["code", "text", (row) => row.code],
+    ["unit", "text", (row) => row.name],
+    ["level", "text", (row) => levelName(row.level)],
+    ["congress-date", "date", (row) => row.heldOn],
+    ["planned", "integer", (row) => row.results?.committeePlanned ?? null],
+    ["elected", "integer", (row) => row.results?.committeeElected ?? null],
+    ["in-full", "text", (row) => (row.results ? yesNo(electedInFull(row.results)) : null)],
+    ["standing", "integer", (row) => row.results?.standingElected ?? null],
+    ["women", "integer", (row) => row.results?.women ?? null],
+    ["under-35", "integer", (row) => row.results?.underThirtyFive ?? null],
+    ["re-elected", "integer", (row) => row.results?.reElected ?? null],
+    ["new", "integer", (row) => (row.results ? Math.max(0, row.results.committeeElected - row.results.reElected) : null)],
+    ["secretary-direct", "text", (row) => yesNo(row.results?.secretaryDirect ?? null)],
+    ["one-round", "text", (row) => yesNo(row.results?.oneRound ?? null)],
+    ["delegates", "integer", (row) => row.results?.delegates ?? null],
+    ["summoned", "integer", (row) => row.results?.summoned ?? null],
+    ["present", "integer", (row) => row.results?.present ?? null],
+    ["note", "text", (row) => (row.results ? row.results.note : t("export-no-results"))],
+  ]);
+
+  const unitsPerLevel: Partial<Record<UnitLevel, number>> = {};
+  for (const unit of data.units) unitsPerLevel[unit.level] = (unitsPerLevel[unit.level] ?? 0) + 1;
+  const summaries = summariseElectionsByLevel({ elections: data.elections, unitsPerLevel });
+  const statisticsTable = table<ElectionSummary>("statistics", t, summaries, [
+    ["level", "text", (row) => levelName(row.level)],
+    ["units", "integer", (row) => row.units],
+    ["held-count", "integer", (row) => row.held],
+    ["held-share", "share", (row) => share(row.held, row.units)],
+    ["with-results", "integer", (row) => row.withResults],
+    ["planned", "integer", (row) => row.committeePlanned],
+    ["elected", "integer", (row) => row.committeeElected],
+    ["elected-share", "share", (row) => share(row.committeeElected, row.committeePlanned)],
+    ["in-full-count", "integer", (row) => row.electedInFull],
+    ["short-count", "integer", (row) => row.electedShort],
+    ["short-units", "text", (row) => row.shortUnits.join(", ") || null],
+    ["women", "integer", (row) => row.women],
+    ["women-share", "share", (row) => share(row.women, row.committeeElected)],
+    ["under-35", "integer", (row) => row.underThirtyFive],
+    ["under-35-share", "share", (row) => share(row.underThirtyFive, row.committeeElected)],
+    ["re-elected", "integer", (row) => row.reElected],
+    ["re-elected-share", "share", (row) => share(row.reElected, row.committeeElected)],
+    ["new", "integer", (row) => row.newMembers],
+    ["new-share", "share", (row) => share(row.newMembers, row.committeeElected)],
+    ["standing", "integer", (row) => row.standingElected],
+    ["secretary-direct-count", "integer", (row) => row.secretaryDirect],
+    ["delegates", "integer", (row) => row.delegates],
+  ]);
+  statisticsTable.boldRows.push(summaries.length - 1);
+
+  const difficultyTable = table("difficulties", t, data.difficulties, [
+    ["code", "text", (row) => row.unitCode],
+    ["unit", "text", (row) => row.unitName],
+    ["opened-at", "dateTime", (row) => {
+      const local = localDateTime(row.openedAt, timeZone);
+      return `${local.date}T${local.time}`;
+    }],
+    ["text", "text", (row) => row.text ?? t("export-sensitive-text")],
+  ]);
+
+  const title = t("export-title", {
+    organization: data.organization.name,
+    scope: data.scope.map((unit) => `${unit.name} (${unit.code})`).join("; "),
+    time: now.time,
+    date: formatLocalDate(now.date),
+    campaign: data.campaign?.name ?? "none",
+  });
+  return { title, tables: [unitTable, electionTable, statisticsTable, difficultyTable] };
+}
