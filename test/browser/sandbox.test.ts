@@ -3,7 +3,7 @@
 // congress held, the working-group leader sees it counted, and the scheduler's digest reaches the
 // standing committee's group. Screenshots of each step go to test-artifacts/sandbox/.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -135,9 +135,40 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     expect(digest).toContain("Cập nhật 17:00 ngày 23/03/2020 (thứ Hai)");
     expect(digest).toContain("Chi bộ trực thuộc đảng ủy cơ sở: 1/587 (0,2%) đã đại hội");
     await expect(page.locator('[data-testid="clock-now"]').innerText()).resolves.toBe("Thứ Hai, 23/03/2020 17:00");
+    // The chart follows the text (1 message/s per chat): a PNG drawn for this district, shown in the page.
+    const chart = page.locator('[data-testid="bot-message"] [data-testid="photo"]').last();
+    await chart.waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => {
+      const image = document.querySelector('[data-testid="photo"]') as unknown as { complete: boolean; naturalWidth: number } | null;
+      return image !== null && image.complete && image.naturalWidth > 0;
+    });
+    const png = await page.evaluate(async (src) => {
+      const response = await fetch(src as string);
+      return { type: response.headers.get("content-type"), size: (await response.arrayBuffer()).byteLength };
+    }, await chart.getAttribute("src"));
+    expect(png.type).toBe("image/png");
+    expect(png.size).toBeGreaterThan(10_000);
+    await chart.scrollIntoViewIfNeeded();
     await shot("05-digest");
-    // The chart (sendPhoto) and the Excel export (/xuat, sendDocument) land with their own features: their
-    // steps go here once merged (the page already shows photos and downloadable documents).
+  });
+
+  it("when the admin asks for the export, then a workbook arrives and downloads", async () => {
+    const admin = page.locator('[data-testid="persona-featured"] .persona', { hasText: "Quản trị" }).first();
+    await open(admin, (await admin.locator(".name").innerText()).trim());
+    const before = await page.locator('[data-testid="document"]').count();
+    await page.fill('[data-testid="composer"]', "/xuat");
+    await page.press('[data-testid="composer"]', "Enter");
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="document"]').length > n, before, { timeout: 30_000 });
+    const link = page.locator('[data-testid="document"] a').last();
+    expect(await link.innerText()).toMatch(/\.xlsx$/);
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const file = path.join(artifacts, download.suggestedFilename());
+    await download.saveAs(file);
+    // An .xlsx is a zip archive: "PK" and more than a few kilobytes of sheets.
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.length).toBeGreaterThan(5_000);
+    await shot("06-export");
   });
 
   it("when the visitor switches to English, then the page is in English", async () => {
@@ -145,7 +176,7 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     await page.waitForFunction(() => document.documentElement.lang === "en");
     await expect(page.locator('[data-testid="sandbox-banner"]').innerText()).resolves.toContain("SANDBOX — Telegram emulated on this machine");
     await expect(page.locator('[data-testid="clock-tick"]').innerText()).resolves.toBe("Run the scheduler now");
-    await shot("06-english");
+    await shot("07-english");
     expect(output).not.toContain("[page error]");
   });
 });
