@@ -1,7 +1,8 @@
-// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (7, 3, 1 days
-// before its deadline, on the day, then every 3 days overdue), and one list a day to each working-group
-// leader whose units lag. Keys carry the trigger day, so each reminder is written once, and one postponed
-// by a day off or quiet hours goes out on the next allowed tick.
+// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (by default 7,
+// 3, 1 days before its deadline, on the day, then every 3 days overdue; each campaign's org file may set
+// its own policy), and one list a day to each working-group leader whose units lag, with the units whose
+// reminders are paused (/hoan) in a section of their own. Keys carry the trigger day, so each reminder is
+// written once, and one postponed by a day off, a holiday or quiet hours goes out on the next allowed tick.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
@@ -11,7 +12,7 @@ import { loadReminderData, type ReminderUnit } from "../db/reminder-store.js";
 import { milestones, type Milestone } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
-import { currentTrigger, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
+import { currentTrigger, isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
 import { daysBetween } from "../domain/user-date.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import { splitMessage } from "../render/split-message.js";
@@ -22,6 +23,7 @@ export interface ReminderJobDeps {
   clock: Clock;
   config: Pick<Config, "timezone" | "quietHours" | "defaultLocale">;
   translate: (locale: Locale) => Translate;
+  /** The policy of campaigns whose org file sets none. */
   policy: ReminderPolicy;
 }
 
@@ -29,16 +31,25 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const now = deps.clock.now();
   const local = dayjs(now).tz(deps.config.timezone);
   const today = local.format("YYYY-MM-DD");
-  if (!remindersMayGoOut(today, local.format("HH:mm"), deps.policy, deps.config.quietHours)) return 0;
-  const { units, groups } = await loadReminderData(deps.prisma);
+  const time = local.format("HH:mm");
+  // Nothing is due outside quiet hours' complement whatever the policies say: no query then.
+  if (isQuietTime(time, deps.config.quietHours)) return 0;
+  const { units, groups, policies } = await loadReminderData(deps.prisma);
+  const policyOf = (organizationId: number) => policies.get(organizationId) ?? deps.policy;
+  const open = new Map<number, boolean>();
+  const mayGoOut = (organizationId: number) => {
+    if (!open.has(organizationId)) open.set(organizationId, remindersMayGoOut(today, time, policyOf(organizationId), deps.config.quietHours));
+    return open.get(organizationId)!;
+  };
   const messages: NewOutboxMessage[] = [];
   const localeOf = (stored: string | null) => localeFromLanguageCode(stored ?? undefined) ?? deps.config.defaultLocale;
 
   for (const unit of units) {
+    if (unit.pause || !mayGoOut(unit.organizationId)) continue;
     for (const milestone of milestones) {
       const deadline = unit.deadlines[milestone];
       if (!deadline || unit.done.has(milestone)) continue;
-      const trigger = currentTrigger(deadline, today, deps.policy);
+      const trigger = currentTrigger(deadline, today, policyOf(unit.organizationId));
       if (!trigger) continue;
       for (const secretary of unit.secretaries) {
         if (secretary.telegramUserId === null) continue;
@@ -55,9 +66,12 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   }
 
   for (const group of groups) {
-    if (!group.leader) continue;
-    const lagging = units.filter((unit) => group.unitPaths.some((path) => unit.path.startsWith(path))).flatMap((unit) => overdueOf(unit, today));
-    if (lagging.length === 0) continue;
+    if (!group.leader || !mayGoOut(group.organizationId)) continue;
+    const followed = units.filter((unit) => unit.organizationId === group.organizationId && group.unitPaths.some((path) => unit.path.startsWith(path)));
+    const lagging = followed.filter((unit) => !unit.pause).flatMap((unit) => overdueOf(unit, today));
+    // A postponed unit stays in view (with the reason) until it has held its congress.
+    const paused = followed.filter((unit) => unit.pause && !unit.done.has("held"));
+    if (lagging.length === 0 && paused.length === 0) continue;
     const t = deps.translate(localeOf(group.leader.locale));
     const lines = [t("reminder-group-title", { group: group.name, date: formatLocalDate(today) })];
     for (const { unit, milestone, days } of lagging) {
@@ -72,6 +86,19 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
           phone: secretary?.phone ? formatPhoneForDisplay(secretary.phone) : "none",
         }),
       );
+    }
+    if (paused.length > 0) {
+      lines.push(t("reminder-group-paused-title", { count: paused.length }));
+      for (const unit of paused) {
+        lines.push(
+          t("reminder-group-paused-line", {
+            unit: unit.name,
+            parent: parentShown(unit),
+            date: formatLocalDate(dayjs(unit.pause!.since).tz(deps.config.timezone).format("YYYY-MM-DD")),
+            reason: unit.pause!.reason,
+          }),
+        );
+      }
     }
     splitMessage(lines.join("\n")).forEach((text, index) =>
       messages.push({
