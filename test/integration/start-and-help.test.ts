@@ -82,13 +82,16 @@ describe("start and help", () => {
     const user = telegramUser({ language_code: "vi" });
     const vi = await harness.say(user, "/trogiup");
     const lines = vi.text!.split("\n");
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 11)).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
       "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
       "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
       "/khokhan NỘI DUNG — báo khó khăn, vướng mắc của đơn vị để Tổ công tác theo dõi, tháo gỡ (tiếng Anh: /problem)",
       "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
       "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
+      "/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)",
+      "Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy",
+      "/tieptuc MÃ_ĐƠN_VỊ — nhắc việc lại cho đơn vị đó (tiếng Anh: /resume)",
       "/start — bắt đầu, nhận diện đồng chí",
       "/trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)",
     ]);
@@ -107,6 +110,7 @@ describe("start and help", () => {
       "baocao",
       "trangthai",
       "khokhan",
+      "hoan",
       "trogiup",
     ]);
     expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
@@ -114,6 +118,7 @@ describe("start and help", () => {
       { command: "report", description: "Report your unit's congress progress" },
       { command: "status", description: expect.any(String) },
       { command: "problem", description: expect.any(String) },
+      { command: "postpone", description: "Pause reminders for a unit whose congress is postponed" },
       { command: "help", description: "How to use the assistant, and its commands" },
     ]);
     for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);
