@@ -9,7 +9,7 @@ import { loadDigestData } from "../db/digest-store.js";
 import { enqueue } from "../db/outbox-store.js";
 import { buildDigest } from "../domain/digest.js";
 import type { LocalDate } from "../domain/local-date.js";
-import type { Locale, Translate } from "../i18n.js";
+import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import { renderDigest } from "../render/digest-text.js";
 import { splitMessage } from "../render/split-message.js";
 import "../clock.js"; // installs dayjs' utc and timezone plugins
@@ -18,7 +18,10 @@ export interface DigestJobDeps {
   prisma: PrismaClient;
   clock: Clock;
   config: Pick<Config, "timezone" | "digestTime" | "defaultLocale">;
+  /** Texts in DEFAULT_LOCALE. */
   translate: Translate;
+  /** Texts in a group's own language (/ngonngu); without it every digest is in DEFAULT_LOCALE. */
+  translateFor?: (locale: Locale) => Translate;
   /** A digest missed while the process was down is still sent within this many hours. */
   catchUpHours: number;
 }
@@ -46,7 +49,8 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
   let planned = 0;
   for (const binding of bindings) {
     if (done.has(digestKey(binding.chatId, due.date, 1))) continue;
-    const parts = await digestMessages(deps, binding.unitId, due);
+    const locale = localeFromLanguageCode(binding.locale ?? undefined) ?? deps.config.defaultLocale;
+    const parts = await digestMessages(deps, binding.unitId, due, locale);
     if (parts.length === 0) continue;
     planned += (await enqueue(
       deps.prisma,
@@ -66,7 +70,12 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
 }
 
 /** The digest of a unit's subtree as messages under Telegram's length limit. */
-export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "config" | "translate">, unitId: number, due: { date: LocalDate; at: Date }): Promise<string[]> {
+export async function digestMessages(
+  deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "translateFor">,
+  unitId: number,
+  due: { date: LocalDate; at: Date },
+  locale: Locale = deps.config.defaultLocale,
+): Promise<string[]> {
   const data = await loadDigestData(deps.prisma, unitId);
   if (!data) return [];
   const digest = buildDigest({
@@ -78,8 +87,9 @@ export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "confi
     overdueListAfterDays,
   });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
-  const locale: Locale = deps.config.defaultLocale;
-  return splitMessage(renderDigest(deps.translate, locale, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
+  const translate = locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
+  const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
+  return splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
 }
 
 export function digestKey(chatId: bigint | number, date: LocalDate, part: number): string {

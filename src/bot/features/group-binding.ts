@@ -145,7 +145,7 @@ groupBindingFeature.command(unlinkCommands, async (ctx) => {
 });
 
 /** Admin on the bound unit or one of its ancestors, in the binding's organisation. */
-async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
+export async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
   const people = await findPeopleByTelegramId(prisma, telegramUserId);
   const held = people.filter((person) => person.organizationId === binding.organizationId).flatMap((person) => person.roles);
   return mayInvite(held, binding.unit);

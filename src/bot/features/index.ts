@@ -5,6 +5,7 @@ import type { BotContext } from "../context.js";
 import { groupBindingFeature } from "./group-binding.js";
 import { difficultiesFeature } from "./difficulties.js";
 import { helpFeature } from "./help.js";
+import { languageFeature } from "./language.js";
 import { onboardingFeature } from "./onboarding.js";
 import { reminderPauseFeature } from "./reminder-pause.js";
 import { reportingFeature } from "./reporting.js";
@@ -20,4 +21,5 @@ export const features: Composer<BotContext>[] = [
   difficultiesFeature,
   statusFeature,
   reminderPauseFeature,
+  languageFeature,
 ];
