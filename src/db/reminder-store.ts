@@ -36,6 +36,12 @@ export interface ReminderData {
   policies: Map<number, ReminderPolicy | null>;
 }
 
+/** The active campaigns' reminder policies by organisation (null: the org file sets none). One small query. */
+export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
+  const campaigns = await prisma.campaign.findMany({ where: { active: true }, select: { organizationId: true, reminderPolicy: true } });
+  return new Map(campaigns.map((campaign) => [campaign.organizationId, policyFromStored(campaign.reminderPolicy)]));
+}
+
 export async function loadReminderData(prisma: PrismaClient): Promise<ReminderData> {
   const campaigns = await prisma.campaign.findMany({
     where: { active: true },

@@ -8,7 +8,7 @@ import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
-import { loadReminderData, type ReminderUnit } from "../db/reminder-store.js";
+import { loadActivePolicies, loadReminderData, type ReminderGroup, type ReminderUnit } from "../db/reminder-store.js";
 import { milestones, type Milestone } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
@@ -32,16 +32,25 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const local = dayjs(now).tz(deps.config.timezone);
   const today = local.format("YYYY-MM-DD");
   const time = local.format("HH:mm");
-  // Nothing is due outside quiet hours' complement whatever the policies say: no query then.
+  // The scheduler ticks every minute: in quiet hours, before the reminder time and on days off, a tick
+  // stops here after at most one small query.
   if (isQuietTime(time, deps.config.quietHours)) return 0;
+  const mayGoOutWith = (policies: Map<number, ReminderPolicy | null>) => {
+    const open = new Map<number, boolean>();
+    return (organizationId: number) => {
+      if (!open.has(organizationId)) {
+        open.set(organizationId, remindersMayGoOut(today, time, policies.get(organizationId) ?? deps.policy, deps.config.quietHours));
+      }
+      return open.get(organizationId)!;
+    };
+  };
+  const activePolicies = await loadActivePolicies(deps.prisma);
+  if (![...activePolicies.keys()].some(mayGoOutWith(activePolicies))) return 0;
   const { units, groups, policies } = await loadReminderData(deps.prisma);
   const policyOf = (organizationId: number) => policies.get(organizationId) ?? deps.policy;
-  const open = new Map<number, boolean>();
-  const mayGoOut = (organizationId: number) => {
-    if (!open.has(organizationId)) open.set(organizationId, remindersMayGoOut(today, time, policyOf(organizationId), deps.config.quietHours));
-    return open.get(organizationId)!;
-  };
-  const messages: NewOutboxMessage[] = [];
+  const mayGoOut = mayGoOutWith(policies);
+  // Each candidate is rendered only if its key is new: most ticks of a day find them all written.
+  const candidates: { dedupeKey: string; message: () => NewOutboxMessage[] }[] = [];
   const localeOf = (stored: string | null) => localeFromLanguageCode(stored ?? undefined) ?? deps.config.defaultLocale;
 
   for (const unit of units) {
@@ -53,13 +62,14 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
       if (!trigger) continue;
       for (const secretary of unit.secretaries) {
         if (secretary.telegramUserId === null) continue;
-        const t = deps.translate(localeOf(secretary.locale));
-        messages.push({
-          dedupeKey: `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`,
-          chatId: secretary.telegramUserId,
-          kind: "reminder",
-          payload: { method: "sendMessage", params: { text: secretaryReminder(t, unit, secretary.name, milestone, deadline, today) } },
-          notBefore: now,
+        const dedupeKey = `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`;
+        candidates.push({
+          dedupeKey,
+          message: () => {
+            const t = deps.translate(localeOf(secretary.locale));
+            const text = secretaryReminder(t, unit, secretary.name, milestone, deadline, today);
+            return [{ dedupeKey, chatId: secretary.telegramUserId!, kind: "reminder", payload: { method: "sendMessage", params: { text } }, notBefore: now }];
+          },
         });
       }
     }
@@ -72,7 +82,12 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
     // A postponed unit stays in view (with the reason) until it has held its congress.
     const paused = followed.filter((unit) => unit.pause && !unit.done.has("held"));
     if (lagging.length === 0 && paused.length === 0) continue;
-    const t = deps.translate(localeOf(group.leader.locale));
+    candidates.push({ dedupeKey: `wg:${group.id}:${today}:1`, message: () => groupList(group, lagging, paused) });
+  }
+
+  function groupList(group: ReminderGroup, lagging: ReturnType<typeof overdueOf>, paused: ReminderUnit[]): NewOutboxMessage[] {
+    const messages: NewOutboxMessage[] = [];
+    const t = deps.translate(localeOf(group.leader!.locale));
     const lines = [t("reminder-group-title", { group: group.name, date: formatLocalDate(today) })];
     for (const { unit, milestone, days } of lagging) {
       const secretary = unit.secretaries[0];
@@ -109,7 +124,16 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
         notBefore: now,
       }),
     );
+    return messages;
   }
+
+  if (candidates.length === 0) return 0;
+  const written = await deps.prisma.outboxMessage.findMany({
+    where: { dedupeKey: { in: candidates.map((candidate) => candidate.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
+  const known = new Set(written.map((row) => row.dedupeKey));
+  const messages = candidates.filter((candidate) => !known.has(candidate.dedupeKey)).flatMap((candidate) => candidate.message());
   return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
 }
 
