@@ -31,6 +31,8 @@ help-text =
     { help-status }
     { help-difficulties }
     { help-export }
+    { help-reminder-pause }
+    { help-language }
     /start — start and identify yourself
     /help — this help (Vietnamese: /trogiup, /baocao, /trangthai, /khokhan)
 

@@ -31,6 +31,8 @@ help-text =
     { help-status }
     { help-difficulties }
     { help-export }
+    { help-reminder-pause }
+    { help-language }
     /start — bắt đầu, nhận diện đồng chí
     /trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)
 

@@ -76,6 +76,7 @@ export async function createApp(options: {
             clock,
             config,
             translate: translatorFor(i18n, config.defaultLocale),
+            translateFor: (locale) => translatorFor(i18n, locale),
             catchUpHours: config.digestCatchUpHours,
             logger,
           }),

@@ -15,6 +15,8 @@ export const menuCommands: readonly CommandSpec[] = [
   { vi: "trangthai", en: "status", descriptionKey: "status-card-command" },
   { vi: "khokhan", en: "problem", descriptionKey: "difficulty-command" },
   { vi: "xuat", en: "export", descriptionKey: "export-command" },
+  { vi: "hoan", en: "postpone", descriptionKey: "reminder-pause-command" },
+  { vi: "ngonngu", en: "lang", descriptionKey: "language-command" },
   { vi: "trogiup", en: "help", descriptionKey: "command-help" },
 ];
 

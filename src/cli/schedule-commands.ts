@@ -7,7 +7,7 @@ import { systemClock } from "../clock.js";
 import type { Database } from "../db/client.js";
 import { enqueue } from "../db/outbox-store.js";
 import { defaultReminderPolicy } from "../domain/reminder-policy.js";
-import { createI18n, translatorFor, type Translate } from "../i18n.js";
+import { createI18n, localeFromLanguageCode, translatorFor, type Translate } from "../i18n.js";
 import { createLogger } from "../logger.js";
 import { createAppOutboxSender } from "../outbox/sender.js";
 import { digestMessages } from "../scheduler/digest-job.js";
@@ -33,11 +33,13 @@ export async function digestCommand(args: ScheduleArgs, database: Database, cont
   }
   const now = systemClock.now();
   const due = { date: dayjs(now).tz(config.timezone).format("YYYY-MM-DD"), at: now };
-  const translate = translatorFor(createI18n({ defaultLocale: config.defaultLocale }), config.defaultLocale);
+  const i18n = createI18n({ defaultLocale: config.defaultLocale });
+  const translate = translatorFor(i18n, config.defaultLocale);
   // A digest on demand is a message of its own: its key never collides with the daily one.
   const run = randomBytes(4).toString("hex");
   for (const binding of bindings) {
-    const parts = await digestMessages({ prisma: database.prisma, config, translate }, binding.unitId, due);
+    const locale = localeFromLanguageCode(binding.locale ?? undefined) ?? config.defaultLocale;
+    const parts = await digestMessages({ prisma: database.prisma, config, translate, translateFor: (other) => translatorFor(i18n, other) }, binding.unitId, due, locale);
     await enqueue(
       database.prisma,
       parts.map((text, index) => ({

@@ -1,7 +1,9 @@
 // Reads and writes a whole organisation (units, people, roles, working groups, campaign) as an OrgDefinition.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { localDateToUtcDate, utcDateToLocalDate } from "../domain/local-date.js";
 import type { OrgDefinition } from "../domain/org-definition.js";
+import { policyFromStored } from "../domain/reminder-settings.js";
 import { diffOrganization, hasChanges, roleKey, type OrgChanges, type StoredOrganization } from "../domain/org-diff.js";
 
 type Tx = Prisma.TransactionClient;
@@ -31,7 +33,7 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
     }),
     db.campaign.findFirst({
       where: { organizationId: organization.id, active: true },
-      select: { name: true, deadlines: { orderBy: { id: "asc" } }, terms: { orderBy: { id: "asc" } } },
+      select: { name: true, reminderPolicy: true, deadlines: { orderBy: { id: "asc" } }, terms: { orderBy: { id: "asc" } } },
     }),
   ]);
   const codeOf = new Map(units.map((unit) => [unit.id, unit.code]));
@@ -41,6 +43,7 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
       name: campaign.name,
       deadlines: campaign.deadlines.map((d) => ({ level: d.level, milestone: d.milestone, date: utcDateToLocalDate(d.dueDate) })),
       terms: campaign.terms.map((t) => ({ level: t.level, term: t.term })),
+      reminders: policyFromStored(campaign.reminderPolicy),
     },
     units: units
       .filter((unit) => !unit.archivedAt)
@@ -115,6 +118,12 @@ async function applyChanges(tx: Tx, definition: OrgDefinition, changes: OrgChang
   await syncRoles(tx, changes, unitIds, personIds);
   if (definition.workingGroups) await syncWorkingGroups(tx, organizationId, definition, changes, unitIds, personIds);
   if (definition.campaign && changes.campaign) await syncCampaign(tx, organizationId, definition.campaign);
+  else if (definition.campaign && changes.reminders) {
+    await tx.campaign.update({
+      where: { organizationId_name: { organizationId, name: definition.campaign.name } },
+      data: { reminderPolicy: policyJson(changes.reminders.policy) },
+    });
+  }
 }
 
 async function syncUnits(tx: Tx, organizationId: number, definition: OrgDefinition, changes: OrgChanges): Promise<Map<string, number>> {
@@ -271,8 +280,8 @@ async function syncCampaign(tx: Tx, organizationId: number, campaign: NonNullabl
   await tx.campaign.updateMany({ where: { organizationId, NOT: { name: campaign.name } }, data: { active: false } });
   const stored = await tx.campaign.upsert({
     where: { organizationId_name: { organizationId, name: campaign.name } },
-    create: { organizationId, name: campaign.name, active: true },
-    update: { active: true },
+    create: { organizationId, name: campaign.name, active: true, reminderPolicy: policyJson(campaign.reminders) },
+    update: { active: true, reminderPolicy: policyJson(campaign.reminders) },
   });
   await tx.campaignDeadline.deleteMany({ where: { campaignId: stored.id } });
   await tx.campaignTerm.deleteMany({ where: { campaignId: stored.id } });
@@ -280,6 +289,10 @@ async function syncCampaign(tx: Tx, organizationId: number, campaign: NonNullabl
     data: campaign.deadlines.map((d) => ({ campaignId: stored.id, level: d.level, milestone: d.milestone, dueDate: localDateToUtcDate(d.date) })),
   });
   await tx.campaignTerm.createMany({ data: campaign.terms.map((t) => ({ campaignId: stored.id, level: t.level, term: t.term })) });
+}
+
+function policyJson(policy: ReminderPolicy | null | undefined): Prisma.InputJsonObject | typeof Prisma.DbNull {
+  return policy ? { ...policy, holidays: policy.holidays.map((range) => ({ ...range })) } : Prisma.DbNull;
 }
 
 function summarizeForAudit(changes: OrgChanges): Prisma.InputJsonObject {
@@ -297,5 +310,6 @@ function summarizeForAudit(changes: OrgChanges): Prisma.InputJsonObject {
     groupsUpdated: changes.groupsUpdated,
     groupsRemoved: changes.prune ? changes.groupsMissing : [],
     campaign: changes.campaign,
+    ...(changes.reminders && { reminders: changes.reminders.policy ? { ...changes.reminders.policy, holidays: changes.reminders.policy.holidays.map((range) => ({ ...range })) } : "defaults" }),
   };
 }

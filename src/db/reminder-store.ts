@@ -1,11 +1,15 @@
 // What the reminder job needs, in a few set-based queries: units with deadlines, their current reports,
-// and the people to remind (secretaries, working-group leaders) who are on Telegram.
+// the campaigns' reminder policies, open pauses (/hoan), and the people to remind (secretaries,
+// working-group leaders) who are on Telegram.
 import type { PrismaClient } from "@prisma/client";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { ReminderPolicy } from "../domain/reminder-policy.js";
+import { policyFromStored } from "../domain/reminder-settings.js";
 
 export interface ReminderUnit {
   id: number;
+  organizationId: number;
   name: string;
   parentName: string | null;
   level: UnitLevel;
@@ -13,18 +17,43 @@ export interface ReminderUnit {
   done: Set<Milestone>;
   deadlines: Partial<Record<Milestone, LocalDate>>;
   secretaries: { personId: number; name: string; phone: string | null; telegramUserId: bigint | null; locale: string | null }[];
+  /** The open pause of the unit's reminders (its congress is officially postponed), if any. */
+  pause: { reason: string; since: Date } | null;
 }
 
 export interface ReminderGroup {
   id: number;
+  organizationId: number;
   name: string;
   leader: { personId: number; telegramUserId: bigint; locale: string | null } | null;
   unitPaths: string[];
 }
 
-export async function loadReminderData(prisma: PrismaClient): Promise<{ units: ReminderUnit[]; groups: ReminderGroup[] }> {
-  const campaigns = await prisma.campaign.findMany({ where: { active: true }, select: { id: true, organizationId: true, deadlines: true } });
+export interface ReminderData {
+  units: ReminderUnit[];
+  groups: ReminderGroup[];
+  /** The active campaign's policy per organisation; null where its org file sets none. */
+  policies: Map<number, ReminderPolicy | null>;
+}
+
+/** The active campaigns' reminder policies by organisation (null: the org file sets none). One small query. */
+export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
+  const campaigns = await prisma.campaign.findMany({ where: { active: true }, select: { organizationId: true, reminderPolicy: true } });
+  return new Map(campaigns.map((campaign) => [campaign.organizationId, policyFromStored(campaign.reminderPolicy)]));
+}
+
+export async function loadReminderData(prisma: PrismaClient): Promise<ReminderData> {
+  const campaigns = await prisma.campaign.findMany({
+    where: { active: true },
+    select: { id: true, organizationId: true, deadlines: true, reminderPolicy: true },
+  });
   const units: ReminderUnit[] = [];
+  const policies = new Map(campaigns.map((campaign) => [campaign.organizationId, policyFromStored(campaign.reminderPolicy)]));
+  const openPauses = await prisma.reminderPause.findMany({
+    where: { resumedAt: null, unit: { organizationId: { in: campaigns.map((campaign) => campaign.organizationId) } } },
+    select: { unitId: true, reason: true, pausedAt: true },
+  });
+  const pauses = new Map(openPauses.map((pause) => [pause.unitId, { reason: pause.reason, since: pause.pausedAt }]));
   for (const campaign of campaigns) {
     const [rows, reports] = await Promise.all([
       prisma.unit.findMany({
@@ -49,6 +78,7 @@ export async function loadReminderData(prisma: PrismaClient): Promise<{ units: R
       );
       units.push({
         id: row.id,
+        organizationId: campaign.organizationId,
         name: row.name,
         parentName: row.parent?.name ?? null,
         level: row.level,
@@ -62,13 +92,16 @@ export async function loadReminderData(prisma: PrismaClient): Promise<{ units: R
           telegramUserId: person.telegramUserId,
           locale: person.locale,
         })),
+        pause: pauses.get(row.id) ?? null,
       });
     }
   }
   const groups = await prisma.workingGroup.findMany({
     where: { organization: { campaigns: { some: { active: true } } } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      organizationId: true,
       name: true,
       members: { where: { role: "leader" }, select: { person: { select: { id: true, telegramUserId: true, locale: true } } } },
       units: { where: { unit: { archivedAt: null } }, select: { unit: { select: { path: true } } } },
@@ -76,10 +109,12 @@ export async function loadReminderData(prisma: PrismaClient): Promise<{ units: R
   });
   return {
     units,
+    policies,
     groups: groups.map((group) => {
       const leader = group.members[0]?.person;
       return {
         id: group.id,
+        organizationId: group.organizationId,
         name: group.name,
         leader: leader?.telegramUserId ? { personId: leader.id, telegramUserId: leader.telegramUserId, locale: leader.locale } : null,
         unitPaths: group.units.map((link) => link.unit.path),

@@ -1,6 +1,7 @@
 // An organisation as the org file describes it, after validation: the shape import, export and diff share.
 import type { LocalDate } from "./local-date.js";
 import type { Milestone, Role, UnitLevel } from "./levels.js";
+import type { ReminderPolicy } from "./reminder-policy.js";
 
 export interface OrgDefinition {
   organization: { code: string; name: string };
@@ -18,6 +19,8 @@ export interface CampaignDefinition {
   name: string;
   deadlines: { level: UnitLevel; milestone: Milestone; date: LocalDate }[];
   terms: { level: UnitLevel; term: string }[];
+  /** The `reminders` section with the defaults filled in; null or absent: the file has none (defaults apply). */
+  reminders?: ReminderPolicy | null;
 }
 
 export interface UnitDefinition {

@@ -2,6 +2,8 @@
 // it for --dry-run, and the store applies it.
 import type { OrgDefinition, PersonDefinition, UnitDefinition, WorkingGroupDefinition } from "./org-definition.js";
 import type { Role } from "./levels.js";
+import type { ReminderPolicy } from "./reminder-policy.js";
+import { samePolicy } from "./reminder-settings.js";
 
 export interface RoleChange {
   phone: string;
@@ -25,6 +27,8 @@ export interface OrgChanges {
   /** Stored working groups the file does not list; removed only with --prune. */
   groupsMissing: string[];
   campaign: "create" | "update" | null;
+  /** The campaign's reminder policy as the file sets it, when that differs from the stored one (policy null: back to the defaults). */
+  reminders: { policy: ReminderPolicy | null } | null;
   prune: boolean;
 }
 
@@ -49,6 +53,7 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
     groupsUpdated: [],
     groupsMissing: [],
     campaign: null,
+    reminders: null,
     prune: options.prune,
   };
 
@@ -96,9 +101,19 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
   }
 
   if (next.campaign) {
-    if (!current?.campaign || current.campaign.name !== next.campaign.name) changes.campaign = "create";
-    else if (!sameList(current.campaign.deadlines, next.campaign.deadlines, (d) => `${d.level}:${d.milestone}:${d.date}`) ||
-      !sameList(current.campaign.terms, next.campaign.terms, (t) => `${t.level}:${t.term}`)) changes.campaign = "update";
+    const policy = next.campaign.reminders ?? null;
+    if (!current?.campaign || current.campaign.name !== next.campaign.name) {
+      changes.campaign = "create";
+      if (policy) changes.reminders = { policy };
+    } else {
+      if (!samePolicy(current.campaign.reminders ?? null, policy)) changes.reminders = { policy };
+      if (
+        !sameList(current.campaign.deadlines, next.campaign.deadlines, (d) => `${d.level}:${d.milestone}:${d.date}`) ||
+        !sameList(current.campaign.terms, next.campaign.terms, (t) => `${t.level}:${t.term}`)
+      ) {
+        changes.campaign = "update";
+      }
+    }
   }
   return changes;
 }
@@ -107,6 +122,7 @@ export function hasChanges(changes: OrgChanges): boolean {
   return (
     changes.organization !== null ||
     changes.campaign !== null ||
+    changes.reminders !== null ||
     [
       changes.unitsAdded,
       changes.unitsUpdated,

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { milestones, roles, unitLevels } from "./levels.js";
 import { parseLocalDate } from "./local-date.js";
 import { normalizeVietnamesePhone } from "./phone.js";
+import { parseHoliday, parseReminderTime } from "./reminder-settings.js";
+import { weekdayNames } from "./reminder-policy.js";
 
 const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
 
@@ -27,6 +29,44 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const levelSchema = z.enum(unitLevels);
 
+/** A whole number in [min, max], written as digits (the failsafe schema gives a string). */
+const wholeNumber = (min: number, max: number) =>
+  z.string().trim().superRefine((value, ctx) => {
+    const number = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+    if (!(number >= min && number <= max)) ctx.addIssue({ code: "custom", params: { problem: "whole-number", value, min, max } });
+  });
+
+const reminderTimeSchema = z.string().trim().superRefine((value, ctx) => {
+  if (!parseReminderTime(value)) ctx.addIssue({ code: "custom", params: { problem: "reminder-time", value } });
+});
+
+const holidaySchema = z.string().trim().superRefine((value, ctx) => {
+  const parsed = parseHoliday(value);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", params: { problem: `holiday-${parsed.problem}`, value } });
+});
+
+/** Each value at most once in a list (the path names the repeat). */
+const noRepeats = <T extends z.ZodType<string>>(item: T, normalise: (value: string) => string = (value) => value) =>
+  z.array(item).superRefine((values, ctx) => {
+    const seen = new Set<string>();
+    values.forEach((value, index) => {
+      const key = normalise(value);
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index], params: { problem: "repeated-value", value } });
+      seen.add(key);
+    });
+  });
+
+/** `campaign.reminders`: every key optional, the defaults of src/domain/reminder-policy.ts for the others. */
+const remindersSchema = z
+  .object({
+    daysBefore: optional(noRepeats(wholeNumber(0, 90), (value) => String(Number(value))).max(10)),
+    overdueEvery: optional(wholeNumber(0, 30)),
+    time: optional(reminderTimeSchema),
+    daysOff: optional(noRepeats(z.enum(weekdayNames)).max(6)),
+    holidays: optional(noRepeats(holidaySchema).max(100)),
+  })
+  .strict();
+
 const deadlineValue = z.union([dateSchema, z.partialRecord(z.enum(milestones), dateSchema)]);
 
 export const orgFileSchema = z
@@ -38,6 +78,7 @@ export const orgFileSchema = z
           name: text(200),
           deadlines: optional(z.partialRecord(levelSchema, deadlineValue)),
           terms: optional(z.partialRecord(levelSchema, text(40))),
+          reminders: optional(remindersSchema),
         })
         .strict(),
     ),

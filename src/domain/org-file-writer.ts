@@ -4,6 +4,7 @@ import { Document, isMap, isSeq } from "yaml";
 import { milestones, type UnitLevel } from "./levels.js";
 import type { OrgDefinition } from "./org-definition.js";
 import { csvColumns } from "./org-file-schema.js";
+import { policyToFile } from "./reminder-settings.js";
 
 export function writeOrgYaml(definition: OrgDefinition): string {
   const deadlines: Partial<Record<UnitLevel, Record<string, string>>> = {};
@@ -19,6 +20,7 @@ export function writeOrgYaml(definition: OrgDefinition): string {
         name: definition.campaign.name,
         deadlines,
         terms: Object.fromEntries(definition.campaign.terms.map((term) => [term.level, term.term])),
+        ...(definition.campaign.reminders && { reminders: policyToFile(definition.campaign.reminders) }),
       },
     }),
     units: definition.units.map((unit) => ({
@@ -48,6 +50,8 @@ export function writeOrgYaml(definition: OrgDefinition): string {
     const list = document.get(key);
     if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
   }
+  const reminders = document.getIn(["campaign", "reminders"]);
+  if (isMap(reminders)) for (const pair of reminders.items) if (isSeq(pair.value)) pair.value.flow = true;
   const header = `# Organisation file (see docs/org-file.md). Import with: npm run cli -- org import FILE\n`;
   return header + document.toString({ lineWidth: 0, flowCollectionPadding: true });
 }

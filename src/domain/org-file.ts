@@ -7,6 +7,7 @@ import { parseLocalDate } from "./local-date.js";
 import type { CampaignDefinition, OrgDefinition, OrgProblem, PersonDefinition, UnitDefinition } from "./org-definition.js";
 import { csvColumns, csvRowSchema, orgFileSchema, type OrgCsvRow, type OrgFile } from "./org-file-schema.js";
 import { normalizeVietnamesePhone } from "./phone.js";
+import { policyFromFile } from "./reminder-settings.js";
 
 export type OrgFileResult =
   | { ok: true; definition: OrgDefinition; warnings: OrgProblem[] }
@@ -47,8 +48,8 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
         problems.push({ path, code: issue.origin === "array" ? "too-many" : "too-long", args: { max: Number(issue.maximum) } });
         break;
       case "custom": {
-        const params = issue.params as { problem: string; value: string };
-        problems.push({ path, code: params.problem, args: { value: params.value } });
+        const { problem, ...args } = issue.params as { problem: string; value: string } & Record<string, string | number>;
+        problems.push({ path, code: problem, args });
         break;
       }
       case "invalid_union":
@@ -106,6 +107,7 @@ function fromYaml(file: OrgFile): OrgDefinition {
           name: file.campaign.name,
           deadlines,
           terms: Object.entries(file.campaign.terms ?? {}).map(([level, term]) => ({ level: level as UnitLevel, term: term! })),
+          reminders: file.campaign.reminders ? policyFromFile(file.campaign.reminders) : null,
         }
       : null,
     units: file.units.map((unit) => ({

@@ -1,6 +1,7 @@
 // What an import did (or would do), as lines for the command line.
 import type { Translate } from "../i18n.js";
 import type { OrgChanges } from "../domain/org-diff.js";
+import { formatHolidayRange, weekdayNames } from "../domain/reminder-policy.js";
 
 const listLimit = 10;
 
@@ -26,5 +27,19 @@ export function renderOrgChanges(t: Translate, changes: OrgChanges): string[] {
   add(changes.prune ? "cli-org-groups-removed" : "cli-org-groups-missing", changes.groupsMissing, true);
   if (changes.campaign === "create") lines.push(t("cli-org-campaign-created"));
   if (changes.campaign === "update") lines.push(t("cli-org-campaign-updated"));
+  if (changes.reminders) {
+    const { policy } = changes.reminders;
+    lines.push(
+      policy
+        ? t("cli-org-reminders-set", {
+            daysBefore: policy.daysBefore.length > 0 ? policy.daysBefore.join(", ") : "none",
+            overdueEvery: policy.overdueEvery,
+            time: policy.time,
+            daysOff: policy.daysOff.length > 0 ? policy.daysOff.map((day) => weekdayNames[day]).join(", ") : "none",
+            holidays: policy.holidays.length > 0 ? policy.holidays.map(formatHolidayRange).join(", ") : "none",
+          })
+        : t("cli-org-reminders-default"),
+    );
+  }
   return lines;
 }

@@ -10,7 +10,7 @@ import { loadDigestData } from "../db/digest-store.js";
 import { enqueue, pruneAttachments, storeAttachment, type NewOutboxMessage } from "../db/outbox-store.js";
 import { buildDigest } from "../domain/digest.js";
 import type { LocalDate } from "../domain/local-date.js";
-import type { Locale, Translate } from "../i18n.js";
+import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { renderDigest } from "../render/digest-text.js";
 import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
@@ -21,7 +21,10 @@ export interface DigestJobDeps {
   prisma: PrismaClient;
   clock: Clock;
   config: Pick<Config, "timezone" | "digestTime" | "defaultLocale">;
+  /** Texts in DEFAULT_LOCALE. */
   translate: Translate;
+  /** Texts in a group's own language (/ngonngu); without it every digest is in DEFAULT_LOCALE. */
+  translateFor?: (locale: Locale) => Translate;
   /** A digest missed while the process was down is still sent within this many hours. */
   catchUpHours: number;
   /** Told when a chart could not be drawn (the digest's text is sent without it). */
@@ -57,21 +60,22 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
     (await deps.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: firstParts } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey),
   );
   let planned = 0;
-  // Groups bound to the same unit get the same digest: built and drawn once per run.
-  const contents = new Map<number, Promise<{ content: DigestContent; attachment: string | null } | null>>();
-  const contentOf = (unitId: number) => {
-    let entry = contents.get(unitId);
+  // Groups bound to the same unit in the same language get the same digest: built and drawn once per run.
+  const contents = new Map<string, Promise<{ content: DigestContent; attachment: string | null } | null>>();
+  const contentOf = (unitId: number, locale: Locale) => {
+    let entry = contents.get(`${unitId}:${locale}`);
     if (!entry) {
-      entry = digestContent(deps, unitId, due).then(async (content) =>
+      entry = digestContent(deps, unitId, due, locale).then(async (content) =>
         content ? { content, attachment: content.chart ? await storeAttachment(deps.prisma, content.chart.png, deps.clock.now()) : null } : null,
       );
-      contents.set(unitId, entry);
+      contents.set(`${unitId}:${locale}`, entry);
     }
     return entry;
   };
   for (const binding of bindings) {
     if (done.has(digestKey(binding.chatId, due.date, 1))) continue;
-    const prepared = await contentOf(binding.unitId);
+    const locale = localeFromLanguageCode(binding.locale ?? undefined) ?? deps.config.defaultLocale;
+    const prepared = await contentOf(binding.unitId, locale);
     if (!prepared || prepared.content.texts.length === 0) continue;
     // The app's clock, not the database's: tests move time, and the sender reads the same clock.
     const notBefore = deps.clock.now();
@@ -99,15 +103,21 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
 }
 
 /** The digest of a unit's subtree as messages under Telegram's length limit. */
-export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "config" | "translate">, unitId: number, due: { date: LocalDate; at: Date }): Promise<string[]> {
-  return (await digestContent(deps, unitId, due, { chart: false }))?.texts ?? [];
+export async function digestMessages(
+  deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "translateFor">,
+  unitId: number,
+  due: { date: LocalDate; at: Date },
+  locale: Locale = deps.config.defaultLocale,
+): Promise<string[]> {
+  return (await digestContent(deps, unitId, due, locale, { chart: false }))?.texts ?? [];
 }
 
 /** The digest's text parts and its chart (null when there is nothing to draw or drawing failed). */
 export async function digestContent(
-  deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "logger">,
+  deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "translateFor" | "logger">,
   unitId: number,
   due: { date: LocalDate; at: Date },
+  locale: Locale = deps.config.defaultLocale,
   options: { chart?: boolean } = {},
 ): Promise<DigestContent | null> {
   const data = await loadDigestData(deps.prisma, unitId);
@@ -121,12 +131,13 @@ export async function digestContent(
     overdueListAfterDays,
   });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
-  const locale: Locale = deps.config.defaultLocale;
-  const texts = splitMessage(renderDigest(deps.translate, locale, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
+  const translate = locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
+  const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
+  const texts = splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
   let chart: UnitProgressChart | null = null;
   if (options.chart !== false) {
     try {
-      chart = await renderUnitProgressChart(deps.translate, locale, data, due.date);
+      chart = await renderUnitProgressChart(translate, shown, data, due.date);
     } catch (error) {
       deps.logger?.warn({ err: error, unitId }, "digest: the progress chart could not be drawn; sending the text only");
     }

@@ -1,17 +1,18 @@
-// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (7, 3, 1 days
-// before its deadline, on the day, then every 3 days overdue), and one list a day to each working-group
-// leader whose units lag. Keys carry the trigger day, so each reminder is written once, and one postponed
-// by a day off or quiet hours goes out on the next allowed tick.
+// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (by default 7,
+// 3, 1 days before its deadline, on the day, then every 3 days overdue; each campaign's org file may set
+// its own policy), and one list a day to each working-group leader whose units lag, with the units whose
+// reminders are paused (/hoan) in a section of their own. Keys carry the trigger day, so each reminder is
+// written once, and one postponed by a day off, a holiday or quiet hours goes out on the next allowed tick.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
-import { loadReminderData, type ReminderUnit } from "../db/reminder-store.js";
+import { loadActivePolicies, loadReminderData, type ReminderGroup, type ReminderUnit } from "../db/reminder-store.js";
 import { milestones, type Milestone } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
-import { currentTrigger, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
+import { currentTrigger, isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
 import { daysBetween } from "../domain/user-date.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import { splitMessage } from "../render/split-message.js";
@@ -22,6 +23,7 @@ export interface ReminderJobDeps {
   clock: Clock;
   config: Pick<Config, "timezone" | "quietHours" | "defaultLocale">;
   translate: (locale: Locale) => Translate;
+  /** The policy of campaigns whose org file sets none. */
   policy: ReminderPolicy;
 }
 
@@ -29,36 +31,63 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const now = deps.clock.now();
   const local = dayjs(now).tz(deps.config.timezone);
   const today = local.format("YYYY-MM-DD");
-  if (!remindersMayGoOut(today, local.format("HH:mm"), deps.policy, deps.config.quietHours)) return 0;
-  const { units, groups } = await loadReminderData(deps.prisma);
-  const messages: NewOutboxMessage[] = [];
+  const time = local.format("HH:mm");
+  // The scheduler ticks every minute: in quiet hours, before the reminder time and on days off, a tick
+  // stops here after at most one small query.
+  if (isQuietTime(time, deps.config.quietHours)) return 0;
+  const mayGoOutWith = (policies: Map<number, ReminderPolicy | null>) => {
+    const open = new Map<number, boolean>();
+    return (organizationId: number) => {
+      if (!open.has(organizationId)) {
+        open.set(organizationId, remindersMayGoOut(today, time, policies.get(organizationId) ?? deps.policy, deps.config.quietHours));
+      }
+      return open.get(organizationId)!;
+    };
+  };
+  const activePolicies = await loadActivePolicies(deps.prisma);
+  if (![...activePolicies.keys()].some(mayGoOutWith(activePolicies))) return 0;
+  const { units, groups, policies } = await loadReminderData(deps.prisma);
+  const policyOf = (organizationId: number) => policies.get(organizationId) ?? deps.policy;
+  const mayGoOut = mayGoOutWith(policies);
+  // Each candidate is rendered only if its key is new: most ticks of a day find them all written.
+  const candidates: { dedupeKey: string; message: () => NewOutboxMessage[] }[] = [];
   const localeOf = (stored: string | null) => localeFromLanguageCode(stored ?? undefined) ?? deps.config.defaultLocale;
 
   for (const unit of units) {
+    if (unit.pause || !mayGoOut(unit.organizationId)) continue;
     for (const milestone of milestones) {
       const deadline = unit.deadlines[milestone];
       if (!deadline || unit.done.has(milestone)) continue;
-      const trigger = currentTrigger(deadline, today, deps.policy);
+      const trigger = currentTrigger(deadline, today, policyOf(unit.organizationId));
       if (!trigger) continue;
       for (const secretary of unit.secretaries) {
         if (secretary.telegramUserId === null) continue;
-        const t = deps.translate(localeOf(secretary.locale));
-        messages.push({
-          dedupeKey: `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`,
-          chatId: secretary.telegramUserId,
-          kind: "reminder",
-          payload: { method: "sendMessage", params: { text: secretaryReminder(t, unit, secretary.name, milestone, deadline, today) } },
-          notBefore: now,
+        const dedupeKey = `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`;
+        candidates.push({
+          dedupeKey,
+          message: () => {
+            const t = deps.translate(localeOf(secretary.locale));
+            const text = secretaryReminder(t, unit, secretary.name, milestone, deadline, today);
+            return [{ dedupeKey, chatId: secretary.telegramUserId!, kind: "reminder", payload: { method: "sendMessage", params: { text } }, notBefore: now }];
+          },
         });
       }
     }
   }
 
   for (const group of groups) {
-    if (!group.leader) continue;
-    const lagging = units.filter((unit) => group.unitPaths.some((path) => unit.path.startsWith(path))).flatMap((unit) => overdueOf(unit, today));
-    if (lagging.length === 0) continue;
-    const t = deps.translate(localeOf(group.leader.locale));
+    if (!group.leader || !mayGoOut(group.organizationId)) continue;
+    const followed = units.filter((unit) => unit.organizationId === group.organizationId && group.unitPaths.some((path) => unit.path.startsWith(path)));
+    const lagging = followed.filter((unit) => !unit.pause).flatMap((unit) => overdueOf(unit, today));
+    // A postponed unit stays in view (with the reason) until it has held its congress.
+    const paused = followed.filter((unit) => unit.pause && !unit.done.has("held"));
+    if (lagging.length === 0 && paused.length === 0) continue;
+    candidates.push({ dedupeKey: `wg:${group.id}:${today}:1`, message: () => groupList(group, lagging, paused) });
+  }
+
+  function groupList(group: ReminderGroup, lagging: ReturnType<typeof overdueOf>, paused: ReminderUnit[]): NewOutboxMessage[] {
+    const messages: NewOutboxMessage[] = [];
+    const t = deps.translate(localeOf(group.leader!.locale));
     const lines = [t("reminder-group-title", { group: group.name, date: formatLocalDate(today) })];
     for (const { unit, milestone, days } of lagging) {
       const secretary = unit.secretaries[0];
@@ -73,6 +102,19 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
         }),
       );
     }
+    if (paused.length > 0) {
+      lines.push(t("reminder-group-paused-title", { count: paused.length }));
+      for (const unit of paused) {
+        lines.push(
+          t("reminder-group-paused-line", {
+            unit: unit.name,
+            parent: parentShown(unit),
+            date: formatLocalDate(dayjs(unit.pause!.since).tz(deps.config.timezone).format("YYYY-MM-DD")),
+            reason: unit.pause!.reason,
+          }),
+        );
+      }
+    }
     splitMessage(lines.join("\n")).forEach((text, index) =>
       messages.push({
         dedupeKey: `wg:${group.id}:${today}:${index + 1}`,
@@ -82,7 +124,16 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
         notBefore: now,
       }),
     );
+    return messages;
   }
+
+  if (candidates.length === 0) return 0;
+  const written = await deps.prisma.outboxMessage.findMany({
+    where: { dedupeKey: { in: candidates.map((candidate) => candidate.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
+  const known = new Set(written.map((row) => row.dedupeKey));
+  const messages = candidates.filter((candidate) => !known.has(candidate.dedupeKey)).flatMap((candidate) => candidate.message());
   return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
 }
 

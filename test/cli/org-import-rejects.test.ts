@@ -18,6 +18,10 @@ function edit(...replacements: [string, string][]): string {
   return text;
 }
 
+const deadlines = "  deadlines: { cell: 2020-03-31, grassroots: 2020-06-10, district: 2020-07-31 }\n";
+/** The small file with a campaign `reminders` section. */
+const withReminders = (reminders: string) => edit([deadlines, `${deadlines}  reminders: ${reminders}\n`]);
+
 const gt01 = `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell, parent: GT }`;
 const kb = `{ code: KB, name: "Chi bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB, pilot: 2020-03-04 }`;
 const an = `{ name: "Nguyễn Văn An", phone: "0912345678", roles: [{ role: secretary, unit: GT-01 }] }`;
@@ -189,6 +193,66 @@ const yamlCases: BadFile[] = [
     name: "a leader with a bad phone",
     text: edit([group, `{ name: "Tổ công tác số 1", leader: "091200", members: [], units: [GT] }`]),
     problems: ['workingGroups[0].leader: "091200" is not a Vietnamese phone number; e.g. 0912345678 or +84912345678'],
+  },
+  {
+    name: "a misspelt reminder setting",
+    text: withReminders("{ daysbefore: [7, 3] }"),
+    problems: ["campaign.reminders.daysbefore: unknown field (check the spelling; see docs/org-file.md)"],
+  },
+  {
+    name: "reminder days that are not numbers",
+    text: withReminders('{ daysBefore: [7, "a week"] }'),
+    problems: ['campaign.reminders.daysBefore[1]: "a week" is not a whole number from 0 to 90'],
+  },
+  {
+    name: "reminder days too far ahead",
+    text: withReminders("{ daysBefore: [120, 3] }"),
+    problems: ['campaign.reminders.daysBefore[0]: "120" is not a whole number from 0 to 90'],
+  },
+  {
+    name: "a reminder day listed twice",
+    text: withReminders("{ daysBefore: [7, 3, 07] }"),
+    problems: ['campaign.reminders.daysBefore[2]: "07" is listed twice'],
+  },
+  {
+    name: "a negative overdue interval",
+    text: withReminders("{ overdueEvery: -1 }"),
+    problems: ['campaign.reminders.overdueEvery: "-1" is not a whole number from 0 to 30'],
+  },
+  {
+    name: "a reminder time that does not exist",
+    text: withReminders('{ time: "25:00" }'),
+    problems: ['campaign.reminders.time: time "25:00" is not valid; write a time of day like 08:00'],
+  },
+  {
+    name: "a day off in Vietnamese",
+    text: withReminders("{ daysOff: [chunhat] }"),
+    problems: ['campaign.reminders.daysOff[0]: "chunhat" is not allowed; use one of: sunday, monday, tuesday, wednesday, thursday, friday, saturday'],
+  },
+  {
+    name: "every weekday off",
+    text: withReminders("{ daysOff: [sunday, monday, tuesday, wednesday, thursday, friday, saturday] }"),
+    problems: ["campaign.reminders.daysOff: too many entries (at most 6)"],
+  },
+  {
+    name: "a holiday that does not exist",
+    text: withReminders('{ holidays: ["2026-04-30", "2026-02-30"] }'),
+    problems: ['campaign.reminders.holidays[1]: "2026-02-30" is not a date or a date range; write 2026-04-30 or 2026-02-14..2026-02-22'],
+  },
+  {
+    name: "a holiday range written backwards",
+    text: withReminders('{ holidays: ["2026-02-22..2026-02-14"] }'),
+    problems: ['campaign.reminders.holidays[0]: the range "2026-02-22..2026-02-14" ends before it starts; write the first day first, e.g. 2026-02-14..2026-02-22'],
+  },
+  {
+    name: "a holiday range of a whole year (a typo in the year)",
+    text: withReminders('{ holidays: ["2026-02-14..2027-02-22"] }'),
+    problems: ['campaign.reminders.holidays[0]: the range "2026-02-14..2027-02-22" is longer than 31 days; list each holiday on its own'],
+  },
+  {
+    name: "holidays that are not a list",
+    text: withReminders("{ holidays: 2026-04-30 }"),
+    problems: ["campaign.reminders.holidays: has the wrong type, expected a list"],
   },
   {
     name: "several problems at once",

@@ -82,7 +82,7 @@ describe("start and help", () => {
     const user = telegramUser({ language_code: "vi" });
     const vi = await harness.say(user, "/trogiup");
     const lines = vi.text!.split("\n");
-    expect(lines.slice(0, 9)).toEqual([
+    expect(lines.slice(0, 13)).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
       "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
       "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
@@ -90,6 +90,10 @@ describe("start and help", () => {
       "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
       "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
       "/xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại hội, kết quả bầu cử, thống kê theo cấp và khó khăn đang mở của các đơn vị đồng chí được xem (tiếng Anh: /export)",
+      "/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)",
+      "Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy",
+      "/tieptuc MÃ_ĐƠN_VỊ — nhắc việc lại cho đơn vị đó (tiếng Anh: /resume)",
+      "/ngonngu — chọn ngôn ngữ Trợ lý dùng với đồng chí; trong nhóm đã liên kết, quản trị chọn ngôn ngữ bản tin của nhóm (tiếng Anh: /lang)",
       "/start — bắt đầu, nhận diện đồng chí",
       "/trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)",
     ]);
@@ -109,6 +113,8 @@ describe("start and help", () => {
       "trangthai",
       "khokhan",
       "xuat",
+      "hoan",
+      "ngonngu",
       "trogiup",
     ]);
     expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
@@ -117,6 +123,8 @@ describe("start and help", () => {
       { command: "status", description: expect.any(String) },
       { command: "problem", description: expect.any(String) },
       { command: "export", description: "Export congress progress to an Excel file" },
+      { command: "postpone", description: "Pause reminders for a unit whose congress is postponed" },
+      { command: "lang", description: "Choose the language (Vietnamese, English)" },
       { command: "help", description: "How to use the assistant, and its commands" },
     ]);
     for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);

@@ -42,6 +42,7 @@ const tables = [
   "difficulties",
   "outbox_messages",
   "audit_logs",
+  "reminder_pauses",
 ];
 
 /** A digest of every application table's rows: equal fingerprints mean nothing was written. */

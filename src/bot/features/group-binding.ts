@@ -145,7 +145,7 @@ groupBindingFeature.command(unlinkCommands, async (ctx) => {
 });
 
 /** Admin on the bound unit or one of its ancestors, in the binding's organisation. */
-async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
+export async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
   const people = await findPeopleByTelegramId(prisma, telegramUserId);
   const held = people.filter((person) => person.organizationId === binding.organizationId).flatMap((person) => person.roles);
   return mayInvite(held, binding.unit);
@@ -219,7 +219,10 @@ async function migrate(ctx: BotContext, fromChatId: number, toChatId: number, ti
  * that is not bound. Any other command (e.g. /tiendo, /xuat, and every future one) gets group-not-linked
  * there: unbound groups are denied by default.
  */
-const dataFreeInGroups = new Set(["start", "trogiup", "help", "trangthai", "status", "baocao", "report", "khokhan", "problem", "moi", "invite"]);
+const dataFreeInGroups = new Set([
+  ...["start", "trogiup", "help", "trangthai", "status", "baocao", "report", "khokhan", "problem", "moi", "invite"],
+  ...["hoan", "postpone", "tieptuc", "resume"],
+]);
 
 // The gate: a bound group goes on to the other features; an unbound one gets nothing with data from them.
 groups.use(async (ctx, next) => {

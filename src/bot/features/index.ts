@@ -6,7 +6,9 @@ import { groupBindingFeature } from "./group-binding.js";
 import { difficultiesFeature } from "./difficulties.js";
 import { exportFeature } from "./export.js";
 import { helpFeature } from "./help.js";
+import { languageFeature } from "./language.js";
 import { onboardingFeature } from "./onboarding.js";
+import { reminderPauseFeature } from "./reminder-pause.js";
 import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
@@ -20,4 +22,6 @@ export const features: Composer<BotContext>[] = [
   difficultiesFeature,
   statusFeature,
   exportFeature,
+  reminderPauseFeature,
+  languageFeature,
 ];

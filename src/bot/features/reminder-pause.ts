@@ -1,0 +1,102 @@
+// /hoan (/postpone) CODE reason: pause reminders for a unit whose congress is officially postponed;
+// /tieptuc (/resume) CODE: remind it again. Private chat only. While paused, the unit's secretaries get no
+// reminders and the working group's daily list shows the unit with the reason (the reason is written
+// for the working group to read). Every step is authorised against the sender's current roles.
+import { Composer } from "grammy";
+import dayjs from "dayjs";
+import { findPauseUnit, pauseReminders, resumeReminders, type PauseUnit, type ReminderPauseRecord } from "../../db/reminder-pause-store.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import { mayPauseReminders, parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
+import type { BotContext } from "../context.js";
+import "../../clock.js";
+
+export const reminderPauseFeature = new Composer<BotContext>();
+
+const pauseCommands = ["hoan", "postpone"];
+const resumeCommands = ["tieptuc", "resume"];
+
+const actorOf = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
+
+reminderPauseFeature.chatType(["group", "supergroup"]).command([...pauseCommands, ...resumeCommands], async (ctx) => {
+  await ctx.reply(ctx.t("pause-private-only", { bot: ctx.me.username }));
+});
+
+reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
+  const person = ctx.person;
+  if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
+  const command = parsePauseCommand(ctx.match);
+  if (!command.ok) {
+    const problem =
+      command.problem === "usage"
+        ? ctx.t("pause-usage")
+        : command.problem === "bad-code"
+          ? ctx.t("pause-unknown-unit", { code: command.code.slice(0, 32) })
+          : command.problem === "no-reason"
+            ? ctx.t("pause-no-reason", { code: command.code })
+            : ctx.t("pause-too-long", { code: command.code, length: command.length, max: command.max });
+    return void (await ctx.reply([problem, ctx.t("pause-example")].join("\n")));
+  }
+  const unit = await allowedUnit(ctx, command.code);
+  if (!unit) return;
+  const outcome = await pauseReminders(ctx.deps.prisma, {
+    unit,
+    reason: command.reason,
+    personId: person.id,
+    at: ctx.deps.clock.now(),
+    telegramUpdateId: ctx.update.update_id,
+    actor: actorOf(ctx),
+  });
+  ctx.log.info({ unitId: unit.id, outcome: outcome.status }, "reminder pause");
+  const args = { ...unitArgs(unit), ...pauseArgs(ctx, outcome.pause) };
+  await ctx.reply(ctx.t(outcome.status === "paused" ? "pause-done" : "pause-already", args));
+});
+
+reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => {
+  const person = ctx.person;
+  if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
+  const command = parseResumeCommand(ctx.match);
+  if (!command.ok) {
+    const key = command.problem === "usage" ? "resume-usage" : "pause-unknown-unit";
+    return void (await ctx.reply([ctx.t(key, { code: "code" in command ? command.code.slice(0, 32) : "" }), ctx.t("resume-example")].join("\n")));
+  }
+  const unit = await allowedUnit(ctx, command.code);
+  if (!unit) return;
+  const outcome = await resumeReminders(ctx.deps.prisma, {
+    unit,
+    personId: person.id,
+    at: ctx.deps.clock.now(),
+    telegramUpdateId: ctx.update.update_id,
+    actor: actorOf(ctx),
+  });
+  ctx.log.info({ unitId: unit.id, outcome: outcome.status }, "reminder resume");
+  await ctx.reply(
+    outcome.status === "resumed"
+      ? ctx.t("resume-done", { ...unitArgs(unit), ...pauseArgs(ctx, outcome.pause) })
+      : ctx.t("resume-not-paused", unitArgs(unit)),
+  );
+});
+
+/** The unit with this code in the sender's organisation, when they may act for it; otherwise says why and returns null. */
+async function allowedUnit(ctx: BotContext, code: string): Promise<PauseUnit | null> {
+  const person = ctx.person!;
+  const unit = await findPauseUnit(ctx.deps.prisma, person.organizationId, code);
+  if (!unit) {
+    await ctx.reply([ctx.t("pause-unknown-unit", { code }), ctx.t("pause-example")].join("\n"));
+    return null;
+  }
+  if (!mayPauseReminders(person, unit)) {
+    await ctx.reply(ctx.t("pause-not-allowed", unitArgs(unit)));
+    return null;
+  }
+  return unit;
+}
+
+function unitArgs(unit: PauseUnit): Record<string, string> {
+  const parent = (unit.level === "cell" || unit.level === "partial") && unit.parentName ? unit.parentName : "none";
+  return { unit: unit.name, code: unit.code, parent };
+}
+
+function pauseArgs(ctx: BotContext, pause: ReminderPauseRecord): Record<string, string> {
+  const local = (at: Date) => formatLocalDate(dayjs(at).tz(ctx.deps.config.timezone).format("YYYY-MM-DD"));
+  return { reason: pause.reason, since: local(pause.pausedAt), by: pause.pausedBy ?? "none" };
+}

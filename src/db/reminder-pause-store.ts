@@ -1,0 +1,148 @@
+// Pauses of a unit's reminders while its congress is officially postponed (/hoan, /tieptuc): at most one
+// open pause per unit (the unit's row is locked while it is checked), each one kept as history with who
+// paused and lifted it, and both steps in the audit log. A Telegram update pauses or resumes once: its
+// replay finds the row it wrote and answers the same.
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { UnitLevel } from "../domain/levels.js";
+
+export interface PauseUnit {
+  id: number;
+  organizationId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  parentName: string | null;
+}
+
+export interface ReminderPauseRecord {
+  id: number;
+  unitId: number;
+  reason: string;
+  pausedAt: Date;
+  pausedBy: string | null;
+  resumedAt: Date | null;
+  resumedBy: string | null;
+}
+
+const pauseFields = {
+  id: true,
+  unitId: true,
+  reason: true,
+  pausedAt: true,
+  resumedAt: true,
+  pausedBy: { select: { name: true } },
+  resumedBy: { select: { name: true } },
+} as const;
+
+function toRecord({ pausedBy, resumedBy, ...pause }: Prisma.ReminderPauseGetPayload<{ select: typeof pauseFields }>): ReminderPauseRecord {
+  return { ...pause, pausedBy: pausedBy?.name ?? null, resumedBy: resumedBy?.name ?? null };
+}
+
+/** The unit with this code (any letter case) in the organisation, unless archived. */
+export async function findPauseUnit(prisma: PrismaClient, organizationId: number, code: string): Promise<PauseUnit | null> {
+  const row = await prisma.unit.findFirst({
+    where: { organizationId, code: { equals: code, mode: "insensitive" }, archivedAt: null },
+    select: { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } },
+  });
+  if (!row) return null;
+  const { parent, ...unit } = row;
+  return { ...unit, parentName: parent?.name ?? null };
+}
+
+/** Open pauses of these units, by unit id. */
+export async function openPausesOf(prisma: PrismaClient, unitIds: readonly number[]): Promise<Map<number, ReminderPauseRecord>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await prisma.reminderPause.findMany({ where: { unitId: { in: [...unitIds] }, resumedAt: null }, select: pauseFields });
+  return new Map(rows.map((row) => [row.unitId, toRecord(row)]));
+}
+
+/** Open pauses of units in these subtrees (a working group's), in the organisation file's order. */
+export async function openPausesUnder(
+  prisma: PrismaClient,
+  organizationId: number,
+  paths: readonly string[],
+): Promise<{ unit: { id: number; name: string; parentName: string | null; level: UnitLevel }; pause: ReminderPauseRecord }[]> {
+  if (paths.length === 0) return [];
+  const rows = await prisma.reminderPause.findMany({
+    where: { resumedAt: null, unit: { organizationId, archivedAt: null, OR: paths.map((path) => ({ path: { startsWith: path } })) } },
+    orderBy: [{ unit: { position: "asc" } }, { id: "asc" }],
+    select: { ...pauseFields, unit: { select: { id: true, name: true, level: true, parent: { select: { name: true } } } } },
+  });
+  return rows.map(({ unit, ...pause }) => ({
+    unit: { id: unit.id, name: unit.name, level: unit.level, parentName: unit.parent?.name ?? null },
+    pause: toRecord(pause),
+  }));
+}
+
+/** Every pause of a unit, newest first (history). */
+export async function pauseHistory(prisma: PrismaClient, unitId: number): Promise<ReminderPauseRecord[]> {
+  const rows = await prisma.reminderPause.findMany({ where: { unitId }, orderBy: { id: "desc" }, select: pauseFields });
+  return rows.map(toRecord);
+}
+
+export type PauseOutcome = { status: "paused"; pause: ReminderPauseRecord } | { status: "already-paused"; pause: ReminderPauseRecord };
+
+export async function pauseReminders(
+  prisma: PrismaClient,
+  input: { unit: PauseUnit; reason: string; personId: number; at: Date; telegramUpdateId: number; actor: string },
+): Promise<PauseOutcome> {
+  return prisma.$transaction(async (tx): Promise<PauseOutcome> => {
+    await lockUnit(tx, input.unit.id);
+    const replay = await tx.reminderPause.findUnique({ where: { telegramUpdateId: BigInt(input.telegramUpdateId) }, select: pauseFields });
+    if (replay) return { status: "paused", pause: toRecord(replay) };
+    const open = await tx.reminderPause.findFirst({ where: { unitId: input.unit.id, resumedAt: null }, select: pauseFields });
+    if (open) return { status: "already-paused", pause: toRecord(open) };
+    const created = await tx.reminderPause.create({
+      data: { unitId: input.unit.id, reason: input.reason, pausedById: input.personId, pausedAt: input.at, telegramUpdateId: BigInt(input.telegramUpdateId) },
+      select: pauseFields,
+    });
+    await tx.auditLog.create({
+      data: {
+        organizationId: input.unit.organizationId,
+        actor: input.actor,
+        action: "reminders.pause",
+        entity: "unit",
+        entityId: input.unit.code,
+        details: { pauseId: created.id, reason: input.reason },
+      },
+    });
+    return { status: "paused", pause: toRecord(created) };
+  });
+}
+
+export type ResumeOutcome = { status: "resumed"; pause: ReminderPauseRecord } | { status: "not-paused" };
+
+export async function resumeReminders(
+  prisma: PrismaClient,
+  input: { unit: PauseUnit; personId: number; at: Date; telegramUpdateId: number; actor: string },
+): Promise<ResumeOutcome> {
+  return prisma.$transaction(async (tx): Promise<ResumeOutcome> => {
+    await lockUnit(tx, input.unit.id);
+    const replay = await tx.reminderPause.findUnique({ where: { resumeUpdateId: BigInt(input.telegramUpdateId) }, select: pauseFields });
+    if (replay) return { status: "resumed", pause: toRecord(replay) };
+    const open = await tx.reminderPause.findFirst({ where: { unitId: input.unit.id, resumedAt: null }, select: { id: true } });
+    if (!open) return { status: "not-paused" };
+    const lifted = await tx.reminderPause.update({
+      where: { id: open.id },
+      data: { resumedAt: input.at, resumedById: input.personId, resumeUpdateId: BigInt(input.telegramUpdateId) },
+      select: pauseFields,
+    });
+    await tx.auditLog.create({
+      data: {
+        organizationId: input.unit.organizationId,
+        actor: input.actor,
+        action: "reminders.resume",
+        entity: "unit",
+        entityId: input.unit.code,
+        details: { pauseId: lifted.id },
+      },
+    });
+    return { status: "resumed", pause: toRecord(lifted) };
+  });
+}
+
+/** Two pauses of one unit at the same moment (two instances, two officers) wait for each other here. */
+async function lockUnit(tx: Prisma.TransactionClient, unitId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`;
+}

@@ -1,0 +1,93 @@
+// A campaign whose org file sets holidays (here 09–11/03/2020) and Saturdays off: reminders due in the
+// holidays go out on the next working day, once each, through the outbox, the sender and the emulator.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { User } from "grammy/types";
+import dayjs from "dayjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/clock.js";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { cli } from "../support/cli.js";
+import { bindTelegramUser } from "../support/roster.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+
+const zone = "Asia/Ho_Chi_Minh";
+const clock = fixedClock("2020-03-01T00:00:00Z");
+const fixture = readFileSync(new URL("../fixtures/reporting-org.yaml", import.meta.url), "utf8");
+const terms = `  terms: { cell: "2020-2022", grassroots: "2020-2025", district: "2020-2025" }\n`;
+
+describe("reminders on holidays set in the org file", () => {
+  let db: TestDatabase;
+  let harness: BotHarness;
+  let an: User; // secretary of the cell GT-07, reports nothing
+  const received = new Map<string, number>(); // dd/mm → reminders an received that day
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-holidays-")), "org.yaml");
+    if (!fixture.includes(terms)) throw new Error("fixture changed");
+    writeFileSync(file, fixture.replace(terms, `${terms}  reminders: { daysOff: [sunday, saturday], holidays: ["2020-03-09..2020-03-11"] }\n`));
+    expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
+    an = await bindTelegramUser(db.database, "+84912345678");
+    harness = await startBotHarness(db.database, { clock });
+    harness.emulator.registerChat({ id: an.id, type: "private", first_name: an.first_name });
+
+    // 05/03 to 17/03, at the times that matter: before the reminder time, at it, midday, in quiet hours.
+    for (let day = dayjs.tz("2020-03-05", zone); day.isBefore(dayjs.tz("2020-03-18", zone)); day = day.add(1, "day")) {
+      for (const time of ["07:00", "08:00", "12:00", "21:30"]) {
+        clock.set(dayjs.tz(`${day.format("YYYY-MM-DD")} ${time}`, zone).toDate());
+        const before = harness.sent(an.id).length;
+        await harness.app.scheduler.tick();
+        await deliverEverything();
+        const got = harness.sent(an.id).length - before;
+        if (got > 0) received.set(day.format("DD/MM"), (received.get(day.format("DD/MM")) ?? 0) + got);
+      }
+    }
+  }, 120_000);
+  /** Drains the outbox (the sender's own loop runs too), a second apart as Telegram allows per chat. */
+  async function deliverEverything(): Promise<void> {
+    while ((await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0) {
+      await harness.app.sender.drainOnce();
+      clock.advance(1100);
+    }
+  }
+
+  afterAll(async () => {
+    await harness?.stop();
+    await db?.drop();
+  });
+
+  it("when reminders fall in the holidays or on a weekend, then they go out on the next working day, once each", () => {
+    // Cell deadlines: plan 31/01, documents 29/02, personnel 10/03, scheduled 15/03, held 31/03; every 3 days overdue.
+    expect(Object.fromEntries(received)).toEqual({
+      // 05/03: plan (its 04/03 trigger), documents (+6 = 06/03 not yet: its 03/03 trigger), personnel (D-7 = 03/03)
+      "05/03": 3,
+      // 06/03: documents +6
+      "06/03": 1,
+      // 07/03 Saturday, 08/03 Sunday, 09–11/03 holidays: nothing.
+      // 12/03: plan (10/03), documents (12/03), personnel (on the day, 10/03), scheduled (D-3, 12/03)
+      "12/03": 4,
+      // 13/03: plan (13/03), personnel (+3)
+      "13/03": 2,
+      // 14/03 Saturday, 15/03 Sunday. 16/03: plan (16/03), documents (15/03), personnel (+6), scheduled (on the day, 15/03)
+      "16/03": 4,
+      // 17/03: nothing new (held D-7 is 24/03)
+    });
+  });
+
+  it("when a reminder is written, then it is never on a holiday, a day off or in quiet hours, and each trigger once", async () => {
+    const rows = await db.database.prisma.outboxMessage.findMany({ where: { kind: "reminder", chatId: BigInt(an.id) } });
+    expect(rows).toHaveLength(14);
+    expect(rows.every((row) => row.status === "sent")).toBe(true);
+    expect(new Set(rows.map((row) => row.dedupeKey)).size).toBe(14);
+    for (const row of rows) {
+      const local = dayjs(row.notBefore).tz(zone);
+      expect(["09/03", "10/03", "11/03"]).not.toContain(local.format("DD/MM"));
+      expect([0, 6]).not.toContain(local.day());
+      expect(local.format("HH:mm") >= "08:00" && local.format("HH:mm") < "21:00").toBe(true);
+    }
+    const planOn12 = rows.find((row) => row.dedupeKey.endsWith(":plan:2020-03-10"))!;
+    expect(harness.sent(an.id).find((message) => message.message_id === planOn12.sentMessageId)?.text?.split("\n")[1]).toBe("Kế hoạch đại hội: hạn 31/01/2020 (đã quá hạn 41 ngày). Đơn vị chưa báo cáo.");
+  });
+});
