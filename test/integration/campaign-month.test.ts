@@ -239,13 +239,17 @@ describe("a campaign month on the demo district", () => {
     expect(asObject(await planned(["digest"], true))).toEqual(asObject(expected));
     const digests = await prisma().outboxMessage.findMany({ where: { kind: "digest" } });
     for (const row of digests) expect(dayjs(row.notBefore).tz(zone).format("HH:mm")).toBe("17:00");
-    // Parts of one digest are numbered 1..n without a gap.
+    // Text parts of one digest are numbered 1..n without a gap, and each digest carries one chart.
     const parts = new Map<string, number[]>();
+    const charts = new Map<string, number>();
     for (const row of digests) {
       const [, chat, day, part] = row.dedupeKey.split(":");
-      parts.set(`${chat}:${day}`, [...(parts.get(`${chat}:${day}`) ?? []), Number(part)]);
+      if (part === "chart") charts.set(`${chat}:${day}`, (charts.get(`${chat}:${day}`) ?? 0) + 1);
+      else parts.set(`${chat}:${day}`, [...(parts.get(`${chat}:${day}`) ?? []), Number(part)]);
     }
     for (const numbers of parts.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+    expect([...charts.keys()].sort()).toEqual([...parts.keys()].sort());
+    expect(new Set(charts.values())).toEqual(new Set([1]));
   });
 
   it("when a reminder was written, then it was in working hours of a working day, and never for a milestone reported before it", async () => {
