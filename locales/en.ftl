@@ -30,6 +30,7 @@ help-text =
     /report — report your unit's congress progress, step by step with buttons
     { help-status }
     { help-difficulties }
+    { help-progress }
     /start — start and identify yourself
     /help — this help (Vietnamese: /trogiup, /baocao, /trangthai, /khokhan)
 

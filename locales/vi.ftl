@@ -30,6 +30,7 @@ help-text =
     /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm
     { help-status }
     { help-difficulties }
+    { help-progress }
     /start — bắt đầu, nhận diện đồng chí
     /trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)
 

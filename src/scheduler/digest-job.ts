@@ -24,6 +24,8 @@ export interface DigestJobDeps {
 }
 
 export const overdueListAfterDays = 7;
+/** Congresses in the next this many days are listed as upcoming. */
+export const upcomingHorizonDays = 7;
 
 /** The local date whose digest is due now, or null outside [DIGEST_TIME, DIGEST_TIME + catch-up window). */
 export function dueDigestDate(now: Date, config: DigestJobDeps["config"], catchUpHours: number): { date: LocalDate; at: Date } | null {
@@ -67,16 +69,14 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
 
 /** The digest of a unit's subtree as messages under Telegram's length limit. */
 export async function digestMessages(deps: Pick<DigestJobDeps, "prisma" | "config" | "translate">, unitId: number, due: { date: LocalDate; at: Date }): Promise<string[]> {
-  const data = await loadDigestData(deps.prisma, unitId);
-  if (!data) return [];
-  const digest = buildDigest({
-    top: data.top,
-    units: data.units,
-    deadlines: data.deadlines,
+  const data = await loadDigestData(deps.prisma, unitId, {
     today: due.date,
     since: new Date(due.at.getTime() - 24 * 3600 * 1000),
-    overdueListAfterDays,
+    horizonDays: upcomingHorizonDays,
+    overdueAfterDays: overdueListAfterDays,
   });
+  if (!data) return [];
+  const digest = buildDigest({ ...data, today: due.date });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
   const locale: Locale = deps.config.defaultLocale;
   return splitMessage(renderDigest(deps.translate, locale, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));

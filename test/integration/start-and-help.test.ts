@@ -82,13 +82,14 @@ describe("start and help", () => {
     const user = telegramUser({ language_code: "vi" });
     const vi = await harness.say(user, "/trogiup");
     const lines = vi.text!.split("\n");
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 9)).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
       "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
       "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
       "/khokhan NỘI DUNG — báo khó khăn, vướng mắc của đơn vị để Tổ công tác theo dõi, tháo gỡ (tiếng Anh: /problem)",
       "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
       "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
+      "/tiendo [MÃ] — tiến độ đại hội của đơn vị và các đơn vị trực thuộc, bấm nút để xem từng cấp, lọc đơn vị chưa đại hội, quá hạn, có khó khăn (tiếng Anh: /progress)",
       "/start — bắt đầu, nhận diện đồng chí",
       "/trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)",
     ]);
@@ -107,6 +108,7 @@ describe("start and help", () => {
       "baocao",
       "trangthai",
       "khokhan",
+      "tiendo",
       "trogiup",
     ]);
     expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
@@ -114,6 +116,7 @@ describe("start and help", () => {
       { command: "report", description: "Report your unit's congress progress" },
       { command: "status", description: expect.any(String) },
       { command: "problem", description: expect.any(String) },
+      { command: "progress", description: "Congress progress by unit, level by level" },
       { command: "help", description: "How to use the assistant, and its commands" },
     ]);
     for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);

@@ -6,6 +6,7 @@ import { groupBindingFeature } from "./group-binding.js";
 import { difficultiesFeature } from "./difficulties.js";
 import { helpFeature } from "./help.js";
 import { onboardingFeature } from "./onboarding.js";
+import { progressFeature } from "./progress.js";
 import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
@@ -18,4 +19,5 @@ export const features: Composer<BotContext>[] = [
   reportingFeature,
   difficultiesFeature,
   statusFeature,
+  progressFeature,
 ];
