@@ -23,7 +23,10 @@ progress-level-line = { $label }: { $held }/{ $total } ({ $share }) held • { $
 }
 progress-preparation = Draft political and self-review reports: { $documents } • Personnel plans: { $personnel }
 progress-difficulties-none = Open difficulties: none.
-progress-difficulties = Open difficulties: { $count } (at { $units } units).
+progress-difficulties = Open difficulties: { $count } (at { $units } { $units ->
+    [one] unit
+   *[other] units
+}).
 progress-own-held = The unit's own congress: ✅ held on { $date }.
 progress-own-scheduled = The unit's own congress: 📅 planned for { $date }.
 progress-own-overdue = The unit's own congress: ⚠️ not held, { $days } days overdue (deadline { $date }).
@@ -58,8 +61,8 @@ progress-part-level = { $level ->
     [district] districts
    *[province] provinces
 } { $held }/{ $total } ({ $share })
-progress-part-overdue = { $count } overdue
-progress-part-difficulties = { $count } difficulties
+progress-part-overdue = overdue: { $count }
+progress-part-difficulties = difficulties: { $count }
 progress-filter = { $filter ->
     [all] All
     [notHeld] Not held

@@ -167,6 +167,7 @@ async function rollupRows(
   const groupingSets = options.byGrassroots
     ? Prisma.sql`GROUPING SETS ((f."entryId", f.level, f."hasChildren"), (f."grassrootsId", f.level))`
     : Prisma.sql`f."entryId", f.level, f."hasChildren"`;
+  const grassrootsColumn = options.byGrassroots ? Prisma.sql`f."grassrootsId"` : Prisma.sql`NULL::int`;
   const rows = await prisma.$queryRaw<CountRow[]>`
     WITH entry AS (
       SELECT * FROM unnest(${entries.map((entry) => entry.id)}::int[], ${entries.map((entry) => entry.path)}::text[]) AS e(id, path)
@@ -224,7 +225,7 @@ async function rollupRows(
       LEFT JOIN open o ON o."unitId" = s.id
       LEFT JOIN deadline dl ON dl."organizationId" = s."organizationId" AND dl.level = s.level
     )
-    SELECT f."entryId", f."grassrootsId", f.level, f."hasChildren",
+    SELECT f."entryId", ${grassrootsColumn} AS "grassrootsId", f.level, f."hasChildren",
            count(*)::int AS total,
            count(*) FILTER (WHERE f.held)::int AS held,
            count(*) FILTER (WHERE f.scheduled AND NOT f.held)::int AS scheduled,
