@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { DigestInput } from "../domain/digest.js";
 import type { LocalDate } from "../domain/local-date.js";
-import { loadDigestLists, loadElectionStats, loadSubtreeRollup } from "./progress-rollup.js";
+import { loadDigestLists, loadElectionStats, loadRollupTop, loadSubtreeRollup } from "./progress-rollup.js";
 
 export type DigestData = Omit<DigestInput, "today"> & { top: { id: number; name: string; organizationId: number } };
 
@@ -13,12 +13,15 @@ export async function loadDigestData(
   unitId: number,
   options: { today: LocalDate; since: Date | null; horizonDays: number; overdueAfterDays: number },
 ): Promise<DigestData | null> {
-  const rollup = await loadSubtreeRollup(prisma, unitId, { today: options.today, since: options.since, byGrassroots: true });
-  if (!rollup) return null;
-  const [lists, elections] = await Promise.all([
-    loadDigestLists(prisma, { id: rollup.top.id, path: rollup.top.path, campaignId: rollup.campaign?.id ?? null }, options),
-    loadElectionStats(prisma, [rollup.top.id]),
+  const top = await loadRollupTop(prisma, unitId);
+  if (!top) return null;
+  // On PostgreSQL these run side by side on the pool; the embedded database takes them one at a time.
+  const [rollup, lists, elections] = await Promise.all([
+    loadSubtreeRollup(prisma, top, { today: options.today, since: options.since, byGrassroots: true }),
+    loadDigestLists(prisma, { id: top.unit.id, path: top.unit.path, campaignId: top.campaign?.id ?? null }, options),
+    loadElectionStats(prisma, [{ id: top.unit.id, path: top.unit.path }]),
   ]);
+  if (!rollup) return null;
   return {
     top: { id: rollup.top.id, name: rollup.top.name, organizationId: rollup.top.organizationId },
     rollup,

@@ -61,55 +61,62 @@ function under(alias: string, pathSql: Prisma.Sql): Prisma.Sql {
 const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", u."pilotDate", u."organizationId",
   EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren"`;
 
-/** The active campaign of an organisation (the oldest, if several are active) and its deadlines. */
-async function loadCampaign(prisma: PrismaClient, organizationId: number): Promise<{ campaign: SubtreeRollup["campaign"]; deadlines: DeadlineTable }> {
-  const campaign = await prisma.campaign.findFirst({
-    where: { organizationId, active: true },
-    orderBy: { id: "asc" },
-    select: { id: true, name: true, deadlines: { select: { level: true, milestone: true, dueDate: true } } },
-  });
+/** A unit with its organisation's active campaign (the oldest, if several are active) and that campaign's deadlines. */
+export interface RollupTop {
+  unit: UnitRow;
+  campaign: SubtreeRollup["campaign"];
+  deadlines: DeadlineTable;
+}
+
+/** The unit and its campaign in one query; null when the unit does not exist or is archived. */
+export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promise<RollupTop | null> {
+  const [row] = await prisma.$queryRaw<(UnitRow & { campaignId: number | null; campaignName: string | null; deadlines: { level: UnitLevel; milestone: Milestone; dueDate: string }[] })[]>`
+    SELECT ${unitColumns}, c.id AS "campaignId", c.name AS "campaignName",
+           (SELECT coalesce(json_agg(json_build_object('level', d.level, 'milestone', d.milestone, 'dueDate', d."dueDate")), '[]'::json)
+            FROM campaign_deadlines d WHERE d."campaignId" = c.id) AS deadlines
+    FROM units u
+    LEFT JOIN LATERAL (SELECT id, name FROM campaigns WHERE "organizationId" = u."organizationId" AND active ORDER BY id LIMIT 1) c ON true
+    WHERE u.id = ${unitId} AND u."archivedAt" IS NULL`;
+  if (!row) return null;
   const deadlines: DeadlineTable = {};
-  for (const deadline of campaign?.deadlines ?? []) {
-    (deadlines[deadline.level] ??= {})[deadline.milestone as Milestone] = utcDateToLocalDate(deadline.dueDate);
-  }
-  return { campaign: campaign ? { id: campaign.id, name: campaign.name } : null, deadlines };
+  for (const deadline of row.deadlines) (deadlines[deadline.level] ??= {})[deadline.milestone] = deadline.dueDate.slice(0, 10);
+  const { campaignId, campaignName, deadlines: _, ...unit } = row;
+  return { unit, campaign: campaignId === null ? null : { id: campaignId, name: campaignName! }, deadlines };
 }
 
 /**
  * The subtree of a unit: the unit, its direct children (the entries), and for each child the counts of
- * its subtree per level. Null when the unit does not exist or is archived. Three queries.
+ * its subtree per level. Null when the unit does not exist or is archived. One query for the unit (none
+ * when it is given), then two or three that run side by side.
  */
-export async function loadSubtreeRollup(prisma: PrismaClient, unitId: number, options: RollupOptions): Promise<SubtreeRollup | null> {
-  const [topRow] = await prisma.$queryRaw<UnitRow[]>`SELECT ${unitColumns} FROM units u WHERE u.id = ${unitId} AND u."archivedAt" IS NULL`;
-  if (!topRow) return null;
-  const [{ campaign, deadlines }, entries] = await Promise.all([
-    loadCampaign(prisma, topRow.organizationId),
+export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | RollupTop, options: RollupOptions): Promise<SubtreeRollup | null> {
+  const top = typeof unit === "number" ? await loadRollupTop(prisma, unit) : unit;
+  if (!top) return null;
+  const { id, path } = top.unit;
+  const [entries, grouped, grassroots] = await Promise.all([
     prisma.$queryRaw<UnitRow[]>`
       SELECT ${unitColumns} FROM units u
-      WHERE u."parentId" = ${unitId} AND u."archivedAt" IS NULL
+      WHERE u."parentId" = ${id} AND u."archivedAt" IS NULL
       ORDER BY u.position, u.id`,
+    rollupRows(prisma, { childrenOf: { id, path } }, path, options),
+    options.byGrassroots
+      ? prisma.$queryRaw<UnitRow[]>`
+          SELECT ${unitColumns} FROM units u
+          WHERE u.path LIKE ${`${path}%`} AND u.id <> ${id} AND u.level = 'grassroots' AND u."archivedAt" IS NULL
+          ORDER BY u.position, u.id`
+      : Promise.resolve(null),
   ]);
-  const grouped = await rollupRows(
-    prisma,
-    entries.map((entry) => ({ id: entry.id, path: entry.path })),
-    topRow.path,
-    options,
-  );
   const rollup: SubtreeRollup = {
-    top: { ...toRollupUnit(topRow), organizationId: topRow.organizationId },
-    campaign,
-    deadlines,
+    top: { ...toRollupUnit(top.unit), organizationId: top.unit.organizationId },
+    campaign: top.campaign,
+    deadlines: top.deadlines,
     today: options.today,
     entries: entries.map(toRollupUnit),
     rows: grouped.rows,
   };
-  if (options.byGrassroots) {
-    const units = await prisma.$queryRaw<UnitRow[]>`
-      SELECT ${unitColumns} FROM units u
-      WHERE u.path LIKE ${`${topRow.path}%`} AND u.id <> ${unitId} AND u.level = 'grassroots' AND u."archivedAt" IS NULL
-      ORDER BY u.position, u.id`;
-    const ids = new Set(units.map((unit) => unit.id));
-    rollup.grassroots = { units: units.map(toRollupUnit), rows: grouped.grassroots.filter((row) => ids.has(row.grassrootsId)) };
+  if (grassroots) {
+    const ids = new Set(grassroots.map((row) => row.id));
+    rollup.grassroots = { units: grassroots.map(toRollupUnit), rows: grouped.grassroots.filter((row) => ids.has(row.grassrootsId)) };
   }
   return rollup;
 }
@@ -131,7 +138,7 @@ export async function loadUnitsRollup(
   const entries = [...new Set(unitIds)].map((id) => byId.get(id)).filter((row): row is UnitRow => row !== undefined);
   const { rows } = await rollupRows(
     prisma,
-    entries.map((entry) => ({ id: entry.id, path: entry.path })),
+    Prisma.sql`SELECT * FROM unnest(${entries.map((entry) => entry.id)}::int[], ${entries.map((entry) => entry.path)}::text[]) AS e(id, path)`,
     commonPathPrefix(entries.map((entry) => entry.path)),
     options,
   );
@@ -151,32 +158,36 @@ export function commonPathPrefix(paths: readonly string[]): string {
 type CountRow = Record<keyof ProgressCounts, number> & { entryId: number | null; grassrootsId: number | null; level: UnitLevel; hasChildren: boolean | null };
 
 /**
- * The counting query. `facts` holds one line per unit of the entries' subtrees with what is true of it;
+ * The counting query over the entries (a query giving `id, path`). `facts` holds one line per unit of the entries' subtrees with what is true of it;
  * the outer query counts them per (entry, level, has children) and, when asked, per (grassroots
  * organisation, level). `within` is a path every entry lies under: a plain prefix the planner can
  * estimate, so a district stays a district-sized query even on a national database.
  */
 async function rollupRows(
   prisma: PrismaClient,
-  entries: readonly { id: number; path: string }[],
+  entries: Prisma.Sql | { childrenOf: { id: number; path: string } },
   within: string,
   options: RollupOptions,
 ): Promise<{ rows: RollupRow[]; grassroots: GrassrootsRow[] }> {
-  if (entries.length === 0) return { rows: [], grassroots: [] };
   const since = options.since ? options.since.toISOString() : null;
+  // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
+  // is needed. Any other set of entries: a range join on the path index.
+  const subSql =
+    "childrenOf" in entries
+      ? Prisma.sql`
+          SELECT split_part(substr(u.path, ${entries.childrenOf.path.length + 1}), '/', 1)::int AS "entryId", u.id, u.level, u."parentId", u."organizationId"
+          FROM units u
+          WHERE u.path LIKE ${`${within}%`} AND u.id <> ${entries.childrenOf.id} AND u."archivedAt" IS NULL`
+      : Prisma.sql`
+          SELECT e.id AS "entryId", u.id, u.level, u."parentId", u."organizationId"
+          FROM (${entries}) e JOIN units u ON ${under("u", Prisma.sql`e.path`)}
+          WHERE u.path LIKE ${`${within}%`} AND u."archivedAt" IS NULL`;
   const groupingSets = options.byGrassroots
     ? Prisma.sql`GROUPING SETS ((f."entryId", f.level, f."hasChildren"), (f."grassrootsId", f.level))`
     : Prisma.sql`f."entryId", f.level, f."hasChildren"`;
   const grassrootsColumn = options.byGrassroots ? Prisma.sql`f."grassrootsId"` : Prisma.sql`NULL::int`;
   const rows = await prisma.$queryRaw<CountRow[]>`
-    WITH entry AS (
-      SELECT * FROM unnest(${entries.map((entry) => entry.id)}::int[], ${entries.map((entry) => entry.path)}::text[]) AS e(id, path)
-    ),
-    sub AS (
-      SELECT e.id AS "entryId", u.id, u.level, u."parentId", u."organizationId"
-      FROM entry e JOIN units u ON ${under("u", Prisma.sql`e.path`)}
-      WHERE u.path LIKE ${`${within}%`} AND u."archivedAt" IS NULL
-    ),
+    WITH sub AS (${subSql}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
       WHERE c.active AND c."organizationId" IN (SELECT DISTINCT "organizationId" FROM sub)
@@ -261,16 +272,27 @@ export const shortListLimit = 20;
  * level, summed in SQL over the current `held` reports' results, and the units that elected fewer
  * committee members than planned (lowest share first, at most `shortListLimit`). Two queries.
  */
-export async function loadElectionStats(prisma: PrismaClient, unitIds: readonly number[], options: { shortLimit?: number } = {}): Promise<ElectionStats> {
-  if (unitIds.length === 0) return { levels: [], shortUnits: [] };
+export async function loadElectionStats(
+  prisma: PrismaClient,
+  units: readonly number[] | readonly { id: number; path: string }[],
+  options: { shortLimit?: number } = {},
+): Promise<ElectionStats> {
+  // The roots' paths are needed as constants: a prefix the planner can estimate keeps a district's
+  // statistics a district-sized query (an index walk, not a scan of every held report).
+  const roots =
+    typeof units[0] === "number"
+      ? await prisma.$queryRaw<{ id: number; path: string }[]>`
+          SELECT id, path FROM units WHERE id = ANY(${[...(units as readonly number[])]}::int[]) AND "archivedAt" IS NULL`
+      : (units as readonly { id: number; path: string }[]);
+  if (roots.length === 0) return { levels: [], shortUnits: [] };
   const held = Prisma.sql`
     WITH root AS (
-      SELECT id, path FROM units WHERE id = ANY(${[...unitIds]}::int[]) AND "archivedAt" IS NULL
+      SELECT * FROM unnest(${roots.map((root) => root.id)}::int[], ${roots.map((root) => root.path)}::text[]) AS e(id, path)
     ),
     scope AS (
       SELECT DISTINCT u.id, u.name, u.level, u."organizationId", u.position
       FROM root e JOIN units u ON ${under("u", Prisma.sql`e.path`)}
-      WHERE u."archivedAt" IS NULL
+      WHERE u.path LIKE ${`${commonPathPrefix(roots.map((root) => root.path))}%`} AND u."archivedAt" IS NULL
     ),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
