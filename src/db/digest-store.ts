@@ -19,7 +19,7 @@ export async function loadDigestData(
   const [rollup, lists, elections] = await Promise.all([
     loadSubtreeRollup(prisma, top, { today: options.today, since: options.since, byGrassroots: true }),
     loadDigestLists(prisma, { id: top.unit.id, path: top.unit.path, campaignId: top.campaign?.id ?? null }, options),
-    loadElectionStats(prisma, [{ id: top.unit.id, path: top.unit.path }]),
+    loadElectionStats(prisma, [top.unit]),
   ]);
   if (!rollup) return null;
   return {

@@ -1,9 +1,9 @@
 // The one aggregation module behind the digest, /tiendo and the exports: a few set-based queries over a
 // subtree, whatever its size (one district or the whole country), never a query per unit.
 //
-// A subtree is a range of the materialised path (`units.path`, "/1/7/42/"), read through its
-// text_pattern_ops index: the units under P are those with P ≤ path < P' where P' is P with its last "/"
-// turned into "0" (the next character), i.e. exactly the paths that start with P. A unit's state comes
+// A subtree is a prefix of the materialised path (`units.path`, "/1/7/42/"), a constant `LIKE 'P%'` read
+// through its text_pattern_ops index; which child (or listed unit) a unit falls under is read off its
+// path too, so no query joins units to units by range. A unit's state comes
 // from its reports in the active campaign of its organisation: any report of a milestone means the
 // milestone is done (reports are never deleted; a correction supersedes, it does not undo), the
 // election results are those of the current (not superseded) `held` report.
@@ -52,12 +52,6 @@ const toRollupUnit = (row: UnitRow): RollupUnit => ({
   pilotDate: row.pilotDate ? utcDateToLocalDate(row.pilotDate) : null,
 });
 
-/** Paths under `path` (itself included), as a condition on the alias's `path` column that uses the index. */
-function under(alias: string, pathSql: Prisma.Sql): Prisma.Sql {
-  const column = Prisma.raw(`${alias}.path`);
-  return Prisma.sql`${column} ~>=~ ${pathSql} AND ${column} ~<~ (left(${pathSql}, -1) || '0')`;
-}
-
 const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", u."pilotDate", u."organizationId",
   EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren"`;
 
@@ -98,7 +92,7 @@ export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | Rol
       SELECT ${unitColumns} FROM units u
       WHERE u."parentId" = ${id} AND u."archivedAt" IS NULL
       ORDER BY u.position, u.id`,
-    rollupRows(prisma, { childrenOf: { id, path } }, path, options),
+    rollupRows(prisma, { childrenOf: { id, path, organizationId: top.unit.organizationId } }, path, options),
     options.byGrassroots
       ? prisma.$queryRaw<UnitRow[]>`
           SELECT ${unitColumns} FROM units u
@@ -138,7 +132,7 @@ export async function loadUnitsRollup(
   const entries = [...new Set(unitIds)].map((id) => byId.get(id)).filter((row): row is UnitRow => row !== undefined);
   const { rows } = await rollupRows(
     prisma,
-    Prisma.sql`SELECT * FROM unnest(${entries.map((entry) => entry.id)}::int[], ${entries.map((entry) => entry.path)}::text[]) AS e(id, path)`,
+    entries,
     commonPathPrefix(entries.map((entry) => entry.path)),
     options,
   );
@@ -155,33 +149,74 @@ export function commonPathPrefix(paths: readonly string[]): string {
   return prefix || "/";
 }
 
+/**
+ * Units under any of the entries, each with its entry. An entry at depth k (k ids in its path) is the
+ * (k+1)-th part of the path of every unit under it, so each distinct depth is one hash join on that part
+ * of the path: linear in the units, however many entries (a range join per entry was 63 × 355,000
+ * comparisons for the country). Nested entries count under the outermost one.
+ */
+function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql {
+  // An organisation's top unit has every unit of the organisation under it: matched by organisation.
+  const tops = entries.filter((entry) => entry.parentId === null);
+  const inner = entries.filter((entry) => entry.parentId !== null);
+  const depths = [...new Set(inner.map((entry) => entry.path.split("/").filter(Boolean).length))].sort((a, b) => a - b);
+  const ids = inner.map((entry) => entry.id);
+  const joins = depths.map(
+    (depth, index) =>
+      Prisma.sql`LEFT JOIN (SELECT unnest(${ids}::int[]) AS id) ${Prisma.raw(`e${index}`)} ON ${Prisma.raw(`e${index}`)}.id = NULLIF(split_part(u.path, '/', ${depth + 1}), '')::int`,
+  );
+  if (tops.length > 0) {
+    joins.unshift(
+      Prisma.sql`LEFT JOIN (SELECT * FROM unnest(${tops.map((top) => top.id)}::int[], ${tops.map((top) => top.organizationId)}::int[]) AS t(id, org)) et ON et.org = u."organizationId"`,
+    );
+  }
+  const entryId = Prisma.raw(`coalesce(${[...(tops.length > 0 ? ["et.id"] : []), ...depths.map((_, index) => `e${index}.id`)].join(", ")})`);
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT ${entryId} AS "entryId", u.id, u.level, u."parentId", u."organizationId", u.name, u.position
+      FROM units u ${Prisma.join(joins, " ")}
+      WHERE u.path LIKE ${`${within}%`} AND u."archivedAt" IS NULL
+    ) x WHERE x."entryId" IS NOT NULL`;
+}
+
+/** A unit whose subtree is counted as one entry. */
+export interface ScopeEntry {
+  id: number;
+  path: string;
+  parentId: number | null;
+  organizationId: number;
+}
+
 type CountRow = Record<keyof ProgressCounts, number> & { entryId: number | null; grassrootsId: number | null; level: UnitLevel; hasChildren: boolean | null };
 
 /**
- * The counting query over the entries (a query giving `id, path`). `facts` holds one line per unit of the entries' subtrees with what is true of it;
- * the outer query counts them per (entry, level, has children) and, when asked, per (grassroots
+ * The counting query over the entries (the children of one unit, or any list of units). `facts` holds
+ * one line per unit of the entries' subtrees with what is true of it; the outer query counts them per (entry, level, has children) and, when asked, per (grassroots
  * organisation, level). `within` is a path every entry lies under: a plain prefix the planner can
  * estimate, so a district stays a district-sized query even on a national database.
  */
 async function rollupRows(
   prisma: PrismaClient,
-  entries: Prisma.Sql | { childrenOf: { id: number; path: string } },
+  entries: readonly ScopeEntry[] | { childrenOf: { id: number; path: string; organizationId: number } },
   within: string,
   options: RollupOptions,
 ): Promise<{ rows: RollupRow[]; grassroots: GrassrootsRow[] }> {
+  const organizations = "childrenOf" in entries ? [entries.childrenOf.organizationId] : [...new Set(entries.map((entry) => entry.organizationId))];
+  // Whole organisations (the country's provinces): every report of their campaigns counts, so they are
+  // read in one pass instead of looked up unit by unit.
+  const wholeOrganisations = !("childrenOf" in entries) && entries.every((entry) => entry.parentId === null);
+  const inScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`r."unitId" IN (SELECT id FROM sub)`;
+  const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
   const since = options.since ? options.since.toISOString() : null;
   // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
-  // is needed. Any other set of entries: a range join on the path index.
+  // is needed. Any other set of entries: see entriesSql.
   const subSql =
     "childrenOf" in entries
       ? Prisma.sql`
           SELECT split_part(substr(u.path, ${entries.childrenOf.path.length + 1}), '/', 1)::int AS "entryId", u.id, u.level, u."parentId", u."organizationId"
           FROM units u
           WHERE u.path LIKE ${`${within}%`} AND u.id <> ${entries.childrenOf.id} AND u."archivedAt" IS NULL`
-      : Prisma.sql`
-          SELECT e.id AS "entryId", u.id, u.level, u."parentId", u."organizationId"
-          FROM (${entries}) e JOIN units u ON ${under("u", Prisma.sql`e.path`)}
-          WHERE u.path LIKE ${`${within}%`} AND u."archivedAt" IS NULL`;
+      : entriesSql(entries, within);
   const groupingSets = options.byGrassroots
     ? Prisma.sql`GROUPING SETS ((f."entryId", f.level, f."hasChildren"), (f."grassrootsId", f.level))`
     : Prisma.sql`f."entryId", f.level, f."hasChildren"`;
@@ -190,7 +225,7 @@ async function rollupRows(
     WITH sub AS (${subSql}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
-      WHERE c.active AND c."organizationId" IN (SELECT DISTINCT "organizationId" FROM sub)
+      WHERE c.active AND c."organizationId" = ANY(${organizations}::int[])
       ORDER BY c."organizationId", c.id
     ),
     state AS (
@@ -201,12 +236,12 @@ async function rollupRows(
              bool_or(r.milestone = 'personnel') AS personnel,
              min(r."createdAt") FILTER (WHERE r.milestone = 'held') AS "heldAt"
       FROM reports r JOIN campaign c ON c.id = r."campaignId"
-      WHERE r."unitId" IN (SELECT id FROM sub)
+      WHERE ${inScope}
       GROUP BY r."unitId"
     ),
     open AS (
       SELECT d."unitId", count(*)::int AS n FROM difficulties d
-      WHERE d."resolvedAt" IS NULL AND d."unitId" IN (SELECT id FROM sub)
+      WHERE d."resolvedAt" IS NULL AND ${difficultyInScope}
       GROUP BY d."unitId"
     ),
     deadline AS (
@@ -260,11 +295,6 @@ async function rollupRows(
 
 // --- Election statistics ---------------------------------------------------------------------------
 
-/** A JSON number of the results as an int; null when missing or not a whole number (never a query error). */
-// Field names are constants of this file, written into the SQL (a parameter after ->> would be ambiguous).
-const resultInt = (field: string) => Prisma.raw(`CASE WHEN h.res->>'${field}' ~ '^[0-9]{1,6}$' THEN (h.res->>'${field}')::int END`);
-const resultBool = (field: string) => Prisma.raw(`CASE h.res->>'${field}' WHEN 'true' THEN true WHEN 'false' THEN false END`);
-
 export const shortListLimit = 20;
 
 /**
@@ -274,29 +304,22 @@ export const shortListLimit = 20;
  */
 export async function loadElectionStats(
   prisma: PrismaClient,
-  units: readonly number[] | readonly { id: number; path: string }[],
+  units: readonly number[] | readonly ScopeEntry[],
   options: { shortLimit?: number } = {},
 ): Promise<ElectionStats> {
   // The roots' paths are needed as constants: a prefix the planner can estimate keeps a district's
   // statistics a district-sized query (an index walk, not a scan of every held report).
   const roots =
     typeof units[0] === "number"
-      ? await prisma.$queryRaw<{ id: number; path: string }[]>`
-          SELECT id, path FROM units WHERE id = ANY(${[...(units as readonly number[])]}::int[]) AND "archivedAt" IS NULL`
-      : (units as readonly { id: number; path: string }[]);
+      ? await prisma.$queryRaw<ScopeEntry[]>`
+          SELECT id, path, "parentId", "organizationId" FROM units WHERE id = ANY(${[...(units as readonly number[])]}::int[]) AND "archivedAt" IS NULL`
+      : (units as readonly ScopeEntry[]);
   if (roots.length === 0) return { levels: [], shortUnits: [] };
   const held = Prisma.sql`
-    WITH root AS (
-      SELECT * FROM unnest(${roots.map((root) => root.id)}::int[], ${roots.map((root) => root.path)}::text[]) AS e(id, path)
-    ),
-    scope AS (
-      SELECT DISTINCT u.id, u.name, u.level, u."organizationId", u.position
-      FROM root e JOIN units u ON ${under("u", Prisma.sql`e.path`)}
-      WHERE u.path LIKE ${`${commonPathPrefix(roots.map((root) => root.path))}%`} AND u."archivedAt" IS NULL
-    ),
+    WITH scope AS (${entriesSql(roots, commonPathPrefix(roots.map((root) => root.path)))}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
-      WHERE c.active AND c."organizationId" IN (SELECT DISTINCT "organizationId" FROM scope)
+      WHERE c.active AND c."organizationId" = ANY(${[...new Set(roots.map((root) => root.organizationId))]}::int[])
       ORDER BY c."organizationId", c.id
     ),
     h AS (
@@ -306,14 +329,15 @@ export async function loadElectionStats(
       JOIN campaign c ON c.id = r."campaignId"
       WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n."supersedesId" = r.id)
     ),
+    -- Results are checked as a whole before they are saved (checkElectionResults), so each field is a
+    -- whole number or a boolean (or null): read once per congress, typed.
     v AS (
       SELECT h.id, h.name, h.level, h.position, h.res IS NOT NULL AS "hasResults",
-             ${resultInt("committeePlanned")} AS planned, ${resultInt("committeeElected")} AS elected,
-             ${resultInt("standingElected")} AS standing, ${resultInt("women")} AS women,
-             ${resultInt("underThirtyFive")} AS young, ${resultInt("reElected")} AS "reElected",
-             ${resultInt("delegates")} AS delegates,
-             ${resultBool("secretaryDirect")} AS "secretaryDirect", ${resultBool("oneRound")} AS "oneRound"
-      FROM h
+             x."committeePlanned" AS planned, x."committeeElected" AS elected, x."standingElected" AS standing,
+             x.women, x."underThirtyFive" AS young, x."reElected", x.delegates, x."secretaryDirect", x."oneRound"
+      FROM h LEFT JOIN LATERAL jsonb_to_record(h.res) AS x(
+        "committeePlanned" int, "committeeElected" int, "standingElected" int, women int, "underThirtyFive" int,
+        "reElected" int, delegates int, "secretaryDirect" boolean, "oneRound" boolean) ON true
     )`;
   const [levels, shortUnits] = await Promise.all([
     prisma.$queryRaw<ElectionLevelStats[]>`${held}
