@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "../src/db/client.js";
 import { createServerDatabase } from "../test/support/server-database.js";
 import { chartSuite } from "./chart.js";
 import { deliverySuite } from "./delivery.js";
+import { progressSuite } from "./progress.js";
 
 /** One line of the table. */
 export interface BenchRow {
@@ -31,6 +32,8 @@ export interface BenchResult {
   rows: BenchRow[];
   /** Printed under the table: definitions, breakdowns, findings. */
   notes: string[];
+  /** Extra markdown tables a suite prints after the main one (e.g. progress aggregation, whose columns differ). */
+  tables?: string[];
 }
 
 export interface BenchContext {
@@ -46,7 +49,7 @@ export interface BenchSuite {
   run(context: BenchContext): Promise<BenchResult>;
 }
 
-const suites: BenchSuite[] = [deliverySuite, chartSuite];
+const suites: BenchSuite[] = [deliverySuite, chartSuite, progressSuite];
 
 interface BenchDatabase {
   database: Database;
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const rows: BenchRow[] = [];
   const notes: string[] = [];
+  const tables: string[] = [];
   let kind: BenchDatabase["kind"] = "pglite";
   for (const suite of selected) {
     const opened = await openBenchDatabase();
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
       const result = await suite.run({ database: opened.database, databaseKind: opened.kind, log: (line) => log(`${suite.name}: ${line}`) });
       rows.push(...result.rows);
       notes.push(...result.notes);
+      if (result.tables) tables.push("", ...result.tables);
     } finally {
       await opened.drop();
     }
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
     `## Benchmarks (${new Date().toISOString()}, Node ${process.version}, database: ${kind === "postgres" ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite in memory"})`,
     "",
     table(rows),
+    ...tables,
     "",
     `Peak RSS: ${number(peak / 1024 / 1024, 0)} MiB (process.memoryUsage().rss sampled every 25 ms over the whole run)`,
     ...(notes.length > 0 ? ["", ...notes.map((note) => `- ${note}`)] : []),

@@ -30,6 +30,7 @@ help-text =
     /report — report your unit's congress progress, step by step with buttons
     { help-status }
     { help-difficulties }
+    { help-progress }
     { help-export }
     { help-reminder-pause }
     { help-language }

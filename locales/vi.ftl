@@ -30,6 +30,7 @@ help-text =
     /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm
     { help-status }
     { help-difficulties }
+    { help-progress }
     { help-export }
     { help-reminder-pause }
     { help-language }

@@ -16,6 +16,7 @@ chart-deadline = Deadline for { $level ->
     [passed] { $days } days overdue
    *[ahead] { $days } days left
 }
+chart-grassroots-cells = Grassroots cells ({ $count } units)
 chart-legend-held = Held
 chart-legend-scheduled = Scheduled
 chart-legend-not-scheduled = Not scheduled

@@ -16,6 +16,7 @@ chart-deadline = Hạn chót đại hội { $level ->
     [passed] quá hạn { $days } ngày
    *[ahead] còn { $days } ngày
 }
+chart-grassroots-cells = Các chi bộ cơ sở ({ $count } đơn vị)
 chart-legend-held = Đã đại hội
 chart-legend-scheduled = Đã có lịch
 chart-legend-not-scheduled = Chưa có lịch

@@ -14,6 +14,7 @@ export const menuCommands: readonly CommandSpec[] = [
   { vi: "baocao", en: "report", descriptionKey: "command-report" },
   { vi: "trangthai", en: "status", descriptionKey: "status-card-command" },
   { vi: "khokhan", en: "problem", descriptionKey: "difficulty-command" },
+  { vi: "tiendo", en: "progress", descriptionKey: "progress-command" },
   { vi: "xuat", en: "export", descriptionKey: "export-command" },
   { vi: "hoan", en: "postpone", descriptionKey: "reminder-pause-command" },
   { vi: "ngonngu", en: "lang", descriptionKey: "language-command" },

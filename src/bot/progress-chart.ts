@@ -1,7 +1,7 @@
 // The progress chart of any unit's subtree, for features that send it on demand (/tiendo). The daily
-// digest draws the same chart from the data it has already loaded (scheduler/digest-job.ts).
+// digest draws the same chart from the roll-up it has already loaded (scheduler/digest-job.ts).
 import type { PrismaClient } from "@prisma/client";
-import { loadDigestData } from "../db/digest-store.js";
+import { loadSubtreeRollup } from "../db/progress-rollup.js";
 import type { LocalDate } from "../domain/local-date.js";
 import type { Locale, Translate } from "../i18n.js";
 import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
@@ -17,6 +17,6 @@ export async function progressChartFor(
   translate: Translate,
   locale: Locale,
 ): Promise<UnitProgressChart | null> {
-  const data = await loadDigestData(prisma, unitId);
-  return data ? renderUnitProgressChart(translate, locale, data, today) : null;
+  const rollup = await loadSubtreeRollup(prisma, unitId, { today, byGrassroots: true });
+  return rollup ? renderUnitProgressChart(translate, locale, rollup, today) : null;
 }

@@ -2,6 +2,7 @@
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import type { Digest } from "../domain/digest.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { renderElectionStats } from "./election-stats-text.js";
 
 export interface DigestHeader {
   unitName: string;
@@ -74,5 +75,7 @@ export function renderDigest(t: Translate, locale: Locale, header: DigestHeader,
     const count = digest.openDifficulties.reduce((sum, entry) => sum + entry.count, 0);
     lines.push(t("digest-difficulties", { count, list: digest.openDifficulties.map((entry) => entry.name).join("; ") }));
   }
+  // The final section, once congresses are held: the same statistics /tiendo shows for the subtree.
+  if (digest.elections) lines.push("", ...renderElectionStats(t, locale, digest.elections));
   return lines.join("\n");
 }

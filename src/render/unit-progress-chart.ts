@@ -1,8 +1,8 @@
 // The progress chart of one unit's subtree with its texts in the reader's language: what the digest
-// attaches and what /tiendo can send. The bars come from the units the digest already loaded.
-import type { DigestInput } from "../domain/digest.js";
+// attaches and what /tiendo can send. The bars come from the shared roll-up the digest already loaded.
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { chartDeadline, progressBars } from "../domain/progress-bars.js";
+import type { SubtreeRollup } from "../domain/progress-rollup.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import { renderProgressChart } from "./progress-chart.js";
 
@@ -15,17 +15,20 @@ export interface UnitProgressChart {
 export async function renderUnitProgressChart(
   t: Translate,
   locale: Locale,
-  data: Pick<DigestInput, "top" | "units" | "deadlines">,
+  rollup: Pick<SubtreeRollup, "top" | "entries" | "rows" | "grassroots" | "deadlines">,
   today: LocalDate,
 ): Promise<UnitProgressChart | null> {
-  const bars = progressBars(data.top.id, data.units);
+  const bars = progressBars(rollup, (count) => t("chart-grassroots-cells", { count }));
   if (bars.length === 0) return null;
-  const topLevel = data.units.find((unit) => unit.id === data.top.id)?.level;
-  const deadline = chartDeadline(data.top.id, data.units, data.deadlines, today);
+  const topLevel = rollup.top.level;
+  const deadline = chartDeadline(rollup, rollup.deadlines, today);
+  const data = { top: rollup.top };
+  const grassrootsScope = topLevel === "district" || topLevel === "province";
+  const count = grassrootsScope ? (rollup.grassroots?.units.filter((unit) => unit.id !== rollup.top.id).length ?? bars.length) : bars.length;
   const date = formatLocalDate(today);
   const png = await renderProgressChart({
     title: t("chart-title", { unit: data.top.name }),
-    subtitle: t("chart-subtitle", { date, scope: topLevel === "district" || topLevel === "province" ? "grassroots" : "children", count: bars.length }),
+    subtitle: t("chart-subtitle", { date, scope: grassrootsScope ? "grassroots" : "children", count }),
     bars,
     deadline,
     labels: {

@@ -40,6 +40,8 @@ export interface DigestContent {
 const attachmentKeepDays = 7;
 
 export const overdueListAfterDays = 7;
+/** Congresses in the next this many days are listed as upcoming. */
+export const upcomingHorizonDays = 7;
 
 /** The local date whose digest is due now, or null outside [DIGEST_TIME, DIGEST_TIME + catch-up window). */
 export function dueDigestDate(now: Date, config: DigestJobDeps["config"], catchUpHours: number): { date: LocalDate; at: Date } | null {
@@ -120,16 +122,14 @@ export async function digestContent(
   locale: Locale = deps.config.defaultLocale,
   options: { chart?: boolean } = {},
 ): Promise<DigestContent | null> {
-  const data = await loadDigestData(deps.prisma, unitId);
-  if (!data) return null;
-  const digest = buildDigest({
-    top: data.top,
-    units: data.units,
-    deadlines: data.deadlines,
+  const data = await loadDigestData(deps.prisma, unitId, {
     today: due.date,
     since: new Date(due.at.getTime() - 24 * 3600 * 1000),
-    overdueListAfterDays,
+    horizonDays: upcomingHorizonDays,
+    overdueAfterDays: overdueListAfterDays,
   });
+  if (!data) return null;
+  const digest = buildDigest({ ...data, today: due.date });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
   const translate = locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
   const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
@@ -137,7 +137,7 @@ export async function digestContent(
   let chart: UnitProgressChart | null = null;
   if (options.chart !== false) {
     try {
-      chart = await renderUnitProgressChart(translate, shown, data, due.date);
+      chart = await renderUnitProgressChart(translate, shown, data.rollup, due.date);
     } catch (error) {
       deps.logger?.warn({ err: error, unitId }, "digest: the progress chart could not be drawn; sending the text only");
     }

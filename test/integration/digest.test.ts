@@ -73,6 +73,11 @@ describe("daily digest", () => {
         "",
         "Quá hạn: không có. Hạn chót chi bộ: 31/03/2020 (còn 34 ngày).",
         "Khó khăn đang mở: không.",
+        // The final section, once congresses are held (issue #5).
+        "",
+        "Kết quả bầu cử (1 đại hội đã tổ chức):",
+        "• Chi bộ trực thuộc (1): cấp ủy trúng cử 5/5 (100%); bầu đủ 1, bầu thiếu 0",
+        "   Nữ 2 (40%) • dưới 35 tuổi 1 (20%) • tái cử 3 (60%) • mới 2 (40%)",
       ].join("\n"),
     );
     await harness.app.sender.drainOnce();

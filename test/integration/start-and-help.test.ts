@@ -82,13 +82,14 @@ describe("start and help", () => {
     const user = telegramUser({ language_code: "vi" });
     const vi = await harness.say(user, "/trogiup");
     const lines = vi.text!.split("\n");
-    expect(lines.slice(0, 13)).toEqual([
+    expect(lines.slice(0, 14)).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
       "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
       "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
       "/khokhan NỘI DUNG — báo khó khăn, vướng mắc của đơn vị để Tổ công tác theo dõi, tháo gỡ (tiếng Anh: /problem)",
       "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
       "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
+      "/tiendo [MÃ] — tiến độ đại hội của đơn vị và các đơn vị trực thuộc, bấm nút để xem từng cấp, lọc đơn vị chưa đại hội, quá hạn, có khó khăn (tiếng Anh: /progress)",
       "/xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại hội, kết quả bầu cử, thống kê theo cấp và khó khăn đang mở của các đơn vị đồng chí được xem (tiếng Anh: /export)",
       "/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)",
       "Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy",
@@ -112,6 +113,7 @@ describe("start and help", () => {
       "baocao",
       "trangthai",
       "khokhan",
+      "tiendo",
       "xuat",
       "hoan",
       "ngonngu",
@@ -122,6 +124,7 @@ describe("start and help", () => {
       { command: "report", description: "Report your unit's congress progress" },
       { command: "status", description: expect.any(String) },
       { command: "problem", description: expect.any(String) },
+      { command: "progress", description: "Congress progress by unit, level by level" },
       { command: "export", description: "Export congress progress to an Excel file" },
       { command: "postpone", description: "Pause reminders for a unit whose congress is postponed" },
       { command: "lang", description: "Choose the language (Vietnamese, English)" },

@@ -1,56 +1,73 @@
+// The digest's decisions (what is listed, in which order) over roll-up counts and named lists; the
+// counting itself is SQL (src/db/progress-rollup.ts) and is tested against the database in
+// test/integration/progress-consistency.test.ts.
 import { describe, expect, it } from "vitest";
-import { buildDigest, type DigestUnit } from "../../src/domain/digest.js";
+import { buildDigest, type DigestInput } from "../../src/domain/digest.js";
+import { emptyCounts, type GrassrootsRow, type ProgressCounts, type RollupRow, type RollupUnit } from "../../src/domain/progress-rollup.js";
+import type { UnitLevel } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderDigest } from "../../src/render/digest-text.js";
 
-const at = new Date("2020-02-20T10:00:00Z");
-let nextId = 10;
-function unit(overrides: Partial<DigestUnit> & Pick<DigestUnit, "name" | "level" | "parentId">): DigestUnit {
-  return { id: nextId++, hasChildren: false, pilotDate: null, milestones: {}, openDifficulties: 0, ...overrides };
-}
-const held = (date: string, recordedAt = at) => ({ held: { date, recordedAt } });
+const counts = (values: Partial<ProgressCounts>): ProgressCounts => {
+  const filled = { ...emptyCounts(), ...values };
+  return { ...filled, notScheduled: filled.total - filled.held - filled.scheduled };
+};
+const unit = (id: number, name: string, level: UnitLevel, hasChildren: boolean): RollupUnit => ({
+  id,
+  code: `U${id}`,
+  name,
+  level,
+  path: `/1/${id}/`,
+  parentId: 1,
+  hasChildren,
+  pilotDate: null,
+});
 
 describe("digest", () => {
   const top = { id: 1, name: "Đảng bộ quận Long Biên" };
-  const ngocThuy = unit({ name: "Đảng bộ phường Ngọc Thụy", level: "grassroots", parentId: 1, hasChildren: true });
-  const giaThuy = unit({ name: "Đảng bộ phường Gia Thụy", level: "grassroots", parentId: 1, hasChildren: true, pilotDate: "2020-03-11" });
-  const court = unit({
-    name: "Đảng bộ Tòa án nhân dân quận",
-    level: "grassroots",
-    parentId: 1,
-    hasChildren: true,
-    pilotDate: "2020-02-20",
-    milestones: { ...held("2020-02-20"), documents: { date: "2020-02-01", recordedAt: at } },
-  });
-  const treasury = unit({ name: "Chi bộ Kho bạc Nhà nước Long Biên", level: "grassroots", parentId: 1, pilotDate: "2020-03-04", openDifficulties: 1 });
-  const partial = unit({ name: "Đảng bộ bộ phận 1", level: "partial", parentId: ngocThuy.id, hasChildren: true });
-  const units: DigestUnit[] = [
-    { id: 1, name: top.name, level: "district", parentId: null, hasChildren: true, pilotDate: null, milestones: {}, openDifficulties: 0 },
-    ngocThuy,
-    giaThuy,
-    court,
-    treasury,
-    partial,
-    unit({ name: "Chi bộ 1", level: "cell", parentId: ngocThuy.id, milestones: held("2020-02-10") }),
-    unit({ name: "Chi bộ 2", level: "cell", parentId: partial.id }),
-    unit({ name: "Chi bộ 3", level: "cell", parentId: partial.id, openDifficulties: 2 }),
-    unit({ name: "Chi bộ 4", level: "cell", parentId: giaThuy.id, milestones: held("2020-02-25", new Date("2020-02-25T09:00:00Z")) }),
-    unit({ name: "Chi bộ 5", level: "cell", parentId: giaThuy.id, milestones: { scheduled: { date: "2020-02-28", recordedAt: at } } }),
-    unit({ name: "Chi bộ 6", level: "cell", parentId: court.id, milestones: held("2020-02-15") }),
+  // Four grassroots organisations: Ngọc Thụy (a partial committee with two cells, one cell of its own, one
+  // held), Gia Thụy (two cells, one held, one scheduled), the court (pilot, held, one cell held), the
+  // treasury (a grassroots cell with one open difficulty).
+  const ngocThuy = unit(2, "Đảng bộ phường Ngọc Thụy", "grassroots", true);
+  const giaThuy = unit(3, "Đảng bộ phường Gia Thụy", "grassroots", true);
+  const court = unit(4, "Đảng bộ Tòa án nhân dân quận", "grassroots", true);
+  const treasury = unit(5, "Chi bộ Kho bạc Nhà nước Long Biên", "grassroots", false);
+  const rows: RollupRow[] = [
+    { entryId: 2, level: "grassroots", hasChildren: true, counts: counts({ total: 1 }) },
+    { entryId: 2, level: "partial", hasChildren: true, counts: counts({ total: 1 }) },
+    { entryId: 2, level: "cell", hasChildren: false, counts: counts({ total: 3, held: 1, withDifficulties: 1, openDifficulties: 2 }) },
+    { entryId: 3, level: "grassroots", hasChildren: true, counts: counts({ total: 1 }) },
+    { entryId: 3, level: "cell", hasChildren: false, counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 0 }) },
+    { entryId: 4, level: "grassroots", hasChildren: true, counts: counts({ total: 1, held: 1, documents: 1 }) },
+    { entryId: 4, level: "cell", hasChildren: false, counts: counts({ total: 1, held: 1 }) },
+    { entryId: 5, level: "grassroots", hasChildren: false, counts: counts({ total: 1, withDifficulties: 1, openDifficulties: 1 }) },
   ];
-  const digest = buildDigest({
+  const grassrootsRows: GrassrootsRow[] = rows.map((row) => ({ grassrootsId: row.entryId, level: row.level, counts: row.counts }));
+  const input: DigestInput = {
     top,
-    units,
+    rollup: { rows, grassroots: { units: [ngocThuy, giaThuy, court, treasury], rows: grassrootsRows } },
+    lists: {
+      upcoming: [
+        { name: "Chi bộ Kho bạc Nhà nước Long Biên", date: "2020-03-04", pilot: true },
+        { name: "Chi bộ 5", date: "2020-02-28", pilot: false },
+      ],
+      overdue: [],
+      pilotsHeld: [{ name: "Đảng bộ Tòa án nhân dân quận", date: "2020-02-20" }],
+      openDifficulties: [
+        { name: "Chi bộ Kho bạc Nhà nước Long Biên", count: 1 },
+        { name: "Chi bộ 3", count: 2 },
+      ],
+    },
     deadlines: { cell: { held: "2020-03-31" }, grassroots: { held: "2020-06-10" } },
     today: "2020-02-26",
-    since: new Date("2020-02-25T10:00:00Z"),
-    overdueListAfterDays: 7,
-  });
+  };
+  const digest = buildDigest(input);
 
-  it("counts cells and grassroots organisations, with the pilot held and the change since the last digest", () => {
+  it("takes the counts of cells and grassroots organisations from the roll-up, with the pilot held", () => {
     expect(digest.cells).toEqual({ done: 3, total: 6, sinceLast: 0 });
     expect(digest.grassroots).toEqual({ done: 1, total: 4, pilotsHeld: [{ name: "Đảng bộ Tòa án nhân dân quận", date: "2020-02-20" }] });
     expect(digest.documents).toEqual({ done: 1, total: 4 });
+    expect(digest.nextDeadline).toEqual({ level: "cell", date: "2020-03-31", daysLeft: 34 });
   });
 
   it("sorts committees by the share of their cells that held, counting cells under partial committees", () => {
@@ -85,20 +102,19 @@ describe("digest", () => {
     );
   });
 
-  it("lists units overdue by more than a week, and counts congresses recorded since the last digest", () => {
+  it("lists units overdue longest first, and counts congresses recorded since the last digest", () => {
     const late = buildDigest({
-      top,
-      units,
+      ...input,
+      rollup: { ...input.rollup, rows: rows.map((row) => (row.entryId === 3 && row.level === "cell" ? { ...row, counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 1 }) } : row)) },
+      lists: { ...input.lists, overdue: [{ name: "Chi bộ 5", days: 16 }, { name: "Chi bộ 3", days: 16 }, { name: "Chi bộ 2", days: 20 }] },
       deadlines: { cell: { held: "2020-02-10" } },
-      today: "2020-02-26",
-      since: new Date("2020-02-24T10:00:00Z"),
-      overdueListAfterDays: 7,
     });
     expect(late.cells.sinceLast).toBe(1);
     expect(late.overdue).toEqual([
-      { name: "Chi bộ 2", days: 16 },
+      { name: "Chi bộ 2", days: 20 },
       { name: "Chi bộ 3", days: 16 },
       { name: "Chi bộ 5", days: 16 },
     ]);
+    expect(late.nextDeadline).toBeNull();
   });
 });

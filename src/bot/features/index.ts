@@ -9,6 +9,7 @@ import { helpFeature } from "./help.js";
 import { languageFeature } from "./language.js";
 import { onboardingFeature } from "./onboarding.js";
 import { reminderPauseFeature } from "./reminder-pause.js";
+import { progressFeature } from "./progress.js";
 import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
@@ -21,6 +22,7 @@ export const features: Composer<BotContext>[] = [
   reportingFeature,
   difficultiesFeature,
   statusFeature,
+  progressFeature,
   exportFeature,
   reminderPauseFeature,
   languageFeature,

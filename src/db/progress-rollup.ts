@@ -1,0 +1,434 @@
+// The one aggregation module behind the digest, /tiendo and the exports: a few set-based queries over a
+// subtree, whatever its size (one district or the whole country), never a query per unit.
+//
+// A subtree is a prefix of the materialised path (`units.path`, "/1/7/42/"), a constant `LIKE 'P%'` read
+// through its text_pattern_ops index; which child (or listed unit) a unit falls under is read off its
+// path too, so no query joins units to units by range. A unit's state comes
+// from its reports in the active campaign of its organisation: any report of a milestone means the
+// milestone is done (reports are never deleted; a correction supersedes, it does not undo), the
+// election results are those of the current (not superseded) `held` report.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { ElectionLevelStats, ElectionStats, ShortUnit } from "../domain/election-stats.js";
+import type { Milestone, UnitLevel } from "../domain/levels.js";
+import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import {
+  countFields,
+  type DeadlineTable,
+  type GrassrootsRow,
+  type ProgressCounts,
+  type RollupRow,
+  type RollupUnit,
+  type SubtreeRollup,
+} from "../domain/progress-rollup.js";
+
+export interface RollupOptions {
+  today: LocalDate;
+  /** Held congresses first recorded after this instant are counted in `heldSince` (the digest's "since yesterday"). */
+  since?: Date | null;
+  /** Also group the counts by grassroots organisation (the digest's laggards, the chart's bars). */
+  byGrassroots?: boolean;
+}
+
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  parentId: number | null;
+  hasChildren: boolean;
+  pilotDate: Date | null;
+  organizationId: number;
+}
+
+const toRollupUnit = (row: UnitRow): RollupUnit => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  level: row.level,
+  path: row.path,
+  parentId: row.parentId,
+  hasChildren: row.hasChildren,
+  pilotDate: row.pilotDate ? utcDateToLocalDate(row.pilotDate) : null,
+});
+
+const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", u."pilotDate", u."organizationId",
+  EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren"`;
+
+/** A unit with its organisation's active campaign (the oldest, if several are active) and that campaign's deadlines. */
+export interface RollupTop {
+  unit: UnitRow;
+  campaign: SubtreeRollup["campaign"];
+  deadlines: DeadlineTable;
+}
+
+/** The unit and its campaign in one query; null when the unit does not exist or is archived. */
+export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promise<RollupTop | null> {
+  const [row] = await prisma.$queryRaw<(UnitRow & { campaignId: number | null; campaignName: string | null; deadlines: { level: UnitLevel; milestone: Milestone; dueDate: string }[] })[]>`
+    SELECT ${unitColumns}, c.id AS "campaignId", c.name AS "campaignName",
+           (SELECT coalesce(json_agg(json_build_object('level', d.level, 'milestone', d.milestone, 'dueDate', d."dueDate")), '[]'::json)
+            FROM campaign_deadlines d WHERE d."campaignId" = c.id) AS deadlines
+    FROM units u
+    LEFT JOIN LATERAL (SELECT id, name FROM campaigns WHERE "organizationId" = u."organizationId" AND active ORDER BY id LIMIT 1) c ON true
+    WHERE u.id = ${unitId} AND u."archivedAt" IS NULL`;
+  if (!row) return null;
+  const deadlines: DeadlineTable = {};
+  for (const deadline of row.deadlines) (deadlines[deadline.level] ??= {})[deadline.milestone] = deadline.dueDate.slice(0, 10);
+  const { campaignId, campaignName, deadlines: _, ...unit } = row;
+  return { unit, campaign: campaignId === null ? null : { id: campaignId, name: campaignName! }, deadlines };
+}
+
+/**
+ * The subtree of a unit: the unit, its direct children (the entries), and for each child the counts of
+ * its subtree per level. Null when the unit does not exist or is archived. One query for the unit (none
+ * when it is given), then two or three that run side by side.
+ */
+export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | RollupTop, options: RollupOptions): Promise<SubtreeRollup | null> {
+  const top = typeof unit === "number" ? await loadRollupTop(prisma, unit) : unit;
+  if (!top) return null;
+  const { id, path } = top.unit;
+  const [entries, grouped, grassroots] = await Promise.all([
+    prisma.$queryRaw<UnitRow[]>`
+      SELECT ${unitColumns} FROM units u
+      WHERE u."parentId" = ${id} AND u."archivedAt" IS NULL
+      ORDER BY u.position, u.id`,
+    rollupRows(prisma, { childrenOf: { id, path, organizationId: top.unit.organizationId } }, path, options),
+    options.byGrassroots
+      ? prisma.$queryRaw<UnitRow[]>`
+          SELECT ${unitColumns} FROM units u
+          WHERE u.path LIKE ${`${path}%`} AND u.id <> ${id} AND u.level = 'grassroots' AND u."archivedAt" IS NULL
+          ORDER BY u.position, u.id`
+      : Promise.resolve(null),
+  ]);
+  const rollup: SubtreeRollup = {
+    top: { ...toRollupUnit(top.unit), organizationId: top.unit.organizationId },
+    campaign: top.campaign,
+    deadlines: top.deadlines,
+    today: options.today,
+    entries: entries.map(toRollupUnit),
+    rows: grouped.rows,
+  };
+  if (grassroots) {
+    const ids = new Set(grassroots.map((row) => row.id));
+    rollup.grassroots = { units: grassroots.map(toRollupUnit), rows: grouped.grassroots.filter((row) => ids.has(row.grassrootsId)) };
+  }
+  return rollup;
+}
+
+/**
+ * Any set of units (a working group's units, the provinces of the country), each counted with its
+ * subtree (the unit itself included), in the order given. Units of several organisations may be mixed:
+ * each unit is judged by its own organisation's active campaign. Two queries.
+ */
+export async function loadUnitsRollup(
+  prisma: PrismaClient,
+  unitIds: readonly number[],
+  options: Omit<RollupOptions, "byGrassroots">,
+): Promise<{ entries: RollupUnit[]; rows: RollupRow[] }> {
+  if (unitIds.length === 0) return { entries: [], rows: [] };
+  const found = await prisma.$queryRaw<UnitRow[]>`
+    SELECT ${unitColumns} FROM units u WHERE u.id = ANY(${[...unitIds]}::int[]) AND u."archivedAt" IS NULL`;
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const entries = [...new Set(unitIds)].map((id) => byId.get(id)).filter((row): row is UnitRow => row !== undefined);
+  const { rows } = await rollupRows(
+    prisma,
+    entries,
+    commonPathPrefix(entries.map((entry) => entry.path)),
+    options,
+  );
+  return { entries: entries.map(toRollupUnit), rows };
+}
+
+/** The longest path that is an ancestor-or-self of every path given ("/" when they share nothing). */
+export function commonPathPrefix(paths: readonly string[]): string {
+  if (paths.length === 0) return "/";
+  let prefix = paths[0]!;
+  for (const path of paths) {
+    while (!path.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf("/", prefix.length - 2) + 1);
+  }
+  return prefix || "/";
+}
+
+/**
+ * Units under any of the entries, each with its entry. An entry at depth k (k ids in its path) is the
+ * (k+1)-th part of the path of every unit under it, so each distinct depth is one hash join on that part
+ * of the path: linear in the units, however many entries (a range join per entry was 63 × 355,000
+ * comparisons for the country). Nested entries count under the outermost one.
+ */
+function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql {
+  // An organisation's top unit has every unit of the organisation under it: matched by organisation.
+  const tops = entries.filter((entry) => entry.parentId === null);
+  const inner = entries.filter((entry) => entry.parentId !== null);
+  const depths = [...new Set(inner.map((entry) => entry.path.split("/").filter(Boolean).length))].sort((a, b) => a - b);
+  const ids = inner.map((entry) => entry.id);
+  const joins = depths.map(
+    (depth, index) =>
+      Prisma.sql`LEFT JOIN (SELECT unnest(${ids}::int[]) AS id) ${Prisma.raw(`e${index}`)} ON ${Prisma.raw(`e${index}`)}.id = NULLIF(split_part(u.path, '/', ${depth + 1}), '')::int`,
+  );
+  if (tops.length > 0) {
+    joins.unshift(
+      Prisma.sql`LEFT JOIN (SELECT * FROM unnest(${tops.map((top) => top.id)}::int[], ${tops.map((top) => top.organizationId)}::int[]) AS t(id, org)) et ON et.org = u."organizationId"`,
+    );
+  }
+  const entryId = Prisma.raw(`coalesce(${[...(tops.length > 0 ? ["et.id"] : []), ...depths.map((_, index) => `e${index}.id`)].join(", ")})`);
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT ${entryId} AS "entryId", u.id, u.level, u."parentId", u."organizationId", u.name, u.position
+      FROM units u ${Prisma.join(joins, " ")}
+      WHERE u.path LIKE ${`${within}%`} AND u."archivedAt" IS NULL
+    ) x WHERE x."entryId" IS NOT NULL`;
+}
+
+/** A unit whose subtree is counted as one entry. */
+export interface ScopeEntry {
+  id: number;
+  path: string;
+  parentId: number | null;
+  organizationId: number;
+}
+
+type CountRow = Record<keyof ProgressCounts, number> & { entryId: number | null; grassrootsId: number | null; level: UnitLevel; hasChildren: boolean | null };
+
+/**
+ * The counting query over the entries (the children of one unit, or any list of units). `facts` holds
+ * one line per unit of the entries' subtrees with what is true of it; the outer query counts them per (entry, level, has children) and, when asked, per (grassroots
+ * organisation, level). `within` is a path every entry lies under: a plain prefix the planner can
+ * estimate, so a district stays a district-sized query even on a national database.
+ */
+async function rollupRows(
+  prisma: PrismaClient,
+  entries: readonly ScopeEntry[] | { childrenOf: { id: number; path: string; organizationId: number } },
+  within: string,
+  options: RollupOptions,
+): Promise<{ rows: RollupRow[]; grassroots: GrassrootsRow[] }> {
+  const organizations = "childrenOf" in entries ? [entries.childrenOf.organizationId] : [...new Set(entries.map((entry) => entry.organizationId))];
+  // Whole organisations (the country's provinces): every report of their campaigns counts, so they are
+  // read in one pass instead of looked up unit by unit.
+  const wholeOrganisations = !("childrenOf" in entries) && entries.every((entry) => entry.parentId === null);
+  const inScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`r."unitId" IN (SELECT id FROM sub)`;
+  const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
+  const since = options.since ? options.since.toISOString() : null;
+  // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
+  // is needed. Any other set of entries: see entriesSql.
+  const subSql =
+    "childrenOf" in entries
+      ? Prisma.sql`
+          SELECT split_part(substr(u.path, ${entries.childrenOf.path.length + 1}), '/', 1)::int AS "entryId", u.id, u.level, u."parentId", u."organizationId"
+          FROM units u
+          WHERE u.path LIKE ${`${within}%`} AND u.id <> ${entries.childrenOf.id} AND u."archivedAt" IS NULL`
+      : entriesSql(entries, within);
+  const groupingSets = options.byGrassroots
+    ? Prisma.sql`GROUPING SETS ((f."entryId", f.level, f."hasChildren"), (f."grassrootsId", f.level))`
+    : Prisma.sql`f."entryId", f.level, f."hasChildren"`;
+  const grassrootsColumn = options.byGrassroots ? Prisma.sql`f."grassrootsId"` : Prisma.sql`NULL::int`;
+  const rows = await prisma.$queryRaw<CountRow[]>`
+    WITH sub AS (${subSql}),
+    campaign AS (
+      SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
+      WHERE c.active AND c."organizationId" = ANY(${organizations}::int[])
+      ORDER BY c."organizationId", c.id
+    ),
+    state AS (
+      SELECT r."unitId",
+             bool_or(r.milestone = 'held') AS held,
+             bool_or(r.milestone = 'scheduled') AS scheduled,
+             bool_or(r.milestone = 'documents') AS documents,
+             bool_or(r.milestone = 'personnel') AS personnel,
+             min(r."createdAt") FILTER (WHERE r.milestone = 'held') AS "heldAt"
+      FROM reports r JOIN campaign c ON c.id = r."campaignId"
+      WHERE ${inScope}
+      GROUP BY r."unitId"
+    ),
+    open AS (
+      SELECT d."unitId", count(*)::int AS n FROM difficulties d
+      WHERE d."resolvedAt" IS NULL AND ${difficultyInScope}
+      GROUP BY d."unitId"
+    ),
+    deadline AS (
+      SELECT c."organizationId", d.level, d."dueDate" FROM campaign_deadlines d JOIN campaign c ON c.id = d."campaignId"
+      WHERE d.milestone = 'held'
+    ),
+    parent AS (
+      SELECT DISTINCT "parentId" AS id FROM units
+      WHERE path LIKE ${`${within}%`} AND "archivedAt" IS NULL AND "parentId" IS NOT NULL
+    ),
+    facts AS (
+      SELECT s."entryId", s.level::text AS level, (p.id IS NOT NULL) AS "hasChildren",
+             CASE WHEN s.level = 'grassroots' THEN s.id
+                  WHEN up.level = 'grassroots' THEN up.id
+                  WHEN s.level IN ('partial', 'cell') THEN up."parentId" END AS "grassrootsId",
+             coalesce(st.held, false) AS held,
+             coalesce(st.scheduled, false) AS scheduled,
+             coalesce(st.documents, false) AS documents,
+             coalesce(st.personnel, false) AS personnel,
+             st."heldAt" > ${since}::timestamp AS "heldSince",
+             dl."dueDate" < ${options.today}::date AS "pastDeadline",
+             coalesce(o.n, 0) AS difficulties
+      FROM sub s
+      LEFT JOIN parent p ON p.id = s.id
+      LEFT JOIN units up ON up.id = s."parentId"
+      LEFT JOIN state st ON st."unitId" = s.id
+      LEFT JOIN open o ON o."unitId" = s.id
+      LEFT JOIN deadline dl ON dl."organizationId" = s."organizationId" AND dl.level = s.level
+    )
+    SELECT f."entryId", ${grassrootsColumn} AS "grassrootsId", f.level, f."hasChildren",
+           count(*)::int AS total,
+           count(*) FILTER (WHERE f.held)::int AS held,
+           count(*) FILTER (WHERE f.scheduled AND NOT f.held)::int AS scheduled,
+           count(*) FILTER (WHERE NOT f.held AND NOT f.scheduled)::int AS "notScheduled",
+           count(*) FILTER (WHERE NOT f.held AND f."pastDeadline")::int AS overdue,
+           count(*) FILTER (WHERE f.difficulties > 0)::int AS "withDifficulties",
+           coalesce(sum(f.difficulties), 0)::int AS "openDifficulties",
+           count(*) FILTER (WHERE f.documents)::int AS documents,
+           count(*) FILTER (WHERE f.personnel)::int AS personnel,
+           count(*) FILTER (WHERE f."heldSince")::int AS "heldSince"
+    FROM facts f
+    GROUP BY ${groupingSets}`;
+  const counts = (row: CountRow): ProgressCounts => Object.fromEntries(countFields.map((field) => [field, row[field]])) as unknown as ProgressCounts;
+  const result: { rows: RollupRow[]; grassroots: GrassrootsRow[] } = { rows: [], grassroots: [] };
+  for (const row of rows) {
+    if (row.entryId !== null) result.rows.push({ entryId: row.entryId, level: row.level, hasChildren: row.hasChildren === true, counts: counts(row) });
+    else if (row.grassrootsId !== null) result.grassroots.push({ grassrootsId: row.grassrootsId, level: row.level, counts: counts(row) });
+  }
+  return result;
+}
+
+// --- Election statistics ---------------------------------------------------------------------------
+
+export const shortListLimit = 20;
+
+/**
+ * Election statistics of the congresses held under the given units (each unit itself included), per
+ * level, summed in SQL over the current `held` reports' results, and the units that elected fewer
+ * committee members than planned (lowest share first, at most `shortListLimit`). Two queries.
+ */
+export async function loadElectionStats(
+  prisma: PrismaClient,
+  units: readonly number[] | readonly ScopeEntry[],
+  options: { shortLimit?: number } = {},
+): Promise<ElectionStats> {
+  // The roots' paths are needed as constants: a prefix the planner can estimate keeps a district's
+  // statistics a district-sized query (an index walk, not a scan of every held report).
+  const roots =
+    typeof units[0] === "number"
+      ? await prisma.$queryRaw<ScopeEntry[]>`
+          SELECT id, path, "parentId", "organizationId" FROM units WHERE id = ANY(${[...(units as readonly number[])]}::int[]) AND "archivedAt" IS NULL`
+      : (units as readonly ScopeEntry[]);
+  if (roots.length === 0) return { levels: [], shortUnits: [] };
+  const held = Prisma.sql`
+    WITH scope AS (${entriesSql(roots, commonPathPrefix(roots.map((root) => root.path)))}),
+    campaign AS (
+      SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
+      WHERE c.active AND c."organizationId" = ANY(${[...new Set(roots.map((root) => root.organizationId))]}::int[])
+      ORDER BY c."organizationId", c.id
+    ),
+    h AS (
+      SELECT s.id, s.name, s.level, s.position, CASE WHEN jsonb_typeof(r.payload->'results') = 'object' THEN r.payload->'results' END AS res
+      FROM scope s
+      JOIN reports r ON r."unitId" = s.id AND r.milestone = 'held'
+      JOIN campaign c ON c.id = r."campaignId"
+      WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n."supersedesId" = r.id)
+    ),
+    -- Results are checked as a whole before they are saved (checkElectionResults), so each field is a
+    -- whole number or a boolean (or null): read once per congress, typed.
+    v AS (
+      SELECT h.id, h.name, h.level, h.position, h.res IS NOT NULL AS "hasResults",
+             x."committeePlanned" AS planned, x."committeeElected" AS elected, x."standingElected" AS standing,
+             x.women, x."underThirtyFive" AS young, x."reElected", x.delegates, x."secretaryDirect", x."oneRound"
+      FROM h LEFT JOIN LATERAL jsonb_to_record(h.res) AS x(
+        "committeePlanned" int, "committeeElected" int, "standingElected" int, women int, "underThirtyFive" int,
+        "reElected" int, delegates int, "secretaryDirect" boolean, "oneRound" boolean) ON true
+    )`;
+  const [levels, shortUnits] = await Promise.all([
+    prisma.$queryRaw<ElectionLevelStats[]>`${held}
+      SELECT v.level::text AS level,
+             count(*)::int AS congresses,
+             count(*) FILTER (WHERE v."hasResults")::int AS "withResults",
+             coalesce(sum(v.planned), 0)::int AS "committeePlanned",
+             coalesce(sum(v.elected), 0)::int AS "committeeElected",
+             count(*) FILTER (WHERE v.elected >= v.planned)::int AS "inFull",
+             count(*) FILTER (WHERE v.elected < v.planned)::int AS short,
+             coalesce(sum(v.standing), 0)::int AS "standingElected",
+             coalesce(sum(v.women), 0)::int AS women,
+             coalesce(sum(v.young), 0)::int AS "underThirtyFive",
+             coalesce(sum(v."reElected"), 0)::int AS "reElected",
+             count(*) FILTER (WHERE v."secretaryDirect")::int AS "secretaryDirect",
+             count(v."secretaryDirect")::int AS "secretaryDirectKnown",
+             count(*) FILTER (WHERE v."oneRound")::int AS "oneRound",
+             count(v."oneRound")::int AS "oneRoundKnown",
+             coalesce(sum(v.delegates), 0)::int AS delegates,
+             count(v.delegates)::int AS "delegatesKnown"
+      FROM v GROUP BY v.level`,
+    prisma.$queryRaw<ShortUnit[]>`${held}
+      SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned FROM v
+      WHERE v.elected < v.planned
+      ORDER BY v.elected::float / v.planned, v.position, v.id
+      LIMIT ${options.shortLimit ?? shortListLimit}`,
+  ]);
+  return { levels, shortUnits };
+}
+
+// --- Lists the digest names ------------------------------------------------------------------------
+
+export interface DigestLists {
+  /** Not held, congress (or pilot congress) date within [today, today + horizon]. */
+  upcoming: { name: string; date: LocalDate; pilot: boolean }[];
+  /** Not held, overdue by more than `overdueAfterDays` days. */
+  overdue: { name: string; days: number }[];
+  /** Grassroots organisations chosen for a pilot congress that held it. */
+  pilotsHeld: { name: string; date: LocalDate }[];
+  /** Units with open difficulties, in the organisation file's order. */
+  openDifficulties: { name: string; count: number }[];
+}
+
+/** The named lists of a unit's digest (units below it only), in one query. */
+export async function loadDigestLists(
+  prisma: PrismaClient,
+  top: { id: number; path: string; campaignId: number | null },
+  options: { today: LocalDate; horizonDays: number; overdueAfterDays: number },
+): Promise<DigestLists> {
+  const rows = await prisma.$queryRaw<{ kind: keyof DigestLists; name: string; date: Date | null; days: number | null; count: number | null; pilot: boolean }[]>`
+    WITH sub AS (
+      SELECT u.id, u.name, u.level, u.position, u."pilotDate" FROM units u
+      WHERE u.path LIKE ${`${top.path}%`} AND u.id <> ${top.id} AND u."archivedAt" IS NULL
+    ),
+    cur AS (
+      SELECT DISTINCT ON (r."unitId", r.milestone) r."unitId", r.milestone, coalesce(r."eventDate", r."createdAt"::date) AS date
+      FROM reports r
+      WHERE r."campaignId" = ${top.campaignId ?? -1} AND r.milestone IN ('held', 'scheduled') AND r."unitId" IN (SELECT id FROM sub)
+      ORDER BY r."unitId", r.milestone, r.id DESC
+    ),
+    state AS (
+      SELECT s.*, h.date AS "heldOn", sc.date AS "scheduledOn", dl."dueDate"
+      FROM sub s
+      LEFT JOIN cur h ON h."unitId" = s.id AND h.milestone = 'held'
+      LEFT JOIN cur sc ON sc."unitId" = s.id AND sc.milestone = 'scheduled'
+      LEFT JOIN campaign_deadlines dl ON dl."campaignId" = ${top.campaignId ?? -1} AND dl.level = s.level AND dl.milestone = 'held'
+    )
+    SELECT 'upcoming' AS kind, name, position, id, coalesce("scheduledOn", "pilotDate") AS date, NULL::int AS days, NULL::int AS count,
+           ("pilotDate" IS NOT NULL) AS pilot
+    FROM state
+    WHERE "heldOn" IS NULL
+      AND coalesce("scheduledOn", CASE WHEN "pilotDate" >= ${options.today}::date THEN "pilotDate" END)
+          BETWEEN ${options.today}::date AND ${options.today}::date + ${options.horizonDays}::int
+    UNION ALL
+    SELECT 'overdue', name, position, id, NULL, (${options.today}::date - "dueDate")::int, NULL, false
+    FROM state WHERE "heldOn" IS NULL AND ${options.today}::date - "dueDate" > ${options.overdueAfterDays}::int
+    UNION ALL
+    SELECT 'pilotsHeld', name, position, id, "heldOn", NULL, NULL, true
+    FROM state WHERE level = 'grassroots' AND "pilotDate" IS NOT NULL AND "heldOn" IS NOT NULL
+    UNION ALL
+    SELECT 'openDifficulties', s.name, s.position, s.id, NULL, NULL, count(*)::int, false
+    FROM sub s JOIN difficulties d ON d."unitId" = s.id AND d."resolvedAt" IS NULL
+    GROUP BY s.id, s.name, s.position
+    ORDER BY position, id`;
+  const lists: DigestLists = { upcoming: [], overdue: [], pilotsHeld: [], openDifficulties: [] };
+  const day = (date: Date | null) => utcDateToLocalDate(date!);
+  for (const row of rows) {
+    if (row.kind === "upcoming") lists.upcoming.push({ name: row.name, date: day(row.date), pilot: row.pilot });
+    else if (row.kind === "overdue") lists.overdue.push({ name: row.name, days: row.days! });
+    else if (row.kind === "pilotsHeld") lists.pilotsHeld.push({ name: row.name, date: day(row.date) });
+    else lists.openDifficulties.push({ name: row.name, count: row.count! });
+  }
+  return lists;
+}

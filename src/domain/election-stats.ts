@@ -1,0 +1,85 @@
+// Election statistics of the congresses held in a subtree, per level, in the form the offices report
+// them ("bầu đủ 39, thiếu 11; nữ 39,02%; trẻ 12,19%; tái cử 10, mới 5; 17 đại biểu dự đại hội cấp
+// trên"). The sums are computed in SQL over the current `held` reports (src/db/progress-rollup.ts).
+import { unitLevels, type UnitLevel } from "./levels.js";
+
+export interface ElectionTotals {
+  /** Congresses held (current `held` reports), and how many of them carry election results. */
+  congresses: number;
+  withResults: number;
+  committeePlanned: number;
+  committeeElected: number;
+  /** Congresses that elected the full committee (elected ≥ planned), and those that elected fewer. */
+  inFull: number;
+  short: number;
+  standingElected: number;
+  women: number;
+  underThirtyFive: number;
+  reElected: number;
+  /** Secretary elected directly at the congress: yes, out of the congresses that answered. */
+  secretaryDirect: number;
+  secretaryDirectKnown: number;
+  /** Committee elected in one round: yes, out of those that answered. */
+  oneRound: number;
+  oneRoundKnown: number;
+  /** Delegates elected to the higher congress, out of the congresses that reported a number. */
+  delegates: number;
+  delegatesKnown: number;
+}
+
+export interface ElectionLevelStats extends ElectionTotals {
+  level: UnitLevel;
+}
+
+export interface ShortUnit {
+  id: number;
+  name: string;
+  level: UnitLevel;
+  elected: number;
+  planned: number;
+}
+
+export interface ElectionStats {
+  levels: ElectionLevelStats[];
+  /** Units that elected fewer committee members than planned (at most `shortListLimit`, lowest share first). */
+  shortUnits: ShortUnit[];
+}
+
+export const electionFields = [
+  "congresses",
+  "withResults",
+  "committeePlanned",
+  "committeeElected",
+  "inFull",
+  "short",
+  "standingElected",
+  "women",
+  "underThirtyFive",
+  "reElected",
+  "secretaryDirect",
+  "secretaryDirectKnown",
+  "oneRound",
+  "oneRoundKnown",
+  "delegates",
+  "delegatesKnown",
+] as const satisfies readonly (keyof ElectionTotals)[];
+
+export function emptyElectionTotals(): ElectionTotals {
+  return Object.fromEntries(electionFields.map((field) => [field, 0])) as unknown as ElectionTotals;
+}
+
+export function sumElectionTotals(rows: readonly ElectionTotals[]): ElectionTotals {
+  const sum = emptyElectionTotals();
+  for (const row of rows) for (const field of electionFields) sum[field] += row[field];
+  return sum;
+}
+
+/** Members elected for the first time: elected − re-elected. */
+export function newMembers(totals: ElectionTotals): number {
+  return totals.committeeElected - totals.reElected;
+}
+
+/** Levels in tree order, top first, without levels where nothing was held. */
+export function sortLevels(levels: readonly ElectionLevelStats[]): ElectionLevelStats[] {
+  return [...levels].filter((line) => line.congresses > 0).sort((a, b) => unitLevels.indexOf(a.level) - unitLevels.indexOf(b.level));
+}

@@ -1,0 +1,62 @@
+// Election statistics as the offices write them: per level, committee members elected against the plan,
+// full and short elections, women, under 35, re-elected and new members with their shares, secretaries
+// elected directly, delegates to the higher congress; then which units elected short.
+import { newMembers, sortLevels, type ElectionStats } from "../domain/election-stats.js";
+import { formatPercent, type Locale, type Translate } from "../i18n.js";
+
+/** Detail lines sit under their level's line. */
+const indent = "   ";
+
+export function renderElectionStats(t: Translate, locale: Locale, stats: ElectionStats, options: { shortListMax?: number } = {}): string[] {
+  const levels = sortLevels(stats.levels);
+  if (levels.length === 0) return [];
+  const share = (part: number, total: number) => formatPercent(part, total, locale);
+  const lines = [t("election-title", { count: levels.reduce((sum, line) => sum + line.congresses, 0) })];
+  for (const line of levels) {
+    const label = t("progress-level", { kind: line.level });
+    if (line.withResults === 0) {
+      lines.push(t("election-no-results", { label, count: line.congresses }));
+      continue;
+    }
+    const elected = line.committeeElected;
+    lines.push(
+      t("election-level", {
+        label,
+        count: line.congresses,
+        elected,
+        planned: line.committeePlanned,
+        share: share(elected, line.committeePlanned),
+        full: line.inFull,
+        short: line.short,
+        missing: line.congresses - line.withResults,
+      }),
+      t("election-people", {
+        women: line.women,
+        womenShare: share(line.women, elected),
+        young: line.underThirtyFive,
+        youngShare: share(line.underThirtyFive, elected),
+        reElected: line.reElected,
+        reElectedShare: share(line.reElected, elected),
+        fresh: newMembers(line),
+        freshShare: share(newMembers(line), elected),
+      }),
+    );
+    const extra = [
+      line.secretaryDirectKnown > 0 ? t("election-direct", { yes: line.secretaryDirect, known: line.secretaryDirectKnown }) : null,
+      line.oneRoundKnown > 0 ? t("election-one-round", { yes: line.oneRound, known: line.oneRoundKnown }) : null,
+      line.delegatesKnown > 0 ? t("election-delegates", { count: line.delegates }) : null,
+    ].filter((part) => part !== null);
+    if (extra.length > 0) lines.push(`${indent}${extra.join(" • ")}`);
+  }
+  const shortTotal = levels.reduce((sum, line) => sum + line.short, 0);
+  if (shortTotal > 0) {
+    const shown = stats.shortUnits.slice(0, options.shortListMax ?? 5);
+    lines.push(
+      t("election-short", {
+        list: shown.map((unit) => t("election-short-unit", { name: unit.name, elected: unit.elected, planned: unit.planned })).join("; "),
+        more: shortTotal - shown.length,
+      }),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,142 @@
+// /tiendo screens: a unit's subtree (totals per level, its own congress, its children page by page,
+// election statistics), the list of a viewer's units, or the checklist of a unit with nothing under it.
+// No names of people appear: the same text may be shown in a group.
+import type { ElectionStats } from "../domain/election-stats.js";
+import type { UnitLevel } from "../domain/levels.js";
+import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { MilestoneState } from "../domain/milestone-status.js";
+import type { DeadlineTable, EntrySummary, LevelLine, ProgressFilter } from "../domain/progress-rollup.js";
+import type { ProgressPage } from "../domain/progress-view.js";
+import { daysBetween } from "../domain/user-date.js";
+import { formatPercent, type Locale, type Translate } from "../i18n.js";
+import { renderChecklistLine } from "./checklist-text.js";
+import { renderElectionStats } from "./election-stats-text.js";
+
+/** Whether the unit's own congress is held, scheduled, overdue. */
+export type OwnState = Pick<EntrySummary["own"], "held" | "scheduled" | "overdue">;
+
+/** Dates of the current `held` and `scheduled` reports of the units on the page. */
+export type EntryDates = ReadonlyMap<number, { held?: LocalDate; scheduled?: LocalDate }>;
+
+export interface SubtreeScreen {
+  /** The unit looked at, or null for the list of the viewer's units. */
+  unit: { name: string; code: string; level: UnitLevel; own: OwnState | null; dates: { held?: LocalDate; scheduled?: LocalDate } } | null;
+  unitsFollowed?: number;
+  today: LocalDate;
+  filter: ProgressFilter;
+  hasCampaign: boolean;
+  levels: LevelLine[];
+  deadlines: DeadlineTable;
+  page: ProgressPage;
+  dates: EntryDates;
+  elections: ElectionStats;
+}
+
+export function renderSubtreeScreen(t: Translate, locale: Locale, screen: SubtreeScreen): string {
+  const lines = [
+    screen.unit ? t("progress-title", { unit: screen.unit.name, code: screen.unit.code }) : t("progress-home-title", { count: screen.unitsFollowed ?? 0 }),
+    t("progress-date", { date: formatLocalDate(screen.today), filter: screen.filter === "all" ? "none" : t("progress-filter", { filter: screen.filter }) }),
+  ];
+  if (!screen.hasCampaign) lines.push(t("progress-no-campaign"));
+  lines.push("", ...renderLevelLines(t, locale, screen.levels));
+  if (screen.unit?.own) lines.push(renderOwnCongress(t, screen.unit.level, screen.unit.own, screen.unit.dates, screen.deadlines, screen.today));
+
+  lines.push("");
+  const filterName = screen.filter === "all" ? "none" : t("progress-filter", { filter: screen.filter });
+  if (screen.page.matching === 0) lines.push(t("progress-list-empty", { filter: filterName }));
+  else {
+    const first = screen.page.items[0]!.index;
+    lines.push(
+      t(screen.unit ? "progress-list-title" : "progress-home-list-title", {
+        filter: filterName,
+        from: first,
+        to: first + screen.page.items.length - 1,
+        count: screen.page.matching,
+      }),
+    );
+    for (const item of screen.page.items) lines.push(renderEntryLine(t, locale, item.index, item.entry, screen.dates.get(item.entry.unit.id) ?? {}));
+  }
+  const elections = renderElectionStats(t, locale, screen.elections);
+  if (elections.length > 0) lines.push("", ...elections);
+  return lines.join("\n");
+}
+
+/** Per level: held / total (share), scheduled, not scheduled, overdue; then preparation and difficulties. */
+export function renderLevelLines(t: Translate, locale: Locale, levels: readonly LevelLine[]): string[] {
+  const lines: string[] = [];
+  for (const line of levels) {
+    const { counts } = line;
+    lines.push(
+      t("progress-level-line", {
+        label: t("progress-level", { kind: line.kind ?? line.level }),
+        held: counts.held,
+        total: counts.total,
+        share: formatPercent(counts.held, counts.total, locale),
+        scheduled: counts.scheduled,
+        notScheduled: counts.notScheduled,
+        overdue: counts.overdue,
+      }),
+    );
+  }
+  const grassroots = levels.find((line) => line.level === "grassroots" && line.kind === undefined);
+  if (grassroots) {
+    const { counts } = grassroots;
+    lines.push(t("progress-preparation", { documents: `${counts.documents}/${counts.total}`, personnel: `${counts.personnel}/${counts.total}` }));
+  }
+  const all = levels.filter((line) => line.kind === undefined);
+  const open = all.reduce((sum, line) => sum + line.counts.openDifficulties, 0);
+  const units = all.reduce((sum, line) => sum + line.counts.withDifficulties, 0);
+  lines.push(open === 0 ? t("progress-difficulties-none") : t("progress-difficulties", { count: open, units }));
+  return lines;
+}
+
+function renderOwnCongress(
+  t: Translate,
+  level: UnitLevel,
+  own: OwnState,
+  dates: { held?: LocalDate; scheduled?: LocalDate },
+  deadlines: DeadlineTable,
+  today: LocalDate,
+): string {
+  if (own.held && dates.held) return t("progress-own-held", { date: formatLocalDate(dates.held) });
+  if (own.scheduled && dates.scheduled) return t("progress-own-scheduled", { date: formatLocalDate(dates.scheduled) });
+  const due = deadlines[level]?.held;
+  if (due && own.overdue) return t("progress-own-overdue", { days: daysBetween(due, today), date: formatLocalDate(due) });
+  return t("progress-own-due", { date: due ? formatLocalDate(due) : "none" });
+}
+
+export function renderEntryLine(
+  t: Translate,
+  locale: Locale,
+  index: number,
+  entry: EntrySummary,
+  dates: { held?: LocalDate; scheduled?: LocalDate },
+): string {
+  const parts: string[] = [];
+  if (entry.own.held && dates.held) parts.push(t("progress-part-held", { date: formatLocalDate(dates.held).slice(0, 5) }));
+  else if (entry.own.scheduled && dates.scheduled) parts.push(t("progress-part-scheduled", { date: formatLocalDate(dates.scheduled).slice(0, 5) }));
+  for (const line of entry.below) {
+    if (line.kind !== undefined) continue;
+    const { counts } = line;
+    parts.push(t("progress-part-level", { level: line.level, held: counts.held, total: counts.total, share: formatPercent(counts.held, counts.total, locale) }));
+  }
+  const overdueBelow = entry.subtree.overdue - (entry.own.overdue ? 1 : 0);
+  if (overdueBelow > 0) parts.push(t("progress-part-overdue", { count: overdueBelow }));
+  if (entry.subtree.openDifficulties > 0) parts.push(t("progress-part-difficulties", { count: entry.subtree.openDifficulties }));
+  const state = entry.own.held ? "held" : entry.own.overdue ? "overdue" : entry.own.scheduled ? "scheduled" : "due";
+  return t("progress-line", { index, state, unit: entry.unit.name, parts: parts.length > 0 ? parts.join(" • ") : "none" });
+}
+
+/** A unit with nothing under it: its checklist and how many difficulties it has open. */
+export function renderLeafScreen(
+  t: Translate,
+  input: { name: string; code: string; parentName: string | null; today: LocalDate; checklist: MilestoneState[] | null; openDifficulties: number },
+): string {
+  const lines = [t("progress-title", { unit: input.name, code: input.code }), t("progress-date", { date: formatLocalDate(input.today), filter: "none" })];
+  if (input.parentName) lines.push(t("progress-leaf-parent", { parent: input.parentName }));
+  lines.push("");
+  if (input.checklist) for (const item of input.checklist) lines.push(renderChecklistLine(t, item));
+  else lines.push(t("progress-no-campaign"));
+  lines.push(t("progress-leaf-difficulties", { count: input.openDifficulties }));
+  return lines.join("\n");
+}
