@@ -2,7 +2,7 @@
 // shows "starting" while the rest loads), then the sandbox's own embedded database (the demo district is
 // imported on first run), the Bot API emulator on loopback, the real app (createApp: bot, update inbox,
 // outbox sender, scheduler) pointed at the emulator, and the first-run setup of personas and the group.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
@@ -13,6 +13,7 @@ import { createI18n } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { Roster } from "./personas.js";
 import { SandboxApi } from "./sandbox-api.js";
+import { readSandboxSeed, writeSandboxSeed } from "./sandbox-seed.js";
 import { campaignStartTime, createSandboxClock } from "./sandbox-clock.js";
 import { importDemoIfEmpty, prepareSandbox, registerKnownChats } from "./setup.js";
 import { startWebServer, type WebServer } from "./web-server.js";
@@ -43,13 +44,20 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
   const ready = (async () => {
     const dataDir = path.resolve(config.sandbox.dataDir);
     mkdirSync(dataDir, { recursive: true });
-    database = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") });
-    step("database open");
+    const databaseDir = path.join(dataDir, "pglite");
+    const seed = existsSync(databaseDir) ? null : readSandboxSeed(options.demoFile);
+    database = await openDatabase({ kind: "pglite", dataDir: databaseDir, ...(seed && { loadFrom: seed }) });
+    step(seed ? "database copied from the seed" : "database open");
     await database.migrate();
     step("database migrated");
     const imported = await importDemoIfEmpty(database.prisma, options.demoFile);
     step("demo checked");
-    if (imported) logger.info({ file: options.demoFile }, "sandbox: demo organisation imported");
+    if (imported) {
+      logger.info({ file: options.demoFile }, "sandbox: demo organisation imported");
+      // The next new sandbox (another DATA_DIR, a test) starts from this state instead of building it.
+      await writeSandboxSeed(database, options.demoFile).catch((error: unknown) => logger.warn({ err: error }, "sandbox: could not save the seed"));
+      step("seed saved");
+    }
     const deadlines = await database.prisma.campaignDeadline.findMany({ where: { milestone: "held", campaign: { active: true } }, select: { dueDate: true } });
     const clock = createSandboxClock({
       file: path.join(dataDir, "clock.json"),
