@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import { loadExportData } from "../db/export-store.js";
+import { localDateTime } from "../domain/invite-token.js";
 import type { Locale, Translate } from "../i18n.js";
 import { writeExportCsv } from "../render/export-csv.js";
 import { buildExportSheets } from "../render/export-sheets.js";
@@ -68,7 +69,9 @@ async function runExport(args: ExportArgs, database: Database, { t, locale, conf
   });
   if (!unit) throw new ExportCliError(t("cli-unit-unknown", { value: String(unitCode ?? organization.code) }));
 
-  const data = await loadExportData(database.prisma, { organizationId: organization.id, roots: [unit], exportedAt: new Date() });
+  const exportedAt = new Date();
+  const today = localDateTime(exportedAt, config.timezone).date;
+  const data = await loadExportData(database.prisma, { organizationId: organization.id, roots: [unit], exportedAt, today });
   const sheets = buildExportSheets(data, { t, timeZone: config.timezone });
   const files = await filesFor(format, out, sheets, locale, data.exportedAt);
   for (const file of files) {

@@ -1,17 +1,25 @@
 // Loads everything an export shows for one or more subtrees in a fixed number of set-based queries
 // (organisation and campaign, units, current reports, open difficulties, secretaries), whatever the
-// number of units: each subtree is one indexed prefix match on units.path.
+// number of units: each subtree is one indexed prefix match on units.path. The statistics per level come
+// from the aggregation module the digest and /tiendo use (src/db/progress-rollup.ts), so the three agree.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { electionResultsOf, type ExportData, type ExportDifficultyRow, type ExportElectionRow, type ExportUnitRow } from "../domain/export-rows.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import { levelTotals } from "../domain/progress-rollup.js";
+import { loadElectionStats, loadUnitsRollup } from "./progress-rollup.js";
 
 export interface ExportRequest {
   organizationId: number;
   /** The tops of the subtrees to export (none inside another). */
   roots: readonly { id: number; code: string; name: string; path: string }[];
   exportedAt: Date;
+  /** The office's date at `exportedAt`: what "overdue" is judged against. */
+  today: LocalDate;
 }
+
+/** Every unit elected short is named in the statistics sheet (the roll-up lists 20 by default). */
+const allShortUnits = 2_147_483_647;
 
 interface UnitQueryRow {
   id: number;
@@ -41,7 +49,8 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     select: {
       code: true,
       name: true,
-      campaigns: { where: { active: true }, take: 1, select: { id: true, name: true, deadlines: true } },
+      // The oldest active campaign, as the roll-up takes it.
+      campaigns: { where: { active: true }, orderBy: { id: "asc" }, take: 1, select: { id: true, name: true, deadlines: true } },
     },
   });
   const campaign = organization.campaigns[0] ?? null;
@@ -56,7 +65,8 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
         );
   const organizationId = request.organizationId;
 
-  const [units, reports, difficulties, secretaries] = await Promise.all([
+  const rootIds = request.roots.map((root) => root.id);
+  const [units, reports, difficulties, secretaries, progress, electionStats] = await Promise.all([
     prisma.$queryRaw<UnitQueryRow[]>`
       SELECT u.id, u.code, u.name, u.level::text AS level, u.depth, u."parentId", u.position, u."pilotDate",
              p.code AS "parentCode", p.name AS "parentName"
@@ -81,6 +91,8 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
       FROM role_assignments ra JOIN units u ON u.id = ra."unitId" JOIN people pe ON pe.id = ra."personId"
       WHERE ra.role = 'secretary' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
       ORDER BY ra."unitId", ra.id`,
+    loadUnitsRollup(prisma, rootIds, { today: request.today }),
+    loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits }),
   ]);
 
   const deadlinesByLevel = new Map<UnitLevel, Partial<Record<Milestone, LocalDate>>>();
@@ -133,6 +145,10 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     units: unitRows,
     elections,
     difficulties: difficultyRows,
+    statistics: {
+      levels: levelTotals(progress.rows).filter((line) => line.kind === undefined),
+      elections: electionStats,
+    },
   };
 }
 

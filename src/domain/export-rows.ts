@@ -1,8 +1,11 @@
 // What an export holds, as plain rows: one per unit of the subtree (status), one per held congress
-// (election results) and one per open difficulty. The store fills them; the sheets are built from them.
+// (election results) and one per open difficulty, and the statistics per level as the shared roll-up
+// (src/db/progress-rollup.ts) counts them. The store fills them; the sheets are built from them.
 import type { ElectionResults } from "./election-results.js";
+import type { ElectionStats } from "./election-stats.js";
 import type { Milestone, UnitLevel } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
+import type { ProgressCounts } from "./progress-rollup.js";
 
 export interface ExportUnitRow {
   id: number;
@@ -52,6 +55,12 @@ export interface ExportData {
   units: ExportUnitRow[];
   elections: ExportElectionRow[];
   difficulties: ExportDifficultyRow[];
+  /**
+   * From the shared aggregation module, over the exported subtrees with their tops included: the
+   * progress counts per level (loadUnitsRollup) and the election statistics (loadElectionStats, every
+   * unit elected short listed).
+   */
+  statistics: { levels: { level: UnitLevel; counts: ProgressCounts }[]; elections: ElectionStats };
 }
 
 /** The election results of a held report's payload, or null when it holds none. */

@@ -17,7 +17,7 @@ const filterOf = new Map(progressFilters.map((filter) => [filterCodes[filter], f
 
 /** Every callback of /tiendo starts with this. */
 export const progressCallbackPrefix = "td:";
-/** Reserved for the chart of a unit's subtree (the lead wires it to the renderer): `td:c:<unitId>`. */
+/** The chart of a unit's subtree: `td:c:<unitId>`. */
 export const chartCallbackPrefix = "td:c:";
 
 export function screenCallback(screen: ProgressScreen): string {
@@ -27,6 +27,13 @@ export function screenCallback(screen: ProgressScreen): string {
 
 export function chartCallback(unitId: number): string {
   return `${chartCallbackPrefix}${unitId}`;
+}
+
+/** The unit a chart button names, or null for anything that is not exactly `td:c:<unitId>`. */
+export function parseChartCallback(data: string): number | null {
+  const match = /^td:c:([1-9]\d{0,9})$/.exec(data);
+  const unitId = match ? Number(match[1]) : null;
+  return unitId !== null && unitId <= 2_147_483_647 ? unitId : null;
 }
 
 /** A no-op button (the page number): answered, nothing changes. */

@@ -1,11 +1,12 @@
 // The export's four tables (unit status, election results, statistics per level, open difficulties)
 // as typed columns and rows, with headers in the reader's language. The xlsx and csv writers only lay
 // these out, so both formats always hold the same figures.
-import { summariseElectionsByLevel, type ElectionSummary } from "../domain/election-summary.js";
 import { electedInFull } from "../domain/election-results.js";
+import { newMembers } from "../domain/election-stats.js";
 import type { ExportData, ExportUnitRow } from "../domain/export-rows.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { milestones, type UnitLevel } from "../domain/levels.js";
+import { statisticsByLevel, type LevelStatistics } from "../domain/level-statistics.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { unitChecklist } from "../domain/milestone-status.js";
 import type { Translate } from "../i18n.js";
@@ -124,10 +125,10 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["note", "text", (row) => (row.results ? row.results.note : t("export-no-results"))],
   ]);
 
-  const unitsPerLevel: Partial<Record<UnitLevel, number>> = {};
-  for (const unit of data.units) unitsPerLevel[unit.level] = (unitsPerLevel[unit.level] ?? 0) + 1;
-  const summaries = summariseElectionsByLevel({ elections: data.elections, unitsPerLevel });
-  const statisticsTable = table<ElectionSummary>("statistics", t, summaries, [
+  // Counted by the shared roll-up (the same numbers as /tiendo and the digest), not from the rows above.
+  const summaries = statisticsByLevel(data.statistics.levels, data.statistics.elections);
+  const codeOf = new Map(data.units.map((unit) => [unit.id, unit.code]));
+  const statisticsTable = table<LevelStatistics>("statistics", t, summaries, [
     ["level", "text", (row) => levelName(row.level)],
     ["units", "integer", (row) => row.units],
     ["held-count", "integer", (row) => row.held],
@@ -136,17 +137,17 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["planned", "integer", (row) => row.committeePlanned],
     ["elected", "integer", (row) => row.committeeElected],
     ["elected-share", "share", (row) => share(row.committeeElected, row.committeePlanned)],
-    ["in-full-count", "integer", (row) => row.electedInFull],
-    ["short-count", "integer", (row) => row.electedShort],
-    ["short-units", "text", (row) => row.shortUnits.join(", ") || null],
+    ["in-full-count", "integer", (row) => row.inFull],
+    ["short-count", "integer", (row) => row.short],
+    ["short-units", "text", (row) => row.shortUnits.map((unit) => codeOf.get(unit.id) ?? unit.name).join(", ") || null],
     ["women", "integer", (row) => row.women],
     ["women-share", "share", (row) => share(row.women, row.committeeElected)],
     ["under-35", "integer", (row) => row.underThirtyFive],
     ["under-35-share", "share", (row) => share(row.underThirtyFive, row.committeeElected)],
     ["re-elected", "integer", (row) => row.reElected],
     ["re-elected-share", "share", (row) => share(row.reElected, row.committeeElected)],
-    ["new", "integer", (row) => row.newMembers],
-    ["new-share", "share", (row) => share(row.newMembers, row.committeeElected)],
+    ["new", "integer", (row) => newMembers(row)],
+    ["new-share", "share", (row) => share(newMembers(row), row.committeeElected)],
     ["standing", "integer", (row) => row.standingElected],
     ["secretary-direct-count", "integer", (row) => row.secretaryDirect],
     ["delegates", "integer", (row) => row.delegates],

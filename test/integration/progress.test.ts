@@ -2,8 +2,10 @@
 // permissions, forged and old buttons, and a group bound to a unit.
 import type { Message, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressChartFor } from "../../src/bot/progress-chart.js";
 import { fixedClock } from "../../src/clock.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
+import { createI18n, translatorFor, type Locale } from "../../src/i18n.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
 import { bindTelegramUser, importFixture, recordReport } from "../support/roster.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
@@ -106,6 +108,7 @@ describe("/tiendo (progress drill-down)", () => {
       ["2. Đảng bộ phường Ngọc Thụy"],
       ["3. Chi bộ Kho bạc Nhà nước Long Biên"],
       ...filterRows,
+      ["📊 Biểu đồ"],
     ]);
   });
 
@@ -115,7 +118,7 @@ describe("/tiendo (progress drill-down)", () => {
     const gt = await press(admin, lb, { text: "1. Đảng bộ phường Gia Thụy" });
     expect(gt.answer.text).toBeUndefined();
     expect(gt.message.text).toBe(gtScreen);
-    expect(buttons(gt.message)).toEqual([["1. Chi bộ Tổ dân phố 7"], ["2. Chi bộ Tổ dân phố 12"], ...filterRows, ["⬆ Đảng bộ quận Long Biên"]]);
+    expect(buttons(gt.message)).toEqual([["1. Chi bộ Tổ dân phố 7"], ["2. Chi bộ Tổ dân phố 12"], ...filterRows, ["📊 Biểu đồ"], ["⬆ Đảng bộ quận Long Biên"]]);
     const cell = await press(admin, lb, { text: "2. Chi bộ Tổ dân phố 12" });
     expect(cell.message.text).toBe(
       [
@@ -145,7 +148,7 @@ describe("/tiendo (progress drill-down)", () => {
     expect(withDifficulties.message.text!.split("\n")[1]).toBe("Cập nhật ngày 05/04/2020 • lọc: Có khó khăn");
     expect(listOf(withDifficulties.message)).toEqual(["1. ⏳ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0%) • quá hạn 1 • khó khăn 1"]);
     expect(withDifficulties.message.text).toContain("Đơn vị trực thuộc khớp bộ lọc (1–1/1):");
-    expect(buttons(withDifficulties.message)).toEqual([["1. Đảng bộ phường Ngọc Thụy"], ["Tất cả", "Chưa đại hội"], ["Quá hạn", "✓ Có khó khăn"]]);
+    expect(buttons(withDifficulties.message)).toEqual([["1. Đảng bộ phường Ngọc Thụy"], ["Tất cả", "Chưa đại hội"], ["Quá hạn", "✓ Có khó khăn"], ["📊 Biểu đồ"]]);
     const overdue = await press(admin, lb, { text: "Quá hạn" });
     expect(listOf(overdue.message).map((line) => line.split(":")[0])).toEqual(["1. ⏳ Đảng bộ phường Gia Thụy", "2. ⏳ Đảng bộ phường Ngọc Thụy"]);
     // The filter goes down with the drill-down: inside Gia Thụy, only the overdue cell.
@@ -164,7 +167,7 @@ describe("/tiendo (progress drill-down)", () => {
     // A secretary of a committee: their committee, with no way up.
     const gt = await harness.say(cuong, "/tiendo");
     expect(gt.text).toBe(gtScreen);
-    expect(buttons(gt).at(-1)).toEqual(["Quá hạn", "Có khó khăn"]);
+    expect(buttons(gt).slice(-2)).toEqual([["Quá hạn", "Có khó khăn"], ["📊 Biểu đồ"]]);
     expect((await harness.say(cuong, "/tiendo LB")).text).toBe(
       "Đồng chí không được xem tiến độ của Đảng bộ quận Long Biên (LB). Gõ /tiendo để xem các đơn vị đồng chí theo dõi.",
     );
@@ -252,6 +255,81 @@ describe("/tiendo (progress drill-down)", () => {
     await prisma().unit.update({ where: { id: await unitId("GT-12") }, data: { archivedAt: null } });
   });
 
+  const photos = (chatId: number) => harness.sent(chatId).filter((message) => message.photo);
+  /** The bytes of a photo the bot sent, as the emulator stored them (largest size). */
+  function photoBytes(message: RecordedMessage): Buffer {
+    const file = harness.emulator.file(message.photo!.at(-1)!.file_id);
+    expect(file, "the emulator holds the photo").toBeDefined();
+    return Buffer.from(file!.data);
+  }
+  /** The chart of the unit drawn directly (what the button must send), in the given language. */
+  async function chartOf(code: string, locale: Locale = "vi") {
+    const chart = await progressChartFor(prisma(), await unitId(code), "2020-04-05", translatorFor(createI18n({ defaultLocale: "vi" }), locale), locale);
+    return chart!;
+  }
+  const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  it("when 📊 Biểu đồ is pressed on a unit's view, then that subtree's chart arrives as a PNG photo and the view stays as it was", async () => {
+    const fingerprint = await databaseFingerprint(db.database);
+    const before = photos(admin.id).length;
+    const lb = await harness.say(admin, "/tiendo");
+    const pressed = await press(admin, lb, { text: "📊 Biểu đồ" });
+    expect(pressed.answer.text).toBeUndefined();
+    expect(pressed.message.text).toBe(lb.text);
+    const [lbChart, ...more] = photos(admin.id).slice(before);
+    expect(more).toHaveLength(0);
+    expect(lbChart!.caption).toBe("📊 Biểu đồ tiến độ đại hội — Đảng bộ quận Long Biên, ngày 05/04/2020");
+    const png = photoBytes(lbChart!);
+    expect(png.subarray(0, 8)).toEqual(pngSignature);
+    expect(png.readUInt32BE(16)).toBeGreaterThan(0);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(0);
+    expect(png.equals((await chartOf("LB")).png), "the photo is the district's chart").toBe(true);
+
+    // One level down, the button sends that committee's chart.
+    await press(admin, lb, { text: "1. Đảng bộ phường Gia Thụy" });
+    await press(admin, lb, { text: "📊 Biểu đồ" });
+    const gtChart = photos(admin.id).at(-1)!;
+    expect(photos(admin.id)).toHaveLength(before + 2);
+    expect(gtChart.caption).toBe("📊 Biểu đồ tiến độ đại hội — Đảng bộ phường Gia Thụy, ngày 05/04/2020");
+    expect(photoBytes(gtChart).equals((await chartOf("GT")).png)).toBe(true);
+    expect(photoBytes(gtChart).equals(png)).toBe(false);
+
+    // In English, for a working-group leader, on the unit the group follows.
+    const nt = await harness.say(minh, "/progress");
+    expect(buttons(nt).at(-1)).toEqual(["📊 Chart"]);
+    await press(minh, nt, { text: "📊 Chart" });
+    const [ntChart] = photos(minh.id);
+    expect(ntChart!.caption).toBe("📊 Congress progress chart — Đảng bộ phường Ngọc Thụy, 05/04/2020");
+    expect(photoBytes(ntChart!).equals((await chartOf("NT", "en")).png)).toBe(true);
+    expect(await databaseFingerprint(db.database)).toEqual(fingerprint);
+  });
+
+  it("when a chart button is forged, old or out of scope, then the person is told and no photo is sent", async () => {
+    const stale = "Nút này không còn dùng được, hoặc đồng chí không có quyền xem đơn vị này. Gõ /tiendo để xem lại.";
+    // An, secretary of the cell GT-07: no chart on a cell's view, and none of units outside the cell.
+    const own = await harness.say(an, "/tiendo");
+    expect(buttons(own).flat()).not.toContain("📊 Biểu đồ");
+    const forged = [`td:c:${await unitId("LB")}`, `td:c:${await unitId("GT")}`, `td:c:${await unitId("GT-07")}`, "td:c:999999", "td:c:0", "td:c:abc", `td:c:${await unitId("GT")}:x`];
+    for (const data of forged) {
+      const pressed = await press(an, own, { data, force: true });
+      expect(pressed.answer, data).toMatchObject({ text: stale, show_alert: true });
+      expect(pressed.message.text, data).toBe(own.text);
+    }
+    // Cường, secretary of GT, may chart GT but not the district above it.
+    const gt = await harness.say(cuong, "/tiendo");
+    expect((await press(cuong, gt, { data: `td:c:${await unitId("LB")}`, force: true })).answer).toMatchObject({ text: stale, show_alert: true });
+    expect((await press(cuong, gt, { data: `td:c:${await unitId("NT")}`, force: true })).answer).toMatchObject({ text: stale, show_alert: true });
+    // An old button: the unit was archived since.
+    const lb = await harness.say(admin, "/tiendo GT");
+    const before = photos(admin.id).length;
+    await prisma().unit.update({ where: { id: await unitId("GT") }, data: { archivedAt: new Date() } });
+    expect((await press(admin, lb, { text: "📊 Biểu đồ" })).answer).toMatchObject({ text: stale, show_alert: true });
+    await prisma().unit.update({ where: { id: await unitId("GT") }, data: { archivedAt: null } });
+    expect(photos(admin.id)).toHaveLength(before);
+    expect(photos(an.id)).toHaveLength(0);
+    expect(photos(cuong.id)).toHaveLength(0);
+  });
+
   it("when /tiendo is sent in a group bound to a unit, then the group sees that unit's subtree, and only that", async () => {
     const group = { id: -1009876543, type: "supergroup" as const, title: "Đảng ủy phường Gia Thụy" };
     const unbound = { id: -1001112223, type: "supergroup" as const, title: "Nhóm khác" };
@@ -271,6 +349,15 @@ describe("/tiendo (progress drill-down)", () => {
     // Even the district's admin, in this group, sees only the group's unit.
     const forged = await press(admin, shown, { data: `td:u:${await unitId("LB")}:a:0`, force: true });
     expect(forged.answer).toMatchObject({ show_alert: true });
+    // The group's chart: its unit's subtree, sent to the group; a forged chart of the district is refused.
+    const groupView = await harness.say(member, "/tiendo", group);
+    expect(buttons(groupView).at(-1)).toEqual(["📊 Biểu đồ"]);
+    await press(member, groupView, { text: "📊 Biểu đồ" });
+    expect(photos(group.id).map((photo) => photo.caption)).toEqual(["📊 Biểu đồ tiến độ đại hội — Đảng bộ phường Gia Thụy, ngày 05/04/2020"]);
+    expect(photoBytes(photos(group.id)[0]!).equals((await chartOf("GT")).png)).toBe(true);
+    const forgedChart = await press(admin, groupView, { data: `td:c:${await unitId("LB")}`, force: true });
+    expect(forgedChart.answer).toMatchObject({ show_alert: true });
+    expect(photos(group.id)).toHaveLength(1);
     expect((await harness.say(member, "/tiendo", unbound)).text).toBe("Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.");
   });
 });

@@ -16,7 +16,7 @@ import {
   type RollupRow,
   type RollupUnit,
 } from "../../src/domain/progress-rollup.js";
-import { pageOf, pageSize, parseScreenCallback, screenCallback, type ProgressScreen } from "../../src/domain/progress-view.js";
+import { chartCallback, pageOf, pageSize, parseChartCallback, parseScreenCallback, screenCallback, type ProgressScreen } from "../../src/domain/progress-view.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderElectionStats } from "../../src/render/election-stats-text.js";
 
@@ -107,6 +107,13 @@ describe("/tiendo screens", () => {
   it("refuses any callback data that is not exactly one of its own", () => {
     for (const data of ["", "td:", "td:u:1:a", "td:u:0:a:0", "td:u:01:a:0", "td:u:1:x:0", "td:u:1:a:01", "td:u:1:a:10000", "td:u:3000000000:a:0", "td:u:1:a:0 ", "td:h:a:-1", "td:h:A:0", "rp:u:1:a:0", "td:u:1:a:0:0"]) {
       expect(parseScreenCallback(data), data).toBeNull();
+    }
+  });
+
+  it("reads back a chart button's unit, and refuses anything else", () => {
+    for (const unitId of [1, 42, 2_147_483_647]) expect(parseChartCallback(chartCallback(unitId))).toBe(unitId);
+    for (const data of ["", "td:c:", "td:c:0", "td:c:01", "td:c:-1", "td:c:1 ", "td:c:1:a", "td:c:3000000000", "td:c:abc", "td:u:1:a:0", "xx:c:1"]) {
+      expect(parseChartCallback(data), data).toBeNull();
     }
   });
 

@@ -57,7 +57,13 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
   await ctx.replyWithChatAction("upload_document");
   const t: Translate = (key, args) => ctx.t(key, args);
   const timeZone = ctx.deps.config.timezone;
-  const data = await loadExportData(ctx.deps.prisma, { organizationId: person.organizationId, roots: scope, exportedAt: ctx.deps.clock.now() });
+  const exportedAt = ctx.deps.clock.now();
+  const data = await loadExportData(ctx.deps.prisma, {
+    organizationId: person.organizationId,
+    roots: scope,
+    exportedAt,
+    today: localDateTime(exportedAt, timeZone).date,
+  });
   const workbook = await writeExportWorkbook(buildExportSheets(data, { t, timeZone }), data.exportedAt);
   const local = localDateTime(data.exportedAt, timeZone);
   const fileName = `${ctx.t("export-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}-${local.time.replace(":", "")}.xlsx`;

@@ -4,18 +4,28 @@
 // unit's subtree. Every button press is parsed strictly and checked again against the database and the
 // viewer's rights: a forged or old button changes nothing and says so. The counts are the roll-up's, the
 // same the digest shows.
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { findGroupBinding } from "../../db/group-binding-store.js";
 import { congressDates, findOrganisationTop, findProgressUnit, type ProgressUnitRow } from "../../db/progress-units.js";
 import { loadElectionStats, loadSubtreeRollup, loadUnitsRollup } from "../../db/progress-rollup.js";
 import { loadUnitCards } from "../../db/status-store.js";
 import { mayViewProgress, progressScopes } from "../../domain/progress-access.js";
 import { levelTotals, progressFilters, summariseEntries, type ProgressFilter } from "../../domain/progress-rollup.js";
-import { noopCallback, pageOf, parseScreenCallback, screenCallback, type ProgressPage, type ProgressScreen } from "../../domain/progress-view.js";
+import {
+  chartCallback,
+  noopCallback,
+  pageOf,
+  parseChartCallback,
+  parseScreenCallback,
+  screenCallback,
+  type ProgressPage,
+  type ProgressScreen,
+} from "../../domain/progress-view.js";
 import { unitChecklist } from "../../domain/milestone-status.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../../i18n.js";
 import { renderLeafScreen, renderSubtreeScreen } from "../../render/progress-text.js";
 import type { BotContext } from "../context.js";
+import { progressChartFor } from "../progress-chart.js";
 import { todayFor } from "../today.js";
 
 export const progressFeature = new Composer<BotContext>();
@@ -110,6 +120,22 @@ progressFeature.callbackQuery(/^td:[uh]:/, async (ctx) => {
   await ctx.answerCallbackQuery();
 });
 
+// The chart of a unit's subtree, sent as a photo. The unit is checked again as for its screen: the
+// button may be old (unit archived, roles changed) or forged.
+progressFeature.callbackQuery(/^td:c:/, async (ctx) => {
+  const unitId = parseChartCallback(ctx.callbackQuery.data);
+  const viewer = unitId === null ? null : await viewerOf(ctx);
+  const unit = unitId !== null && viewer ? await visibleUnit(ctx, viewer, unitId) : null;
+  const chart = unit?.hasChildren ? await progressChartFor(ctx.deps.prisma, unit.id, todayFor(ctx), (key, args) => ctx.t(key, args), await localeOf(ctx)) : null;
+  if (!chart) {
+    ctx.log.info({ data: ctx.callbackQuery.data.slice(0, 64) }, "progress chart refused");
+    await refuse(ctx);
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithPhoto(new InputFile(chart.png, "bieu-do.png"), { caption: chart.caption });
+});
+
 // Anything else of ours (an old or forged button): nothing changes, and the person is told.
 progressFeature.callbackQuery(/^td:/, refuse);
 
@@ -117,10 +143,20 @@ async function refuse(ctx: BotContext): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t("progress-button-stale"), show_alert: true });
 }
 
+async function localeOf(ctx: BotContext): Promise<Locale> {
+  return localeFromLanguageCode(await ctx.i18n.getLocale()) ?? ctx.deps.config.defaultLocale;
+}
+
+/** The unit, if it still exists in the viewer's organisation and lies inside what they may see. */
+async function visibleUnit(ctx: BotContext, viewer: Viewer, unitId: number): Promise<ProgressUnitRow | null> {
+  const unit = await findProgressUnit(ctx.deps.prisma, { id: unitId });
+  return unit && unit.organizationId === viewer.organizationId && mayViewProgress(viewer.scopes, unit) ? unit : null;
+}
+
 /** The screen's text and buttons, or null when the viewer may not see it or it no longer exists. */
 async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScreen): Promise<Rendered | null> {
   const t: Translate = (key, args) => ctx.t(key, args);
-  const locale: Locale = localeFromLanguageCode(await ctx.i18n.getLocale()) ?? ctx.deps.config.defaultLocale;
+  const locale = await localeOf(ctx);
   const today = todayFor(ctx);
   const prisma = ctx.deps.prisma;
 
@@ -155,11 +191,11 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
       dates,
       elections,
     });
-    return { text, keyboard: keyboardFor(t, screen, page, null) };
+    return { text, keyboard: keyboardFor(t, screen, page, null, null) };
   }
 
-  const unit = await findProgressUnit(prisma, { id: screen.unitId });
-  if (!unit || unit.organizationId !== viewer.organizationId || !mayViewProgress(viewer.scopes, unit)) return null;
+  const unit = await visibleUnit(ctx, viewer, screen.unitId);
+  if (!unit) return null;
   const up = upTarget(viewer, unit);
 
   if (!unit.hasChildren) {
@@ -209,7 +245,7 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
     dates,
     elections,
   });
-  return { text, keyboard: keyboardFor(t, screen, page, up) };
+  return { text, keyboard: keyboardFor(t, screen, page, up, unit.id) };
 }
 
 type UpTarget = { kind: "unit"; unitId: number; name: string } | { kind: "home" } | null;
@@ -221,7 +257,8 @@ function upTarget(viewer: Viewer, unit: ProgressUnitRow): UpTarget {
   return viewer.scopes.length > 1 ? { kind: "home" } : null;
 }
 
-function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, up: UpTarget): InlineKeyboard {
+/** `chartOf`: the unit whose chart the screen offers (a unit with units below it), or null. */
+function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, up: UpTarget, chartOf: number | null): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const at = (filter: ProgressFilter, pageNumber: number): ProgressScreen =>
     screen.kind === "unit" ? { kind: "unit", unitId: screen.unitId, filter, page: pageNumber } : { kind: "home", filter, page: pageNumber };
@@ -239,6 +276,7 @@ function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, u
     keyboard.text(filter === screen.filter ? t("progress-button-filter-active", { name }) : name, screenCallback(at(filter, 0)));
     if (index % 2 === 1) keyboard.row();
   });
+  if (chartOf !== null) keyboard.text(t("progress-button-chart"), chartCallback(chartOf)).row();
   return upKeyboard(t, keyboard, screen.filter, up);
 }
 
