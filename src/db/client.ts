@@ -46,6 +46,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server restart or an administrator ending connections errors the idle ones: the pool drops them and
+  // the next query connects again. Unhandled, that event would end the process.
+  pool.on("error", () => undefined);
   const sql: SqlExecutor = {
     exec: async (text) => {
       await pool.query(text);
@@ -76,14 +79,25 @@ async function openPostgres(url: string): Promise<Database> {
     migrate: () => applyMigrations(sql),
     acquireLeadership: async () => {
       const client = await pool.connect();
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked");
-      if (!rows[0]?.locked) {
+      // Held for as long as this instance leads: if its connection dies, the server drops the lock and another
+      // instance takes over (a plan written twice is harmless: outbox keys are unique); this one must not crash.
+      const ignore = () => undefined;
+      client.on("error", ignore);
+      const release = () => {
+        client.off("error", ignore);
         client.release();
+      };
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked").catch((error: unknown) => {
+        release();
+        throw error;
+      });
+      if (!rows[0]?.locked) {
+        release();
         return null;
       }
       return async () => {
         await client.query("SELECT pg_advisory_unlock(72707370)").catch(() => undefined);
-        client.release();
+        release();
       };
     },
     close: async () => {
