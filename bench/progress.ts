@@ -10,7 +10,9 @@
 //      reports, its open difficulties: 3 queries per unit), the way an ORM loop would. For a district it
 //      runs in full; for the country it is time-boxed to a sample of districts and extrapolated linearly
 //      by unit count (the naive cost is per unit);
-//   4. the process's peak RSS (sampled every 25 ms), per database.
+//   4. the peak RSS (sampled every 25 ms) of the process doing that database's pass: each pass runs in a
+//      child process of its own (bench/progress-pass.ts), so one database's memory is not counted in the
+//      other's, and the embedded database's figure includes the database, as in production.
 // PROGRESS_BENCH_SCALE=0.1 builds a tenth of the country (same 63 provinces) for a quick run.
 import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "@prisma/client";
@@ -22,6 +24,11 @@ import { levelTotals, type ProgressCounts } from "../src/domain/progress-rollup.
 import { createI18n, translatorFor } from "../src/i18n.js";
 import { renderDigest } from "../src/render/digest-text.js";
 import { createServerDatabase } from "../test/support/server-database.js";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 
 const scale = (() => {
@@ -154,7 +161,7 @@ function startRss(): { peak(): number; stop(): void } {
   return { peak: () => Math.max(peak, process.memoryUsage().rss), stop: () => clearInterval(timer) };
 }
 
-interface KindResult {
+export interface KindResult {
   kind: "pglite" | "postgres";
   generated: { units: number; reports: number };
   generateSeconds: number;
@@ -168,7 +175,7 @@ interface KindResult {
   checks: string[];
 }
 
-async function measure(database: Database, kind: KindResult["kind"], log: (line: string) => void): Promise<KindResult> {
+export async function measure(database: Database, kind: KindResult["kind"], log: (line: string) => void): Promise<KindResult> {
   const rss = startRss();
   const started = performance.now();
   const generated = await generateCountry(database, log);
@@ -250,20 +257,46 @@ async function measure(database: Database, kind: KindResult["kind"], log: (line:
   };
 }
 
-async function openOther(kind: "pglite" | "postgres", log: (line: string) => void): Promise<{ database: Database; kind: "pglite" | "postgres"; drop(): Promise<void> } | null> {
-  if (kind === "postgres") {
+/** A database for one pass, opened in the pass's own process. */
+export async function openPassDatabase(kind: "pglite" | "postgres"): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (kind === "pglite") {
     const database = await openDatabase({ kind: "pglite", dataDir: null });
     await database.migrate();
-    return { database, kind: "pglite", drop: () => database.close() };
+    return { database, drop: () => database.close() };
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? localServer;
-  try {
-    const created = await createServerDatabase(serverUrl, "daihoi_bench");
-    return { database: created.database, kind: "postgres", drop: created.drop };
-  } catch (error) {
-    log(`no PostgreSQL at ${serverUrl} (${(error as Error).message}); PostgreSQL rows left out`);
-    return null;
-  }
+  const created = await createServerDatabase(process.env.BENCH_DATABASE_URL ?? localServer, "daihoi_bench");
+  return { database: created.database, drop: created.drop };
+}
+
+const passEntry = fileURLToPath(new URL("./progress-pass.ts", import.meta.url));
+
+/** Runs one database's pass in a child process; null (and a log line) when that database is not reachable. */
+function runPass(kind: "pglite" | "postgres", log: (line: string) => void): Promise<KindResult | null> {
+  const dir = mkdtempSync(path.join(tmpdir(), "daihoi-bench-"));
+  const out = path.join(dir, "result.json");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", passEntry, kind, out], { stdio: ["ignore", "inherit", "pipe"], env: process.env });
+    let errors = "";
+    child.stderr!.on("data", (chunk) => {
+      errors += String(chunk);
+      for (const line of String(chunk).split("\n").filter(Boolean)) log(line);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      try {
+        if (code !== 0) {
+          if (kind === "postgres") {
+            log(`no PostgreSQL pass (exit ${code}); its rows are left out`);
+            return resolve(null);
+          }
+          return reject(new Error(`the ${kind} pass failed (exit ${code}):\n${errors.slice(-2000)}`));
+        }
+        resolve(JSON.parse(readFileSync(out, "utf8")) as KindResult);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 }
 
 const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -272,18 +305,11 @@ export const progressSuite: BenchSuite = {
   name: "progress",
   async run(context: BenchContext): Promise<BenchResult> {
     const results: KindResult[] = [];
-    // PGlite's database lives in this process's memory, so it is measured last: the RSS of the
-    // PostgreSQL pass is then the app's own.
-    const other = await openOther(context.databaseKind, context.log);
-    const order: { database: Database; kind: "pglite" | "postgres"; drop?: () => Promise<void> }[] =
-      context.databaseKind === "pglite" ? [...(other ? [other] : []), { database: context.database, kind: "pglite" }] : [{ database: context.database, kind: "postgres" }, ...(other ? [other] : [])];
-    for (const target of order) {
-      context.log(`${target.kind}: generating ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(shape.cells)} cells`);
-      try {
-        results.push(await measure(target.database, target.kind, (line) => context.log(`${target.kind}: ${line}`)));
-      } finally {
-        await target.drop?.();
-      }
+    // Each database in a process of its own: the runner's database (context.database) is not used here.
+    for (const kind of ["postgres", "pglite"] as const) {
+      context.log(`${kind}: generating ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(shape.cells)} cells`);
+      const result = await runPass(kind, (line) => context.log(`${kind}: ${line}`));
+      if (result) results.push(result);
     }
     const rows: BenchRow[] = [];
     const lines = [
@@ -324,7 +350,7 @@ export const progressSuite: BenchSuite = {
         `Naive national (*): time-boxed to ${naiveBudgetSeconds} s, walking whole districts one after another, then extrapolated linearly to all units (its cost is per unit: 3 queries each).`,
         ...results.map((r) => `${r.kind}: naive national walked ${fmt(r.naiveNational.units)} units in ${fmt(r.naiveNational.seconds, 1)} s${r.naiveNational.complete ? " (complete)" : ""}.`),
         ...results.flatMap((r) => r.checks),
-        "Peak RSS per database is sampled during that database's pass only (PostgreSQL first, then PGlite, whose database lives inside this process).",
+        "Peak RSS per database is that pass's own process (bench/progress-pass.ts), sampled every 25 ms from start to end: Node, Prisma and the queries' results, plus, for PGlite, the whole embedded database.",
       ],
     };
   },
