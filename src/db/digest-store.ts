@@ -19,7 +19,7 @@ export async function loadDigestData(
   // On PostgreSQL these run side by side on the pool; the embedded database takes them one at a time.
   const [rollup, lists, elections] = await Promise.all([
     loadSubtreeRollup(prisma, top, { today: options.today, since: options.since, byGrassroots: true }),
-    loadDigestLists(prisma, { id: top.unit.id, path: top.unit.path, campaignId: top.campaign?.id ?? null }, options),
+    loadDigestLists(prisma, { ...top.unit, campaignId: top.campaign?.id ?? null }, options),
     loadElectionStats(prisma, [top.unit]),
   ]);
   if (!rollup) return null;

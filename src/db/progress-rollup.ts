@@ -3,10 +3,11 @@
 //
 // A subtree is a prefix of the materialised path (`units.path`, "/1/7/42/"), a constant `LIKE 'P%'` read
 // through its text_pattern_ops index; which child (or listed unit) a unit falls under is read off its
-// path too, so no query joins units to units by range. A unit's state comes
-// from its reports in the active campaign of its organisation: any report of a milestone means the
-// milestone is done (reports are never deleted; a correction supersedes, it does not undo), the
-// election results are those of the current (not superseded) `held` report.
+// path too, so no query joins units to units by range. A unit's state in the active campaign of its
+// organisation is its `unit_progress` row, which the database folds from the reports as they are
+// written (one row per unit, not one per report event): any report of a milestone means the milestone
+// is done (reports are never deleted; a correction supersedes, it does not undo), the election results
+// are those of the current `held` report.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { ElectionLevelStats, ElectionStats, ShortUnit } from "../domain/election-stats.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
@@ -37,7 +38,7 @@ interface UnitRow {
   path: string;
   parentId: number | null;
   hasChildren: boolean;
-  pilotDate: Date | null;
+  pilotDate: LocalDate | null;
   organizationId: number;
 }
 
@@ -49,11 +50,21 @@ const toRollupUnit = (row: UnitRow): RollupUnit => ({
   path: row.path,
   parentId: row.parentId,
   hasChildren: row.hasChildren,
-  pilotDate: row.pilotDate ? utcDateToLocalDate(row.pilotDate) : null,
+  pilotDate: row.pilotDate,
 });
 
-const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", u."pilotDate", u."organizationId",
+const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", to_char(u."pilotDate", 'YYYY-MM-DD') AS "pilotDate", u."organizationId",
   EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren"`;
+
+/**
+ * The rows of a query handed over as one JSON value. The embedded database spends more on handing over
+ * many rows than on computing them (a district's 300 roll-up rows: 10 ms as rows, 4 ms as one value);
+ * on PostgreSQL it makes no difference that matters. `order` keeps the rows' order in the array.
+ */
+async function jsonRows<T>(prisma: PrismaClient, query: Prisma.Sql, order: Prisma.Sql = Prisma.empty): Promise<T[]> {
+  const [result] = await prisma.$queryRaw<[{ rows: T[] }]>`SELECT coalesce(json_agg(t ${order}), '[]'::json) AS rows FROM (${query}) t`;
+  return result.rows;
+}
 
 /** A unit with its organisation's active campaign (the oldest, if several are active) and that campaign's deadlines. */
 export interface RollupTop {
@@ -87,19 +98,20 @@ export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | Rol
   const top = typeof unit === "number" ? await loadRollupTop(prisma, unit) : unit;
   if (!top) return null;
   const { id, path } = top.unit;
-  const [entries, grouped, grassroots] = await Promise.all([
-    prisma.$queryRaw<UnitRow[]>`
-      SELECT ${unitColumns} FROM units u
-      WHERE u."parentId" = ${id} AND u."archivedAt" IS NULL
-      ORDER BY u.position, u.id`,
-    rollupRows(prisma, { childrenOf: { id, path, organizationId: top.unit.organizationId } }, path, options),
-    options.byGrassroots
-      ? prisma.$queryRaw<UnitRow[]>`
-          SELECT ${unitColumns} FROM units u
-          WHERE u.path LIKE ${`${path}%`} AND u.id <> ${id} AND u.level = 'grassroots' AND u."archivedAt" IS NULL
-          ORDER BY u.position, u.id`
-      : Promise.resolve(null),
+  const [units, grouped] = await Promise.all([
+    // The children, and when asked the grassroots organisations of the subtree, in one list.
+    jsonRows<UnitRow & { isEntry: boolean }>(
+      prisma,
+      Prisma.sql`
+        SELECT ${unitColumns}, u."parentId" = ${id} AS "isEntry", u.position FROM units u
+        WHERE u."archivedAt" IS NULL
+          AND (u."parentId" = ${id} OR (${options.byGrassroots === true} AND u.path LIKE ${`${path}%`} AND u.id <> ${id} AND u.level = 'grassroots'))`,
+      Prisma.sql`ORDER BY t.position, t.id`,
+    ),
+    rollupRows(prisma, { childrenOf: { id, path, parentId: top.unit.parentId, organizationId: top.unit.organizationId } }, path, options),
   ]);
+  const entries = units.filter((unit) => unit.isEntry);
+  const grassroots = options.byGrassroots ? units.filter((unit) => unit.level === "grassroots" && unit.id !== id) : null;
   const rollup: SubtreeRollup = {
     top: { ...toRollupUnit(top.unit), organizationId: top.unit.organizationId },
     campaign: top.campaign,
@@ -156,6 +168,14 @@ export function commonPathPrefix(paths: readonly string[]): string {
  * comparisons for the country). Nested entries count under the outermost one.
  */
 function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql {
+  if (entries.length === 1) {
+    // One unit (a digest's statistics): its subtree is its path's prefix, no join needed.
+    const [entry] = entries;
+    return Prisma.sql`
+      SELECT ${entry!.id}::int AS "entryId", u.id, u.level, u."parentId", u."organizationId", u.name, u.position
+      FROM units u
+      WHERE u.path LIKE ${`${entry!.path}%`} AND u."archivedAt" IS NULL`;
+  }
   // An organisation's top unit has every unit of the organisation under it: matched by organisation.
   const tops = entries.filter((entry) => entry.parentId === null);
   const inner = entries.filter((entry) => entry.parentId !== null);
@@ -179,6 +199,18 @@ function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql 
     ) x WHERE x."entryId" IS NOT NULL`;
 }
 
+/**
+ * The `unit_progress` row of each unit, joined as `<this> alias ON true`. For whole organisations every
+ * row is read (a hash join); for part of one, a lookup per unit, fenced by OFFSET 0 so the plan does not
+ * hang on the planner's estimate of the subtree's size: a 500-unit district estimated at 3,600 units
+ * turned the join into a scan of the whole country's rows (355,763 on the national benchmark).
+ */
+function progressJoin(whole: boolean, unitId: Prisma.Sql, campaignId: Prisma.Sql): Prisma.Sql {
+  return whole
+    ? Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId})`
+    : Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId} OFFSET 0)`;
+}
+
 /** A unit whose subtree is counted as one entry. */
 export interface ScopeEntry {
   id: number;
@@ -197,15 +229,14 @@ type CountRow = Record<keyof ProgressCounts, number> & { entryId: number | null;
  */
 async function rollupRows(
   prisma: PrismaClient,
-  entries: readonly ScopeEntry[] | { childrenOf: { id: number; path: string; organizationId: number } },
+  entries: readonly ScopeEntry[] | { childrenOf: ScopeEntry },
   within: string,
   options: RollupOptions,
 ): Promise<{ rows: RollupRow[]; grassroots: GrassrootsRow[] }> {
   const organizations = "childrenOf" in entries ? [entries.childrenOf.organizationId] : [...new Set(entries.map((entry) => entry.organizationId))];
-  // Whole organisations (the country's provinces): every report of their campaigns counts, so they are
-  // read in one pass instead of looked up unit by unit.
-  const wholeOrganisations = !("childrenOf" in entries) && entries.every((entry) => entry.parentId === null);
-  const inScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`r."unitId" IN (SELECT id FROM sub)`;
+  // Whole organisations (the country's provinces, or a district's own database): every open difficulty
+  // and progress row of theirs counts, so they are read in one pass instead of looked up unit by unit.
+  const wholeOrganisations = "childrenOf" in entries ? entries.childrenOf.parentId === null : entries.every((entry) => entry.parentId === null);
   const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
   const since = options.since ? options.since.toISOString() : null;
   // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
@@ -221,23 +252,21 @@ async function rollupRows(
     ? Prisma.sql`GROUPING SETS ((f."entryId", f.level, f."hasChildren"), (f."grassrootsId", f.level))`
     : Prisma.sql`f."entryId", f.level, f."hasChildren"`;
   const grassrootsColumn = options.byGrassroots ? Prisma.sql`f."grassrootsId"` : Prisma.sql`NULL::int`;
-  const rows = await prisma.$queryRaw<CountRow[]>`
+  // A unit's grassroots organisation: itself, its parent, or for a cell under a partial committee its
+  // grandparent. Read off the parent (one more join) only when the grassroots counts are asked for.
+  const grassrootsOf = options.byGrassroots
+    ? Prisma.sql`CASE WHEN s.level = 'grassroots' THEN s.id
+                      WHEN up.level = 'grassroots' THEN up.id
+                      WHEN s.level IN ('partial', 'cell') THEN up."parentId" END`
+    : Prisma.sql`NULL::int`;
+  const rows = await jsonRows<CountRow>(
+    prisma,
+    Prisma.sql`
     WITH sub AS (${subSql}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
       WHERE c.active AND c."organizationId" = ANY(${organizations}::int[])
       ORDER BY c."organizationId", c.id
-    ),
-    state AS (
-      SELECT r."unitId",
-             bool_or(r.milestone = 'held') AS held,
-             bool_or(r.milestone = 'scheduled') AS scheduled,
-             bool_or(r.milestone = 'documents') AS documents,
-             bool_or(r.milestone = 'personnel') AS personnel,
-             min(r."createdAt") FILTER (WHERE r.milestone = 'held') AS "heldAt"
-      FROM reports r JOIN campaign c ON c.id = r."campaignId"
-      WHERE ${inScope}
-      GROUP BY r."unitId"
     ),
     open AS (
       SELECT d."unitId", count(*)::int AS n FROM difficulties d
@@ -248,26 +277,23 @@ async function rollupRows(
       SELECT c."organizationId", d.level, d."dueDate" FROM campaign_deadlines d JOIN campaign c ON c.id = d."campaignId"
       WHERE d.milestone = 'held'
     ),
-    parent AS (
-      SELECT DISTINCT "parentId" AS id FROM units
-      WHERE path LIKE ${`${within}%`} AND "archivedAt" IS NULL AND "parentId" IS NOT NULL
-    ),
+    -- A subtree holds its units' children, so the units with children are the parents named in it.
+    parent AS (SELECT DISTINCT "parentId" AS id FROM sub),
     facts AS (
       SELECT s."entryId", s.level::text AS level, (p.id IS NOT NULL) AS "hasChildren",
-             CASE WHEN s.level = 'grassroots' THEN s.id
-                  WHEN up.level = 'grassroots' THEN up.id
-                  WHEN s.level IN ('partial', 'cell') THEN up."parentId" END AS "grassrootsId",
-             coalesce(st.held, false) AS held,
-             coalesce(st.scheduled, false) AS scheduled,
-             coalesce(st.documents, false) AS documents,
-             coalesce(st.personnel, false) AS personnel,
-             st."heldAt" > ${since}::timestamp AS "heldSince",
+             ${grassrootsOf} AS "grassrootsId",
+             st."heldReportId" IS NOT NULL AS held,
+             st."scheduledReportId" IS NOT NULL AS scheduled,
+             st."documentsReportId" IS NOT NULL AS documents,
+             st."personnelReportId" IS NOT NULL AS personnel,
+             st."heldFirstAt" > ${since}::timestamp AS "heldSince",
              dl."dueDate" < ${options.today}::date AS "pastDeadline",
              coalesce(o.n, 0) AS difficulties
       FROM sub s
       LEFT JOIN parent p ON p.id = s.id
-      LEFT JOIN units up ON up.id = s."parentId"
-      LEFT JOIN state st ON st."unitId" = s.id
+      ${options.byGrassroots ? Prisma.sql`LEFT JOIN units up ON up.id = s."parentId"` : Prisma.empty}
+      LEFT JOIN campaign c ON c."organizationId" = s."organizationId"
+      ${progressJoin(wholeOrganisations, Prisma.sql`s.id`, Prisma.sql`c.id`)} st ON true
       LEFT JOIN open o ON o."unitId" = s.id
       LEFT JOIN deadline dl ON dl."organizationId" = s."organizationId" AND dl.level = s.level
     )
@@ -283,7 +309,8 @@ async function rollupRows(
            count(*) FILTER (WHERE f.personnel)::int AS personnel,
            count(*) FILTER (WHERE f."heldSince")::int AS "heldSince"
     FROM facts f
-    GROUP BY ${groupingSets}`;
+    GROUP BY ${groupingSets}`,
+  );
   const counts = (row: CountRow): ProgressCounts => Object.fromEntries(countFields.map((field) => [field, row[field]])) as unknown as ProgressCounts;
   const result: { rows: RollupRow[]; grassroots: GrassrootsRow[] } = { rows: [], grassroots: [] };
   for (const row of rows) {
@@ -300,7 +327,7 @@ export const shortListLimit = 20;
 /**
  * Election statistics of the congresses held under the given units (each unit itself included), per
  * level, summed in SQL over the current `held` reports' results, and the units that elected fewer
- * committee members than planned (lowest share first, at most `shortListLimit`). Two queries.
+ * committee members than planned (lowest share first, at most `shortListLimit`). One query, and one more to find the units when ids are given.
  */
 export async function loadElectionStats(
   prisma: PrismaClient,
@@ -323,11 +350,11 @@ export async function loadElectionStats(
       ORDER BY c."organizationId", c.id
     ),
     h AS (
-      SELECT s.id, s.name, s.level, s.position, CASE WHEN jsonb_typeof(r.payload->'results') = 'object' THEN r.payload->'results' END AS res
+      SELECT s.id, s.name, s.level, s.position, CASE WHEN jsonb_typeof(p."heldResults") = 'object' THEN p."heldResults" END AS res
       FROM scope s
-      JOIN reports r ON r."unitId" = s.id AND r.milestone = 'held'
-      JOIN campaign c ON c.id = r."campaignId"
-      WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n."supersedesId" = r.id)
+      JOIN campaign c ON c."organizationId" = s."organizationId"
+      ${progressJoin(roots.every((root) => root.parentId === null), Prisma.sql`s.id`, Prisma.sql`c.id`)} p ON true
+      WHERE p."heldReportId" IS NOT NULL
     ),
     -- Results are checked as a whole before they are saved (checkElectionResults), so each field is a
     -- whole number or a boolean (or null): read once per congress, typed.
@@ -339,33 +366,34 @@ export async function loadElectionStats(
         "committeePlanned" int, "committeeElected" int, "standingElected" int, women int, "underThirtyFive" int,
         "reElected" int, delegates int, "secretaryDirect" boolean, "oneRound" boolean) ON true
     )`;
-  const [levels, shortUnits] = await Promise.all([
-    prisma.$queryRaw<ElectionLevelStats[]>`${held}
-      SELECT v.level::text AS level,
-             count(*)::int AS congresses,
-             count(*) FILTER (WHERE v."hasResults")::int AS "withResults",
-             coalesce(sum(v.planned), 0)::int AS "committeePlanned",
-             coalesce(sum(v.elected), 0)::int AS "committeeElected",
-             count(*) FILTER (WHERE v.elected >= v.planned)::int AS "inFull",
-             count(*) FILTER (WHERE v.elected < v.planned)::int AS short,
-             coalesce(sum(v.standing), 0)::int AS "standingElected",
-             coalesce(sum(v.women), 0)::int AS women,
-             coalesce(sum(v.young), 0)::int AS "underThirtyFive",
-             coalesce(sum(v."reElected"), 0)::int AS "reElected",
-             count(*) FILTER (WHERE v."secretaryDirect")::int AS "secretaryDirect",
-             count(v."secretaryDirect")::int AS "secretaryDirectKnown",
-             count(*) FILTER (WHERE v."oneRound")::int AS "oneRound",
-             count(v."oneRound")::int AS "oneRoundKnown",
-             coalesce(sum(v.delegates), 0)::int AS delegates,
-             count(v.delegates)::int AS "delegatesKnown"
-      FROM v GROUP BY v.level`,
-    prisma.$queryRaw<ShortUnit[]>`${held}
-      SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned FROM v
-      WHERE v.elected < v.planned
-      ORDER BY v.elected::float / v.planned, v.position, v.id
-      LIMIT ${options.shortLimit ?? shortListLimit}`,
-  ]);
-  return { levels, shortUnits };
+  // One statement for both (the embedded database plans and runs statements one at a time).
+  const [row] = await prisma.$queryRaw<[{ levels: ElectionLevelStats[] | null; shortUnits: ShortUnit[] | null }]>`${held}
+    SELECT
+      (SELECT json_agg(l ORDER BY l.level) FROM (
+        SELECT v.level::text AS level,
+               count(*)::int AS congresses,
+               count(*) FILTER (WHERE v."hasResults")::int AS "withResults",
+               coalesce(sum(v.planned), 0)::int AS "committeePlanned",
+               coalesce(sum(v.elected), 0)::int AS "committeeElected",
+               count(*) FILTER (WHERE v.elected >= v.planned)::int AS "inFull",
+               count(*) FILTER (WHERE v.elected < v.planned)::int AS short,
+               coalesce(sum(v.standing), 0)::int AS "standingElected",
+               coalesce(sum(v.women), 0)::int AS women,
+               coalesce(sum(v.young), 0)::int AS "underThirtyFive",
+               coalesce(sum(v."reElected"), 0)::int AS "reElected",
+               count(*) FILTER (WHERE v."secretaryDirect")::int AS "secretaryDirect",
+               count(v."secretaryDirect")::int AS "secretaryDirectKnown",
+               count(*) FILTER (WHERE v."oneRound")::int AS "oneRound",
+               count(v."oneRound")::int AS "oneRoundKnown",
+               coalesce(sum(v.delegates), 0)::int AS delegates,
+               count(v.delegates)::int AS "delegatesKnown"
+        FROM v GROUP BY v.level) l) AS levels,
+      (SELECT json_agg(u) FROM (
+        SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned FROM v
+        WHERE v.elected < v.planned
+        ORDER BY v.elected::float / v.planned, v.position, v.id
+        LIMIT ${options.shortLimit ?? shortListLimit}) u) AS "shortUnits"`;
+  return { levels: row.levels ?? [], shortUnits: row.shortUnits ?? [] };
 }
 
 // --- Lists the digest names ------------------------------------------------------------------------
@@ -384,7 +412,7 @@ export interface DigestLists {
 /** The named lists of a unit's digest (units below it only), in one query. */
 export async function loadDigestLists(
   prisma: PrismaClient,
-  top: { id: number; path: string; campaignId: number | null },
+  top: { id: number; path: string; parentId: number | null; campaignId: number | null },
   options: { today: LocalDate; horizonDays: number; overdueAfterDays: number },
 ): Promise<DigestLists> {
   const rows = await prisma.$queryRaw<{ kind: keyof DigestLists; name: string; date: Date | null; days: number | null; count: number | null; pilot: boolean }[]>`
@@ -392,17 +420,10 @@ export async function loadDigestLists(
       SELECT u.id, u.name, u.level, u.position, u."pilotDate" FROM units u
       WHERE u.path LIKE ${`${top.path}%`} AND u.id <> ${top.id} AND u."archivedAt" IS NULL
     ),
-    cur AS (
-      SELECT DISTINCT ON (r."unitId", r.milestone) r."unitId", r.milestone, coalesce(r."eventDate", r."createdAt"::date) AS date
-      FROM reports r
-      WHERE r."campaignId" = ${top.campaignId ?? -1} AND r.milestone IN ('held', 'scheduled') AND r."unitId" IN (SELECT id FROM sub)
-      ORDER BY r."unitId", r.milestone, r.id DESC
-    ),
     state AS (
-      SELECT s.*, h.date AS "heldOn", sc.date AS "scheduledOn", dl."dueDate"
+      SELECT s.*, p."heldOn", p."scheduledOn", dl."dueDate"
       FROM sub s
-      LEFT JOIN cur h ON h."unitId" = s.id AND h.milestone = 'held'
-      LEFT JOIN cur sc ON sc."unitId" = s.id AND sc.milestone = 'scheduled'
+      ${progressJoin(top.parentId === null, Prisma.sql`s.id`, Prisma.sql`${top.campaignId ?? -1}::int`)} p ON true
       LEFT JOIN campaign_deadlines dl ON dl."campaignId" = ${top.campaignId ?? -1} AND dl.level = s.level AND dl.milestone = 'held'
     )
     SELECT 'upcoming' AS kind, name, position, id, coalesce("scheduledOn", "pilotDate") AS date, NULL::int AS days, NULL::int AS count,

@@ -8,11 +8,9 @@ export async function countSubtreeUnits(prisma: PrismaClient, unit: { id: number
     SELECT u.level::text AS level,
            EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",
            count(*)::int AS total,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM reports r
-             WHERE r."unitId" = u.id AND r.milestone = 'held' AND r."campaignId" = ${campaignId ?? -1}
-           ))::int AS held
+           count(p."heldReportId")::int AS held
     FROM units u
+    LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId ?? -1}
     WHERE u.path LIKE ${`${unit.path}%`} AND u.id <> ${unit.id} AND u."archivedAt" IS NULL
     GROUP BY 1, 2`;
   return rows;

@@ -1,4 +1,4 @@
-// What the reminder job needs, in a few set-based queries: units with deadlines, their current reports,
+// What the reminder job needs, in a few set-based queries: units with deadlines, what each has reported (unit_progress),
 // the campaigns' reminder policies, open pauses (/hoan), and the people to remind (secretaries,
 // working-group leaders) who are on Telegram.
 import type { PrismaClient } from "@prisma/client";
@@ -6,6 +6,7 @@ import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
+import { milestonesDone } from "./unit-progress.js";
 
 export interface ReminderUnit {
   id: number;
@@ -55,7 +56,7 @@ export async function loadReminderData(prisma: PrismaClient): Promise<ReminderDa
   });
   const pauses = new Map(openPauses.map((pause) => [pause.unitId, { reason: pause.reason, since: pause.pausedAt }]));
   for (const campaign of campaigns) {
-    const [rows, reports] = await Promise.all([
+    const [rows, progress] = await Promise.all([
       prisma.unit.findMany({
         where: { organizationId: campaign.organizationId, archivedAt: null },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -68,10 +69,10 @@ export async function loadReminderData(prisma: PrismaClient): Promise<ReminderDa
           roles: { where: { role: "secretary" }, select: { person: { select: { id: true, name: true, phone: true, telegramUserId: true, locale: true } } } },
         },
       }),
-      prisma.report.findMany({ where: { campaignId: campaign.id }, distinct: ["unitId", "milestone"], select: { unitId: true, milestone: true } }),
+      prisma.unitProgress.findMany({ where: { campaignId: campaign.id } }),
     ]);
     const done = new Map<number, Set<Milestone>>();
-    for (const report of reports) done.set(report.unitId, (done.get(report.unitId) ?? new Set()).add(report.milestone));
+    for (const row of progress) done.set(row.unitId, milestonesDone(row));
     for (const row of rows) {
       const deadlines = Object.fromEntries(
         campaign.deadlines.filter((d) => d.level === row.level).map((d) => [d.milestone, utcDateToLocalDate(d.dueDate)]),

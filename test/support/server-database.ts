@@ -11,7 +11,8 @@ export interface ServerDatabase {
   drop(): Promise<void>;
 }
 
-export async function createServerDatabase(serverUrl: string, prefix: string): Promise<ServerDatabase> {
+/** `migrate: false` leaves the database empty (tests of the migrations themselves). */
+export async function createServerDatabase(serverUrl: string, prefix: string, options: { migrate?: boolean } = {}): Promise<ServerDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
@@ -19,7 +20,7 @@ export async function createServerDatabase(serverUrl: string, prefix: string): P
   const drop = () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
   try {
-    await database.migrate();
+    if (options.migrate !== false) await database.migrate();
   } catch (error) {
     await database.close().catch(() => undefined);
     await drop();

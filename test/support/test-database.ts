@@ -25,6 +25,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return createServerDatabase(serverUrl, "daihoi_test");
 }
 
+/** An empty database of the kind under test, with no migration applied. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    return { database, drop: () => database.close() };
+  }
+  return createServerDatabase(serverUrl, "daihoi_test", { migrate: false });
+}
+
 const tables = [
   "organizations",
   "units",
@@ -39,6 +49,7 @@ const tables = [
   "chat_bindings",
   "invites",
   "reports",
+  "unit_progress",
   "difficulties",
   "outbox_messages",
   "audit_logs",
