@@ -44,10 +44,10 @@ export interface BenchContext {
   log(line: string): void;
 }
 
-export interface BenchSuite {
-  name: string;
-  run(context: BenchContext): Promise<BenchResult>;
-}
+export type BenchSuite =
+  | { name: string; ownDatabases?: false; run(context: BenchContext): Promise<BenchResult> }
+  /** Opens its databases itself (in child processes): the runner opens none, so its RSS holds none. */
+  | { name: string; ownDatabases: true; run(context: Pick<BenchContext, "log">): Promise<BenchResult> };
 
 const suites: BenchSuite[] = [deliverySuite, chartSuite, progressSuite];
 
@@ -113,16 +113,24 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   const tables: string[] = [];
-  let kind: BenchDatabase["kind"] = "pglite";
+  let kind: BenchDatabase["kind"] | null = null;
   for (const suite of selected) {
+    const suiteLog = (line: string) => log(`${suite.name}: ${line}`);
+    const collect = (result: BenchResult) => {
+      rows.push(...result.rows);
+      notes.push(...result.notes);
+      if (result.tables) tables.push("", ...result.tables);
+    };
+    if (suite.ownDatabases) {
+      log(`${suite.name} (its own databases)`);
+      collect(await suite.run({ log: suiteLog }));
+      continue;
+    }
     const opened = await openBenchDatabase();
     kind = opened.kind;
     log(`${suite.name} (database: ${opened.kind})`);
     try {
-      const result = await suite.run({ database: opened.database, databaseKind: opened.kind, log: (line) => log(`${suite.name}: ${line}`) });
-      rows.push(...result.rows);
-      notes.push(...result.notes);
-      if (result.tables) tables.push("", ...result.tables);
+      collect(await suite.run({ database: opened.database, databaseKind: opened.kind, log: suiteLog }));
     } finally {
       await opened.drop();
     }
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
   rss.stop();
 
   const out = [
-    `## Benchmarks (${new Date().toISOString()}, Node ${process.version}, database: ${kind === "postgres" ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite in memory"})`,
+    `## Benchmarks (${new Date().toISOString()}, Node ${process.version}, database: ${kind === null ? "see each table" : kind === "postgres" ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite in memory"})`,
     "",
     table(rows),
     ...tables,
