@@ -327,7 +327,8 @@ export const shortListLimit = 20;
 /**
  * Election statistics of the congresses held under the given units (each unit itself included), per
  * level, summed in SQL over the current `held` reports' results, and the units that elected fewer
- * committee members than planned (lowest share first, at most `shortListLimit`). One query, and one more to find the units when ids are given.
+ * committee members than planned (lowest share first, at most `shortListLimit`). One query, and one more
+ * to find the units when ids are given.
  */
 export async function loadElectionStats(
   prisma: PrismaClient,
