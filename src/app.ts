@@ -17,6 +17,7 @@ import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
 import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
 import { planDailyDigests } from "./scheduler/digest-job.js";
 import { planReminders } from "./scheduler/reminder-job.js";
+import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
@@ -99,6 +100,10 @@ export async function createApp(options: {
           (await leaveUnlinkedGroups({ api: bot.api, prisma: database.prisma, now: clock.now(), t: translatorFor(i18n, config.defaultLocale), logger }))
             .length,
       },
+      // The embedded database has no autovacuum; PostgreSQL's server has its own.
+      ...(database.kind === "pglite"
+        ? [{ name: "maintenance", run: createMaintenanceJob({ exec: (sql) => database.sql.exec(sql), clock, timezone: config.timezone, logger }) }]
+        : []),
     ],
   });
   let polling: Promise<void> | null = null;
