@@ -77,7 +77,7 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
     const before = currentPeople.get(person.phone);
     if (!before) changes.peopleAdded.push(person.phone);
     else {
-      const fields = changedPersonFields(before, person, next.rolesMode);
+      const fields = changedPersonFields(before, person);
       if (fields.length > 0) changes.peopleUpdated.push({ phone: person.phone, fields });
     }
     const had = new Set((before?.roles ?? []).map(roleKey));
@@ -148,11 +148,12 @@ function changedUnitFields(before: UnitDefinition, after: UnitDefinition): strin
   return fields;
 }
 
-function changedPersonFields(before: PersonDefinition, after: PersonDefinition, mode: "exact" | "add"): string[] {
+function changedPersonFields(before: PersonDefinition, after: PersonDefinition): string[] {
   const fields: string[] = [];
   if (before.name !== after.name) fields.push("name");
-  // The CSV form carries no locale: it never clears one.
-  if (mode === "exact" && before.locale !== after.locale) fields.push("locale");
+  // A file sets a language only where it names one: a person's own choice (/ngonngu) survives a
+  // re-import of a file that names none, and the CSV form carries none at all.
+  if (after.locale !== null && before.locale !== after.locale) fields.push("locale");
   return fields;
 }
 

@@ -1,10 +1,14 @@
 // /ngonngu (/lang): a person's language in private chat, a bound group's digest language set by an admin
 // of the bound unit, and the daily digest written in each group's language.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Message, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
+import { cli } from "../support/cli.js";
 import { bindTelegramUser, importFixture } from "../support/roster.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
 
@@ -66,6 +70,25 @@ describe("language (/ngonngu, /lang)", () => {
   it("when a person types the language after the command, then it is set without buttons", async () => {
     expect((await harness.say(an, "/lang vi")).text).toBe("Từ nay Trợ lý nhắn cho đồng chí bằng tiếng Việt.");
     expect((await prisma().person.findFirstOrThrow({ where: { phone: "+84912345678" } })).locale).toBe("vi");
+  });
+
+  it("when the organisation file is imported again, then a language the file does not name stays as the person chose it, and one it names is set", async () => {
+    const locale = async () => (await prisma().person.findFirstOrThrow({ where: { phone: "+84912345678" } })).locale;
+    await harness.say(an, "/lang en");
+    expect(await locale()).toBe("en");
+
+    await importFixture(db.database, "reporting-org.yaml");
+    expect(await locale()).toBe("en");
+    expect((await harness.say(an, "/trogiup")).text?.split("\n")[0]).toBe("Congress Assistant — help");
+
+    const dir = mkdtempSync(path.join(tmpdir(), "daihoi-locale-"));
+    const file = path.join(dir, "org.yaml");
+    const fixture = readFileSync(new URL("../fixtures/reporting-org.yaml", import.meta.url), "utf8");
+    writeFileSync(file, fixture.replace('phone: "0912345678", roles', 'phone: "0912345678", locale: vi, roles'));
+    const result = await cli(db.database, ["org", "import", file]);
+    expect(result.code, result.err.join("\n")).toBe(0);
+    expect(await locale()).toBe("vi");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it.each([
