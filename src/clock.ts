@@ -27,3 +27,15 @@ export function fixedClock(start: Date | string): Clock & { set(to: Date | strin
 export function localToday(clock: Clock, timeZone: string): LocalDate {
   return dayjs(clock.now()).tz(timeZone).format("YYYY-MM-DD");
 }
+
+/**
+ * The local day whose daily window [time, time + hours) holds `now` (time is HH:mm in timeZone), with the
+ * window's start; null outside it. The scheduled jobs decide with it what is due on which day.
+ */
+export function dailyWindow(now: Date, timeZone: string, time: string, hours: number): { date: LocalDate; at: Date } | null {
+  const local = dayjs(now).tz(timeZone);
+  const date = local.format("YYYY-MM-DD");
+  const at = dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", timeZone);
+  if (local.isBefore(at) || !local.isBefore(at.add(hours, "hour"))) return null;
+  return { date, at: at.toDate() };
+}

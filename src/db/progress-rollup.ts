@@ -206,9 +206,8 @@ function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql 
  * turned the join into a scan of the whole country's rows (355,763 on the national benchmark).
  */
 function progressJoin(whole: boolean, unitId: Prisma.Sql, campaignId: Prisma.Sql): Prisma.Sql {
-  return whole
-    ? Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId})`
-    : Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId} OFFSET 0)`;
+  const fence = whole ? Prisma.empty : Prisma.sql`OFFSET 0`;
+  return Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId} ${fence})`;
 }
 
 /** A unit whose subtree is counted as one entry. */

@@ -4,7 +4,7 @@
 // stored in the database (outbox_attachments), so whichever instance sends it has the bytes.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
-import type { Clock } from "../clock.js";
+import { dailyWindow, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { loadDigestData } from "../db/digest-store.js";
 import { enqueue, pruneAttachments, storeAttachment, type NewOutboxMessage } from "../db/outbox-store.js";
@@ -15,7 +15,6 @@ import type { Logger } from "../logger.js";
 import { renderDigest } from "../render/digest-text.js";
 import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
 import { splitMessage } from "../render/split-message.js";
-import "../clock.js"; // installs dayjs' utc and timezone plugins
 
 export interface DigestJobDeps {
   prisma: PrismaClient;
@@ -45,11 +44,7 @@ export const upcomingHorizonDays = 7;
 
 /** The local date whose digest is due now, or null outside [DIGEST_TIME, DIGEST_TIME + catch-up window). */
 export function dueDigestDate(now: Date, config: DigestJobDeps["config"], catchUpHours: number): { date: LocalDate; at: Date } | null {
-  const local = dayjs(now).tz(config.timezone);
-  const date = local.format("YYYY-MM-DD");
-  const at = dayjs.tz(`${date} ${config.digestTime}`, "YYYY-MM-DD HH:mm", config.timezone);
-  if (local.isBefore(at) || !local.isBefore(at.add(catchUpHours, "hour"))) return null;
-  return { date, at: at.toDate() };
+  return dailyWindow(now, config.timezone, config.digestTime, catchUpHours);
 }
 
 /** Writes today's digest for every bound group that has not had it; returns how many groups got one. */

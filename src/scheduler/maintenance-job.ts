@@ -4,20 +4,15 @@
 // of months. Once a day, in the hour after `maintenanceTime` (03:00 local, inside the quiet hours), the
 // leader runs VACUUM (ANALYZE). A process that was down for that hour skips the day: there is nothing to
 // catch up. On PostgreSQL the server's autovacuum does this, and the job is not scheduled.
-import dayjs from "dayjs";
-import type { Clock } from "../clock.js";
+import { dailyWindow, type Clock } from "../clock.js";
 import type { LocalDate } from "../domain/local-date.js";
 import type { Logger } from "../logger.js";
-import "../clock.js"; // installs dayjs' utc and timezone plugins
 
 export const maintenanceTime = "03:00";
 
 /** The local date whose maintenance is due now, or null outside [time, time + 1 h). */
 export function dueMaintenanceDate(now: Date, timezone: string, time = maintenanceTime): LocalDate | null {
-  const local = dayjs(now).tz(timezone);
-  const date = local.format("YYYY-MM-DD");
-  const at = dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", timezone);
-  return local.isBefore(at) || !local.isBefore(at.add(1, "hour")) ? null : date;
+  return dailyWindow(now, timezone, time, 1)?.date ?? null;
 }
 
 export interface MaintenanceJobDeps {
