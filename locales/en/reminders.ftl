@@ -45,8 +45,11 @@ cli-org-reminders-set = • reminders: { $daysBefore ->
 }; at { $time }; days off: { $daysOff ->
     [none] none
    *[other] { $daysOff }
+}; public holidays: { $publicHolidays ->
+    [off] working days
+   *[other] days off
 }; holidays: { $holidays ->
     [none] none
    *[other] { $holidays }
 }
-cli-org-reminders-default = • reminders: back to the defaults (7, 3, 1, 0 days before; every 3 days overdue; at 08:00; Sundays off)
+cli-org-reminders-default = • reminders: back to the defaults (7, 3, 1, 0 days before; every 3 days overdue; at 08:00; Sundays and Vietnam's public holidays off)

@@ -45,8 +45,11 @@ cli-org-reminders-set = • nhắc việc: { $daysBefore ->
 }; lúc { $time }; ngày nghỉ: { $daysOff ->
     [none] không có
    *[other] { $daysOff }
+}; ngày lễ, Tết theo luật: { $publicHolidays ->
+    [off] vẫn nhắc
+   *[other] nghỉ
 }; ngày lễ: { $holidays ->
     [none] không có
    *[other] { $holidays }
 }
-cli-org-reminders-default = • nhắc việc: trở lại mặc định (trước hạn 7, 3, 1, 0 ngày; quá hạn nhắc lại sau mỗi 3 ngày; lúc 08:00; nghỉ Chủ nhật)
+cli-org-reminders-default = • nhắc việc: trở lại mặc định (trước hạn 7, 3, 1, 0 ngày; quá hạn nhắc lại sau mỗi 3 ngày; lúc 08:00; nghỉ Chủ nhật và các ngày nghỉ lễ, Tết theo Bộ luật Lao động)

@@ -63,6 +63,8 @@ const remindersSchema = z
     overdueEvery: optional(wholeNumber(0, 30)),
     time: optional(reminderTimeSchema),
     daysOff: optional(noRepeats(z.enum(weekdayNames)).max(6)),
+    // A failsafe scalar: the words true/false (a wrong word is named with the two it may be).
+    publicHolidays: optional(z.enum(["true", "false"])),
     holidays: optional(noRepeats(holidaySchema).max(100)),
   })
   .strict();

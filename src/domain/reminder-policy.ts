@@ -1,7 +1,9 @@
 // When secretaries are reminded of a milestone: by default 7, 3 and 1 days before its deadline and on
-// the day, then every 3 days while it is overdue; only on working days (not on days off or holidays such
-// as Tết), at the reminder time, outside quiet hours. A campaign's org file may set each of these.
+// the day, then every 3 days while it is overdue; only on working days (not on days off, Vietnam's public
+// holidays or the campaign's own holidays such as the official Tết break), at the reminder time, outside
+// quiet hours. A campaign's org file may set each of these.
 import type { LocalDate } from "./local-date.js";
+import { isVietnamPublicHoliday } from "./public-holidays.js";
 import { addDays, daysBetween } from "./user-date.js";
 
 /** A holiday: one date (from = to) or an inclusive range, e.g. Tết 14/02–22/02. */
@@ -17,11 +19,13 @@ export interface ReminderPolicy {
   time: string;
   /** Weekdays without reminders (0 = Sunday). */
   daysOff: number[];
-  /** Dates without reminders (e.g. Tết). */
+  /** Vietnam's public holidays (1/1, Tết, Giỗ Tổ, 30/4, 1/5, 2/9; src/domain/public-holidays.ts) are days off. */
+  publicHolidays: boolean;
+  /** More dates without reminders, added to the public holidays (e.g. the official Tết break, substitute days). */
   holidays: HolidayRange[];
 }
 
-export const defaultReminderPolicy: ReminderPolicy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], holidays: [] };
+export const defaultReminderPolicy: ReminderPolicy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], publicHolidays: true, holidays: [] };
 
 /** Weekday names as the org file writes them, indexed like Date.getUTCDay(). */
 export const weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
@@ -46,8 +50,9 @@ export function currentTrigger(deadline: LocalDate, today: LocalDate, policy: Re
   return before.at(-1) ?? null;
 }
 
-export function isHoliday(date: LocalDate, policy: Pick<ReminderPolicy, "holidays">): boolean {
-  return policy.holidays.some((range) => date >= range.from && date <= range.to);
+/** One of the campaign's own holidays (the org file's `holidays`), or a public holiday while the policy keeps them. */
+export function isHoliday(date: LocalDate, policy: Pick<ReminderPolicy, "holidays" | "publicHolidays">): boolean {
+  return policy.holidays.some((range) => date >= range.from && date <= range.to) || (policy.publicHolidays && isVietnamPublicHoliday(date));
 }
 
 export function isWorkingDay(date: LocalDate, policy: ReminderPolicy): boolean {

@@ -36,6 +36,8 @@ export interface ReminderSettingsInFile {
   overdueEvery?: string | undefined;
   time?: string | undefined;
   daysOff?: WeekdayName[] | undefined;
+  /** "false" turns Vietnam's public holidays off (YAML's failsafe schema gives the word, not a boolean). */
+  publicHolidays?: "true" | "false" | undefined;
   holidays?: string[] | undefined;
 }
 
@@ -45,6 +47,7 @@ export function policyFromFile(settings: ReminderSettingsInFile): ReminderPolicy
     overdueEvery: settings.overdueEvery !== undefined ? Number(settings.overdueEvery) : defaultReminderPolicy.overdueEvery,
     time: settings.time !== undefined ? parseReminderTime(settings.time)! : defaultReminderPolicy.time,
     daysOff: settings.daysOff ? settings.daysOff.map((name) => weekdayNames.indexOf(name)).sort() : defaultReminderPolicy.daysOff,
+    publicHolidays: settings.publicHolidays !== undefined ? settings.publicHolidays === "true" : defaultReminderPolicy.publicHolidays,
     holidays: settings.holidays
       ? settings.holidays.map((text) => (parseHoliday(text) as { ok: true; range: HolidayRange }).range).sort((a, b) => a.from.localeCompare(b.from))
       : defaultReminderPolicy.holidays,
@@ -58,6 +61,7 @@ export function policyToFile(policy: ReminderPolicy): Required<{ [K in keyof Rem
     overdueEvery: policy.overdueEvery,
     time: policy.time,
     daysOff: policy.daysOff.map((day) => weekdayNames[day]!),
+    publicHolidays: policy.publicHolidays,
     holidays: policy.holidays.map(formatHolidayRange),
   };
 }
@@ -68,6 +72,8 @@ const storedPolicySchema = z
     overdueEvery: z.number().int().min(0),
     time: z.string().regex(/^\d{2}:\d{2}$/),
     daysOff: z.array(z.number().int().min(0).max(6)),
+    // Stored before public holidays were days off: such a campaign kept the defaults, which now include them.
+    publicHolidays: z.boolean().default(true),
     holidays: z.array(z.object({ from: z.string(), to: z.string() }).strict()),
   })
   .strict();
@@ -83,6 +89,6 @@ export function policyFromStored(value: unknown): ReminderPolicy | null {
 export function samePolicy(a: ReminderPolicy | null, b: ReminderPolicy | null): boolean {
   if (a === null || b === null) return a === b;
   const canonical = (policy: ReminderPolicy) =>
-    JSON.stringify([policy.daysBefore, policy.overdueEvery, policy.time, policy.daysOff, policy.holidays.map(formatHolidayRange)]);
+    JSON.stringify([policy.daysBefore, policy.overdueEvery, policy.time, policy.daysOff, policy.publicHolidays, policy.holidays.map(formatHolidayRange)]);
   return canonical(a) === canonical(b);
 }

@@ -36,6 +36,7 @@ export function renderOrgChanges(t: Translate, changes: OrgChanges): string[] {
             overdueEvery: policy.overdueEvery,
             time: policy.time,
             daysOff: policy.daysOff.length > 0 ? policy.daysOff.map((day) => weekdayNames[day]).join(", ") : "none",
+            publicHolidays: policy.publicHolidays ? "on" : "off",
             holidays: policy.holidays.length > 0 ? policy.holidays.map(formatHolidayRange).join(", ") : "none",
           })
         : t("cli-org-reminders-default"),

@@ -1,5 +1,7 @@
 // A campaign whose org file sets holidays (here 09–11/03/2020) and Saturdays off: reminders due in the
 // holidays go out on the next working day, once each, through the outbox, the sender and the emulator.
+// Then Vietnam's public holidays (30/4 and 1/5/2020), days off by default without the file naming them,
+// unless the file turns them off.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,4 +92,57 @@ describe("reminders on holidays set in the org file", () => {
     const planOn12 = rows.find((row) => row.dedupeKey.endsWith(":plan:2020-03-10"))!;
     expect(harness.sent(an.id).find((message) => message.message_id === planOn12.sentMessageId)?.text?.split("\n")[1]).toBe("Kế hoạch đại hội: hạn 31/01/2020 (đã quá hạn 41 ngày). Đơn vị chưa báo cáo.");
   });
+});
+
+describe("reminders on Vietnam's public holidays", () => {
+  // Cells' `held` deadline 07/05/2020 alone, reminded 7 days before: on Thursday 30/04/2020, a public
+  // holiday as is Friday 01/05; Saturday 02/05 and Sunday 03/05 are the office's weekend.
+  const cellDeadlines = "    cell: { plan: 2020-01-31, documents: 2020-02-29, personnel: 2020-03-10, scheduled: 2020-03-15, held: 2020-03-31 }\n";
+  const days = ["2020-04-29", "2020-04-30", "2020-05-01", "2020-05-02", "2020-05-03", "2020-05-04", "2020-05-05"];
+
+  /** Imports the fixture with this reminders section, runs the scheduler through `days` and returns an's reminders. */
+  async function remindersOfAn(reminders: string) {
+    const db = await createTestDatabase();
+    let harness: BotHarness | undefined;
+    try {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-public-holidays-")), "org.yaml");
+      if (!fixture.includes(terms) || !fixture.includes(cellDeadlines)) throw new Error("fixture changed");
+      writeFileSync(file, fixture.replace(cellDeadlines, "    cell: { held: 2020-05-07 }\n").replace(terms, `${terms}  reminders: ${reminders}\n`));
+      expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
+      const an = await bindTelegramUser(db.database, "+84912345678");
+      const clock = fixedClock("2020-04-28T17:00:00Z");
+      const running = await startBotHarness(db.database, { clock });
+      harness = running;
+      running.emulator.registerChat({ id: an.id, type: "private", first_name: an.first_name });
+      for (const day of days) {
+        for (const time of ["07:00", "08:00", "12:00", "21:30"]) {
+          clock.set(dayjs.tz(`${day} ${time}`, zone).toDate());
+          await running.app.scheduler.tick();
+          while ((await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0) {
+            await running.app.sender.drainOnce();
+            clock.advance(1100);
+          }
+        }
+      }
+      const rows = await db.database.prisma.outboxMessage.findMany({ where: { kind: "reminder", chatId: BigInt(an.id) }, orderBy: { id: "asc" } });
+      return {
+        rows: rows.map((row) => ({ trigger: row.dedupeKey.split(":").slice(-2).join(":"), written: dayjs(row.notBefore).tz(zone).format("YYYY-MM-DD HH:mm"), status: row.status })),
+        texts: running.sent(an.id).map((message) => message.text?.split("\n")[1]),
+      };
+    } finally {
+      await harness?.stop();
+      await db.drop();
+    }
+  }
+
+  it("when a reminder falls on 30/04, then none is written on the holidays and it goes out on Monday 04/05", async () => {
+    const { rows, texts } = await remindersOfAn("{ daysBefore: [7], overdueEvery: 0, daysOff: [sunday, saturday] }");
+    expect(rows).toEqual([{ trigger: "held:2020-04-30", written: "2020-05-04 08:00", status: "sent" }]);
+    expect(texts).toEqual(["Tổ chức đại hội: hạn 07/05/2020 (còn 3 ngày). Đơn vị chưa báo cáo."]);
+  }, 120_000);
+
+  it("when the org file turns the public holidays off, then the reminder goes out on 30/04 itself", async () => {
+    const { rows } = await remindersOfAn("{ daysBefore: [7], overdueEvery: 0, daysOff: [sunday, saturday], publicHolidays: false }");
+    expect(rows).toEqual([{ trigger: "held:2020-04-30", written: "2020-04-30 08:00", status: "sent" }]);
+  }, 120_000);
 });

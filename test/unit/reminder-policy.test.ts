@@ -1,7 +1,7 @@
 // The reminder policy's rules and the org file's `reminders` section, without a database.
 import { describe, expect, it } from "vitest";
 import { currentTrigger, defaultReminderPolicy, isWorkingDay, remindersMayGoOut, type ReminderPolicy } from "../../src/domain/reminder-policy.js";
-import { parseHoliday, parseReminderTime, policyFromFile, policyToFile, samePolicy } from "../../src/domain/reminder-settings.js";
+import { parseHoliday, parseReminderTime, policyFromFile, policyFromStored, policyToFile, samePolicy } from "../../src/domain/reminder-settings.js";
 import { parsePauseCommand, parseResumeCommand } from "../../src/domain/reminder-pause-rules.js";
 
 const tet: ReminderPolicy = { ...defaultReminderPolicy, holidays: [{ from: "2026-02-14", to: "2026-02-22" }, { from: "2026-04-30", to: "2026-04-30" }] };
@@ -15,6 +15,8 @@ describe("reminder policy", () => {
     expect(isWorkingDay("2026-02-23", tet)).toBe(true);
     expect(isWorkingDay("2026-04-30", tet)).toBe(false);
     expect(isWorkingDay("2026-03-01", tet)).toBe(false); // a Sunday
+    expect(isWorkingDay("2026-05-01", tet)).toBe(false); // a public holiday, though the list leaves it out
+    expect(isWorkingDay("2026-05-01", { ...tet, publicHolidays: false })).toBe(true);
   });
 
   it("when it is the reminder time on a working day outside quiet hours, then reminders may go out", () => {
@@ -56,13 +58,31 @@ describe("the org file's reminders section", () => {
       overdueEvery: 3,
       time: "08:00",
       daysOff: [0, 6],
+      publicHolidays: true,
       holidays: [{ from: "2026-02-14", to: "2026-02-22" }, { from: "2026-04-30", to: "2026-04-30" }],
     });
-    const file = policyToFile(policy) as { daysBefore: number[]; overdueEvery: number; time: string; daysOff: ("sunday" | "saturday")[]; holidays: string[] };
-    expect(file).toEqual({ daysBefore: [7, 1], overdueEvery: 3, time: "08:00", daysOff: ["sunday", "saturday"], holidays: ["2026-02-14..2026-02-22", "2026-04-30"] });
-    const again = policyFromFile({ ...file, daysBefore: file.daysBefore.map(String), overdueEvery: String(file.overdueEvery) });
-    expect(samePolicy(again, policy)).toBe(true);
+    type Written = { daysBefore: number[]; overdueEvery: number; time: string; daysOff: ("sunday" | "saturday")[]; publicHolidays: boolean; holidays: string[] };
+    const file = policyToFile(policy) as Written;
+    expect(file).toEqual({ daysBefore: [7, 1], overdueEvery: 3, time: "08:00", daysOff: ["sunday", "saturday"], publicHolidays: true, holidays: ["2026-02-14..2026-02-22", "2026-04-30"] });
+    // As YAML's failsafe schema reads the file back: every scalar a string.
+    const read = (written: Written) =>
+      policyFromFile({ ...written, daysBefore: written.daysBefore.map(String), overdueEvery: String(written.overdueEvery), publicHolidays: written.publicHolidays ? "true" : "false" });
+    expect(samePolicy(read(file), policy)).toBe(true);
     expect(samePolicy(policy, null)).toBe(false);
+
+    const withoutPublic = policyFromFile({ publicHolidays: "false" });
+    expect(withoutPublic).toEqual({ ...defaultReminderPolicy, publicHolidays: false });
+    expect(samePolicy(withoutPublic, defaultReminderPolicy)).toBe(false);
+    expect((policyToFile(withoutPublic) as Written).publicHolidays).toBe(false);
+    expect(samePolicy(read(policyToFile(withoutPublic) as Written), withoutPublic)).toBe(true);
+  });
+
+  it("when a stored policy predates the public holidays, then it reads with them on", () => {
+    const old = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], holidays: [{ from: "2020-01-23", to: "2020-01-29" }] };
+    expect(policyFromStored(old)).toEqual({ ...old, publicHolidays: true });
+    expect(policyFromStored({ ...old, publicHolidays: false })).toEqual({ ...old, publicHolidays: false });
+    expect(policyFromStored({ ...old, publicHolidays: "no" })).toBeNull();
+    expect(policyFromStored(null)).toBeNull();
   });
 });
 
