@@ -14,11 +14,21 @@ report-milestone-button = { $done ->
    *[no] { $name }
 }
 report-ask-date = { $milestone ->
+    [plan] On which date was the congress plan issued?
+    [documents] On which date were the draft political and self-review reports done?
+    [personnel] On which date did the level above approve the personnel plan?
     [scheduled] On which date is the congress set?
-    [held] On which date was the congress held?
-   *[other] On which date was it done?
-} Type day/month/year (e.g. { $example }), "today", "tomorrow", or pick it on the calendar.
+   *[held] On which date was the congress held?
+} Type day/month/year (e.g. { $example }), { $milestone ->
+    [scheduled] "today", "tomorrow"
+   *[other] "today", "yesterday"
+}, or pick it on the calendar.
+report-start-title = { $unit } — { $milestone }
 report-today-button = Today ({ $date })
+report-other-day-button = { $day ->
+    [tomorrow] Tomorrow ({ $date })
+   *[yesterday] Yesterday ({ $date })
+}
 report-calendar-month = { $month }/{ $year }
 report-weekdays = Mo Tu We Th Fr Sa Su
 report-date-format = Could not read the date "{ $value }". Write day/month/year, e.g. { $example }.
@@ -26,26 +36,77 @@ report-date-not-real = The date "{ $value }" does not exist. Write day/month/yea
 report-held-in-future = The congress date { $date } is still ahead. Report "held" once the congress has taken place; if the date has only been set, choose "Congress date set".
 report-scheduled-in-past = { $date } has passed. A congress date being set must be today or later; if the congress took place, choose "Congress held".
 report-done-in-future = { $date } has not come yet. Report only what is done, on a date no later than today.
+report-ask-numbers = Type the numbers, separated by spaces: { $fields }. E.g.: { $example }
+    The first two are required; leave out unknown ones at the end, or type - in their place.
+report-ask-attendance = Type the delegates' numbers, separated by spaces: { $fields }. E.g.: { $example }
+    You may type only the first ones, or press "Skip" to leave this part out.
 report-ask-number = { $question } (from { $min } to { $max })
-report-ask-yes-no = { $question }
-report-number-invalid = "{ $value }" is not a valid number. Enter a number from { $min } to { $max }, e.g. { $example }.
+report-numbers-not-a-number = "{ $value }" is not a number. { $single ->
+    [yes] Type a whole number, e.g.: { $example }
+   *[no] Type whole numbers separated by spaces, e.g.: { $example }
+}
+report-numbers-too-few = Required: { $fields }. E.g.: { $example }
+report-numbers-too-many = You typed { $given } numbers, more than the { $count } asked for. E.g.: { $example }
+report-numbers-retry = { $single ->
+    [yes] Type it again, e.g.: { $example }
+   *[no] Type the numbers again, separated by spaces, e.g.: { $example }
+}
 report-yes-no-invalid = Press "Yes" or "No" (or type yes/no).
 report-question = { $field ->
-    [committeePlanned] How many executive committee members did the approved plan provide for?
-    [committeeElected] How many executive committee members were elected?
+    [committeePlanned] { $committee ->
+        [cell] How many cell committee members did the approved plan provide for?
+       *[executive] How many executive committee members did the approved plan provide for?
+    }
+    [committeeElected] { $committee ->
+        [cell] How many cell committee members were elected?
+       *[executive] How many executive committee members were elected?
+    }
     [standingElected] How many standing committee members were elected?
-    [women] Of those elected, how many are women?
-    [underThirtyFive] How many are under 35?
-    [reElected] How many were re-elected?
-    [secretaryDirect] Was the secretary elected directly at the congress?
-    [oneRound] Was the committee elected in full in one round of voting?
+    [women] { $committee ->
+        [cell] Of the cell committee members elected, how many are women?
+       *[executive] Of the executive committee members elected, how many are women?
+    }
+    [underThirtyFive] { $committee ->
+        [cell] Of the cell committee members elected, how many are under 35?
+       *[executive] Of the executive committee members elected, how many are under 35?
+    }
+    [reElected] { $committee ->
+        [cell] Of the cell committee members elected, how many were re-elected?
+       *[executive] Of the executive committee members elected, how many were re-elected?
+    }
+    [secretaryDirect] { $committee ->
+        [cell] Was the cell secretary elected directly by the congress?
+       *[executive] Was the party committee secretary elected directly by the congress?
+    }
+    [oneRound] { $committee ->
+        [cell] Was the cell committee elected in full in one round of voting?
+       *[executive] Was the executive committee elected in full in one round of voting?
+    }
     [delegates] How many delegates were elected to the higher congress?
     [summoned] How many delegates were summoned to the congress?
-   *[present] How many delegates were present?
+   *[present] How many delegates were present at the congress?
+}
+report-number-name = { $field ->
+    [committeePlanned] { $committee ->
+        [cell] cell committee members planned
+       *[executive] executive committee members planned
+    }
+    [committeeElected] elected
+    [women] women
+    [underThirtyFive] under 35
+    [reElected] re-elected
+    [standingElected] standing committee members
+    [delegates] delegates elected to the higher congress
+    [summoned] delegates summoned
+   *[present] delegates present
 }
 report-yes = Yes
 report-no = No
 report-skip = Skip
+report-clear = Leave blank
+report-back = ‹ Back
+report-edit-menu = Choose what to change; the rest stays as it is. Nothing is saved until you press "✅ Confirm".
+report-edit-entry = { $field }: { $value }
 report-confirm = ✅ Confirm
 report-edit = ✏️ Edit
 report-cancel = ✖️ Cancel
@@ -60,10 +121,16 @@ report-card-milestone = { $milestone ->
     [scheduled] Congress date set: { $date }
    *[held] Congress held: { $date }
 }
-report-card-committee = Executive committee: elected { $elected }/{ $planned } ({ $full ->
+report-card-committee = { $committee ->
+    [cell] Cell committee
+   *[executive] Executive committee
+}: elected { $elected }/{ $planned } ({ $full ->
     [yes] in full
    *[no] short
-}), women { $women } ({ $womenShare }), under 35 { $young } ({ $youngShare }), re-elected { $reElected }, new { $newMembers }
+})
+report-card-women = women { $count } ({ $share })
+report-card-young = under 35 { $count } ({ $share })
+report-card-re-elected = re-elected { $count }, new { $newMembers }
 report-card-standing = Standing committee: { $count } members
 report-card-secretary-direct = Secretary elected directly at the congress: { $answer ->
     [yes] yes
@@ -80,7 +147,10 @@ report-card-correction = Corrects the previous report (old → new):
 report-card-same = Same as the previous report; confirming records it again.
 report-card-change = • { $field }: { $before } → { $after }
 report-card-on-behalf = Reported on behalf of the unit (working group / office).
-report-card-late = Reported after the deadline of { $date }: accepted and marked late.
+report-card-late = { $done ->
+    [late] Done after the deadline of { $date }: accepted and marked done late.
+   *[onTime] Reported after the deadline of { $date }, done on time: accepted and marked reported late.
+}
 report-card-saved = ✅ Saved.
 report-card-cancelled = ✖️ Cancelled, nothing saved.
 report-saved = Report saved. Where the unit stands:

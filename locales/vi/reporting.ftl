@@ -14,11 +14,21 @@ report-milestone-button = { $done ->
    *[no] { $name }
 }
 report-ask-date = { $milestone ->
+    [plan] Kế hoạch đại hội được ban hành ngày nào?
+    [documents] Dự thảo báo cáo chính trị, kiểm điểm hoàn thành ngày nào?
+    [personnel] Phương án nhân sự được cấp trên phê duyệt ngày nào?
     [scheduled] Đại hội được ấn định vào ngày nào?
-    [held] Đại hội đã tổ chức ngày nào?
-   *[other] Hoàn thành ngày nào?
-} Gõ ngày/tháng/năm (ví dụ { $example }), "hôm nay", "mai", hoặc chọn trên lịch.
+   *[held] Đại hội đã tổ chức ngày nào?
+} Gõ ngày/tháng/năm (ví dụ { $example }), { $milestone ->
+    [scheduled] "hôm nay", "mai"
+   *[other] "hôm nay", "hôm qua"
+}, hoặc chọn trên lịch.
+report-start-title = { $unit } — { $milestone }
 report-today-button = Hôm nay ({ $date })
+report-other-day-button = { $day ->
+    [tomorrow] Mai ({ $date })
+   *[yesterday] Hôm qua ({ $date })
+}
 report-calendar-month = Tháng { $month }/{ $year }
 report-weekdays = T2 T3 T4 T5 T6 T7 CN
 report-date-format = Chưa đọc được ngày "{ $value }". Nhập theo dạng ngày/tháng/năm, ví dụ { $example }.
@@ -26,26 +36,77 @@ report-date-not-real = Ngày "{ $value }" không có thật. Nhập theo dạng 
 report-held-in-future = Ngày đại hội { $date } còn ở phía trước. Chỉ báo cáo "đã tổ chức" khi đại hội đã diễn ra; nếu mới ấn định ngày, chọn "Ấn định ngày đại hội".
 report-scheduled-in-past = Ngày { $date } đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".
 report-done-in-future = Ngày { $date } chưa tới. Chỉ báo cáo việc đã hoàn thành, ngày không muộn hơn hôm nay.
+report-ask-numbers = Nhập các số, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
+    Bắt buộc hai số đầu; số nào chưa rõ thì bỏ ở cuối, hoặc gõ dấu - vào chỗ của số đó.
+report-ask-attendance = Nhập các số về đại biểu, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
+    Có thể chỉ nhập số đầu, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.
 report-ask-number = { $question } (từ { $min } đến { $max })
-report-ask-yes-no = { $question }
-report-number-invalid = "{ $value }" không phải số hợp lệ. Nhập một số từ { $min } đến { $max }, ví dụ { $example }.
+report-numbers-not-a-number = "{ $value }" không phải là số. { $single ->
+    [yes] Nhập một số nguyên, ví dụ: { $example }
+   *[no] Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: { $example }
+}
+report-numbers-too-few = Cần nhập { $fields } (bắt buộc). Ví dụ: { $example }
+report-numbers-too-many = Đồng chí nhập { $given } số, nhiều hơn { $count } số cần có. Ví dụ: { $example }
+report-numbers-retry = { $single ->
+    [yes] Nhập lại số này, ví dụ: { $example }
+   *[no] Nhập lại các số, cách nhau bằng dấu cách, ví dụ: { $example }
+}
 report-yes-no-invalid = Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).
 report-question = { $field ->
-    [committeePlanned] Số ủy viên Ban chấp hành theo đề án được duyệt?
-    [committeeElected] Số ủy viên Ban chấp hành trúng cử?
+    [committeePlanned] { $committee ->
+        [cell] Số chi ủy viên theo đề án được duyệt?
+       *[executive] Số ủy viên Ban chấp hành theo đề án được duyệt?
+    }
+    [committeeElected] { $committee ->
+        [cell] Số chi ủy viên trúng cử?
+       *[executive] Số ủy viên Ban chấp hành trúng cử?
+    }
     [standingElected] Số ủy viên Ban Thường vụ được bầu?
-    [women] Trong số ủy viên trúng cử, bao nhiêu đồng chí nữ?
-    [underThirtyFive] Bao nhiêu đồng chí dưới 35 tuổi?
-    [reElected] Bao nhiêu đồng chí tái cử?
-    [secretaryDirect] Bí thư có được bầu trực tiếp tại đại hội không?
-    [oneRound] Ban chấp hành có được bầu đủ ngay trong một lần bỏ phiếu không?
+    [women] { $committee ->
+        [cell] Trong số chi ủy viên trúng cử, bao nhiêu đồng chí nữ?
+       *[executive] Trong số ủy viên Ban chấp hành trúng cử, bao nhiêu đồng chí nữ?
+    }
+    [underThirtyFive] { $committee ->
+        [cell] Trong số chi ủy viên trúng cử, bao nhiêu đồng chí dưới 35 tuổi?
+       *[executive] Trong số ủy viên Ban chấp hành trúng cử, bao nhiêu đồng chí dưới 35 tuổi?
+    }
+    [reElected] { $committee ->
+        [cell] Trong số chi ủy viên trúng cử, bao nhiêu đồng chí tái cử?
+       *[executive] Trong số ủy viên Ban chấp hành trúng cử, bao nhiêu đồng chí tái cử?
+    }
+    [secretaryDirect] { $committee ->
+        [cell] Bí thư chi bộ có được đại hội bầu trực tiếp không?
+       *[executive] Bí thư đảng ủy có được đại hội bầu trực tiếp không?
+    }
+    [oneRound] { $committee ->
+        [cell] Chi ủy có được bầu đủ ngay trong một lần bỏ phiếu không?
+       *[executive] Ban chấp hành có được bầu đủ ngay trong một lần bỏ phiếu không?
+    }
     [delegates] Số đại biểu được bầu đi dự đại hội cấp trên?
     [summoned] Số đại biểu được triệu tập dự đại hội?
    *[present] Số đại biểu có mặt tại đại hội?
 }
+report-number-name = { $field ->
+    [committeePlanned] { $committee ->
+        [cell] số chi ủy viên theo đề án
+       *[executive] số ủy viên Ban chấp hành theo đề án
+    }
+    [committeeElected] số trúng cử
+    [women] số nữ
+    [underThirtyFive] số dưới 35 tuổi
+    [reElected] số tái cử
+    [standingElected] số ủy viên Ban Thường vụ
+    [delegates] số đại biểu được bầu đi dự đại hội cấp trên
+    [summoned] số đại biểu được triệu tập
+   *[present] số đại biểu có mặt
+}
 report-yes = Có
 report-no = Không
 report-skip = Bỏ qua
+report-clear = Để trống
+report-back = ‹ Quay lại
+report-edit-menu = Chọn mục cần sửa; các mục khác giữ nguyên. Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận".
+report-edit-entry = { $field }: { $value }
 report-confirm = ✅ Xác nhận
 report-edit = ✏️ Sửa
 report-cancel = ✖️ Hủy
@@ -60,10 +121,16 @@ report-card-milestone = { $milestone ->
     [scheduled] Ngày đại hội đã ấn định: { $date }
    *[held] Đã tổ chức đại hội: { $date }
 }
-report-card-committee = Ban chấp hành: bầu { $elected }/{ $planned } ({ $full ->
+report-card-committee = { $committee ->
+    [cell] Chi ủy
+   *[executive] Ban chấp hành
+}: bầu { $elected }/{ $planned } ({ $full ->
     [yes] đủ
    *[no] thiếu
-}), nữ { $women } ({ $womenShare }), dưới 35 tuổi { $young } ({ $youngShare }), tái cử { $reElected }, tham gia lần đầu { $newMembers }
+})
+report-card-women = nữ { $count } ({ $share })
+report-card-young = dưới 35 tuổi { $count } ({ $share })
+report-card-re-elected = tái cử { $count }, tham gia lần đầu { $newMembers }
 report-card-standing = Ban Thường vụ: { $count } đồng chí
 report-card-secretary-direct = Bí thư bầu trực tiếp tại đại hội: { $answer ->
     [yes] có
@@ -80,7 +147,10 @@ report-card-correction = Sửa báo cáo trước (cũ → mới):
 report-card-same = Nội dung giống báo cáo trước; xác nhận sẽ ghi lại một lần nữa.
 report-card-change = • { $field }: { $before } → { $after }
 report-card-on-behalf = Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng).
-report-card-late = Báo cáo sau hạn { $date }: vẫn được ghi nhận, đánh dấu muộn.
+report-card-late = { $done ->
+    [late] Hoàn thành sau hạn { $date }: vẫn được ghi nhận, đánh dấu hoàn thành muộn.
+   *[onTime] Báo cáo sau hạn { $date }, việc hoàn thành đúng hạn: vẫn được ghi nhận, đánh dấu báo cáo muộn.
+}
 report-card-saved = ✅ Đã lưu.
 report-card-cancelled = ✖️ Đã hủy, chưa ghi gì.
 report-saved = Đã lưu báo cáo. Tình hình của đơn vị:

@@ -13,9 +13,14 @@ export interface ElectionTotals {
   inFull: number;
   short: number;
   standingElected: number;
+  /** Sums over the congresses that reported each count: a count not reported is unknown, not 0. */
   women: number;
   underThirtyFive: number;
   reElected: number;
+  /** The base of each share above: members elected in the congresses that reported that count. */
+  womenBase: number;
+  underThirtyFiveBase: number;
+  reElectedBase: number;
   /** Secretary elected directly at the congress: yes, out of the congresses that answered. */
   secretaryDirect: number;
   secretaryDirectKnown: number;
@@ -56,6 +61,9 @@ export const electionFields = [
   "women",
   "underThirtyFive",
   "reElected",
+  "womenBase",
+  "underThirtyFiveBase",
+  "reElectedBase",
   "secretaryDirect",
   "secretaryDirectKnown",
   "oneRound",
@@ -68,15 +76,26 @@ export function emptyElectionTotals(): ElectionTotals {
   return Object.fromEntries(electionFields.map((field) => [field, 0])) as unknown as ElectionTotals;
 }
 
+/** The counts whose share is taken over the members of the congresses that reported them. */
+export const optionalCounts = ["women", "underThirtyFive", "reElected"] as const;
+export type OptionalCount = (typeof optionalCounts)[number];
+
+const baseOf = { women: "womenBase", underThirtyFive: "underThirtyFiveBase", reElected: "reElectedBase" } as const satisfies Record<OptionalCount, keyof ElectionTotals>;
+
 export function sumElectionTotals(rows: readonly ElectionTotals[]): ElectionTotals {
   const sum = emptyElectionTotals();
   for (const row of rows) for (const field of electionFields) sum[field] += row[field];
   return sum;
 }
 
-/** Members elected for the first time: elected − re-elected. */
+/** Members elected in the congresses that reported `count`: what its share is taken of. */
+export function shareBase(totals: ElectionTotals, count: OptionalCount): number {
+  return totals[baseOf[count]];
+}
+
+/** Members elected for the first time: elected − re-elected, over the congresses that reported re-elected. */
 export function newMembers(totals: ElectionTotals): number {
-  return totals.committeeElected - totals.reElected;
+  return shareBase(totals, "reElected") - totals.reElected;
 }
 
 /** Levels in tree order, top first, without levels where nothing was held. */

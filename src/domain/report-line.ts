@@ -1,6 +1,8 @@
 // The one-line form for experienced users:
 //   /baocao [CODE] MILESTONE [dd/mm/yyyy] [key=value …]
 //   /baocao daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
+// Only bch (elected/planned) is required for a congress held; a key left out is "not reported" (null),
+// so /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 is a whole report.
 import type { ElectionResults } from "./election-results.js";
 import type { Milestone } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
@@ -23,7 +25,7 @@ export const milestoneWords: Record<string, Milestone> = {
 export const resultKeys = ["bch", "btv", "nu", "tre", "taicu", "bttructiep", "motlan", "daibieu", "trieutap", "comat", "ghichu"] as const;
 export type ResultKey = (typeof resultKeys)[number];
 
-const requiredKeys: ResultKey[] = ["bch", "nu", "tre", "taicu"];
+const requiredKeys: ResultKey[] = ["bch"];
 
 export interface ParsedReportLine {
   unitCode: string | null;
@@ -136,9 +138,9 @@ function readResults(values: Map<ResultKey, string>, problems: LineProblem[]): E
     committeePlanned: planned,
     committeeElected: elected,
     standingElected: number("btv"),
-    women: number("nu") ?? 0,
-    underThirtyFive: number("tre") ?? 0,
-    reElected: number("taicu") ?? 0,
+    women: number("nu"),
+    underThirtyFive: number("tre"),
+    reElected: number("taicu"),
     secretaryDirect: yesNo("bttructiep"),
     oneRound: yesNo("motlan"),
     delegates: number("daibieu"),

@@ -1,16 +1,20 @@
 // Election statistics as the offices write them: per level, committee members elected against the plan,
 // full and short elections, women, under 35, re-elected and new members with their shares, secretaries
 // elected directly, delegates to the higher congress; then which units elected short.
-import { newMembers, sortLevels, type ElectionStats } from "../domain/election-stats.js";
+import { newMembers, shareBase, sortLevels, type ElectionStats } from "../domain/election-stats.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 
 /** Detail lines sit under their level's line. */
 const indent = "   ";
+const unknown = "—";
 
 export function renderElectionStats(t: Translate, locale: Locale, stats: ElectionStats, options: { shortListMax?: number } = {}): string[] {
   const levels = sortLevels(stats.levels);
   if (levels.length === 0) return [];
   const share = (part: number, total: number) => formatPercent(part, total, locale);
+  // A count no congress of the level reported is unknown ("—"), not 0 (0,0%).
+  const known = (part: number, base: number) => (base > 0 ? part : unknown);
+  const knownShare = (part: number, base: number) => (base > 0 ? share(part, base) : unknown);
   const lines = [t("election-title", { count: levels.reduce((sum, line) => sum + line.congresses, 0) })];
   for (const line of levels) {
     const label = t("progress-level", { kind: line.level });
@@ -31,14 +35,14 @@ export function renderElectionStats(t: Translate, locale: Locale, stats: Electio
         missing: line.congresses - line.withResults,
       }),
       t("election-people", {
-        women: line.women,
-        womenShare: share(line.women, elected),
-        young: line.underThirtyFive,
-        youngShare: share(line.underThirtyFive, elected),
-        reElected: line.reElected,
-        reElectedShare: share(line.reElected, elected),
-        fresh: newMembers(line),
-        freshShare: share(newMembers(line), elected),
+        women: known(line.women, shareBase(line, "women")),
+        womenShare: knownShare(line.women, shareBase(line, "women")),
+        young: known(line.underThirtyFive, shareBase(line, "underThirtyFive")),
+        youngShare: knownShare(line.underThirtyFive, shareBase(line, "underThirtyFive")),
+        reElected: known(line.reElected, shareBase(line, "reElected")),
+        reElectedShare: knownShare(line.reElected, shareBase(line, "reElected")),
+        fresh: known(newMembers(line), shareBase(line, "reElected")),
+        freshShare: knownShare(newMembers(line), shareBase(line, "reElected")),
       }),
     );
     const extra = [

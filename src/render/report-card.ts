@@ -1,13 +1,17 @@
-// The confirmation card shown before a report is saved (and kept, marked saved, afterwards).
+// The confirmation card shown before a report is saved (and kept, marked saved, afterwards). It shows only
+// what is known: a count not reported (null) is left out, never shown as 0.
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
-import { electedInFull, type ElectionResults } from "../domain/election-results.js";
+import { electedInFull, newMembersOf, type CommitteeKind, type ElectionResults } from "../domain/election-results.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { ReportDraft } from "../domain/report-draft.js";
 
 export interface CardContext {
   unit: { name: string; parentName: string | null };
+  /** Chi ủy for a cell, ban chấp hành for a committee. */
+  committee: CommitteeKind;
   onBehalf: boolean;
-  late: { dueDate: LocalDate } | null;
+  /** Reported after the deadline: whether the work itself was done after it too. */
+  late: { dueDate: LocalDate; doneLate: boolean } | null;
   previous: { date: LocalDate | null; results: ElectionResults | null } | null;
 }
 
@@ -16,32 +20,19 @@ export function renderReportCard(t: Translate, locale: Locale, draft: ReportDraf
     t("report-card-title", { unit: context.unit.name, parent: context.unit.parentName ?? "none" }),
     t("report-card-milestone", { milestone: draft.milestone, date: formatLocalDate(draft.date) }),
   ];
-  if (draft.results) lines.push(...renderResults(t, locale, draft.results));
+  if (draft.results) lines.push(...renderResults(t, locale, draft.results, context.committee));
   if (context.previous) {
     const changes = describeChanges(t, context.previous, draft);
     lines.push("", changes.length > 0 ? t("report-card-correction") : t("report-card-same"));
     lines.push(...changes);
   }
   if (context.onBehalf) lines.push("", t("report-card-on-behalf"));
-  if (context.late) lines.push(t("report-card-late", { date: formatLocalDate(context.late.dueDate) }));
+  if (context.late) lines.push(t("report-card-late", { date: formatLocalDate(context.late.dueDate), done: context.late.doneLate ? "late" : "onTime" }));
   return lines.join("\n");
 }
 
-export function renderResults(t: Translate, locale: Locale, results: ElectionResults): string[] {
-  const share = (value: number) => formatPercent(value, results.committeeElected, locale);
-  const lines = [
-    t("report-card-committee", {
-      elected: results.committeeElected,
-      planned: results.committeePlanned,
-      full: electedInFull(results) ? "yes" : "no",
-      women: results.women,
-      womenShare: share(results.women),
-      young: results.underThirtyFive,
-      youngShare: share(results.underThirtyFive),
-      reElected: results.reElected,
-      newMembers: results.committeeElected - results.reElected,
-    }),
-  ];
+export function renderResults(t: Translate, locale: Locale, results: ElectionResults, committee: CommitteeKind): string[] {
+  const lines = [committeeLine(t, locale, results, committee)];
   if (results.standingElected !== null) lines.push(t("report-card-standing", { count: results.standingElected }));
   if (results.secretaryDirect !== null) lines.push(t("report-card-secretary-direct", { answer: results.secretaryDirect ? "yes" : "no" }));
   if (results.oneRound !== null) lines.push(t("report-card-one-round", { answer: results.oneRound ? "yes" : "no" }));
@@ -53,6 +44,24 @@ export function renderResults(t: Translate, locale: Locale, results: ElectionRes
   return lines;
 }
 
+/** "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%), tái cử 3, tham gia lần đầu 2". */
+function committeeLine(t: Translate, locale: Locale, results: ElectionResults, committee: CommitteeKind): string {
+  const share = (value: number) => formatPercent(value, results.committeeElected, locale);
+  const parts = [
+    t("report-card-committee", {
+      committee,
+      elected: results.committeeElected,
+      planned: results.committeePlanned,
+      full: electedInFull(results) ? "yes" : "no",
+    }),
+  ];
+  if (results.women !== null) parts.push(t("report-card-women", { count: results.women, share: share(results.women) }));
+  if (results.underThirtyFive !== null) parts.push(t("report-card-young", { count: results.underThirtyFive, share: share(results.underThirtyFive) }));
+  const newMembers = newMembersOf(results);
+  if (results.reElected !== null && newMembers !== null) parts.push(t("report-card-re-elected", { count: results.reElected, newMembers }));
+  return parts.join(", ");
+}
+
 function describeChanges(t: Translate, before: NonNullable<CardContext["previous"]>, after: ReportDraft): string[] {
   const lines: string[] = [];
   if (before.date !== after.date) {
@@ -61,14 +70,15 @@ function describeChanges(t: Translate, before: NonNullable<CardContext["previous
   if (before.results && after.results) {
     for (const key of Object.keys(after.results) as (keyof ElectionResults)[]) {
       const [was, now] = [before.results[key], after.results[key]];
-      if (was !== now) lines.push(t("report-card-change", { field: t("report-field-name", { field: key }), before: show(t, was), after: show(t, now) }));
+      if (was !== now) lines.push(t("report-card-change", { field: t("report-field-name", { field: key }), before: showValue(t, was), after: showValue(t, now) }));
     }
   }
   return lines;
 }
 
-function show(t: Translate, value: number | boolean | string | null): string {
-  if (value === null) return "—";
+/** A field's value as the card and the edit menu show it ("—" when not reported). */
+export function showValue(t: Translate, value: number | boolean | string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return t("report-yes-no", { answer: value ? "yes" : "no" });
   return String(value);
 }

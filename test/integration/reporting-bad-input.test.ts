@@ -29,8 +29,9 @@ const lineCases: [string, string[]][] = [
   ["/baocao lich 20/02/2020", [notSaved, 'Ngày 20/02/2020 đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".']],
   ["/baocao lich", [notSaved, "Cần ghi ngày đại hội, ví dụ 04/03/2020."]],
   ["/baocao kehoach mai", [notSaved, "Ngày 27/02/2020 chưa tới. Chỉ báo cáo việc đã hoàn thành, ngày không muộn hơn hôm nay."]],
-  ["/baocao daihoi", [notSaved, "Cần ghi ngày đại hội, ví dụ 04/03/2020.", "Thiếu bch: ví dụ bch=15/15.", "Thiếu nu: ví dụ nu=4.", "Thiếu tre: ví dụ tre=2.", "Thiếu taicu: ví dụ taicu=10."]],
-  [held, [notSaved, "Thiếu bch: ví dụ bch=15/15.", "Thiếu nu: ví dụ nu=4.", "Thiếu tre: ví dụ tre=2.", "Thiếu taicu: ví dụ taicu=10."]],
+  ["/baocao daihoi", [notSaved, "Cần ghi ngày đại hội, ví dụ 04/03/2020.", "Thiếu bch: ví dụ bch=15/15."]],
+  [held, [notSaved, "Thiếu bch: ví dụ bch=15/15."]],
+  [`${held} nu=2 tre=1 taicu=3`, [notSaved, "Thiếu bch: ví dụ bch=15/15."]],
   [`${held} bch=abc nu=2 tre=1 taicu=3`, [notSaved, "bch=abc: ghi số trúng cử/số theo đề án, ví dụ bch=15/15."]],
   [`${held} bch=5/5/5 nu=2 tre=1 taicu=3`, [notSaved, "bch=5/5/5: ghi số trúng cử/số theo đề án, ví dụ bch=15/15."]],
   [`${held} bch=5/ nu=2 tre=1 taicu=3`, [notSaved, "bch=5/: ghi số trúng cử/số theo đề án, ví dụ bch=15/15."]],
@@ -65,6 +66,11 @@ const lineCases: [string, string[]][] = [
 ];
 
 /** Typed answers inside the guided flow: [milestone button, answers before, bad answer, exact reply]. */
+const numbersRetry = "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3";
+const notANumber = (value: string) => `"${value}" không phải là số. Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3`;
+const required = "Cần nhập số chi ủy viên theo đề án, số trúng cử (bắt buộc). Ví dụ: 5 5 2 1 3";
+const afterDate = ["25/02/2020"];
+const atDelegates = ["25/02/2020", "5 5 2 1 3", "có", "không"];
 const flowCases: [string, string[], string, string][] = [
   ["Tổ chức đại hội", [], "31/02/2020", notReal("31/02/2020")],
   ["Tổ chức đại hội", [], "abc", dateFormat("abc")],
@@ -73,15 +79,22 @@ const flowCases: [string, string[], string, string][] = [
   ["Ấn định ngày đại hội", [], "hôm qua", 'Ngày 25/02/2020 đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".'],
   ["Kế hoạch đại hội", [], "32/1", notReal("32/1")],
   ["Kế hoạch đại hội", [], "x".repeat(5000), "Nội dung quá dài (tối đa 1.000 ký tự)."],
-  ["Tổ chức đại hội", ["25/02/2020"], "abc", '"abc" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020"], "0", '"0" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020"], "100", '"100" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020"], "-3", '"-3" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020"], "2,5", '"2,5" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020"], "1e3", '"1e3" không phải số hợp lệ. Nhập một số từ 1 đến 99, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020", "5"], "6", '"6" không phải số hợp lệ. Nhập một số từ 1 đến 5, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020", "5", "5"], "9", '"9" không phải số hợp lệ. Nhập một số từ 0 đến 5, ví dụ 5.'],
-  ["Tổ chức đại hội", ["25/02/2020", "5", "5", "2", "1", "3"], "có lẽ", 'Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).'],
+  ["Tổ chức đại hội", afterDate, "abc", notANumber("abc")],
+  ["Tổ chức đại hội", afterDate, "5 5 -3", notANumber("-3")],
+  ["Tổ chức đại hội", afterDate, "5 2.5", notANumber("2.5")],
+  ["Tổ chức đại hội", afterDate, "1e3 5", notANumber("1e3")],
+  ["Tổ chức đại hội", afterDate, "5", required],
+  ["Tổ chức đại hội", afterDate, "- 5 2", required],
+  ["Tổ chức đại hội", afterDate, "5 5 2 1 3 4", "Đồng chí nhập 6 số, nhiều hơn 5 số cần có. Ví dụ: 5 5 2 1 3"],
+  ["Tổ chức đại hội", afterDate, "0 5", ["Số ủy viên theo đề án: 0 nằm ngoài khoảng cho phép (từ 1 đến 99).", numbersRetry].join("\n")],
+  ["Tổ chức đại hội", afterDate, "100 100", ["Số ủy viên theo đề án: 100 nằm ngoài khoảng cho phép (từ 1 đến 99).", "Số ủy viên trúng cử: 100 nằm ngoài khoảng cho phép (từ 1 đến 99).", numbersRetry].join("\n")],
+  ["Tổ chức đại hội", afterDate, "5 6", ["Số ủy viên trúng cử (6) lớn hơn số theo đề án (5). Nếu đúng như vậy, thêm ghichu=… để giải thích.", numbersRetry].join("\n")],
+  ["Tổ chức đại hội", afterDate, "5 5 9", ["Số nữ (9) không thể lớn hơn Số ủy viên trúng cử (5).", numbersRetry].join("\n")],
+  ["Tổ chức đại hội", afterDate, "5 5 2 6 7", ["Số dưới 35 tuổi (6) không thể lớn hơn Số ủy viên trúng cử (5).", "Số tái cử (7) không thể lớn hơn Số ủy viên trúng cử (5).", numbersRetry].join("\n")],
+  ["Tổ chức đại hội", ["25/02/2020", "5 5 2 1 3"], "có lẽ", 'Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).'],
+  ["Tổ chức đại hội", atDelegates, "3 30 31", ["Đại biểu có mặt (31) không thể lớn hơn Đại biểu được triệu tập (30).", "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 3 30 28"].join("\n")],
+  ["Tổ chức đại hội", atDelegates, "1000", ["Đại biểu dự đại hội cấp trên: 1.000 nằm ngoài khoảng cho phép (từ 0 đến 999).", "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 3 30 28"].join("\n")],
+  ["Tổ chức đại hội", atDelegates, "ba", '"ba" không phải là số. Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: 3 30 28'],
 ];
 
 /** Forged callback data pressed on the flow's current message. `{id}` and `{step}` are the real ones. */
@@ -99,6 +112,15 @@ const forgedCallbacks = [
   "rp:{id}:{step}:skip",
   "rp:{id}:{step}:ok:1",
   "rp:{id}:{step}:edit:x",
+  "rp:{id}:{step}:f:women",
+  "rp:{id}:{step}:f:date",
+  "rp:{id}:{step}:back",
+  "rp:{id}:{step}:clear",
+  "rp:{id}:{step}:fix",
+  "rs:0:held",
+  "rs:{step}:congress",
+  "rs:99999999999:held",
+  "rs:abc",
   "rp:../../etc/passwd",
   `rp:{id}:{step}:${"z".repeat(40)}`,
 ];
@@ -157,7 +179,7 @@ describe("bad input to reporting", () => {
     const answered = harness.emulator.callbackAnswers(harness.token).length;
     harness.emulator.pressButton(harness.token, { from: an, message: card, data, force: true });
     const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token)[answered]);
-    if (data.startsWith("rp:")) expect(answer.text).toBe("Nút này đã cũ. Đồng chí dùng tin nhắn mới nhất, hoặc gõ /baocao để bắt đầu lại.");
+    if (data.startsWith("rp:") || data.startsWith("rs:")) expect(answer.text).toBe("Nút này đã cũ. Đồng chí dùng tin nhắn mới nhất, hoặc gõ /baocao để bắt đầu lại.");
     else expect(answer.text).toBeUndefined();
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });

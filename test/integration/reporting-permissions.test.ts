@@ -101,6 +101,25 @@ describe("who may report", () => {
     },
   );
 
+  it.each(Object.keys(phones).filter((actor) => actor !== "secretary") as Actor[])(
+    "when %s presses a field of the secretary's edit menu, then the press is refused and nothing is written",
+    async (actor) => {
+      const secretary = users.get("secretary")!;
+      const card = await harness.say(secretary, "/baocao daihoi 25/02/2020 bch=5/5 nu=2");
+      const menu = await harness.press(secretary, card, "✏️ Sửa");
+      const before = await databaseFingerprint(db.database);
+      const flows = await db.database.prisma.chatFlow.findMany();
+      for (const label of ["Số nữ: 2", "Ngày: 25/02/2020", "‹ Quay lại"]) {
+        const answered = harness.emulator.callbackAnswers(harness.token).length;
+        harness.emulator.pressButton(harness.token, { from: users.get(actor)!, message: menu, text: label });
+        const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token)[answered]);
+        expect(answer.text).toBe("Nút này đã cũ. Đồng chí dùng tin nhắn mới nhất, hoặc gõ /baocao để bắt đầu lại.");
+      }
+      expect(await databaseFingerprint(db.database)).toEqual(before);
+      expect(await db.database.prisma.chatFlow.findMany()).toEqual(flows);
+    },
+  );
+
   it("when a working-group leader reports in one line without a unit code, then they are asked for the code", async () => {
     const reply = await harness.say(users.get("groupLeader")!, "/baocao kehoach");
     expect(reply.text).toBe("Đồng chí phụ trách nhiều đơn vị: ghi mã đơn vị ngay sau /baocao, ví dụ /baocao GT …");
@@ -118,6 +137,37 @@ describe("who may report", () => {
     const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token)[answered]);
     expect(answer.text).toBe("Nút này đã cũ. Đồng chí dùng tin nhắn mới nhất, hoặc gõ /baocao để bắt đầu lại.");
     expect(await databaseFingerprint(db.database)).toEqual(before);
+  });
+
+  it("when a working-group leader corrects a cell's congress through the edit menu, then it is saved on behalf with old → new", async () => {
+    const leader = users.get("groupLeader")!;
+    await db.database.prisma.report.deleteMany();
+    const card = await harness.say(leader, "/baocao GT-07 daihoi 25/02/2020 bch=5/5 nu=2");
+    const menu = await harness.press(leader, card, "✏️ Sửa");
+    const field = await harness.press(leader, menu, "Số ủy viên theo đề án: 5");
+    expect(field.text).toBe("Số chi ủy viên theo đề án được duyệt? (từ 1 đến 99)");
+    const changed = await harness.say(leader, "6");
+    expect(changed.text?.split("\n").slice(2)).toEqual(["Chi ủy: bầu 5/6 (thiếu), nữ 2 (40,0%)", "", "Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng)."]);
+    await harness.press(leader, changed, "✅ Xác nhận");
+    const reports = await db.database.prisma.report.findMany();
+    expect(reports.map((report) => [report.onBehalf, (report.payload as { results: { committeePlanned: number } }).results.committeePlanned])).toEqual([[true, 6]]);
+  });
+
+  it("when the secretary's right is removed while a field is being edited, then the answer is refused and nothing is written", async () => {
+    const secretary = users.get("secretary")!;
+    const card = await harness.say(secretary, "/baocao daihoi 25/02/2020 bch=5/5 nu=2");
+    const field = await harness.press(secretary, await harness.press(secretary, card, "✏️ Sửa"), "Số nữ: 2");
+    const person = await db.database.prisma.person.findFirstOrThrow({ where: { phone: phones.secretary } });
+    const roles = await db.database.prisma.roleAssignment.findMany({ where: { personId: person.id } });
+    await db.database.prisma.roleAssignment.deleteMany({ where: { personId: person.id } });
+    try {
+      const before = await databaseFingerprint(db.database);
+      expect((await harness.say(secretary, "3")).text).toBe(refusal(gt07));
+      expect((await harness.press(secretary, field, "Để trống")).text).toBe(refusal(gt07));
+      expect(await databaseFingerprint(db.database)).toEqual(before);
+    } finally {
+      await db.database.prisma.roleAssignment.createMany({ data: roles.map(({ id: _, ...role }) => role) });
+    }
   });
 
   it("when the secretary's right is removed between the card and the confirmation, then confirming is refused", async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkElectionResults, type ElectionResults } from "../../src/domain/election-results.js";
-import { isLate, nextDue, unitChecklist } from "../../src/domain/milestone-status.js";
+import { checkElectionResults, emptyResults, newMembersOf, type ElectionResults } from "../../src/domain/election-results.js";
 import { checkDraft } from "../../src/domain/report-draft.js";
 import { parseReportLine } from "../../src/domain/report-line.js";
 import { reportRight, type ReporterProfile } from "../../src/domain/report-permissions.js";
@@ -62,13 +61,34 @@ describe("parseReportLine", () => {
   });
   it("lists every problem at once", () => {
     const parsed = parseReportLine("daihoi 31/02/2020 bch=x nu=a foo=1", today);
-    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual(["date", "unknown-key", "missing-key", "missing-key", "bch-format", "not-a-number"]);
+    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual(["date", "unknown-key", "bch-format", "not-a-number"]);
+  });
+  it("accepts the architecture's example without taicu: only bch is required, what is left out is unknown", () => {
+    const parsed = parseReportLine("daihoi 04/03/2020 bch=15/15 nu=4 tre=2", "2020-03-05");
+    expect(parsed).toEqual({
+      ok: true,
+      line: { unitCode: null, milestone: "held", date: "2020-03-04", results: results({ standingElected: null, reElected: null, secretaryDirect: null, delegates: null }) },
+    });
+    const bare = parseReportLine("daihoi 04/03/2020 bch=5/6", "2020-03-05");
+    expect(bare.ok && bare.line.results).toEqual({ ...emptyResults(6, 5) });
+  });
+  it("still requires bch for a congress held", () => {
+    const parsed = parseReportLine("daihoi 04/03/2020 nu=4 tre=2 taicu=10", "2020-03-05");
+    expect(parsed).toEqual({ ok: false, problems: [{ code: "missing-key", key: "bch" }] });
   });
 });
 
 describe("checkElectionResults", () => {
   it("accepts consistent results", () => {
     expect(checkElectionResults(results())).toEqual([]);
+  });
+  it("accepts results with only the committee's numbers: an unknown count is not checked", () => {
+    expect(checkElectionResults(emptyResults(5, 5))).toEqual([]);
+    expect(checkElectionResults({ ...emptyResults(5, 5), present: 40 })).toEqual([]);
+  });
+  it("knows new members only when re-elected is known", () => {
+    expect(newMembersOf(results())).toBe(5);
+    expect(newMembersOf(results({ reElected: null }))).toBeNull();
   });
   it("needs a note to elect more than planned", () => {
     expect(checkElectionResults(results({ committeeElected: 16 })).map((p) => p.code)).toEqual(["over-planned"]);
@@ -114,25 +134,5 @@ describe("reportRight", () => {
     ["standing committee member", profile({ roles: [{ role: "standing", unit: district }] }), cell, null],
   ] as const)("%s → %s", (_, person, unit, expected) => {
     expect(reportRight(person, unit)).toBe(expected);
-  });
-});
-
-describe("unitChecklist", () => {
-  it("marks done, due and overdue milestones, and finds the next one", () => {
-    const checklist = unitChecklist(
-      [{ milestone: "plan", eventDate: "2020-01-10", reportedOn: "2020-01-10", late: false }],
-      { plan: "2020-01-31", documents: "2020-02-20", personnel: "2020-03-10" },
-      today,
-    );
-    expect(checklist.map((item) => item.state)).toEqual(["done", "overdue", "due", "due", "due"]);
-    expect(checklist[1]).toEqual({ milestone: "documents", state: "overdue", dueDate: "2020-02-20", daysOverdue: 6 });
-    expect(checklist[2]).toEqual({ milestone: "personnel", state: "due", dueDate: "2020-03-10", daysLeft: 13 });
-    expect(nextDue(checklist)?.milestone).toBe("documents");
-  });
-  it("calls a congress held after its deadline late, and a date set late by the day it was reported", () => {
-    expect(isLate("held", "2020-04-01", "2020-04-02", "2020-03-31")).toBe(true);
-    expect(isLate("held", "2020-03-30", "2020-04-02", "2020-03-31")).toBe(false);
-    expect(isLate("scheduled", "2020-04-10", "2020-03-16", "2020-03-15")).toBe(true);
-    expect(isLate("plan", null, "2020-01-31", "2020-01-31")).toBe(false);
   });
 });

@@ -1,36 +1,70 @@
 // /baocao (/report): the guided flow with buttons and the one-line form. Nothing is written before the
 // person confirms the card; every button press is checked against the stored flow and re-authorised.
+// The guided "congress held" report: date → the committee's numbers in one message → yes/no buttons →
+// the delegates in one message (or Bỏ qua) → the card; ✏️ Sửa opens a menu to change one field.
 import { Composer } from "grammy";
 import type { PersonProfile } from "../../db/people-store.js";
 import { saveReport } from "../../db/report-store.js";
 import { deleteFlow, loadFlow, saveFlow } from "../../db/chat-flow-store.js";
-import type { ElectionProblem } from "../../domain/election-results.js";
+import { checkElectionResults, committeeKindOf, numberBounds, type CommitteeKind, type ElectionResults } from "../../domain/election-results.js";
 import { milestones, type Milestone } from "../../domain/levels.js";
 import { formatLocalDate, parseLocalDate, type LocalDate } from "../../domain/local-date.js";
-import { isLate, unitChecklist } from "../../domain/milestone-status.js";
-import { checkDraft, type DraftProblem, type ReportDraft } from "../../domain/report-draft.js";
-import { milestoneWords, parseReportLine, type LineProblem } from "../../domain/report-line.js";
+import { congressPlan } from "../../domain/campaign-plan.js";
+import { lateness, reachedFromReport, unitChecklist } from "../../domain/checklist.js";
+import { loadUnitsById } from "../../db/unit-records.js";
+import { checkDraft, type ReportDraft } from "../../domain/report-draft.js";
+import { milestoneWords, parseReportLine } from "../../domain/report-line.js";
 import { parseUserDate, stripDiacritics } from "../../domain/user-date.js";
 import type { Locale } from "../../i18n.js";
 import { renderChecklistLine, renderChecklistTitle } from "../../render/checklist-text.js";
-import { renderReportCard } from "../../render/report-card.js";
+import { renderReportCard, showValue } from "../../render/report-card.js";
 import type { BotContext } from "../context.js";
 import { todayFor } from "../today.js";
-import { flowMinutes, newFlowId, parseCallback, reportFlowKind, type ReportFlowState } from "../reporting/flow-state.js";
+import { parseNumberList, parseYesNo } from "../reporting/answers.js";
+import {
+  flowMinutes,
+  newFlowId,
+  parseCallback,
+  parseReportStart,
+  reportFlowKind,
+  type FlowDraft,
+  type FlowStep,
+  type ReportFlowState,
+} from "../reporting/flow-state.js";
 import {
   calendarKeyboard,
   confirmKeyboard,
+  editKeyboard,
   milestoneKeyboard,
   questionKeyboard,
   savedKeyboard,
   unitKeyboard,
   yesNoKeyboard,
+  type AskButtons,
 } from "../reporting/keyboards.js";
-import { completeResults, nextQuestion, optionalFields, questionRange, yesNoFields, type QuestionField } from "../reporting/questions.js";
-import { ownUnits, previousOf, reportsBeyondOwnUnits, unitAccess, unitReports } from "../reporting/report-context.js";
+import {
+  answerShape,
+  editableFields,
+  exampleOf,
+  firstGuided,
+  groupFields,
+  isNumberGroup,
+  isOptional,
+  isYesNo,
+  nextGuided,
+  withAnswer,
+  withNumbers,
+  type EditField,
+  type Question,
+} from "../reporting/questions.js";
+import { draftProblemText, electionProblemText, lineProblemText, numberListProblemText, numberNames } from "../reporting/problem-text.js";
+import { ownUnits, previousOf, reportsBeyondOwnUnits, storedResults, unitAccess, unitReports, type UnitAccess } from "../reporting/report-context.js";
 
 const maxTextLength = 1000;
 const maxUnitButtons = 8;
+
+type Granted = Extract<UnitAccess, { ok: true }>;
+type Stage<S extends ReportFlowState["stage"]> = Extract<ReportFlowState, { stage: S }>;
 
 export const reportingFeature = new Composer<BotContext>();
 
@@ -51,6 +85,20 @@ privateChat.command(["baocao", "report"], async (ctx) => {
     return chooseMilestone(ctx, person, { code: tokens[0]! });
   }
   return oneLine(ctx, person, args);
+});
+
+// A reminder's button: starts a new report for its unit and milestone at the date question. The button
+// grants nothing by itself: the presser is authorised for the unit as if they had typed /baocao CODE.
+reportingFeature.callbackQuery(/^rs:/, async (ctx) => {
+  const pressed = parseReportStart(ctx.callbackQuery.data);
+  if (!pressed) return stale(ctx);
+  if (ctx.chat?.type !== "private") return alert(ctx, ctx.t("report-private-only"));
+  const person = ctx.person;
+  if (!person) return alert(ctx, ctx.t("report-no-units"));
+  const access = await unitAccess(ctx, person, { id: pressed.unitId });
+  if (!access.ok) return access.reason === "unknown" ? stale(ctx) : alert(ctx, access.message);
+  await ctx.answerCallbackQuery();
+  await askDate(ctx, { flowId: newFlowId(), step: 0 }, access, pressed.milestone, null, { titled: true });
 });
 
 reportingFeature.callbackQuery(/^rp:/, async (ctx) => {
@@ -92,12 +140,11 @@ privateChat.on("message:text", async (ctx, next) => {
   const state = flow.state;
   switch (state.stage) {
     case "unit":
-    case "unit-code":
       return chooseMilestone(ctx, person, { code: text.split(/\s+/)[0]! });
     case "date":
       return onDateText(ctx, person, state, text);
-    case "field":
-      return onFieldText(ctx, person, state, text);
+    case "ask":
+      return onAskText(ctx, person, state, text);
     default:
       return next();
   }
@@ -115,7 +162,7 @@ async function startGuided(ctx: BotContext, person: PersonProfile): Promise<void
   await ctx.reply(text, buttons.length > 0 ? { reply_markup: unitKeyboard(state, buttons, t(ctx)) } : {});
 }
 
-async function chooseMilestone(ctx: BotContext, person: PersonProfile, where: { id: number } | { code: string }, previous?: ReportFlowState): Promise<void> {
+async function chooseMilestone(ctx: BotContext, person: PersonProfile, where: { id: number } | { code: string }, previous?: FlowStep): Promise<void> {
   const access = await unitAccess(ctx, person, where);
   if (!access.ok) return void (await ctx.reply(access.message));
   const reports = await unitReports(ctx, access.unit);
@@ -126,63 +173,109 @@ async function chooseMilestone(ctx: BotContext, person: PersonProfile, where: { 
   });
 }
 
-async function askDate(ctx: BotContext, state: { flowId: string; step: number }, unitId: number, milestone: Milestone): Promise<void> {
+/**
+ * Asks the date. `draft`: the date of a draft is being edited (the card comes back after it). A report
+ * started from a reminder's button names the unit and milestone first, as no earlier step did.
+ */
+async function askDate(ctx: BotContext, from: FlowStep, access: Granted, milestone: Milestone, draft: FlowDraft | null, options: { titled?: boolean } = {}): Promise<void> {
   const today = todayFor(ctx);
-  const next: ReportFlowState = { stage: "date", flowId: state.flowId, step: state.step + 1, unitId, milestone, month: today.slice(0, 7) };
-  await persist(ctx, next);
-  await ctx.reply(ctx.t("report-ask-date", { milestone, example: formatLocalDate(today) }), {
-    reply_markup: calendarKeyboard(next, next.month, today, t(ctx)),
-  });
+  const state: Stage<"date"> = { stage: "date", flowId: from.flowId, step: from.step + 1, unitId: access.unit.id, milestone, month: (draft?.date ?? today).slice(0, 7), draft };
+  await persist(ctx, state);
+  const question = ctx.t("report-ask-date", { milestone, example: formatLocalDate(today) });
+  const text = options.titled ? `${ctx.t("report-start-title", { unit: access.unit.name, milestone: ctx.t("milestone-name", { milestone }) })}\n${question}` : question;
+  await ctx.reply(text, { reply_markup: calendarKeyboard(state, state.month, today, t(ctx), { milestone, back: draft !== null }) });
 }
 
 type ButtonAction = (ctx: BotContext, person: PersonProfile) => Promise<void>;
 
+const actionsWithValue = new Set(["u", "m", "cal", "d", "yn", "f"]);
+
 /** What a press does in the current state, or null when the press does not belong to it. */
 function buttonAction(state: ReportFlowState, action: string, value: string): ButtonAction | null {
-  const withValue = new Set(["u", "m", "cal", "d", "yn"]);
-  if (withValue.has(action) !== Boolean(value)) return null;
-  if (state.stage === "unit" && action === "u") {
-    const unitId = state.unitOptions[Number(value)];
-    return unitId === undefined ? null : (ctx, person) => chooseMilestone(ctx, person, { id: unitId }, state);
+  if (actionsWithValue.has(action) !== Boolean(value)) return null;
+  switch (state.stage) {
+    case "unit":
+      return unitAction(state, action, value);
+    case "milestone":
+      return milestoneAction(state, action, value);
+    case "date":
+      return dateAction(state, action, value);
+    case "ask":
+      return askAction(state, action, value);
+    case "edit":
+      return editAction(state, action, value);
+    case "confirm":
+      if (action === "ok") return (ctx, person) => confirm(ctx, person, state);
+      if (action === "edit") return withUnit(state.draft.unitId, (ctx, access) => openEdit(ctx, access, state, state.draft));
+      return null;
+    case "saved":
+      return action === "fix" ? withUnit(state.unitId, (ctx, access) => correct(ctx, access, state)) : null;
   }
-  if (state.stage === "milestone" && action === "m") {
-    if (!(milestones as readonly string[]).includes(value)) return null;
-    return async (ctx, person) => {
-      const access = await unitAccess(ctx, person, { id: state.unitId });
-      if (!access.ok) return void (await ctx.reply(access.message));
-      await askDate(ctx, state, state.unitId, value as Milestone);
-    };
-  }
-  if (state.stage === "date" && action === "cal") {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return null;
-    return async (ctx) => {
-      await persist(ctx, { ...state, month: value });
-      await ctx.editMessageReplyMarkup({ reply_markup: calendarKeyboard(state, value, todayFor(ctx), t(ctx)) });
-    };
-  }
-  if (state.stage === "date" && action === "d") {
-    const date = parseLocalDate(value);
-    return date ? (ctx, person) => onDate(ctx, person, state, date) : null;
-  }
-  if (state.stage === "field" && action === "yn" && yesNoFields.includes(state.field) && (value === "1" || value === "0")) {
-    return (ctx, person) => answerField(ctx, person, state, value === "1");
-  }
-  if (state.stage === "field" && action === "skip" && optionalFields.includes(state.field)) {
-    return (ctx, person) => answerField(ctx, person, state, null);
-  }
-  if (state.stage === "confirm" && action === "ok") return (ctx, person) => confirm(ctx, person, state);
-  if (state.stage === "confirm" && action === "edit") return (ctx) => askDate(ctx, state, state.unitId, state.milestone);
-  if (state.stage === "saved" && action === "fix") {
-    return async (ctx, person) => {
-      const access = await unitAccess(ctx, person, { id: state.unitId });
-      if (!access.ok) return void (await ctx.reply(access.message));
-      await askDate(ctx, state, state.unitId, state.milestone);
-    };
-  }
+}
+
+/** Runs `run` once the person is authorised again for the unit (rights may change between presses). */
+function withUnit(unitId: number, run: (ctx: BotContext, access: Granted, person: PersonProfile) => Promise<void>): ButtonAction {
+  return async (ctx, person) => {
+    const access = await granted(ctx, person, unitId);
+    if (access) await run(ctx, access, person);
+  };
+}
+
+async function granted(ctx: BotContext, person: PersonProfile, unitId: number): Promise<Granted | null> {
+  const access = await unitAccess(ctx, person, { id: unitId });
+  if (access.ok) return access;
+  await ctx.reply(access.message);
   return null;
 }
 
-async function onDateText(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "date" }>, text: string): Promise<void> {
+function unitAction(state: Stage<"unit">, action: string, value: string): ButtonAction | null {
+  const unitId = action === "u" ? state.unitOptions[Number(value)] : undefined;
+  return unitId === undefined ? null : (ctx, person) => chooseMilestone(ctx, person, { id: unitId }, state);
+}
+
+function milestoneAction(state: Stage<"milestone">, action: string, value: string): ButtonAction | null {
+  const milestone = milestones.find((candidate) => candidate === value);
+  if (action !== "m" || !milestone) return null;
+  return withUnit(state.unitId, (ctx, access) => askDate(ctx, state, access, milestone, null));
+}
+
+function dateAction(state: Stage<"date">, action: string, value: string): ButtonAction | null {
+  if (action === "cal" && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+    return async (ctx) => {
+      await persist(ctx, { ...state, month: value });
+      const keyboard = calendarKeyboard(state, value, todayFor(ctx), t(ctx), { milestone: state.milestone, back: state.draft !== null });
+      await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
+    };
+  }
+  const date = action === "d" ? parseLocalDate(value) : null;
+  if (date) return (ctx, person) => onDate(ctx, person, state, date);
+  const draft = state.draft;
+  if (action === "back" && draft) return withUnit(state.unitId, (ctx, access) => showCard(ctx, access, state, draft));
+  return null;
+}
+
+function askAction(state: Stage<"ask">, action: string, value: string): ButtonAction | null {
+  const question = state.question;
+  const results = state.draft.results;
+  if (action === "yn" && isYesNo(question) && results && (value === "1" || value === "0")) {
+    return withUnit(state.draft.unitId, (ctx, access) => answered(ctx, access, state, withAnswer(results, question, value === "1")));
+  }
+  if ((action === "skip" || action === "clear") && results && unansweredButton(question, state.then) === action) {
+    return withUnit(state.draft.unitId, (ctx, access) => answered(ctx, access, state, unanswered(question, results, committeeKindOf(access.unit))));
+  }
+  if (action === "back" && state.then === "card") return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
+  return null;
+}
+
+function editAction(state: Stage<"edit">, action: string, value: string): ButtonAction | null {
+  if (action === "back") return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
+  const field = action === "f" ? state.fields.find((candidate) => candidate === value) : undefined;
+  if (!field) return null;
+  if (field === "date") return withUnit(state.draft.unitId, (ctx, access) => askDate(ctx, state, access, state.draft.milestone, state.draft));
+  return withUnit(state.draft.unitId, (ctx, access) => ask(ctx, access, state, state.draft, field, "card"));
+}
+
+async function onDateText(ctx: BotContext, person: PersonProfile, state: Stage<"date">, text: string): Promise<void> {
   const today = todayFor(ctx);
   const parsed = parseUserDate(text, today);
   if (!parsed.ok) {
@@ -192,114 +285,169 @@ async function onDateText(ctx: BotContext, person: PersonProfile, state: Extract
   return onDate(ctx, person, state, parsed.date);
 }
 
-async function onDate(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "date" }>, date: LocalDate): Promise<void> {
+async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date">, date: LocalDate): Promise<void> {
   const problems = checkDraft({ unitId: state.unitId, milestone: state.milestone, date, results: null }, todayFor(ctx)).filter(
     (problem) => problem.code !== "results-required",
   );
   if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
-  if (state.milestone !== "held") return showCard(ctx, person, { ...state, stage: "confirm", date, results: null });
-  const access = await unitAccess(ctx, person, { id: state.unitId });
-  if (!access.ok) return void (await ctx.reply(access.message));
-  const field = nextQuestion(null, {}, access.unit.hasChildren)!;
-  return askField(ctx, { stage: "field", flowId: state.flowId, step: state.step + 1, unitId: state.unitId, milestone: state.milestone, date, field, results: {} });
+  const access = await granted(ctx, person, state.unitId);
+  if (!access) return;
+  if (state.draft) return showCard(ctx, access, state, { ...state.draft, date });
+  const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: null };
+  if (state.milestone !== "held") return showCard(ctx, access, state, draft);
+  return ask(ctx, access, state, draft, firstGuided(), "next");
 }
 
-async function askField(ctx: BotContext, state: Extract<ReportFlowState, { stage: "field" }>): Promise<void> {
+/** Asks one question of a held report: several numbers, one number, or yes/no. */
+async function ask(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft, question: Question, then: "next" | "card"): Promise<void> {
+  const state: Stage<"ask"> = { stage: "ask", flowId: from.flowId, step: from.step + 1, draft, question, then };
   await persist(ctx, state);
-  const question = ctx.t("report-question", { field: state.field });
-  const optional = optionalFields.includes(state.field);
-  if (yesNoFields.includes(state.field)) {
-    return void (await ctx.reply(ctx.t("report-ask-yes-no", { question }), { reply_markup: yesNoKeyboard(state, t(ctx), optional) }));
+  const committee = committeeKindOf(access.unit);
+  const buttons: AskButtons = { unanswered: unansweredButton(question, then), back: then === "card" };
+  if (isYesNo(question)) {
+    return void (await ctx.reply(ctx.t("report-question", { field: question, committee }), { reply_markup: yesNoKeyboard(state, t(ctx), buttons) }));
   }
-  const [min, max] = questionRange(state.field, state.results);
-  await ctx.reply(ctx.t("report-ask-number", { question, min, max }), { reply_markup: questionKeyboard(state, t(ctx), optional) });
+  if (isNumberGroup(question)) {
+    const fields = groupFields(question, committee);
+    const text = ctx.t(`report-ask-${question}`, { fields: numberNames(ctx, fields, committee), example: exampleOf(fields, committee) });
+    return void (await ctx.reply(text, { reply_markup: questionKeyboard(state, t(ctx), buttons) }));
+  }
+  const [min, max] = numberBounds[question];
+  const text = ctx.t("report-ask-number", { question: ctx.t("report-question", { field: question, committee }), min, max });
+  await ctx.reply(text, { reply_markup: questionKeyboard(state, t(ctx), buttons) });
 }
 
-async function onFieldText(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "field" }>, text: string): Promise<void> {
-  if (yesNoFields.includes(state.field)) {
-    const answer = stripDiacritics(text.toLowerCase());
-    if (["co", "yes", "y"].includes(answer)) return answerField(ctx, person, state, true);
-    if (["khong", "no", "n"].includes(answer)) return answerField(ctx, person, state, false);
-    return void (await ctx.reply(ctx.t("report-yes-no-invalid")));
-  }
-  const [min, max] = questionRange(state.field, state.results);
-  const value = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) {
-    return void (await ctx.reply(ctx.t("report-number-invalid", { value: text.slice(0, 40), min, max, example: Math.min(max, Math.max(min, 5)) })));
-  }
-  return answerField(ctx, person, state, value);
+/**
+ * The button that leaves a question without an answer: the delegates' numbers may be skipped in the
+ * guided flow; a field being edited that is not required may be made unknown again.
+ */
+function unansweredButton(question: Question, then: "next" | "card"): AskButtons["unanswered"] {
+  if (then === "next") return question === "attendance" ? "skip" : null;
+  return !isNumberGroup(question) && isOptional(question) ? "clear" : null;
 }
 
-async function answerField(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "field" }>, value: number | boolean | null): Promise<void> {
-  const results = { ...state.results, [state.field]: value };
-  const access = await unitAccess(ctx, person, { id: state.unitId });
-  if (!access.ok) return void (await ctx.reply(access.message));
-  const field: QuestionField | null = nextQuestion(state.field, results, access.unit.hasChildren);
-  if (field) return askField(ctx, { ...state, step: state.step + 1, field, results });
-  return showCard(ctx, person, { stage: "confirm", flowId: state.flowId, step: state.step, unitId: state.unitId, milestone: state.milestone, date: state.date, results: completeResults(results) });
+/** The results with the question's fields unknown. */
+function unanswered(question: Question, results: ElectionResults, committee: CommitteeKind): ElectionResults {
+  const fields = isNumberGroup(question) ? groupFields(question, committee) : [question];
+  return fields.reduce((current, field) => withAnswer(current, field, null), results);
+}
+
+async function onAskText(ctx: BotContext, person: PersonProfile, state: Stage<"ask">, text: string): Promise<void> {
+  const access = await granted(ctx, person, state.draft.unitId);
+  if (!access) return;
+  const question = state.question;
+  if (isYesNo(question)) {
+    const answer = parseYesNo(text);
+    if (answer === undefined || !state.draft.results) return void (await ctx.reply(ctx.t("report-yes-no-invalid")));
+    return answered(ctx, access, state, withAnswer(state.draft.results, question, answer));
+  }
+  const committee = committeeKindOf(access.unit);
+  const { fields, required } = answerShape(question, committee);
+  const example = exampleOf(fields, committee);
+  const parsed = parseNumberList(text, fields.length, required);
+  if (!parsed.ok) return void (await ctx.reply(numberListProblemText(ctx, parsed.problem, { fields, required, committee, example })));
+  const results = withNumbers(state.draft.results, fields, parsed.values, parsed.note);
+  // The same rules, in the same words, as the one-line form.
+  const problems = checkElectionResults(results);
+  if (problems.length > 0) {
+    const retry = ctx.t("report-numbers-retry", { single: fields.length === 1 ? "yes" : "no", example });
+    return void (await ctx.reply([...problems.map((problem) => electionProblemText(ctx, problem)), retry].join("\n")));
+  }
+  return answered(ctx, access, state, results);
+}
+
+/** After an answer: the next question of the guided flow, or the card. */
+async function answered(ctx: BotContext, access: Granted, state: Stage<"ask">, results: ElectionResults): Promise<void> {
+  const draft: FlowDraft = { ...state.draft, results };
+  const next = state.then === "next" ? nextGuided(state.question) : null;
+  if (next) return ask(ctx, access, state, draft, next, "next");
+  return showCard(ctx, access, state, draft);
+}
+
+/** ✏️ Sửa: the fields with their current values; a draft with only a date goes straight to the date. */
+async function openEdit(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft): Promise<void> {
+  const committee = committeeKindOf(access.unit);
+  const fields = editableFields(draft.results, committee);
+  if (fields.length === 1) return askDate(ctx, from, access, draft.milestone, draft);
+  const state: Stage<"edit"> = { stage: "edit", flowId: from.flowId, step: from.step + 1, draft, fields };
+  await persist(ctx, state);
+  const entries = fields.map((field) => ({ field, label: ctx.t("report-edit-entry", { field: editFieldName(ctx, field), value: editFieldValue(ctx, draft, field) }) }));
+  await ctx.reply(ctx.t("report-edit-menu"), { reply_markup: editKeyboard(state, entries, t(ctx)) });
+}
+
+/** ✏️ Sửa on a saved card: a correction starts from what is saved now. */
+async function correct(ctx: BotContext, access: Granted, state: Stage<"saved">): Promise<void> {
+  const current = (await unitReports(ctx, access.unit)).find((report) => report.milestone === state.milestone);
+  if (!current) return askDate(ctx, state, access, state.milestone, null);
+  const date = current.eventDate ?? current.reportedOn;
+  const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: storedResults(current.payload) };
+  return openEdit(ctx, access, state, draft);
+}
+
+function editFieldName(ctx: BotContext, field: EditField): string {
+  return field === "date" ? ctx.t("report-field-date") : ctx.t("report-field-name", { field });
+}
+
+function editFieldValue(ctx: BotContext, draft: FlowDraft, field: EditField): string {
+  return field === "date" ? formatLocalDate(draft.date) : showValue(t(ctx), draft.results?.[field]);
 }
 
 /** Shows the confirmation card (for both the guided flow and the one-line form). */
-async function showCard(ctx: BotContext, person: PersonProfile, draftState: Extract<ReportFlowState, { stage: "confirm" }>): Promise<void> {
-  const access = await unitAccess(ctx, person, { id: draftState.unitId });
-  if (!access.ok) return void (await ctx.reply(access.message));
-  const draft: ReportDraft = { unitId: draftState.unitId, milestone: draftState.milestone, date: draftState.date, results: draftState.results };
+async function showCard(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft): Promise<void> {
   const problems = checkDraft(draft, todayFor(ctx));
   if (problems.length > 0) {
     return void (await ctx.reply([ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n")));
   }
-  const state = { ...draftState, step: draftState.step + 1 };
+  const state: Stage<"confirm"> = { stage: "confirm", flowId: from.flowId, step: from.step + 1, draft };
   await persist(ctx, state);
   await ctx.reply(await cardText(ctx, access, draft, await unitReports(ctx, access.unit)), { reply_markup: confirmKeyboard(state, t(ctx)) });
 }
 
-async function cardText(
-  ctx: BotContext,
-  access: Extract<Awaited<ReturnType<typeof unitAccess>>, { ok: true }>,
-  draft: ReportDraft,
-  reports: Awaited<ReturnType<typeof unitReports>>,
-): Promise<string> {
+async function cardText(ctx: BotContext, access: Granted, draft: ReportDraft, reports: Awaited<ReturnType<typeof unitReports>>): Promise<string> {
   const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
-  const late = isLate(draft.milestone, draft.date, todayFor(ctx), dueDate);
+  // Doing the work late and reporting on-time work late are told apart.
+  const late = lateness(reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: todayFor(ctx) }), dueDate);
   return renderReportCard(t(ctx), await localeOf(ctx), draft, {
     unit: { name: access.unit.name, parentName: access.unit.parentName },
+    committee: committeeKindOf(access.unit),
     onBehalf: access.right === "on-behalf",
-    late: late && dueDate ? { dueDate } : null,
+    late: dueDate && (late.doneLate || late.reportedLate) ? { dueDate, doneLate: late.doneLate } : null,
     previous: previousOf(reports, draft.milestone),
   });
 }
 
-async function confirm(ctx: BotContext, person: PersonProfile, state: Extract<ReportFlowState, { stage: "confirm" }>): Promise<void> {
-  const access = await unitAccess(ctx, person, { id: state.unitId });
+async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"confirm">): Promise<void> {
+  const access = await unitAccess(ctx, person, { id: state.draft.unitId });
   if (!access.ok) return void (await ctx.reply(access.message));
   const today = todayFor(ctx);
-  const draft: ReportDraft = { unitId: state.unitId, milestone: state.milestone, date: state.date, results: state.results };
+  const draft: ReportDraft = { ...state.draft };
   const problems = checkDraft(draft, today);
   if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
   const before = await unitReports(ctx, access.unit);
   const card = await cardText(ctx, access, draft, before);
-  const dueDate = access.unit.campaign.deadlines[state.milestone] ?? null;
+  const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
   await saveReport(ctx.deps.prisma, {
     organizationId: access.unit.organizationId,
     campaignId: access.unit.campaign.id,
     unitId: access.unit.id,
-    milestone: state.milestone,
-    eventDate: state.date,
-    payload: state.results ? { results: { ...state.results } } : {},
+    milestone: draft.milestone,
+    eventDate: draft.date,
+    payload: draft.results ? { results: { ...draft.results } } : {},
     authorId: person.id,
     onBehalf: access.right === "on-behalf",
-    late: isLate(state.milestone, state.date, today, dueDate),
+    // What was true when it was recorded: reported after the deadline (the checklist judges both kinds of late from the dates).
+    late: lateness(reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: today }), dueDate).reportedLate,
     source: "telegram",
     // A confirmation delivered twice stores one event.
     telegramUpdateId: ctx.update.update_id,
     actor: `person:${person.id}`,
     recordedAt: ctx.deps.clock.now(),
   });
-  const saved: ReportFlowState = { stage: "saved", flowId: state.flowId, step: state.step + 1, unitId: state.unitId, milestone: state.milestone };
+  const saved: ReportFlowState = { stage: "saved", flowId: state.flowId, step: state.step + 1, unitId: draft.unitId, milestone: draft.milestone };
   await persist(ctx, saved);
   await ctx.editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) }).catch(() => undefined);
-  const after = await unitReports(ctx, access.unit);
-  const checklist = unitChecklist(after, access.unit.campaign.deadlines, today);
+  const [after] = await loadUnitsById(ctx.deps.prisma, [access.unit.id], ctx.deps.config.timezone);
+  const checklist = after ? unitChecklist(congressPlan, after.record.facts, today) : [];
   await ctx.reply(
     [
       ctx.t("report-saved"),
@@ -330,15 +478,8 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Pr
   }
   const access = await unitAccess(ctx, person, where);
   if (!access.ok) return void (await ctx.reply(access.message));
-  await showCard(ctx, person, {
-    stage: "confirm",
-    flowId: newFlowId(),
-    step: 0,
-    unitId: access.unit.id,
-    milestone: line.milestone,
-    date: line.date ?? today,
-    results: line.results,
-  });
+  const draft: FlowDraft = { unitId: access.unit.id, milestone: line.milestone, date: line.date ?? today, results: line.results };
+  await showCard(ctx, access, { flowId: newFlowId(), step: 0 }, draft);
 }
 
 async function cancel(ctx: BotContext, chatId: number): Promise<void> {
@@ -349,12 +490,17 @@ async function cancel(ctx: BotContext, chatId: number): Promise<void> {
 
 async function stale(ctx: BotContext): Promise<void> {
   // A replayed press (after a restart) can no longer be answered; it changes nothing either way.
-  await ctx.answerCallbackQuery({ text: ctx.t("report-stale-button"), show_alert: true }).catch((error) => ctx.log.debug({ err: error }, "stale press not answered"));
+  await alert(ctx, ctx.t("report-stale-button"));
+}
+
+async function alert(ctx: BotContext, text: string): Promise<void> {
+  await ctx.answerCallbackQuery({ text, show_alert: true }).catch((error) => ctx.log.debug({ err: error }, "press not answered"));
 }
 
 async function persist(ctx: BotContext, state: ReportFlowState): Promise<void> {
   const expiresAt = new Date(ctx.deps.clock.now().getTime() + flowMinutes * 60_000);
-  await saveFlow(ctx.deps.prisma, ctx.chat!.id, ctx.from!.id, { kind: reportFlowKind, state, expiresAt });
+  // Once saved, the report waits for nothing (its flow stays only for the ✏️ Sửa button).
+  await saveFlow(ctx.deps.prisma, ctx.chat!.id, ctx.from!.id, { kind: reportFlowKind, state, expiresAt, awaitingAnswer: state.stage !== "saved" });
 }
 
 function t(ctx: BotContext) {
@@ -363,26 +509,4 @@ function t(ctx: BotContext) {
 
 async function localeOf(ctx: BotContext): Promise<Locale> {
   return (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
-}
-
-function draftProblemText(ctx: BotContext, problem: DraftProblem): string {
-  if (problem.code === "election") return electionProblemText(ctx, problem.problem);
-  if (problem.code === "results-required") return ctx.t("report-results-required");
-  return ctx.t(`report-${problem.code}`, { date: formatLocalDate(problem.args.date) });
-}
-
-function electionProblemText(ctx: BotContext, problem: ElectionProblem): string {
-  const args: Record<string, string | number> = { ...problem.args, field: ctx.t("report-field-name", { field: problem.field }) };
-  if (typeof problem.args.limitField === "string") args.limitField = ctx.t("report-field-name", { field: problem.args.limitField });
-  return ctx.t(`report-election-${problem.code}`, args);
-}
-
-function lineProblemText(ctx: BotContext, problem: LineProblem): string {
-  const args: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(problem)) if (key !== "code" && typeof value === "string") args[key] = value.slice(0, 40);
-  if (problem.code === "date") {
-    const key = problem.problem === "format" ? "report-date-format" : "report-date-not-real";
-    return ctx.t(key, { value: problem.value.slice(0, 40), example: formatLocalDate(todayFor(ctx)) });
-  }
-  return ctx.t(`report-line-${problem.code}`, args);
 }

@@ -3,37 +3,45 @@
 // against this state and re-authorises the unit, so a forged or stale button changes nothing.
 import { randomBytes } from "node:crypto";
 import type { ElectionResults } from "../../domain/election-results.js";
-import type { Milestone } from "../../domain/levels.js";
+import { milestones, type Milestone } from "../../domain/levels.js";
 import type { LocalDate } from "../../domain/local-date.js";
-import type { QuestionField } from "./questions.js";
+import type { EditField, Question } from "./questions.js";
 
-export const reportFlowKind = "report";
+/** Versioned: a flow stored by an older release (another shape) is not read as this one. */
+export const reportFlowKind = "report.v2";
 export const flowMinutes = 30;
 
+export interface FlowStep {
+  flowId: string;
+  step: number;
+}
+
+/** What the person is about to report; nothing of it is saved before ✅ Xác nhận. */
+export interface FlowDraft {
+  unitId: number;
+  milestone: Milestone;
+  date: LocalDate;
+  results: ElectionResults | null;
+}
+
 export type ReportFlowState =
-  | { stage: "unit"; flowId: string; step: number; unitOptions: number[] }
-  | { stage: "unit-code"; flowId: string; step: number }
-  | { stage: "milestone"; flowId: string; step: number; unitId: number }
-  | { stage: "date"; flowId: string; step: number; unitId: number; milestone: Milestone; month: string }
-  | {
-      stage: "field";
-      flowId: string;
-      step: number;
-      unitId: number;
-      milestone: Milestone;
-      date: LocalDate;
-      field: QuestionField;
-      results: Partial<ElectionResults>;
-    }
-  | { stage: "confirm"; flowId: string; step: number; unitId: number; milestone: Milestone; date: LocalDate; results: ElectionResults | null }
-  | { stage: "saved"; flowId: string; step: number; unitId: number; milestone: Milestone };
+  | (FlowStep & { stage: "unit"; unitOptions: number[] })
+  | (FlowStep & { stage: "milestone"; unitId: number })
+  /** `draft`: the date of a draft being edited (the card comes back after it); null in a new report. */
+  | (FlowStep & { stage: "date"; unitId: number; milestone: Milestone; month: string; draft: FlowDraft | null })
+  /** `then`: "next" in the guided flow (the next question), "card" when one field is edited. */
+  | (FlowStep & { stage: "ask"; draft: FlowDraft; question: Question; then: "next" | "card" })
+  /** `fields`: the menu's entries, so a press is checked against what was offered. */
+  | (FlowStep & { stage: "edit"; draft: FlowDraft; fields: EditField[] })
+  | (FlowStep & { stage: "confirm"; draft: FlowDraft })
+  | (FlowStep & { stage: "saved"; unitId: number; milestone: Milestone });
 
 export function newFlowId(): string {
   return randomBytes(6).toString("base64url");
 }
 
 /** Callback data: rp:<flowId>:<step>:<action>[:<value>] (at most 64 bytes). */
-export function callbackData(state: { flowId: string; step: number }, action: string, value = ""): string {
+export function callbackData(state: FlowStep, action: string, value = ""): string {
   return `rp:${state.flowId}:${state.step}:${action}${value ? `:${value}` : ""}`;
 }
 
@@ -48,4 +56,22 @@ export function parseCallback(data: string): ParsedCallback | null {
   const match = /^rp:([A-Za-z0-9_-]{8}):(\d{1,4}):([a-z]{1,6})(?::([A-Za-z0-9-]{1,16}))?$/.exec(data);
   if (!match) return null;
   return { flowId: match[1]!, step: Number(match[2]), action: match[3]!, value: match[4] ?? "" };
+}
+
+/**
+ * A button that starts a report for a unit and milestone (a reminder carries it): rs:<unitId>:<milestone>.
+ * It holds no right: the press is authorised again for whoever presses it.
+ */
+export function reportStartCallback(unitId: number, milestone: Milestone): string {
+  return `rs:${unitId}:${milestone}`;
+}
+
+const maxUnitId = 2_147_483_647; // units.id is a PostgreSQL integer
+
+export function parseReportStart(data: string): { unitId: number; milestone: Milestone } | null {
+  const match = /^rs:([1-9]\d{0,9}):([a-z]{1,12})$/.exec(data);
+  if (!match) return null;
+  const unitId = Number(match[1]);
+  const milestone = milestones.find((candidate) => candidate === match[2]);
+  return milestone && unitId <= maxUnitId ? { unitId, milestone } : null;
 }

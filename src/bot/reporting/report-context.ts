@@ -1,23 +1,23 @@
 // Loads what a report screen needs about a unit, re-checking the person's right to report for it.
 import type { PersonProfile } from "../../db/people-store.js";
 import { currentReports, loadUnitContext, type StoredReport, type UnitContext } from "../../db/report-store.js";
-import type { ElectionResults } from "../../domain/election-results.js";
+import { emptyResults, type ElectionResults } from "../../domain/election-results.js";
 import type { Milestone } from "../../domain/levels.js";
 import { reportRight, type ReportRight } from "../../domain/report-permissions.js";
 import type { BotContext } from "../context.js";
 
 export type UnitAccess =
   | { ok: true; unit: UnitContext & { campaign: NonNullable<UnitContext["campaign"]> }; right: ReportRight }
-  | { ok: false; message: string };
+  | { ok: false; reason: "unknown" | "not-allowed" | "no-campaign"; message: string };
 
 export async function unitAccess(ctx: BotContext, person: PersonProfile, where: { id: number } | { code: string }): Promise<UnitAccess> {
   const unit = await loadUnitContext(ctx.deps.prisma, "id" in where ? where : { organizationId: person.organizationId, code: where.code });
   if (!unit || unit.organizationId !== person.organizationId) {
-    return { ok: false, message: ctx.t("report-unknown-unit", { code: "code" in where ? where.code.slice(0, 32) : "?" }) };
+    return { ok: false, reason: "unknown", message: ctx.t("report-unknown-unit", { code: "code" in where ? where.code.slice(0, 32) : "?" }) };
   }
   const right = reportRight(person, unit);
-  if (!right) return { ok: false, message: ctx.t("report-not-allowed", { unit: unit.name }) };
-  if (!unit.campaign) return { ok: false, message: ctx.t("report-no-campaign") };
+  if (!right) return { ok: false, reason: "not-allowed", message: ctx.t("report-not-allowed", { unit: unit.name }) };
+  if (!unit.campaign) return { ok: false, reason: "no-campaign", message: ctx.t("report-no-campaign") };
   return { ok: true, unit: { ...unit, campaign: unit.campaign }, right };
 }
 
@@ -28,8 +28,20 @@ export async function unitReports(ctx: BotContext, unit: { id: number; campaign:
 export function previousOf(reports: StoredReport[], milestone: Milestone): { date: string | null; results: ElectionResults | null } | null {
   const report = reports.find((candidate) => candidate.milestone === milestone);
   if (!report) return null;
-  const results = report.payload.results as ElectionResults | undefined;
-  return { date: report.eventDate ?? report.reportedOn, results: results ?? null };
+  return { date: report.eventDate ?? report.reportedOn, results: storedResults(report.payload) };
+}
+
+/** The results of a saved report; a field it does not hold (an older report) is unknown, not 0. */
+export function storedResults(payload: Record<string, unknown>): ElectionResults | null {
+  const stored = payload.results;
+  if (typeof stored !== "object" || stored === null) return null;
+  const results = stored as Partial<ElectionResults>;
+  if (typeof results.committeePlanned !== "number" || typeof results.committeeElected !== "number") return null;
+  return { ...emptyResults(results.committeePlanned, results.committeeElected), ...withoutUndefined(results) };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }
 
 /** Units the person reports for as their own (the buttons of the first step). */
