@@ -2,6 +2,11 @@
 
 command-start = Start and identify yourself
 command-help = How to use the assistant, and its commands
+command-link-code = Get a link code for a unit's group chat
+command-link-group = Link this group to a unit with a link code
+command-unlink-group = Unlink this group from its unit (administrators)
+command-group-progress = Congress progress of the unit linked to this group
+command-group-language = Choose the language of the group's daily digest (administrators)
 
 ## Start
 
@@ -12,6 +17,10 @@ start-known-roles = Your assignments:
 start-role-line = • { $role } — { $unit }
 start-unknown =
     You have no unit to report for yet. Ask the district committee office for an invite code.
+start-stranger =
+    The assistant does not know you yet.
+    • If you are on the district committee office's list: press the «{ onboarding-share-phone-button }» button below to be recognised by your phone number.
+    • If you are not on the list: ask the district committee office for an invite link.
 start-next = Type /help to see the commands.
 
 role-name = { $role ->
@@ -23,22 +32,14 @@ role-name = { $role ->
    *[other] { $role }
 }
 
-## Help
+## Help (/help: the title, one section per command the person may use, then what applies to them)
 
-help-text =
-    <b>Congress Assistant — help</b>
-    /report — report your unit's congress progress, step by step with buttons
-    { help-status }
-    { help-difficulties }
-    { help-progress }
-    { help-export }
-    { help-reminder-pause }
-    { help-language }
-    /start — start and identify yourself
-    /help — this help (Vietnamese: /trogiup, /baocao, /trangthai, /khokhan)
-
-    { help-onboarding }
-
+help-title = <b>Congress Assistant — help</b>
+help-start = /start — start and identify yourself
+help-report = /report — report your unit's congress progress, step by step with buttons (Vietnamese: /baocao)
+help-link-code = /linkcode UNIT_CODE — get a link code so that the unit's group chat receives the daily progress digest (Vietnamese: /malienket)
+help-help = /help — this help (Vietnamese: /trogiup)
+help-report-line =
     <b>Quick report on one line</b>
     /report [UNIT_CODE] WHAT [date] [key=value …]
     What: plan, documents, personnel, scheduled (congress date set), held (congress held) — or kehoach, vankien, nhansu, lich, daihoi.
@@ -46,19 +47,25 @@ help-text =
     Example: /report held 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
 
     <b>Keys for a congress held</b>
-    bch=15/15 — members elected/planned (required)
-    nu=4 — women (required)
-    tre=2 — under 35 (required)
-    taicu=10 — re-elected (required)
-    btv=5 — standing committee members
+    bch=15/15 — committee members elected/planned: the executive committee of a committee, the cell committee of a cell (required)
+    nu=4 — women
+    tre=2 — under 35
+    taicu=10 — re-elected
+    btv=5 — standing committee members (committees)
     bttructiep=co — secretary elected directly at the congress (co = yes, khong = no)
     motlan=co — elected in full in one round (co/khong)
     daibieu=17 — delegates to the higher congress
     trieutap=120 comat=118 — delegates summoned, present
     ghichu=… — a note (last on the line)
 
-    Write dates as day/month/year (04/03/2020), or 4/3, "today", "yesterday". Every report is confirmed before it is saved.
-    For support, contact the district committee office.
+    Only bch is required; leave out what is not known. Write dates as day/month/year (04/03/2020), or 4/3, "today", "yesterday". Every report is confirmed before it is saved.
+help-support = For support, contact the district committee office.
+
+help-group-progress = /progress [CODE] — congress progress of the unit linked to this group and the units under it (Vietnamese: /tiendo)
+help-group-link = /linkgroup CODE — link this group to a unit, with a link code an administrator gets with /linkcode (Vietnamese: /lienketnhom)
+help-group-unlink = /unlinkgroup — an administrator of the unit unlinks this group (Vietnamese: /huylienket)
+help-group-language = /lang — an administrator of the unit chooses the language of the group's daily digest (Vietnamese: /ngonngu)
+help-group-private = Reports, status, difficulties and everything else of your own are done in a private chat with the assistant: @{ $bot }.
 
 ## Errors and fallbacks
 
@@ -211,17 +218,6 @@ checklist-title = { $unit }{ $parent ->
     [none] {""}
    *[other] {" "}— term { $term }
 }
-checklist-done = ✅ { $milestone } — { $date }{ $late ->
-    [yes] {" "}(reported late)
-   *[no] {""}
-}
-checklist-due = ⏳ { $milestone } — due { $date }{ $days ->
-    [0] {" "}(today)
-    [1] {" "}(1 day left)
-   *[other] {" "}({ $days } days left)
-}
-checklist-due-no-deadline = ⏳ { $milestone }
-checklist-overdue = ⚠️ { $milestone } — { $days } day(s) overdue (due { $date })
 checklist-no-campaign = No congress campaign is running.
 next-due = Next: { $milestone }{ $date ->
     [none] {""}

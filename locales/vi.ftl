@@ -2,6 +2,11 @@
 
 command-start = Bắt đầu, nhận diện đồng chí
 command-help = Hướng dẫn sử dụng và các lệnh
+command-link-code = Lấy mã liên kết nhóm chat của đơn vị
+command-link-group = Liên kết nhóm với đơn vị bằng mã liên kết
+command-unlink-group = Hủy liên kết nhóm với đơn vị (quản trị)
+command-group-progress = Tiến độ đại hội của đơn vị liên kết với nhóm
+command-group-language = Chọn ngôn ngữ bản tin hằng ngày của nhóm (quản trị)
 
 ## Start
 
@@ -12,6 +17,10 @@ start-known-roles = Đồng chí đang được giao:
 start-role-line = • { $role } — { $unit }
 start-unknown =
     Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.
+start-stranger =
+    Trợ lý chưa nhận diện được đồng chí.
+    • Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «{ onboarding-share-phone-button }» bên dưới để Trợ lý nhận diện qua số điện thoại.
+    • Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.
 start-next = Gõ /trogiup để xem các lệnh.
 
 role-name = { $role ->
@@ -23,22 +32,14 @@ role-name = { $role ->
    *[other] { $role }
 }
 
-## Help
+## Help (/trogiup: the title, one section per command the person may use, then what applies to them)
 
-help-text =
-    <b>Trợ lý Đại hội — hướng dẫn</b>
-    /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm
-    { help-status }
-    { help-difficulties }
-    { help-progress }
-    { help-export }
-    { help-reminder-pause }
-    { help-language }
-    /start — bắt đầu, nhận diện đồng chí
-    /trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)
-
-    { help-onboarding }
-
+help-title = <b>Trợ lý Đại hội — hướng dẫn</b>
+help-start = /start — bắt đầu, nhận diện đồng chí
+help-report = /baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm (tiếng Anh: /report)
+help-link-code = /malienket MÃ_ĐƠN_VỊ — lấy mã liên kết để nhóm chat của đơn vị nhận báo cáo tiến độ hằng ngày (tiếng Anh: /linkcode)
+help-help = /trogiup — hướng dẫn này (tiếng Anh: /help)
+help-report-line =
     <b>Báo cáo nhanh trên một dòng</b>
     /baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …]
     Nội dung: kehoach (kế hoạch), vankien (dự thảo văn kiện), nhansu (phương án nhân sự), lich (ấn định ngày đại hội), daihoi (đã tổ chức đại hội).
@@ -46,19 +47,25 @@ help-text =
     Ví dụ: /baocao daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
 
     <b>Các khóa khi báo cáo đã tổ chức đại hội</b>
-    bch=15/15 — số ủy viên trúng cử/số theo đề án (bắt buộc)
-    nu=4 — số nữ (bắt buộc)
-    tre=2 — số dưới 35 tuổi (bắt buộc)
-    taicu=10 — số tái cử (bắt buộc)
-    btv=5 — số ủy viên Ban Thường vụ
+    bch=15/15 — số cấp ủy viên trúng cử/số theo đề án: ban chấp hành của đảng bộ, chi ủy của chi bộ (bắt buộc)
+    nu=4 — số nữ
+    tre=2 — số dưới 35 tuổi
+    taicu=10 — số tái cử
+    btv=5 — số ủy viên Ban Thường vụ (đảng bộ)
     bttructiep=co — bí thư bầu trực tiếp tại đại hội (co/khong)
     motlan=co — bầu đủ trong một lần (co/khong)
     daibieu=17 — số đại biểu dự đại hội cấp trên
     trieutap=120 comat=118 — đại biểu được triệu tập, có mặt
     ghichu=… — ghi chú (ghi cuối dòng)
 
-    Ngày viết theo dạng ngày/tháng/năm (04/03/2020), hoặc 4/3, "hôm nay", "hôm qua". Mọi báo cáo đều được hỏi xác nhận trước khi lưu.
-    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+    Chỉ bch là bắt buộc; số nào chưa có thì bỏ qua. Ngày viết theo dạng ngày/tháng/năm (04/03/2020), hoặc 4/3, "hôm nay", "hôm qua". Mọi báo cáo đều được hỏi xác nhận trước khi lưu.
+help-support = Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+
+help-group-progress = /tiendo [MÃ] — tiến độ đại hội của đơn vị liên kết với nhóm và các đơn vị trực thuộc (tiếng Anh: /progress)
+help-group-link = /lienketnhom MÃ — liên kết nhóm với đơn vị, bằng mã liên kết do cán bộ quản trị lấy bằng lệnh /malienket (tiếng Anh: /linkgroup)
+help-group-unlink = /huylienket — cán bộ quản trị của đơn vị hủy liên kết nhóm (tiếng Anh: /unlinkgroup)
+help-group-language = /ngonngu — cán bộ quản trị của đơn vị chọn ngôn ngữ bản tin hằng ngày của nhóm (tiếng Anh: /lang)
+help-group-private = Báo cáo, tình trạng, khó khăn và các việc khác của từng đồng chí thực hiện trong tin nhắn riêng với Trợ lý: @{ $bot }.
 
 ## Errors and fallbacks
 
@@ -211,16 +218,6 @@ checklist-title = { $unit }{ $parent ->
     [none] {""}
    *[other] {" "}— nhiệm kỳ { $term }
 }
-checklist-done = ✅ { $milestone } — { $date }{ $late ->
-    [yes] {" "}(báo cáo muộn)
-   *[no] {""}
-}
-checklist-due = ⏳ { $milestone } — hạn { $date }{ $days ->
-    [0] {" "}(hôm nay)
-   *[other] {" "}(còn { $days } ngày)
-}
-checklist-due-no-deadline = ⏳ { $milestone }
-checklist-overdue = ⚠️ { $milestone } — quá hạn { $days } ngày (hạn { $date })
 checklist-no-campaign = Chưa có đợt đại hội nào đang diễn ra.
 next-due = Việc tiếp theo: { $milestone }{ $date ->
     [none] {""}

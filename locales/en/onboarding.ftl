@@ -52,8 +52,8 @@ invite-cli-bad-id = "{ $value }" is not an invite number (see: invite list)
 invite-cli-bad-expires = expiry "{ $value }" is not valid; write it as 14d (days) or 12h (hours), at most 90d
 invite-cli-bad-role = role "{ $value }" is not valid; choose one of: secretary, deputy, reporter, standing, admin
 
-## Onboarding: help section (merged into /help by the lead)
+## Onboarding: the command menu and /help
 
-help-onboarding =
-    Identify yourself: open the invite link from the district committee office, or type /start and press «{ onboarding-share-phone-button }».
-    /invite CODE [ROLE] — (administrators) make an invite link for a unit, e.g. /invite GT-01 secretary (Vietnamese: /moi)
+invite-command = Make an invite link for a unit (administrators)
+help-invite = /invite CODE [ROLE] — make an invite link for a role at a unit, e.g. /invite GT-01 secretary (Vietnamese: /moi)
+help-access = To use the assistant you need to be recognised: if you are on the district committee office's list, type /start and press the «{ onboarding-share-phone-button }» button; if not, open the invite link the district committee office sends you.

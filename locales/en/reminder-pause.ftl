@@ -1,6 +1,7 @@
 ## Pausing reminders for a postponed unit (/postpone, /resume)
 
 reminder-pause-command = Pause reminders for a unit whose congress is postponed
+resume-command = Remind a paused unit again
 help-reminder-pause =
     /postpone UNIT_CODE REASON — pause reminders for a unit officially allowed to postpone its congress; the working group sees the reason (Vietnamese: /hoan)
     Example: /postpone GT-07 Postponed by letter 15-CV/ĐU until the committee is completed
@@ -16,8 +17,22 @@ pause-unknown-unit = There is no unit with code "{ $code }". Unit codes are show
 pause-no-reason = Please write the reason after the code { $code }: the working group following the unit will read it.
 pause-too-long = The reason is { $length } characters long, over the limit of { $max }. Please shorten it (letter number, main reason) and send it again.
 pause-not-allowed =
-    You are not responsible for { pause-unit } (code { $code }), so you cannot pause or resume its reminders.
-    Its secretary, deputy secretary or reporter, the leader of a working group following it, or an administrator above it can.
+    { pause-unit } (code { $code }) is not among the units you follow, so you cannot pause or resume its reminders.
+    The leader of a working group following it, a standing committee member or an administrator of the unit or above it can.
+pause-who-may = { $action ->
+    [resume] Only a working group's leader, a standing committee member or an administrator can have a unit reminded again.
+   *[pause] Only a working group's leader, a standing committee member or an administrator can pause a unit's reminders.
+}
+pause-ask-group = Please tell the working group in charge of { pause-unit } (code { $code }): { $groups }.
+pause-ask-office = Please tell the district committee office about { pause-unit } (code { $code }): no working group follows this unit yet.
+pause-ask-anyone = Please tell the working group in charge of the unit, or the district committee office.
+pause-group-contact = { $group }{ $leader ->
+    [none] {""}
+   *[other] {" "}— leader { $leader }{ $phone ->
+        [none] {""}
+       *[other] , { $phone }
+    }
+}
 pause-done =
     Reminders for { pause-unit } (code { $code }) are paused from { $since }.
     Reason: { $reason }
@@ -37,5 +52,3 @@ resume-done =
     The unit's secretary gets the next reminder due.
 resume-not-paused = Reminders for { pause-unit } (code { $code }) are not paused; no need to resume.
 status-pause-line = ⏸ Reminders paused since { $since }: { $reason }
-status-pauses-title = Postponed units ({ $count }):
-status-pauses-line = • { pause-unit }: since { $since } — reason: { $reason }

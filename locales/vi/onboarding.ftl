@@ -52,8 +52,8 @@ invite-cli-bad-id = "{ $value }" không phải số của mã mời (xem: invite
 invite-cli-bad-expires = thời hạn "{ $value }" không hợp lệ; viết dạng 14d (ngày) hoặc 12h (giờ), tối đa 90d
 invite-cli-bad-role = vai trò "{ $value }" không hợp lệ; chọn một trong: secretary, deputy, reporter, standing, admin
 
-## Onboarding: help section (merged into /trogiup by the lead)
+## Onboarding: the command menu and /trogiup
 
-help-onboarding =
-    Nhận diện: mở đường link mời Văn phòng Quận ủy gửi, hoặc gõ /start rồi bấm «{ onboarding-share-phone-button }».
-    /moi MÃ [VAI_TRÒ] — (quản trị) cấp đường link mời cho một đơn vị, ví dụ /moi GT-01 bithu (tiếng Anh: /invite)
+invite-command = Cấp đường link mời cho một đơn vị (quản trị)
+help-invite = /moi MÃ [VAI_TRÒ] — cấp đường link mời nhận vai trò ở một đơn vị, ví dụ /moi GT-01 bithu (tiếng Anh: /invite)
+help-access = Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng Quận ủy, gõ /start rồi bấm nút «{ onboarding-share-phone-button }»; nếu chưa, mở đường link mời do Văn phòng Quận ủy gửi.

@@ -1,6 +1,7 @@
 ## Pausing reminders for a postponed unit (/hoan, /tieptuc)
 
 reminder-pause-command = Tạm dừng nhắc việc cho đơn vị hoãn đại hội
+resume-command = Nhắc việc lại cho đơn vị đã tạm dừng
 help-reminder-pause =
     /hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)
     Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy
@@ -16,8 +17,22 @@ pause-unknown-unit = Không có đơn vị mã "{ $code }". Mã đơn vị có t
 pause-no-reason = Cần ghi lý do hoãn sau mã { $code }: Tổ công tác theo dõi đơn vị sẽ đọc lý do này.
 pause-too-long = Lý do dài { $length } ký tự, vượt giới hạn { $max } ký tự. Đồng chí ghi ngắn gọn (số công văn, lý do chính) rồi gửi lại.
 pause-not-allowed =
-    Đồng chí không phụ trách { pause-unit } (mã { $code }), nên không tạm dừng hay nhắc lại việc cho đơn vị này được.
-    Việc này do bí thư, phó bí thư, người báo cáo của đơn vị, tổ trưởng Tổ công tác theo dõi đơn vị hoặc quản trị cấp trên thực hiện.
+    { pause-unit } (mã { $code }) không thuộc phạm vi đồng chí theo dõi, nên đồng chí không tạm dừng hay nhắc lại việc cho đơn vị này được.
+    Việc này do Tổ trưởng Tổ công tác theo dõi đơn vị, Ủy viên Ban Thường vụ hoặc cán bộ quản trị của đơn vị hay cấp trên thực hiện.
+pause-who-may = { $action ->
+    [resume] Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới cho đơn vị nhắc việc lại.
+   *[pause] Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới tạm dừng nhắc việc cho đơn vị.
+}
+pause-ask-group = Đề nghị đồng chí báo Tổ công tác phụ trách { pause-unit } (mã { $code }): { $groups }.
+pause-ask-office = Đề nghị đồng chí báo Văn phòng Quận ủy về { pause-unit } (mã { $code }): chưa có Tổ công tác nào được giao theo dõi đơn vị này.
+pause-ask-anyone = Đề nghị đồng chí báo Tổ công tác phụ trách đơn vị, hoặc Văn phòng Quận ủy.
+pause-group-contact = { $group }{ $leader ->
+    [none] {""}
+   *[other] {" "}— Tổ trưởng { $leader }{ $phone ->
+        [none] {""}
+       *[other] , { $phone }
+    }
+}
 pause-done =
     Đã tạm dừng nhắc việc cho { pause-unit } (mã { $code }) từ ngày { $since }.
     Lý do: { $reason }
@@ -37,5 +52,3 @@ resume-done =
     Bí thư đơn vị sẽ nhận nhắc việc từ lần nhắc tới.
 resume-not-paused = { pause-unit } (mã { $code }) không tạm dừng nhắc việc, không cần /tieptuc.
 status-pause-line = ⏸ Tạm dừng nhắc việc từ { $since }: { $reason }
-status-pauses-title = Đơn vị đã hoãn ({ $count }):
-status-pauses-line = • { pause-unit }: từ { $since } — lý do: { $reason }

@@ -50,6 +50,44 @@ export async function findPauseUnit(prisma: PrismaClient, organizationId: number
   return { ...unit, parentName: parent?.name ?? null };
 }
 
+export interface FollowingGroup {
+  name: string;
+  leaderName: string | null;
+  leaderPhone: string | null;
+}
+
+/**
+ * The working groups following the unit or a unit above it, nearest first, each with its leader: whom a
+ * person who may not pause the unit is told to ask.
+ */
+export async function followingGroups(prisma: PrismaClient, unit: Pick<PauseUnit, "path">): Promise<FollowingGroup[]> {
+  const lineage = unit.path.split("/").filter(Boolean).map(Number);
+  const links = await prisma.workingGroupUnit.findMany({
+    where: { unitId: { in: lineage } },
+    select: {
+      unit: { select: { depth: true } },
+      workingGroup: {
+        select: {
+          id: true,
+          name: true,
+          position: true,
+          members: { where: { role: "leader" }, orderBy: { id: "asc" }, take: 1, select: { person: { select: { name: true, phone: true } } } },
+        },
+      },
+    },
+  });
+  links.sort((a, b) => b.unit.depth - a.unit.depth || a.workingGroup.position - b.workingGroup.position || a.workingGroup.id - b.workingGroup.id);
+  const seen = new Set<number>();
+  const groups: FollowingGroup[] = [];
+  for (const { workingGroup } of links) {
+    if (seen.has(workingGroup.id)) continue;
+    seen.add(workingGroup.id);
+    const leader = workingGroup.members[0]?.person;
+    groups.push({ name: workingGroup.name, leaderName: leader?.name ?? null, leaderPhone: leader?.phone ?? null });
+  }
+  return groups;
+}
+
 /** Open pauses of these units, by unit id. */
 export async function openPausesOf(prisma: PrismaClient, unitIds: readonly number[]): Promise<Map<number, ReminderPauseRecord>> {
   if (unitIds.length === 0) return new Map();

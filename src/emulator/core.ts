@@ -3,7 +3,7 @@
 // directly together with call().
 import type { BotCommand, BotCommandScope, Chat, Update } from "grammy/types";
 import { callMethod, type CallOutcome } from "./api/index.js";
-import { commandsKey } from "./api/bot-settings.js";
+import { commandsKey, menuScopes } from "./api/bot-settings.js";
 import { Params, type UploadedFile } from "./params.js";
 import type {
   BotConfig,
@@ -163,6 +163,24 @@ export class EmulatorCore {
 
   commands(token: string, options: { scope?: BotCommandScope; language_code?: string } = {}): BotCommand[] {
     return clone(this.world.bot(token).commands.get(commandsKey(options.scope, options.language_code)) ?? []);
+  }
+
+  /**
+   * The menu a user sees in a chat, as Telegram picks it: the first list set for the most specific scope,
+   * in the user's language before the list without one. A chat not registered counts as private when its
+   * id is positive.
+   */
+  commandsShown(token: string, options: { chatId: number; userId?: number; language_code?: string; isAdmin?: boolean }): BotCommand[] {
+    const chat = this.world.findChat(String(options.chatId))?.chat ?? { id: options.chatId, type: options.chatId > 0 ? "private" : "group" };
+    const stored = this.world.bot(token).commands;
+    const language = options.language_code?.toLowerCase().split(/[-_]/)[0];
+    for (const scope of menuScopes(chat, options.userId, options.isAdmin ?? false)) {
+      for (const code of language ? [language, undefined] : [undefined]) {
+        const list = stored.get(commandsKey(scope, code));
+        if (list) return clone(list);
+      }
+    }
+    return [];
   }
 
   // --- Waiting ---------------------------------------------------------------------

@@ -88,8 +88,14 @@ export function backoffMs(failedTries: number, backoff: { baseMs: number; maxMs:
 
 class PermanentPayloadError extends Error {}
 
-const methods = new Set<OutboxMethod>(["sendMessage", "sendPhoto", "sendDocument"]);
+const methods = new Set<OutboxMethod>(["sendMessage", "sendPhoto", "sendDocument", "setMyCommands"]);
 const fileField: Partial<Record<OutboxMethod, string>> = { sendPhoto: "photo", sendDocument: "document" };
+/**
+ * A command menu is decoration and waits in its chat's queue ahead of that chat's messages: a network
+ * failure is tried again only briefly (1 s, 2 s) before the menu is given up, so it never holds a reminder
+ * back for long. The menu job plans it again when the menu next changes.
+ */
+const menuMaxAttempts = 3;
 
 /** A separate Api for the outbox: no auto-retry, a request timeout well under the claim lease. */
 export function createOutboxApi(config: Pick<Config, "botToken" | "apiRoot">, options: { timeoutSeconds?: number } = {}): Api {
@@ -134,9 +140,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let wake: (() => void) | null = null;
   let round: Promise<DrainResult> = Promise.resolve({ claimed: 0, sent: 0, retried: 0, failed: 0 });
 
-  async function call(message: ClaimedMessage): Promise<number> {
+  /** Telegram's message id, or null for a call that sends no message (setMyCommands). */
+  async function call(message: ClaimedMessage): Promise<number | null> {
     const { method, params } = message.payload;
     if (!methods.has(method)) throw new PermanentPayloadError(`unknown method ${String(method)}`);
+    if (method === "setMyCommands") {
+      await api.raw.setMyCommands(params as unknown as Parameters<Api["raw"]["setMyCommands"]>[0]);
+      return null;
+    }
     const request: Record<string, unknown> = { ...params, chat_id: message.chatId };
     const field = fileField[method];
     if (field) request[field] = await toInputFile(request[field], options.dataDir, prisma);
@@ -145,13 +156,13 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return result.message_id;
   }
 
-  /** Sends one message; returns Telegram's message id, or null when the failure was recorded. */
-  async function deliver(message: ClaimedMessage, result: DrainResult): Promise<number | null> {
+  /** Sends one message; returns what Telegram accepted (its message id, if any), or null when the failure was recorded. */
+  async function deliver(message: ClaimedMessage, result: DrainResult): Promise<{ messageId: number | null } | null> {
     const reservation = limiter.reserve(message.chatId, now());
     try {
       const messageId = await call(message);
       reservation.settle(now());
-      return messageId;
+      return { messageId };
     } catch (error) {
       reservation.settle(now());
       await recordFailure(message, error, result);
@@ -170,7 +181,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       logger.info({ ...fields, retryAfterMs: outcome.retryAfterMs }, "outbox: flood wait");
       return;
     }
-    if (outcome.kind === "permanent" || message.attempts + 1 >= maxAttempts) {
+    const attemptsAllowed = message.payload.method === "setMyCommands" ? Math.min(maxAttempts, menuMaxAttempts) : maxAttempts;
+    if (outcome.kind === "permanent" || message.attempts + 1 >= attemptsAllowed) {
       await markFailed(prisma, message, outcome.error, clock.now());
       result.failed++;
       logger.warn({ ...fields, error: outcome.error }, "outbox: message failed permanently");
@@ -196,12 +208,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     });
     result.claimed = claimed.length;
     // One row per chat, so these are independent; the limiter counts each as it starts.
-    const accepted: { message: ClaimedMessage; messageId: number }[] = [];
+    const accepted: { message: ClaimedMessage; messageId: number | null }[] = [];
     await Promise.all(
       claimed.map(async (message) => {
         try {
-          const messageId = await deliver(message, result);
-          if (messageId !== null) accepted.push({ message, messageId });
+          const delivered = await deliver(message, result);
+          if (delivered !== null) accepted.push({ message, messageId: delivered.messageId });
         } catch (error) {
           // The database failed while recording; the claim expires and the row is tried again.
           logger.error({ err: error, outboxId: message.id, instanceId }, "outbox: could not record a send");

@@ -234,7 +234,9 @@ describe("onboarding", () => {
           "Kính chào đồng chí Hùng!",
           "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.",
           "",
-          "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+          "Trợ lý chưa nhận diện được đồng chí.",
+          "• Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
+          "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.",
         ].join("\n"),
       );
       expect(vi.keyboard).toEqual({

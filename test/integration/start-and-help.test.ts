@@ -26,7 +26,7 @@ describe("start and help", () => {
     await db?.drop();
   });
 
-  it("when a stranger sends /start in Vietnamese, then the bot greets them and says how to get access", async () => {
+  it("when a stranger sends /start in Vietnamese, then the bot says to press the share-phone button if they are on the office's list, else to ask for an invite link", async () => {
     const user = telegramUser({ first_name: "Hùng", language_code: "vi" });
     const reply = await harness.say(user, "/start");
     expect(reply.text).toBe(
@@ -34,9 +34,12 @@ describe("start and help", () => {
         "Kính chào đồng chí Hùng!",
         "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.",
         "",
-        "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+        "Trợ lý chưa nhận diện được đồng chí.",
+        "• Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
+        "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.",
       ].join("\n"),
     );
+    expect(reply.keyboard).toMatchObject({ keyboard: [[{ text: "📱 Chia sẻ số điện thoại", request_contact: true }]] });
   });
 
   it("when a stranger sends /start in English, then the bot answers in English", async () => {
@@ -47,9 +50,12 @@ describe("start and help", () => {
         "Welcome, Anna!",
         "This is the Congress Assistant: it follows the progress of party congresses at every level.",
         "",
-        "You have no unit to report for yet. Ask the district committee office for an invite code.",
+        "The assistant does not know you yet.",
+        "• If you are on the district committee office's list: press the «📱 Share my phone number» button below to be recognised by your phone number.",
+        "• If you are not on the list: ask the district committee office for an invite link.",
       ].join("\n"),
     );
+    expect(reply.keyboard).toMatchObject({ keyboard: [[{ text: "📱 Share my phone number", request_contact: true }]] });
   });
 
   it("when Telegram's language is neither Vietnamese nor English, then DEFAULT_LOCALE (vi) is used", async () => {
@@ -78,60 +84,60 @@ describe("start and help", () => {
     );
   });
 
-  it("when someone asks for help in either language, then the help lists the commands", async () => {
-    const user = telegramUser({ language_code: "vi" });
-    const vi = await harness.say(user, "/trogiup");
-    const lines = vi.text!.split("\n");
-    expect(lines.slice(0, 14)).toEqual([
+  it("when a stranger asks for help, then it lists only what a stranger may do and how to get access, in their language", async () => {
+    const vi = await harness.say(telegramUser({ language_code: "vi" }), "/trogiup");
+    expect(vi.text?.split("\n")).toEqual([
       "Trợ lý Đại hội — hướng dẫn",
-      "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm",
+      "/start — bắt đầu, nhận diện đồng chí",
+      "/ngonngu — chọn ngôn ngữ Trợ lý dùng với đồng chí; trong nhóm đã liên kết, quản trị chọn ngôn ngữ bản tin của nhóm (tiếng Anh: /lang)",
+      "/trogiup — hướng dẫn này (tiếng Anh: /help)",
+      "",
+      "Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng Quận ủy, gõ /start rồi bấm nút «📱 Chia sẻ số điện thoại»; nếu chưa, mở đường link mời do Văn phòng Quận ủy gửi.",
+      "",
+      "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+    ]);
+    expect(vi.entities?.[0]).toMatchObject({ type: "bold", offset: 0 });
+    const en = await harness.say(telegramUser({ language_code: "en" }), "/help");
+    expect(en.text?.split("\n")).toEqual([
+      "Congress Assistant — help",
+      "/start — start and identify yourself",
+      expect.stringMatching(/^\/lang — /),
+      "/help — this help (Vietnamese: /trogiup)",
+      "",
+      "To use the assistant you need to be recognised: if you are on the district committee office's list, type /start and press the «📱 Share my phone number» button; if not, open the invite link the district committee office sends you.",
+      "",
+      "For support, contact the district committee office.",
+    ]);
+  });
+
+  it("when a cell secretary asks for help, then it shows their commands and every key of the one-line form, and no command of the admins or the working groups", async () => {
+    const user = telegramUser({ language_code: "vi" });
+    await db.database.prisma.person.update({
+      where: { organizationId_phone: { organizationId: 1, phone: "+84913222111" } },
+      data: { telegramUserId: BigInt(user.id) },
+    });
+    const lines = (await harness.say(user, "/trogiup")).text!.split("\n");
+    expect(lines.slice(0, 10)).toEqual([
+      "Trợ lý Đại hội — hướng dẫn",
+      "/start — bắt đầu, nhận diện đồng chí",
+      "/baocao — báo cáo tiến độ đại hội của đơn vị, từng bước bằng nút bấm (tiếng Anh: /report)",
       "/trangthai — tình trạng các mốc đại hội và khó khăn đang mở của đơn vị đồng chí; tổ trưởng Tổ công tác xem thêm tiến độ các đơn vị theo dõi (tiếng Anh: /status)",
       "/khokhan NỘI DUNG — báo khó khăn, vướng mắc của đơn vị để Tổ công tác theo dõi, tháo gỡ (tiếng Anh: /problem)",
       "Ví dụ: /khokhan Chưa thống nhất phương án nhân sự",
       "/khokhan — xem các khó khăn đang mở và xác nhận khó khăn đã được giải quyết",
       "/tiendo [MÃ] — tiến độ đại hội của đơn vị và các đơn vị trực thuộc, bấm nút để xem từng cấp, lọc đơn vị chưa đại hội, quá hạn, có khó khăn (tiếng Anh: /progress)",
-      "/xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại hội, kết quả bầu cử, thống kê theo cấp và khó khăn đang mở của các đơn vị đồng chí được xem (tiếng Anh: /export)",
-      "/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)",
-      "Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy",
-      "/tieptuc MÃ_ĐƠN_VỊ — nhắc việc lại cho đơn vị đó (tiếng Anh: /resume)",
       "/ngonngu — chọn ngôn ngữ Trợ lý dùng với đồng chí; trong nhóm đã liên kết, quản trị chọn ngôn ngữ bản tin của nhóm (tiếng Anh: /lang)",
-      "/start — bắt đầu, nhận diện đồng chí",
-      "/trogiup — hướng dẫn này (tiếng Anh: /help, /report, /status, /problem)",
+      "/trogiup — hướng dẫn này (tiếng Anh: /help)",
     ]);
+    expect(lines.slice(10, 13)).toEqual(["", "Báo cáo nhanh trên một dòng", "/baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …]"]);
     // Every key of the one-line form is listed with an example.
     for (const key of ["bch=", "nu=", "tre=", "taicu=", "btv=", "bttructiep=", "motlan=", "daibieu=", "trieutap=", "comat=", "ghichu="]) {
       expect(lines.some((line) => line.startsWith(key) || line.includes(` ${key}`))).toBe(true);
     }
-    expect(vi.entities?.[0]).toMatchObject({ type: "bold", offset: 0 });
-    const en = await harness.say(telegramUser({ language_code: "en" }), "/help");
-    expect(en.text?.split("\n")[0]).toBe("Congress Assistant — help");
-  });
-
-  it("when the bot starts, then its command menu is registered in both languages", () => {
-    expect(harness.emulator.commands(harness.token, { language_code: "vi" }).map((entry) => entry.command)).toEqual([
-      "start",
-      "baocao",
-      "trangthai",
-      "khokhan",
-      "tiendo",
-      "xuat",
-      "hoan",
-      "ngonngu",
-      "trogiup",
-    ]);
-    expect(harness.emulator.commands(harness.token, { language_code: "en" })).toEqual([
-      { command: "start", description: "Start and identify yourself" },
-      { command: "report", description: "Report your unit's congress progress" },
-      { command: "status", description: expect.any(String) },
-      { command: "problem", description: expect.any(String) },
-      { command: "progress", description: "Congress progress by unit, level by level" },
-      { command: "export", description: "Export congress progress to an Excel file" },
-      { command: "postpone", description: "Pause reminders for a unit whose congress is postponed" },
-      { command: "lang", description: "Choose the language (Vietnamese, English)" },
-      { command: "help", description: "How to use the assistant, and its commands" },
-    ]);
-    for (const entry of harness.emulator.commands(harness.token, { language_code: "vi" })) expect(entry.description.length).toBeGreaterThan(5);
-    expect(harness.emulator.commands(harness.token)).toEqual(harness.emulator.commands(harness.token, { language_code: "vi" }));
+    expect(lines.at(-1)).toBe("Cần hỗ trợ, liên hệ Văn phòng Quận ủy.");
+    for (const command of ["/moi", "/malienket", "/hoan", "/tieptuc", "/xuat", "/lienketnhom", "/huylienket"]) {
+      expect(lines.some((line) => line.includes(command)), command).toBe(false);
+    }
   });
 
   it("when a command does not exist or a text is not understood, then the bot says what to do", async () => {
@@ -156,7 +162,16 @@ describe("start and help", () => {
     const group = { id: -100200300, type: "supergroup" as const, title: "BTV Quận ủy" };
     harness.emulator.registerChat(group);
     const help = await harness.say(user, "/trogiup", group);
-    expect(help.text?.startsWith("Trợ lý Đại hội — hướng dẫn")).toBe(true);
+    expect(help.text?.split("\n")).toEqual([
+      "Trợ lý Đại hội — hướng dẫn",
+      "/tiendo [MÃ] — tiến độ đại hội của đơn vị liên kết với nhóm và các đơn vị trực thuộc (tiếng Anh: /progress)",
+      "/lienketnhom MÃ — liên kết nhóm với đơn vị, bằng mã liên kết do cán bộ quản trị lấy bằng lệnh /malienket (tiếng Anh: /linkgroup)",
+      "/huylienket — cán bộ quản trị của đơn vị hủy liên kết nhóm (tiếng Anh: /unlinkgroup)",
+      "/ngonngu — cán bộ quản trị của đơn vị chọn ngôn ngữ bản tin hằng ngày của nhóm (tiếng Anh: /lang)",
+      "/trogiup — hướng dẫn này (tiếng Anh: /help)",
+      "",
+      `Báo cáo, tình trạng, khó khăn và các việc khác của từng đồng chí thực hiện trong tin nhắn riêng với Trợ lý: @${harness.app.bot.botInfo.username}.`,
+    ]);
     harness.emulator.sendMessage(harness.token, { from: user, chat: group, text: "chào cả nhà" });
     harness.emulator.sendMessage(harness.token, { from: user, chat: group, text: "/start" });
     const messages = await harness.emulator.waitForBotMessages(group.id, 2);
@@ -165,6 +180,16 @@ describe("start and help", () => {
       messages[0]!.text,
       "Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.",
     ]);
+  });
+
+  it("when /start is sent in a group linked to a unit, then it says which unit the group follows", async () => {
+    const group = { id: -100200301, type: "supergroup" as const, title: "BTV phường Gia Thụy" };
+    harness.emulator.registerChat(group);
+    const unit = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT" } });
+    await db.database.prisma.chatBinding.create({ data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title } });
+    expect((await harness.say(telegramUser(), "/start", group)).text).toBe(
+      "Kính chào các đồng chí! Nhóm này đã được liên kết với Đảng bộ phường Gia Thụy (GT); nhóm sẽ nhận báo cáo tiến độ hằng ngày lúc 17:00.",
+    );
   });
 
   it("when the same update is delivered twice, then it is handled once", async () => {

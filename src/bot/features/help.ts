@@ -1,9 +1,31 @@
-// /trogiup (/help): the commands and how to write what they take.
+// /trogiup (/help): only what this person may do, from the same list as their command menu
+// (src/domain/command-menu.ts): a section per command they may use, the one-line report form and its keys
+// only for those who report, and how to be recognised for someone the bot does not know yet. In a group:
+// what works in a group.
 import { Composer } from "grammy";
+import { findPeopleByTelegramId } from "../../db/people-store.js";
+import { groupCommands, privateCommands, reportsInOneLine, strangerCommands } from "../../domain/command-menu.js";
+import type { Translate } from "../../i18n.js";
+import { helpSections } from "../commands.js";
 import type { BotContext } from "../context.js";
 
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command(["trogiup", "help"], async (ctx) => {
-  await ctx.reply(ctx.t("help-text"), { parse_mode: "HTML" });
+  const t: Translate = (key, args) => ctx.t(key, args);
+  if (ctx.chat.type !== "private" || !ctx.from) {
+    const lines = [t("help-title"), ...helpSections(groupCommands, "group", t), "", t("help-group-private", { bot: ctx.me.username })];
+    await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+    return;
+  }
+  // Every roster entry of the account counts (one per organisation), as for the menu.
+  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+  const commands = privateCommands(people);
+  const lines = [t("help-title"), ...helpSections(commands, "private", t)];
+  if (people.length === 0) lines.push("", t("help-access"));
+  // On the roster but given nothing yet: the office gives roles.
+  else if (commands.every((id) => strangerCommands.includes(id))) lines.push("", t("start-unknown"));
+  if (reportsInOneLine(commands)) lines.push("", t("help-report-line"));
+  lines.push("", t("help-support"));
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });

@@ -15,7 +15,8 @@ import {
 } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { normalizeVietnamesePhone } from "../../domain/phone.js";
-import { localeFromLanguageCode } from "../../i18n.js";
+import { localeFromLanguageCode, type Locale } from "../../i18n.js";
+import { planPersonMenu } from "../../scheduler/command-menu-job.js";
 import type { BotContext } from "../context.js";
 import { greetingText } from "../onboarding-greeting.js";
 
@@ -55,7 +56,7 @@ onboardingFeature.chatType("private").on("message:contact", async (ctx) => {
     return;
   }
   const phone = normalizeVietnamesePhone(contact.phone_number);
-  const outcome = phone ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from)) : ({ status: "unknown-phone" } as const);
+  const outcome = phone ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from), ctx.deps.clock.now()) : ({ status: "unknown-phone" } as const);
   ctx.log.info({ outcome: outcome.status }, "phone shared");
   switch (outcome.status) {
     case "bound":
@@ -128,12 +129,34 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
   );
 });
 
-/** After a binding: the sender is now on the roster, in their own language; the phone keyboard goes away. */
+/**
+ * After a binding: the sender is now on the roster, in their own language; the phone keyboard goes away,
+ * and their command menu is planned at once (rather than at the menu job's next run).
+ */
 async function greetBound(ctx: PrivateContext): Promise<void> {
   ctx.person = await findPersonByTelegramId(ctx.deps.prisma, ctx.from.id);
   await ctx.i18n.renegotiateLocale();
   const greeting = await greetingText(ctx, { justBound: true });
   await ctx.reply(greeting ?? ctx.t("onboarding-bound-no-roles"), { reply_markup: { remove_keyboard: true } });
+  await planMenuOf(ctx);
+}
+
+/** The menu is decoration: a failure to plan it is logged and the person is greeted all the same. */
+async function planMenuOf(ctx: PrivateContext): Promise<void> {
+  try {
+    const planned = await planPersonMenu(
+      {
+        prisma: ctx.deps.prisma,
+        defaultLocale: ctx.deps.config.defaultLocale,
+        translateFor: (locale: Locale) => (key, args) => ctx.i18n.fluent.translate(locale, key, args),
+      },
+      ctx.from.id,
+      ctx.deps.clock.now(),
+    );
+    if (planned > 0) ctx.log.info("command menu planned");
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not plan the command menu");
+  }
 }
 
 function telegramIdentity(user: User) {

@@ -1,12 +1,22 @@
 // /hoan (/postpone) CODE reason: pause reminders for a unit whose congress is officially postponed;
 // /tieptuc (/resume) CODE: remind it again. Private chat only. While paused, the unit's secretaries get no
 // reminders and the working group's daily list shows the unit with the reason (the reason is written
-// for the working group to read). Every step is authorised against the sender's current roles.
+// for the working group to read). Every step is authorised against the sender's current roles: only
+// working-group leaders, standing-committee members and admins may pause (reminder-pause-rules.ts); anyone
+// else on the roster is told who can, with the working group to ask, and nothing changes.
 import { Composer } from "grammy";
 import dayjs from "dayjs";
-import { findPauseUnit, pauseReminders, resumeReminders, type PauseUnit, type ReminderPauseRecord } from "../../db/reminder-pause-store.js";
+import {
+  findPauseUnit,
+  followingGroups,
+  pauseReminders,
+  resumeReminders,
+  type PauseUnit,
+  type ReminderPauseRecord,
+} from "../../db/reminder-pause-store.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import { mayPauseReminders, parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
+import { formatPhoneForDisplay } from "../../domain/phone.js";
+import { mayPauseAnyUnit, mayPauseReminders, parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
 import type { BotContext } from "../context.js";
 import "../../clock.js";
 
@@ -24,6 +34,7 @@ reminderPauseFeature.chatType(["group", "supergroup"]).command([...pauseCommands
 reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
   const person = ctx.person;
   if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
+  if (!mayPauseAnyUnit(person)) return refuseNonPauser(ctx, "pause", ctx.match);
   const command = parsePauseCommand(ctx.match);
   if (!command.ok) {
     const problem =
@@ -54,6 +65,7 @@ reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
 reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => {
   const person = ctx.person;
   if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
+  if (!mayPauseAnyUnit(person)) return refuseNonPauser(ctx, "resume", ctx.match);
   const command = parseResumeCommand(ctx.match);
   if (!command.ok) {
     const key = command.problem === "usage" ? "resume-usage" : "pause-unknown-unit";
@@ -75,6 +87,29 @@ reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => 
       : ctx.t("resume-not-paused", unitArgs(unit)),
   );
 });
+
+/**
+ * For someone on the roster who may pause no unit at all (a secretary asking for their own unit): who may,
+ * and the working group to ask about the unit named, if the first word is one's code. The reason is not read.
+ */
+async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", input: string): Promise<void> {
+  const code = parseResumeCommand(input.trim().split(/\s+/)[0]);
+  const unit = code.ok ? await findPauseUnit(ctx.deps.prisma, ctx.person!.organizationId, code.code) : null;
+  let ask: string;
+  if (!unit) ask = ctx.t("pause-ask-anyone");
+  else {
+    const groups = (await followingGroups(ctx.deps.prisma, unit)).map((group) =>
+      ctx.t("pause-group-contact", {
+        group: group.name,
+        leader: group.leaderName ?? "none",
+        phone: group.leaderPhone ? formatPhoneForDisplay(group.leaderPhone) : "none",
+      }),
+    );
+    ask = groups.length > 0 ? ctx.t("pause-ask-group", { ...unitArgs(unit), groups: groups.join("; ") }) : ctx.t("pause-ask-office", unitArgs(unit));
+  }
+  ctx.log.info({ action, unitId: unit?.id }, "reminder pause refused: not a working-group leader, standing member or admin");
+  await ctx.reply([ctx.t("pause-who-may", { action }), ask].join("\n"));
+}
 
 /** The unit with this code in the sender's organisation, when they may act for it; otherwise says why and returns null. */
 async function allowedUnit(ctx: BotContext, code: string): Promise<PauseUnit | null> {

@@ -30,6 +30,22 @@ export function commandsKey(scope: BotCommandScope | undefined, languageCode: st
   return JSON.stringify([s.type, num(s.chat_id) ?? null, num(s.user_id) ?? null, languageCode ?? ""]);
 }
 
+/**
+ * The scopes Telegram consults, most specific first, for the menu a user sees in a chat (Bot API,
+ * "Determining list of commands"); each is tried with the user's language, then without one.
+ */
+export function menuScopes(chat: { id: number; type: string }, userId: number | undefined, isAdmin: boolean): BotCommandScope[] {
+  if (chat.type === "private") return [{ type: "chat", chat_id: chat.id }, { type: "all_private_chats" }, { type: "default" }];
+  return [
+    ...(userId !== undefined ? [{ type: "chat_member" as const, chat_id: chat.id, user_id: userId }] : []),
+    ...(isAdmin ? [{ type: "chat_administrators" as const, chat_id: chat.id }] : []),
+    { type: "chat", chat_id: chat.id },
+    ...(isAdmin ? [{ type: "all_chat_administrators" as const }] : []),
+    { type: "all_group_chats" },
+    { type: "default" },
+  ];
+}
+
 function keyFromParams(params: Params): string {
   const scope = params.json<BotCommandScope>("scope", "can't parse scope JSON object");
   return commandsKey(scope, params.string("language_code"));

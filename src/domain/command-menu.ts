@@ -1,0 +1,117 @@
+// Which commands a person may use, from their roles: the one list behind /trogiup and each person's
+// Telegram command menu, so that the help, the menu and the features' own checks cannot disagree. Each
+// entry asks the feature's own rule (report-permissions, difficulty-rules, progress-access,
+// export-permissions, reminder-pause-rules, invite-token) whether it grants the person anything at all.
+import { createHash } from "node:crypto";
+import { difficultyUnitChoices } from "./difficulty-rules.js";
+import { exportRoots, type ExportUnit } from "./export-permissions.js";
+import { mayInvite } from "./invite-token.js";
+import type { Role } from "./levels.js";
+import { progressScopes } from "./progress-access.js";
+import { mayPauseReminders } from "./reminder-pause-rules.js";
+import { reportRight } from "./report-permissions.js";
+
+/** Every command, in the order menus and the help list them. */
+export const commandIds = [
+  "start",
+  "report",
+  "status",
+  "problem",
+  "progress",
+  "export",
+  "postpone",
+  "resume",
+  "invite",
+  "linkcode",
+  "linkgroup",
+  "unlinkgroup",
+  "lang",
+  "help",
+] as const;
+export type CommandId = (typeof commandIds)[number];
+
+/** Telegram command names: the Vietnamese one is primary, the English one an alias answered the same. */
+export const commandNames: Record<CommandId, { vi: string; en: string }> = {
+  start: { vi: "start", en: "start" },
+  report: { vi: "baocao", en: "report" },
+  status: { vi: "trangthai", en: "status" },
+  problem: { vi: "khokhan", en: "problem" },
+  progress: { vi: "tiendo", en: "progress" },
+  export: { vi: "xuat", en: "export" },
+  postpone: { vi: "hoan", en: "postpone" },
+  resume: { vi: "tieptuc", en: "resume" },
+  invite: { vi: "moi", en: "invite" },
+  linkcode: { vi: "malienket", en: "linkcode" },
+  linkgroup: { vi: "lienketnhom", en: "linkgroup" },
+  unlinkgroup: { vi: "huylienket", en: "unlinkgroup" },
+  lang: { vi: "ngonngu", en: "lang" },
+  help: { vi: "trogiup", en: "help" },
+};
+
+/** Someone the bot does not know yet: how to be recognised, the language, the help. */
+export const strangerCommands: readonly CommandId[] = ["start", "lang", "help"];
+
+/**
+ * What does something in a group chat (docs/groups.md): the linked unit's progress, linking and unlinking,
+ * the digest's language (admins), the help. Everything personal is answered "use a private chat" there.
+ */
+export const groupCommands: readonly CommandId[] = ["progress", "linkgroup", "unlinkgroup", "lang", "help"];
+
+/** Every command a person may have in a private chat: the bot's whole catalogue, group-only ones aside. */
+export const privateCatalogue: readonly CommandId[] = commandIds.filter((id) => id !== "linkgroup" && id !== "unlinkgroup");
+
+/** A roster entry as the rules read it (src/db/people-store.ts PersonProfile is one). */
+export interface MenuPerson {
+  roles: { role: Role; unit: ExportUnit }[];
+  ledGroupUnits: ExportUnit[];
+  ledGroups: readonly { id: number }[];
+}
+
+const officerRoles: readonly Role[] = ["secretary", "deputy", "reporter"];
+
+/**
+ * The commands of a Telegram user in a private chat, from every roster entry bound to them (one per
+ * organisation): none is a stranger. In the order of `commandIds`.
+ */
+export function privateCommands(people: readonly MenuPerson[]): CommandId[] {
+  const granted = new Set<CommandId>(strangerCommands);
+  for (const person of people) for (const id of personalCommands(person)) granted.add(id);
+  return commandIds.filter((id) => granted.has(id));
+}
+
+function personalCommands(person: MenuPerson): CommandId[] {
+  // The units a rule could grant something on: any right is given on one of these or under them.
+  const units = [...person.roles.map(({ unit }) => unit), ...person.ledGroupUnits];
+  const granted: CommandId[] = [];
+  if (units.some((unit) => reportRight(person, unit) !== null)) granted.push("report");
+  // /trangthai: the cards of one's own units, and a working-group leader's summary (even of a group not yet given units).
+  if (person.roles.some(({ role }) => officerRoles.includes(role)) || person.ledGroups.length > 0) granted.push("status");
+  if (difficultyUnitChoices(person).length > 0) granted.push("problem");
+  // The standing committee and admins see the organisation's top unit, which the rule is given by the caller.
+  if (person.roles.some(({ role }) => role === "standing" || role === "admin") || progressScopes(person, null).length > 0) granted.push("progress");
+  if (exportRoots(person).length > 0) granted.push("export");
+  if (units.some((unit) => mayPauseReminders(person, unit))) granted.push("postpone", "resume");
+  // /moi and /malienket share the rule: an admin on the unit or above it.
+  if (person.roles.some(({ unit }) => mayInvite(person.roles, unit))) granted.push("invite", "linkcode");
+  return granted;
+}
+
+/** Those who report get the one-line form and its keys in /trogiup. */
+export function reportsInOneLine(commands: readonly CommandId[]): boolean {
+  return commands.includes("report");
+}
+
+/** A menu as Telegram stores it: the commands with their descriptions, in one language. */
+export interface MenuCommand {
+  command: string;
+  description: string;
+}
+
+/**
+ * Identifies a menu: equal lists in the same language give the same hash, so a menu is planned again only
+ * when what the person would see changes (roles, language, or a description's wording).
+ */
+export function menuHash(locale: string, commands: readonly MenuCommand[]): string {
+  const canonical = JSON.stringify([locale, commands.map(({ command, description }) => [command, description])]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
