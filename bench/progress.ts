@@ -22,7 +22,7 @@ import type { Database } from "../src/db/client.js";
 import { loadDigestData } from "../src/db/digest-store.js";
 import { loadElectionStats, loadUnitsRollup } from "../src/db/progress-rollup.js";
 import { buildDigest } from "../src/domain/digest.js";
-import { levelTotals, type ProgressCounts } from "../src/domain/progress-rollup.js";
+import { emptyCounts, levelTotals, type ProgressCounts } from "../src/domain/progress-rollup.js";
 import { createI18n, translatorFor } from "../src/i18n.js";
 import { renderDigest } from "../src/render/digest-text.js";
 import { createServerDatabase } from "../test/support/server-database.js";
@@ -138,7 +138,7 @@ async function naiveWalk(prisma: PrismaClient, rootIds: number[], deadline: numb
     queue.push(...children.map((child) => child.id));
     if (rootIds.includes(id)) continue; // roots are not counted, as in the roll-up of a unit's subtree
     units++;
-    const line = counts.get(unit.level) ?? { total: 0, held: 0, scheduled: 0, notScheduled: 0, overdue: 0, withDifficulties: 0, openDifficulties: 0, documents: 0, personnel: 0, heldSince: 0 };
+    const line = counts.get(unit.level) ?? emptyCounts();
     const done = new Set(reports.map((report) => report.milestone));
     line.total++;
     if (done.has("held")) line.held++;
@@ -214,9 +214,9 @@ export async function measure(database: Database, kind: MeasureResult["kind"], g
   const districts = Array.from({ length: 20 }, (_, i) => shape.provinces + 1 + ((i * 35) % shape.districts));
   const warmUp = Array.from({ length: 5 }, (_, i) => shape.provinces + 1 + ((i * 35 + 17) % shape.districts));
   const digestOf = async (id: number) => {
-    const data = await loadDigestData(prisma, id, { today, since: new Date("2020-04-19T10:00:00Z"), horizonDays: 7, overdueAfterDays: 7 });
+    const data = await loadDigestData(prisma, id, { today, since: new Date("2020-04-19T10:00:00Z"), horizonDays: 7, timeZone: "Asia/Ho_Chi_Minh" });
     const digest = buildDigest({ ...data!, today });
-    return renderDigest(translate, "vi", { unitName: data!.top.name, date: today, time: "17:00" }, digest, 7);
+    return renderDigest(translate, "vi", { unitName: data!.top.name, date: today, time: "17:00" }, digest);
   };
   for (const id of warmUp) await digestOf(id);
   const digestTimes: number[] = [];

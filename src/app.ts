@@ -5,7 +5,6 @@ import type { UserFromGetMe } from "grammy/types";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { databaseTarget, openDatabase, type Database } from "./db/client.js";
-import { registerCommands } from "./bot/commands.js";
 import type { BotContext } from "./bot/context.js";
 import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
@@ -17,7 +16,9 @@ import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
 import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
 import { planDailyDigests } from "./scheduler/digest-job.js";
 import { planReminders } from "./scheduler/reminder-job.js";
+import { reportStartCallback } from "./bot/reporting/flow-state.js";
 import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
+import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
@@ -43,6 +44,12 @@ export async function createApp(options: {
   clock?: Clock;
   /** false: no scheduled jobs (tests that drive the scheduler themselves). */
   scheduler?: boolean;
+  /**
+   * Per-person command menus (src/scheduler/command-menu-job.ts). Default: on when the scheduler runs by
+   * itself; an app whose scheduler is ticked by hand (tests that count the messages each tick writes)
+   * plans no menus unless asked.
+   */
+  commandMenus?: boolean;
   /** Per-user flood limit; tests that script many steps quickly raise it. */
   rateLimit?: RateLimitOptions;
 }): Promise<App> {
@@ -91,6 +98,7 @@ export async function createApp(options: {
             config,
             translate: (locale) => translatorFor(i18n, locale),
             policy: defaultReminderPolicy,
+            reportButton: reportStartCallback,
           }),
       },
       {
@@ -100,6 +108,21 @@ export async function createApp(options: {
           (await leaveUnlinkedGroups({ api: bot.api, prisma: database.prisma, now: clock.now(), t: translatorFor(i18n, config.defaultLocale), logger }))
             .length,
       },
+      // Its first run (the leader's first tick, at start) plans the bot-wide menus and everyone's own.
+      ...((options.commandMenus ?? options.scheduler !== false)
+        ? [
+            {
+              name: "command-menus",
+              run: createCommandMenuJob({
+                prisma: database.prisma,
+                clock,
+                defaultLocale: config.defaultLocale,
+                translateFor: (locale) => translatorFor(i18n, locale),
+                logger,
+              }),
+            },
+          ]
+        : []),
       // The embedded database has no autovacuum; PostgreSQL's server has its own.
       ...(database.kind === "pglite"
         ? [{ name: "maintenance", run: createMaintenanceJob({ exec: (sql) => database.sql.exec(sql), clock, timezone: config.timezone, logger }) }]
@@ -117,7 +140,8 @@ export async function createApp(options: {
       await bot.init();
       // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
       await bot.api.deleteWebhook({ drop_pending_updates: false });
-      await registerCommands(bot.api, i18n, config.defaultLocale);
+      // The command menus are not set here: the scheduler's first tick plans them into the outbox, so a
+      // Bot API that refuses setMyCommands cannot stop the bot from starting.
       polling = inbox.run();
       if (database.kind === "pglite") {
         const released = await releaseClaims(database.prisma);

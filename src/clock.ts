@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { LocalDate } from "./domain/local-date.js";
+import { isQuietTime } from "./domain/reminder-policy.js";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -25,7 +26,12 @@ export function fixedClock(start: Date | string): Clock & { set(to: Date | strin
 }
 
 export function localToday(clock: Clock, timeZone: string): LocalDate {
-  return dayjs(clock.now()).tz(timeZone).format("YYYY-MM-DD");
+  return localDateOf(clock.now(), timeZone);
+}
+
+/** The calendar day of an instant in the office's time zone. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  return dayjs(instant).tz(timeZone).format("YYYY-MM-DD");
 }
 
 /**
@@ -38,4 +44,16 @@ export function dailyWindow(now: Date, timeZone: string, time: string, hours: nu
   const at = dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", timeZone);
   if (local.isBefore(at) || !local.isBefore(at.add(hours, "hour"))) return null;
   return { date, at: at.toDate() };
+}
+
+/**
+ * `now`, or when it falls inside the quiet hours [start, end) (which may wrap midnight, 21:00-07:00) in
+ * `timeZone`, the instant they end: messages that may wait are not sent at night.
+ */
+export function afterQuietHours(now: Date, timeZone: string, quiet: { start: string; end: string }): Date {
+  const local = dayjs(now).tz(timeZone);
+  if (!isQuietTime(local.format("HH:mm"), quiet)) return now;
+  let end = dayjs.tz(`${local.format("YYYY-MM-DD")} ${quiet.end}`, "YYYY-MM-DD HH:mm", timeZone);
+  if (!end.isAfter(local)) end = end.add(1, "day");
+  return end.toDate();
 }

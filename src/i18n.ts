@@ -34,8 +34,8 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
   return supportedLocales.find((locale) => locale === base);
 }
 
-/** 43,1% in Vietnamese, 43.1% in English. */
+/** 43,1% in Vietnamese, 43.1% in English; always one decimal (2,0%, 100,0%), as every figure the office reports. */
 export function formatPercent(part: number, total: number, locale: Locale): string {
   const share = total === 0 ? 0 : (part / total) * 100;
-  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 1 }).format(share)}%`;
+  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share)}%`;
 }

@@ -25,7 +25,8 @@ difficulty-cancelled = Cancelled; no difficulty was recorded.
 difficulty-recorded =
     Recorded a difficulty of { $unit }:
     "{ $text }"
-    The working group following the unit will follow it up.
+difficulty-recorded-notified = The working-group leader has been told: { $names }.
+difficulty-recorded-nobody = No leader of a working group following the unit receives messages from the bot yet; please tell the working group directly.
 difficulty-recorded-sensitive = It concerns complaint letters, so it is kept confidential: summaries count it but never quote it.
 difficulty-button-stale = This choice is no longer valid. Please send /problem with the text again.
 difficulty-unit-not-allowed = You may not report difficulties for this unit.
@@ -43,3 +44,18 @@ difficulty-resolved-line = ✔️ Resolved on { $date } ({ $name }).
 difficulty-resolved-answer = Recorded as resolved.
 difficulty-resolve-not-allowed = You may not confirm that this difficulty is resolved.
 difficulty-already-resolved = This difficulty was already recorded as resolved.
+
+## Difficulties: notices to the working group and to the unit
+
+difficulty-notice-opened =
+    New difficulty — { $unit }, reported on { $date }:
+    "{ $text }"
+    Send /problem to see the open difficulties; once it is resolved, press "✔️ Resolved".
+difficulty-notice-opened-hidden =
+    New difficulty — { $unit }, reported on { $date }: 🔒 it concerns a complaint or denunciation (not quoted here).
+    Send /problem to see it; once it is resolved, press "✔️ Resolved".
+difficulty-notice-resolved =
+    The difficulty of { $unit } reported on { $opened }:
+    "{ $text }"
+    was confirmed resolved by { $name } on { $date }.
+difficulty-notice-resolved-hidden = The difficulty of { $unit } reported on { $opened } (🔒 complaint or denunciation) was confirmed resolved by { $name } on { $date }.

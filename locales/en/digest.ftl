@@ -30,10 +30,33 @@ digest-upcoming = • { $date } { $name }{ $pilot ->
     [yes] {" "}(pilot congress)
    *[no] {""}
 }
+digest-upcoming-count = • { $date }: { $count } { $count ->
+    [one] unit
+   *[other] units
+}
 digest-upcoming-none = Congresses in the next 7 days: none.
 digest-overdue-none = Overdue: none.
-digest-overdue-title = Overdue by more than { $days } days ({ $count }):
-digest-overdue = • { $name }: { $days } days overdue
+digest-overdue-title = Overdue ({ $count } units with a milestone overdue):
+digest-overdue-unit = • { $unit }
+digest-overdue-members = { $count } { $cells ->
+    [yes] { $count ->
+        [one] cell
+       *[other] cells
+    }
+   *[no] { $count ->
+        [one] unit
+       *[other] units
+    }
+}
+digest-overdue-group = • { $unit }{ $self ->
+    [yes] {" "}and { $members }
+   *[no] : { $members }
+}{ $names ->
+    [none] {""}
+   *[other] {" "}({ $names })
+}
+digest-overdue-more = …and { $count } more units (/progress, filter "Overdue")
+digest-pilots-passed = Pilot congresses past their planned day, not yet reported: { $list }.
 digest-deadline = Deadline for { $level ->
     [cell] cells
     [partial] partial committees

@@ -34,13 +34,6 @@ export-level = { $level ->
     [cell] Cell
    *[all] Total
 }
-export-milestone-short = { $milestone ->
-    [plan] plan
-    [documents] documents
-    [personnel] personnel
-    [scheduled] date set
-   *[held] congress
-}
 export-yes = Yes
 export-no = No
 export-no-results = The report has no election results
@@ -59,9 +52,11 @@ export-column = { $column ->
     [scheduled] Congress date (set)
     [held] Congress held on
     [held-deadline] Congress deadline
-    [late] Reported late
+    [done-late] Milestones done after the deadline
+    [reported-late] Milestones reported after the deadline (done on time)
     [overdue] Overdue
     [overdue-days] Days overdue
+    [paused] Postponed (reminders paused)
     [difficulties] Open difficulties
     [secretary] Secretary
     [congress-date] Congress date

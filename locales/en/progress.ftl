@@ -20,6 +20,9 @@ progress-level = { $kind ->
 progress-level-line = { $label }: { $held }/{ $total } ({ $share }) held • { $scheduled } scheduled • { $notScheduled } not scheduled{ $overdue ->
     [0] {""}
    *[other] {" "}• ⚠️ { $overdue } overdue
+}{ $paused ->
+    [0] {""}
+   *[other] {" "}• ⏸ { $paused } postponed
 }
 progress-preparation = Draft political and self-review reports: { $documents } • Personnel plans: { $personnel }
 progress-difficulties-none = Open difficulties: none.
@@ -29,7 +32,15 @@ progress-difficulties = Open difficulties: { $count } (at { $units } { $units ->
 }).
 progress-own-held = The unit's own congress: ✅ held on { $date }.
 progress-own-scheduled = The unit's own congress: 📅 planned for { $date }.
-progress-own-overdue = The unit's own congress: ⚠️ not held, { $days } days overdue (deadline { $date }).
+progress-own-overdue = The unit's own congress: ⚠️ overdue: { $list }{ $date ->
+    [none] .
+   *[other] ; planned for { $date }.
+}
+progress-own-overdue-item = { $milestone } ({ $days } { $days ->
+    [one] day
+   *[other] days
+})
+progress-own-paused = The unit's own congress: ⏸ postponed (reminders paused).
 progress-own-due = The unit's own congress: ⏳ not held yet{ $date ->
     [none] .
    *[other] {" "}(deadline { $date }).
@@ -47,6 +58,7 @@ progress-line = { $index }. { $state ->
     [held] ✅
     [scheduled] 📅
     [overdue] ⚠️
+    [paused] ⏸
    *[due] ⏳
 } { $unit }{ $parts ->
     [none] {""}

@@ -1,33 +1,3 @@
-## Reminders (private messages from the scheduler)
-
-reminder-secretary-greeting = Dear { $name }, secretary of { $unit }{ $parent ->
-    [none] {""}
-   *[other] {" "}({ $parent })
-}.
-reminder-secretary-due = { $milestone }: due { $date } ({ $state ->
-    [today] today is the last day
-    [overdue] { $count } day(s) overdue
-   *[left] { $count } day(s) left
-}). Your unit has not reported it yet.
-reminder-secretary-action = Press /report to report, or /problem to tell the working group about a difficulty.
-reminder-group-title = { $group } — to follow up today ({ $date }):
-reminder-group-line = • { $unit }{ $parent ->
-    [none] {""}
-   *[other] , { $parent }
-}: { $milestone } { $days } day(s) overdue{ $secretary ->
-    [none] {""}
-   *[other] {" "}— secretary { $secretary }{ $phone ->
-        [none] {""}
-       *[other] , { $phone }
-    }
-}
-
-reminder-group-paused-title = Postponed ({ $count } unit(s), secretaries not reminded):
-reminder-group-paused-line = • { $unit }{ $parent ->
-    [none] {""}
-   *[other] , { $parent }
-}: postponed since { $date } — reason: { $reason }
-
 ## The `reminders` section of the org file (docs/org-file.md)
 
 org-problem-whole-number = "{ $value }" is not a whole number from { $min } to { $max }

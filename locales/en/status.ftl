@@ -10,28 +10,4 @@ status-card-difficulties-none = Open difficulties: none.
 status-card-difficulties = Open difficulties ({ $count }):
 status-card-difficulty = • { $text } ({ $date })
 status-card-difficulty-hidden = • 🔒 Complaint letter: text not shown ({ $date })
-status-card-group-title = { $groups } — { $count } units followed, most lagging first ({ $date }):
-status-card-group-line = { $state ->
-    [overdue] ⚠️
-    [held] ✅
-   *[due] ⏳
-} { $unit }: { $parts }
-status-card-group-overdue = { $milestone } overdue ({ $days ->
-    [one] 1 day
-   *[other] { $days } days
-}){ $more ->
-    [0] {""}
-   *[other] {" "}and { $more } more milestone(s)
-}
-status-card-group-next = next: { $milestone }{ $date ->
-    [none] {""}
-   *[other] {" "}(due { $date })
-}
-status-card-group-held = congress held { $date }
-status-card-group-cells = cells held their congress { $held }/{ $total }{ $overdue ->
-    [0] {""}
-   *[other] , { $overdue } cell(s) behind a deadline
-}
-status-card-group-difficulties = open difficulties: { $count }
 status-card-group-none = The working group has no units to follow yet.
-status-card-group-more = …and { $count } more unit(s)

@@ -25,7 +25,8 @@ difficulty-cancelled = Đã hủy, chưa ghi nhận khó khăn nào.
 difficulty-recorded =
     Đã ghi nhận khó khăn của { $unit }:
     "{ $text }"
-    Tổ công tác phụ trách đơn vị sẽ theo dõi, phối hợp tháo gỡ.
+difficulty-recorded-notified = Trợ lý đã báo cho Tổ trưởng Tổ công tác: { $names }.
+difficulty-recorded-nobody = Tổ trưởng Tổ công tác theo dõi đơn vị chưa nhận tin qua Trợ lý; đề nghị đồng chí báo trực tiếp cho Tổ công tác.
 difficulty-recorded-sensitive = Nội dung liên quan đến đơn thư, khiếu nại, tố cáo được bảo mật: báo cáo chung chỉ ghi số lượng, không trích nội dung.
 difficulty-button-stale = Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.
 difficulty-unit-not-allowed = Đồng chí không có quyền báo khó khăn cho đơn vị này.
@@ -43,3 +44,18 @@ difficulty-resolved-line = ✔️ Đã giải quyết ngày { $date } ({ $name }
 difficulty-resolved-answer = Đã ghi nhận khó khăn được giải quyết.
 difficulty-resolve-not-allowed = Đồng chí không có quyền xác nhận khó khăn này đã được giải quyết.
 difficulty-already-resolved = Khó khăn này đã được ghi nhận giải quyết trước đó.
+
+## Difficulties: notices to the working group and to the unit
+
+difficulty-notice-opened =
+    Khó khăn mới — { $unit }, báo ngày { $date }:
+    "{ $text }"
+    Gõ /khokhan để xem các khó khăn đang mở; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".
+difficulty-notice-opened-hidden =
+    Khó khăn mới — { $unit }, báo ngày { $date }: 🔒 liên quan đơn thư, khiếu nại, tố cáo (không nêu nội dung ở đây).
+    Gõ /khokhan để xem; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".
+difficulty-notice-resolved =
+    Khó khăn của { $unit } báo ngày { $opened }:
+    "{ $text }"
+    đã được đồng chí { $name } xác nhận giải quyết ngày { $date }.
+difficulty-notice-resolved-hidden = Khó khăn của { $unit } báo ngày { $opened } (🔒 đơn thư, khiếu nại, tố cáo) đã được đồng chí { $name } xác nhận giải quyết ngày { $date }.

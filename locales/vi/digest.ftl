@@ -30,10 +30,24 @@ digest-upcoming = • { $date } { $name }{ $pilot ->
     [yes] {" "}(đại hội điểm)
    *[no] {""}
 }
+digest-upcoming-count = • { $date }: { $count } đơn vị
 digest-upcoming-none = Sắp đại hội (7 ngày tới): không có.
 digest-overdue-none = Quá hạn: không có.
-digest-overdue-title = Quá hạn trên { $days } ngày ({ $count }):
-digest-overdue = • { $name }: quá hạn { $days } ngày
+digest-overdue-title = Quá hạn ({ $count } đơn vị có mốc quá hạn):
+digest-overdue-unit = • { $unit }
+digest-overdue-members = { $count } { $cells ->
+    [yes] chi bộ
+   *[no] đơn vị
+}
+digest-overdue-group = • { $unit }{ $self ->
+    [yes] {" "}và { $members }
+   *[no] : { $members }
+}{ $names ->
+    [none] {""}
+   *[other] {" "}({ $names })
+}
+digest-overdue-more = …và { $count } đơn vị khác (/tiendo, bộ lọc "Quá hạn")
+digest-pilots-passed = Đại hội điểm đã qua ngày dự kiến, chưa báo cáo: { $list }.
 digest-deadline = Hạn chót { $level ->
     [cell] chi bộ
     [partial] đảng bộ bộ phận

@@ -34,13 +34,6 @@ export-level = { $level ->
     [cell] Chi bộ
    *[all] Tổng cộng
 }
-export-milestone-short = { $milestone ->
-    [plan] kế hoạch
-    [documents] văn kiện
-    [personnel] nhân sự
-    [scheduled] ấn định ngày
-   *[held] đại hội
-}
 export-yes = Có
 export-no = Không
 export-no-results = Báo cáo chưa có kết quả bầu cử
@@ -59,9 +52,11 @@ export-column = { $column ->
     [scheduled] Ngày đại hội (ấn định)
     [held] Ngày đã đại hội
     [held-deadline] Hạn đại hội
-    [late] Mốc báo cáo muộn
+    [done-late] Mốc hoàn thành sau hạn
+    [reported-late] Mốc báo cáo sau hạn (việc đúng hạn)
     [overdue] Mốc quá hạn
     [overdue-days] Số ngày quá hạn
+    [paused] Đã hoãn (tạm dừng nhắc)
     [difficulties] Khó khăn đang mở
     [secretary] Bí thư
     [congress-date] Ngày đại hội

@@ -20,13 +20,21 @@ progress-level = { $kind ->
 progress-level-line = { $label }: { $held }/{ $total } ({ $share }) đã đại hội • { $scheduled } đã có lịch • { $notScheduled } chưa có lịch{ $overdue ->
     [0] {""}
    *[other] {" "}• ⚠️ quá hạn { $overdue }
+}{ $paused ->
+    [0] {""}
+   *[other] {" "}• ⏸ hoãn { $paused }
 }
 progress-preparation = Dự thảo báo cáo chính trị, kiểm điểm: { $documents } • Phương án nhân sự: { $personnel }
 progress-difficulties-none = Khó khăn đang mở: không.
 progress-difficulties = Khó khăn đang mở: { $count } (ở { $units } đơn vị).
 progress-own-held = Đại hội của đơn vị: ✅ đã tổ chức ngày { $date }.
 progress-own-scheduled = Đại hội của đơn vị: 📅 dự kiến ngày { $date }.
-progress-own-overdue = Đại hội của đơn vị: ⚠️ chưa tổ chức, quá hạn { $days } ngày (hạn { $date }).
+progress-own-overdue = Đại hội của đơn vị: ⚠️ quá hạn { $list }{ $date ->
+    [none] .
+   *[other] ; dự kiến đại hội ngày { $date }.
+}
+progress-own-overdue-item = { $milestone } ({ $days } ngày)
+progress-own-paused = Đại hội của đơn vị: ⏸ đã hoãn (tạm dừng nhắc việc).
 progress-own-due = Đại hội của đơn vị: ⏳ chưa tổ chức{ $date ->
     [none] .
    *[other] {" "}(hạn { $date }).
@@ -44,6 +52,7 @@ progress-line = { $index }. { $state ->
     [held] ✅
     [scheduled] 📅
     [overdue] ⚠️
+    [paused] ⏸
    *[due] ⏳
 } { $unit }{ $parts ->
     [none] {""}

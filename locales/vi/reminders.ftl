@@ -1,33 +1,3 @@
-## Reminders (private messages from the scheduler)
-
-reminder-secretary-greeting = Kính gửi đồng chí { $name }, Bí thư { $unit }{ $parent ->
-    [none] {""}
-   *[other] {" "}({ $parent })
-}.
-reminder-secretary-due = { $milestone }: hạn { $date } ({ $state ->
-    [today] hôm nay là hạn cuối
-    [overdue] đã quá hạn { $count } ngày
-   *[left] còn { $count } ngày
-}). Đơn vị chưa báo cáo.
-reminder-secretary-action = Bấm /baocao để báo cáo, hoặc /khokhan để báo khó khăn với Tổ công tác.
-reminder-group-title = { $group } — việc cần đôn đốc hôm nay ({ $date }):
-reminder-group-line = • { $unit }{ $parent ->
-    [none] {""}
-   *[other] , { $parent }
-}: { $milestone } quá hạn { $days } ngày{ $secretary ->
-    [none] {""}
-   *[other] {" "}— Bí thư { $secretary }{ $phone ->
-        [none] {""}
-       *[other] , { $phone }
-    }
-}
-
-reminder-group-paused-title = Đã hoãn ({ $count } đơn vị, tạm dừng nhắc bí thư):
-reminder-group-paused-line = • { $unit }{ $parent ->
-    [none] {""}
-   *[other] , { $parent }
-}: hoãn từ { $date } — lý do: { $reason }
-
 ## The `reminders` section of the org file (docs/org-file.md)
 
 org-problem-whole-number = "{ $value }" không phải số nguyên từ { $min } đến { $max }

@@ -10,25 +10,4 @@ status-card-difficulties-none = Khó khăn đang mở: không.
 status-card-difficulties = Khó khăn đang mở ({ $count }):
 status-card-difficulty = • { $text } ({ $date })
 status-card-difficulty-hidden = • 🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung ({ $date })
-status-card-group-title = { $groups } — { $count } đơn vị theo dõi, đơn vị chậm nhất lên trước ({ $date }):
-status-card-group-line = { $state ->
-    [overdue] ⚠️
-    [held] ✅
-   *[due] ⏳
-} { $unit }: { $parts }
-status-card-group-overdue = quá hạn { $milestone } ({ $days } ngày){ $more ->
-    [0] {""}
-   *[other] {" "}và { $more } mốc khác
-}
-status-card-group-next = chưa xong { $milestone }{ $date ->
-    [none] {""}
-   *[other] {" "}(hạn { $date })
-}
-status-card-group-held = đã đại hội { $date }
-status-card-group-cells = chi bộ đã đại hội { $held }/{ $total }{ $overdue ->
-    [0] {""}
-   *[other] , { $overdue } chi bộ có mốc quá hạn
-}
-status-card-group-difficulties = khó khăn đang mở: { $count }
 status-card-group-none = Tổ công tác chưa được giao đơn vị nào để theo dõi.
-status-card-group-more = …và { $count } đơn vị khác

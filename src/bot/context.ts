@@ -4,6 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Context } from "grammy";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import type { Locale, Translate } from "../i18n.js";
 import type { PersonProfile } from "../db/people-store.js";
 import type { Logger } from "../logger.js";
 
@@ -12,6 +13,8 @@ export interface BotDeps {
   prisma: PrismaClient;
   logger: Logger;
   clock: Clock;
+  /** Texts in any language: for messages to someone other than the sender (a notice to a working-group leader). */
+  translate: (locale: Locale) => Translate;
 }
 
 interface BotExtras {

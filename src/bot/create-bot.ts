@@ -4,7 +4,7 @@ import { Bot, GrammyError, HttpError, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
-import { createI18n, localeFromLanguageCode, type Locale } from "../i18n.js";
+import { createI18n, localeFromLanguageCode, translatorFor, type Locale } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from "./rate-limit.js";
@@ -19,10 +19,11 @@ export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
 }
 
 export function createBot(
-  deps: BotDeps,
+  botDeps: Omit<BotDeps, "translate">,
   i18n: I18n<BotContext>,
   options: { botInfo?: UserFromGetMe; rateLimit?: RateLimitOptions } = {},
 ): Bot<BotContext> {
+  const deps: BotDeps = { ...botDeps, translate: (locale) => translatorFor(i18n, locale) };
   const { config } = deps;
   if (!config.botToken) throw new Error("createBot needs a bot token");
   const bot = new Bot<BotContext>(config.botToken, {

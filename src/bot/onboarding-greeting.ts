@@ -1,10 +1,11 @@
 // The greeting of a person the bot knows: by roster name, each unit with their roles, and for units
 // they report for, the next thing due. Shown by /start and right after an invite or a shared phone binds them.
 import { findPeopleByTelegramId } from "../db/people-store.js";
-import { currentReports, loadUnitContext } from "../db/report-store.js";
+import { loadUnitsById } from "../db/unit-records.js";
+import { congressPlan } from "../domain/campaign-plan.js";
+import { nextOpen, unitChecklist, type ChecklistItem } from "../domain/checklist.js";
 import type { Role } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
-import { nextDue, unitChecklist, type MilestoneState } from "../domain/milestone-status.js";
 import type { Translate } from "../i18n.js";
 import { renderNextDue } from "../render/checklist-text.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -42,9 +43,8 @@ export async function greetingText(ctx: BotContext & { from: { id: number } }, o
 }
 
 /** Undefined when the unit's organisation has no campaign running. */
-async function nextDueOf(deps: BotDeps, unitId: number, today: LocalDate): Promise<MilestoneState | null | undefined> {
-  const unit = await loadUnitContext(deps.prisma, { id: unitId });
+async function nextDueOf(deps: BotDeps, unitId: number, today: LocalDate): Promise<ChecklistItem | null | undefined> {
+  const [unit] = await loadUnitsById(deps.prisma, [unitId], deps.config.timezone);
   if (!unit?.campaign) return undefined;
-  const reports = await currentReports(deps.prisma, unit.campaign.id, [unit.id]);
-  return nextDue(unitChecklist(reports, unit.campaign.deadlines, today));
+  return nextOpen(unitChecklist(congressPlan, unit.record.facts, today));
 }

@@ -71,7 +71,7 @@ async function runExport(args: ExportArgs, database: Database, { t, locale, conf
 
   const exportedAt = new Date();
   const today = localDateTime(exportedAt, config.timezone).date;
-  const data = await loadExportData(database.prisma, { organizationId: organization.id, roots: [unit], exportedAt, today });
+  const data = await loadExportData(database.prisma, { organizationId: organization.id, roots: [unit], exportedAt, today, timeZone: config.timezone });
   const sheets = buildExportSheets(data, { t, timeZone: config.timezone });
   const files = await filesFor(format, out, sheets, locale, data.exportedAt);
   for (const file of files) {

@@ -12,6 +12,7 @@ import { createLogger } from "../logger.js";
 import { createAppOutboxSender } from "../outbox/sender.js";
 import { digestMessages } from "../scheduler/digest-job.js";
 import { planReminders } from "../scheduler/reminder-job.js";
+import { reportStartCallback } from "../bot/reporting/flow-state.js";
 import type { CliIo } from "./run-cli.js";
 
 interface ScheduleArgs {
@@ -65,6 +66,7 @@ export async function remindCommand(args: ScheduleArgs, database: Database, cont
     config,
     translate: (locale) => translatorFor(i18n, locale),
     policy: defaultReminderPolicy,
+    reportButton: reportStartCallback,
   });
   io.out(t("cli-remind-queued", { count: planned }));
   return deliver(database, context);

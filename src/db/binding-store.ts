@@ -14,11 +14,14 @@ export type PhoneBindOutcome =
 /**
  * Binds the Telegram user to every roster entry with this (normalised) phone, in one transaction, or to
  * none of them when any would conflict. Entries already bound to this user count as bound (a replay).
+ * `linkedAt` (the app's clock) is recorded as when each entry was linked; null records none, as for a
+ * link made long ago (the sandbox's ready-made personas).
  */
 export async function bindByPhone(
   prisma: PrismaClient,
   phone: string,
   user: { id: number; locale: "vi" | "en" | null },
+  linkedAt: Date | null,
 ): Promise<PhoneBindOutcome> {
   const telegramUserId = BigInt(user.id);
   try {
@@ -42,7 +45,7 @@ export async function bindByPhone(
         // Conditional, so a concurrent binding of the same entry to someone else cannot be overwritten.
         const updated = await tx.person.updateMany({
           where: { id: person.id, telegramUserId: null },
-          data: { telegramUserId, ...(person.locale === null && user.locale !== null && { locale: user.locale }) },
+          data: { telegramUserId, telegramLinkedAt: linkedAt, ...(person.locale === null && user.locale !== null && { locale: user.locale }) },
         });
         if (updated.count !== 1) throw new PhoneTakenMeanwhile();
         await tx.auditLog.create({

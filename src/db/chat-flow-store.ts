@@ -6,6 +6,8 @@ export interface StoredFlow<S> {
   kind: string;
   state: S;
   expiresAt: Date;
+  /** The bot waits for the person's answer (default): reminders and notices are held meanwhile. */
+  awaitingAnswer?: boolean;
 }
 
 export async function loadFlow<S>(prisma: PrismaClient, chatId: number, userId: number): Promise<StoredFlow<S> | null> {
@@ -15,7 +17,7 @@ export async function loadFlow<S>(prisma: PrismaClient, chatId: number, userId: 
 
 export async function saveFlow<S>(prisma: PrismaClient, chatId: number, userId: number, flow: StoredFlow<S>): Promise<void> {
   const key = { chatId: BigInt(chatId), userId: BigInt(userId) };
-  const data = { kind: flow.kind, state: flow.state as Prisma.InputJsonValue, expiresAt: flow.expiresAt };
+  const data = { kind: flow.kind, state: flow.state as Prisma.InputJsonValue, expiresAt: flow.expiresAt, awaitingAnswer: flow.awaitingAnswer ?? true };
   await prisma.chatFlow.upsert({ where: { chatId_userId: key }, create: { ...key, ...data }, update: data });
 }
 

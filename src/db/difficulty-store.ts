@@ -2,6 +2,7 @@
 // log; and the pending choice of unit (chat_flows, kind "difficulty") while a person picks one.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { UnitLevel } from "../domain/levels.js";
+import { enqueue, type NewOutboxMessage } from "./outbox-store.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -62,6 +63,8 @@ export interface NewDifficulty {
   openedAt: Date;
   telegramUpdateId: number;
   actor: string;
+  /** Messages telling the unit's working-group leaders: written with the difficulty, or not at all. */
+  notices: readonly NewOutboxMessage[];
 }
 
 export type OpenOutcome = { created: boolean; id: number };
@@ -114,6 +117,7 @@ async function insertDifficulty(tx: Prisma.TransactionClient, difficulty: NewDif
       details: { unitId: difficulty.unit.id, unitCode: difficulty.unit.code, personId: difficulty.openedById, sensitive: difficulty.sensitive },
     },
   });
+  await enqueue(tx, difficulty.notices);
   return { created: true, id: created.id };
 }
 
@@ -135,10 +139,13 @@ export async function findDifficulty(prisma: PrismaClient, id: number): Promise<
 
 export type ResolveOutcome = "resolved" | "already-resolved";
 
-/** Marks a difficulty resolved once: a second press (or a race) finds it resolved and changes nothing. */
+/**
+ * Marks a difficulty resolved once: a second press (or a race) finds it resolved and changes nothing.
+ * `notices` (telling the unit's secretaries) are written with the change, or not at all.
+ */
 export async function resolveDifficulty(
   prisma: PrismaClient,
-  input: { difficulty: StoredDifficulty; resolvedById: number; resolvedAt: Date; actor: string },
+  input: { difficulty: StoredDifficulty; resolvedById: number; resolvedAt: Date; actor: string; notices: readonly NewOutboxMessage[] },
 ): Promise<ResolveOutcome> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.difficulty.updateMany({
@@ -156,6 +163,7 @@ export async function resolveDifficulty(
         details: { unitId: input.difficulty.unit.id, unitCode: input.difficulty.unit.code, personId: input.resolvedById },
       },
     });
+    await enqueue(tx, input.notices);
     return "resolved" as const;
   });
 }
@@ -184,6 +192,50 @@ export async function openDifficultiesIn(
     select: difficultyFields,
   });
   return rows.map(toDifficulty);
+}
+
+/** Someone a difficulty's notice goes to: their Telegram chat, name and language. */
+export interface NoticeRecipient {
+  personId: number;
+  name: string;
+  telegramUserId: bigint;
+  locale: string | null;
+}
+
+/**
+ * Who hears of a unit's difficulties: the leaders (on Telegram) of the working groups following the unit
+ * or a unit above it, and the unit's secretaries (on Telegram). One query each.
+ */
+export async function difficultyRecipients(
+  prisma: PrismaClient,
+  unit: { id: number; organizationId: number; path: string },
+): Promise<{ leaders: NoticeRecipient[]; secretaries: NoticeRecipient[] }> {
+  const person = { id: true, name: true, telegramUserId: true, locale: true } as const;
+  const ancestors = unit.path.split("/").filter(Boolean).map(Number);
+  const [leaders, secretaries] = await Promise.all([
+    prisma.workingGroupMember.findMany({
+      where: {
+        role: "leader",
+        person: { telegramUserId: { not: null } },
+        workingGroup: { organizationId: unit.organizationId, units: { some: { unitId: { in: ancestors } } } },
+      },
+      orderBy: { id: "asc" },
+      select: { person: { select: person } },
+    }),
+    prisma.roleAssignment.findMany({
+      where: { unitId: unit.id, role: "secretary", person: { telegramUserId: { not: null } } },
+      orderBy: { id: "asc" },
+      select: { person: { select: person } },
+    }),
+  ]);
+  const recipients = (rows: { person: { id: number; name: string; telegramUserId: bigint | null; locale: string | null } }[]) => {
+    const seen = new Map<number, NoticeRecipient>();
+    for (const { person: row } of rows) {
+      if (row.telegramUserId !== null && !seen.has(row.id)) seen.set(row.id, { personId: row.id, name: row.name, telegramUserId: row.telegramUserId, locale: row.locale });
+    }
+    return [...seen.values()];
+  };
+  return { leaders: recipients(leaders), secretaries: recipients(secretaries) };
 }
 
 // --- The pending choice of unit --------------------------------------------------------------------

@@ -4,10 +4,11 @@
 // from the aggregation module the digest and /tiendo use (src/db/progress-rollup.ts), so the three agree.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { electionResultsOf, type ExportData, type ExportDifficultyRow, type ExportElectionRow, type ExportUnitRow } from "../domain/export-rows.js";
-import type { Milestone, UnitLevel } from "../domain/levels.js";
-import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { UnitLevel } from "../domain/levels.js";
+import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
 import { loadElectionStats, loadUnitsRollup } from "./progress-rollup.js";
+import { loadActiveCampaigns, loadUnitRecords, type UnitRecord } from "./unit-records.js";
 
 export interface ExportRequest {
   organizationId: number;
@@ -16,44 +17,16 @@ export interface ExportRequest {
   exportedAt: Date;
   /** The office's date at `exportedAt`: what "overdue" is judged against. */
   today: LocalDate;
+  /** The office's time zone: the day a report was recorded is read in it. */
+  timeZone: string;
 }
 
 /** Every unit elected short is named in the statistics sheet (the roll-up lists 20 by default). */
 const allShortUnits = 2_147_483_647;
 
-interface UnitQueryRow {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  depth: number;
-  parentId: number | null;
-  position: number;
-  pilotDate: Date | null;
-  parentCode: string | null;
-  parentName: string | null;
-}
-
-interface ReportQueryRow {
-  unitId: number;
-  milestone: Milestone;
-  eventDate: Date | null;
-  createdAt: Date;
-  late: boolean;
-  payload: unknown;
-}
-
 export async function loadExportData(prisma: PrismaClient, request: ExportRequest): Promise<ExportData> {
-  const organization = await prisma.organization.findUniqueOrThrow({
-    where: { id: request.organizationId },
-    select: {
-      code: true,
-      name: true,
-      // The oldest active campaign, as the roll-up takes it.
-      campaigns: { where: { active: true }, orderBy: { id: "asc" }, take: 1, select: { id: true, name: true, deadlines: true } },
-    },
-  });
-  const campaign = organization.campaigns[0] ?? null;
+  const organization = await prisma.organization.findUniqueOrThrow({ where: { id: request.organizationId }, select: { code: true, name: true } });
+  const campaign = (await loadActiveCampaigns(prisma, [request.organizationId])).get(request.organizationId) ?? null;
   const inSubtrees = (alias: string) =>
     request.roots.length === 0
       ? Prisma.sql`false`
@@ -66,21 +39,15 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
   const organizationId = request.organizationId;
 
   const rootIds = request.roots.map((root) => root.id);
-  const [units, reports, difficulties, secretaries, progress, electionStats] = await Promise.all([
-    prisma.$queryRaw<UnitQueryRow[]>`
-      SELECT u.id, u.code, u.name, u.level::text AS level, u.depth, u."parentId", u.position, u."pilotDate",
-             p.code AS "parentCode", p.name AS "parentName"
-      FROM units u LEFT JOIN units p ON p.id = u."parentId"
-      WHERE u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}`,
+  const [units, heldPayloads, difficulties, secretaries, progress, electionStats] = await Promise.all([
+    loadUnitRecords(prisma, { campaign, scope: { paths: request.roots.map((root) => root.path) }, timeZone: request.timeZone }),
     campaign
-      ? prisma.$queryRaw<ReportQueryRow[]>`
-          SELECT DISTINCT ON (r."unitId", r.milestone)
-                 r."unitId", r.milestone::text AS milestone, r."eventDate", r."createdAt", r.late,
-                 CASE WHEN r.milestone = 'held' THEN r.payload ELSE NULL END AS payload
+      ? prisma.$queryRaw<{ unitId: number; payload: unknown }[]>`
+          SELECT DISTINCT ON (r."unitId") r."unitId", r.payload
           FROM reports r JOIN units u ON u.id = r."unitId"
-          WHERE r."campaignId" = ${campaign.id} AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
-          ORDER BY r."unitId", r.milestone, r.id DESC`
-      : Promise.resolve([] as ReportQueryRow[]),
+          WHERE r."campaignId" = ${campaign.id} AND r.milestone = 'held' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
+          ORDER BY r."unitId", r.id DESC`
+      : Promise.resolve([] as { unitId: number; payload: unknown }[]),
     prisma.$queryRaw<{ id: number; unitId: number; unitCode: string; unitName: string; openedAt: Date; text: string; sensitive: boolean }[]>`
       SELECT d.id, d."unitId", u.code AS "unitCode", u.name AS "unitName", d."openedAt", d.text, d.sensitive
       FROM difficulties d JOIN units u ON u.id = d."unitId"
@@ -95,40 +62,20 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits }),
   ]);
 
-  const deadlinesByLevel = new Map<UnitLevel, Partial<Record<Milestone, LocalDate>>>();
-  for (const deadline of campaign?.deadlines ?? []) {
-    deadlinesByLevel.set(deadline.level, { ...deadlinesByLevel.get(deadline.level), [deadline.milestone]: utcDateToLocalDate(deadline.dueDate) });
-  }
-  const milestonesOf = new Map<number, ExportUnitRow["milestones"]>();
-  const heldPayloadOf = new Map<number, Record<string, unknown>>();
-  for (const report of reports) {
-    const entry = milestonesOf.get(report.unitId) ?? {};
-    entry[report.milestone] = { date: utcDateToLocalDate(report.eventDate ?? report.createdAt), late: report.late };
-    milestonesOf.set(report.unitId, entry);
-    if (report.milestone === "held") heldPayloadOf.set(report.unitId, (report.payload ?? {}) as Record<string, unknown>);
-  }
+  const heldPayloadOf = new Map(heldPayloads.map((row) => [row.unitId, (row.payload ?? {}) as Record<string, unknown>]));
   const openCount = new Map<number, number>();
   for (const difficulty of difficulties) openCount.set(difficulty.unitId, (openCount.get(difficulty.unitId) ?? 0) + 1);
   const secretaryOf = new Map(secretaries.map((row) => [row.unitId, row.name]));
 
   const unitRows: ExportUnitRow[] = inTreeOrder(units, request.roots).map((unit) => ({
-    id: unit.id,
-    code: unit.code,
-    name: unit.name,
-    level: unit.level,
-    depth: unit.depth,
-    parentCode: unit.parentCode,
-    parentName: unit.parentName,
-    pilotDate: unit.pilotDate ? utcDateToLocalDate(unit.pilotDate) : null,
-    milestones: milestonesOf.get(unit.id) ?? {},
-    deadlines: deadlinesByLevel.get(unit.level) ?? {},
+    ...unit,
     openDifficulties: openCount.get(unit.id) ?? 0,
     secretaryName: secretaryOf.get(unit.id) ?? null,
   }));
   const elections: ExportElectionRow[] = unitRows.flatMap((unit) => {
-    const held = unit.milestones.held;
+    const held = unit.facts.reached.held;
     if (!held) return [];
-    return [{ unitId: unit.id, code: unit.code, name: unit.name, level: unit.level, heldOn: held.date, results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}) }];
+    return [{ unitId: unit.id, code: unit.code, name: unit.name, level: unit.level, heldOn: held.happenedOn, results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}) }];
   });
   const difficultyRows: ExportDifficultyRow[] = difficulties.map((difficulty) => ({
     id: difficulty.id,
@@ -142,6 +89,7 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     scope: request.roots.map((root) => ({ code: root.code, name: root.name })),
     campaign: campaign ? { name: campaign.name } : null,
     exportedAt: request.exportedAt,
+    today: request.today,
     units: unitRows,
     elections,
     difficulties: difficultyRows,
@@ -153,8 +101,8 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
 }
 
 /** Each root, then depth first the units under it, siblings in the organisation file's order. */
-function inTreeOrder(units: readonly UnitQueryRow[], roots: ExportRequest["roots"]): UnitQueryRow[] {
-  const children = new Map<number, UnitQueryRow[]>();
+function inTreeOrder(units: readonly UnitRecord[], roots: ExportRequest["roots"]): UnitRecord[] {
+  const children = new Map<number, UnitRecord[]>();
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   for (const unit of units) {
     if (unit.parentId === null || !byId.has(unit.parentId)) continue;
@@ -163,7 +111,7 @@ function inTreeOrder(units: readonly UnitQueryRow[], roots: ExportRequest["roots
     else children.set(unit.parentId, [unit]);
   }
   for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
-  const ordered: UnitQueryRow[] = [];
+  const ordered: UnitRecord[] = [];
   const stack = roots.flatMap((root) => byId.get(root.id) ?? []).reverse();
   while (stack.length > 0) {
     const unit = stack.pop()!;

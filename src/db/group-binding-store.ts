@@ -188,7 +188,7 @@ export async function moveGroupBinding(
       await tx.chatFlow.delete({ where: { id: wait.id } });
       await tx.chatFlow.upsert({
         where: { chatId_userId: { chatId: to, userId: 0n } },
-        create: { chatId: to, userId: 0n, kind: groupWaitKind, state: (wait.state ?? {}) as Prisma.InputJsonValue, expiresAt: wait.expiresAt },
+        create: { chatId: to, userId: 0n, kind: groupWaitKind, state: (wait.state ?? {}) as Prisma.InputJsonValue, expiresAt: wait.expiresAt, awaitingAnswer: false },
         update: {},
       });
     }
@@ -221,7 +221,7 @@ const groupWaitKind = "group-wait";
 /** Starts (or restarts) the wait of an unbound group the bot was just added to. */
 export async function startGroupWait(prisma: PrismaClient, chatId: number, until: Date): Promise<void> {
   const key = { chatId: BigInt(chatId), userId: 0n };
-  const data = { kind: groupWaitKind, state: {}, expiresAt: until };
+  const data = { kind: groupWaitKind, state: {}, expiresAt: until, awaitingAnswer: false };
   await prisma.chatFlow.upsert({ where: { chatId_userId: key }, create: { ...key, ...data }, update: data });
 }
 

@@ -110,6 +110,7 @@ async function redeemOnce(prisma: PrismaClient, token: string, user: TelegramIde
           name: [user.firstName, user.lastName].filter(Boolean).join(" ").trim() || String(user.id),
           phone: null,
           telegramUserId,
+          telegramLinkedAt: now,
           locale: user.locale,
         },
         select: { id: true },

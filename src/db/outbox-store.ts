@@ -13,12 +13,15 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 
-export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument";
+export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands";
 
 /**
  * What to call. `chat_id` is always the row's chat. For sendPhoto/sendDocument the file field may be a
  * file_id/URL string, `{ base64, filename? }`, `{ path }` relative to DATA_DIR, or `{ attachment, filename? }`
  * naming bytes stored with storeAttachment (any instance can send those).
+ * setMyCommands (a command menu) takes no chat_id: its `scope` names the chat, and the row's chat is the
+ * one whose queue it waits in (the person's, or 0 for the bot-wide menus). It sends no message, so its
+ * row is marked sent without a message id.
  */
 export interface OutboxPayload {
   method: OutboxMethod;
@@ -35,6 +38,9 @@ export interface NewOutboxMessage {
   /** Not before this time (default: now). */
   notBefore?: Date;
 }
+
+/** Kinds of message nobody asked for just now: they are held while their chat is in a conversation with the bot. */
+export const waitForConversation: readonly string[] = ["reminder", "group-reminder", "difficulty-notice"];
 
 export interface ClaimedMessage {
   id: number;
@@ -76,6 +82,11 @@ WITH due AS (
     AND o."notBefore" <= ${utc("$1")}
     AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${utc("$1")})
     AND NOT (o."chatId" = ANY (string_to_array($4, ',')::bigint[]))
+    -- Unasked-for messages (reminders, lists, notices) wait while the person is in a conversation with
+    -- the bot (a report being filled in): they are sent when it ends or expires.
+    AND NOT (o.kind = ANY (string_to_array($5, ',')) AND EXISTS (
+      SELECT 1 FROM chat_flows f WHERE f."chatId" = o."chatId" AND f."awaitingAnswer" AND f."expiresAt" > ${utc("$1")}
+    ))
     AND NOT EXISTS (
       SELECT 1 FROM outbox_messages earlier
       WHERE earlier."chatId" = o."chatId" AND earlier.status = 'pending' AND earlier.id < o.id
@@ -102,7 +113,14 @@ export async function claimDue(
   const claimedUntil = new Date(options.now.getTime() + options.leaseMs);
   const rows = await prisma.$queryRawUnsafe<
     Array<{ id: number; chatId: string; kind: string; payload: string; attempts: number }>
-  >(claimSql, options.now.toISOString(), claimedUntil.toISOString(), Math.floor(options.limit), (options.excludeChatIds ?? []).join(","));
+  >(
+    claimSql,
+    options.now.toISOString(),
+    claimedUntil.toISOString(),
+    Math.floor(options.limit),
+    (options.excludeChatIds ?? []).join(","),
+    waitForConversation.join(","),
+  );
   return rows
     .map((row) => ({
       id: Number(row.id),
@@ -142,7 +160,7 @@ RETURNING o.id`;
  * Marks a round's accepted sends in one statement (one write per message was the sender's bottleneck).
  * Each row is still fenced by its own lease; returns the ids actually marked.
  */
-export async function markSentMany(prisma: Db, sent: readonly { message: ClaimedMessage; messageId: number }[], now: Date): Promise<Set<number>> {
+export async function markSentMany(prisma: Db, sent: readonly { message: ClaimedMessage; messageId: number | null }[], now: Date): Promise<Set<number>> {
   if (sent.length === 0) return new Set();
   const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
     markSentManySql,

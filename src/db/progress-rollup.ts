@@ -11,7 +11,9 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { ElectionLevelStats, ElectionStats, ShortUnit } from "../domain/election-stats.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
+import type { NamedUnit } from "../domain/unit-label.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import { congressPlan } from "../domain/campaign-plan.js";
 import {
   countFields,
   type DeadlineTable,
@@ -21,6 +23,7 @@ import {
   type RollupUnit,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
+import { closureTableSql, deadlinePivotSql, doneMaskSql, earliestOpenDeadlineSql, reachedSql } from "./unit-progress.js";
 
 export interface RollupOptions {
   today: LocalDate;
@@ -34,6 +37,8 @@ interface UnitRow {
   id: number;
   code: string;
   name: string;
+  parentName: string | null;
+  nameShared: boolean;
   level: UnitLevel;
   path: string;
   parentId: number | null;
@@ -46,6 +51,8 @@ const toRollupUnit = (row: UnitRow): RollupUnit => ({
   id: row.id,
   code: row.code,
   name: row.name,
+  parentName: row.parentName,
+  nameShared: row.nameShared,
   level: row.level,
   path: row.path,
   parentId: row.parentId,
@@ -54,7 +61,9 @@ const toRollupUnit = (row: UnitRow): RollupUnit => ({
 });
 
 const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.path, u."parentId", to_char(u."pilotDate", 'YYYY-MM-DD') AS "pilotDate", u."organizationId",
-  EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren"`;
+  EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",
+  (SELECT pu.name FROM units pu WHERE pu.id = u."parentId") AS "parentName",
+  EXISTS (SELECT 1 FROM units o WHERE o."organizationId" = u."organizationId" AND o.name = u.name AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared"`;
 
 /**
  * The rows of a query handed over as one JSON value. The embedded database spends more on handing over
@@ -272,9 +281,12 @@ async function rollupRows(
       WHERE d."resolvedAt" IS NULL AND ${difficultyInScope}
       GROUP BY d."unitId"
     ),
-    deadline AS (
-      SELECT c."organizationId", d.level, d."dueDate" FROM campaign_deadlines d JOIN campaign c ON c.id = d."campaignId"
-      WHERE d.milestone = 'held'
+    deadline AS (${deadlinePivotSql(congressPlan, "campaign")}),
+    closure AS (${closureTableSql(congressPlan)}),
+    -- Units whose reminders are paused (/hoan): neither overdue nor on track, counted apart.
+    paused AS (
+      SELECT DISTINCT rp."unitId" FROM reminder_pauses rp
+      WHERE rp."resumedAt" IS NULL AND ${wholeOrganisations ? Prisma.sql`true` : Prisma.sql`rp."unitId" IN (SELECT id FROM sub)`}
     ),
     -- A subtree holds its units' children, so the units with children are the parents named in it.
     parent AS (SELECT DISTINCT "parentId" AS id FROM sub),
@@ -283,25 +295,30 @@ async function rollupRows(
              ${grassrootsOf} AS "grassrootsId",
              st."heldReportId" IS NOT NULL AS held,
              st."scheduledReportId" IS NOT NULL AS scheduled,
-             st."documentsReportId" IS NOT NULL AS documents,
-             st."personnelReportId" IS NOT NULL AS personnel,
+             ${reachedSql(congressPlan, "cl.open", "documents")} AS documents,
+             ${reachedSql(congressPlan, "cl.open", "personnel")} AS personnel,
              st."heldFirstAt" > ${since}::timestamp AS "heldSince",
-             dl."dueDate" < ${options.today}::date AS "pastDeadline",
+             pz."unitId" IS NOT NULL AS paused,
+             -- The checklist's "overdue": a milestone neither done nor closed whose deadline has passed.
+             pz."unitId" IS NULL AND ${earliestOpenDeadlineSql(congressPlan, "cl.open", "dl")} < ${options.today}::date AS overdue,
              coalesce(o.n, 0) AS difficulties
       FROM sub s
       LEFT JOIN parent p ON p.id = s.id
       ${options.byGrassroots ? Prisma.sql`LEFT JOIN units up ON up.id = s."parentId"` : Prisma.empty}
       LEFT JOIN campaign c ON c."organizationId" = s."organizationId"
       ${progressJoin(wholeOrganisations, Prisma.sql`s.id`, Prisma.sql`c.id`)} st ON true
+      JOIN closure cl ON cl.done = ${doneMaskSql(congressPlan, "st")}
       LEFT JOIN open o ON o."unitId" = s.id
-      LEFT JOIN deadline dl ON dl."organizationId" = s."organizationId" AND dl.level = s.level
+      LEFT JOIN paused pz ON pz."unitId" = s.id
+      LEFT JOIN deadline dl ON dl."campaignId" = c.id AND dl.level = s.level
     )
     SELECT f."entryId", ${grassrootsColumn} AS "grassrootsId", f.level, f."hasChildren",
            count(*)::int AS total,
            count(*) FILTER (WHERE f.held)::int AS held,
            count(*) FILTER (WHERE f.scheduled AND NOT f.held)::int AS scheduled,
            count(*) FILTER (WHERE NOT f.held AND NOT f.scheduled)::int AS "notScheduled",
-           count(*) FILTER (WHERE NOT f.held AND f."pastDeadline")::int AS overdue,
+           count(*) FILTER (WHERE f.overdue)::int AS overdue,
+           count(*) FILTER (WHERE f.paused AND NOT f.held)::int AS paused,
            count(*) FILTER (WHERE f.difficulties > 0)::int AS "withDifficulties",
            coalesce(sum(f.difficulties), 0)::int AS "openDifficulties",
            count(*) FILTER (WHERE f.documents)::int AS documents,
@@ -381,6 +398,9 @@ export async function loadElectionStats(
                coalesce(sum(v.women), 0)::int AS women,
                coalesce(sum(v.young), 0)::int AS "underThirtyFive",
                coalesce(sum(v."reElected"), 0)::int AS "reElected",
+               coalesce(sum(v.elected) FILTER (WHERE v.women IS NOT NULL), 0)::int AS "womenBase",
+               coalesce(sum(v.elected) FILTER (WHERE v.young IS NOT NULL), 0)::int AS "underThirtyFiveBase",
+               coalesce(sum(v.elected) FILTER (WHERE v."reElected" IS NOT NULL), 0)::int AS "reElectedBase",
                count(*) FILTER (WHERE v."secretaryDirect")::int AS "secretaryDirect",
                count(v."secretaryDirect")::int AS "secretaryDirectKnown",
                count(*) FILTER (WHERE v."oneRound")::int AS "oneRound",
@@ -400,56 +420,61 @@ export async function loadElectionStats(
 
 export interface DigestLists {
   /** Not held, congress (or pilot congress) date within [today, today + horizon]. */
-  upcoming: { name: string; date: LocalDate; pilot: boolean }[];
-  /** Not held, overdue by more than `overdueAfterDays` days. */
-  overdue: { name: string; days: number }[];
+  upcoming: (NamedUnit & { date: LocalDate; pilot: boolean })[];
   /** Grassroots organisations chosen for a pilot congress that held it. */
-  pilotsHeld: { name: string; date: LocalDate }[];
+  pilotsHeld: (NamedUnit & { date: LocalDate })[];
   /** Units with open difficulties, in the organisation file's order. */
-  openDifficulties: { name: string; count: number }[];
+  openDifficulties: (NamedUnit & { count: number })[];
 }
 
-/** The named lists of a unit's digest (units below it only), in one query. */
+/**
+ * The named lists of a unit's digest (units below it only), in one query, each unit with what its label
+ * needs (src/domain/unit-label.ts). The overdue units are not here: the digest judges them one by one by
+ * the checklist (src/db/unit-records.ts).
+ */
 export async function loadDigestLists(
   prisma: PrismaClient,
   top: { id: number; path: string; parentId: number | null; campaignId: number | null },
-  options: { today: LocalDate; horizonDays: number; overdueAfterDays: number },
+  options: { today: LocalDate; horizonDays: number },
 ): Promise<DigestLists> {
-  const rows = await prisma.$queryRaw<{ kind: keyof DigestLists; name: string; date: Date | null; days: number | null; count: number | null; pilot: boolean }[]>`
+  const rows = await prisma.$queryRaw<
+    { kind: keyof DigestLists; name: string; parentName: string | null; nameShared: boolean; date: Date | null; count: number | null; pilot: boolean }[]
+  >`
     WITH sub AS (
-      SELECT u.id, u.name, u.level, u.position, u."pilotDate" FROM units u
+      SELECT u.id, u.name, u.level, u.position, u."pilotDate", u."organizationId", u."parentId" FROM units u
       WHERE u.path LIKE ${`${top.path}%`} AND u.id <> ${top.id} AND u."archivedAt" IS NULL
     ),
     state AS (
-      SELECT s.*, p."heldOn", p."scheduledOn", dl."dueDate"
+      SELECT s.*, p."heldOn", p."scheduledOn"
       FROM sub s
       ${progressJoin(top.parentId === null, Prisma.sql`s.id`, Prisma.sql`${top.campaignId ?? -1}::int`)} p ON true
-      LEFT JOIN campaign_deadlines dl ON dl."campaignId" = ${top.campaignId ?? -1} AND dl.level = s.level AND dl.milestone = 'held'
+    ),
+    listed AS (
+      SELECT 'upcoming' AS kind, id, position, coalesce("scheduledOn", "pilotDate") AS date, NULL::int AS count, ("pilotDate" IS NOT NULL) AS pilot
+      FROM state
+      WHERE "heldOn" IS NULL
+        AND coalesce("scheduledOn", CASE WHEN "pilotDate" >= ${options.today}::date THEN "pilotDate" END)
+            BETWEEN ${options.today}::date AND ${options.today}::date + ${options.horizonDays}::int
+      UNION ALL
+      SELECT 'pilotsHeld', id, position, "heldOn", NULL, true
+      FROM state WHERE level = 'grassroots' AND "pilotDate" IS NOT NULL AND "heldOn" IS NOT NULL
+      UNION ALL
+      SELECT 'openDifficulties', s.id, s.position, NULL, count(*)::int, false
+      FROM sub s JOIN difficulties d ON d."unitId" = s.id AND d."resolvedAt" IS NULL
+      GROUP BY s.id, s.position
     )
-    SELECT 'upcoming' AS kind, name, position, id, coalesce("scheduledOn", "pilotDate") AS date, NULL::int AS days, NULL::int AS count,
-           ("pilotDate" IS NOT NULL) AS pilot
-    FROM state
-    WHERE "heldOn" IS NULL
-      AND coalesce("scheduledOn", CASE WHEN "pilotDate" >= ${options.today}::date THEN "pilotDate" END)
-          BETWEEN ${options.today}::date AND ${options.today}::date + ${options.horizonDays}::int
-    UNION ALL
-    SELECT 'overdue', name, position, id, NULL, (${options.today}::date - "dueDate")::int, NULL, false
-    FROM state WHERE "heldOn" IS NULL AND ${options.today}::date - "dueDate" > ${options.overdueAfterDays}::int
-    UNION ALL
-    SELECT 'pilotsHeld', name, position, id, "heldOn", NULL, NULL, true
-    FROM state WHERE level = 'grassroots' AND "pilotDate" IS NOT NULL AND "heldOn" IS NOT NULL
-    UNION ALL
-    SELECT 'openDifficulties', s.name, s.position, s.id, NULL, NULL, count(*)::int, false
-    FROM sub s JOIN difficulties d ON d."unitId" = s.id AND d."resolvedAt" IS NULL
-    GROUP BY s.id, s.name, s.position
-    ORDER BY position, id`;
-  const lists: DigestLists = { upcoming: [], overdue: [], pilotsHeld: [], openDifficulties: [] };
+    SELECT l.kind, u.name, pu.name AS "parentName",
+           EXISTS (SELECT 1 FROM units o WHERE o."organizationId" = u."organizationId" AND o.name = u.name AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared",
+           l.date, l.count, l.pilot
+    FROM listed l JOIN units u ON u.id = l.id LEFT JOIN units pu ON pu.id = u."parentId"
+    ORDER BY l.position, l.id`;
+  const lists: DigestLists = { upcoming: [], pilotsHeld: [], openDifficulties: [] };
   const day = (date: Date | null) => utcDateToLocalDate(date!);
-  for (const row of rows) {
-    if (row.kind === "upcoming") lists.upcoming.push({ name: row.name, date: day(row.date), pilot: row.pilot });
-    else if (row.kind === "overdue") lists.overdue.push({ name: row.name, days: row.days! });
-    else if (row.kind === "pilotsHeld") lists.pilotsHeld.push({ name: row.name, date: day(row.date) });
-    else lists.openDifficulties.push({ name: row.name, count: row.count! });
+  for (const { kind, name, parentName, nameShared, date, count, pilot } of rows) {
+    const unit = { name, parentName, nameShared };
+    if (kind === "upcoming") lists.upcoming.push({ ...unit, date: day(date), pilot });
+    else if (kind === "pilotsHeld") lists.pilotsHeld.push({ ...unit, date: day(date) });
+    else lists.openDifficulties.push({ ...unit, count: count! });
   }
   return lists;
 }

@@ -1,125 +1,161 @@
-// What the reminder job needs, in a few set-based queries: units with deadlines, what each has reported (unit_progress),
-// the campaigns' reminder policies, open pauses (/hoan), and the people to remind (secretaries,
-// working-group leaders) who are on Telegram.
+// What the reminder job needs, in a few set-based queries per organisation: its units as the checklist
+// reads them (src/db/unit-records.ts), the campaign's reminder policy, the secretaries and
+// working-group leaders on Telegram, open pauses and open difficulties; and, across organisations, the
+// day each chat was last reminded and which chats are in the middle of a conversation with the bot.
 import type { PrismaClient } from "@prisma/client";
-import type { Milestone, UnitLevel } from "../domain/levels.js";
-import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { LocalDate } from "../domain/local-date.js";
 import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
-import { milestonesDone } from "./unit-progress.js";
+import type { FollowedUnit, WorkingGroupListInput } from "../domain/working-group-list.js";
+import { localDateOf } from "../clock.js";
+import { loadActiveCampaigns, loadUnitRecords, type UnitRecord } from "./unit-records.js";
 
-export interface ReminderUnit {
-  id: number;
-  organizationId: number;
+export interface ReminderPerson {
+  personId: number;
   name: string;
-  parentName: string | null;
-  level: UnitLevel;
-  path: string;
-  done: Set<Milestone>;
-  deadlines: Partial<Record<Milestone, LocalDate>>;
-  secretaries: { personId: number; name: string; phone: string | null; telegramUserId: bigint | null; locale: string | null }[];
+  phone: string | null;
+  telegramUserId: bigint | null;
+  locale: string | null;
+  /** When the person was linked to Telegram (null: before this was recorded). */
+  linkedAt: Date | null;
+}
+
+export interface ReminderUnit extends UnitRecord {
+  secretaries: ReminderPerson[];
   /** The open pause of the unit's reminders (its congress is officially postponed), if any. */
-  pause: { reason: string; since: Date } | null;
+  pause: { reason: string; since: LocalDate } | null;
 }
 
 export interface ReminderGroup {
   id: number;
-  organizationId: number;
   name: string;
-  leader: { personId: number; telegramUserId: bigint; locale: string | null } | null;
+  leader: ReminderPerson | null;
   unitPaths: string[];
 }
 
-export interface ReminderData {
+export interface ReminderDifficulty {
+  unitId: number;
+  text: string;
+  sensitive: boolean;
+  openedOn: LocalDate;
+}
+
+export interface ReminderOrganisation {
+  organizationId: number;
+  /** The org file's policy; null: the defaults. */
+  policy: ReminderPolicy | null;
   units: ReminderUnit[];
   groups: ReminderGroup[];
-  /** The active campaign's policy per organisation; null where its org file sets none. */
-  policies: Map<number, ReminderPolicy | null>;
+  difficulties: ReminderDifficulty[];
 }
 
-/** The active campaigns' reminder policies by organisation (null: the org file sets none). One small query. */
+/** The organisations with an active campaign and their campaign's reminder policies. One small query. */
 export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
-  const campaigns = await prisma.campaign.findMany({ where: { active: true }, select: { organizationId: true, reminderPolicy: true } });
-  return new Map(campaigns.map((campaign) => [campaign.organizationId, policyFromStored(campaign.reminderPolicy)]));
+  const campaigns = await prisma.campaign.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { organizationId: true, reminderPolicy: true } });
+  const policies = new Map<number, ReminderPolicy | null>();
+  // The oldest active campaign of each organisation, as the roll-up takes it.
+  for (const campaign of campaigns) if (!policies.has(campaign.organizationId)) policies.set(campaign.organizationId, policyFromStored(campaign.reminderPolicy));
+  return policies;
 }
 
-export async function loadReminderData(prisma: PrismaClient): Promise<ReminderData> {
-  const campaigns = await prisma.campaign.findMany({
-    where: { active: true },
-    select: { id: true, organizationId: true, deadlines: true, reminderPolicy: true },
-  });
-  const units: ReminderUnit[] = [];
-  const policies = new Map(campaigns.map((campaign) => [campaign.organizationId, policyFromStored(campaign.reminderPolicy)]));
-  const openPauses = await prisma.reminderPause.findMany({
-    where: { resumedAt: null, unit: { organizationId: { in: campaigns.map((campaign) => campaign.organizationId) } } },
-    select: { unitId: true, reason: true, pausedAt: true },
-  });
-  const pauses = new Map(openPauses.map((pause) => [pause.unitId, { reason: pause.reason, since: pause.pausedAt }]));
-  for (const campaign of campaigns) {
-    const [rows, progress] = await Promise.all([
-      prisma.unit.findMany({
-        where: { organizationId: campaign.organizationId, archivedAt: null },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          level: true,
-          path: true,
-          parent: { select: { name: true } },
-          roles: { where: { role: "secretary" }, select: { person: { select: { id: true, name: true, phone: true, telegramUserId: true, locale: true } } } },
-        },
-      }),
-      prisma.unitProgress.findMany({ where: { campaignId: campaign.id } }),
-    ]);
-    const done = new Map<number, Set<Milestone>>();
-    for (const row of progress) done.set(row.unitId, milestonesDone(row));
-    for (const row of rows) {
-      const deadlines = Object.fromEntries(
-        campaign.deadlines.filter((d) => d.level === row.level).map((d) => [d.milestone, utcDateToLocalDate(d.dueDate)]),
-      );
-      units.push({
-        id: row.id,
-        organizationId: campaign.organizationId,
-        name: row.name,
-        parentName: row.parent?.name ?? null,
-        level: row.level,
-        path: row.path,
-        done: done.get(row.id) ?? new Set(),
-        deadlines,
-        secretaries: row.roles.map(({ person }) => ({
-          personId: person.id,
-          name: person.name,
-          phone: person.phone,
-          telegramUserId: person.telegramUserId,
-          locale: person.locale,
-        })),
-        pause: pauses.get(row.id) ?? null,
-      });
-    }
-  }
-  const groups = await prisma.workingGroup.findMany({
-    where: { organization: { campaigns: { some: { active: true } } } },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      members: { where: { role: "leader" }, select: { person: { select: { id: true, telegramUserId: true, locale: true } } } },
-      units: { where: { unit: { archivedAt: null } }, select: { unit: { select: { path: true } } } },
-    },
-  });
-  return {
-    units,
-    policies,
-    groups: groups.map((group) => {
-      const leader = group.members[0]?.person;
+const personFields = { id: true, name: true, phone: true, telegramUserId: true, locale: true, telegramLinkedAt: true } as const;
+
+function toPerson(person: { id: number; name: string; phone: string | null; telegramUserId: bigint | null; locale: string | null; telegramLinkedAt: Date | null }): ReminderPerson {
+  return { personId: person.id, name: person.name, phone: person.phone, telegramUserId: person.telegramUserId, locale: person.locale, linkedAt: person.telegramLinkedAt };
+}
+
+/** Every organisation with an active campaign, with `organizationIds` limiting which (all when absent). */
+export async function loadReminderData(prisma: PrismaClient, options: { timeZone: string; organizationIds?: readonly number[] }): Promise<ReminderOrganisation[]> {
+  const campaigns = await loadActiveCampaigns(prisma, options.organizationIds);
+  return Promise.all(
+    [...campaigns.values()].map(async (campaign): Promise<ReminderOrganisation> => {
+      const organizationId = campaign.organizationId;
+      const [records, secretaries, pauses, groups, difficulties] = await Promise.all([
+        loadUnitRecords(prisma, { campaign, scope: { organizationId }, timeZone: options.timeZone }),
+        prisma.roleAssignment.findMany({
+          where: { role: "secretary", unit: { organizationId, archivedAt: null } },
+          orderBy: { id: "asc" },
+          select: { unitId: true, person: { select: personFields } },
+        }),
+        prisma.reminderPause.findMany({
+          where: { resumedAt: null, unit: { organizationId } },
+          select: { unitId: true, reason: true, pausedAt: true },
+        }),
+        prisma.workingGroup.findMany({
+          where: { organizationId },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            name: true,
+            members: { where: { role: "leader" }, select: { person: { select: personFields } } },
+            units: { where: { unit: { archivedAt: null } }, select: { unit: { select: { path: true } } } },
+          },
+        }),
+        prisma.difficulty.findMany({
+          where: { resolvedAt: null, unit: { organizationId, archivedAt: null } },
+          orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+          select: { unitId: true, text: true, sensitive: true, openedAt: true },
+        }),
+      ]);
+      const secretariesOf = new Map<number, ReminderPerson[]>();
+      for (const role of secretaries) secretariesOf.set(role.unitId, [...(secretariesOf.get(role.unitId) ?? []), toPerson(role.person)]);
+      const pauseOf = new Map(pauses.map((pause) => [pause.unitId, { reason: pause.reason, since: localDateOf(pause.pausedAt, options.timeZone) }]));
       return {
-        id: group.id,
-        organizationId: group.organizationId,
-        name: group.name,
-        leader: leader?.telegramUserId ? { personId: leader.id, telegramUserId: leader.telegramUserId, locale: leader.locale } : null,
-        unitPaths: group.units.map((link) => link.unit.path),
+        organizationId,
+        policy: policyFromStored(campaign.reminderPolicy),
+        units: records.map((record) => ({ ...record, secretaries: secretariesOf.get(record.id) ?? [], pause: pauseOf.get(record.id) ?? null })),
+        groups: groups.map((group) => ({
+          id: group.id,
+          name: group.name,
+          leader: group.members[0] ? toPerson(group.members[0].person) : null,
+          unitPaths: group.units.map((link) => link.unit.path),
+        })),
+        difficulties: difficulties.map((difficulty) => ({
+          unitId: difficulty.unitId,
+          text: difficulty.text,
+          sensitive: difficulty.sensitive,
+          openedOn: localDateOf(difficulty.openedAt, options.timeZone),
+        })),
       };
     }),
+  );
+}
+
+/**
+ * The office's day each chat was last sent a secretary's reminder (`remind:<chat>:<day>` keys), for the
+ * chats given. A chat never reminded is absent.
+ */
+export async function lastReminderDays(prisma: PrismaClient, chatIds: readonly bigint[]): Promise<Map<bigint, LocalDate>> {
+  if (chatIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ chatId: bigint; day: string }[]>`
+    SELECT "chatId", max(split_part("dedupeKey", ':', 3)) AS day FROM outbox_messages
+    WHERE kind = 'reminder' AND "chatId" = ANY(${[...chatIds]}::bigint[]) AND "dedupeKey" LIKE 'remind:%'
+    GROUP BY "chatId"`;
+  return new Map(rows.map((row) => [BigInt(row.chatId), row.day]));
+}
+
+/** Private chats (of these) where the person is in the middle of a conversation with the bot (a /baocao flow, a pending /khokhan). */
+export async function chatsInConversation(prisma: PrismaClient, chatIds: readonly bigint[], now: Date): Promise<Set<bigint>> {
+  if (chatIds.length === 0) return new Set();
+  const flows = await prisma.chatFlow.findMany({ where: { chatId: { in: [...chatIds] }, expiresAt: { gt: now }, awaitingAnswer: true }, select: { chatId: true } });
+  return new Set(flows.map((flow) => flow.chatId));
+}
+
+/** The units a working group follows (its units and everything under them), with their difficulties and pauses. */
+export function followedByGroup(organisation: ReminderOrganisation, paths: readonly string[]): Pick<WorkingGroupListInput, "units" | "difficulties" | "pauses"> {
+  const followed = organisation.units.filter((unit) => paths.some((path) => unit.path.startsWith(path)));
+  const units: FollowedUnit[] = followed.map((unit) => ({
+    ...unit,
+    secretary: unit.secretaries[0] ? { name: unit.secretaries[0].name, phone: unit.secretaries[0].phone } : null,
+  }));
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  return {
+    units,
+    // A complaint or denunciation is never quoted in a list (the leader reads it in /khokhan).
+    difficulties: organisation.difficulties.flatMap((difficulty) => {
+      const unit = byId.get(difficulty.unitId);
+      return unit ? [{ unit, text: difficulty.sensitive ? null : difficulty.text, openedOn: difficulty.openedOn }] : [];
+    }),
+    pauses: followed.flatMap((unit, index) => (unit.pause ? [{ unit: units[index]!, since: unit.pause.since, reason: unit.pause.reason }] : [])),
   };
 }

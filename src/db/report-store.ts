@@ -3,7 +3,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { localDateToUtcDate, utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
-import type { CurrentReport } from "../domain/milestone-status.js";
 
 export interface UnitContext {
   id: number;
@@ -72,7 +71,11 @@ export async function loadUnitContext(prisma: PrismaClient, where: { id: number 
   };
 }
 
-export interface StoredReport extends CurrentReport {
+export interface StoredReport {
+  milestone: Milestone;
+  eventDate: LocalDate | null;
+  reportedOn: LocalDate;
+  late: boolean;
   id: number;
   unitId: number;
   payload: Record<string, unknown>;

@@ -1,17 +1,34 @@
 // The daily progress digest for a standing committee: its counts come from the subtree roll-up
 // (src/domain/progress-rollup.ts, computed by src/db/progress-rollup.ts), the same numbers /tiendo and
-// the exports show; its named lists (upcoming, overdue, pilots, difficulties) from one query of the same
-// module. Pure: the store loads, this decides what is said and in which order, the renderer writes it.
+// the exports show; its named lists (upcoming, pilots, difficulties) from one query of the same module;
+// the units it names as overdue are judged one by one by the checklist (src/domain/checklist.ts), as the
+// working-group list, /tiendo and the export judge them. Pure: the store loads, this decides what is said
+// and in which order, the renderer writes it.
+import type { CampaignPlan } from "./campaign-plan.js";
+import { overdueItems, unitAttention, unitChecklist, type ListedUnit } from "./checklist.js";
 import type { ElectionStats } from "./election-stats.js";
 import type { UnitLevel } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
-import { grassrootsBars, levelCounts, levelTotals, nextHeldDeadline, type DeadlineTable, type SubtreeRollup } from "./progress-rollup.js";
+import { grassrootsBars, levelCounts, levelTotals, nextHeldDeadline, type DeadlineTable, type RollupUnit, type SubtreeRollup } from "./progress-rollup.js";
+import type { NamedUnit } from "./unit-label.js";
 
 export interface DigestLists {
-  upcoming: readonly { name: string; date: LocalDate; pilot: boolean }[];
-  overdue: readonly { name: string; days: number }[];
-  pilotsHeld: readonly { name: string; date: LocalDate }[];
-  openDifficulties: readonly { name: string; count: number }[];
+  upcoming: readonly (NamedUnit & { date: LocalDate; pilot: boolean })[];
+  pilotsHeld: readonly (NamedUnit & { date: LocalDate })[];
+  openDifficulties: readonly (NamedUnit & { count: number })[];
+}
+
+/** Overdue units under one grassroots organisation (or a unit above that level on its own). */
+export interface OverdueGroup {
+  unit: NamedUnit;
+  /** The organisation itself has a milestone overdue. */
+  self: boolean;
+  /** Overdue units under it, in the organisation file's order. */
+  members: NamedUnit[];
+  /** Whether every member is a cell (the text says "chi bộ" then). */
+  membersAreCells: boolean;
+  /** The longest any of them is overdue, in days. */
+  mostDays: number;
 }
 
 export interface DigestInput {
@@ -23,6 +40,12 @@ export interface DigestInput {
   today: LocalDate;
   /** Election statistics of the subtree, for the final section once congresses are held. */
   elections?: ElectionStats;
+  plan: CampaignPlan;
+  /**
+   * Units below the top that may be overdue or past a pilot congress's day (the store narrows them with the
+   * checklist's closure table); each is judged here by its checklist.
+   */
+  attention: readonly ListedUnit[];
 }
 
 export interface Count {
@@ -32,15 +55,19 @@ export interface Count {
 
 export interface Digest {
   cells: Count & { sinceLast: number };
-  grassroots: Count & { pilotsHeld: { name: string; date: LocalDate }[] };
+  grassroots: Count & { pilotsHeld: (NamedUnit & { date: LocalDate })[] };
   documents: Count;
   personnel: Count;
   /** Grassroots committees by share of their cells that held their congress, lowest first. */
   laggards: { name: string; done: number; total: number; hasDifficulty: boolean }[];
-  upcoming: { name: string; date: LocalDate; pilot: boolean }[];
-  overdue: { name: string; days: number }[];
+  /** Congresses in the next days, soonest first: pilot congresses always, others named while they are few. */
+  upcoming: (NamedUnit & { date: LocalDate; pilot: boolean })[];
+  /** Units with a milestone overdue, grouped by grassroots organisation, the group with most of them first. */
+  overdue: { count: number; groups: OverdueGroup[] };
+  /** Pilot congresses whose planned day has passed with no congress reported. */
+  pilotsPassed: { name: string; date: LocalDate }[];
   nextDeadline: { level: UnitLevel; date: LocalDate; daysLeft: number } | null;
-  openDifficulties: { name: string; count: number }[];
+  openDifficulties: (NamedUnit & { count: number })[];
   elections: ElectionStats | null;
 }
 
@@ -61,9 +88,46 @@ export function buildDigest(input: DigestInput): Digest {
     personnel: { done: grassroots.personnel, total: grassroots.total },
     laggards,
     upcoming: [...input.lists.upcoming].sort((a, b) => a.date.localeCompare(b.date) || byName(a, b)),
-    overdue: [...input.lists.overdue].sort((a, b) => b.days - a.days || byName(a, b)),
+    ...overdueAndPilots(input),
     nextDeadline: nextHeldDeadline(levelTotals(input.rollup.rows), input.deadlines, input.today),
     openDifficulties: [...input.lists.openDifficulties],
     elections,
   };
+}
+
+function overdueAndPilots(input: DigestInput): Pick<Digest, "overdue" | "pilotsPassed"> {
+  const organisations = new Map<number, RollupUnit>((input.rollup.grassroots?.units ?? []).map((unit) => [unit.id, unit]));
+  const groups = new Map<number, OverdueGroup>();
+  const pilotsPassed: Digest["pilotsPassed"] = [];
+  let count = 0;
+  for (const unit of [...input.attention].sort((a, b) => a.position - b.position || a.id - b.id)) {
+    const items = unitChecklist(input.plan, unit.facts, input.today);
+    if (unitAttention(input.plan, unit.facts, items, input.today).some((reason) => reason.kind === "pilotPassed")) {
+      pilotsPassed.push({ name: unit.name, date: unit.facts.pilotDate! });
+    }
+    const overdue = overdueItems(items);
+    if (overdue.length === 0) continue;
+    count++;
+    const days = Math.max(...overdue.map((item) => item.daysOverdue));
+    const organisation = unit.grassrootsId === null ? undefined : organisations.get(unit.grassrootsId);
+    const key = organisation?.id ?? unit.id;
+    const group = groups.get(key) ?? {
+      unit: organisation ?? unit,
+      self: false,
+      members: [],
+      membersAreCells: true,
+      mostDays: 0,
+    };
+    if (unit.id === key) group.self = true;
+    else {
+      group.members.push(unit);
+      if (unit.level !== "cell") group.membersAreCells = false;
+    }
+    group.mostDays = Math.max(group.mostDays, days);
+    groups.set(key, group);
+  }
+  const ordered = [...groups.values()].sort(
+    (a, b) => b.members.length + Number(b.self) - (a.members.length + Number(a.self)) || b.mostDays - a.mostDays || byName(a.unit, b.unit),
+  );
+  return { overdue: { count, groups: ordered }, pilotsPassed };
 }

@@ -1,26 +1,18 @@
 // What an export holds, as plain rows: one per unit of the subtree (status), one per held congress
 // (election results) and one per open difficulty, and the statistics per level as the shared roll-up
 // (src/db/progress-rollup.ts) counts them. The store fills them; the sheets are built from them.
+import type { ListedUnit } from "./checklist.js";
 import type { ElectionResults } from "./election-results.js";
 import type { ElectionStats } from "./election-stats.js";
-import type { Milestone, UnitLevel } from "./levels.js";
+import type { UnitLevel } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
 import type { ProgressCounts } from "./progress-rollup.js";
 
-export interface ExportUnitRow {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
+/** A unit as the export shows it: judged by its checklist (its facts), named as lists name units. */
+export interface ExportUnitRow extends ListedUnit {
   /** 0 for the top of the organisation. */
   depth: number;
   parentCode: string | null;
-  parentName: string | null;
-  pilotDate: LocalDate | null;
-  /** The current report of each milestone reached: the date it names (congress date for scheduled/held). */
-  milestones: Partial<Record<Milestone, { date: LocalDate; late: boolean }>>;
-  /** The campaign's deadlines for this unit's level. */
-  deadlines: Partial<Record<Milestone, LocalDate>>;
   openDifficulties: number;
   /** The first secretary on the roster, if any. */
   secretaryName: string | null;
@@ -47,6 +39,8 @@ export interface ExportDifficultyRow {
 
 export interface ExportData {
   organization: { code: string; name: string };
+  /** The office's day the export judges the units on (its "overdue"). */
+  today: LocalDate;
   /** The subtrees exported (one, or a working group's units), in the order asked. */
   scope: { code: string; name: string }[];
   campaign: { name: string } | null;
@@ -73,9 +67,9 @@ export function electionResultsOf(payload: Record<string, unknown>): ElectionRes
     committeePlanned: candidate.committeePlanned,
     committeeElected: candidate.committeeElected,
     standingElected: candidate.standingElected ?? null,
-    women: candidate.women ?? 0,
-    underThirtyFive: candidate.underThirtyFive ?? 0,
-    reElected: candidate.reElected ?? 0,
+    women: candidate.women ?? null,
+    underThirtyFive: candidate.underThirtyFive ?? null,
+    reElected: candidate.reElected ?? null,
     secretaryDirect: candidate.secretaryDirect ?? null,
     oneRound: candidate.oneRound ?? null,
     delegates: candidate.delegates ?? null,

@@ -5,6 +5,7 @@
 import type { Milestone, UnitLevel } from "./levels.js";
 import { unitLevels } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
+import type { NamedUnit } from "./unit-label.js";
 import { daysBetween } from "./user-date.js";
 
 export interface ProgressCounts {
@@ -14,12 +15,15 @@ export interface ProgressCounts {
   scheduled: number;
   /** Neither held nor scheduled: total − held − scheduled. */
   notScheduled: number;
-  /** Not held, and the level's deadline for holding the congress has passed. */
+  /** Units with a milestone overdue as the checklist (src/domain/checklist.ts) judges it: neither done nor
+   *  closed by a later milestone, deadline passed, reminders not paused. */
   overdue: number;
+  /** Units not held whose reminders are paused (/hoan: congress officially postponed). */
+  paused: number;
   /** Units with at least one open difficulty, and how many difficulties are open. */
   withDifficulties: number;
   openDifficulties: number;
-  /** Draft political/self-review reports done (milestone documents), personnel plan done. */
+  /** Draft political/self-review reports reached (milestone documents: done, or closed by a later milestone), personnel plan reached. */
   documents: number;
   personnel: number;
   /** Held congresses first recorded after the `since` instant given to the query (0 without one). */
@@ -32,6 +36,7 @@ export const countFields = [
   "scheduled",
   "notScheduled",
   "overdue",
+  "paused",
   "withDifficulties",
   "openDifficulties",
   "documents",
@@ -40,7 +45,7 @@ export const countFields = [
 ] as const satisfies readonly (keyof ProgressCounts)[];
 
 export function emptyCounts(): ProgressCounts {
-  return { total: 0, held: 0, scheduled: 0, notScheduled: 0, overdue: 0, withDifficulties: 0, openDifficulties: 0, documents: 0, personnel: 0, heldSince: 0 };
+  return { total: 0, held: 0, scheduled: 0, notScheduled: 0, overdue: 0, paused: 0, withDifficulties: 0, openDifficulties: 0, documents: 0, personnel: 0, heldSince: 0 };
 }
 
 export function addCounts(into: ProgressCounts, more: ProgressCounts): ProgressCounts {
@@ -68,10 +73,9 @@ export interface GrassrootsRow {
   counts: ProgressCounts;
 }
 
-export interface RollupUnit {
+export interface RollupUnit extends NamedUnit {
   id: number;
   code: string;
-  name: string;
   level: UnitLevel;
   path: string;
   parentId: number | null;
@@ -127,7 +131,7 @@ export function levelCounts(rows: readonly RollupRow[], level: UnitLevel): Progr
 /** An entry (a child of the unit looked at): its own state, and the counts per level of the units under it. */
 export interface EntrySummary {
   unit: RollupUnit;
-  own: { held: boolean; scheduled: boolean; overdue: boolean; openDifficulties: number };
+  own: { held: boolean; scheduled: boolean; overdue: boolean; paused: boolean; openDifficulties: number };
   /** Levels under the entry (the entry itself excluded), top first. */
   below: LevelLine[];
   /** The whole subtree, the entry itself included. */
@@ -143,7 +147,7 @@ export function summariseEntries(entries: readonly RollupUnit[], rows: readonly 
     const own = sumCounts(mine.filter((row) => row.level === unit.level));
     return {
       unit,
-      own: { held: own.held > 0, scheduled: own.scheduled > 0, overdue: own.overdue > 0, openDifficulties: own.openDifficulties },
+      own: { held: own.held > 0, scheduled: own.scheduled > 0, overdue: own.overdue > 0, paused: own.paused > 0, openDifficulties: own.openDifficulties },
       below: levelTotals(mine.filter((row) => row.level !== unit.level)),
       subtree: sumCounts(mine),
     };

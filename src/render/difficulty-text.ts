@@ -1,6 +1,6 @@
 // Texts about difficulties: a unit's name as people tell units apart, one difficulty as its reader may
 // see it, and dates as the office reads them.
-import { localToday } from "../clock.js";
+import { localDateOf } from "../clock.js";
 import { quotableText, type DifficultyAudience, type DifficultyView } from "../domain/difficulty-rules.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { UnitLevel } from "../domain/levels.js";
@@ -12,10 +12,7 @@ export function renderUnitName(t: Translate, unit: { name: string; level: UnitLe
   return t("difficulty-unit", { unit: unit.name, parent: withParent ? unit.parentName! : "none" });
 }
 
-/** The calendar day of an instant in the office's time zone. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return localToday({ now: () => instant }, timeZone);
-}
+export { localDateOf };
 
 export interface ListedDifficulty extends DifficultyView {
   unit: { name: string; level: UnitLevel; parentName: string | null };

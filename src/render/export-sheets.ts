@@ -2,14 +2,16 @@
 // as typed columns and rows, with headers in the reader's language. The xlsx and csv writers only lay
 // these out, so both formats always hold the same figures.
 import { electedInFull } from "../domain/election-results.js";
-import { newMembers } from "../domain/election-stats.js";
+import { newMembers, shareBase } from "../domain/election-stats.js";
 import type { ExportData, ExportUnitRow } from "../domain/export-rows.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { milestones, type UnitLevel } from "../domain/levels.js";
 import { statisticsByLevel, type LevelStatistics } from "../domain/level-statistics.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
-import { unitChecklist } from "../domain/milestone-status.js";
+import { congressPlan } from "../domain/campaign-plan.js";
+import { overdueItems, unitChecklist } from "../domain/checklist.js";
 import type { Translate } from "../i18n.js";
+import { renderUnitLabel } from "./unit-label.js";
 
 export type SheetKey = "units" | "elections" | "statistics" | "difficulties";
 
@@ -69,37 +71,37 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
   const yesNo = (value: boolean | null) => (value === null ? null : t(value ? "export-yes" : "export-no"));
   const levelName = (level: UnitLevel | null) => t("export-level", { level: level ?? "all" });
 
+  // Each unit judged by its checklist on the day the export is "as of", as every screen judges it.
   const statusOf = (unit: ExportUnitRow) => {
-    const reports = Object.entries(unit.milestones).map(([milestone, done]) => ({
-      milestone: milestone as keyof ExportUnitRow["milestones"],
-      eventDate: done.date,
-      reportedOn: done.date,
-      late: done.late,
-    }));
-    const checklist = unitChecklist(reports, unit.deadlines, now.date);
-    const names = (items: typeof checklist) => items.map((item) => t("export-milestone-short", { milestone: item.milestone })).join(", ") || null;
-    const overdue = checklist.filter((item) => item.state === "overdue");
+    const checklist = unitChecklist(congressPlan, unit.facts, data.today);
+    const names = (items: typeof checklist) => items.map((item) => t("milestone-short", { milestone: item.milestone })).join(", ") || null;
+    const done = checklist.filter((item) => item.state === "done");
+    const overdue = overdueItems(checklist);
     return {
-      late: names(checklist.filter((item) => item.state === "done" && item.late)),
+      doneLate: names(done.filter((item) => item.doneLate)),
+      reportedLate: names(done.filter((item) => item.reportedLate && !item.doneLate)),
       overdue: names(overdue),
       overdueDays: overdue.length === 0 ? null : Math.max(...overdue.map((item) => item.daysOverdue)),
+      paused: checklist.some((item) => item.state === "paused") ? t("export-yes") : null,
     };
   };
   const units = data.units.map((unit) => ({ unit, status: statusOf(unit) }));
-  const milestoneDate = (unit: ExportUnitRow, milestone: (typeof milestones)[number]): LocalDate | null => unit.milestones[milestone]?.date ?? null;
+  const milestoneDate = (unit: ExportUnitRow, milestone: (typeof milestones)[number]): LocalDate | null => (unit.facts.reached[milestone]?.eventOn ?? unit.facts.reached[milestone]?.happenedOn) ?? null;
 
   const unitTable = table("units", t, units, [
     ["code", "text", ({ unit }) => unit.code],
-    ["unit", "text", ({ unit }) => unit.name],
+    ["unit", "text", ({ unit }) => renderUnitLabel(t, unit)],
     ["level", "text", ({ unit }) => levelName(unit.level)],
     ["parent-code", "text", ({ unit }) => unit.parentCode],
     ["parent", "text", ({ unit }) => unit.parentName],
-    ["pilot", "date", ({ unit }) => unit.pilotDate],
+    ["pilot", "date", ({ unit }) => unit.facts.pilotDate],
     ...milestones.map((milestone) => [milestone, "date", ({ unit }: (typeof units)[number]) => milestoneDate(unit, milestone)] as const),
-    ["held-deadline", "date", ({ unit }) => unit.deadlines.held ?? null],
-    ["late", "text", ({ status }) => status.late],
+    ["held-deadline", "date", ({ unit }) => unit.facts.deadlines.held ?? null],
+    ["done-late", "text", ({ status }) => status.doneLate],
+    ["reported-late", "text", ({ status }) => status.reportedLate],
     ["overdue", "text", ({ status }) => status.overdue],
     ["overdue-days", "integer", ({ status }) => status.overdueDays],
+    ["paused", "text", ({ status }) => status.paused],
     ["difficulties", "integer", ({ unit }) => unit.openDifficulties],
     ["secretary", "text", ({ unit }) => unit.secretaryName],
   ]);
@@ -116,7 +118,8 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["women", "integer", (row) => row.results?.women ?? null],
     ["under-35", "integer", (row) => row.results?.underThirtyFive ?? null],
     ["re-elected", "integer", (row) => row.results?.reElected ?? null],
-    ["new", "integer", (row) => (row.results ? Math.max(0, row.results.committeeElected - row.results.reElected) : null)],
+    // New members are known only when the re-elected are (both are optional in a report).
+    ["new", "integer", (row) => (row.results && row.results.reElected !== null ? Math.max(0, row.results.committeeElected - row.results.reElected) : null)],
     ["secretary-direct", "text", (row) => yesNo(row.results?.secretaryDirect ?? null)],
     ["one-round", "text", (row) => yesNo(row.results?.oneRound ?? null)],
     ["delegates", "integer", (row) => row.results?.delegates ?? null],
@@ -141,13 +144,14 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["short-count", "integer", (row) => row.short],
     ["short-units", "text", (row) => row.shortUnits.map((unit) => codeOf.get(unit.id) ?? unit.name).join(", ") || null],
     ["women", "integer", (row) => row.women],
-    ["women-share", "share", (row) => share(row.women, row.committeeElected)],
+    // Shares of optional counts are taken over the members of the congresses that reported them.
+    ["women-share", "share", (row) => share(row.women, shareBase(row, "women"))],
     ["under-35", "integer", (row) => row.underThirtyFive],
-    ["under-35-share", "share", (row) => share(row.underThirtyFive, row.committeeElected)],
+    ["under-35-share", "share", (row) => share(row.underThirtyFive, shareBase(row, "underThirtyFive"))],
     ["re-elected", "integer", (row) => row.reElected],
-    ["re-elected-share", "share", (row) => share(row.reElected, row.committeeElected)],
+    ["re-elected-share", "share", (row) => share(row.reElected, shareBase(row, "reElected"))],
     ["new", "integer", (row) => newMembers(row)],
-    ["new-share", "share", (row) => share(newMembers(row), row.committeeElected)],
+    ["new-share", "share", (row) => share(newMembers(row), shareBase(row, "reElected"))],
     ["standing", "integer", (row) => row.standingElected],
     ["secretary-direct-count", "integer", (row) => row.secretaryDirect],
     ["delegates", "integer", (row) => row.delegates],

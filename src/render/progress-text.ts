@@ -1,32 +1,27 @@
 // /tiendo screens: a unit's subtree (totals per level, its own congress, its children page by page,
 // election statistics), the list of a viewer's units, or the checklist of a unit with nothing under it.
 // No names of people appear: the same text may be shown in a group.
+import type { ChecklistItem } from "../domain/checklist.js";
 import type { ElectionStats } from "../domain/election-stats.js";
-import type { UnitLevel } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
-import type { MilestoneState } from "../domain/milestone-status.js";
-import type { DeadlineTable, EntrySummary, LevelLine, ProgressFilter } from "../domain/progress-rollup.js";
+import type { EntrySummary, LevelLine, ProgressFilter } from "../domain/progress-rollup.js";
 import type { ProgressPage } from "../domain/progress-view.js";
-import { daysBetween } from "../domain/user-date.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import { renderChecklistLine } from "./checklist-text.js";
 import { renderElectionStats } from "./election-stats-text.js";
-
-/** Whether the unit's own congress is held, scheduled, overdue. */
-export type OwnState = Pick<EntrySummary["own"], "held" | "scheduled" | "overdue">;
+import { renderUnitLabel } from "./unit-label.js";
 
 /** Dates of the current `held` and `scheduled` reports of the units on the page. */
 export type EntryDates = ReadonlyMap<number, { held?: LocalDate; scheduled?: LocalDate }>;
 
 export interface SubtreeScreen {
-  /** The unit looked at, or null for the list of the viewer's units. */
-  unit: { name: string; code: string; level: UnitLevel; own: OwnState | null; dates: { held?: LocalDate; scheduled?: LocalDate } } | null;
+  /** The unit looked at (with its own checklist, null without a campaign), or null for the list of the viewer's units. */
+  unit: { name: string; code: string; checklist: ChecklistItem[] | null } | null;
   unitsFollowed?: number;
   today: LocalDate;
   filter: ProgressFilter;
   hasCampaign: boolean;
   levels: LevelLine[];
-  deadlines: DeadlineTable;
   page: ProgressPage;
   dates: EntryDates;
   elections: ElectionStats;
@@ -39,7 +34,7 @@ export function renderSubtreeScreen(t: Translate, locale: Locale, screen: Subtre
   ];
   if (!screen.hasCampaign) lines.push(t("progress-no-campaign"));
   lines.push("", ...renderLevelLines(t, locale, screen.levels));
-  if (screen.unit?.own) lines.push(renderOwnCongress(t, screen.unit.level, screen.unit.own, screen.unit.dates, screen.deadlines, screen.today));
+  if (screen.unit?.checklist) lines.push(renderOwnState(t, screen.unit.checklist));
 
   lines.push("");
   const filterName = screen.filter === "all" ? "none" : t("progress-filter", { filter: screen.filter });
@@ -75,6 +70,7 @@ export function renderLevelLines(t: Translate, locale: Locale, levels: readonly 
         scheduled: counts.scheduled,
         notScheduled: counts.notScheduled,
         overdue: counts.overdue,
+        paused: counts.paused,
       }),
     );
   }
@@ -90,19 +86,21 @@ export function renderLevelLines(t: Translate, locale: Locale, levels: readonly 
   return lines;
 }
 
-function renderOwnCongress(
-  t: Translate,
-  level: UnitLevel,
-  own: OwnState,
-  dates: { held?: LocalDate; scheduled?: LocalDate },
-  deadlines: DeadlineTable,
-  today: LocalDate,
-): string {
-  if (own.held && dates.held) return t("progress-own-held", { date: formatLocalDate(dates.held) });
-  if (own.scheduled && dates.scheduled) return t("progress-own-scheduled", { date: formatLocalDate(dates.scheduled) });
-  const due = deadlines[level]?.held;
-  if (due && own.overdue) return t("progress-own-overdue", { days: daysBetween(due, today), date: formatLocalDate(due) });
-  return t("progress-own-due", { date: due ? formatLocalDate(due) : "none" });
+/** The unit's own congress, as its checklist has it: held, postponed, overdue (and what), scheduled, or due. */
+function renderOwnState(t: Translate, checklist: readonly ChecklistItem[]): string {
+  const of = (milestone: string) => checklist.find((item) => item.milestone === milestone);
+  const held = of("held");
+  if (held?.state === "done") return t("progress-own-held", { date: formatLocalDate(held.happenedOn) });
+  if (checklist.some((item) => item.state === "paused")) return t("progress-own-paused");
+  const scheduled = of("scheduled");
+  const date = scheduled?.state === "done" ? formatLocalDate(scheduled.eventOn ?? scheduled.happenedOn) : "none";
+  const overdue = checklist.filter((item) => item.state === "overdue");
+  if (overdue.length > 0) {
+    const list = overdue.map((item) => t("progress-own-overdue-item", { milestone: t("milestone-short", { milestone: item.milestone }), days: item.daysOverdue }));
+    return t("progress-own-overdue", { list: list.join(", "), date });
+  }
+  if (date !== "none") return t("progress-own-scheduled", { date });
+  return t("progress-own-due", { date: held?.dueDate ? formatLocalDate(held.dueDate) : "none" });
 }
 
 export function renderEntryLine(
@@ -123,14 +121,14 @@ export function renderEntryLine(
   const overdueBelow = entry.subtree.overdue - (entry.own.overdue ? 1 : 0);
   if (overdueBelow > 0) parts.push(t("progress-part-overdue", { count: overdueBelow }));
   if (entry.subtree.openDifficulties > 0) parts.push(t("progress-part-difficulties", { count: entry.subtree.openDifficulties }));
-  const state = entry.own.held ? "held" : entry.own.overdue ? "overdue" : entry.own.scheduled ? "scheduled" : "due";
-  return t("progress-line", { index, state, unit: entry.unit.name, parts: parts.length > 0 ? parts.join(" • ") : "none" });
+  const state = entry.own.held ? "held" : entry.own.paused ? "paused" : entry.own.overdue ? "overdue" : entry.own.scheduled ? "scheduled" : "due";
+  return t("progress-line", { index, state, unit: renderUnitLabel(t, entry.unit), parts: parts.length > 0 ? parts.join(" • ") : "none" });
 }
 
 /** A unit with nothing under it: its checklist and how many difficulties it has open. */
 export function renderLeafScreen(
   t: Translate,
-  input: { name: string; code: string; parentName: string | null; today: LocalDate; checklist: MilestoneState[] | null; openDifficulties: number },
+  input: { name: string; code: string; parentName: string | null; today: LocalDate; checklist: ChecklistItem[] | null; openDifficulties: number },
 ): string {
   const lines = [t("progress-title", { unit: input.name, code: input.code }), t("progress-date", { date: formatLocalDate(input.today), filter: "none" })];
   if (input.parentName) lines.push(t("progress-leaf-parent", { parent: input.parentName }));

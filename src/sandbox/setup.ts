@@ -67,7 +67,7 @@ export async function prepareSandbox(deps: {
     if (person.telegramUserId !== null || !person.phone) continue;
     const persona = roster.toPersona(person);
     // locale null: the person's Telegram language (the page's language) decides, as for anyone new.
-    const outcome = await bindByPhone(prisma, person.phone, { id: persona.userId, locale: null });
+    const outcome = await bindByPhone(prisma, person.phone, { id: persona.userId, locale: null }, null);
     if (outcome.status !== "bound") logger.warn({ personId: person.id, outcome: outcome.status }, "sandbox: persona not bound");
     emulator.registerChat(privateChatOf(telegramUserOf(persona)), token);
   }

@@ -38,7 +38,6 @@ export interface DigestContent {
 /** Stored charts are kept this long after they were drawn, unless a pending message still needs them. */
 const attachmentKeepDays = 7;
 
-export const overdueListAfterDays = 7;
 /** Congresses in the next this many days are listed as upcoming. */
 export const upcomingHorizonDays = 7;
 
@@ -121,14 +120,14 @@ export async function digestContent(
     today: due.date,
     since: new Date(due.at.getTime() - 24 * 3600 * 1000),
     horizonDays: upcomingHorizonDays,
-    overdueAfterDays: overdueListAfterDays,
+    timeZone: deps.config.timezone,
   });
   if (!data) return null;
   const digest = buildDigest({ ...data, today: due.date });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
   const translate = locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
   const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
-  const texts = splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest, overdueListAfterDays));
+  const texts = splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest));
   let chart: UnitProgressChart | null = null;
   if (options.chart !== false) {
     try {

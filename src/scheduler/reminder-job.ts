@@ -1,21 +1,36 @@
-// Writes due reminders to the outbox: to secretaries whose unit has not reached a milestone (by default 7,
-// 3, 1 days before its deadline, on the day, then every 3 days overdue; each campaign's org file may set
-// its own policy), and one list a day to each working-group leader whose units lag, with the units whose
-// reminders are paused (/hoan) in a section of their own. Keys carry the trigger day, so each reminder is
-// written once, and one postponed by a day off, a holiday or quiet hours goes out on the next allowed tick.
+// Writes the day's reminders to the outbox, each person at most one message a day:
+// - a secretary: everything due for their units in one message (src/domain/reminders.ts), with a button
+//   per milestone that starts its report; sent on a day when a reminder day is newer than their last one;
+// - a working-group leader: the list of the group's units to chase (src/domain/working-group-list.ts),
+//   on each working day something lags.
+// Only on working days (not on days off, Vietnam's public holidays or the org file's holidays), from the
+// reminder time until quiet hours. Someone in the middle of a conversation with the bot (a report being
+// filled in) gets theirs at the first tick after it ends, with what is due then; someone linked to
+// Telegram after today's reminder time gets theirs at the next reminder window. Keys
+// (`remind:<chat>:<day>`, `wg:<group>:<day>:1`) make a repeated tick, a restart or a second instance
+// harmless.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
-import { loadActivePolicies, loadReminderData, type ReminderGroup, type ReminderUnit } from "../db/reminder-store.js";
-import { milestones, type Milestone } from "../domain/levels.js";
-import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
-import { formatPhoneForDisplay } from "../domain/phone.js";
-import { currentTrigger, isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
-import { daysBetween } from "../domain/user-date.js";
+import {
+  chatsInConversation,
+  lastReminderDays,
+  loadActivePolicies,
+  followedByGroup,
+  loadReminderData,
+  type ReminderPerson,
+  type ReminderUnit,
+} from "../db/reminder-store.js";
+import { congressPlan } from "../domain/campaign-plan.js";
+import type { Milestone } from "../domain/levels.js";
+import { isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
+import { reminderIsDue, reminderItems } from "../domain/reminders.js";
+import { buildWorkingGroupList, hasSomethingToChase } from "../domain/working-group-list.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
-import { splitMessage } from "../render/split-message.js";
+import { renderReminder } from "../render/reminder-text.js";
+import { renderWorkingGroupList } from "../render/working-group-list-text.js";
 import "../clock.js";
 
 export interface ReminderJobDeps {
@@ -25,142 +40,93 @@ export interface ReminderJobDeps {
   translate: (locale: Locale) => Translate;
   /** The policy of campaigns whose org file sets none. */
   policy: ReminderPolicy;
+  /** The callback data of a button that starts the report of a unit's milestone (the bot's /baocao flow). */
+  reportButton: (unitId: number, milestone: Milestone) => string;
+}
+
+/** A secretary's chat and the units they are reminded for, each with its organisation's policy. */
+interface SecretaryChat {
+  chatId: bigint;
+  person: ReminderPerson;
+  units: { unit: ReminderUnit; policy: ReminderPolicy }[];
 }
 
 export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const now = deps.clock.now();
-  const local = dayjs(now).tz(deps.config.timezone);
+  const zone = deps.config.timezone;
+  const local = dayjs(now).tz(zone);
   const today = local.format("YYYY-MM-DD");
   const time = local.format("HH:mm");
   // The scheduler ticks every minute: in quiet hours, before the reminder time and on days off, a tick
   // stops here after at most one small query.
   if (isQuietTime(time, deps.config.quietHours)) return 0;
-  const mayGoOutWith = (policies: Map<number, ReminderPolicy | null>) => {
-    const open = new Map<number, boolean>();
-    return (organizationId: number) => {
-      if (!open.has(organizationId)) {
-        open.set(organizationId, remindersMayGoOut(today, time, policies.get(organizationId) ?? deps.policy, deps.config.quietHours));
-      }
-      return open.get(organizationId)!;
-    };
-  };
-  const activePolicies = await loadActivePolicies(deps.prisma);
-  if (![...activePolicies.keys()].some(mayGoOutWith(activePolicies))) return 0;
-  const { units, groups, policies } = await loadReminderData(deps.prisma);
+  const policies = await loadActivePolicies(deps.prisma);
   const policyOf = (organizationId: number) => policies.get(organizationId) ?? deps.policy;
-  const mayGoOut = mayGoOutWith(policies);
-  // Each candidate is rendered only if its key is new: most ticks of a day find them all written.
-  const candidates: { dedupeKey: string; message: () => NewOutboxMessage[] }[] = [];
-  const localeOf = (stored: string | null) => localeFromLanguageCode(stored ?? undefined) ?? deps.config.defaultLocale;
+  const open = [...policies.keys()].filter((organizationId) => remindersMayGoOut(today, time, policyOf(organizationId), deps.config.quietHours));
+  if (open.length === 0) return 0;
+  const organisations = await loadReminderData(deps.prisma, { timeZone: zone, organizationIds: open });
+  // Linked to Telegram after this organisation's reminder time today: the next window is theirs.
+  const windowStart = (organizationId: number) => dayjs.tz(`${today} ${policyOf(organizationId).time}`, "YYYY-MM-DD HH:mm", zone).toDate();
+  const newcomer = (person: ReminderPerson, organizationId: number) => person.linkedAt !== null && person.linkedAt >= windowStart(organizationId);
 
-  for (const unit of units) {
-    if (unit.pause || !mayGoOut(unit.organizationId)) continue;
-    for (const milestone of milestones) {
-      const deadline = unit.deadlines[milestone];
-      if (!deadline || unit.done.has(milestone)) continue;
-      const trigger = currentTrigger(deadline, today, policyOf(unit.organizationId));
-      if (!trigger) continue;
-      for (const secretary of unit.secretaries) {
-        if (secretary.telegramUserId === null) continue;
-        const dedupeKey = `remind:${secretary.personId}:${unit.id}:${milestone}:${trigger}`;
-        candidates.push({
-          dedupeKey,
-          message: () => {
-            const t = deps.translate(localeOf(secretary.locale));
-            const text = secretaryReminder(t, unit, secretary.name, milestone, deadline, today);
-            return [{ dedupeKey, chatId: secretary.telegramUserId!, kind: "reminder", payload: { method: "sendMessage", params: { text } }, notBefore: now }];
-          },
-        });
+  const secretaries = new Map<bigint, SecretaryChat>();
+  for (const organisation of organisations) {
+    const policy = policyOf(organisation.organizationId);
+    for (const unit of organisation.units) {
+      for (const person of unit.secretaries) {
+        if (person.telegramUserId === null || newcomer(person, organisation.organizationId)) continue;
+        const chat = secretaries.get(person.telegramUserId) ?? { chatId: person.telegramUserId, person, units: [] };
+        chat.units.push({ unit, policy });
+        secretaries.set(person.telegramUserId, chat);
       }
     }
   }
+  const leaders = organisations.flatMap((organisation) =>
+    organisation.groups
+      .filter((group) => group.leader?.telegramUserId != null && !newcomer(group.leader, organisation.organizationId))
+      .map((group) => ({ organisation, group, chatId: group.leader!.telegramUserId!, leader: group.leader! })),
+  );
+  const chats = [...new Set([...secretaries.keys(), ...leaders.map((entry) => entry.chatId)])];
+  const busy = await chatsInConversation(deps.prisma, chats, now);
+  const reminderKey = (chatId: bigint) => `remind:${chatId}:${today}`;
+  const listKey = (groupId: number) => `wg:${groupId}:${today}:1`;
+  const written = new Set(
+    (
+      await deps.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { in: [...[...secretaries.keys()].map(reminderKey), ...leaders.map((entry) => listKey(entry.group.id))] } },
+        select: { dedupeKey: true },
+      })
+    ).map((row) => row.dedupeKey),
+  );
+  const waiting = [...secretaries.values()].filter((chat) => !busy.has(chat.chatId) && !written.has(reminderKey(chat.chatId)));
+  const lastDays = await lastReminderDays(deps.prisma, waiting.map((chat) => chat.chatId));
+  const localeOf = (person: ReminderPerson): Locale => localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
-  for (const group of groups) {
-    if (!group.leader || !mayGoOut(group.organizationId)) continue;
-    const followed = units.filter((unit) => unit.organizationId === group.organizationId && group.unitPaths.some((path) => unit.path.startsWith(path)));
-    const lagging = followed.filter((unit) => !unit.pause).flatMap((unit) => overdueOf(unit, today));
-    // A postponed unit stays in view (with the reason) until it has held its congress.
-    const paused = followed.filter((unit) => unit.pause && !unit.done.has("held"));
-    if (lagging.length === 0 && paused.length === 0) continue;
-    candidates.push({ dedupeKey: `wg:${group.id}:${today}:1`, message: () => groupList(group, lagging, paused) });
+  const messages: NewOutboxMessage[] = [];
+  for (const chat of waiting) {
+    const policyByUnit = new Map(chat.units.map(({ unit, policy }) => [unit.id, policy]));
+    const items = reminderItems(congressPlan, chat.units.map(({ unit }) => unit), today, (unit) => policyByUnit.get(unit.id)!);
+    if (!reminderIsDue(items, lastDays.get(chat.chatId) ?? null)) continue;
+    const message = renderReminder(deps.translate(localeOf(chat.person)), { name: chat.person.name, items, today, startButton: deps.reportButton });
+    messages.push({
+      dedupeKey: reminderKey(chat.chatId),
+      chatId: chat.chatId,
+      kind: "reminder",
+      payload: { method: "sendMessage", params: { text: message.text, reply_markup: { inline_keyboard: message.buttons } } },
+      notBefore: now,
+    });
   }
-
-  function groupList(group: ReminderGroup, lagging: ReturnType<typeof overdueOf>, paused: ReminderUnit[]): NewOutboxMessage[] {
-    const messages: NewOutboxMessage[] = [];
-    const t = deps.translate(localeOf(group.leader!.locale));
-    const lines = [t("reminder-group-title", { group: group.name, date: formatLocalDate(today) })];
-    for (const { unit, milestone, days } of lagging) {
-      const secretary = unit.secretaries[0];
-      lines.push(
-        t("reminder-group-line", {
-          unit: unit.name,
-          parent: parentShown(unit),
-          milestone: t("milestone-name", { milestone }),
-          days,
-          secretary: secretary ? secretary.name : "none",
-          phone: secretary?.phone ? formatPhoneForDisplay(secretary.phone) : "none",
-        }),
-      );
-    }
-    if (paused.length > 0) {
-      lines.push(t("reminder-group-paused-title", { count: paused.length }));
-      for (const unit of paused) {
-        lines.push(
-          t("reminder-group-paused-line", {
-            unit: unit.name,
-            parent: parentShown(unit),
-            date: formatLocalDate(dayjs(unit.pause!.since).tz(deps.config.timezone).format("YYYY-MM-DD")),
-            reason: unit.pause!.reason,
-          }),
-        );
-      }
-    }
-    splitMessage(lines.join("\n")).forEach((text, index) =>
-      messages.push({
-        dedupeKey: `wg:${group.id}:${today}:${index + 1}`,
-        chatId: group.leader!.telegramUserId,
-        kind: "group-reminder",
-        payload: { method: "sendMessage", params: { text } },
-        notBefore: now,
-      }),
-    );
-    return messages;
+  for (const { organisation, group, chatId, leader } of leaders) {
+    if (busy.has(chatId) || written.has(listKey(group.id))) continue;
+    const list = buildWorkingGroupList({ plan: congressPlan, today, groupName: group.name, ...followedByGroup(organisation, group.unitPaths) });
+    if (!hasSomethingToChase(list)) continue;
+    messages.push({
+      dedupeKey: listKey(group.id),
+      chatId,
+      kind: "group-reminder",
+      payload: { method: "sendMessage", params: { text: renderWorkingGroupList(deps.translate(localeOf(leader)), list) } },
+      notBefore: now,
+    });
   }
-
-  if (candidates.length === 0) return 0;
-  const written = await deps.prisma.outboxMessage.findMany({
-    where: { dedupeKey: { in: candidates.map((candidate) => candidate.dedupeKey) } },
-    select: { dedupeKey: true },
-  });
-  const known = new Set(written.map((row) => row.dedupeKey));
-  const messages = candidates.filter((candidate) => !known.has(candidate.dedupeKey)).flatMap((candidate) => candidate.message());
   return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
-}
-
-function secretaryReminder(t: Translate, unit: ReminderUnit, name: string, milestone: Milestone, deadline: LocalDate, today: LocalDate): string {
-  const days = daysBetween(today, deadline);
-  return [
-    t("reminder-secretary-greeting", { name, unit: unit.name, parent: parentShown(unit) }),
-    t("reminder-secretary-due", {
-      milestone: t("milestone-name", { milestone }),
-      date: formatLocalDate(deadline),
-      state: days === 0 ? "today" : days < 0 ? "overdue" : "left",
-      count: Math.abs(days),
-    }),
-    t("reminder-secretary-action"),
-  ].join("\n");
-}
-
-/** The earliest overdue milestone of a unit, if any. */
-function overdueOf(unit: ReminderUnit, today: LocalDate): { unit: ReminderUnit; milestone: Milestone; days: number }[] {
-  for (const milestone of milestones) {
-    const deadline = unit.deadlines[milestone];
-    if (deadline && !unit.done.has(milestone) && deadline < today) return [{ unit, milestone, days: daysBetween(deadline, today) }];
-  }
-  return [];
-}
-
-/** Cells share names ("Chi bộ Tổ dân phố 7"): their committee tells them apart. Higher units need none. */
-function parentShown(unit: ReminderUnit): string {
-  return (unit.level === "cell" || unit.level === "partial") && unit.parentName ? unit.parentName : "none";
 }

@@ -122,14 +122,14 @@ describe("export command line", () => {
         "BCH theo đề án": sum((r) => r.committeePlanned),
         "BCH trúng cử": elected,
         "Số đơn vị bầu thiếu": rows.filter((row) => row.results.committeeElected < row.results.committeePlanned).length,
-        "Nữ": sum((r) => r.women),
-        "Dưới 35 tuổi": sum((r) => r.underThirtyFive),
-        "Tái cử": sum((r) => r.reElected),
-        "Tham gia lần đầu": elected - sum((r) => r.reElected),
+        "Nữ": sum((r) => r.women ?? 0),
+        "Dưới 35 tuổi": sum((r) => r.underThirtyFive ?? 0),
+        "Tái cử": sum((r) => r.reElected ?? 0),
+        "Tham gia lần đầu": elected - sum((r) => r.reElected ?? 0),
         "Số bí thư bầu trực tiếp": rows.filter((row) => row.results.secretaryDirect === true).length,
         "Đại biểu dự đại hội cấp trên": sum((r) => r.delegates ?? 0),
       });
-      if (elected > 0) expect(record["Tỷ lệ nữ"]).toBeCloseTo(sum((r) => r.women) / elected, 12);
+      if (elected > 0) expect(record["Tỷ lệ nữ"]).toBeCloseTo(sum((r) => r.women ?? 0) / elected, 12);
     }
   });
 
@@ -148,22 +148,32 @@ describe("export command line", () => {
     for (const bytes of [units!, elections!, statistics!, difficulties!]) expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (bytes: Buffer) => bytes.toString("utf8").slice(1).split("\r\n").filter((line) => line !== "");
     expect(lines(units!)[0]).toBe(
-      "Mã,Đơn vị,Cấp,Mã cấp trên,Đơn vị cấp trên,Đại hội điểm (ngày),Kế hoạch,Dự thảo văn kiện,Phương án nhân sự,Ngày đại hội (ấn định),Ngày đã đại hội,Hạn đại hội,Mốc báo cáo muộn,Mốc quá hạn,Số ngày quá hạn,Khó khăn đang mở,Bí thư",
+      "Mã,Đơn vị,Cấp,Mã cấp trên,Đơn vị cấp trên,Đại hội điểm (ngày),Kế hoạch,Dự thảo văn kiện,Phương án nhân sự,Ngày đại hội (ấn định),Ngày đã đại hội,Hạn đại hội,Mốc hoàn thành sau hạn,Mốc báo cáo sau hạn (việc đúng hạn),Mốc quá hạn,Số ngày quá hạn,Đã hoãn (tạm dừng nhắc),Khó khăn đang mở,Bí thư",
     );
     expect(lines(units!)).toHaveLength(1 + 39);
     const secretary = await db.database.prisma.roleAssignment.findFirstOrThrow({ where: { role: "secretary", unit: { code: "P-GIATHUY" } }, orderBy: { id: "asc" }, include: { person: true } });
     const heldOn = congresses.some((congress) => congress.code === "P-GIATHUY") ? "10/03/2020" : "";
+    // A congress held closes the plan: it is overdue (by 34 days) only while the congress is not held.
+    const overdue = heldOn ? ",," : "kế hoạch,34,";
     expect(lines(units!)[1]).toBe(
-      `P-GIATHUY,Đảng bộ phường Gia Thụy,Tổ chức cơ sở đảng,LB,Đảng bộ quận Long Biên,11/03/2020,,,,,${heldOn},10/06/2020,,kế hoạch,34,0,${secretary.person.name}`,
+      `P-GIATHUY,Đảng bộ phường Gia Thụy,Tổ chức cơ sở đảng,LB,Đảng bộ quận Long Biên,11/03/2020,,,,,${heldOn},10/06/2020,,,${overdue},0,${secretary.person.name}`,
     );
-    // A list of several milestones holds commas, so it is quoted.
-    expect(lines(units!)[2]).toContain(',"kế hoạch, văn kiện, nhân sự, ấn định ngày",');
+    // A list of several milestones holds commas, so it is quoted: every cell without its congress held has
+    // four milestones overdue on 20/03/2020 (plan, documents, personnel, date); a held one has none.
+    const cellRows = lines(units!).filter((line) => line.startsWith("P-GIATHUY-"));
+    const heldCells = new Set(inSubtree.filter((congress) => congress.level === "cell").map((congress) => congress.code));
+    for (const row of cellRows) {
+      const code = row.split(",")[0]!;
+      if (heldCells.has(code)) expect(row, code).not.toContain("kế hoạch");
+      else expect(row, code).toContain(',"kế hoạch, văn kiện, nhân sự, ấn định ngày",');
+    }
+    expect(cellRows.length).toBeGreaterThan(heldCells.size);
     expect(lines(elections!)).toHaveLength(1 + inSubtree.length);
     expect(lines(difficulties!)).toEqual(["Mã,Đơn vị,Ngày nêu,Nội dung"]);
     // Shares are written as Vietnamese percentages.
     const cells = inSubtree.filter((congress) => congress.level === "cell");
     const cellLine = lines(statistics!).find((line) => line.startsWith("Chi bộ,"))!;
-    const share = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format((cells.length / 38) * 100);
+    const share = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((cells.length / 38) * 100);
     // A decimal comma makes the field quoted.
     const quoted = share.includes(",") ? `"${share}%"` : `${share}%`;
     expect(cellLine.startsWith(`Chi bộ,38,${cells.length},${quoted},${cells.length},`), cellLine).toBe(true);

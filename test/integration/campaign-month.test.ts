@@ -3,8 +3,9 @@
 // report time, the digest time and quiet hours; a tick in between plans nothing new), reports arrive on a fixed schedule, one unit is
 // postponed for ten days, and the org file adds a two-day holiday. The exact digests and reminders
 // written and delivered are compared with what a small oracle below derives from the policy, the
-// deadlines and the report schedule alone: reminders per recipient per day, none in quiet hours, on a
-// Sunday or a holiday, none for a milestone already reported, exactly one digest per group per day.
+// deadlines and the report schedule alone: one reminder a day at most per recipient, on the days a
+// reminder day is new, naming exactly what is open (not reported, not presumed by a later milestone, not
+// paused), none in quiet hours, on a Sunday or a holiday, and exactly one digest per group per day.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,6 +52,7 @@ function reportDay(index: number, milestone: Milestone, deadline: string): strin
 interface OracleUnit {
   id: number;
   path: string;
+  pilot: string | null;
   deadlines: Partial<Record<Milestone, string>>;
   /** Day each milestone is reported (at 14:00), if ever. */
   reported: Partial<Record<Milestone, string>>;
@@ -59,6 +61,17 @@ interface OracleUnit {
 const workingDay = (date: string) => dayjs.utc(date).day() !== policy.sunday && !policy.holidays.includes(date);
 /** Reported before the day's reminders are planned (08:00): reports arrive at 14:00. */
 const doneBy = (unit: OracleUnit, milestone: Milestone, day: string) => unit.reported[milestone] !== undefined && unit.reported[milestone]! < day;
+/** What a milestone reported makes moot: a congress held needs no plan any more; a date set presumes documents and personnel. */
+const closes: Record<Milestone, Milestone[]> = {
+  plan: [],
+  documents: ["plan"],
+  personnel: ["plan"],
+  scheduled: ["plan", "documents", "personnel"],
+  held: ["plan", "documents", "personnel", "scheduled"],
+};
+const reachedBy = (unit: OracleUnit, milestone: Milestone, day: string) =>
+  doneBy(unit, milestone, day) || milestoneOrder.some((later) => closes[later].includes(milestone) && doneBy(unit, later, day));
+const openOn = (unit: OracleUnit, milestone: Milestone, day: string) => unit.deadlines[milestone] !== undefined && !reachedBy(unit, milestone, day);
 const pausedOn = (unitId: number, pausedUnitId: number, day: string) => unitId === pausedUnitId && day >= pauseFrom && day < pauseUntil;
 
 /** Every day a reminder of a deadline is due, as the policy lists them: before it, then every few days after. */
@@ -97,7 +110,8 @@ describe("a campaign month on the demo district", () => {
         const day = deadlines[milestone] && reportDay(index, milestone, deadlines[milestone]!);
         if (day) reported[milestone] = day;
       }
-      return { id: row.id, code: row.code, path: row.path, organizationId: row.organizationId, campaignId: campaign.id, deadlines, reported };
+      const pilot = row.pilotDate ? row.pilotDate.toISOString().slice(0, 10) : null;
+      return { id: row.id, code: row.code, path: row.path, pilot, organizationId: row.organizationId, campaignId: campaign.id, deadlines, reported };
     });
     // Reports made before the month began are already in.
     await recordReportsOf((day) => day < first);
@@ -186,47 +200,96 @@ describe("a campaign month on the demo district", () => {
   const asObject = (map: Map<number, Map<string, number>>) =>
     Object.fromEntries([...map].filter(([, days]) => days.size > 0).map(([chat, days]) => [chat, Object.fromEntries([...days].sort())]));
 
-  it("when the month has run, then each secretary got exactly the reminders the policy and the report schedule call for", async () => {
+  /** The latest reminder day of a deadline not after `day`, if any. */
+  const reminderDay = (deadline: string, day: string) => triggerDays(deadline).filter((t) => t <= day).sort().at(-1);
+  /** What a secretary is to be told on `day`: each open milestone of their units not paused, with its reminder day. */
+  type DueItem = { unit: (typeof units)[number]; milestone: Milestone; trigger: string };
+  function dueItems(unitIds: number[], day: string): DueItem[] {
+    return unitIds.flatMap((unitId) => {
+      const unit = units.find((u) => u.id === unitId)!;
+      if (pausedOn(unit.id, pausedUnitId, day)) return [];
+      return milestoneOrder.flatMap((milestone) => {
+        const trigger = openOn(unit, milestone, day) ? reminderDay(unit.deadlines[milestone]!, day) : undefined;
+        return trigger ? [{ unit, milestone, trigger }] : [];
+      });
+    });
+  }
+  /** The days each secretary is reminded, by the rule: a working day when a reminder day is newer than the last message. */
+  function secretaryDays(unitIds: number[]): Map<string, DueItem[]> {
+    const days = new Map<string, DueItem[]>();
+    let lastSent: string | null = null;
+    for (let day = first; day <= last; day = addDays(day, 1)) {
+      if (!workingDay(day)) continue;
+      const items = dueItems(unitIds, day);
+      if (items.some((item) => lastSent === null || item.trigger > lastSent)) {
+        days.set(day, items);
+        lastSent = day;
+      }
+    }
+    return days;
+  }
+
+  it("when the month has run, then each secretary got one reminder on exactly the days the rule calls for", async () => {
     const expected = new Map<number, Map<string, number>>();
     for (const secretary of secretaries) {
-      const perDay = new Map<string, number>();
-      for (const unitId of secretary.unitIds) {
-        const unit = units.find((u) => u.id === unitId)!;
-        for (const milestone of milestoneOrder) {
-          const deadline = unit.deadlines[milestone];
-          if (!deadline) continue;
-          const triggers = triggerDays(deadline);
-          let lastSent: string | null = null;
-          for (let day = first; day <= last; day = addDays(day, 1)) {
-            if (!workingDay(day) || doneBy(unit, milestone, day) || pausedOn(unit.id, pausedUnitId, day)) continue;
-            const due = triggers.filter((t) => t <= day).sort().at(-1);
-            if (due === undefined || due === lastSent) continue;
-            // A trigger sent before the month (or in a pause) is not repeated: only a newer one is due.
-            lastSent = due;
-            perDay.set(day, (perDay.get(day) ?? 0) + 1);
-          }
-        }
-      }
-      expected.set(secretary.chatId, perDay);
+      expected.set(secretary.chatId, new Map([...secretaryDays(secretary.unitIds).keys()].map((day) => [day, 1])));
     }
     const actual = await planned(["reminder"]);
     expect(asObject(actual)).toEqual(asObject(expected));
-    const total = [...expected.values()].reduce((sum, days) => sum + [...days.values()].reduce((a, b) => a + b, 0), 0);
-    expect(total).toBeGreaterThan(100); // the month is not trivially empty
+    const total = [...expected.values()].reduce((sum, days) => sum + days.size, 0);
+    expect(total).toBeGreaterThan(50); // the month is not trivially empty
   });
 
-  it("when the month has run, then each working-group leader got one list on each working day their units lagged", async () => {
+  it("when the month has run, then each reminder named exactly what was open that day: nothing reported, presumed or paused", async () => {
+    const names: Record<string, Milestone> = {
+      "Kế hoạch đại hội": "plan",
+      "Dự thảo báo cáo chính trị, kiểm điểm": "documents",
+      "Phương án nhân sự": "personnel",
+      "Ấn định ngày đại hội": "scheduled",
+      "Tổ chức đại hội": "held",
+    };
+    const rows = await prisma().outboxMessage.findMany({ where: { kind: "reminder" } });
+    const codeOf = new Map(units.map((unit) => [unit.id, unit.code]));
+    const unitNames = new Map((await prisma().unit.findMany({ select: { id: true, name: true } })).map((unit) => [unit.id, unit.name]));
+    let checked = 0;
+    const daysOf = new Map(secretaries.map((secretary) => [secretary.chatId, secretaryDays(secretary.unitIds)]));
+    for (const row of rows) {
+      const secretary = secretaries.find((s) => s.chatId === Number(row.chatId))!;
+      const day = row.dedupeKey.split(":").at(-1)!;
+      const expected = daysOf.get(secretary.chatId)!.get(day)!;
+      // Which unit each line is about: the greeting names a lone unit; several units each have a heading.
+      const lines = (row.payload as { params: { text: string } }).params.text.split("\n");
+      let current = secretary.unitIds.length === 1 ? secretary.unitIds[0]! : -1;
+      const told: string[] = [];
+      for (const line of lines) {
+        const heading = secretary.unitIds.find((id) => line.startsWith(`${unitNames.get(id)} (`) || line === `${unitNames.get(id)}:`);
+        if (heading !== undefined && !line.startsWith("• ")) current = heading;
+        const item = /^• (.+): hạn /.exec(line);
+        if (item) told.push(`${codeOf.get(current)}:${names[item[1]!]}`);
+      }
+      expect(told.sort(), row.dedupeKey).toEqual(expected.map((item) => `${item.unit.code}:${item.milestone}`).sort());
+      checked++;
+    }
+    expect(checked).toBe(rows.length);
+  });
+
+  it("when the month has run, then each working-group leader got one list on each working day something was to chase", async () => {
     const expected = new Map<number, Map<string, number>>();
     for (const leader of leaders) {
       const followed = units.filter((unit) => leader.paths.some((p) => unit.path.startsWith(p)));
       const perDay = new Map<string, number>();
       for (let day = first; day <= last; day = addDays(day, 1)) {
         if (!workingDay(day)) continue;
-        const lagging = followed.some(
-          (unit) => !pausedOn(unit.id, pausedUnitId, day) && milestoneOrder.some((m) => unit.deadlines[m] && unit.deadlines[m]! < day && !doneBy(unit, m, day)),
-        );
+        const chase = (unit: OracleUnit) => {
+          if (pausedOn(unit.id, pausedUnitId, day) || doneBy(unit, "held", day)) return false;
+          const overdue = milestoneOrder.some((m) => openOn(unit, m, day) && unit.deadlines[m]! < day);
+          const held = unit.deadlines.held;
+          const soonUndated = held !== undefined && held >= day && held <= addDays(day, 7) && !reachedBy(unit, "scheduled", day);
+          const pilotPassed = unit.pilot !== null && unit.pilot < day;
+          return overdue || soonUndated || pilotPassed;
+        };
         const postponed = followed.some((unit) => pausedOn(unit.id, pausedUnitId, day) && !doneBy(unit, "held", day));
-        if (lagging || postponed) perDay.set(day, 1);
+        if (followed.some(chase) || postponed) perDay.set(day, 1);
       }
       expected.set(leader.chatId, perDay);
     }
@@ -252,17 +315,12 @@ describe("a campaign month on the demo district", () => {
     expect(new Set(charts.values())).toEqual(new Set([1]));
   });
 
-  it("when a reminder was written, then it was in working hours of a working day, and never for a milestone reported before it", async () => {
+  it("when a reminder was written, then it was in working hours of a working day", async () => {
     const rows = await prisma().outboxMessage.findMany({ where: { kind: { in: ["reminder", "group-reminder"] } } });
     for (const row of rows) {
       const local = dayjs(row.notBefore).tz(zone);
       expect(local.format("HH:mm") >= policy.time && local.format("HH:mm") < "21:00", row.dedupeKey).toBe(true);
       expect(workingDay(local.format("YYYY-MM-DD")), row.dedupeKey).toBe(true);
-    }
-    for (const row of rows.filter((row) => row.kind === "reminder")) {
-      const [, , unitId, milestone] = row.dedupeKey.split(":");
-      const report = await prisma().report.findFirst({ where: { unitId: Number(unitId), milestone: milestone as Milestone }, orderBy: { createdAt: "asc" } });
-      if (report) expect(report.createdAt.getTime(), row.dedupeKey).toBeGreaterThan(row.notBefore.getTime());
     }
   });
 

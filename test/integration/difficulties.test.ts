@@ -17,8 +17,15 @@ const clock = fixedClock("2020-02-26T03:00:00Z");
 
 const gt01 = "Chi bộ tổ dân phố số 1 (Đảng bộ phường Gia Thụy)";
 const example = ["Để báo khó khăn, đồng chí gõ /khokhan và ghi nội dung ngay sau lệnh, ví dụ:", "/khokhan Chưa thống nhất phương án nhân sự"];
-const recorded = (unit: string, text: string) =>
-  [`Đã ghi nhận khó khăn của ${unit}:`, `"${text}"`, "Tổ công tác phụ trách đơn vị sẽ theo dõi, phối hợp tháo gỡ."].join("\n");
+/** The answer once a difficulty is stored: GT's working-group leader (on Telegram in these tests) is told; KB has no working group. */
+const recorded = (unit: string, text: string, told: string | null = "Tổ trưởng Tổ công tác số 1") =>
+  [
+    `Đã ghi nhận khó khăn của ${unit}:`,
+    `"${text}"`,
+    told
+      ? `Trợ lý đã báo cho Tổ trưởng Tổ công tác: ${told}.`
+      : "Tổ trưởng Tổ công tác theo dõi đơn vị chưa nhận tin qua Trợ lý; đề nghị đồng chí báo trực tiếp cho Tổ công tác.",
+  ].join("\n");
 const stale = "Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.";
 const resolveRefused = "Đồng chí không có quyền xác nhận khó khăn này đã được giải quyết.";
 const onboardingHint = "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.";
@@ -69,6 +76,9 @@ describe("difficulties (/khokhan)", () => {
     orgFile = path.join(dir, "org.yaml");
     writeFileSync(orgFile, readFileSync(new URL("../fixtures/small-org.yaml", import.meta.url), "utf8"));
     harness = await startBotHarness(db.database, { clock });
+    // Notices to working-group leaders and secretaries go through the outbox: these tests read what was
+    // written there (a sender delivering meanwhile would change the rows the fingerprints compare).
+    await harness.app.sender.stop();
   });
   afterAll(async () => {
     await harness?.stop();
@@ -138,6 +148,8 @@ describe("difficulties (/khokhan)", () => {
     const before = await fingerprint();
     await harness.app.bot.handleUpdate(update!);
     expect(harness.sent(an.id).map((m) => m.text)).toEqual([recorded(gt01, "Hội trường chưa sửa xong"), recorded(gt01, "Hội trường chưa sửa xong")]);
+    // The leader's notice was written once, with the difficulty.
+    expect(await notices(leader)).toHaveLength(1);
     expect(await fingerprint()).toEqual(before);
     expect(await prisma().difficulty.count()).toBe(1);
   });
@@ -228,7 +240,7 @@ describe("difficulties (/khokhan)", () => {
 
     const answer = await press(dung, prompt!, { text: "Chi bộ Kho bạc Nhà nước Long Biên" });
     expect(answer.text).toBeUndefined();
-    expect(current(prompt!).text).toBe(recorded("Chi bộ Kho bạc Nhà nước Long Biên", "Thiếu kinh phí tổ chức đại hội"));
+    expect(current(prompt!).text).toBe(recorded("Chi bộ Kho bạc Nhà nước Long Biên", "Thiếu kinh phí tổ chức đại hội", null));
     expect(buttons(prompt!)).toEqual([]);
     const rows = await prisma().difficulty.findMany();
     expect(rows.map(({ unitId, text, openedById, telegramUpdateId }) => ({ unitId, text, openedById, telegramUpdateId }))).toEqual([
@@ -340,6 +352,44 @@ describe("difficulties (/khokhan)", () => {
     expect((await harness.say(an, "/khokhan")).text?.split("\n")[0]).toBe("Không có khó khăn nào đang mở ở các đơn vị đồng chí theo dõi.");
   });
 
+  /** What the outbox holds for a chat: the notices written, in order. */
+  const notices = async (user: User) =>
+    (await prisma().outboxMessage.findMany({ where: { chatId: BigInt(user.id), kind: "difficulty-notice" }, orderBy: { id: "asc" } })).map(
+      (row) => ({ text: (row.payload as { params: { text: string } }).params.text, notBefore: row.notBefore }),
+    );
+
+  it("when a difficulty is raised, then the working-group leader is told at once (a complaint not quoted); at night, once quiet hours end", async () => {
+    await harness.say(an, "/khokhan Chưa thống nhất phương án nhân sự");
+    await harness.say(binh, "/khokhan Có đơn thư khiếu nại về nhân sự");
+    expect(await notices(leader)).toEqual([
+      {
+        text: [
+          "Khó khăn mới — Chi bộ tổ dân phố số 1 (Đảng bộ phường Gia Thụy), báo ngày 26/02/2020:",
+          '"Chưa thống nhất phương án nhân sự"',
+          'Gõ /khokhan để xem các khó khăn đang mở; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".',
+        ].join("\n"),
+        notBefore: clock.now(),
+      },
+      {
+        text: [
+          "Khó khăn mới — Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy), báo ngày 26/02/2020: 🔒 liên quan đơn thư, khiếu nại, tố cáo (không nêu nội dung ở đây).",
+          'Gõ /khokhan để xem; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".',
+        ].join("\n"),
+        notBefore: clock.now(),
+      },
+    ]);
+    // At 22:30 the notice waits for the end of the quiet hours (07:00 next morning).
+    clock.set("2020-02-26T15:30:00Z");
+    try {
+      await harness.say(an, "/khokhan Hội trường chưa sửa xong");
+    } finally {
+      clock.set("2020-02-26T03:00:00Z");
+    }
+    expect((await notices(leader)).at(-1)!.notBefore).toEqual(new Date("2020-02-27T00:00:00Z"));
+    // The one who raised it is not sent a notice of their own difficulty.
+    expect(await notices(an)).toEqual([]);
+  });
+
   it("when the working-group leader lists, then every followed unit's difficulty shows, sensitive ones quoted, and the leader may resolve", async () => {
     await harness.say(an, "/khokhan Chưa thống nhất phương án nhân sự");
     await harness.say(binh, "/khokhan Có đơn thư khiếu nại về nhân sự");
@@ -352,6 +402,11 @@ describe("difficulties (/khokhan)", () => {
     expect(current(second!).text?.split("\n").at(-1)).toBe("✔️ Đã giải quyết ngày 26/02/2020 (Tổ trưởng Tổ công tác số 1).");
     const row = await prisma().difficulty.findFirstOrThrow({ where: { id: 2 } });
     expect(row.resolvedById).toBe(await personId("+84912000001"));
+    // The unit's secretary is told it is resolved (a complaint still not quoted).
+    expect((await notices(binh)).map((notice) => notice.text)).toEqual([
+      "Khó khăn của Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy) báo ngày 26/02/2020 (🔒 đơn thư, khiếu nại, tố cáo) đã được đồng chí Tổ trưởng Tổ công tác số 1 xác nhận giải quyết ngày 26/02/2020.",
+    ]);
+    expect(await notices(an)).toEqual([]);
   });
 
   it("when a deputy of the unit lists, then a sensitive difficulty raised by someone else is shown without its text", async () => {
@@ -407,7 +462,7 @@ describe("difficulties (/khokhan)", () => {
       [
         "Recorded a difficulty of Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy):",
         '"Personnel plan not yet agreed"',
-        "The working group following the unit will follow it up.",
+        "The working-group leader has been told: Tổ trưởng Tổ công tác số 1.",
       ].join("\n"),
     );
   });

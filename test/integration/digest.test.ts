@@ -65,19 +65,25 @@ describe("daily digest", () => {
         "Dự thảo báo cáo chính trị, kiểm điểm: 0/3 • Phương án nhân sự: 0/3",
         "",
         "Chậm nhất (chi bộ đã đại hội / tổng):",
-        "• Đảng bộ phường Ngọc Thụy: 0/1 (0%)",
-        "• Đảng bộ phường Gia Thụy: 1/2 (50%)",
+        "• Đảng bộ phường Ngọc Thụy: 0/1 (0,0%)",
+        "• Đảng bộ phường Gia Thụy: 1/2 (50,0%)",
         "",
         "Sắp đại hội (7 ngày tới):",
         "• 04/03 Chi bộ Kho bạc Nhà nước Long Biên (đại hội điểm)",
         "",
-        "Quá hạn: không có. Hạn chót chi bộ: 31/03/2020 (còn 34 ngày).",
+        // Every unit with a milestone overdue (plans were due 31/01 for cells and 15/02 for grassroots
+        // organisations), grouped under its grassroots organisation; GT-07's held congress closes its plan.
+        "Quá hạn (5 đơn vị có mốc quá hạn):",
+        "• Đảng bộ phường Gia Thụy và 1 chi bộ (Chi bộ Tổ dân phố 12)",
+        "• Đảng bộ phường Ngọc Thụy và 1 chi bộ (Chi bộ Tổ dân phố 1)",
+        "• Chi bộ Kho bạc Nhà nước Long Biên",
+        "Hạn chót chi bộ: 31/03/2020 (còn 34 ngày).",
         "Khó khăn đang mở: không.",
         // The final section, once congresses are held (issue #5).
         "",
         "Kết quả bầu cử (1 đại hội đã tổ chức):",
-        "• Chi bộ trực thuộc (1): cấp ủy trúng cử 5/5 (100%); bầu đủ 1, bầu thiếu 0",
-        "   Nữ 2 (40%) • dưới 35 tuổi 1 (20%) • tái cử 3 (60%) • mới 2 (40%)",
+        "• Chi bộ trực thuộc (1): cấp ủy trúng cử 5/5 (100,0%); bầu đủ 1, bầu thiếu 0",
+        "   Nữ 2 (40,0%) • dưới 35 tuổi 1 (20,0%) • tái cử 3 (60,0%) • mới 2 (40,0%)",
       ].join("\n"),
     );
     await harness.app.sender.drainOnce();

@@ -138,6 +138,6 @@ describe("language (/ngonngu, /lang)", () => {
     const vietnamese = await harness.emulator.waitFor(() => harness.sent(ward.id).find((m) => m.text?.startsWith("📊")));
     expect(english.text?.split("\n").slice(0, 2)).toEqual(["📊 CONGRESS PROGRESS — Đảng bộ quận Long Biên", "As of 17:00 on 26/02/2020 (Wednesday)"]);
     expect(vietnamese.text?.split("\n").slice(0, 2)).toEqual(["📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ phường Gia Thụy", "Cập nhật 17:00 ngày 26/02/2020 (thứ Tư)"]);
-    expect(english.text).toContain("Cells under grassroots committees: 0/3 (0%) held their congress");
+    expect(english.text).toContain("Cells under grassroots committees: 0/3 (0.0%) held their congress");
   });
 });

@@ -160,7 +160,7 @@ describe("the bot process", () => {
     expect(await second.exited).toBe(0);
 
     const status = await cliRun(["status", "--unit", "GT", "--lang", "en"]);
-    expect(status.out).toContain("Cells: 1/2 held their congress (50%)");
+    expect(status.out).toContain("Cells: 1/2 held their congress (50.0%)");
     await db?.drop();
   }, 120_000);
 

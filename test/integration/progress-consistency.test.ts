@@ -111,8 +111,9 @@ describe("/tiendo and the digest agree with an independent count (demo district)
       grassroots: {
         held: grassroots.filter((unit) => held.has(unit.id)).length,
         total: grassroots.length,
-        documents: grassroots.filter((unit) => documents.has(unit.id)).length,
-        personnel: grassroots.filter((unit) => personnel.has(unit.id)).length,
+        // Reached: reported, or presumed by a later milestone reported (a date set, a congress held).
+        documents: grassroots.filter((unit) => documents.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id)).length,
+        personnel: grassroots.filter((unit) => personnel.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id)).length,
       },
       cellsOf: new Map(grassroots.filter((unit) => cellsOf.has(unit.id)).map((unit) => [unit.name, cellsOf.get(unit.id)!])),
       cellElections: {

@@ -61,24 +61,26 @@ describe("/tiendo (progress drill-down)", () => {
     "📊 Tiến độ — Đảng bộ quận Long Biên (LB)",
     "Cập nhật ngày 05/04/2020",
     "",
-    "Tổ chức cơ sở đảng: 0/3 (0%) đã đại hội • 1 đã có lịch • 2 chưa có lịch",
-    "trong đó đảng bộ cơ sở: 0/2 (0%) đã đại hội • 0 đã có lịch • 2 chưa có lịch",
-    "trong đó chi bộ cơ sở: 0/1 (0%) đã đại hội • 1 đã có lịch • 0 chưa có lịch",
+    // GT and NT have not reported their plan (due 15/02) nor their documents (due 31/03): overdue.
+    "Tổ chức cơ sở đảng: 0/3 (0,0%) đã đại hội • 1 đã có lịch • 2 chưa có lịch • ⚠️ quá hạn 2",
+    "trong đó đảng bộ cơ sở: 0/2 (0,0%) đã đại hội • 0 đã có lịch • 2 chưa có lịch • ⚠️ quá hạn 2",
+    "trong đó chi bộ cơ sở: 0/1 (0,0%) đã đại hội • 1 đã có lịch • 0 chưa có lịch",
     "Chi bộ trực thuộc: 1/3 (33,3%) đã đại hội • 1 đã có lịch • 1 chưa có lịch • ⚠️ quá hạn 2",
-    "Dự thảo báo cáo chính trị, kiểm điểm: 1/3 • Phương án nhân sự: 0/3",
+    // KB's congress date is set: its personnel plan counts as reached (the date presumes it).
+    "Dự thảo báo cáo chính trị, kiểm điểm: 1/3 • Phương án nhân sự: 1/3",
     "Khó khăn đang mở: 1 (ở 1 đơn vị).",
     "Đại hội của đơn vị: ⏳ chưa tổ chức (hạn 31/07/2020).",
     "",
     "Đơn vị trực thuộc (1–3/3):",
-    "1. ⏳ Đảng bộ phường Gia Thụy: chi bộ 1/2 (50%) • quá hạn 1",
-    "2. ⏳ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0%) • quá hạn 1 • khó khăn 1",
+    "1. ⚠️ Đảng bộ phường Gia Thụy: chi bộ 1/2 (50,0%) • quá hạn 1",
+    "2. ⚠️ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0,0%) • quá hạn 1 • khó khăn 1",
     "3. 📅 Chi bộ Kho bạc Nhà nước Long Biên: đại hội ngày 20/04",
   ];
   const electionLines = [
     "",
     "Kết quả bầu cử (1 đại hội đã tổ chức):",
-    "• Chi bộ trực thuộc (1): cấp ủy trúng cử 4/5 (80%); bầu đủ 0, bầu thiếu 1",
-    "   Nữ 2 (50%) • dưới 35 tuổi 1 (25%) • tái cử 3 (75%) • mới 1 (25%)",
+    "• Chi bộ trực thuộc (1): cấp ủy trúng cử 4/5 (80,0%); bầu đủ 0, bầu thiếu 1",
+    "   Nữ 2 (50,0%) • dưới 35 tuổi 1 (25,0%) • tái cử 3 (75,0%) • mới 1 (25,0%)",
     "   Bí thư bầu trực tiếp: 1/1 • Bầu một lần đủ: 0/1 • Đại biểu dự đại hội cấp trên: 3",
     "Bầu thiếu cấp ủy: Chi bộ Tổ dân phố 7 (4/5).",
   ];
@@ -90,9 +92,9 @@ describe("/tiendo (progress drill-down)", () => {
     "📊 Tiến độ — Đảng bộ phường Gia Thụy (GT)",
     "Cập nhật ngày 05/04/2020",
     "",
-    "Chi bộ trực thuộc: 1/2 (50%) đã đại hội • 1 đã có lịch • 0 chưa có lịch • ⚠️ quá hạn 1",
+    "Chi bộ trực thuộc: 1/2 (50,0%) đã đại hội • 1 đã có lịch • 0 chưa có lịch • ⚠️ quá hạn 1",
     "Khó khăn đang mở: không.",
-    "Đại hội của đơn vị: ⏳ chưa tổ chức (hạn 10/06/2020).",
+    "Đại hội của đơn vị: ⚠️ quá hạn kế hoạch (50 ngày), văn kiện (5 ngày).",
     "",
     "Đơn vị trực thuộc (1–2/2):",
     "1. ✅ Chi bộ Tổ dân phố 7: đã đại hội 25/02",
@@ -126,10 +128,11 @@ describe("/tiendo (progress drill-down)", () => {
         "Cập nhật ngày 05/04/2020",
         "Trực thuộc: Đảng bộ phường Gia Thụy",
         "",
-        "⚠️ Kế hoạch đại hội — quá hạn 65 ngày (hạn 31/01/2020)",
-        "⚠️ Dự thảo báo cáo chính trị, kiểm điểm — quá hạn 36 ngày (hạn 29/02/2020)",
-        "⚠️ Phương án nhân sự — quá hạn 26 ngày (hạn 10/03/2020)",
-        "✅ Ấn định ngày đại hội — 10/04/2020",
+        // The date, fixed on 20/03 (after its deadline of 15/03), closes what must precede it.
+        "☑️ Kế hoạch đại hội — coi như hoàn thành (đã ấn định ngày đại hội)",
+        "☑️ Dự thảo báo cáo chính trị, kiểm điểm — coi như hoàn thành (đã ấn định ngày đại hội)",
+        "☑️ Phương án nhân sự — coi như hoàn thành (đã ấn định ngày đại hội)",
+        "✅ Ấn định ngày đại hội — 10/04/2020 (hoàn thành sau hạn 15/03/2020)",
         "⚠️ Tổ chức đại hội — quá hạn 5 ngày (hạn 31/03/2020)",
         "Khó khăn đang mở: không.",
       ].join("\n"),
@@ -146,11 +149,11 @@ describe("/tiendo (progress drill-down)", () => {
     const withDifficulties = await press(admin, lb, { text: "Có khó khăn" });
     const listOf = (message: RecordedMessage) => message.text!.split("\n").filter((line) => /^\d+\. /.test(line));
     expect(withDifficulties.message.text!.split("\n")[1]).toBe("Cập nhật ngày 05/04/2020 • lọc: Có khó khăn");
-    expect(listOf(withDifficulties.message)).toEqual(["1. ⏳ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0%) • quá hạn 1 • khó khăn 1"]);
+    expect(listOf(withDifficulties.message)).toEqual(["1. ⚠️ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0,0%) • quá hạn 1 • khó khăn 1"]);
     expect(withDifficulties.message.text).toContain("Đơn vị trực thuộc khớp bộ lọc (1–1/1):");
     expect(buttons(withDifficulties.message)).toEqual([["1. Đảng bộ phường Ngọc Thụy"], ["Tất cả", "Chưa đại hội"], ["Quá hạn", "✓ Có khó khăn"], ["📊 Biểu đồ"]]);
     const overdue = await press(admin, lb, { text: "Quá hạn" });
-    expect(listOf(overdue.message).map((line) => line.split(":")[0])).toEqual(["1. ⏳ Đảng bộ phường Gia Thụy", "2. ⏳ Đảng bộ phường Ngọc Thụy"]);
+    expect(listOf(overdue.message).map((line) => line.split(":")[0])).toEqual(["1. ⚠️ Đảng bộ phường Gia Thụy", "2. ⚠️ Đảng bộ phường Ngọc Thụy"]);
     // The filter goes down with the drill-down: inside Gia Thụy, only the overdue cell.
     const inside = await press(admin, lb, { text: "1. Đảng bộ phường Gia Thụy" });
     expect(listOf(inside.message)).toEqual(["1. ⚠️ Chi bộ Tổ dân phố 12: đại hội ngày 10/04"]);
@@ -185,9 +188,9 @@ describe("/tiendo (progress drill-down)", () => {
         "📊 Progress — Đảng bộ phường Ngọc Thụy (NT)",
         "As of 05/04/2020",
         "",
-        "Cells: 0/1 (0%) held • 0 scheduled • 1 not scheduled • ⚠️ 1 overdue",
+        "Cells: 0/1 (0.0%) held • 0 scheduled • 1 not scheduled • ⚠️ 1 overdue",
         "Open difficulties: 1 (at 1 unit).",
-        "The unit's own congress: ⏳ not held yet (deadline 10/06/2020).",
+        "The unit's own congress: ⚠️ overdue: plan (50 days), documents (5 days).",
         "",
         "Units under it (1–1 of 1):",
         "1. ⚠️ Chi bộ Tổ dân phố 1: difficulties: 1",
@@ -200,9 +203,9 @@ describe("/tiendo (progress drill-down)", () => {
         "📊 Tiến độ — các đơn vị đồng chí theo dõi (2)",
         "Cập nhật ngày 05/04/2020",
         "",
-        "Tổ chức cơ sở đảng: 0/1 (0%) đã đại hội • 1 đã có lịch • 0 chưa có lịch",
-        "Chi bộ trực thuộc: 0/1 (0%) đã đại hội • 0 đã có lịch • 1 chưa có lịch • ⚠️ quá hạn 1",
-        "Dự thảo báo cáo chính trị, kiểm điểm: 1/1 • Phương án nhân sự: 0/1",
+        "Tổ chức cơ sở đảng: 0/1 (0,0%) đã đại hội • 1 đã có lịch • 0 chưa có lịch",
+        "Chi bộ trực thuộc: 0/1 (0,0%) đã đại hội • 0 đã có lịch • 1 chưa có lịch • ⚠️ quá hạn 1",
+        "Dự thảo báo cáo chính trị, kiểm điểm: 1/1 • Phương án nhân sự: 1/1", // the date set presumes it
         "Khó khăn đang mở: 1 (ở 1 đơn vị).",
         "",
         "Đơn vị theo dõi (1–2/2):",

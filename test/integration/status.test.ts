@@ -60,6 +60,7 @@ describe("status (/trangthai)", () => {
       openedAt: new Date(openedAt),
       telegramUpdateId: nextUpdateId++,
       actor: "test",
+      notices: [],
     });
   }
 
@@ -97,7 +98,8 @@ describe("status (/trangthai)", () => {
     expect(messages.map((m) => m.text)).toEqual([
       [
         "Chi bộ Tổ dân phố số 7 (Đảng bộ phường Gia Thụy) — nhiệm kỳ 2020-2022",
-        "⚠️ Kế hoạch đại hội — quá hạn 26 ngày (hạn 31/01/2020)",
+        // The draft documents presume the plan: done, it closes the plan, which is no longer overdue.
+        "☑️ Kế hoạch đại hội — coi như hoàn thành (đã có dự thảo văn kiện)",
         "✅ Dự thảo báo cáo chính trị, kiểm điểm — 20/02/2020",
         "⏳ Phương án nhân sự — hạn 10/03/2020 (còn 13 ngày)",
         "⏳ Ấn định ngày đại hội — hạn 15/03/2020 (còn 18 ngày)",
@@ -118,7 +120,7 @@ describe("status (/trangthai)", () => {
     expect(messages.map((m) => m.text)).toEqual([
       [
         "Chi bộ Tổ dân phố số 8 (Đảng bộ phường Gia Thụy) — term 2020-2022",
-        "⚠️ Congress plan — 26 day(s) overdue (due 31/01/2020)",
+        "⚠️ Congress plan — overdue by 26 days (due 31/01/2020)",
         "⏳ Draft political and self-review reports — due 29/02/2020 (3 days left)",
         "⏳ Personnel plan — due 10/03/2020 (13 days left)",
         "⏳ Congress date set — due 15/03/2020 (18 days left)",
@@ -128,7 +130,7 @@ describe("status (/trangthai)", () => {
     ]);
   });
 
-  it("when a working-group leader asks, then the followed units are listed most lagging first, with cells and difficulty counts", async () => {
+  it("when a working-group leader asks, then the morning list shows: totals, units to chase by organisation most urgent first, difficulties", async () => {
     const leader = telegramUser({ first_name: "Ngọc" });
     await link("+84817209914", leader); // Tô Minh Ngọc: standing committee, leads Tổ công tác số 1
     for (const milestone of ["plan", "documents", "personnel", "scheduled", "held"] as const) {
@@ -144,20 +146,36 @@ describe("status (/trangthai)", () => {
 
     const before = await databaseFingerprint(db.database);
     const messages = await status(leader);
-    expect(messages.map((m) => m.text)).toEqual([
-      [
-        "Tổ công tác số 1 — 7 đơn vị theo dõi, đơn vị chậm nhất lên trước (26/02/2020):",
-        "⚠️ Đảng bộ Công an quận: quá hạn Kế hoạch đại hội (11 ngày); chi bộ đã đại hội 0/12, 12 chi bộ có mốc quá hạn; khó khăn đang mở: 1",
-        "⚠️ Đảng bộ phường Cự Khối: quá hạn Kế hoạch đại hội (11 ngày); chi bộ đã đại hội 0/27, 27 chi bộ có mốc quá hạn",
-        "⚠️ Chi bộ Hạt Quản lý đê Long Biên: quá hạn Kế hoạch đại hội (11 ngày)",
-        "⚠️ Đảng bộ phường Bồ Đề: chưa xong Dự thảo báo cáo chính trị, kiểm điểm (hạn 31/03/2020); chi bộ đã đại hội 1/44, 42 chi bộ có mốc quá hạn",
-        "⏳ Chi bộ Cơ quan Quận ủy: chưa xong Dự thảo báo cáo chính trị, kiểm điểm (hạn 31/03/2020); khó khăn đang mở: 1",
-        "⏳ Chi bộ Trường THPT Phúc Lợi: chưa xong Dự thảo báo cáo chính trị, kiểm điểm (hạn 31/03/2020)",
-        "✅ Chi bộ Viện Kiểm sát nhân dân quận: đã đại hội 20/02/2020",
-      ].join("\n"),
+    expect(messages).toHaveLength(1);
+    const text = messages[0]!.text!;
+    expect(text.length).toBeLessThanOrEqual(telegramTextLimit);
+    const lines = text.split("\n");
+    // Totals first, by level, in the checklist's words (VKS held; Bồ Đề, Cự Khối, Công an and the dike
+    // station have their plan overdue; a cell of Bồ Đề held, another reported its plan).
+    expect(lines.slice(0, 6)).toEqual([
+      "Tổ công tác số 1 — việc cần đôn đốc hôm nay (26/02/2020)",
+      "7 tổ chức cơ sở đảng: 1 đã đại hội, 3 đúng tiến độ, 3 chậm",
+      "2 đảng bộ bộ phận: 0 đã đại hội, 2 đúng tiến độ, 0 chậm",
+      "83 chi bộ: 1 đã đại hội, 1 đúng tiến độ, 81 chậm",
+      "",
+      "Đảng bộ phường Bồ Đề (1/44 chi bộ đã đại hội):",
     ]);
-    // The summary counts the complaint letter and never quotes it; reading writes nothing.
-    expect(messages[0]!.text).not.toContain("đơn thư");
+    // Then the units to chase, grouped by grassroots organisation, the longest overdue first (the cells'
+    // plan, due 31/01), each with its secretary; as many as fit in one message, the rest counted.
+    expect(lines[6]).toBe("• Chi bộ Tổ dân phố số 1: Kế hoạch đại hội quá hạn 26 ngày — Bí thư Nghiêm Hữu Thắng, 0962 586 100");
+    const unitLines = lines.filter((line) => line.startsWith("• Chi bộ Tổ dân phố") || line.startsWith("• Chi bộ Cơ quan phường"));
+    const more = /^…và (\d+) đơn vị khác cần đôn đốc — \/tiendo để xem đủ$/.exec(lines.find((line) => line.startsWith("…và"))!);
+    // 81 cells and 3 organisations are overdue; VKS and the two cells of Bồ Đề that reported are not named.
+    expect(unitLines.length + Number(more![1])).toBe(81 + 3);
+    expect(text).not.toContain("Tổ dân phố số 2:");
+    expect(text).not.toContain("Tổ dân phố số 3:");
+    // Open difficulties close the list; a complaint is counted, never quoted; reading writes nothing.
+    expect(lines.slice(-3)).toEqual([
+      "Khó khăn đang mở (2):",
+      '• Chi bộ Cơ quan Quận ủy — "Thiếu kinh phí tổ chức đại hội" (25/02)',
+      "• Chi bộ Nhà tạm giữ — 🔒 đơn thư, khiếu nại, tố cáo: không nêu nội dung ở đây, xem /khokhan (24/02)",
+    ]);
+    expect(text).not.toContain("tố cáo liên quan nhân sự");
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 
@@ -165,10 +183,9 @@ describe("status (/trangthai)", () => {
     const leader = telegramUser();
     const personId = await link("+84865390337", leader); // Nguyễn Lan Hạnh leads Tổ công tác số 2
     await prisma().roleAssignment.create({ data: { personId, unitId: await unitId("MTTQ"), role: "deputy" } });
-    const [message, ...rest] = await status(leader);
+    const [card, list, ...rest] = await status(leader);
     expect(rest).toEqual([]);
-    const blocks = message!.text!.split("\n\n");
-    expect(blocks[0]).toBe(
+    expect(card!.text).toBe(
       [
         "Chi bộ Cơ quan Ủy ban Mặt trận Tổ quốc và các đoàn thể quận (Đảng bộ quận Long Biên) — nhiệm kỳ 2020-2025",
         "⚠️ Kế hoạch đại hội — quá hạn 11 ngày (hạn 15/02/2020)",
@@ -179,13 +196,12 @@ describe("status (/trangthai)", () => {
         "Khó khăn đang mở: không.",
       ].join("\n"),
     );
-    const group = blocks[1]!.split("\n");
-    expect(group[0]).toBe("Tổ công tác số 2 — 7 đơn vị theo dõi, đơn vị chậm nhất lên trước (26/02/2020):");
-    expect(group).toHaveLength(8);
-    expect(group.slice(1).every((line) => line.startsWith("⚠️ "))).toBe(true);
+    // The group's list is the morning list, word for word (one model, one rendering).
+    expect(list!.text!.split("\n")[0]).toBe("Tổ công tác số 2 — việc cần đôn đốc hôm nay (26/02/2020)");
+    expect(list!.text!.split("\n")[1]).toBe("7 tổ chức cơ sở đảng: 0 đã đại hội, 0 đúng tiến độ, 7 chậm");
   });
 
-  it("when a group follows the whole district, then its 49 grassroots organisations are cut to 30 lines with the rest counted", async () => {
+  it("when a group follows the whole district, then the list stays one message, the rest counted with a pointer to /tiendo", async () => {
     const leader = telegramUser();
     const person = await prisma().person.findFirstOrThrow({ where: { phone: "+84333372348" } }); // Mai Công Thành, standing
     await link("+84333372348", leader);
@@ -200,12 +216,22 @@ describe("status (/trangthai)", () => {
     const [message, ...rest] = await status(leader);
     expect(rest).toEqual([]);
     const lines = message!.text!.split("\n");
-    expect(lines).toHaveLength(30);
-    expect(lines[0]).toBe("Tổ chỉ đạo chung — 49 đơn vị theo dõi, đơn vị chậm nhất lên trước (26/02/2020):");
-    expect(lines[29]).toBe("…và 21 đơn vị khác");
-    // Nearly every organisation has its plan overdue on 26/02/2020; those lagging come first.
-    expect(lines.slice(1, 29).every((line) => line.startsWith("⚠️ "))).toBe(true);
-    expect(lines[1]).toMatch(/^⚠️ .*: quá hạn Kế hoạch đại hội \(11 ngày\)/);
+    expect(message!.text!.length).toBeLessThanOrEqual(telegramTextLimit);
+    expect(lines[0]).toBe("Tổ chỉ đạo chung — việc cần đôn đốc hôm nay (26/02/2020)");
+    // Totals per level (what earlier tests of this file reported shows here), each adding up.
+    const totals = lines.slice(1, 5).map((line) => /^(\d+) (.+): (\d+) đã đại hội, (\d+) đúng tiến độ, (\d+) chậm$/.exec(line)!);
+    expect(totals.map((match) => [match[2], Number(match[1])])).toEqual([
+      ["đảng bộ cấp huyện", 1],
+      ["tổ chức cơ sở đảng", 49],
+      ["đảng bộ bộ phận", 3],
+      ["chi bộ", 587],
+    ]);
+    for (const match of totals) expect(Number(match[3]) + Number(match[4]) + Number(match[5])).toBe(Number(match[1]));
+    // Every unit behind is either named or counted in the last line (on 26/02 no congress is due within a week).
+    const moreAt = lines.findIndex((line) => line.startsWith("…và"));
+    const named = lines.slice(0, moreAt).filter((line) => line.startsWith("• "));
+    const more = /^…và (\d+) đơn vị khác cần đôn đốc — \/tiendo để xem đủ$/.exec(lines[moreAt]!);
+    expect(named.length + Number(more![1])).toBe(totals.reduce((sum, match) => sum + Number(match[5]), 0));
   });
 
   it("when a person is officer of many units, then the answer is split between cards, each message within Telegram's limit", async () => {

@@ -6,7 +6,7 @@ import { emptyCounts, type GrassrootsRow, type ProgressCounts, type RollupRow, t
 let nextId = 1;
 function unit(name: string, level: UnitLevel, parent: RollupUnit | null): RollupUnit {
   const id = nextId++;
-  return { id, code: `U${id}`, name, level, path: `${parent?.path ?? ""}${id}/`, parentId: parent?.id ?? null, hasChildren: false, pilotDate: null };
+  return { id, code: `U${id}`, name, level, path: `${parent?.path ?? ""}${id}/`, parentId: parent?.id ?? null, hasChildren: false, pilotDate: null, parentName: parent?.name ?? null, nameShared: false };
 }
 function counts(total: number, held: number, scheduled: number): ProgressCounts {
   return { ...emptyCounts(), total, held, scheduled, notScheduled: total - held - scheduled };

@@ -30,6 +30,8 @@ const unit = (id: number, level: UnitLevel, path: string, hasChildren = false): 
   parentId: null,
   hasChildren,
   pilotDate: null,
+  parentName: null,
+  nameShared: false,
 });
 
 describe("roll-up sums", () => {
@@ -55,7 +57,7 @@ describe("roll-up sums", () => {
 
   it("gives each entry its own state and the levels under it, and filters on the whole subtree", () => {
     const [second, third, fourth] = summariseEntries(entries, rows);
-    expect(second!.own).toEqual({ held: false, scheduled: false, overdue: true, openDifficulties: 0 });
+    expect(second!.own).toEqual({ held: false, scheduled: false, overdue: true, paused: false, openDifficulties: 0 });
     expect(second!.below.map((line) => line.level)).toEqual(["cell"]);
     expect(third!.own.held).toBe(true);
     expect(third!.below).toEqual([]);
@@ -152,7 +154,7 @@ describe("election statistics text", () => {
   it("writes shares with a decimal comma in Vietnamese, per level, and names the units elected short", () => {
     const stats: ElectionStats = {
       levels: [
-        { ...emptyElectionTotals(), level: "cell", congresses: 3, withResults: 3, committeePlanned: 15, committeeElected: 14, inFull: 2, short: 1, women: 6, underThirtyFive: 1, reElected: 9, secretaryDirect: 1, secretaryDirectKnown: 3, delegates: 12, delegatesKnown: 3 },
+        { ...emptyElectionTotals(), level: "cell", congresses: 3, withResults: 3, committeePlanned: 15, committeeElected: 14, inFull: 2, short: 1, women: 6, underThirtyFive: 1, reElected: 9, womenBase: 14, underThirtyFiveBase: 14, reElectedBase: 14, secretaryDirect: 1, secretaryDirectKnown: 3, delegates: 12, delegatesKnown: 3 },
         { ...emptyElectionTotals(), level: "grassroots", congresses: 1, withResults: 0 },
       ],
       shortUnits: [{ id: 9, name: "Chi bộ 9", level: "cell", elected: 4, planned: 5 }],

@@ -12,13 +12,17 @@ import {
   findDifficultyByUpdate,
   findPendingDifficulty,
   openDifficultiesIn,
+  difficultyRecipients,
   openDifficulty,
   resolveDifficulty,
+  type NoticeRecipient,
   savePendingDifficulty,
   type DifficultyUnit,
   type StoredDifficulty,
 } from "../../db/difficulty-store.js";
+import type { NewOutboxMessage } from "../../db/outbox-store.js";
 import type { PersonProfile } from "../../db/people-store.js";
+import { afterQuietHours } from "../../clock.js";
 import {
   canResolveDifficulty,
   checkDifficultyText,
@@ -29,7 +33,7 @@ import {
 } from "../../domain/difficulty-rules.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { reportRight } from "../../domain/report-permissions.js";
-import type { Translate } from "../../i18n.js";
+import { localeFromLanguageCode, type Translate } from "../../i18n.js";
 import { localDateOf, renderDifficultyItem, renderUnitName, shortenText } from "../../render/difficulty-text.js";
 import type { BotContext } from "../context.js";
 
@@ -71,7 +75,9 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
   const updateId = ctx.update.update_id;
   const stored = await findDifficultyByUpdate(ctx.deps.prisma, updateId);
   if (stored) {
-    await ctx.reply(recordedText(ctx, stored.unit, stored.text, stored.sensitive));
+    // A redelivery answers as the first time (the notices went out with the first).
+    const { leaders } = await openedNotices(ctx, stored.unit, { text: stored.text, sensitive: stored.sensitive, updateId });
+    await ctx.reply(recordedText(ctx, stored.unit, stored.text, stored.sensitive, leaders));
     return;
   }
 
@@ -83,6 +89,7 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
   }
   if (units.length === 1) {
     const [unit] = units;
+    const { leaders, notices } = await openedNotices(ctx, unit!, { text: check.text, sensitive, updateId });
     await openDifficulty(ctx.deps.prisma, {
       unit: unit!,
       text: check.text,
@@ -91,8 +98,9 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
       openedAt: ctx.deps.clock.now(),
       telegramUpdateId: updateId,
       actor: actorOf(ctx),
+      notices,
     });
-    await ctx.reply(recordedText(ctx, unit!, check.text, sensitive));
+    await ctx.reply(recordedText(ctx, unit!, check.text, sensitive, leaders));
     return;
   }
 
@@ -110,6 +118,7 @@ difficultiesFeature.callbackQuery(/^difficulty:unit:([A-Za-z0-9_-]{1,16}):(\d{1,
   if (!unit) return refuse(ctx, "difficulty-button-stale");
   const person = ctx.person;
   if (!person || reportRight(person, unit) === null) return refuse(ctx, "difficulty-unit-not-allowed");
+  const { leaders, notices } = await openedNotices(ctx, unit, pending);
   await completePendingDifficulty(ctx.deps.prisma, { ...key, nonce: pending.nonce }, {
     unit,
     text: pending.text,
@@ -118,9 +127,10 @@ difficultiesFeature.callbackQuery(/^difficulty:unit:([A-Za-z0-9_-]{1,16}):(\d{1,
     openedAt: ctx.deps.clock.now(),
     telegramUpdateId: pending.updateId,
     actor: actorOf(ctx),
+    notices,
   });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(recordedText(ctx, unit, pending.text, pending.sensitive));
+  await ctx.editMessageText(recordedText(ctx, unit, pending.text, pending.sensitive, leaders));
 });
 
 difficultiesFeature.callbackQuery(/^difficulty:cancel:([A-Za-z0-9_-]{1,16})$/, async (ctx) => {
@@ -137,7 +147,8 @@ difficultiesFeature.callbackQuery(/^difficulty:resolve:(\d{1,9})$/, async (ctx) 
   // Unknown and forbidden look the same, so a press cannot probe which difficulties exist.
   if (!person || !difficulty || !canResolveDifficulty(person, difficulty.unit)) return refuse(ctx, "difficulty-resolve-not-allowed");
   const now = ctx.deps.clock.now();
-  const outcome = await resolveDifficulty(ctx.deps.prisma, { difficulty, resolvedById: person.id, resolvedAt: now, actor: actorOf(ctx) });
+  const notices = await resolvedNotices(ctx, difficulty, person);
+  const outcome = await resolveDifficulty(ctx.deps.prisma, { difficulty, resolvedById: person.id, resolvedAt: now, actor: actorOf(ctx), notices });
   if (outcome === "already-resolved") return refuse(ctx, "difficulty-already-resolved");
   await ctx.answerCallbackQuery({ text: ctx.t("difficulty-resolved-answer") });
   const resolvedLine = ctx.t("difficulty-resolved-line", {
@@ -173,10 +184,65 @@ async function refuse(ctx: BotContext, key: string): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
 }
 
-function recordedText(ctx: BotContext, unit: DifficultyUnit, text: string, sensitive: boolean): string {
+/** What the person is told once the difficulty is stored, with who was told of it. */
+function recordedText(ctx: BotContext, unit: DifficultyUnit, text: string, sensitive: boolean, leaders: readonly NoticeRecipient[]): string {
   const lines = [ctx.t("difficulty-recorded", { unit: renderUnitName(translator(ctx), unit), text })];
+  lines.push(leaders.length > 0 ? ctx.t("difficulty-recorded-notified", { names: leaders.map((leader) => leader.name).join(", ") }) : ctx.t("difficulty-recorded-nobody"));
   if (sensitive) lines.push(ctx.t("difficulty-recorded-sensitive"));
   return lines.join("\n");
+}
+
+/**
+ * The notices telling the unit's working-group leaders of a new difficulty (after quiet hours), keyed by
+ * the update that raised it, so a redelivered /khokhan writes them once. A complaint is not quoted.
+ */
+async function openedNotices(
+  ctx: BotContext,
+  unit: DifficultyUnit,
+  raised: { text: string; sensitive: boolean; updateId: number },
+): Promise<{ leaders: NoticeRecipient[]; notices: NewOutboxMessage[] }> {
+  const { leaders } = await difficultyRecipients(ctx.deps.prisma, unit);
+  const now = ctx.deps.clock.now();
+  const { timezone, quietHours } = ctx.deps.config;
+  const others = leaders.filter((leader) => leader.telegramUserId !== BigInt(ctx.from!.id));
+  const notices = others.map((leader): NewOutboxMessage => {
+    const t = ctx.deps.translate(localeFromLanguageCode(leader.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
+    const args = { unit: renderUnitName(t, unit), date: formatLocalDate(localDateOf(now, timezone)), text: raised.text };
+    return {
+      dedupeKey: `difficulty-opened:${raised.updateId}:${leader.telegramUserId}`,
+      chatId: leader.telegramUserId,
+      kind: "difficulty-notice",
+      payload: { method: "sendMessage", params: { text: t(raised.sensitive ? "difficulty-notice-opened-hidden" : "difficulty-notice-opened", args) } },
+      notBefore: afterQuietHours(now, timezone, quietHours),
+    };
+  });
+  return { leaders: others, notices };
+}
+
+/** The notices telling the unit's secretaries (but the one who resolved it) that a difficulty is resolved. */
+async function resolvedNotices(ctx: BotContext, difficulty: StoredDifficulty, resolver: PersonProfile): Promise<NewOutboxMessage[]> {
+  const { secretaries } = await difficultyRecipients(ctx.deps.prisma, difficulty.unit);
+  const now = ctx.deps.clock.now();
+  const { timezone, quietHours } = ctx.deps.config;
+  return secretaries
+    .filter((secretary) => secretary.personId !== resolver.id)
+    .map((secretary) => {
+      const t = ctx.deps.translate(localeFromLanguageCode(secretary.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
+      const args = {
+        unit: renderUnitName(t, difficulty.unit),
+        opened: formatLocalDate(localDateOf(difficulty.openedAt, timezone)),
+        text: difficulty.text,
+        name: resolver.name,
+        date: formatLocalDate(localDateOf(now, timezone)),
+      };
+      return {
+        dedupeKey: `difficulty-resolved:${difficulty.id}:${secretary.telegramUserId}`,
+        chatId: secretary.telegramUserId,
+        kind: "difficulty-notice",
+        payload: { method: "sendMessage", params: { text: t(difficulty.sensitive ? "difficulty-notice-resolved-hidden" : "difficulty-notice-resolved", args) } },
+        notBefore: afterQuietHours(now, timezone, quietHours),
+      };
+    });
 }
 
 function audienceFor(person: PersonProfile, difficulty: StoredDifficulty): DifficultyAudience {

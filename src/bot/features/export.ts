@@ -63,6 +63,7 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
     roots: scope,
     exportedAt,
     today: localDateTime(exportedAt, timeZone).date,
+    timeZone,
   });
   const workbook = await writeExportWorkbook(buildExportSheets(data, { t, timeZone }), data.exportedAt);
   const local = localDateTime(data.exportedAt, timeZone);

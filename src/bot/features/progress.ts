@@ -21,9 +21,11 @@ import {
   type ProgressPage,
   type ProgressScreen,
 } from "../../domain/progress-view.js";
-import { unitChecklist } from "../../domain/milestone-status.js";
+import { congressPlan } from "../../domain/campaign-plan.js";
+import { unitChecklist } from "../../domain/checklist.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../../i18n.js";
 import { renderLeafScreen, renderSubtreeScreen } from "../../render/progress-text.js";
+import { renderUnitLabel } from "../../render/unit-label.js";
 import type { BotContext } from "../context.js";
 import { progressChartFor } from "../progress-chart.js";
 import { todayFor } from "../today.js";
@@ -186,7 +188,6 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
       filter: screen.filter,
       hasCampaign: campaign !== null,
       levels: levelTotals(rows),
-      deadlines: {},
       page,
       dates,
       elections,
@@ -198,17 +199,19 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
   if (!unit) return null;
   const up = upTarget(viewer, unit);
 
+  const [own] = await loadUnitCards(prisma, [unit.id], ctx.deps.config.timezone);
+  if (!own) return null;
+  const checklist = own.campaign ? unitChecklist(congressPlan, own.unit.facts, today) : null;
+
   if (!unit.hasChildren) {
     if (screen.page !== 0) return null;
-    const [card] = await loadUnitCards(prisma, [unit.id]);
-    if (!card) return null;
     const text = renderLeafScreen(t, {
       name: unit.name,
       code: unit.code,
       parentName: unit.parent?.name ?? null,
       today,
-      checklist: card.unit.campaign ? unitChecklist(card.reports, card.unit.campaign.deadlines, today) : null,
-      openDifficulties: card.openDifficulties.length,
+      checklist,
+      openDifficulties: own.openDifficulties.length,
     });
     return { text, keyboard: upKeyboard(t, new InlineKeyboard(), screen.filter, up) };
   }
@@ -219,28 +222,15 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
   const page = pageOf(summaries, screen.filter, screen.page);
   if (!page) return null;
   const [dates, elections] = await Promise.all([
-    congressDates(prisma, rollup.campaign?.id ?? null, [unit.id, ...page.items.map((item) => item.entry.unit.id)]),
+    congressDates(prisma, rollup.campaign?.id ?? null, page.items.map((item) => item.entry.unit.id)),
     loadElectionStats(prisma, [unit.id]),
   ]);
-  const ownDates = dates.get(unit.id) ?? {};
-  const due = rollup.deadlines[unit.level]?.held;
   const text = renderSubtreeScreen(t, locale, {
-    unit: {
-      name: unit.name,
-      code: unit.code,
-      level: unit.level,
-      own: {
-        held: ownDates.held !== undefined,
-        scheduled: ownDates.held === undefined && ownDates.scheduled !== undefined,
-        overdue: ownDates.held === undefined && due !== undefined && due < today,
-      },
-      dates: ownDates,
-    },
+    unit: { name: unit.name, code: unit.code, checklist },
     today,
     filter: screen.filter,
     hasCampaign: rollup.campaign !== null,
     levels: levelTotals(rollup.rows),
-    deadlines: rollup.deadlines,
     page,
     dates,
     elections,
@@ -263,7 +253,7 @@ function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, u
   const at = (filter: ProgressFilter, pageNumber: number): ProgressScreen =>
     screen.kind === "unit" ? { kind: "unit", unitId: screen.unitId, filter, page: pageNumber } : { kind: "home", filter, page: pageNumber };
   for (const item of page.items) {
-    keyboard.text(`${item.index}. ${item.entry.unit.name}`, screenCallback({ kind: "unit", unitId: item.entry.unit.id, filter: screen.filter, page: 0 })).row();
+    keyboard.text(`${item.index}. ${renderUnitLabel(t, item.entry.unit)}`, screenCallback({ kind: "unit", unitId: item.entry.unit.id, filter: screen.filter, page: 0 })).row();
   }
   if (page.pages > 1) {
     if (screen.page > 0) keyboard.text(t("progress-button-prev"), screenCallback(at(screen.filter, screen.page - 1)));

@@ -1,15 +1,19 @@
 // /trangthai (/status): the checklist and open difficulties of each unit the person is an officer of,
-// then, for a working-group leader, the followed units with the most lagging first. Private chat only.
+// then, for a working-group leader, the same list of units to chase that the morning list gives (one
+// model, one rendering: they cannot disagree). Private chat only.
 import { Composer } from "grammy";
-import { openPausesOf, openPausesUnder, type ReminderPauseRecord } from "../../db/reminder-pause-store.js";
-import { loadGroupProgress, loadUnitCards } from "../../db/status-store.js";
-import { formatLocalDate } from "../../domain/local-date.js";
-import { localDateOf } from "../../render/difficulty-text.js";
+import { openPausesOf, type ReminderPauseRecord } from "../../db/reminder-pause-store.js";
+import { followedByGroup, loadReminderData } from "../../db/reminder-store.js";
+import { loadUnitCards } from "../../db/status-store.js";
+import { congressPlan } from "../../domain/campaign-plan.js";
 import { followsAsWorkingGroup } from "../../domain/difficulty-rules.js";
-import { summariseGroupProgress } from "../../domain/group-progress.js";
+import { formatLocalDate } from "../../domain/local-date.js";
+import { buildWorkingGroupList } from "../../domain/working-group-list.js";
 import type { Translate } from "../../i18n.js";
+import { localDateOf } from "../../render/difficulty-text.js";
 import { splitMessage } from "../../render/split-message.js";
-import { renderGroupSummary, renderUnitCard } from "../../render/status-card.js";
+import { renderUnitCard } from "../../render/status-card.js";
+import { renderWorkingGroupList } from "../../render/working-group-list-text.js";
 import type { BotContext } from "../context.js";
 import { todayFor } from "../today.js";
 
@@ -39,32 +43,27 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
   const today = todayFor(ctx);
   const timeZone = ctx.deps.config.timezone;
   const blocks: string[] = [];
+  const lists: string[] = [];
   const pauses = await openPausesOf(ctx.deps.prisma, ownUnitIds);
   const since = (pause: ReminderPauseRecord) => formatLocalDate(localDateOf(pause.pausedAt, timeZone));
-  for (const card of await loadUnitCards(ctx.deps.prisma, ownUnitIds)) {
+  for (const card of await loadUnitCards(ctx.deps.prisma, ownUnitIds, timeZone)) {
     const audience = { kind: "person" as const, personId: person.id, followsAsWorkingGroup: followsAsWorkingGroup(person, card.unit) };
     const pause = pauses.get(card.unit.id);
     const pauseLine = pause ? `\n${t("status-pause-line", { since: since(pause), reason: pause.reason })}` : "";
     blocks.push(renderUnitCard(t, card, { today, timeZone, audience }) + pauseLine);
   }
   if (person.ledGroups.length > 0) {
-    const data = await loadGroupProgress(ctx.deps.prisma, person.organizationId, person.ledGroupUnits);
-    const progress = summariseGroupProgress({
-      ...data,
-      openDifficulties: data.openDifficulties.map((difficulty) => ({ unitPath: difficulty.unit.path })),
-      today,
-    });
-    blocks.push(renderGroupSummary(t, { groups: person.ledGroups.map((group) => group.name), progress, today }));
-    const postponed = await openPausesUnder(ctx.deps.prisma, person.organizationId, person.ledGroupUnits.map((unit) => unit.path));
-    if (postponed.length > 0) {
-      const parentOf = (unit: (typeof postponed)[number]["unit"]) => ((unit.level === "cell" || unit.level === "partial") && unit.parentName) || "none";
-      blocks.push(
-        [
-          t("status-pauses-title", { count: postponed.length }),
-          ...postponed.map(({ unit, pause }) => t("status-pauses-line", { unit: unit.name, parent: parentOf(unit), since: since(pause), reason: pause.reason })),
-        ].join("\n"),
-      );
+    const [organisation] = await loadReminderData(ctx.deps.prisma, { timeZone, organizationIds: [person.organizationId] });
+    for (const led of person.ledGroups) {
+      const group = organisation?.groups.find((candidate) => candidate.id === led.id);
+      if (!organisation || !group) {
+        lists.push(t("status-card-group-none"));
+        continue;
+      }
+      const list = buildWorkingGroupList({ plan: congressPlan, today, groupName: group.name, ...followedByGroup(organisation, group.unitPaths) });
+      // Each list is one message already (it keeps within Telegram's limit itself).
+      lists.push(renderWorkingGroupList(t, list));
     }
   }
-  for (const message of splitMessage(blocks.join("\n\n"))) await ctx.reply(message);
+  for (const message of [...(blocks.length > 0 ? splitMessage(blocks.join("\n\n")) : []), ...lists]) await ctx.reply(message);
 });

@@ -1,0 +1,6 @@
+## Units as lists name them (src/render/unit-label.ts)
+
+unit-label = { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}— { $parent }
+}

@@ -1,0 +1,220 @@
+// Units one by one, each with what the checklist (src/domain/checklist.ts) judges it by: its level's
+// deadlines, the current report of each milestone (the day it happened and the office's day it was
+// reported), its open pause and its pilot congress; and what a list needs to name it (its parent, its
+// grassroots organisation, whether its name is shared). Every per-unit screen and list reads units here:
+// the working-group list, reminders, /trangthai, /tiendo's checklist, the digest's named lists, the
+// export. One query, rows handed over as one JSON value.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { congressPlan, milestoneBit, type CampaignPlan } from "../domain/campaign-plan.js";
+import { reachedFromReport, type UnitFacts } from "../domain/checklist.js";
+import type { Milestone, UnitLevel } from "../domain/levels.js";
+import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { DeadlineTable } from "../domain/progress-rollup.js";
+import { closureTableSql, currentReportColumn, deadlinePivotSql, doneMaskSql, earliestOpenDeadlineSql } from "./unit-progress.js";
+
+export interface UnitRecord {
+  id: number;
+  organizationId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  position: number;
+  /** 0 for the top of the organisation. */
+  depth: number;
+  parentId: number | null;
+  parentCode: string | null;
+  parentName: string | null;
+  /** The unit's grassroots organisation: itself, its parent, or (a cell under a partial committee) its grandparent. */
+  grassrootsId: number | null;
+  hasChildren: boolean;
+  /** Another unit of the organisation bears the same name, so lists name its parent too. */
+  nameShared: boolean;
+  /** The unit's own term, when the org file gives one ("2020-2022"). */
+  term: string | null;
+  facts: UnitFacts;
+}
+
+/** The campaign units are judged in: its id and deadlines per level. */
+export interface CampaignRef {
+  id: number;
+  deadlines: DeadlineTable;
+}
+
+export type UnitScope =
+  | { unitIds: readonly number[] }
+  /** Every unit under these paths; `withoutIds` leaves some out (the top of a digest). */
+  | { paths: readonly string[]; withoutIds?: readonly number[] }
+  | { organizationId: number };
+
+export interface UnitRecordQuery {
+  campaign: CampaignRef | null;
+  scope: UnitScope;
+  /** The office's time zone: the day a report was recorded is read in it. */
+  timeZone: string;
+  /**
+   * Only units a list must name on this day: a milestone overdue (the checklist's sense, reminders not
+   * paused), or a pilot congress whose planned day has passed without a congress reported. The database
+   * narrows with the same closure table the checklist uses; the caller still judges each unit itself.
+   */
+  overdueOrPilotPassedOn?: LocalDate;
+  plan?: CampaignPlan;
+}
+
+interface Row {
+  id: number;
+  organizationId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  position: number;
+  depth: number;
+  parentId: number | null;
+  parentCode: string | null;
+  parentName: string | null;
+  grassrootsId: number | null;
+  hasChildren: boolean;
+  nameShared: boolean;
+  term: string | null;
+  pilotDate: LocalDate | null;
+  paused: boolean;
+  reached: { milestone: Milestone; eventDate: LocalDate | null; reportedOn: LocalDate }[] | null;
+}
+
+export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQuery): Promise<UnitRecord[]> {
+  const plan = query.plan ?? congressPlan;
+  const campaignId = query.campaign?.id ?? -1;
+  const scope = query.scope;
+  let where: Prisma.Sql;
+  if ("unitIds" in scope) {
+    if (scope.unitIds.length === 0) return [];
+    where = Prisma.sql`u.id = ANY(${[...scope.unitIds]}::int[])`;
+  } else if ("paths" in scope) {
+    if (scope.paths.length === 0) return [];
+    const under = Prisma.join(scope.paths.map((path) => Prisma.sql`u.path LIKE ${`${path}%`}`), " OR ", "(", ")");
+    where = scope.withoutIds?.length ? Prisma.sql`${under} AND u.id <> ALL(${[...scope.withoutIds]}::int[])` : under;
+  } else where = Prisma.sql`u."organizationId" = ${scope.organizationId}`;
+
+  const reportIds = Prisma.raw(plan.milestones.map(({ key }) => `p."${currentReportColumn[key]}"`).join(", "));
+  // Timestamps are stored in UTC: the office's day of one is read in its time zone.
+  const localDay = (column: string) => Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${query.timeZone}, 'YYYY-MM-DD')`;
+  const attention = query.overdueOrPilotPassedOn
+    ? Prisma.sql`AND NOT x.paused AND (
+        ${earliestOpenDeadlineSql(plan, "x.open", "dl")} < ${query.overdueOrPilotPassedOn}::date
+        OR (x."pilotDate"::date < ${query.overdueOrPilotPassedOn}::date AND x.done & ${milestoneBit(plan, plan.final)} = 0))`
+    : Prisma.empty;
+  const [result] = await prisma.$queryRaw<[{ rows: Row[] | null }]>`
+    WITH campaign AS (SELECT id FROM campaigns WHERE id = ${campaignId}),
+    deadline AS (${deadlinePivotSql(plan, "campaign")}),
+    closure AS (${closureTableSql(plan)}),
+    x AS (
+      SELECT u.id, u."organizationId", u.code, u.name, u.level::text AS level, u.path, u.position, u.depth, u."parentId",
+             pu.code AS "parentCode", pu.name AS "parentName",
+             CASE WHEN u.level = 'grassroots' THEN u.id
+                  WHEN pu.level = 'grassroots' THEN pu.id
+                  WHEN u.level IN ('partial', 'cell') THEN pu."parentId" END AS "grassrootsId",
+             EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",
+             EXISTS (SELECT 1 FROM units o WHERE o."organizationId" = u."organizationId" AND o.name = u.name
+                                              AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared",
+             to_char(u."pilotDate", 'YYYY-MM-DD') AS "pilotDate", u.term,
+             EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = u.id AND rp."resumedAt" IS NULL) AS paused,
+             ${doneMaskSql(plan, "p")} AS done,
+             (SELECT json_agg(json_build_object(
+                       'milestone', r.milestone,
+                       'eventDate', to_char(r."eventDate", 'YYYY-MM-DD'),
+                       'reportedOn', ${localDay('r."createdAt"')}))
+              FROM reports r WHERE r.id IN (${reportIds})) AS reached
+      FROM units u
+      LEFT JOIN units pu ON pu.id = u."parentId"
+      LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId}
+      WHERE u."archivedAt" IS NULL AND ${where}
+    )
+    SELECT json_agg(x ORDER BY x.position, x.id) AS rows
+    FROM (SELECT x.*, cl.open FROM x JOIN closure cl ON cl.done = x.done) x
+    LEFT JOIN deadline dl ON dl.level::text = x.level
+    WHERE true ${attention}`;
+  return (result.rows ?? []).map((row) => ({
+    id: row.id,
+    organizationId: row.organizationId,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    path: row.path,
+    position: row.position,
+    depth: row.depth,
+    parentId: row.parentId,
+    parentCode: row.parentCode,
+    parentName: row.parentName,
+    grassrootsId: row.grassrootsId,
+    hasChildren: row.hasChildren,
+    nameShared: row.nameShared,
+    term: row.term,
+    facts: {
+      deadlines: query.campaign?.deadlines[row.level] ?? {},
+      reached: Object.fromEntries((row.reached ?? []).map((report) => [report.milestone, reachedFromReport(plan, report)])),
+      paused: row.paused,
+      pilotDate: row.pilotDate,
+    },
+  }));
+}
+
+
+/** An organisation's active campaign (the oldest, if several are active, as the roll-up takes it). */
+export interface ActiveCampaign extends CampaignRef {
+  organizationId: number;
+  name: string;
+  /** The org file's `reminders` section as stored (see policyFromStored). */
+  reminderPolicy: unknown;
+  /** The term each level elects for ("2020-2022" for cells). */
+  terms: Partial<Record<UnitLevel, string>>;
+}
+
+/** By organisation; every organisation with one when `organizationIds` is absent. */
+export async function loadActiveCampaigns(prisma: PrismaClient, organizationIds?: readonly number[]): Promise<Map<number, ActiveCampaign>> {
+  const campaigns = await prisma.campaign.findMany({
+    where: { active: true, ...(organizationIds && { organizationId: { in: [...new Set(organizationIds)] } }) },
+    orderBy: { id: "asc" },
+    select: { id: true, organizationId: true, name: true, reminderPolicy: true, deadlines: true, terms: true },
+  });
+  const found = new Map<number, ActiveCampaign>();
+  for (const campaign of campaigns) {
+    if (found.has(campaign.organizationId)) continue;
+    const deadlines: DeadlineTable = {};
+    for (const deadline of campaign.deadlines) (deadlines[deadline.level] ??= {})[deadline.milestone] = utcDateToLocalDate(deadline.dueDate);
+    found.set(campaign.organizationId, {
+      id: campaign.id,
+      organizationId: campaign.organizationId,
+      name: campaign.name,
+      reminderPolicy: campaign.reminderPolicy,
+      deadlines,
+      terms: Object.fromEntries(campaign.terms.map((term) => [term.level, term.term])),
+    });
+  }
+  return found;
+}
+
+/** Units by id (archived ones left out), in the order given, each judged in its organisation's active campaign. */
+export async function loadUnitsById(
+  prisma: PrismaClient,
+  unitIds: readonly number[],
+  timeZone: string,
+): Promise<{ record: UnitRecord; campaign: ActiveCampaign | null }[]> {
+  if (unitIds.length === 0) return [];
+  const units = await prisma.unit.findMany({ where: { id: { in: [...unitIds] }, archivedAt: null }, select: { id: true, organizationId: true } });
+  const campaigns = await loadActiveCampaigns(prisma, units.map((unit) => unit.organizationId));
+  const byOrganisation = new Map<number, number[]>();
+  for (const unit of units) byOrganisation.set(unit.organizationId, [...(byOrganisation.get(unit.organizationId) ?? []), unit.id]);
+  const records = (
+    await Promise.all(
+      [...byOrganisation].map(([organizationId, ids]) =>
+        loadUnitRecords(prisma, { campaign: campaigns.get(organizationId) ?? null, scope: { unitIds: ids }, timeZone }),
+      ),
+    )
+  ).flat();
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return unitIds.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [{ record, campaign: campaigns.get(record.organizationId) ?? null }] : [];
+  });
+}

@@ -1,0 +1,81 @@
+// What a campaign asks of every unit: its milestones in order, which later milestone makes which earlier
+// ones moot once it is done (a congress held needs no more reminders about its plan), which milestone
+// completes the campaign for a unit, and which one fixes that milestone's date. Every screen, list,
+// reminder and count judges a unit by this plan through src/domain/checklist.ts; the database's roll-up
+// reads the same closure as a table (openMilestonesByDone), so none of them can disagree.
+//
+// Only the congress plan exists today; campaigns defined by templates (the yearly review, resolution
+// study) will be more values of this type.
+import type { Milestone } from "./levels.js";
+
+export interface MilestoneDefinition {
+  key: Milestone;
+  /** Earlier milestones this one closes once it is done: they no longer count as due or overdue. */
+  closes: readonly Milestone[];
+  /**
+   * Its report names the day of a later event (the congress date fixed), not the day it was reached: it
+   * is reached the day it is reported.
+   */
+  namesLaterEvent?: boolean;
+}
+
+export interface CampaignPlan {
+  /** In the order a unit reaches them. */
+  milestones: readonly MilestoneDefinition[];
+  /** The milestone that completes the campaign for a unit (the congress held). */
+  final: Milestone;
+  /** The milestone that sets the final one's date (the congress date fixed), if the campaign has one. */
+  dateSetBy: Milestone | null;
+}
+
+/**
+ * The congress: a plan, then the draft documents and the approved personnel plan (each presumes the
+ * plan), then the congress date (which presumes all three), then the congress itself (which closes all).
+ */
+export const congressPlan: CampaignPlan = {
+  milestones: [
+    { key: "plan", closes: [] },
+    { key: "documents", closes: ["plan"] },
+    { key: "personnel", closes: ["plan"] },
+    { key: "scheduled", closes: ["plan", "documents", "personnel"], namesLaterEvent: true },
+    { key: "held", closes: ["plan", "documents", "personnel", "scheduled"] },
+  ],
+  final: "held",
+  dateSetBy: "scheduled",
+};
+
+/** The done milestone that closes `milestone`, the latest in the plan's order; null when none does. */
+export function closedBy(plan: CampaignPlan, milestone: Milestone, done: ReadonlySet<Milestone>): Milestone | null {
+  for (let index = plan.milestones.length - 1; index >= 0; index--) {
+    const candidate = plan.milestones[index]!;
+    if (done.has(candidate.key) && candidate.closes.includes(milestone)) return candidate.key;
+  }
+  return null;
+}
+
+/** Milestones still open (neither done nor closed) once `done` are, in the plan's order. */
+export function openMilestones(plan: CampaignPlan, done: ReadonlySet<Milestone>): Milestone[] {
+  return plan.milestones.map((item) => item.key).filter((key) => !done.has(key) && closedBy(plan, key, done) === null);
+}
+
+/** Bit i of a done-mask stands for the i-th milestone of the plan. */
+export function milestoneBit(plan: CampaignPlan, milestone: Milestone): number {
+  const index = plan.milestones.findIndex((item) => item.key === milestone);
+  if (index < 0) throw new Error(`milestone ${milestone} is not in the plan`);
+  return 1 << index;
+}
+
+/**
+ * For every set of done milestones (as a bit mask over the plan's milestones), the mask of those still
+ * open. The roll-up joins this table instead of restating the closure rules in SQL.
+ */
+export function openMilestonesByDone(plan: CampaignPlan): { done: number; open: number }[] {
+  const keys = plan.milestones.map((item) => item.key);
+  const rows: { done: number; open: number }[] = [];
+  for (let mask = 0; mask < 1 << keys.length; mask++) {
+    const done = new Set(keys.filter((_, index) => (mask & (1 << index)) !== 0));
+    rows.push({ done: mask, open: openMilestones(plan, done).reduce((open, key) => open | milestoneBit(plan, key), 0) });
+  }
+  return rows;
+}
+
