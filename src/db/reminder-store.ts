@@ -64,21 +64,28 @@ function toPerson(person: { id: number; name: string; phone: string | null; tele
   return { personId: person.id, name: person.name, phone: person.phone, telegramUserId: person.telegramUserId, locale: person.locale, linkedAt: person.telegramLinkedAt };
 }
 
-/** Every organisation with an active campaign, with `organizationIds` limiting which (all when absent). */
-export async function loadReminderData(prisma: PrismaClient, options: { timeZone: string; organizationIds?: readonly number[] }): Promise<ReminderOrganisation[]> {
+/**
+ * Every organisation with an active campaign, with `organizationIds` limiting which (all when absent) and
+ * `paths` the units read to those subtrees (a working group's, for its leader's /trangthai).
+ */
+export async function loadReminderData(
+  prisma: PrismaClient,
+  options: { timeZone: string; organizationIds?: readonly number[]; paths?: readonly string[] },
+): Promise<ReminderOrganisation[]> {
   const campaigns = await loadActiveCampaigns(prisma, options.organizationIds);
+  const within = options.paths ? { OR: options.paths.map((path) => ({ path: { startsWith: path } })) } : {};
   return Promise.all(
     [...campaigns.values()].map(async (campaign): Promise<ReminderOrganisation> => {
       const organizationId = campaign.organizationId;
       const [records, secretaries, pauses, groups, difficulties] = await Promise.all([
-        loadUnitRecords(prisma, { campaign, scope: { organizationId }, timeZone: options.timeZone }),
+        loadUnitRecords(prisma, { campaign, scope: options.paths ? { paths: options.paths } : { organizationId }, timeZone: options.timeZone }),
         prisma.roleAssignment.findMany({
-          where: { role: "secretary", unit: { organizationId, archivedAt: null } },
+          where: { role: "secretary", unit: { organizationId, archivedAt: null, ...within } },
           orderBy: { id: "asc" },
           select: { unitId: true, person: { select: personFields } },
         }),
         prisma.reminderPause.findMany({
-          where: { resumedAt: null, unit: { organizationId } },
+          where: { resumedAt: null, unit: { organizationId, ...within } },
           select: { unitId: true, reason: true, pausedAt: true },
         }),
         prisma.workingGroup.findMany({
@@ -92,7 +99,7 @@ export async function loadReminderData(prisma: PrismaClient, options: { timeZone
           },
         }),
         prisma.difficulty.findMany({
-          where: { resolvedAt: null, unit: { organizationId, archivedAt: null } },
+          where: { resolvedAt: null, unit: { organizationId, archivedAt: null, ...within } },
           orderBy: [{ openedAt: "asc" }, { id: "asc" }],
           select: { unitId: true, text: true, sensitive: true, openedAt: true },
         }),

@@ -61,26 +61,12 @@ export interface UnitRecordQuery {
   plan?: CampaignPlan;
 }
 
-interface Row {
-  id: number;
-  organizationId: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  path: string;
-  position: number;
-  depth: number;
-  parentId: number | null;
-  parentCode: string | null;
-  parentName: string | null;
-  grassrootsId: number | null;
-  hasChildren: boolean;
-  nameShared: boolean;
-  term: string | null;
+/** A row as the query hands it over: the record's own columns, and what its facts are made of. */
+type Row = Omit<UnitRecord, "facts"> & {
   pilotDate: LocalDate | null;
   paused: boolean;
   reached: { milestone: Milestone; eventDate: LocalDate | null; reportedOn: LocalDate }[] | null;
-}
+};
 
 export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQuery): Promise<UnitRecord[]> {
   const plan = query.plan ?? congressPlan;
@@ -130,31 +116,17 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
       LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId}
       WHERE u."archivedAt" IS NULL AND ${where}
     )
-    SELECT json_agg(x ORDER BY x.position, x.id) AS rows
+    SELECT json_agg(to_jsonb(x) - 'done' - 'open' ORDER BY x.position, x.id) AS rows
     FROM (SELECT x.*, cl.open FROM x JOIN closure cl ON cl.done = x.done) x
     LEFT JOIN deadline dl ON dl.level::text = x.level
     WHERE true ${attention}`;
-  return (result.rows ?? []).map((row) => ({
-    id: row.id,
-    organizationId: row.organizationId,
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    path: row.path,
-    position: row.position,
-    depth: row.depth,
-    parentId: row.parentId,
-    parentCode: row.parentCode,
-    parentName: row.parentName,
-    grassrootsId: row.grassrootsId,
-    hasChildren: row.hasChildren,
-    nameShared: row.nameShared,
-    term: row.term,
+  return (result.rows ?? []).map(({ pilotDate, paused, reached, ...record }) => ({
+    ...record,
     facts: {
-      deadlines: query.campaign?.deadlines[row.level] ?? {},
-      reached: Object.fromEntries((row.reached ?? []).map((report) => [report.milestone, reachedFromReport(plan, report)])),
-      paused: row.paused,
-      pilotDate: row.pilotDate,
+      deadlines: query.campaign?.deadlines[record.level] ?? {},
+      reached: Object.fromEntries((reached ?? []).map((report) => [report.milestone, reachedFromReport(plan, report)])),
+      paused,
+      pilotDate,
     },
   }));
 }

@@ -193,8 +193,8 @@ function recordedText(ctx: BotContext, unit: DifficultyUnit, text: string, sensi
 }
 
 /**
- * The notices telling the unit's working-group leaders of a new difficulty (after quiet hours), keyed by
- * the update that raised it, so a redelivered /khokhan writes them once. A complaint is not quoted.
+ * The notices telling the unit's working-group leaders of a new difficulty, keyed by the update that raised
+ * it, so a redelivered /khokhan writes them once. A complaint is not quoted.
  */
 async function openedNotices(
   ctx: BotContext,
@@ -202,47 +202,45 @@ async function openedNotices(
   raised: { text: string; sensitive: boolean; updateId: number },
 ): Promise<{ leaders: NoticeRecipient[]; notices: NewOutboxMessage[] }> {
   const { leaders } = await difficultyRecipients(ctx.deps.prisma, unit);
-  const now = ctx.deps.clock.now();
-  const { timezone, quietHours } = ctx.deps.config;
+  const today = formatLocalDate(localDateOf(ctx.deps.clock.now(), ctx.deps.config.timezone));
   const others = leaders.filter((leader) => leader.telegramUserId !== BigInt(ctx.from!.id));
-  const notices = others.map((leader): NewOutboxMessage => {
-    const t = ctx.deps.translate(localeFromLanguageCode(leader.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
-    const args = { unit: renderUnitName(t, unit), date: formatLocalDate(localDateOf(now, timezone)), text: raised.text };
-    return {
-      dedupeKey: `difficulty-opened:${raised.updateId}:${leader.telegramUserId}`,
-      chatId: leader.telegramUserId,
-      kind: "difficulty-notice",
-      payload: { method: "sendMessage", params: { text: t(raised.sensitive ? "difficulty-notice-opened-hidden" : "difficulty-notice-opened", args) } },
-      notBefore: afterQuietHours(now, timezone, quietHours),
-    };
-  });
+  const notices = others.map((leader) =>
+    notice(ctx, leader, `difficulty-opened:${raised.updateId}:${leader.telegramUserId}`, (t) =>
+      t(raised.sensitive ? "difficulty-notice-opened-hidden" : "difficulty-notice-opened", { unit: renderUnitName(t, unit), date: today, text: raised.text }),
+    ),
+  );
   return { leaders: others, notices };
 }
 
 /** The notices telling the unit's secretaries (but the one who resolved it) that a difficulty is resolved. */
 async function resolvedNotices(ctx: BotContext, difficulty: StoredDifficulty, resolver: PersonProfile): Promise<NewOutboxMessage[]> {
   const { secretaries } = await difficultyRecipients(ctx.deps.prisma, difficulty.unit);
-  const now = ctx.deps.clock.now();
-  const { timezone, quietHours } = ctx.deps.config;
+  const { timezone } = ctx.deps.config;
+  const args = {
+    opened: formatLocalDate(localDateOf(difficulty.openedAt, timezone)),
+    text: difficulty.text,
+    name: resolver.name,
+    date: formatLocalDate(localDateOf(ctx.deps.clock.now(), timezone)),
+  };
   return secretaries
     .filter((secretary) => secretary.personId !== resolver.id)
-    .map((secretary) => {
-      const t = ctx.deps.translate(localeFromLanguageCode(secretary.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
-      const args = {
-        unit: renderUnitName(t, difficulty.unit),
-        opened: formatLocalDate(localDateOf(difficulty.openedAt, timezone)),
-        text: difficulty.text,
-        name: resolver.name,
-        date: formatLocalDate(localDateOf(now, timezone)),
-      };
-      return {
-        dedupeKey: `difficulty-resolved:${difficulty.id}:${secretary.telegramUserId}`,
-        chatId: secretary.telegramUserId,
-        kind: "difficulty-notice",
-        payload: { method: "sendMessage", params: { text: t(difficulty.sensitive ? "difficulty-notice-resolved-hidden" : "difficulty-notice-resolved", args) } },
-        notBefore: afterQuietHours(now, timezone, quietHours),
-      };
-    });
+    .map((secretary) =>
+      notice(ctx, secretary, `difficulty-resolved:${difficulty.id}:${secretary.telegramUserId}`, (t) =>
+        t(difficulty.sensitive ? "difficulty-notice-resolved-hidden" : "difficulty-notice-resolved", { ...args, unit: renderUnitName(t, difficulty.unit) }),
+      ),
+    );
+}
+
+/** A notice to someone other than the sender: in their language, sent after the quiet hours at night. */
+function notice(ctx: BotContext, to: NoticeRecipient, dedupeKey: string, text: (t: Translate) => string): NewOutboxMessage {
+  const t = ctx.deps.translate(localeFromLanguageCode(to.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
+  return {
+    dedupeKey,
+    chatId: to.telegramUserId,
+    kind: "difficulty-notice",
+    payload: { method: "sendMessage", params: { text: text(t) } },
+    notBefore: afterQuietHours(ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.quietHours),
+  };
 }
 
 function audienceFor(person: PersonProfile, difficulty: StoredDifficulty): DifficultyAudience {

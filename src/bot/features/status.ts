@@ -53,7 +53,9 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
     blocks.push(renderUnitCard(t, card, { today, timeZone, audience }) + pauseLine);
   }
   if (person.ledGroups.length > 0) {
-    const [organisation] = await loadReminderData(ctx.deps.prisma, { timeZone, organizationIds: [person.organizationId] });
+    // The units the person's groups follow, read as the morning list reads them.
+    const paths = person.ledGroupUnits.map((unit) => unit.path);
+    const [organisation] = await loadReminderData(ctx.deps.prisma, { timeZone, organizationIds: [person.organizationId], paths });
     for (const led of person.ledGroups) {
       const group = organisation?.groups.find((candidate) => candidate.id === led.id);
       if (!organisation || !group) {
