@@ -388,7 +388,7 @@ export const progressSuite: BenchSuite = {
       tables: [`### Progress aggregation (scale ${scale}: ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(partials)} partial committees, ${fmt(shape.cells)} cells)`, "", ...lines],
       notes: [
         "progress rows: 'messages' is the number of units aggregated, msg/s is units per second; 'ratio vs baseline' is how many times faster than the naive query-per-unit walk measured in the same run (3 queries per unit).",
-        `District digest: loadDigestData (roll-up with grassroots bars, named lists, election statistics) + buildDigest + renderDigest, median of 20 districts after a warm-up on 5 others. National roll-up: per-level and per-province counts of all units plus the election statistics, median of 3 runs after a warm-up.`,
+        `District digest: loadDigestData (roll-up with grassroots bars, named lists, election statistics, each overdue unit judged by its checklist) + buildDigest + renderDigest, median of 20 districts after a warm-up on 5 others. National roll-up: per-level and per-province counts of all units plus the election statistics, median of 3 runs after a warm-up.`,
         `Naive national (*): time-boxed to ${naiveBudgetSeconds} s, walking whole districts one after another, then extrapolated linearly to all units (its cost is per unit: 3 queries each).`,
         ...results.map((r) => `${r.kind}: naive national walked ${fmt(r.naiveNational.units)} units in ${fmt(r.naiveNational.seconds, 1)} s${r.naiveNational.complete ? " (complete)" : ""}.`),
         ...results.flatMap((r) => r.checks),

@@ -23,7 +23,7 @@ import {
   type RollupUnit,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
-import { closureTableSql, deadlinePivotSql, doneMaskSql, earliestOpenDeadlineSql, reachedSql } from "./unit-progress.js";
+import { deadlinePivotSql, earliestOpenDeadlineSql, reachedSql } from "./unit-progress.js";
 
 export interface RollupOptions {
   today: LocalDate;
@@ -282,7 +282,6 @@ async function rollupRows(
       GROUP BY d."unitId"
     ),
     deadline AS (${deadlinePivotSql(congressPlan, "campaign")}),
-    closure AS (${closureTableSql(congressPlan)}),
     -- Units whose reminders are paused (/hoan): neither overdue nor on track, counted apart.
     paused AS (
       SELECT DISTINCT rp."unitId" FROM reminder_pauses rp
@@ -295,19 +294,18 @@ async function rollupRows(
              ${grassrootsOf} AS "grassrootsId",
              st."heldReportId" IS NOT NULL AS held,
              st."scheduledReportId" IS NOT NULL AS scheduled,
-             ${reachedSql(congressPlan, "cl.open", "documents")} AS documents,
-             ${reachedSql(congressPlan, "cl.open", "personnel")} AS personnel,
+             ${reachedSql(congressPlan, "st", "documents")} AS documents,
+             ${reachedSql(congressPlan, "st", "personnel")} AS personnel,
              st."heldFirstAt" > ${since}::timestamp AS "heldSince",
              pz."unitId" IS NOT NULL AS paused,
              -- The checklist's "overdue": a milestone neither done nor closed whose deadline has passed.
-             pz."unitId" IS NULL AND ${earliestOpenDeadlineSql(congressPlan, "cl.open", "dl")} < ${options.today}::date AS overdue,
+             pz."unitId" IS NULL AND ${earliestOpenDeadlineSql(congressPlan, "st", "dl")} < ${options.today}::date AS overdue,
              coalesce(o.n, 0) AS difficulties
       FROM sub s
       LEFT JOIN parent p ON p.id = s.id
       ${options.byGrassroots ? Prisma.sql`LEFT JOIN units up ON up.id = s."parentId"` : Prisma.empty}
       LEFT JOIN campaign c ON c."organizationId" = s."organizationId"
       ${progressJoin(wholeOrganisations, Prisma.sql`s.id`, Prisma.sql`c.id`)} st ON true
-      JOIN closure cl ON cl.done = ${doneMaskSql(congressPlan, "st")}
       LEFT JOIN open o ON o."unitId" = s.id
       LEFT JOIN paused pz ON pz."unitId" = s.id
       LEFT JOIN deadline dl ON dl."campaignId" = c.id AND dl.level = s.level

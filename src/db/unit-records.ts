@@ -3,14 +3,15 @@
 // reported), its open pause and its pilot congress; and what a list needs to name it (its parent, its
 // grassroots organisation, whether its name is shared). Every per-unit screen and list reads units here:
 // the working-group list, reminders, /trangthai, /tiendo's checklist, the digest's named lists, the
-// export. One query, rows handed over as one JSON value.
+// export. One query on the units and their `unit_progress` rows (which keep each current report's dates,
+// so no report is read), rows handed over as one JSON value.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { congressPlan, milestoneBit, type CampaignPlan } from "../domain/campaign-plan.js";
+import { congressPlan, type CampaignPlan } from "../domain/campaign-plan.js";
 import { reachedFromReport, type UnitFacts } from "../domain/checklist.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { DeadlineTable } from "../domain/progress-rollup.js";
-import { closureTableSql, currentReportColumn, deadlinePivotSql, doneMaskSql, earliestOpenDeadlineSql } from "./unit-progress.js";
+import { currentReportColumn, deadlinePivotSql, earliestOpenDeadlineSql, finalReportedSql } from "./unit-progress.js";
 
 export interface UnitRecord {
   id: number;
@@ -55,7 +56,7 @@ export interface UnitRecordQuery {
   /**
    * Only units a list must name on this day: a milestone overdue (the checklist's sense, reminders not
    * paused), or a pilot congress whose planned day has passed without a congress reported. The database
-   * narrows with the same closure table the checklist uses; the caller still judges each unit itself.
+   * narrows with SQL generated from the same plan the checklist uses; the caller still judges each unit itself.
    */
   overdueOrPilotPassedOn?: LocalDate;
   plan?: CampaignPlan;
@@ -65,7 +66,8 @@ export interface UnitRecordQuery {
 type Row = Omit<UnitRecord, "facts"> & {
   pilotDate: LocalDate | null;
   paused: boolean;
-  reached: { milestone: Milestone; eventDate: LocalDate | null; reportedOn: LocalDate }[] | null;
+  /** Per milestone reported: [the day it names or null, the office's day it was reported]. */
+  reached: Partial<Record<Milestone, [LocalDate | null, LocalDate]>>;
 };
 
 export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQuery): Promise<UnitRecord[]> {
@@ -82,18 +84,20 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
     where = scope.withoutIds?.length ? Prisma.sql`${under} AND u.id <> ALL(${[...scope.withoutIds]}::int[])` : under;
   } else where = Prisma.sql`u."organizationId" = ${scope.organizationId}`;
 
-  const reportIds = Prisma.raw(plan.milestones.map(({ key }) => `p."${currentReportColumn[key]}"`).join(", "));
   // Timestamps are stored in UTC: the office's day of one is read in its time zone.
   const localDay = (column: string) => Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${query.timeZone}, 'YYYY-MM-DD')`;
-  const attention = query.overdueOrPilotPassedOn
-    ? Prisma.sql`AND NOT x.paused AND (
-        ${earliestOpenDeadlineSql(plan, "x.open", "dl")} < ${query.overdueOrPilotPassedOn}::date
-        OR (x."pilotDate"::date < ${query.overdueOrPilotPassedOn}::date AND x.done & ${milestoneBit(plan, plan.final)} = 0))`
+  // The filter reads only the unit, its progress row and its level's deadlines, so what a record needs
+  // besides (its parent, whether its name is shared, whether it has children) is looked up only for the
+  // units the filter keeps.
+  const day = query.overdueOrPilotPassedOn;
+  const attention = day
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = u.id AND rp."resumedAt" IS NULL)
+        AND (${earliestOpenDeadlineSql(plan, "p", "dl")} < ${day}::date
+             OR (u."pilotDate" < ${day}::date AND NOT ${finalReportedSql(plan, "p")}))`
     : Prisma.empty;
   const [result] = await prisma.$queryRaw<[{ rows: Row[] | null }]>`
     WITH campaign AS (SELECT id FROM campaigns WHERE id = ${campaignId}),
     deadline AS (${deadlinePivotSql(plan, "campaign")}),
-    closure AS (${closureTableSql(plan)}),
     x AS (
       SELECT u.id, u."organizationId", u.code, u.name, u.level::text AS level, u.path, u.position, u.depth, u."parentId",
              pu.code AS "parentCode", pu.name AS "parentName",
@@ -105,26 +109,30 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
                                               AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared",
              to_char(u."pilotDate", 'YYYY-MM-DD') AS "pilotDate", u.term,
              EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = u.id AND rp."resumedAt" IS NULL) AS paused,
-             ${doneMaskSql(plan, "p")} AS done,
-             (SELECT json_agg(json_build_object(
-                       'milestone', r.milestone,
-                       'eventDate', to_char(r."eventDate", 'YYYY-MM-DD'),
-                       'reportedOn', ${localDay('r."createdAt"')}))
-              FROM reports r WHERE r.id IN (${reportIds})) AS reached
+             json_strip_nulls(json_build_object(${Prisma.join(
+               plan.milestones.map(
+                 ({ key }) =>
+                   Prisma.sql`${key}::text, CASE WHEN ${Prisma.raw(`p."${currentReportColumn[key]}"`)} IS NOT NULL THEN json_build_array(
+                     to_char(${Prisma.raw(`p."${key}EventDate"`)}, 'YYYY-MM-DD'), ${localDay(`p."${key}RecordedAt"`)}) END`,
+               ),
+             )})) AS reached
       FROM units u
       LEFT JOIN units pu ON pu.id = u."parentId"
       LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId}
-      WHERE u."archivedAt" IS NULL AND ${where}
+      LEFT JOIN deadline dl ON dl.level = u.level
+      WHERE u."archivedAt" IS NULL AND ${where} ${attention}
     )
-    SELECT json_agg(to_jsonb(x) - 'done' - 'open' ORDER BY x.position, x.id) AS rows
-    FROM (SELECT x.*, cl.open FROM x JOIN closure cl ON cl.done = x.done) x
-    LEFT JOIN deadline dl ON dl.level::text = x.level
-    WHERE true ${attention}`;
+    SELECT json_agg(x ORDER BY x.position, x.id) AS rows FROM x`;
   return (result.rows ?? []).map(({ pilotDate, paused, reached, ...record }) => ({
     ...record,
     facts: {
       deadlines: query.campaign?.deadlines[record.level] ?? {},
-      reached: Object.fromEntries((reached ?? []).map((report) => [report.milestone, reachedFromReport(plan, report)])),
+      reached: Object.fromEntries(
+        Object.entries(reached).map(([milestone, [eventDate, reportedOn]]) => [
+          milestone,
+          reachedFromReport(plan, { milestone: milestone as Milestone, eventDate, reportedOn }),
+        ]),
+      ),
       paused,
       pilotDate,
     },

@@ -2,7 +2,7 @@
 // ones moot once it is done (a congress held needs no more reminders about its plan), which milestone
 // completes the campaign for a unit, and which one fixes that milestone's date. Every screen, list,
 // reminder and count judges a unit by this plan through src/domain/checklist.ts; the database's roll-up
-// reads the same closure as a table (openMilestonesByDone), so none of them can disagree.
+// generates its SQL from the same plan (src/db/unit-progress.ts), so none of them can disagree.
 //
 // Only the congress plan exists today; campaigns defined by templates (the yearly review, resolution
 // study) will be more values of this type.
@@ -58,24 +58,7 @@ export function openMilestones(plan: CampaignPlan, done: ReadonlySet<Milestone>)
   return plan.milestones.map((item) => item.key).filter((key) => !done.has(key) && closedBy(plan, key, done) === null);
 }
 
-/** Bit i of a done-mask stands for the i-th milestone of the plan. */
-export function milestoneBit(plan: CampaignPlan, milestone: Milestone): number {
-  const index = plan.milestones.findIndex((item) => item.key === milestone);
-  if (index < 0) throw new Error(`milestone ${milestone} is not in the plan`);
-  return 1 << index;
+/** The milestones that close `milestone` once they are done, in the plan's order. */
+export function closersOf(plan: CampaignPlan, milestone: Milestone): Milestone[] {
+  return plan.milestones.filter((item) => item.closes.includes(milestone)).map((item) => item.key);
 }
-
-/**
- * For every set of done milestones (as a bit mask over the plan's milestones), the mask of those still
- * open. The roll-up joins this table instead of restating the closure rules in SQL.
- */
-export function openMilestonesByDone(plan: CampaignPlan): { done: number; open: number }[] {
-  const keys = plan.milestones.map((item) => item.key);
-  const rows: { done: number; open: number }[] = [];
-  for (let mask = 0; mask < 1 << keys.length; mask++) {
-    const done = new Set(keys.filter((_, index) => (mask & (1 << index)) !== 0));
-    rows.push({ done: mask, open: openMilestones(plan, done).reduce((open, key) => open | milestoneBit(plan, key), 0) });
-  }
-  return rows;
-}
-

@@ -1,7 +1,7 @@
 // One checklist per unit: every milestone of the campaign plan in exactly one state, judged on the office's
 // day. Reminders, the working-group list, /trangthai, /tiendo, the digest, the chart and the export all
-// read a unit through here (the roll-up's counts through the same closure table, see campaign-plan.ts),
-// so "overdue" means one thing everywhere:
+// read a unit through here (the roll-up's counts through SQL generated from the same plan, see
+// src/db/unit-progress.ts), so "overdue" means one thing everywhere:
 //   done       reported, with the day it happened and the day it was reported
 //   closed     not reported, but a later milestone that presumes it is done (a held congress closes its plan)
 //   paused     not reached, and the unit's reminders are paused (its congress is officially postponed)

@@ -42,8 +42,8 @@ export interface DigestInput {
   elections?: ElectionStats;
   plan: CampaignPlan;
   /**
-   * Units below the top that may be overdue or past a pilot congress's day (the store narrows them with the
-   * checklist's closure table); each is judged here by its checklist.
+   * Units below the top that may be overdue or past a pilot congress's day (the store narrows them with SQL
+   * generated from the same plan); each is judged here by its checklist.
    */
   attention: readonly ListedUnit[];
 }

@@ -22,6 +22,16 @@ interface ProgressLine {
   personnelReportId: number | null;
   scheduledReportId: number | null;
   heldReportId: number | null;
+  planEventDate: string | null;
+  planRecordedAt: string | null;
+  documentsEventDate: string | null;
+  documentsRecordedAt: string | null;
+  personnelEventDate: string | null;
+  personnelRecordedAt: string | null;
+  scheduledEventDate: string | null;
+  scheduledRecordedAt: string | null;
+  heldEventDate: string | null;
+  heldRecordedAt: string | null;
   scheduledOn: string | null;
   heldOn: string | null;
   heldFirstAt: string | null;
@@ -44,6 +54,16 @@ async function expectedProgress(database: Database): Promise<ProgressLine[]> {
       personnelReportId: null,
       scheduledReportId: null,
       heldReportId: null,
+      planEventDate: null,
+      planRecordedAt: null,
+      documentsEventDate: null,
+      documentsRecordedAt: null,
+      personnelEventDate: null,
+      personnelRecordedAt: null,
+      scheduledEventDate: null,
+      scheduledRecordedAt: null,
+      heldEventDate: null,
+      heldRecordedAt: null,
       scheduledOn: null,
       heldOn: null,
       heldFirstAt: null,
@@ -52,6 +72,8 @@ async function expectedProgress(database: Database): Promise<ProgressLine[]> {
     lines.set(key, line);
     // Ascending ids: each report replaces the one before it for its milestone.
     line[`${report.milestone}ReportId` as const] = report.id;
+    line[`${report.milestone}EventDate` as const] = report.eventDate && day(report.eventDate);
+    line[`${report.milestone}RecordedAt` as const] = report.createdAt.toISOString();
     const date = day(report.eventDate ?? report.createdAt);
     if (report.milestone === "scheduled") line.scheduledOn = date;
     if (report.milestone === "held") {
@@ -66,13 +88,9 @@ async function expectedProgress(database: Database): Promise<ProgressLine[]> {
 
 async function storedProgress(database: Database): Promise<ProgressLine[]> {
   const rows = await database.prisma.unitProgress.findMany({ orderBy: [{ unitId: "asc" }, { campaignId: "asc" }] });
-  return rows.map((row) => ({
-    ...row,
-    scheduledOn: row.scheduledOn && day(row.scheduledOn),
-    heldOn: row.heldOn && day(row.heldOn),
-    heldFirstAt: row.heldFirstAt && row.heldFirstAt.toISOString(),
-    heldResults: row.heldResults ?? null,
-  }));
+  // Dates (`…On`, `…EventDate`) as days, timestamps (`…At`) as instants, as the oracle writes them.
+  const asText = (key: string, value: unknown) => (value instanceof Date ? (/(On|EventDate)$/.test(key) ? day(value) : value.toISOString()) : value);
+  return rows.map((row) => ({ ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, asText(key, value)])), heldResults: row.heldResults ?? null }) as ProgressLine);
 }
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -181,12 +199,14 @@ describe("unit progress (kept by the database from the reports)", () => {
   });
 });
 
-describe("unit progress migration", () => {
-  it(
-    "when a database that already holds reports is migrated, then its rows are folded from those reports",
-    async () => {
+describe("unit progress migrations", () => {
+  // The first creates the rows from the reports; the second adds each milestone's dates to rows the
+  // first trigger folded without them.
+  it.each(["_unit_progress", "_unit_progress_dates"])(
+    "when a database that already holds reports is migrated past %s, then its rows are folded from those reports",
+    async (suffix) => {
       const all = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
-      const own = all.find((name) => name.endsWith("_unit_progress"))!;
+      const own = all.find((name) => name.endsWith(suffix))!;
       const before = mkdtempSync(path.join(tmpdir(), "migrations-"));
       for (const name of all.filter((name) => name < own)) cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
       const empty = await createEmptyTestDatabase();
