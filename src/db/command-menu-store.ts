@@ -8,7 +8,7 @@
 // row's id lets a menu that changes back (vi → en → vi) be planned again, which a key of the hash alone
 // would refuse as a duplicate.
 import type { PrismaClient } from "@prisma/client";
-import type { PersonProfile } from "./people-store.js";
+import { profileSelect, toProfile, type PersonProfile } from "./people-store.js";
 
 export const menuKind = "menu";
 
@@ -57,47 +57,16 @@ function latestByTarget(rows: readonly { id: number; dedupeKey: string }[]): Map
   return latest;
 }
 
-const unitFields = { id: true, code: true, name: true, level: true, path: true } as const;
-
 /**
  * Everyone bound to Telegram, by Telegram user id, each account's roster entries oldest first, in the
  * shape of findPeopleByTelegramId (src/db/people-store.ts): one query for all of them.
  */
 export async function loadBoundPeople(prisma: PrismaClient): Promise<Map<number, PersonProfile[]>> {
-  const people = await prisma.person.findMany({
-    where: { telegramUserId: { not: null } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      locale: true,
-      telegramUserId: true,
-      roles: { where: { unit: { archivedAt: null } }, orderBy: { id: "asc" }, select: { role: true, unit: { select: unitFields } } },
-      workingGroups: {
-        where: { role: "leader" },
-        select: {
-          workingGroup: {
-            select: { id: true, name: true, units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } } },
-          },
-        },
-      },
-    },
-  });
+  const people = await prisma.person.findMany({ where: { telegramUserId: { not: null } }, orderBy: { id: "asc" }, select: profileSelect });
   const byUser = new Map<number, PersonProfile[]>();
   for (const person of people) {
-    const groups = person.workingGroups.map((membership) => membership.workingGroup);
-    const profile: PersonProfile = {
-      id: person.id,
-      organizationId: person.organizationId,
-      name: person.name,
-      locale: person.locale,
-      roles: person.roles,
-      ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
-      ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
-    };
     const userId = Number(person.telegramUserId);
-    byUser.set(userId, [...(byUser.get(userId) ?? []), profile]);
+    byUser.set(userId, [...(byUser.get(userId) ?? []), toProfile(person)]);
   }
   return byUser;
 }

@@ -1,6 +1,6 @@
 // Who a Telegram user is on the roster: their roles with the units' places in the tree, and the units
 // followed by the working groups they lead.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Role, UnitLevel } from "../domain/levels.js";
 import type { ReporterProfile } from "../domain/report-permissions.js";
 
@@ -31,35 +31,37 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
 
 /** Every roster entry bound to the Telegram user (one per organisation), oldest first. */
 export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
-  const people = await prisma.person.findMany({
-    where: { telegramUserId: BigInt(telegramUserId) },
-    orderBy: { id: "asc" },
+  const people = await prisma.person.findMany({ where: { telegramUserId: BigInt(telegramUserId) }, orderBy: { id: "asc" }, select: profileSelect });
+  return people.map(toProfile);
+}
+
+/** What a profile is read from: the person's roles and the units of the working groups they lead. */
+export const profileSelect = {
+  id: true,
+  organizationId: true,
+  name: true,
+  locale: true,
+  telegramUserId: true,
+  roles: { where: { unit: { archivedAt: null } }, orderBy: { id: "asc" }, select: { role: true, unit: { select: unitFields } } },
+  workingGroups: {
+    where: { role: "leader" },
     select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      locale: true,
-      roles: { where: { unit: { archivedAt: null } }, orderBy: { id: "asc" }, select: { role: true, unit: { select: unitFields } } },
-      workingGroups: {
-        where: { role: "leader" },
-        select: {
-          workingGroup: {
-            select: { id: true, name: true, units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } } },
-          },
-        },
+      workingGroup: {
+        select: { id: true, name: true, units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } } },
       },
     },
-  });
-  return people.map((person) => {
-    const groups = person.workingGroups.map((membership) => membership.workingGroup);
-    return {
-      id: person.id,
-      organizationId: person.organizationId,
-      name: person.name,
-      locale: person.locale,
-      roles: person.roles,
-      ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
-      ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
-    };
-  });
+  },
+} as const satisfies Prisma.PersonSelect;
+
+export function toProfile(person: Prisma.PersonGetPayload<{ select: typeof profileSelect }>): PersonProfile {
+  const groups = person.workingGroups.map((membership) => membership.workingGroup);
+  return {
+    id: person.id,
+    organizationId: person.organizationId,
+    name: person.name,
+    locale: person.locale,
+    roles: person.roles,
+    ledGroups: groups.map((group) => ({ id: group.id, name: group.name })),
+    ledGroupUnits: groups.flatMap((group) => group.units.map((link) => link.unit)),
+  };
 }
