@@ -4,6 +4,7 @@
 import type { BotCommand, BotCommandScope, Chat, Update } from "grammy/types";
 import { callMethod, type CallOutcome } from "./api/index.js";
 import { commandsKey, menuScopes } from "./api/bot-settings.js";
+import type { FaultTarget, HeldResponse } from "./faults.js";
 import { Params, type UploadedFile } from "./params.js";
 import type {
   BotConfig,
@@ -66,14 +67,22 @@ export class EmulatorCore {
 
   // --- Fault injection --------------------------------------------------------
 
-  /** The next `times` calls of `method` (any bot) fail with `error` without running. */
-  failNext(method: string, error: InjectedError, times = 1): void {
-    this.world.faults.failNext(method, error, times);
+  /** The next `times` calls of `method` (any bot; to one chat with `target.chatId`) fail with `error` without running. */
+  failNext(method: string, error: InjectedError, times = 1, target: FaultTarget = {}): void {
+    this.world.faults.failNext(method, error, times, target);
   }
 
-  /** The next `times` calls of `method` run, but their HTTP answer is never sent. */
-  dropResponseNext(method: string, times = 1): void {
-    this.world.faults.dropResponseNext(method, times);
+  /** The next `times` calls of `method` (to one chat with `target.chatId`) run, but their HTTP answer is never sent. */
+  dropResponseNext(method: string, times = 1, target: FaultTarget = {}): void {
+    this.world.faults.dropResponseNext(method, times, target);
+  }
+
+  /**
+   * The next call of `method` (to one chat with `target.chatId`) runs, and its HTTP answer waits until
+   * `release()`: the caller is stuck in that call as long as the test wants.
+   */
+  holdResponseNext(method: string, target: FaultTarget = {}): HeldResponse {
+    return this.world.faults.holdResponseNext(method, target);
   }
 
   // --- Users ---------------------------------------------------------------------

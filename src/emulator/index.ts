@@ -3,6 +3,7 @@ export { BotApiEmulator, type StartOptions, startBotApiEmulator } from "./emulat
 export { EmulatorCore } from "./core.js";
 export { supportedMethods, type CallOutcome } from "./api/index.js";
 export { ApiError, type ApiResponse } from "./errors.js";
+export type { FaultTarget, HeldResponse } from "./faults.js";
 export type { UploadedFile } from "./params.js";
 export type {
   ContactInput,

@@ -489,6 +489,33 @@ describe("fault injection", () => {
     expect(emu.messages(lan.id).map((m) => m.text)).toEqual(["mất phản hồi"]);
     expect((await api.sendMessage(lan.id, "lần hai")).message_id).toBe(3);
   });
+
+  it("a fault for one chat leaves the other chats' calls alone", async () => {
+    emu.sendMessage(TOKEN, { from: minh, text: "/start" });
+    emu.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3", retry_after: 3 }, 1, { chatId: lan.id });
+    emu.dropResponseNext("sendMessage", 1, { chatId: lan.id });
+    expect((await api.sendMessage(minh.id, "cho Minh")).text).toBe("cho Minh");
+    expect((await apiError(api.sendMessage(lan.id, "một"))).error_code).toBe(429);
+    expect(await failure(api.sendMessage(lan.id, "hai"))).toBeInstanceOf(HttpError);
+    expect((await api.sendMessage(lan.id, "ba")).text).toBe("ba");
+    expect(emu.messages(lan.id).map((m) => m.text)).toEqual(["hai", "ba"]);
+  });
+
+  it("holdResponseNext runs the call and keeps its answer until released, while other chats are answered", async () => {
+    emu.sendMessage(TOKEN, { from: minh, text: "/start" });
+    const held = emu.holdResponseNext("sendMessage", { chatId: lan.id });
+    let answered = false;
+    const call = api.sendMessage(lan.id, "giữ lại").then((message) => {
+      answered = true;
+      return message;
+    });
+    await held.caught;
+    expect(emu.messages(lan.id).map((m) => m.text)).toEqual(["giữ lại"]);
+    expect((await api.sendMessage(minh.id, "không chờ")).text).toBe("không chờ");
+    expect(answered).toBe(false);
+    held.release();
+    expect((await call).text).toBe("giữ lại");
+  });
 });
 
 describe("rate limits", () => {

@@ -1,6 +1,7 @@
 // Method table and the single entry point for API calls, shared by the HTTP
 // server and in-process callers.
 import { ApiError, type ApiResponse, methodNotFound } from "../errors.js";
+import { chatIdOfParams } from "../faults.js";
 import type { Params } from "../params.js";
 import type { World } from "../world.js";
 import { answerCallbackQuery, deleteMyCommands, getMe, getMyCommands, setMyCommands } from "./bot-settings.js";
@@ -75,7 +76,7 @@ export async function callMethod(
     try {
       const bot = world.bot(token);
       if (!entry) throw methodNotFound();
-      const injected = world.faults.takeFailure(method);
+      const injected = world.faults.takeFailure(method, chatIdOfParams(params.raw));
       if (injected) {
         const { retry_after, ...rest } = injected;
         throw new ApiError(rest.error_code, rest.description, retry_after !== undefined ? { retry_after } : undefined);

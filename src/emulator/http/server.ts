@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { callMethod } from "../api/index.js";
 import { ApiError, type ApiResponse, notFound } from "../errors.js";
+import { chatIdOfParams } from "../faults.js";
 import { Params } from "../params.js";
 import { World } from "../world.js";
 import { readRequestInput } from "./body.js";
@@ -71,7 +72,11 @@ async function handle(world: World, req: IncomingMessage, res: ServerResponse): 
     new Params(input.fields, input.uploads),
     abort.signal,
   );
-  if (world.faults.takeDrop(method)) {
+  // Holds and drops apply to calls that ran (an injected failure did not).
+  const chatId = chatIdOfParams(input.fields);
+  const held = response.ok ? world.faults.takeHold(method, chatId) : undefined;
+  if (held) await held;
+  if (response.ok && world.faults.takeDrop(method, chatId)) {
     // The method ran, but the answer is "lost in flight".
     req.socket.destroy();
     return;
