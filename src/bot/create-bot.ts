@@ -1,5 +1,4 @@
 // Builds the bot: dependencies on the context, the sender's roster entry, i18n, features, error boundary.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
@@ -9,6 +8,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { defaultRateLimit, rateLimit, type RateLimitOptions } from "./rate-limit.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { replyRetry, type ReplyRetryOptions } from "./reply-retry.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
   return createI18n<BotContext>({
@@ -21,7 +21,7 @@ export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
 export function createBot(
   botDeps: Omit<BotDeps, "translate">,
   i18n: I18n<BotContext>,
-  options: { botInfo?: UserFromGetMe; rateLimit?: RateLimitOptions } = {},
+  options: { botInfo?: UserFromGetMe; rateLimit?: RateLimitOptions; replyRetry?: ReplyRetryOptions } = {},
 ): Bot<BotContext> {
   const deps: BotDeps = { ...botDeps, translate: (locale) => translatorFor(i18n, locale) };
   const { config } = deps;
@@ -30,8 +30,9 @@ export function createBot(
     client: { apiRoot: config.apiRoot },
     ...(options.botInfo && { botInfo: options.botInfo }),
   });
-  // Replies to users are retried on 429 and network errors; scheduled messages go through the outbox.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Answers to people are retried within a few seconds (src/bot/reply-retry.ts); scheduled messages go
+  // through the outbox, which retries for as long as it takes.
+  bot.api.config.use(replyRetry(options.replyRetry));
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;

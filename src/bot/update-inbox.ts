@@ -1,9 +1,15 @@
-// Long polling that cannot lose an update. Each batch from getUpdates is written to the database before
-// the next getUpdates call acknowledges it (Telegram forgets updates below the offset we send), and the
-// offset comes from the database. Updates are then handled in order and marked; after a crash, the ones
-// not yet marked are handled again on start (handlers key their writes by update id, so a replay stores
-// nothing twice).
+// Long polling that cannot lose an update, and handling in which no chat waits on another.
+//
+// Each batch from getUpdates is written to the database before the next getUpdates call acknowledges it
+// (Telegram forgets updates below the offset we send), and the offset comes from the database. Stored
+// updates are handled by chat: one chat's updates strictly in order (a conversation's answers must meet
+// their questions), different chats side by side, at most `concurrentChats` at once. A chat whose reply
+// is slow (a lost response, a 429) holds only itself. Polling never waits for handling: it stores the
+// next batch while earlier ones are handled, and what is not yet handled waits in the database, not in
+// memory (at most `bufferedUpdates` are read ahead). After a crash, the updates not yet marked are handled
+// again on start (handlers key their writes by update id, so a replay stores nothing twice).
 import { GrammyError, HttpError, type Bot } from "grammy";
+import type { Update } from "grammy/types";
 import type { PrismaClient } from "@prisma/client";
 import {
   markAttempt,
@@ -12,6 +18,7 @@ import {
   pendingUpdates,
   purgeHandledUpdates,
   storeUpdates,
+  type StoredUpdate,
 } from "../db/update-store.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
@@ -24,9 +31,25 @@ const maxAttempts = 3;
 export interface UpdateInbox {
   /** Resolves when polling has stopped (after stop(), or on a fatal error such as a revoked token). */
   run(): Promise<void>;
+  /** Stops polling, lets the updates being handled finish; the rest wait in the database for the next start. */
   stop(): Promise<void>;
-  /** Handles stored updates not yet handled; used on start and after each batch. */
+  /** Handles every stored update not yet handled, and resolves when none is left; returns how many it handled. */
   drain(): Promise<number>;
+}
+
+/** The chat whose order an update belongs to; updates of one chat are handled one after another. */
+export function chatKeyOf(update: Update): string {
+  const chatId =
+    // A group upgraded to a supergroup sends one message from each id; both are one chat's history, so
+    // the new id's message waits for the old one's (the binding moves from old to new in that order).
+    update.message?.migrate_from_chat_id ??
+    update.message?.chat.id ??
+    update.edited_message?.chat.id ??
+    update.callback_query?.message?.chat.id ??
+    update.my_chat_member?.chat.id ??
+    // A button on a message the bot can no longer see still comes from one person.
+    update.callback_query?.from.id;
+  return chatId === undefined ? "other" : String(chatId);
 }
 
 export function createUpdateInbox(options: {
@@ -34,48 +57,132 @@ export function createUpdateInbox(options: {
   prisma: PrismaClient;
   logger: Logger;
   pollTimeoutSeconds?: number;
+  /** How many chats are handled at once (default 16). */
+  concurrentChats?: number;
+  /** How many stored updates are read ahead into memory at most (default 500). */
+  bufferedUpdates?: number;
 }): UpdateInbox {
   const { bot, prisma, logger } = options;
+  const concurrentChats = options.concurrentChats ?? 16;
+  const bufferedUpdates = options.bufferedUpdates ?? 500;
   const controller = new AbortController();
   let running = false;
+  let stopping = false;
   let finished: Promise<void> = Promise.resolve();
 
-  // One drain at a time: two concurrent drains would both pick the same pending update.
-  let draining: Promise<number> = Promise.resolve(0);
-  function drain(): Promise<number> {
-    draining = draining.catch(() => 0).then(drainOnce);
-    return draining;
+  // Updates read from the database and not yet handled, by chat, in update order.
+  const queues = new Map<string, StoredUpdate[]>();
+  // Chats waiting for a free slot, in the order their first update arrived.
+  const waiting: string[] = [];
+  const active = new Set<string>();
+  let buffered = 0;
+  // Updates up to this id are in memory or handled; the next read starts after it.
+  let readUpTo = 0;
+  let handledCount = 0;
+  // Woken whenever a chat starts or finishes; each waiter checks its own condition again.
+  let changeWaiters: (() => void)[] = [];
+
+  // One read at a time: two reads would both queue the same updates.
+  let reading: Promise<number> = Promise.resolve(0);
+  function readMore(): Promise<number> {
+    reading = reading.catch(() => 0).then(readOnce);
+    return reading;
   }
 
-  async function drainOnce(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const batch = await pendingUpdates(prisma, 100);
-      if (batch.length === 0) return handled;
+  async function readOnce(): Promise<number> {
+    let queued = 0;
+    // With nothing in memory, every unhandled row is read again from the oldest: one whose handling could
+    // not be recorded (the database failed) is retried, and counts towards being set aside.
+    if (active.size === 0 && buffered === 0) readUpTo = 0;
+    while (!stopping && buffered < bufferedUpdates) {
+      const batch = await pendingUpdates(prisma, Math.min(100, bufferedUpdates - buffered), readUpTo);
+      if (batch.length === 0) break;
       for (const stored of batch) {
-        if (stored.attempts >= maxAttempts) {
-          logger.error({ updateId: stored.updateId }, "update set aside after repeated failures");
-          await markHandled(prisma, stored.updateId, "set aside after repeated failures");
-          continue;
+        readUpTo = stored.updateId;
+        const key = chatKeyOf(stored.payload);
+        const queue = queues.get(key);
+        if (queue) queue.push(stored);
+        else {
+          queues.set(key, [stored]);
+          if (!active.has(key)) waiting.push(key);
         }
-        await markAttempt(prisma, stored.updateId);
-        try {
-          await bot.handleUpdate(stored.payload);
-          await markHandled(prisma, stored.updateId, undefined, stored.payload);
-        } catch (error) {
-          // The bot's error boundary answers errors of features; what reaches here failed outside it.
-          logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
-          await markHandled(prisma, stored.updateId, (error as Error).message?.slice(0, 500), stored.payload);
-        }
-        handled++;
+        buffered++;
+        queued++;
       }
+      startChats();
+    }
+    return queued;
+  }
+
+  function startChats(): void {
+    while (!stopping && active.size < concurrentChats && waiting.length > 0) {
+      const key = waiting.shift()!;
+      active.add(key);
+      void handleChat(key);
+    }
+    const waiters = changeWaiters;
+    changeWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise<void>((resolve) => changeWaiters.push(resolve));
+  }
+
+  async function handleChat(key: string): Promise<void> {
+    for (;;) {
+      const queue = queues.get(key);
+      const stored = queue?.shift();
+      if (!stored || stopping) break;
+      await handleOne(stored);
+      buffered--;
+      handledCount++;
+      // Reading ahead again once half the buffer is free keeps a backlog flowing without holding it all.
+      if (buffered <= bufferedUpdates / 2) void readMore();
+    }
+    if (queues.get(key)?.length === 0) queues.delete(key);
+    active.delete(key);
+    startChats();
+  }
+
+  async function handleOne(stored: StoredUpdate): Promise<void> {
+    try {
+      if (stored.attempts >= maxAttempts) {
+        logger.error({ updateId: stored.updateId }, "update set aside after repeated failures");
+        await markHandled(prisma, stored.updateId, "set aside after repeated failures");
+        return;
+      }
+      await markAttempt(prisma, stored.updateId);
+      try {
+        await bot.handleUpdate(stored.payload);
+        await markHandled(prisma, stored.updateId, undefined, stored.payload);
+      } catch (error) {
+        // The bot's error boundary answers errors of features; what reaches here failed outside it.
+        logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
+        await markHandled(prisma, stored.updateId, (error as Error).message?.slice(0, 500), stored.payload);
+      }
+    } catch (error) {
+      // The database failed around the handling: the update stays unmarked and is handled again on the
+      // next start (or set aside once it has failed too often).
+      logger.error({ err: error, updateId: stored.updateId }, "could not record an update's handling");
+    }
+  }
+
+  async function drain(): Promise<number> {
+    const before = handledCount;
+    for (;;) {
+      await readMore();
+      // Stopping leaves queued updates unhandled: then only the running ones are waited for.
+      await until(() => active.size === 0 && (buffered === 0 || stopping));
+      // Anything stored meanwhile (by the poller, or a test) is read on the next turn.
+      if ((await pendingUpdates(prisma, 1, readUpTo)).length === 0 || stopping) return handledCount - before;
     }
   }
 
   async function poll(): Promise<void> {
     let offset = await nextUpdateOffset(prisma);
     let backoffMs = 500;
-    await drain();
+    void readMore();
     await purgeHandledUpdates(prisma, new Date(Date.now() - 7 * 24 * 3600 * 1000));
     while (running) {
       try {
@@ -87,8 +194,8 @@ export function createUpdateInbox(options: {
         if (updates.length > 0) {
           await storeUpdates(prisma, updates);
           offset = updates[updates.length - 1]!.update_id + 1;
+          void readMore();
         }
-        await drain();
         backoffMs = 500;
       } catch (error) {
         if (!running) return;
@@ -115,6 +222,10 @@ export function createUpdateInbox(options: {
       running = false;
       controller.abort();
       await finished.catch(() => undefined);
+      stopping = true;
+      await reading.catch(() => undefined);
+      // The chats being handled finish their current update; queued ones stay unmarked in the database.
+      await until(() => active.size === 0);
     },
     drain,
   };

@@ -22,9 +22,10 @@ export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | u
   return latest ? Number(latest.updateId) + 1 : undefined;
 }
 
-export async function pendingUpdates(prisma: PrismaClient, limit: number): Promise<StoredUpdate[]> {
+/** Updates not yet handled, oldest first, after `afterId` (those up to it are already being handled). */
+export async function pendingUpdates(prisma: PrismaClient, limit: number, afterId = 0): Promise<StoredUpdate[]> {
   const rows = await prisma.telegramUpdate.findMany({
-    where: { processedAt: null },
+    where: { processedAt: null, updateId: { gt: BigInt(afterId) } },
     orderBy: { updateId: "asc" },
     take: limit,
   });
