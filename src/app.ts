@@ -9,6 +9,7 @@ import type { BotContext } from "./bot/context.js";
 import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
+import { untilTelegramAnswers } from "./bot/telegram-connection.js";
 import type { Logger } from "./logger.js";
 import { translatorFor } from "./i18n.js";
 import { releaseClaims } from "./db/outbox-store.js";
@@ -130,6 +131,8 @@ export async function createApp(options: {
     ],
   });
   let polling: Promise<void> | null = null;
+  // Aborted by stop(): a start still trying to reach Telegram gives up at once.
+  const starting = new AbortController();
   return {
     bot,
     database,
@@ -137,9 +140,11 @@ export async function createApp(options: {
     sender,
     scheduler,
     async start() {
-      await bot.init();
+      const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
+      // Not bot.init(): it retries a network error in silence, for ever.
+      if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
       // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
-      await bot.api.deleteWebhook({ drop_pending_updates: false });
+      await untilTelegramAnswers("deleteWebhook", (signal) => bot.api.deleteWebhook({ drop_pending_updates: false }, signal), reach);
       // The command menus are not set here: the scheduler's first tick plans them into the outbox, so a
       // Bot API that refuses setMyCommands cannot stop the bot from starting.
       polling = inbox.run();
@@ -154,6 +159,7 @@ export async function createApp(options: {
       logger.info({ bot: bot.botInfo.username, database: database.kind }, "bot started");
     },
     async stop() {
+      starting.abort();
       await scheduler.stop();
       await inbox.stop();
       await sender.stop();

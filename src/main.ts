@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import { ConfigError, createConfig, loadDotEnv, type Config } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { createLogger } from "./logger.js";
+import { StartStoppedError, TokenRefusedError } from "./bot/telegram-connection.js";
 
 loadDotEnv();
 let config;
@@ -42,6 +43,12 @@ async function runBot(config: Config, botToken: string): Promise<void> {
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     await app.start();
   } catch (error) {
+    // The shutdown handler ends the process; nothing failed.
+    if (error instanceof StartStoppedError) return;
+    if (error instanceof TokenRefusedError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);

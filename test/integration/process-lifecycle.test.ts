@@ -1,12 +1,12 @@
 // The real `npm start` entry point as a child process: no token, graceful stop, and kill -9 with a
 // restart that loses nothing. The bot talks HTTP to the emulator running in the test process.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/index.js";
 import { telegramUser } from "../support/bot-harness.js";
+import { startMain, waitForOutput } from "../support/main-process.js";
 import { testBotToken } from "../support/test-config.js";
 import { createTestDatabase, testDatabaseKind } from "../support/test-database.js";
 import dayjs from "dayjs";
@@ -14,34 +14,6 @@ import "../../src/clock.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { databaseTarget, openDatabase } from "../../src/db/client.js";
 import { createConfig } from "../../src/config.js";
-
-const root = new URL("../..", import.meta.url).pathname;
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startMain(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += String(chunk)));
-  child.stderr.on("data", (chunk) => (output += String(chunk)));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForOutput(running: Running, text: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!running.output().includes(text)) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for "${text}"; output so far:\n${running.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the bot process", () => {
   let emulator: BotApiEmulator;

@@ -1,0 +1,31 @@
+// The real `npm start` entry point (src/main.ts) as a child process, its output collected.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export interface RunningMain {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export function startMain(env: Record<string, string>): RunningMain {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += String(chunk)));
+  child.stderr.on("data", (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves once the output holds `text` (`times` times); the limit only stops a test that would hang. */
+export async function waitForOutput(running: RunningMain, text: string, timeoutMs = 30_000, times = 1): Promise<void> {
+  const started = Date.now();
+  while (running.output().split(text).length - 1 < times) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for "${text}"; output so far:\n${running.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
