@@ -10,6 +10,7 @@ import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
 import { untilTelegramAnswers } from "./bot/telegram-connection.js";
+import { createFloodNotice } from "./bot/flood-notice.js";
 import type { Logger } from "./logger.js";
 import { translatorFor } from "./i18n.js";
 import { releaseClaims } from "./db/outbox-store.js";
@@ -61,13 +62,20 @@ export async function createApp(options: {
   const i18n = createBotI18n(config.defaultLocale);
   const bot = createBot({ config, prisma: database.prisma, logger, clock: options.clock ?? systemClock }, i18n, {
     ...(options.botInfo && { botInfo: options.botInfo }),
-    ...(options.rateLimit && { rateLimit: options.rateLimit }),
   });
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,
     logger,
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    tellLimited: createFloodNotice({
+      api: bot.api,
+      prisma: database.prisma,
+      logger,
+      defaultLocale: config.defaultLocale,
+      translateFor: (locale) => translatorFor(i18n, locale),
+    }),
   });
   const sender = createAppOutboxSender({ config, prisma: database.prisma, logger, ...(options.clock && { clock: options.clock }) });
   const clock = options.clock ?? systemClock;

@@ -34,6 +34,11 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
   return supportedLocales.find((locale) => locale === base);
 }
 
+/** The language a person is answered in: the one they chose (/ngonngu), else their Telegram app's, else the office's. */
+export function preferredLocale(chosen: string | null | undefined, telegramLanguageCode: string | undefined, fallback: Locale): Locale {
+  return localeFromLanguageCode(chosen ?? undefined) ?? localeFromLanguageCode(telegramLanguageCode) ?? fallback;
+}
+
 /** 43,1% in Vietnamese, 43.1% in English; always one decimal (2,0%, 100,0%), as every figure the office reports. */
 export function formatPercent(part: number, total: number, locale: Locale): string {
   const share = total === 0 ? 0 : (part / total) * 100;

@@ -3,25 +3,23 @@ import { Bot, GrammyError, HttpError, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
-import { createI18n, localeFromLanguageCode, translatorFor, type Locale } from "../i18n.js";
+import { createI18n, preferredLocale, translatorFor, type Locale } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
-import { defaultRateLimit, rateLimit, type RateLimitOptions } from "./rate-limit.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { replyRetry, type ReplyRetryOptions } from "./reply-retry.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
   return createI18n<BotContext>({
     defaultLocale,
-    localeNegotiator: (ctx) =>
-      localeFromLanguageCode(ctx.person?.locale ?? undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? defaultLocale,
+    localeNegotiator: (ctx) => preferredLocale(ctx.person?.locale, ctx.from?.language_code, defaultLocale),
   });
 }
 
 export function createBot(
   botDeps: Omit<BotDeps, "translate">,
   i18n: I18n<BotContext>,
-  options: { botInfo?: UserFromGetMe; rateLimit?: RateLimitOptions; replyRetry?: ReplyRetryOptions } = {},
+  options: { botInfo?: UserFromGetMe; replyRetry?: ReplyRetryOptions } = {},
 ): Bot<BotContext> {
   const deps: BotDeps = { ...botDeps, translate: (locale) => translatorFor(i18n, locale) };
   const { config } = deps;
@@ -41,7 +39,7 @@ export function createBot(
     await next();
   });
   bot.use(i18n);
-  bot.use(rateLimit(options.rateLimit ?? defaultRateLimit));
+  // The flood limit is not here: it runs at the inbox's door, before anything is stored or looked up.
   // The boundary wraps every feature: updates are handled through handleUpdate (see update-inbox.ts),
   // which does not call bot.catch.
   const protectedFeatures = bot.errorBoundary(answerPolitely);

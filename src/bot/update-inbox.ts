@@ -22,6 +22,7 @@ import {
 } from "../db/update-store.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
+import { defaultRateLimit, FloodGate, type RateLimitOptions } from "./rate-limit.js";
 
 export const allowedUpdates = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -61,10 +62,15 @@ export function createUpdateInbox(options: {
   concurrentChats?: number;
   /** How many stored updates are read ahead into memory at most (default 500). */
   bufferedUpdates?: number;
+  /** The per-person flood limit, applied before an update is stored (default: 30 in 10 s). */
+  rateLimit?: RateLimitOptions;
+  /** Tells a person once that they are over the limit (src/bot/flood-notice.ts). */
+  tellLimited?: (update: Update) => Promise<void>;
 }): UpdateInbox {
   const { bot, prisma, logger } = options;
   const concurrentChats = options.concurrentChats ?? 16;
   const bufferedUpdates = options.bufferedUpdates ?? 500;
+  const floodGate = new FloodGate(options.rateLimit ?? defaultRateLimit);
   const controller = new AbortController();
   let running = false;
   let stopping = false;
@@ -192,9 +198,15 @@ export function createUpdateInbox(options: {
           controller.signal as unknown as Parameters<typeof bot.api.getUpdates>[1],
         );
         if (updates.length > 0) {
-          await storeUpdates(prisma, updates);
+          // A flooder's updates past the limit are not stored: they cost one count each, nothing more.
+          const { admitted, limited, dropped } = floodGate.sort(updates);
+          await storeUpdates(prisma, admitted);
           offset = updates[updates.length - 1]!.update_id + 1;
           void readMore();
+          if (dropped > 0) logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
+          for (const update of limited) {
+            void options.tellLimited?.(update).catch((error: unknown) => logger.warn({ err: error }, "could not tell a person to slow down"));
+          }
         }
         backoffMs = 500;
       } catch (error) {

@@ -4,6 +4,7 @@
 // B is answered meanwhile, by events (B's reply arriving while A's call is still held), not by timing.
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRateLimit } from "../../src/bot/rate-limit.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -16,7 +17,8 @@ describe("one slow chat never stalls another", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    harness = await startBotHarness(db.database);
+    // The production flood limit: these tests send few messages, except the flooder's.
+    harness = await startBotHarness(db.database, { rateLimit: defaultRateLimit });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -75,5 +77,21 @@ describe("one slow chat never stalls another", () => {
     expect(answer.text?.startsWith(helpHeading)).toBe(true);
     await harness.app.inbox.drain();
     expect(botMessages(a)).toHaveLength(1);
+  });
+
+  it("when A floods the bot with 300 commands, then only the limit is stored and answered, A is told once to slow down, and B is answered", async () => {
+    const [a, b] = [telegramUser({ first_name: "Lâm" }), telegramUser({ first_name: "Minh" })];
+    const storedBefore = await db.database.prisma.telegramUpdate.count();
+    for (let index = 0; index < 300; index++) harness.emulator.sendMessage(harness.token, { from: a, text: "/trogiup" });
+    const answer = await harness.say(b, "/trogiup");
+    expect(answer.text?.startsWith(helpHeading)).toBe(true);
+    await harness.emulator.waitFor(() => harness.emulator.pendingUpdates(harness.token).length === 0);
+    await harness.app.inbox.drain();
+    // The limit's replies and the one notice (sent beside the queue, so awaited by count).
+    const toA = await harness.emulator.waitForBotMessages(a.id, defaultRateLimit.limit + 1);
+    expect(toA.filter((message) => message.text?.startsWith(helpHeading))).toHaveLength(defaultRateLimit.limit);
+    expect(toA.filter((message) => message.text === "Đồng chí gửi quá nhiều tin nhắn trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.")).toHaveLength(1);
+    // Past the limit nothing reached the database: A's admitted updates and B's one.
+    expect((await db.database.prisma.telegramUpdate.count()) - storedBefore).toBe(defaultRateLimit.limit + 1);
   });
 });
