@@ -1,13 +1,16 @@
 // The export's tables as CSV, one file per table: UTF-8 with a byte-order mark (so Excel reads the
 // Vietnamese letters), comma-separated, CRLF line ends, one header row and no title row. Dates are
-// written dd/mm/yyyy, shares as percentages in the reader's language (43,1%).
+// written dd/mm/yyyy, shares as percentages in the reader's language (43,1%). A text cell a spreadsheet
+// would run as a formula (starting with =, +, -, @, a tab or a CR: a difficulty, a note, a name can be
+// typed by anyone) gets a leading apostrophe, so it opens as the text it is; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
 import { formatLocalDate } from "../domain/local-date.js";
 import { formatPercent, type Locale } from "../i18n.js";
 import type { CellValue, ColumnKind, ExportSheets, SheetKey } from "./export-sheets.js";
 
-function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string {
+function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string | number {
   if (value === null) return "";
+  if (kind === "integer") return Number(value);
   if (kind === "date") return formatLocalDate(String(value));
   if (kind === "dateTime") {
     const [date, time] = String(value).split("T");
@@ -22,7 +25,7 @@ export function writeExportCsv(sheets: ExportSheets, locale: Locale): { key: She
     key: table.key,
     content: stringify(
       [table.columns.map((column) => column.header), ...table.rows.map((row) => row.map((value, index) => csvValue(table.columns[index]!.kind, value, locale)))],
-      { bom: true, record_delimiter: "windows" },
+      { bom: true, record_delimiter: "windows", escape_formulas: true },
     ),
   }));
 }
