@@ -29,6 +29,10 @@ difficulty-recorded-notified = The working-group leader has been told: { $names 
 difficulty-recorded-nobody = No leader of a working group following the unit receives messages from the bot yet; please tell the working group directly.
 difficulty-recorded-sensitive = It concerns complaint letters, so it is kept confidential: summaries count it but never quote it.
 difficulty-button-stale = This choice is no longer valid. Please send /problem with the text again.
+difficulty-unit-code-not-yours =
+    { $code } is the code of { $unit }, which is not a unit of yours, so this difficulty was not recorded.
+    For your own unit, write the difficulty right after the command, for example: /problem The personnel plan is not agreed yet
+    If the difficulty mentions { $code }, put the code later, for example: /problem We could not borrow the hall of { $code }
 difficulty-unit-not-allowed = You may not report difficulties for this unit.
 difficulty-open-title = Open difficulties in the units you follow: { $count }.
 difficulty-open-more = Below are the { $shown } reported first; once they are confirmed, send /problem to see more.

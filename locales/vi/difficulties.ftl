@@ -29,6 +29,10 @@ difficulty-recorded-notified = Trợ lý đã báo cho Tổ trưởng Tổ công
 difficulty-recorded-nobody = Tổ trưởng Tổ công tác theo dõi đơn vị chưa nhận tin qua Trợ lý; đề nghị đồng chí báo trực tiếp cho Tổ công tác.
 difficulty-recorded-sensitive = Nội dung liên quan đến đơn thư, khiếu nại, tố cáo được bảo mật: báo cáo chung chỉ ghi số lượng, không trích nội dung.
 difficulty-button-stale = Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.
+difficulty-unit-code-not-yours =
+    { $code } là mã của { $unit }, không phải đơn vị đồng chí phụ trách, nên Trợ lý chưa ghi nhận khó khăn này.
+    Khó khăn của đơn vị mình, đồng chí gõ nội dung ngay sau lệnh, ví dụ: /khokhan Chưa thống nhất phương án nhân sự
+    Nếu nội dung có nhắc đến { $code }, đồng chí viết mã đó ở sau, ví dụ: /khokhan Chưa mượn được hội trường của { $code }
 difficulty-unit-not-allowed = Đồng chí không có quyền báo khó khăn cho đơn vị này.
 difficulty-open-title = Khó khăn đang mở ở các đơn vị đồng chí theo dõi: { $count }.
 difficulty-open-more = Dưới đây là { $shown } khó khăn báo sớm nhất; sau khi xác nhận các khó khăn này, gõ /khokhan để xem tiếp.

@@ -3,11 +3,10 @@
 // their reminders: only the leader of a working group following the unit, and standing-committee members
 // and admins on the unit or above it, may pause or resume (issue #11).
 import type { ReporterProfile, UnitRef } from "./report-permissions.js";
+import { unitCodePattern } from "./unit-code.js";
 
 /** Long enough for "Hoãn theo Công văn số 123-CV/QU ngày … do …", short enough for a line of a daily list. */
 export const pauseReasonMaxLength = 300;
-
-const unitCodePattern = /^[A-Za-z0-9._-]{1,32}$/;
 
 export type PauseCommand =
   | { ok: true; code: string; reason: string }

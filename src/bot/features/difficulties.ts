@@ -22,6 +22,8 @@ import {
 } from "../../db/difficulty-store.js";
 import type { NewOutboxMessage } from "../../db/outbox-store.js";
 import type { PersonProfile } from "../../db/people-store.js";
+import { findUnitByCode, type CodedUnit } from "../../db/unit-lookup.js";
+import { unitCodePattern } from "../../domain/unit-code.js";
 import { afterQuietHours } from "../../clock.js";
 import {
   canResolveDifficulty,
@@ -81,18 +83,30 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
     return;
   }
 
-  const sensitive = isSensitiveDifficulty(check.text);
-  const units = await findActiveUnits(ctx.deps.prisma, choices.map((unit) => unit.id));
+  // "/khokhan GT-07 nội dung": a unit's code first names the unit. Another unit's code is refused rather
+  // than filed, with its code in the text, against the person's own unit.
+  const named = await unitNamedFirst(ctx, person.organizationId, check.text);
+  if (named && !choices.some((unit) => unit.id === named.unit.id)) {
+    await ctx.reply(ctx.t("difficulty-unit-code-not-yours", { code: named.unit.code, unit: renderUnitName(translator(ctx), named.unit) }));
+    return;
+  }
+  const text = named ? named.rest : check.text;
+  if (text === "") {
+    await ctx.reply(ctx.t("difficulty-example"));
+    return;
+  }
+  const sensitive = isSensitiveDifficulty(text);
+  const units = await findActiveUnits(ctx.deps.prisma, named ? [named.unit.id] : choices.map((unit) => unit.id));
   if (units.length === 0) {
     await ctx.reply(ctx.t("difficulty-not-allowed"));
     return;
   }
   if (units.length === 1) {
     const [unit] = units;
-    const { leaders, notices } = await openedNotices(ctx, unit!, { text: check.text, sensitive, updateId });
+    const { leaders, notices } = await openedNotices(ctx, unit!, { text, sensitive, updateId });
     await openDifficulty(ctx.deps.prisma, {
       unit: unit!,
-      text: check.text,
+      text,
       sensitive,
       openedById: person.id,
       openedAt: ctx.deps.clock.now(),
@@ -100,12 +114,21 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
       actor: actorOf(ctx),
       notices,
     });
-    await ctx.reply(recordedText(ctx, unit!, check.text, sensitive, leaders));
+    await ctx.reply(recordedText(ctx, unit!, text, sensitive, leaders));
     return;
   }
 
-  await askForUnit(ctx, units, { text: check.text, sensitive, updateId });
+  await askForUnit(ctx, units, { text, sensitive, updateId });
 });
+
+/** The unit whose code (of the person's organisation) starts the text, and the text after it. */
+async function unitNamedFirst(ctx: BotContext, organizationId: number, text: string): Promise<{ unit: CodedUnit; rest: string } | null> {
+  const first = text.split(/\s/, 1)[0]!;
+  // A word that is no unit's code (an abbreviation, a number) is simply the start of the text.
+  if (!unitCodePattern.test(first)) return null;
+  const unit = await findUnitByCode(ctx.deps.prisma, organizationId, first);
+  return unit && { unit, rest: text.slice(first.length).trim() };
+}
 
 difficultiesFeature.callbackQuery(/^difficulty:unit:([A-Za-z0-9_-]{1,16}):(\d{1,3})$/, async (ctx) => {
   const [, nonce, index] = ctx.match;

@@ -1,0 +1,24 @@
+// A unit of an organisation by the code a person typed. Codes are matched without regard to case
+// (people type "gt-01" for "GT-01" on a phone); archived units are not found.
+import type { PrismaClient } from "@prisma/client";
+import type { UnitLevel } from "../domain/levels.js";
+
+export interface CodedUnit {
+  id: number;
+  organizationId: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  parentName: string | null;
+}
+
+export async function findUnitByCode(prisma: PrismaClient, organizationId: number, code: string): Promise<CodedUnit | null> {
+  const row = await prisma.unit.findFirst({
+    where: { organizationId, code: { equals: code, mode: "insensitive" }, archivedAt: null },
+    select: { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } },
+  });
+  if (!row) return null;
+  const { parent, ...unit } = row;
+  return { ...unit, parentName: parent?.name ?? null };
+}
