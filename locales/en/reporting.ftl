@@ -36,6 +36,7 @@ report-date-not-real = The date "{ $value }" does not exist. Write day/month/yea
 report-held-in-future = The congress date { $date } is still ahead. Report "held" once the congress has taken place; if the date has only been set, choose "Congress date set".
 report-scheduled-in-past = { $date } has passed. A congress date being set must be today or later; if the congress took place, choose "Congress held".
 report-done-in-future = { $date } has not come yet. Report only what is done, on a date no later than today.
+report-outside-campaign = { $date } is outside this campaign: only dates from { $from } to { $to } are accepted. Please check the date, especially the year.
 report-ask-numbers = Type the numbers, separated by spaces: { $fields }. E.g.: { $example }
     The first two are required; leave out unknown ones at the end, or type - in their place.
 report-ask-attendance = Type the delegates' numbers, separated by spaces: { $fields }. E.g.: { $example }

@@ -36,6 +36,7 @@ report-date-not-real = Ngày "{ $value }" không có thật. Nhập theo dạng 
 report-held-in-future = Ngày đại hội { $date } còn ở phía trước. Chỉ báo cáo "đã tổ chức" khi đại hội đã diễn ra; nếu mới ấn định ngày, chọn "Ấn định ngày đại hội".
 report-scheduled-in-past = Ngày { $date } đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".
 report-done-in-future = Ngày { $date } chưa tới. Chỉ báo cáo việc đã hoàn thành, ngày không muộn hơn hôm nay.
+report-outside-campaign = Ngày { $date } nằm ngoài thời gian của đợt đại hội này: chỉ nhận ngày từ { $from } đến { $to }. Đồng chí kiểm tra lại ngày, nhất là năm.
 report-ask-numbers = Nhập các số, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
     Bắt buộc hai số đầu; số nào chưa rõ thì bỏ ở cuối, hoặc gõ dấu - vào chỗ của số đó.
 report-ask-attendance = Nhập các số về đại biểu, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }

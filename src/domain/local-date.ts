@@ -36,3 +36,11 @@ export function localDateToUtcDate(date: LocalDate): Date {
 export function utcDateToLocalDate(date: Date): LocalDate {
   return date.toISOString().slice(0, 10);
 }
+
+/** The same day `years` later (or earlier); 29/02 becomes 28/02 in a year without it. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const target = year + years;
+  const lastDay = new Date(Date.UTC(target, month, 0)).getUTCDate();
+  return `${String(target).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
+}

@@ -13,6 +13,8 @@ const ok = "bch=5/5 nu=2 tre=1 taicu=3";
 const notSaved = "Chưa ghi được báo cáo:";
 const dateFormat = (value: string) => `Chưa đọc được ngày "${value}". Nhập theo dạng ngày/tháng/năm, ví dụ 26/02/2020.`;
 const notReal = (value: string) => `Ngày "${value}" không có thật. Nhập theo dạng ngày/tháng/năm, ví dụ 26/02/2020.`;
+const outside = (date: string, from: string, to: string) =>
+  `Ngày ${date} nằm ngoài thời gian của đợt đại hội này: chỉ nhận ngày từ ${from} đến ${to}. Đồng chí kiểm tra lại ngày, nhất là năm.`;
 const keys = "bch, btv, nu, tre, taicu, bttructiep, motlan, daibieu, trieutap, comat, ghichu";
 
 /** One-line commands and the exact answer to each. */
@@ -28,6 +30,10 @@ const lineCases: [string, string[]][] = [
   [`/baocao daihoi 04/03/2020 ${ok}`, [notSaved, 'Ngày đại hội 04/03/2020 còn ở phía trước. Chỉ báo cáo "đã tổ chức" khi đại hội đã diễn ra; nếu mới ấn định ngày, chọn "Ấn định ngày đại hội".']],
   ["/baocao lich 20/02/2020", [notSaved, 'Ngày 20/02/2020 đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".']],
   ["/baocao lich", [notSaved, "Cần ghi ngày đại hội, ví dụ 04/03/2020."]],
+  // The cells' deadlines run from 31/01/2020 to 31/03/2020: work from a year before, a congress until a year after.
+  [`/baocao daihoi 01/01/1900 ${ok}`, [notSaved, outside("01/01/1900", "31/01/2019", "26/02/2020")]],
+  ["/baocao kehoach 30/01/2019", [notSaved, outside("30/01/2019", "31/01/2019", "26/02/2020")]],
+  ["/baocao lich 01/01/2100", [notSaved, outside("01/01/2100", "26/02/2020", "31/03/2021")]],
   ["/baocao kehoach mai", [notSaved, "Ngày 27/02/2020 chưa tới. Chỉ báo cáo việc đã hoàn thành, ngày không muộn hơn hôm nay."]],
   ["/baocao daihoi", [notSaved, "Cần ghi ngày đại hội, ví dụ 04/03/2020.", "Thiếu bch: ví dụ bch=15/15."]],
   [held, [notSaved, "Thiếu bch: ví dụ bch=15/15."]],
@@ -76,6 +82,7 @@ const flowCases: [string, string[], string, string][] = [
   ["Tổ chức đại hội", [], "abc", dateFormat("abc")],
   ["Tổ chức đại hội", [], "🎉🎉", dateFormat("🎉🎉")],
   ["Tổ chức đại hội", [], "mai", 'Ngày đại hội 27/02/2020 còn ở phía trước. Chỉ báo cáo "đã tổ chức" khi đại hội đã diễn ra; nếu mới ấn định ngày, chọn "Ấn định ngày đại hội".'],
+  ["Ấn định ngày đại hội", [], "01/04/2021", outside("01/04/2021", "26/02/2020", "31/03/2021")],
   ["Ấn định ngày đại hội", [], "hôm qua", 'Ngày 25/02/2020 đã qua. Ngày đại hội ấn định phải từ hôm nay trở đi; nếu đại hội đã diễn ra, chọn "Tổ chức đại hội".'],
   ["Kế hoạch đại hội", [], "32/1", notReal("32/1")],
   ["Kế hoạch đại hội", [], "x".repeat(5000), "Nội dung quá dài (tối đa 1.000 ký tự)."],

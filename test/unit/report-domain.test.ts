@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkElectionResults, emptyResults, newMembersOf, type ElectionResults } from "../../src/domain/election-results.js";
-import { checkDraft } from "../../src/domain/report-draft.js";
+import { campaignWindow, checkDraft } from "../../src/domain/report-draft.js";
 import { parseReportLine } from "../../src/domain/report-line.js";
 import { reportRight, type ReporterProfile } from "../../src/domain/report-permissions.js";
 import { parseUserDate } from "../../src/domain/user-date.js";
@@ -108,10 +108,25 @@ describe("checkElectionResults", () => {
 
 describe("checkDraft", () => {
   it("refuses a congress held in the future, a date set in the past, and work done tomorrow", () => {
-    expect(checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today)[0]!.code).toBe("held-in-future");
-    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today)[0]!.code).toBe("scheduled-in-past");
-    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today)[0]!.code).toBe("done-in-future");
-    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today)).toEqual([]);
+    expect(checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today, null)[0]!.code).toBe("held-in-future");
+    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today, null)[0]!.code).toBe("scheduled-in-past");
+    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today, null)[0]!.code).toBe("done-in-future");
+    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today, null)).toEqual([]);
+  });
+
+  it("refuses dates outside the campaign: work done more than a year before its first deadline, a congress set more than a year after its last", () => {
+    const window = campaignWindow({ plan: "2020-01-31", documents: "2020-02-29", held: "2020-03-31" })!;
+    expect(window).toEqual({ from: "2019-01-31", to: "2021-03-31" });
+    const check = (milestone: "plan" | "held" | "scheduled", date: string) => checkDraft({ unitId: 1, milestone, date, results: milestone === "held" ? results() : null }, today, window);
+    expect(check("plan", "1900-01-01")).toEqual([{ code: "outside-campaign", args: { date: "1900-01-01", from: "2019-01-31", to: today } }]);
+    expect(check("held", "2019-01-30")).toEqual([{ code: "outside-campaign", args: { date: "2019-01-30", from: "2019-01-31", to: today } }]);
+    expect(check("scheduled", "2100-01-01")).toEqual([{ code: "outside-campaign", args: { date: "2100-01-01", from: today, to: "2021-03-31" } }]);
+    // The edges are inside.
+    expect(check("plan", "2019-01-31")).toEqual([]);
+    expect(check("scheduled", "2021-03-31")).toEqual([]);
+    // 29/02 a year later is 28/02.
+    expect(campaignWindow({ held: "2020-02-29" })).toEqual({ from: "2019-02-28", to: "2021-02-28" });
+    expect(campaignWindow({})).toBeNull();
   });
 });
 

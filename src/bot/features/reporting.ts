@@ -12,7 +12,7 @@ import { formatLocalDate, parseLocalDate, type LocalDate } from "../../domain/lo
 import { congressPlan } from "../../domain/campaign-plan.js";
 import { lateness, reachedFromReport, unitChecklist } from "../../domain/checklist.js";
 import { loadUnitsById } from "../../db/unit-records.js";
-import { checkDraft, type ReportDraft } from "../../domain/report-draft.js";
+import { campaignWindow, checkDraft, type CampaignWindow, type ReportDraft } from "../../domain/report-draft.js";
 import { milestoneWords, parseReportLine } from "../../domain/report-line.js";
 import { parseUserDate, stripDiacritics } from "../../domain/user-date.js";
 import type { Locale } from "../../i18n.js";
@@ -286,12 +286,12 @@ async function onDateText(ctx: BotContext, person: PersonProfile, state: Stage<"
 }
 
 async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date">, date: LocalDate): Promise<void> {
-  const problems = checkDraft({ unitId: state.unitId, milestone: state.milestone, date, results: null }, todayFor(ctx)).filter(
+  const access = await granted(ctx, person, state.unitId);
+  if (!access) return;
+  const problems = checkDraft({ unitId: state.unitId, milestone: state.milestone, date, results: null }, todayFor(ctx), windowOf(access)).filter(
     (problem) => problem.code !== "results-required",
   );
   if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
-  const access = await granted(ctx, person, state.unitId);
-  if (!access) return;
   if (state.draft) return showCard(ctx, access, state, { ...state.draft, date });
   const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: null };
   if (state.milestone !== "held") return showCard(ctx, access, state, draft);
@@ -392,9 +392,14 @@ function editFieldValue(ctx: BotContext, draft: FlowDraft, field: EditField): st
   return field === "date" ? formatLocalDate(draft.date) : showValue(t(ctx), draft.results?.[field]);
 }
 
+/** The dates the unit's campaign accepts (src/domain/report-draft.ts). */
+function windowOf(access: Granted): CampaignWindow | null {
+  return campaignWindow(access.unit.campaign.deadlines);
+}
+
 /** Shows the confirmation card (for both the guided flow and the one-line form). */
 async function showCard(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft): Promise<void> {
-  const problems = checkDraft(draft, todayFor(ctx));
+  const problems = checkDraft(draft, todayFor(ctx), windowOf(access));
   if (problems.length > 0) {
     return void (await ctx.reply([ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n")));
   }
@@ -421,7 +426,7 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
   if (!access.ok) return void (await ctx.reply(access.message));
   const today = todayFor(ctx);
   const draft: ReportDraft = { ...state.draft };
-  const problems = checkDraft(draft, today);
+  const problems = checkDraft(draft, today, windowOf(access));
   if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
   const before = await unitReports(ctx, access.unit);
   const card = await cardText(ctx, access, draft, before);

@@ -28,6 +28,10 @@ export function numberListProblemText(
 export function draftProblemText(ctx: BotContext, problem: DraftProblem): string {
   if (problem.code === "election") return electionProblemText(ctx, problem.problem);
   if (problem.code === "results-required") return ctx.t("report-results-required");
+  if (problem.code === "outside-campaign") {
+    const { date, from, to } = problem.args;
+    return ctx.t("report-outside-campaign", { date: formatLocalDate(date), from: formatLocalDate(from), to: formatLocalDate(to) });
+  }
   return ctx.t(`report-${problem.code}`, { date: formatLocalDate(problem.args.date) });
 }
 
