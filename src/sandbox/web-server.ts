@@ -1,9 +1,12 @@
 // The sandbox page's server: static files from ./public and a JSON API under /api (personas, chats,
 // sending as a persona, pressing buttons, sharing a phone, files, the sandbox clock) plus server-sent
-// events that tell the page when something changed. No login: it listens on 127.0.0.1 unless configured.
+// events that tell the page when something changed. No login: it listens on 127.0.0.1 unless configured,
+// and answers only its own page (see checkSameOrigin): any web site the visitor opens could otherwise
+// act as any persona through their browser.
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { SandboxApi } from "./sandbox-api.js";
 import { ApiProblem } from "./sandbox-api.js";
@@ -19,6 +22,65 @@ const maxBodyBytes = 64 * 1024;
 export interface WebServer {
   url: string;
   close(): Promise<void>;
+}
+
+/** Methods that change something: they must carry JSON, which a cross-site form or a no-CORS fetch cannot send. */
+const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const readMethods = new Set(["GET", "HEAD"]);
+
+/**
+ * The Host names (lower case, without the port) this server answers to. A browser tricked by DNS
+ * rebinding sends the attacker's name (evil.example) as Host, so only names that cannot be rebound are
+ * accepted: the loopback names, the address it listens on, and, when it listens on every interface
+ * (SANDBOX_HOST=0.0.0.0 to show the sandbox to other machines), the machine's own addresses.
+ */
+export function ownHostNames(listenHost: string): Set<string> {
+  const names = new Set(["127.0.0.1", "localhost", "[::1]"]);
+  const bracket = (address: string) => (isIP(address) === 6 ? `[${address}]` : address);
+  names.add(bracket(listenHost.toLowerCase()));
+  if (listenHost === "0.0.0.0" || listenHost === "::") {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const { address } of addresses ?? []) names.add(bracket(address.toLowerCase().replace(/%.*$/, "")));
+    }
+  }
+  return names;
+}
+
+export type OriginProblem = { status: 403 | 415 | 405; error: "bad-host" | "bad-origin" | "cross-site" | "json-required" | "method-not-allowed" };
+
+/**
+ * Same-origin rule, checked before anything else is read or done (CSRF and DNS rebinding):
+ * - Host must be one of ownHostNames with the port the server listens on;
+ * - Origin, when the browser sends one, must be exactly http://<that Host> ("null", another port, https
+ *   or another name are other origins);
+ * - for the API, Sec-Fetch-Site, when sent, must say same-origin or none (typed in the address bar): it
+ *   also covers GETs, which browsers send without Origin (an <img> or a link from another page). The
+ *   page itself may be reached by a link from elsewhere: it is static;
+ * - a method that changes something must carry application/json: an HTML form can only send urlencoded,
+ *   multipart or text/plain, and a cross-site fetch with JSON needs a CORS preflight this server never grants.
+ */
+export function checkSameOrigin(
+  headers: IncomingMessage["headers"],
+  request: { method: string; path: string },
+  own: { hostNames: ReadonlySet<string>; port: number },
+): OriginProblem | null {
+  const host = (headers.host ?? "").toLowerCase();
+  const parsed = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/.exec(host);
+  if (!parsed) return { status: 403, error: "bad-host" };
+  const [, name, port] = parsed as unknown as [string, string, string | undefined];
+  if (!own.hostNames.has(name) || Number(port ?? 80) !== own.port) return { status: 403, error: "bad-host" };
+  const origin = headers.origin;
+  // Browsers leave the default port out of Origin.
+  if (origin !== undefined && origin.toLowerCase() !== (own.port === 80 ? `http://${name}` : `http://${name}:${own.port}`)) {
+    return { status: 403, error: "bad-origin" };
+  }
+  const site = headers["sec-fetch-site"];
+  if (request.path.startsWith("/api/") && site !== undefined && site !== "same-origin" && site !== "none") return { status: 403, error: "cross-site" };
+  if (writeMethods.has(request.method)) {
+    const type = (headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/json") return { status: 415, error: "json-required" };
+  } else if (!readMethods.has(request.method)) return { status: 405, error: "method-not-allowed" };
+  return null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -47,7 +109,14 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startWebServer(api: SandboxApi, options: { host: string; port: number }): Promise<WebServer> {
   const streams = new Set<ServerResponse>();
+  const own = { hostNames: ownHostNames(options.host), port: options.port };
   const server: Server = createServer((req, res) => {
+    // Refused before the body is read or any route is looked at: a forged request does nothing.
+    const problem = checkSameOrigin(req.headers, { method: req.method ?? "GET", path: new URL(req.url ?? "/", "http://sandbox").pathname }, own);
+    if (problem) {
+      res.setHeader("connection", "close");
+      return sendJson(res, problem.status, { error: problem.error });
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof ApiProblem) return sendJson(res, error.status, { error: error.code, ...(error.detail && { detail: error.detail }) });
@@ -62,7 +131,14 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
     const asset = STATIC[path];
     if (asset && method === "GET") {
       const body = await readFile(publicDir + asset.file);
-      res.writeHead(200, { "content-type": asset.type, "cache-control": "no-cache" });
+      // No framing by other sites (clickjacking the persona buttons), no type sniffing.
+      res.writeHead(200, {
+        "content-type": asset.type,
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+        "content-security-policy": "frame-ancestors 'none'",
+      });
       return void res.end(body);
     }
     if (path === "/favicon.ico") return void res.writeHead(204).end();
@@ -130,6 +206,7 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
     });
   });
   const { port } = server.address() as AddressInfo;
+  own.port = port; // PORT=0: the port chosen by the system, known only now (no request came before)
   const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${port}`,

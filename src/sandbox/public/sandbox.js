@@ -35,11 +35,15 @@ function t(key, args = {}) {
   return text;
 }
 
+// Every request that changes something carries a JSON body with its content type: the server refuses
+// anything else (a cross-site form cannot send application/json), and only answers its own origin.
 async function api(path, options = {}) {
+  const writes = options.method !== undefined && options.method !== "GET";
   const response = await fetch(path, {
     ...options,
-    headers: options.body ? { "content-type": "application/json" } : undefined,
-    body: options.body ? JSON.stringify(options.body) : undefined,
+    credentials: "same-origin",
+    headers: writes ? { "content-type": "application/json" } : undefined,
+    body: writes ? JSON.stringify(options.body ?? {}) : undefined,
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw Object.assign(new Error(body.detail || body.error || response.statusText), { code: body.error });
