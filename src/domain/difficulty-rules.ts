@@ -2,7 +2,6 @@
 // who may resolve one, and who may read one's text. Pure rules: the bot, digests and exports share them.
 import type { Role } from "./levels.js";
 import { reportRight, type ReporterProfile, type UnitRef } from "./report-permissions.js";
-import { stripDiacritics } from "./user-date.js";
 
 /** Counted in characters as people see them (code points after NFC), not in UTF-16 units. */
 export const difficultyMaxLength = 1000;
@@ -29,13 +28,102 @@ export function checkDifficultyText(input: string | undefined): DifficultyTextCh
   return { ok: true, text };
 }
 
-// Complaint letters: "đơn thư", "khiếu nại", "tố cáo", also typed without diacritics. Matching the
-// unaccented form over-flags a few harmless texts ("tô cao"); that errs on the side of not quoting.
-const sensitiveTerms = [/\bdon\s+thu\b/, /\bkhieu\s+nai\b/, /\bto\s+cao\b/];
+// Complaint letters (đơn thư), complaints (khiếu nại) and denunciations (tố cáo) are sensitive: they may
+// name the unit's own officers. People type them every way a phone allows, so a term is found in any
+// case, NFC or NFD, with the tone mark on any vowel of its syllable ("khiêú", "caó", "naị"), with its
+// syllables joined ("khieunai", "tốcáo") or separated by spaces, hyphens, underscores, dots or invisible
+// characters, and without diacritics ("khieu nai", "to-cao", "don thu").
+//
+// Without diacritics some of them are also ordinary words, so each syllable lists the spellings that
+// count (tone position aside), and the fully unaccented form has its own rule:
+// - "tố cáo": each syllable must carry its acute ("tố"/"tó", "cáo"), or both be unaccented. "tô"/"Tô"
+//   (bowl, to paint, a surname: "đồng chí Tô cáo ốm", "tô cao nền"), "tổ", "tốc" are other words, and
+//   "yếu tố cao tuổi" (the factor of old age) is innocent, so "tô cao" and "tố cao" do not count.
+//   Unaccented "to cao" counts in a text typed without diacritics (the writer's "tố cáo" is the likely
+//   meaning, and a false alarm only hides a text from a group), and joined ("tocao", "to-cao", "to_cao")
+//   anywhere; separated by spaces or dots in a text written with diacritics, it is the ordinary words
+//   "to" (big) and "cao" (tall, high): "hội trường to cao". After "yếu" or "nhân" ("yeu to cao" = the
+//   factor "high") it never counts. ("nâng cao", "báo cáo", "tốc độ" never contain the syllables.)
+// - "đơn thư": "thư" must keep its horn, or the whole term be unaccented; "hóa đơn thu tiền" (a receipt)
+//   is innocent, and so is unaccented "hoa don thu".
+// - "khiếu nại": no ordinary word looks like it, so any partly accented spelling counts.
+interface SensitiveTerm {
+  /** The syllables without diacritics, as they are matched. */
+  plain: readonly string[];
+  /** Per syllable, the spellings that count: letters with their vowel marks, "/", the tone (Telex letter). */
+  accepted: readonly (readonly string[])[];
+  /** Words after which the unaccented form is innocent. */
+  notAfter: readonly string[];
+  /** Unaccented and separated, it is ordinary words in a text written with diacritics. */
+  plainIsProse: boolean;
+}
+
+const sensitiveTermList: readonly SensitiveTerm[] = [
+  { plain: ["don", "thu"], accepted: [["đơn/", "dơn/", "đon/", "don/"], ["thư/"]], notAfter: ["hoa"], plainIsProse: false },
+  { plain: ["khieu", "nai"], accepted: [["khiêu/s", "khieu/s", "khiêu/", "khieu/"], ["nai/j", "nai/"]], notAfter: [], plainIsProse: false },
+  { plain: ["to", "cao"], accepted: [["tô/s", "to/s"], ["cao/s"]], notAfter: ["yeu", "nhan"], plainIsProse: true },
+];
+
+const toneNames: Record<string, string> = { "\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j" };
+/** Between a term's syllables: whitespace, invisible characters, hyphens and dashes, underscores, dots. */
+const separator = "[\\s\\u00ad\\u200b-\\u200d\\u2060\\ufeff._\\-\\u2010-\\u2015\\u2212\\u00b7]*";
+const termPatterns = sensitiveTermList.map(
+  (term) => new RegExp(`(?<![\\p{L}\\p{N}])${term.plain.map((syllable) => `(${syllable})`).join(`(${separator})`)}(?![\\p{L}\\p{N}])`, "gdu"),
+);
+
+/**
+ * The text as matched: lower case without marks ("đ" as "d"), and for each of its characters the
+ * marks it carried (NFD combining marks, "đ" for the stroke). Characters other than letters keep their
+ * place, so match positions in the plain text point at their marks.
+ */
+function decompose(text: string): { plain: string; marks: string[] } {
+  let plain = "";
+  const marks: string[] = [];
+  for (const char of text.normalize("NFC").toLowerCase().normalize("NFD")) {
+    if (/\p{M}/u.test(char)) {
+      if (marks.length > 0) marks[marks.length - 1] += char;
+      continue;
+    }
+    plain += char === "đ" ? "d" : char;
+    marks.push(char === "đ" ? "đ" : "");
+    // Astral characters are two UTF-16 units in `plain`: keep one marks entry per unit.
+    if (char.length === 2) marks.push("");
+  }
+  return { plain, marks };
+}
+
+/** A syllable's spelling as the term lists it: letters with vowel marks (NFC), "/", its tone if any. */
+function spelling(plain: string, marks: readonly string[], start: number): string {
+  let letters = "";
+  let tone = "";
+  for (let i = 0; i < plain.length; i++) {
+    const own = marks[start + i] ?? "";
+    const vowelMarks = [...own].filter((mark) => mark !== "đ" && !(mark in toneNames)).join("");
+    for (const mark of own) if (mark in toneNames) tone += toneNames[mark];
+    letters += own.includes("đ") ? "đ" : (plain[i]! + vowelMarks).normalize("NFC");
+  }
+  return `${letters}/${tone}`;
+}
 
 export function isSensitiveDifficulty(text: string): boolean {
-  const plain = stripDiacritics(text.normalize("NFC").toLowerCase());
-  return sensitiveTerms.some((term) => term.test(plain));
+  const { plain, marks } = decompose(text);
+  // Vietnamese marks only: an emoji's variation selector is a combining mark too.
+  const hasDiacritics = marks.some((mark) => /[\u0300-\u036fđ]/u.test(mark));
+  return sensitiveTermList.some((term, index) => {
+    for (const match of plain.matchAll(termPatterns[index]!)) {
+      // Groups alternate syllable, separator, syllable …
+      const syllables = term.plain.map((_, i) => ({ text: match[1 + 2 * i]!, start: match.indices![1 + 2 * i]![0] }));
+      const spellings = syllables.map(({ text: syllable, start }) => spelling(syllable, marks, start));
+      if (spellings.every((found, i) => term.accepted[i]!.includes(found))) return true;
+      if (!spellings.every((found) => /^[a-z]+\/$/.test(found))) continue;
+      const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(plain.slice(0, match.index))?.[1];
+      if (before && term.notAfter.includes(before)) continue;
+      const joined = term.plain.slice(1).every((_, i) => !/[\s.\u00b7]/.test(match[2 + 2 * i]!));
+      if (term.plainIsProse && hasDiacritics && !joined) continue;
+      return true;
+    }
+    return false;
+  });
 }
 
 export interface DifficultyView {
