@@ -155,7 +155,7 @@ export function createUpdateInbox(options: {
     try {
       if (stored.attempts >= maxAttempts) {
         logger.error({ updateId: stored.updateId }, "update set aside after repeated failures");
-        await markHandled(prisma, stored.updateId, "set aside after repeated failures");
+        await markHandled(prisma, stored.updateId, "set aside after repeated failures", stored.payload);
         return;
       }
       await markAttempt(prisma, stored.updateId);

@@ -1,6 +1,7 @@
 // The inbox of Telegram updates: stored before Telegram is told they were received, marked when handled.
 import type { Prisma, PrismaClient } from "@prisma/client";
-import type { Update } from "grammy/types";
+import type { Message, Update } from "grammy/types";
+import { looksLikeInviteToken } from "../domain/invite-token.js";
 
 export interface StoredUpdate {
   updateId: number;
@@ -50,17 +51,55 @@ export async function markHandled(prisma: PrismaClient, updateId: number, error?
   });
 }
 
-/** The update without invite tokens and phone numbers, or null when it holds none. */
+/**
+ * The update without the credentials and phone numbers it carried, or null when it holds none: the argument
+ * of `/start TOKEN` (an invite) and of `/lienketnhom CODE` / `/linkgroup CODE` (a group link code), a deep
+ * link's `?start=` payload pasted in a message, a message that is only a code (pasted without its command),
+ * and a shared contact's phone number.
+ */
 export function redactUpdate(update: Update): Update | null {
-  const message = update.message;
-  if (!message) return null;
-  if (message.text && /^\/start\s+\S/.test(message.text)) {
-    return { ...update, message: { ...message, text: "/start [redacted]", entities: message.entities?.filter((e) => e.offset === 0) ?? [] } };
+  let changed = false;
+  const redacted: Update = { ...update };
+  for (const key of messageKeys) {
+    const message = update[key];
+    if (!message) continue;
+    const clean = redactMessage(message);
+    if (clean !== message) {
+      (redacted as Record<MessageKey, Message | undefined>)[key] = clean;
+      changed = true;
+    }
   }
-  if (message.contact) {
-    return { ...update, message: { ...message, contact: { ...message.contact, phone_number: "[redacted]" } } };
+  return changed ? redacted : null;
+}
+
+type MessageKey = "message" | "edited_message" | "channel_post" | "edited_channel_post";
+const messageKeys: readonly MessageKey[] = ["message", "edited_message", "channel_post", "edited_channel_post"];
+
+/** A command whose argument is a credential, with its @bot suffix and the space after it. */
+const credentialCommand = /^(\/(?:start|startgroup|lienketnhom|linkgroup)(?:@\w+)?)\s+\S/i;
+const deepLinkPayload = /([?&](?:start|startgroup)=)[^&#\s]+/gi;
+
+function redactText(text: string): string | null {
+  const command = credentialCommand.exec(text);
+  if (command) return `${command[1]} [redacted]`;
+  if (looksLikeInviteToken(text.trim())) return "[redacted]";
+  const withoutLinks = text.replace(deepLinkPayload, "$1[redacted]");
+  return withoutLinks === text ? null : withoutLinks;
+}
+
+function redactMessage(message: Message): Message {
+  let clean = message;
+  if (message.text !== undefined) {
+    const text = redactText(message.text);
+    // Only an entity at the very start (the command) still fits the shortened text.
+    if (text !== null) clean = { ...clean, text, entities: message.entities?.filter((e) => e.offset === 0 && e.length <= text.length) ?? [] };
   }
-  return null;
+  if (message.caption !== undefined) {
+    const caption = redactText(message.caption);
+    if (caption !== null) clean = { ...clean, caption, caption_entities: message.caption_entities?.filter((e) => e.offset === 0 && e.length <= caption.length) ?? [] };
+  }
+  if (message.contact) clean = { ...clean, contact: { ...message.contact, phone_number: "[redacted]" } };
+  return clean;
 }
 
 export async function purgeHandledUpdates(prisma: PrismaClient, olderThan: Date): Promise<number> {

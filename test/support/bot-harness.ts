@@ -6,7 +6,7 @@ import type { Clock } from "../../src/clock.js";
 import type { RateLimitOptions } from "../../src/bot/rate-limit.js";
 import type { Database } from "../../src/db/client.js";
 import { startBotApiEmulator, type BotApiEmulator, type RecordedMessage } from "../../src/emulator/index.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { testBotToken, testConfig } from "./test-config.js";
 
 export interface BotHarness {
@@ -25,13 +25,21 @@ export interface BotHarness {
 
 export async function startBotHarness(
   database: Database,
-  options: { env?: Record<string, string>; emulator?: BotApiEmulator; clock?: Clock; rateLimit?: RateLimitOptions; scheduler?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    emulator?: BotApiEmulator;
+    clock?: Clock;
+    rateLimit?: RateLimitOptions;
+    scheduler?: boolean;
+    /** The app's logger (e.g. one writing to memory); by default a silent one (TEST_LOG_LEVEL changes it). */
+    logger?: Logger;
+  } = {},
 ): Promise<BotHarness> {
   const emulator = options.emulator ?? (await startBotApiEmulator());
   const config = testConfig({ TELEGRAM_API_ROOT: emulator.apiRoot, ...options.env });
   const app = await createApp({
     config,
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     database,
     pollTimeoutSeconds: 1,
     // Scheduled reminders would interleave with the replies a test waits for; tests of the scheduler turn it on.
