@@ -120,15 +120,3 @@ function inTreeOrder(units: readonly UnitRecord[], roots: ExportRequest["roots"]
   }
   return ordered;
 }
-
-/** A unit of the organisation by code (any case), not archived, with what permission checks need. */
-export async function findExportUnit(
-  prisma: PrismaClient,
-  organizationId: number,
-  code: string,
-): Promise<{ id: number; code: string; name: string; level: UnitLevel; path: string } | null> {
-  return prisma.unit.findFirst({
-    where: { organizationId, archivedAt: null, code: { equals: code, mode: "insensitive" } },
-    select: { id: true, code: true, name: true, level: true, path: true },
-  });
-}

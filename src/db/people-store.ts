@@ -1,8 +1,8 @@
 // Who a Telegram user is on the roster: their roles with the units' places in the tree, and the units
 // followed by the working groups they lead.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Role, UnitLevel } from "../domain/levels.js";
-import type { ReporterProfile } from "../domain/report-permissions.js";
+import type { ScopePerson } from "../domain/scope.js";
 
 export interface ProfileUnit {
   id: number;
@@ -12,7 +12,7 @@ export interface ProfileUnit {
   path: string;
 }
 
-export interface PersonProfile extends ReporterProfile {
+export interface PersonProfile extends ScopePerson<ProfileUnit> {
   id: number;
   organizationId: number;
   name: string;
@@ -29,13 +29,56 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
   return (await findPeopleByTelegramId(prisma, telegramUserId))[0] ?? null;
 }
 
-/** Every roster entry bound to the Telegram user (one per organisation), oldest first. */
+/**
+ * Every roster entry bound to the Telegram user (one per organisation), oldest first. Read on every update
+ * (src/bot/create-bot.ts), so in one statement: Prisma would load profileSelect's nested relations level by
+ * level (7 statements, even for a stranger). Same rules as profileSelect: roles by id, units that are not
+ * archived, working groups the person leads (memberships, then their units, by id).
+ */
 export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
-  const people = await prisma.person.findMany({ where: { telegramUserId: BigInt(telegramUserId) }, orderBy: { id: "asc" }, select: profileSelect });
-  return people.map(toProfile);
+  const unitJson = (alias: string) =>
+    Prisma.raw(`json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level::text, 'path', ${alias}.path)`);
+  const rows = await prisma.$queryRaw<ProfileRow[]>`
+    SELECT p.id, p."organizationId", p.name, p.locale,
+           COALESCE((SELECT json_agg(json_build_object('role', ra.role::text, 'unit', ${unitJson("u")}) ORDER BY ra.id)
+                     FROM role_assignments ra JOIN units u ON u.id = ra."unitId"
+                     WHERE ra."personId" = p.id AND u."archivedAt" IS NULL), '[]'::json) AS roles,
+           COALESCE((SELECT json_agg(json_build_object(
+                              'id', g.id, 'name', g.name,
+                              'units', COALESCE((SELECT json_agg(${unitJson("gu")} ORDER BY wu.id)
+                                                 FROM working_group_units wu JOIN units gu ON gu.id = wu."unitId"
+                                                 WHERE wu."workingGroupId" = g.id AND gu."archivedAt" IS NULL), '[]'::json))
+                            ORDER BY m.id)
+                     FROM working_group_members m JOIN working_groups g ON g.id = m."workingGroupId"
+                     WHERE m."personId" = p.id AND m.role = 'leader'), '[]'::json) AS groups
+    FROM people p
+    WHERE p."telegramUserId" = ${BigInt(telegramUserId)}
+    ORDER BY p.id`;
+  return rows.map((row) => ({
+    id: row.id,
+    organizationId: row.organizationId,
+    name: row.name,
+    locale: row.locale,
+    roles: row.roles,
+    ledGroups: row.groups.map((group) => ({ id: group.id, name: group.name })),
+    ledGroupUnits: row.groups.flatMap((group) => group.units),
+  }));
 }
 
-/** What a profile is read from: the person's roles and the units of the working groups they lead. */
+/** A row of findPeopleByTelegramId's query: the roles and led groups come as JSON. */
+interface ProfileRow {
+  id: number;
+  organizationId: number;
+  name: string;
+  locale: string | null;
+  roles: { role: Role; unit: ProfileUnit }[];
+  groups: { id: number; name: string; units: ProfileUnit[] }[];
+}
+
+/**
+ * What a profile is read from with Prisma (everyone bound at once, src/db/command-menu-store.ts): the
+ * person's roles and the units of the working groups they lead. findPeopleByTelegramId reads the same in SQL.
+ */
 export const profileSelect = {
   id: true,
   organizationId: true,

@@ -1,5 +1,4 @@
-// The few unit lookups /tiendo needs besides the roll-up: a unit by id or code with its parent, the top
-// of an organisation, and the dates of the current `held` / `scheduled` reports of a page of units.
+// The few unit lookups /tiendo needs besides the roll-up: a unit by id or code with its parent, and the dates of the current `held` / `scheduled` reports of a page of units.
 import type { PrismaClient } from "@prisma/client";
 import type { UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
@@ -40,15 +39,6 @@ export async function findProgressUnit(
   if (!unit) return null;
   const { _count, ...rest } = unit;
   return { ...rest, hasChildren: _count.children > 0 };
-}
-
-/** The organisation's top unit (the one without a parent). */
-export async function findOrganisationTop(prisma: PrismaClient, organizationId: number): Promise<{ id: number; code: string; name: string; path: string } | null> {
-  return prisma.unit.findFirst({
-    where: { organizationId, parentId: null, archivedAt: null },
-    orderBy: { id: "asc" },
-    select: { id: true, code: true, name: true, path: true },
-  });
 }
 
 /** Congress dates (held, scheduled) of the current reports of these units, in one query. */

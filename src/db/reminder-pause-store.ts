@@ -4,16 +4,10 @@
 // replay finds the row it wrote and answers the same.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { UnitLevel } from "../domain/levels.js";
+import type { CodedUnit } from "./unit-lookup.js";
 
-export interface PauseUnit {
-  id: number;
-  organizationId: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  path: string;
-  parentName: string | null;
-}
+/** A unit as pausing needs it: found by its code (src/db/unit-lookup.ts). */
+export type PauseUnit = CodedUnit;
 
 export interface ReminderPauseRecord {
   id: number;
@@ -37,17 +31,6 @@ const pauseFields = {
 
 function toRecord({ pausedBy, resumedBy, ...pause }: Prisma.ReminderPauseGetPayload<{ select: typeof pauseFields }>): ReminderPauseRecord {
   return { ...pause, pausedBy: pausedBy?.name ?? null, resumedBy: resumedBy?.name ?? null };
-}
-
-/** The unit with this code (any letter case) in the organisation, unless archived. */
-export async function findPauseUnit(prisma: PrismaClient, organizationId: number, code: string): Promise<PauseUnit | null> {
-  const row = await prisma.unit.findFirst({
-    where: { organizationId, code: { equals: code, mode: "insensitive" }, archivedAt: null },
-    select: { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } },
-  });
-  if (!row) return null;
-  const { parent, ...unit } = row;
-  return { ...unit, parentName: parent?.name ?? null };
 }
 
 export interface FollowingGroup {

@@ -1,15 +1,11 @@
 // Which commands a person may use, from their roles: the one list behind /trogiup and each person's
 // Telegram command menu, so that the help, the menu and the features' own checks cannot disagree. Each
-// entry asks the feature's own rule (report-permissions, difficulty-rules, progress-access,
-// export-permissions, reminder-pause-rules, invite-token) whether it grants the person anything at all.
+// entry asks the rule the feature applies (the scope rule of src/domain/scope.ts; difficulty-rules for
+// /khokhan) whether it grants the person anything at all.
 import { createHash } from "node:crypto";
 import { difficultyUnitChoices } from "./difficulty-rules.js";
-import { exportRoots, type ExportUnit } from "./export-permissions.js";
-import { mayInvite } from "./invite-token.js";
 import type { Role } from "./levels.js";
-import { progressScopes } from "./progress-access.js";
-import { mayPauseReminders } from "./reminder-pause-rules.js";
-import { reportRight } from "./report-permissions.js";
+import { grantsFor, type HeldUnit, type UnitAction } from "./scope.js";
 
 /** Every command, in the order menus and the help list them. */
 export const commandIds = [
@@ -62,8 +58,8 @@ export const privateCatalogue: readonly CommandId[] = commandIds.filter((id) => 
 
 /** A roster entry as the rules read it (src/db/people-store.ts PersonProfile is one). */
 export interface MenuPerson {
-  roles: { role: Role; unit: ExportUnit }[];
-  ledGroupUnits: ExportUnit[];
+  roles: { role: Role; unit: HeldUnit }[];
+  ledGroupUnits: HeldUnit[];
   ledGroups: readonly { id: number }[];
 }
 
@@ -80,19 +76,18 @@ export function privateCommands(people: readonly MenuPerson[]): CommandId[] {
 }
 
 function personalCommands(person: MenuPerson): CommandId[] {
-  // The units a rule could grant something on: any right is given on one of these or under them.
-  const units = [...person.roles.map(({ unit }) => unit), ...person.ledGroupUnits];
+  // A command is listed when the scope rule grants its action on some unit (src/domain/scope.ts).
+  const may = (action: UnitAction) => grantsFor(person, action).length > 0;
   const granted: CommandId[] = [];
-  if (units.some((unit) => reportRight(person, unit) !== null)) granted.push("report");
+  if (may("report")) granted.push("report");
   // /trangthai: the cards of one's own units, and a working-group leader's summary (even of a group not yet given units).
   if (person.roles.some(({ role }) => officerRoles.includes(role)) || person.ledGroups.length > 0) granted.push("status");
   if (difficultyUnitChoices(person).length > 0) granted.push("problem");
-  // The standing committee and admins see the organisation's top unit, which the rule is given by the caller.
-  if (person.roles.some(({ role }) => role === "standing" || role === "admin") || progressScopes(person, null).length > 0) granted.push("progress");
-  if (exportRoots(person).length > 0) granted.push("export");
-  if (units.some((unit) => mayPauseReminders(person, unit))) granted.push("postpone", "resume");
-  // /moi and /malienket share the rule: an admin on the unit or above it.
-  if (person.roles.some(({ unit }) => mayInvite(person.roles, unit))) granted.push("invite", "linkcode");
+  if (may("view")) granted.push("progress");
+  if (may("export")) granted.push("export");
+  if (may("pause")) granted.push("postpone", "resume");
+  if (may("invite")) granted.push("invite");
+  if (may("link")) granted.push("linkcode");
   return granted;
 }
 

@@ -1,7 +1,7 @@
 // Difficulties (khó khăn, vướng mắc): what a text must be, which ones are sensitive (complaint letters),
 // who may resolve one, and who may read one's text. Pure rules: the bot, digests and exports share them.
 import type { Role } from "./levels.js";
-import { reportRight, type ReporterProfile, type UnitRef } from "./report-permissions.js";
+import { reportRight, type ScopePerson as ReporterProfile, type UnitRef } from "./scope.js";
 
 /** Counted in characters as people see them (code points after NFC), not in UTF-16 units. */
 export const difficultyMaxLength = 1000;

@@ -3,7 +3,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { roles, type Role } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
-import type { UnitRef } from "./report-permissions.js";
 
 /** 24 random bytes: 192 bits, 32 base64url characters (a /start payload may hold 64 of [A-Za-z0-9_-]). */
 const tokenBytes = 24;
@@ -62,11 +61,6 @@ export function inviteState(invite: { usedAt: Date | null; revokedAt: Date | nul
   if (invite.usedAt) return "used";
   if (invite.revokedAt) return "revoked";
   return invite.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
-}
-
-/** An admin may invite to any unit in the subtree of a unit where they hold the admin role. */
-export function mayInvite(heldRoles: readonly { role: Role; unit: UnitRef }[], unit: UnitRef): boolean {
-  return heldRoles.some(({ role, unit: held }) => role === "admin" && unit.path.startsWith(held.path));
 }
 
 /** An instant as the office reads it: its local date and hh:mm in the given time zone. */

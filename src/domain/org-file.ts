@@ -1,12 +1,12 @@
 // Reads an org file (YAML or CSV text) into a validated OrgDefinition, or the full list of problems.
 import { parse as parseCsv } from "csv-parse/sync";
-import { parseDocument } from "yaml";
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { canBeUnder, milestones, type Milestone, type UnitLevel } from "./levels.js";
 import { parseLocalDate } from "./local-date.js";
 import type { CampaignDefinition, OrgDefinition, OrgProblem, PersonDefinition, UnitDefinition } from "./org-definition.js";
 import { csvColumns, csvRowSchema, orgFileSchema, type OrgCsvRow, type OrgFile } from "./org-file-schema.js";
-import { normalizeVietnamesePhone } from "./phone.js";
+import { formatPhoneForDisplay, parseVietnamesePhone } from "./phone.js";
 import { policyFromFile } from "./reminder-settings.js";
 
 export type OrgFileResult =
@@ -72,7 +72,38 @@ export function readOrgFile(text: string, format: "yaml" | "csv"): OrgFileResult
 }
 
 function readYaml(text: string): OrgFileResult {
-  const document = parseDocument(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: true });
+  const value = readYamlValue(text);
+  if (!value.ok) return value;
+  const parsed = orgFileSchema.safeParse(value.value, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const renumbered: OrgProblem[] = [];
+  const definition = fromYaml(parsed.data, renumbered);
+  return withWarnings(checkDefinition(definition), renumbered);
+}
+
+/** Expanded nodes that aliases (`*name`) may add to a file before it is refused as an alias bomb. */
+export const maxAliasExpansion = 100_000;
+/** Files from this size are read fifty list entries at a time (see readYamlInChunks). */
+const chunkedFromChars = 256 * 1024;
+
+export type YamlValueResult = { ok: true; value: unknown } | { ok: false; problems: OrgProblem[] };
+
+/**
+ * The YAML text as plain values (every scalar a string: the failsafe schema). Large files whose big
+ * lists are block sequences are read in pieces (same values, a fraction of the memory and time);
+ * anything else, and any piece that does not read cleanly, is read whole, which names every problem's place.
+ */
+export function readYamlValue(text: string, options: { chunkItems?: number; chunkedFromChars?: number } = {}): YamlValueResult {
+  if (text.length >= (options.chunkedFromChars ?? chunkedFromChars)) {
+    const value = readYamlInChunks(text, options.chunkItems ?? 50);
+    if (value !== null) return { ok: true, value };
+  }
+  return readYamlWhole(text);
+}
+
+function readYamlWhole(text: string): YamlValueResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -86,12 +117,147 @@ function readYaml(text: string): OrgFileResult {
       }),
     };
   }
-  const parsed = orgFileSchema.safeParse(document.toJS(), { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  return checkDefinition(fromYaml(parsed.data));
+  const bomb = findAliasBomb(document);
+  if (bomb) {
+    const position = lineCounter.linePos(bomb.offset);
+    return {
+      ok: false,
+      problems: [{ path: `line ${position.line}, column ${position.col}`, code: "yaml-aliases", args: { value: bomb.name, max: maxAliasExpansion } }],
+    };
+  }
+  try {
+    // Expansion is bounded by findAliasBomb; yaml's own guard (100 uses of a large anchor) would refuse honest files.
+    return { ok: true, value: document.toJS({ maxAliasCount: -1 }) };
+  } catch (error) {
+    return { ok: false, problems: [{ path: "(file)", code: "yaml-syntax", args: { message: (error as Error).message } }] };
+  }
 }
 
-function fromYaml(file: OrgFile): OrgDefinition {
+/**
+ * The first alias at which the document, aliases expanded, would exceed maxAliasExpansion nodes more
+ * than it has ("billion laughs": ten aliases of ten aliases of … grow to millions of entries).
+ */
+function findAliasBomb(document: Document): { offset: number; name: string } | null {
+  const sizes = new Map<unknown, number>();
+  let expanded = 0;
+  let found: { offset: number; name: string } | null = null;
+  const sizeOf = (node: unknown): number => {
+    if (found) return 0;
+    if (isAlias(node)) {
+      // An alias refers to an anchor earlier in the file; one inside its own anchor counts as itself.
+      const size = sizes.get(node.resolve(document)) ?? 1;
+      expanded += size;
+      if (expanded > maxAliasExpansion) found = { offset: node.range?.[0] ?? 0, name: node.source };
+      return size;
+    }
+    let size = 1;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
+    }
+    sizes.set(node, size);
+    return size;
+  };
+  sizeOf(document.contents);
+  return found;
+}
+
+const chunkedSections = new Set(["units", "people", "workingGroups"]);
+
+/**
+ * Reads a large file's `units:`, `people:` and `workingGroups:` block sequences a chunk of items at a
+ * time, and the rest as one small document. Null when the file is not of that simple shape (directives,
+ * several documents, anchors or aliases, a sequence at column 0, a list written inline) or when any
+ * piece has a problem: the caller then reads the whole file, which reports problems with their places.
+ */
+function readYamlInChunks(text: string, chunkItems: number): Record<string, unknown> | null {
+  const lines = text.split("\n");
+  const skeleton: string[] = [];
+  const sections = new Map<string, unknown[]>();
+  const read = (piece: string): unknown => {
+    const document = parseDocument(piece, { schema: "failsafe", uniqueKeys: true });
+    if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+    let aliases = false;
+    visit(document, {
+      Node(_key, node) {
+        if (isAlias(node) || node.anchor) {
+          aliases = true;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return aliases ? undefined : document.toJS();
+  };
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (/^(---|\.\.\.|%)/.test(line)) return null;
+    const header = /^([A-Za-z]+):[ \t]*(#.*)?\r?$/.exec(line);
+    if (!header || !chunkedSections.has(header[1]!)) {
+      skeleton.push(line);
+      index++;
+      continue;
+    }
+    if (sections.has(header[1]!)) return null;
+    // The section's body: every line up to the next one starting at column 0 (comments and blank lines aside).
+    let end = index + 1;
+    while (end < lines.length && !/^[^\s#]/.test(lines[end]!)) end++;
+    const body = lines.slice(index + 1, end);
+    const first = body.find((candidate) => !/^\s*(#.*)?\r?$/.test(candidate));
+    const indent = first === undefined ? null : /^( +)-(?: |\r?$)/.exec(first)?.[1];
+    if (indent === undefined) return null;
+    if (indent === null) {
+      skeleton.push(line, ...body);
+      index = end;
+      continue;
+    }
+    const items: unknown[] = [];
+    let chunk: string[] = [];
+    let count = 0;
+    const flush = (): boolean => {
+      if (chunk.length === 0) return true;
+      const value = read(chunk.join("\n"));
+      chunk = [];
+      count = 0;
+      if (!Array.isArray(value)) return false;
+      for (const item of value) items.push(item);
+      return true;
+    };
+    for (const candidate of body) {
+      const isItem = candidate.startsWith(indent) && candidate[indent.length] === "-" && /^(?: |\r?$)/.test(candidate.slice(indent.length + 1));
+      if (!isItem && !candidate.startsWith(indent) && !/^\s*(#.*)?\r?$/.test(candidate)) return null;
+      if (isItem && count === chunkItems && !flush()) return null;
+      if (isItem) count++;
+      chunk.push(candidate);
+    }
+    if (!flush()) return null;
+    sections.set(header[1]!, items);
+    skeleton.push(`${header[1]}:`);
+    index = end;
+  }
+  const rest = read(skeleton.join("\n"));
+  if (rest === null || typeof rest !== "object" || Array.isArray(rest)) return null;
+  const value = rest as Record<string, unknown>;
+  for (const [key, items] of sections) {
+    if (value[key] !== null && value[key] !== "") return null;
+    value[key] = items;
+  }
+  return value;
+}
+
+/** Notes found while reading (a renumbered phone) come first, then those of the whole-file checks. */
+function withWarnings(result: OrgFileResult, warnings: OrgProblem[]): OrgFileResult {
+  return result.ok && warnings.length > 0 ? { ...result, warnings: [...warnings, ...result.warnings] } : result;
+}
+
+/** A phone written before Vietnam's 2018 renumbering: today's number, and a note naming its place. */
+function phoneAt(input: string, path: string, notes: OrgProblem[]): string {
+  const parsed = parseVietnamesePhone(input)!;
+  if (parsed.renumbered) notes.push({ path, code: "phone-renumbered", args: { value: input.trim(), phone: formatPhoneForDisplay(parsed.phone) } });
+  return parsed.phone;
+}
+
+function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
   const deadlines: CampaignDefinition["deadlines"] = [];
   for (const [level, value] of Object.entries(file.campaign?.deadlines ?? {})) {
     const perMilestone: Partial<Record<Milestone, string>> = typeof value === "string" ? { held: value } : value;
@@ -118,17 +284,17 @@ function fromYaml(file: OrgFile): OrgDefinition {
       pilotDate: unit.pilot ? parseLocalDate(unit.pilot) : null,
       term: unit.term ?? null,
     })),
-    people: (file.people ?? []).map((person) => ({
+    people: (file.people ?? []).map((person, index) => ({
       name: person.name,
-      phone: normalizeVietnamesePhone(person.phone)!,
+      phone: phoneAt(person.phone, `people[${index}].phone`, notes),
       locale: person.locale ?? null,
       roles: (person.roles ?? []).map((role) => ({ role: role.role, unitCode: role.unit })),
     })),
     workingGroups: file.workingGroups
-      ? file.workingGroups.map((group) => ({
+      ? file.workingGroups.map((group, index) => ({
           name: group.name,
-          leaderPhone: normalizeVietnamesePhone(group.leader)!,
-          memberPhones: (group.members ?? []).map((phone) => normalizeVietnamesePhone(phone)!),
+          leaderPhone: phoneAt(group.leader, `workingGroups[${index}].leader`, notes),
+          memberPhones: (group.members ?? []).map((phone, member) => phoneAt(phone, `workingGroups[${index}].members[${member}]`, notes)),
           unitCodes: group.units ?? [],
         }))
       : null,
@@ -168,14 +334,15 @@ function readCsv(text: string): OrgFileResult {
   if (rows.length === 0) return { ok: false, problems: [{ path: "units", code: "empty-list" }] };
   const top = rows.find((row) => !row.parent) ?? rows[0]!;
   const people = new Map<string, PersonDefinition>();
-  for (const row of rows) {
+  const notes: OrgProblem[] = [];
+  for (const [index, row] of rows.entries()) {
     if (!row.secretary_phone) continue;
-    const phone = normalizeVietnamesePhone(row.secretary_phone)!;
+    const phone = phoneAt(row.secretary_phone, `row ${index + 2}.secretary_phone`, notes);
     const person = people.get(phone) ?? { name: row.secretary_name ?? row.secretary_phone, phone, locale: null, roles: [] };
     person.roles.push({ role: "secretary", unitCode: row.code });
     people.set(phone, person);
   }
-  return checkDefinition(
+  const result = checkDefinition(
     {
       organization: { code: top.code, name: top.name },
       campaign: null,
@@ -193,6 +360,7 @@ function readCsv(text: string): OrgFileResult {
     },
     (index) => `row ${index + 2}`,
   );
+  return withWarnings(result, notes);
 }
 
 /** The checks that need the whole file: references, the tree's shape, duplicates. */

@@ -1,8 +1,8 @@
 // Pausing reminders for a unit whose congress is officially postponed: what `/hoan CODE reason` must
 // hold, and who may pause. A postponement is decided above the unit, so its own officers may not silence
 // their reminders: only the leader of a working group following the unit, and standing-committee members
-// and admins on the unit or above it, may pause or resume (issue #11).
-import type { ReporterProfile, UnitRef } from "./report-permissions.js";
+// and admins on the unit or above it, may pause or resume (issue #11; the "pause" action of
+// src/domain/scope.ts).
 import { unitCodePattern } from "./unit-code.js";
 
 /** Long enough for "Hoãn theo Công văn số 123-CV/QU ngày … do …", short enough for a line of a daily list. */
@@ -35,15 +35,4 @@ export function parseResumeCommand(input: string | undefined): ResumeCommand {
   if (words.length !== 1) return { ok: false, problem: "usage" };
   const code = words[0]!;
   return unitCodePattern.test(code) ? { ok: true, code } : { ok: false, problem: "bad-code", code };
-}
-
-/** Working-group leaders for the units their groups follow; standing and admin for units at or under theirs. */
-export function mayPauseReminders(person: ReporterProfile, unit: UnitRef): boolean {
-  if (person.ledGroupUnits.some((followed) => unit.path.startsWith(followed.path))) return true;
-  return person.roles.some(({ role, unit: held }) => (role === "standing" || role === "admin") && unit.path.startsWith(held.path));
-}
-
-/** Whether the person may pause any unit at all: else they are told who can, rather than that the unit is not theirs. */
-export function mayPauseAnyUnit(person: ReporterProfile): boolean {
-  return person.ledGroupUnits.length > 0 || person.roles.some(({ role }) => role === "standing" || role === "admin");
 }

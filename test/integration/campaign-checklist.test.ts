@@ -12,7 +12,8 @@ import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { openDifficulty, findActiveUnits } from "../../src/db/difficulty-store.js";
-import { findPauseUnit, pauseReminders, resumeReminders } from "../../src/db/reminder-pause-store.js";
+import { pauseReminders, resumeReminders } from "../../src/db/reminder-pause-store.js";
+import { findUnitByCode } from "../../src/db/unit-lookup.js";
 import type { Milestone, UnitLevel } from "../../src/domain/levels.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
@@ -241,7 +242,7 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       clock.set(localAt(day, "07:00"));
       for (const unit of units) {
         for (const pause of unit.pauses) {
-          const pauseUnit = (await findPauseUnit(prisma(), 1, unit.code))!;
+          const pauseUnit = (await findUnitByCode(prisma(), 1, unit.code))!;
           const order = { personId: opener.id, at: clock.now(), actor: "test" };
           if (pause.from === day) await pauseReminders(prisma(), { ...order, unit: pauseUnit, reason: "Hoãn theo công văn", telegramUpdateId: 980_000 + unit.id });
           if (pause.to === day) await resumeReminders(prisma(), { ...order, unit: pauseUnit, telegramUpdateId: 990_000 + unit.id });

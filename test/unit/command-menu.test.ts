@@ -1,17 +1,21 @@
-// Which commands each person gets (the list behind /trogiup and their command menu), and who may pause
-// reminders. The menu must agree with the rules the features apply, so it is checked against them for
-// every combination of roles on a small tree.
+// Which commands each person gets (the list behind /trogiup and their command menu). The menu must agree
+// with the rules the features apply (the scope rule, src/domain/scope.ts), so it is checked against them
+// for every combination of roles on a small tree.
 import { describe, expect, it } from "vitest";
-import { menuHash, privateCommands, type CommandId, type MenuPerson } from "../../src/domain/command-menu.js";
+import { menuHash, privateCommands, type CommandId } from "../../src/domain/command-menu.js";
 import { difficultyUnitChoices } from "../../src/domain/difficulty-rules.js";
-import { exportRoots, type ExportUnit } from "../../src/domain/export-permissions.js";
-import { mayInvite } from "../../src/domain/invite-token.js";
-import type { Role } from "../../src/domain/levels.js";
-import { progressScopes } from "../../src/domain/progress-access.js";
-import { mayPauseAnyUnit, mayPauseReminders } from "../../src/domain/reminder-pause-rules.js";
-import { reportRight } from "../../src/domain/report-permissions.js";
+import type { Role, UnitLevel } from "../../src/domain/levels.js";
+import { mayAct, type UnitAction } from "../../src/domain/scope.js";
 
-const unit = (code: string, level: ExportUnit["level"], path: string): ExportUnit => ({ id: Number(path.split("/").at(-2)), code, name: code, level, path });
+interface ExportUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+}
+
+const unit = (code: string, level: UnitLevel, path: string): ExportUnit => ({ id: Number(path.split("/").at(-2)), code, name: code, level, path });
 const LB = unit("LB", "district", "/1/");
 const GT = unit("GT", "grassroots", "/1/2/");
 const GT07 = unit("GT-07", "cell", "/1/2/3/");
@@ -19,7 +23,13 @@ const NT = unit("NT", "grassroots", "/1/4/");
 const NT01 = unit("NT-01", "cell", "/1/4/5/");
 const tree = [LB, GT, GT07, NT, NT01];
 
-const person = (roles: { role: Role; unit: ExportUnit }[], led: ExportUnit[] = [], ledGroups = led.length > 0 ? 1 : 0): MenuPerson => ({
+/** A MenuPerson whose units carry codes, for the labels of failures. */
+interface TestPerson {
+  roles: { role: Role; unit: ExportUnit }[];
+  ledGroupUnits: ExportUnit[];
+  ledGroups: { id: number }[];
+}
+const person = (roles: { role: Role; unit: ExportUnit }[], led: ExportUnit[] = [], ledGroups = led.length > 0 ? 1 : 0): TestPerson => ({
   roles,
   ledGroupUnits: led,
   ledGroups: Array.from({ length: ledGroups }, (_, index) => ({ id: index + 1 })),
@@ -83,7 +93,7 @@ describe("commands by role", () => {
     const grants: { role: Role; unit: ExportUnit }[] = (["secretary", "deputy", "reporter", "standing", "admin"] as const).flatMap((role) =>
       tree.map((held) => ({ role, unit: held })),
     );
-    const profiles: MenuPerson[] = [];
+    const profiles: TestPerson[] = [];
     for (const first of grants) {
       for (const led of [[], [GT], [NT01]]) profiles.push(person([first], led));
       for (const second of grants.filter((_, index) => index % 4 === 0)) profiles.push(person([first, second]));
@@ -91,36 +101,14 @@ describe("commands by role", () => {
     for (const profile of profiles) {
       const listed = new Set<CommandId>(privateCommands([profile]));
       const label = JSON.stringify({ roles: profile.roles.map((r) => `${r.role}@${r.unit.code}`), led: profile.ledGroupUnits.map((u) => u.code) });
-      expect(listed.has("report"), label).toBe(tree.some((target) => reportRight(profile, target) !== null));
+      const anywhere = (action: UnitAction) => tree.some((target) => mayAct(profile, action, target));
+      expect(listed.has("report"), label).toBe(anywhere("report"));
       expect(listed.has("problem"), label).toBe(difficultyUnitChoices(profile).length > 0);
-      expect(listed.has("progress"), label).toBe(progressScopes(profile, LB).length > 0);
-      expect(listed.has("export"), label).toBe(exportRoots(profile).length > 0);
-      expect(listed.has("postpone"), label).toBe(tree.some((target) => mayPauseReminders(profile, target)));
-      expect(listed.has("invite"), label).toBe(tree.some((target) => mayInvite(profile.roles, target)));
-    }
-  });
-});
-
-describe("who may pause reminders", () => {
-  it("when a person is only an officer of the unit (secretary, deputy, reporter), then they may not pause it, not even their own", () => {
-    for (const role of ["secretary", "deputy", "reporter"] as const) {
-      const officer = person([{ role, unit: GT07 }]);
-      expect(mayPauseReminders(officer, GT07)).toBe(false);
-      expect(mayPauseAnyUnit(officer)).toBe(false);
-    }
-    expect(mayPauseReminders(person([{ role: "reporter", unit: GT }]), GT07)).toBe(false);
-  });
-
-  it("when a person leads a working group, then they may pause the units it follows and the units under them, and no other", () => {
-    const leader = person([], [GT]);
-    expect([GT, GT07, NT, NT01, LB].map((target) => mayPauseReminders(leader, target))).toEqual([true, true, false, false, false]);
-    expect(mayPauseAnyUnit(leader)).toBe(true);
-  });
-
-  it("when a person is on the standing committee or an admin, then they may pause the unit they hold the role on and every unit under it", () => {
-    for (const role of ["standing", "admin"] as const) {
-      expect(tree.every((target) => mayPauseReminders(person([{ role, unit: LB }]), target))).toBe(true);
-      expect([GT, GT07, NT, NT01, LB].map((target) => mayPauseReminders(person([{ role, unit: NT }]), target))).toEqual([false, false, true, true, false]);
+      expect(listed.has("progress"), label).toBe(anywhere("view"));
+      expect(listed.has("export"), label).toBe(anywhere("export"));
+      expect(listed.has("postpone"), label).toBe(anywhere("pause"));
+      expect(listed.has("invite"), label).toBe(anywhere("invite"));
+      expect(listed.has("linkcode"), label).toBe(anywhere("link"));
     }
   });
 });

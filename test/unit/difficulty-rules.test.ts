@@ -8,13 +8,15 @@ import {
   isSensitiveDifficulty,
   quotableText,
 } from "../../src/domain/difficulty-rules.js";
-import type { ReporterProfile } from "../../src/domain/report-permissions.js";
+import type { UnitLevel } from "../../src/domain/levels.js";
+import type { ScopePerson as ReporterProfile } from "../../src/domain/scope.js";
 
-const district = { id: 1, path: "/1/" };
-const ward = { id: 2, path: "/1/2/" };
-const cell = { id: 3, path: "/1/2/3/" };
-const sibling = { id: 4, path: "/1/2/4/" };
-const otherWard = { id: 5, path: "/1/5/" };
+const unit = (id: number, path: string, level: UnitLevel): { id: number; path: string; level: UnitLevel } => ({ id, path, level });
+const district = unit(1, "/1/", "district");
+const ward = unit(2, "/1/2/", "grassroots");
+const cell = unit(3, "/1/2/3/", "cell");
+const sibling = unit(4, "/1/2/4/", "cell");
+const otherWard = unit(5, "/1/5/", "grassroots");
 
 const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({ roles: [], ledGroupUnits: [], ...overrides });
 

@@ -8,7 +8,6 @@ import {
   inviteTokenFromText,
   localDateTime,
   looksLikeInviteToken,
-  mayInvite,
   newInviteToken,
   parseInviteLifetime,
   parseInviteRole,
@@ -73,15 +72,6 @@ describe("invite tokens", () => {
     expect(inviteState({ usedAt: null, revokedAt: null, expiresAt: now }, now)).toBe("expired");
     expect(inviteState({ usedAt: null, revokedAt: now, expiresAt }, now)).toBe("revoked");
     expect(inviteState({ usedAt: now, revokedAt: null, expiresAt: new Date(0) }, now)).toBe("used");
-  });
-
-  it("when an admin holds a unit, then they may invite to it and to every unit under it, and nowhere else", () => {
-    const admin = [{ role: "admin" as const, unit: { id: 2, path: "/1/2/" } }];
-    expect(mayInvite(admin, { id: 2, path: "/1/2/" })).toBe(true);
-    expect(mayInvite(admin, { id: 3, path: "/1/2/3/" })).toBe(true);
-    expect(mayInvite(admin, { id: 1, path: "/1/" })).toBe(false);
-    expect(mayInvite(admin, { id: 22, path: "/1/22/" })).toBe(false);
-    expect(mayInvite([{ role: "secretary", unit: { id: 2, path: "/1/2/" } }], { id: 3, path: "/1/2/3/" })).toBe(false);
   });
 
   it("when an instant is shown to the office, then it is read in the office's time zone", () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { commonPathPrefix } from "../../src/db/progress-rollup.js";
 import { emptyElectionTotals, type ElectionStats } from "../../src/domain/election-stats.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
-import { mayViewProgress, progressScopes } from "../../src/domain/progress-access.js";
 import {
   emptyCounts,
   grassrootsBars,
@@ -129,24 +128,6 @@ describe("/tiendo screens", () => {
     expect(pageOf(entries, "notHeld", 1)!.items.map((item) => item.index)).toEqual([9, 10]);
     expect(pageOf(entries, "all", 3)).toBeNull();
     expect(pageOf(entries, "difficulties", 0)).toEqual({ items: [], matching: 0, pages: 1 });
-  });
-});
-
-describe("who sees what", () => {
-  const top = { id: 1, path: "/1/" };
-  const ward = { id: 2, path: "/1/2/" };
-  const cell = { id: 3, path: "/1/2/3/" };
-  const other = { id: 4, path: "/1/4/" };
-
-  it("gives standing committee members and admins the whole organisation, others their own units and followed units", () => {
-    expect(progressScopes({ roles: [{ role: "standing", unit: top }], ledGroupUnits: [ward] }, top)).toEqual([top]);
-    expect(progressScopes({ roles: [{ role: "admin", unit: ward }], ledGroupUnits: [] }, top)).toEqual([top]);
-    expect(progressScopes({ roles: [{ role: "secretary", unit: cell }], ledGroupUnits: [ward, other] }, top)).toEqual([ward, other]);
-    expect(progressScopes({ roles: [{ role: "deputy", unit: cell }, { role: "reporter", unit: other }], ledGroupUnits: [] }, top)).toEqual([cell, other]);
-    expect(progressScopes({ roles: [], ledGroupUnits: [] }, top)).toEqual([]);
-    expect(mayViewProgress([ward], cell)).toBe(true);
-    expect(mayViewProgress([ward], other)).toBe(false);
-    expect(mayViewProgress([cell], ward)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkElectionResults, emptyResults, newMembersOf, type ElectionResults } from "../../src/domain/election-results.js";
 import { campaignWindow, checkDraft } from "../../src/domain/report-draft.js";
 import { parseReportLine } from "../../src/domain/report-line.js";
-import { reportRight, type ReporterProfile } from "../../src/domain/report-permissions.js";
+import { reportRight, type ScopePerson } from "../../src/domain/scope.js";
 import { parseUserDate } from "../../src/domain/user-date.js";
 
 const today = "2020-02-26";
@@ -131,11 +131,11 @@ describe("checkDraft", () => {
 });
 
 describe("reportRight", () => {
-  const cell = { id: 3, path: "/1/2/3/" };
-  const sibling = { id: 4, path: "/1/2/4/" };
-  const committee = { id: 2, path: "/1/2/" };
-  const district = { id: 1, path: "/1/" };
-  const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({ roles: [], ledGroupUnits: [], ...overrides });
+  const cell = { id: 3, path: "/1/2/3/", level: "cell" as const };
+  const sibling = { id: 4, path: "/1/2/4/", level: "cell" as const };
+  const committee = { id: 2, path: "/1/2/", level: "grassroots" as const };
+  const district = { id: 1, path: "/1/", level: "district" as const };
+  const profile = (overrides: Partial<ScopePerson>): ScopePerson => ({ roles: [], ledGroupUnits: [], ...overrides });
   it.each([
     ["secretary of the cell", profile({ roles: [{ role: "secretary", unit: cell }] }), cell, "own"],
     ["deputy of the cell", profile({ roles: [{ role: "deputy", unit: cell }] }), cell, "own"],

@@ -34,7 +34,7 @@ import {
   type DifficultyAudience,
 } from "../../domain/difficulty-rules.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import { reportRight } from "../../domain/report-permissions.js";
+import { reportRight } from "../../domain/scope.js";
 import { localeFromLanguageCode, type Translate } from "../../i18n.js";
 import { localDateOf, renderDifficultyItem, renderUnitName, shortenText } from "../../render/difficulty-text.js";
 import type { BotContext } from "../context.js";

@@ -2,8 +2,9 @@
 // as a document in private chat. Without a code: every subtree their roles cover; with one: that
 // unit's subtree, if it lies inside them.
 import { Composer, InputFile } from "grammy";
-import { findExportUnit, loadExportData } from "../../db/export-store.js";
-import { exportRoots, mayExport, type ExportUnit } from "../../domain/export-permissions.js";
+import { loadExportData } from "../../db/export-store.js";
+import { findUnitByCode } from "../../db/unit-lookup.js";
+import { scopeRoots, withinRoots } from "../../domain/scope.js";
 import { localDateTime } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import type { Translate } from "../../i18n.js";
@@ -29,25 +30,25 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
     await ctx.reply(ctx.t("start-unknown"));
     return;
   }
-  const roots = exportRoots(person);
+  const roots = scopeRoots(person, "export");
   if (roots.length === 0) {
     await ctx.reply(ctx.t("export-not-allowed"));
     return;
   }
   const example = roots[0]!.code;
   const code = ctx.match.trim();
-  let scope: ExportUnit[] = roots;
+  let scope: { id: number; code: string; name: string; path: string }[] = roots;
   if (code) {
     if (!codePattern.test(code)) {
       await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
       return;
     }
-    const unit = await findExportUnit(ctx.deps.prisma, person.organizationId, code);
+    const unit = await findUnitByCode(ctx.deps.prisma, person.organizationId, code);
     if (!unit) {
       await ctx.reply(ctx.t("export-unknown-unit", { code, example }));
       return;
     }
-    if (!mayExport(roots, unit)) {
+    if (!withinRoots(roots, unit)) {
       await ctx.reply(ctx.t("export-unit-not-allowed", { unit: unit.name, code: unit.code, allowed: roots.map((root) => root.code).join(", "), example }));
       return;
     }

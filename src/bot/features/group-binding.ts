@@ -25,7 +25,8 @@ import {
   type GroupBinding,
 } from "../../db/group-binding-store.js";
 import { findInvitableUnits } from "../../db/invite-store.js";
-import { localDateTime, looksLikeInviteToken, mayInvite } from "../../domain/invite-token.js";
+import { localDateTime, looksLikeInviteToken } from "../../domain/invite-token.js";
+import { entryActingOn, grantsFor } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import type { Translate } from "../../i18n.js";
 import type { Logger } from "../../logger.js";
@@ -144,11 +145,10 @@ groupBindingFeature.command(unlinkCommands, async (ctx) => {
   await ctx.reply(ctx.t("group-unlinked", { unit: binding.unit.name, code: binding.unit.code, minutes: groupWaitMinutes, ...when(ctx, until) }));
 });
 
-/** Admin on the bound unit or one of its ancestors, in the binding's organisation. */
+/** Whoever may link a group to the bound unit (an admin on it or above it) may also unlink it. */
 export async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
   const people = await findPeopleByTelegramId(prisma, telegramUserId);
-  const held = people.filter((person) => person.organizationId === binding.organizationId).flatMap((person) => person.roles);
-  return mayInvite(held, binding.unit);
+  return entryActingOn(people, "link", { ...binding.unit, organizationId: binding.organizationId }) !== null;
 }
 
 groupBindingFeature.command(codeCommands, async (ctx) => {
@@ -157,10 +157,8 @@ groupBindingFeature.command(codeCommands, async (ctx) => {
     return;
   }
   const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
-  const adminRoles = people.flatMap((person) =>
-    person.roles.filter((held) => held.role === "admin").map((held) => ({ ...held, personId: person.id, organizationId: person.organizationId })),
-  );
-  if (adminRoles.length === 0) {
+  const linkers = people.filter((person) => grantsFor(person, "link").length > 0);
+  if (linkers.length === 0) {
     await ctx.reply(ctx.t("group-code-not-admin"));
     return;
   }
@@ -169,23 +167,23 @@ groupBindingFeature.command(codeCommands, async (ctx) => {
     await ctx.reply(ctx.t("group-code-usage"));
     return;
   }
-  const units = await findInvitableUnits(ctx.deps.prisma, [...new Set(adminRoles.map((held) => held.organizationId))], unitCode);
+  const units = await findInvitableUnits(ctx.deps.prisma, linkers.map((person) => person.organizationId), unitCode);
   if (units.length === 0) {
     await ctx.reply(ctx.t("group-code-unknown-unit", { code: unitCode.slice(0, 32) }));
     return;
   }
-  const unit = units.find((candidate) => mayInvite(adminRoles.filter((held) => held.organizationId === candidate.organizationId), candidate));
+  const unit = units.find((candidate) => entryActingOn(linkers, "link", candidate));
   if (!unit) {
     await ctx.reply(ctx.t("group-code-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
     return;
   }
-  const admin = adminRoles.find((held) => held.organizationId === unit.organizationId)!;
+  const admin = entryActingOn(linkers, "link", unit)!;
   const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultGroupCodeLifetimeMs);
   const created = await createGroupLinkCode(ctx.deps.prisma, {
     organizationId: unit.organizationId,
     unitId: unit.id,
     expiresAt,
-    createdBy: `person:${admin.personId}`,
+    createdBy: `person:${admin.id}`,
   });
   ctx.log.info({ inviteId: created.id, unitId: unit.id }, "group link code created");
   await ctx.reply(

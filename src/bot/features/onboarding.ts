@@ -4,16 +4,16 @@ import { Composer } from "grammy";
 import type { User } from "grammy/types";
 import { bindByPhone } from "../../db/binding-store.js";
 import { createInvite, findInvitableUnits, redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
-import { findPeopleByTelegramId, findPersonByTelegramId } from "../../db/people-store.js";
+import { findPeopleByTelegramId, type PersonProfile } from "../../db/people-store.js";
 import {
   defaultInviteLifetimeMs,
   inviteLink,
   localDateTime,
   looksLikeInviteToken,
-  mayInvite,
   parseInviteRole,
 } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
+import { entryActingOn, grantsFor } from "../../domain/scope.js";
 import { normalizeVietnamesePhone } from "../../domain/phone.js";
 import { localeFromLanguageCode, type Locale } from "../../i18n.js";
 import { planPersonMenu } from "../../scheduler/command-menu-job.js";
@@ -78,10 +78,8 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
     return;
   }
   const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
-  const adminRoles = people.flatMap((person) =>
-    person.roles.filter((held) => held.role === "admin").map((held) => ({ ...held, personId: person.id, organizationId: person.organizationId })),
-  );
-  if (adminRoles.length === 0) {
+  const inviters = people.filter((person) => grantsFor(person, "invite").length > 0);
+  if (inviters.length === 0) {
     await ctx.reply(ctx.t("invite-not-admin"));
     return;
   }
@@ -95,24 +93,24 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
     await ctx.reply(ctx.t("invite-unknown-role", { role: roleWord!.slice(0, 32) }));
     return;
   }
-  const units = await findInvitableUnits(ctx.deps.prisma, [...new Set(adminRoles.map((held) => held.organizationId))], code);
+  const units = await findInvitableUnits(ctx.deps.prisma, inviters.map((person) => person.organizationId), code);
   if (units.length === 0) {
     await ctx.reply(ctx.t("invite-unknown-unit", { code: code.slice(0, 32) }));
     return;
   }
-  const unit = units.find((candidate) => mayInvite(adminRoles.filter((held) => held.organizationId === candidate.organizationId), candidate));
+  const unit = units.find((candidate) => entryActingOn(inviters, "invite", candidate));
   if (!unit) {
     await ctx.reply(ctx.t("invite-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
     return;
   }
-  const admin = adminRoles.find((held) => held.organizationId === unit.organizationId)!;
+  const admin = entryActingOn(inviters, "invite", unit)!;
   const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultInviteLifetimeMs);
   const invite = await createInvite(ctx.deps.prisma, {
     organizationId: unit.organizationId,
     unitId: unit.id,
     role,
     expiresAt,
-    createdBy: `person:${admin.personId}`,
+    createdBy: `person:${admin.id}`,
   });
   ctx.log.info({ inviteId: invite.id, unitId: unit.id, role }, "invite created");
   const expiry = localDateTime(expiresAt, ctx.deps.config.timezone);
@@ -134,15 +132,18 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
  * and their command menu is planned at once (rather than at the menu job's next run).
  */
 async function greetBound(ctx: PrivateContext): Promise<void> {
-  ctx.person = await findPersonByTelegramId(ctx.deps.prisma, ctx.from.id);
+  // Read again, once: the binding changed who the sender is since the update came in. The greeting and
+  // the menu are made from this reading.
+  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+  ctx.person = people[0] ?? null;
   await ctx.i18n.renegotiateLocale();
-  const greeting = await greetingText(ctx, { justBound: true });
+  const greeting = await greetingText(ctx, { justBound: true, people });
   await ctx.reply(greeting ?? ctx.t("onboarding-bound-no-roles"), { reply_markup: { remove_keyboard: true } });
-  await planMenuOf(ctx);
+  await planMenuOf(ctx, people);
 }
 
 /** The menu is decoration: a failure to plan it is logged and the person is greeted all the same. */
-async function planMenuOf(ctx: PrivateContext): Promise<void> {
+async function planMenuOf(ctx: PrivateContext, people: readonly PersonProfile[]): Promise<void> {
   try {
     const planned = await planPersonMenu(
       {
@@ -152,6 +153,7 @@ async function planMenuOf(ctx: PrivateContext): Promise<void> {
       },
       ctx.from.id,
       ctx.deps.clock.now(),
+      people,
     );
     if (planned > 0) ctx.log.info("command menu planned");
   } catch (error) {

@@ -1,15 +1,15 @@
 // /tiendo [CODE] (/progress): the progress of a unit's subtree, with buttons to go down a level (district
 // → grassroots organisation → partial committee → cell) and back, filters, and pages. In private chat a
-// person sees what their roles allow (src/domain/progress-access.ts); in a group bound to a unit, that
+// person sees what their roles allow (src/domain/scope.ts); in a group bound to a unit, that
 // unit's subtree. Every button press is parsed strictly and checked again against the database and the
 // viewer's rights: a forged or old button changes nothing and says so. The counts are the roll-up's, the
 // same the digest shows.
 import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { findGroupBinding } from "../../db/group-binding-store.js";
-import { congressDates, findOrganisationTop, findProgressUnit, type ProgressUnitRow } from "../../db/progress-units.js";
+import { congressDates, findProgressUnit, type ProgressUnitRow } from "../../db/progress-units.js";
 import { loadElectionStats, loadSubtreeRollup, loadUnitsRollup } from "../../db/progress-rollup.js";
 import { loadUnitCards } from "../../db/status-store.js";
-import { mayViewProgress, progressScopes } from "../../domain/progress-access.js";
+import { scopeRoots, withinRoots } from "../../domain/scope.js";
 import { levelTotals, progressFilters, summariseEntries, type ProgressFilter } from "../../domain/progress-rollup.js";
 import {
   chartCallback,
@@ -52,8 +52,7 @@ async function viewerOf(ctx: BotContext): Promise<Viewer | null> {
   }
   const person = ctx.person;
   if (!person) return null;
-  const top = await findOrganisationTop(ctx.deps.prisma, person.organizationId);
-  const scopes = progressScopes(person, top);
+  const scopes = scopeRoots(person, "view");
   return scopes.length === 0 ? null : { scopes, organizationId: person.organizationId, group: null };
 }
 
@@ -80,7 +79,7 @@ progressFeature.command(commands, async (ctx) => {
       await ctx.reply(ctx.t("progress-unknown-code", { code: args[0] }));
       return;
     }
-    if (!mayViewProgress(viewer.scopes, unit)) {
+    if (!withinRoots(viewer.scopes, unit)) {
       await ctx.reply(
         viewer.group
           ? ctx.t("progress-group-out-of-scope", { unit: viewer.group.unit.name, code: viewer.group.unit.code })
@@ -152,7 +151,7 @@ async function localeOf(ctx: BotContext): Promise<Locale> {
 /** The unit, if it still exists in the viewer's organisation and lies inside what they may see. */
 async function visibleUnit(ctx: BotContext, viewer: Viewer, unitId: number): Promise<ProgressUnitRow | null> {
   const unit = await findProgressUnit(ctx.deps.prisma, { id: unitId });
-  return unit && unit.organizationId === viewer.organizationId && mayViewProgress(viewer.scopes, unit) ? unit : null;
+  return unit && unit.organizationId === viewer.organizationId && withinRoots(viewer.scopes, unit) ? unit : null;
 }
 
 /** The screen's text and buttons, or null when the viewer may not see it or it no longer exists. */

@@ -7,7 +7,6 @@
 import { Composer } from "grammy";
 import dayjs from "dayjs";
 import {
-  findPauseUnit,
   followingGroups,
   pauseReminders,
   resumeReminders,
@@ -16,7 +15,9 @@ import {
 } from "../../db/reminder-pause-store.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { formatPhoneForDisplay } from "../../domain/phone.js";
-import { mayPauseAnyUnit, mayPauseReminders, parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
+import { parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
+import { grantsFor, mayAct } from "../../domain/scope.js";
+import { findUnitByCode } from "../../db/unit-lookup.js";
 import type { BotContext } from "../context.js";
 import "../../clock.js";
 
@@ -34,7 +35,7 @@ reminderPauseFeature.chatType(["group", "supergroup"]).command([...pauseCommands
 reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
   const person = ctx.person;
   if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
-  if (!mayPauseAnyUnit(person)) return refuseNonPauser(ctx, "pause", ctx.match);
+  if (grantsFor(person, "pause").length === 0) return refuseNonPauser(ctx, "pause", ctx.match);
   const command = parsePauseCommand(ctx.match);
   if (!command.ok) {
     const problem =
@@ -65,7 +66,7 @@ reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
 reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => {
   const person = ctx.person;
   if (!person) return void (await ctx.reply(ctx.t("start-unknown")));
-  if (!mayPauseAnyUnit(person)) return refuseNonPauser(ctx, "resume", ctx.match);
+  if (grantsFor(person, "pause").length === 0) return refuseNonPauser(ctx, "resume", ctx.match);
   const command = parseResumeCommand(ctx.match);
   if (!command.ok) {
     const key = command.problem === "usage" ? "resume-usage" : "pause-unknown-unit";
@@ -94,7 +95,7 @@ reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => 
  */
 async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", input: string): Promise<void> {
   const code = parseResumeCommand(input.trim().split(/\s+/)[0]);
-  const unit = code.ok ? await findPauseUnit(ctx.deps.prisma, ctx.person!.organizationId, code.code) : null;
+  const unit = code.ok ? await findUnitByCode(ctx.deps.prisma, ctx.person!.organizationId, code.code) : null;
   let ask: string;
   if (!unit) ask = ctx.t("pause-ask-anyone");
   else {
@@ -114,12 +115,12 @@ async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", inpu
 /** The unit with this code in the sender's organisation, when they may act for it; otherwise says why and returns null. */
 async function allowedUnit(ctx: BotContext, code: string): Promise<PauseUnit | null> {
   const person = ctx.person!;
-  const unit = await findPauseUnit(ctx.deps.prisma, person.organizationId, code);
+  const unit = await findUnitByCode(ctx.deps.prisma, person.organizationId, code);
   if (!unit) {
     await ctx.reply([ctx.t("pause-unknown-unit", { code }), ctx.t("pause-example")].join("\n"));
     return null;
   }
-  if (!mayPauseReminders(person, unit)) {
+  if (!mayAct(person, "pause", unit)) {
     await ctx.reply(ctx.t("pause-not-allowed", unitArgs(unit)));
     return null;
   }

@@ -3,7 +3,7 @@ import type { PersonProfile } from "../../db/people-store.js";
 import { currentReports, loadUnitContext, type StoredReport, type UnitContext } from "../../db/report-store.js";
 import { emptyResults, type ElectionResults } from "../../domain/election-results.js";
 import type { Milestone } from "../../domain/levels.js";
-import { reportRight, type ReportRight } from "../../domain/report-permissions.js";
+import { reportRight, type ReportRight } from "../../domain/scope.js";
 import type { BotContext } from "../context.js";
 
 export type UnitAccess =
