@@ -12,10 +12,17 @@ export type PhoneBindOutcome =
   | { status: "account-taken" };
 
 /**
- * Binds the Telegram user to every roster entry with this (normalised) phone, in one transaction, or to
- * none of them when any would conflict. Entries already bound to this user count as bound (a replay).
- * `linkedAt` (the app's clock) is recorded as when each entry was linked; null records none, as for a
- * link made long ago (the sandbox's ready-made personas).
+ * Binds the Telegram user to every roster entry with this (normalised) phone, or to none of them when any
+ * would conflict. Entries already bound to this user count as bound (a replay). `linkedAt` (the app's clock)
+ * is recorded as when each entry was linked; null records none, as for a link made long ago (the sandbox's
+ * ready-made personas).
+ *
+ * One statement, so atomic without an interactive transaction (which on PGlite held the database's lock,
+ * and on PostgreSQL a pool connection, across JavaScript): the entries are read FOR UPDATE in id order, so
+ * a concurrent binding of the same phone either has finished (and is read, as a conflict or a replay) or
+ * waits for this one, and none of them can be bound meanwhile; the entries are updated only when nothing
+ * conflicts, each with its audit row. A concurrent binding of this account to another entry of the same
+ * organisation fails the unique (organizationId, telegramUserId), which undoes the whole statement.
  */
 export async function bindByPhone(
   prisma: PrismaClient,
@@ -25,48 +32,48 @@ export async function bindByPhone(
 ): Promise<PhoneBindOutcome> {
   const telegramUserId = BigInt(user.id);
   try {
-    return await prisma.$transaction(async (tx): Promise<PhoneBindOutcome> => {
-      const matches = await tx.person.findMany({
-        where: { phone },
-        orderBy: { id: "asc" },
-        select: { id: true, organizationId: true, telegramUserId: true, locale: true },
-      });
-      if (matches.length === 0) return { status: "unknown-phone" };
-      if (matches.some((person) => person.telegramUserId !== null && person.telegramUserId !== telegramUserId)) {
-        return { status: "phone-taken" };
-      }
-      const alreadyMine = await tx.person.findMany({
-        where: { telegramUserId, organizationId: { in: matches.map((person) => person.organizationId) } },
-        select: { id: true, organizationId: true },
-      });
-      if (alreadyMine.some((mine) => !matches.some((person) => person.id === mine.id))) return { status: "account-taken" };
-      const toBind = matches.filter((person) => person.telegramUserId === null);
-      for (const person of toBind) {
-        // Conditional, so a concurrent binding of the same entry to someone else cannot be overwritten.
-        const updated = await tx.person.updateMany({
-          where: { id: person.id, telegramUserId: null },
-          data: { telegramUserId, telegramLinkedAt: linkedAt, ...(person.locale === null && user.locale !== null && { locale: user.locale }) },
-        });
-        if (updated.count !== 1) throw new PhoneTakenMeanwhile();
-        await tx.auditLog.create({
-          data: {
-            organizationId: person.organizationId,
-            actor: `telegram:${user.id}`,
-            action: "person.bind-telegram",
-            entity: "person",
-            entityId: String(person.id),
-            details: { via: "contact" },
-          },
-        });
-      }
-      return { status: "bound", personIds: matches.map((person) => person.id), newlyBound: toBind.length };
-    });
+    const [result] = await prisma.$queryRaw<{ personIds: number[] | null; phoneTaken: boolean; accountTaken: boolean; newlyBound: number }[]>`
+      WITH matches AS (
+        SELECT id, "organizationId", "telegramUserId" FROM people WHERE phone = ${phone} ORDER BY id FOR UPDATE
+      ),
+      conflicts AS (
+        SELECT EXISTS (SELECT 1 FROM matches WHERE "telegramUserId" <> ${telegramUserId}::bigint) AS "phoneTaken",
+               EXISTS (SELECT 1 FROM people mine
+                       WHERE mine."telegramUserId" = ${telegramUserId}::bigint
+                         AND mine."organizationId" IN (SELECT "organizationId" FROM matches)
+                         AND mine.id NOT IN (SELECT id FROM matches)) AS "accountTaken"
+      ),
+      bound AS (
+        UPDATE people p
+        SET "telegramUserId" = ${telegramUserId}::bigint, "telegramLinkedAt" = ${linkedAt}::timestamp,
+            locale = COALESCE(p.locale, ${user.locale}::text), "updatedAt" = ${new Date()}::timestamp
+        FROM matches m, conflicts c
+        WHERE p.id = m.id AND p."telegramUserId" IS NULL AND NOT c."phoneTaken" AND NOT c."accountTaken"
+        RETURNING p.id, p."organizationId"
+      ),
+      audit AS (
+        INSERT INTO audit_logs ("organizationId", actor, action, entity, "entityId", details, "createdAt")
+        SELECT "organizationId", ${`telegram:${user.id}`}, 'person.bind-telegram', 'person', id::text, '{"via":"contact"}'::jsonb, ${new Date()}::timestamp
+        FROM bound ORDER BY id
+      )
+      SELECT (SELECT json_agg(id ORDER BY id) FROM matches) AS "personIds", c."phoneTaken", c."accountTaken",
+             (SELECT count(*) FROM bound)::int AS "newlyBound"
+      FROM conflicts c`;
+    if (!result?.personIds) return { status: "unknown-phone" };
+    if (result.phoneTaken) return { status: "phone-taken" };
+    if (result.accountTaken) return { status: "account-taken" };
+    return { status: "bound", personIds: result.personIds, newlyBound: result.newlyBound };
   } catch (error) {
-    if (error instanceof PhoneTakenMeanwhile) return { status: "phone-taken" };
     // (organizationId, telegramUserId) is unique: a concurrent binding of this account in the same organisation.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "account-taken" };
+    if (isUniqueViolation(error)) return { status: "account-taken" };
     throw error;
   }
 }
 
-class PhoneTakenMeanwhile extends Error {}
+/** A unique key taken: P2002 from a model query, P2010 with PostgreSQL's 23505 from a raw one. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause: unknown = (error.meta?.driverAdapterError as { cause?: unknown } | undefined)?.cause;
+  return error.code === "P2010" && typeof cause === "object" && cause !== null && "code" in cause && cause.code === "23505";
+}

@@ -9,7 +9,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { congressPlan, type CampaignPlan } from "../domain/campaign-plan.js";
 import { reachedFromReport, type UnitFacts } from "../domain/checklist.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
-import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import type { LocalDate } from "../domain/local-date.js";
 import type { DeadlineTable } from "../domain/progress-rollup.js";
 import { currentReportColumn, deadlinePivotSql, earliestOpenDeadlineSql, finalReportedSql } from "./unit-progress.js";
 
@@ -150,26 +150,28 @@ export interface ActiveCampaign extends CampaignRef {
   terms: Partial<Record<UnitLevel, string>>;
 }
 
-/** By organisation; every organisation with one when `organizationIds` is absent. */
+/**
+ * By organisation; every organisation with one when `organizationIds` is absent. One statement (the
+ * deadlines and terms as JSON): it is on the hot path of the bot (the greeting, /trangthai).
+ */
 export async function loadActiveCampaigns(prisma: PrismaClient, organizationIds?: readonly number[]): Promise<Map<number, ActiveCampaign>> {
-  const campaigns = await prisma.campaign.findMany({
-    where: { active: true, ...(organizationIds && { organizationId: { in: [...new Set(organizationIds)] } }) },
-    orderBy: { id: "asc" },
-    select: { id: true, organizationId: true, name: true, reminderPolicy: true, deadlines: true, terms: true },
-  });
+  const only = organizationIds ? Prisma.sql`AND c."organizationId" = ANY(${[...new Set(organizationIds)]}::int[])` : Prisma.empty;
+  const campaigns = await prisma.$queryRaw<
+    { id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> }[]
+  >`
+    SELECT c.id, c."organizationId", c.name, c."reminderPolicy",
+           COALESCE((SELECT json_agg(json_build_array(d.level::text, d.milestone::text, to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id)
+                     FROM campaign_deadlines d WHERE d."campaignId" = c.id), '[]'::json) AS deadlines,
+           COALESCE((SELECT json_object_agg(t.level::text, t.term ORDER BY t.id) FROM campaign_terms t WHERE t."campaignId" = c.id), '{}'::json) AS terms
+    FROM campaigns c
+    WHERE c.active ${only}
+    ORDER BY c.id`;
   const found = new Map<number, ActiveCampaign>();
   for (const campaign of campaigns) {
     if (found.has(campaign.organizationId)) continue;
     const deadlines: DeadlineTable = {};
-    for (const deadline of campaign.deadlines) (deadlines[deadline.level] ??= {})[deadline.milestone] = utcDateToLocalDate(deadline.dueDate);
-    found.set(campaign.organizationId, {
-      id: campaign.id,
-      organizationId: campaign.organizationId,
-      name: campaign.name,
-      reminderPolicy: campaign.reminderPolicy,
-      deadlines,
-      terms: Object.fromEntries(campaign.terms.map((term) => [term.level, term.term])),
-    });
+    for (const [level, milestone, dueDate] of campaign.deadlines) (deadlines[level] ??= {})[milestone] = dueDate;
+    found.set(campaign.organizationId, { ...campaign, deadlines });
   }
   return found;
 }

@@ -122,12 +122,13 @@ export async function planAllMenus(deps: CommandMenuDeps, now: Date): Promise<nu
 /**
  * Plans one Telegram user's menu now (right after they are bound, so it changes at once rather than at
  * the job's next run). Only where the menu job runs, i.e. its bot-wide menus are planned: elsewhere (an
- * app whose scheduler is driven by hand) nothing would keep the menu up to date afterwards.
+ * app whose scheduler is driven by hand) nothing would keep the menu up to date afterwards. `people`:
+ * the user's roster entries when the caller has just read them (findPeopleByTelegramId).
  */
-export async function planPersonMenu(deps: CommandMenuDeps, telegramUserId: number, now: Date): Promise<number> {
+export async function planPersonMenu(deps: CommandMenuDeps, telegramUserId: number, now: Date, people?: readonly PersonProfile[]): Promise<number> {
   const latest = await latestMenusInChats(deps.prisma, [botWideChat, telegramUserId]);
   if (![...latest.keys()].some((target) => !isChatTarget(target))) return 0;
-  const people = await findPeopleByTelegramId(deps.prisma, telegramUserId);
+  people ??= await findPeopleByTelegramId(deps.prisma, telegramUserId);
   const target = chatTarget(deps, telegramUserId, people);
   const row = planned(target, latest.get(target.target), now);
   return row ? enqueue(deps.prisma, [row]) : 0;

@@ -11,7 +11,7 @@ import { milestones, type Milestone } from "../../domain/levels.js";
 import { formatLocalDate, parseLocalDate, type LocalDate } from "../../domain/local-date.js";
 import { congressPlan } from "../../domain/campaign-plan.js";
 import { lateness, reachedFromReport, unitChecklist } from "../../domain/checklist.js";
-import { loadUnitsById } from "../../db/unit-records.js";
+import { loadUnitRecords } from "../../db/unit-records.js";
 import { campaignWindow, checkDraft, type CampaignWindow, type ReportDraft } from "../../domain/report-draft.js";
 import { milestoneWords, parseReportLine } from "../../domain/report-line.js";
 import { parseUserDate, stripDiacritics } from "../../domain/user-date.js";
@@ -451,8 +451,10 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
   const saved: ReportFlowState = { stage: "saved", flowId: state.flowId, step: state.step + 1, unitId: draft.unitId, milestone: draft.milestone };
   await persist(ctx, saved);
   await ctx.editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) }).catch(() => undefined);
-  const [after] = await loadUnitsById(ctx.deps.prisma, [access.unit.id], ctx.deps.config.timezone);
-  const checklist = after ? unitChecklist(congressPlan, after.record.facts, today) : [];
+  // The unit and its campaign were read by unitAccess above: only its record (now with this report) is read.
+  const campaign = { id: access.unit.campaign.id, deadlines: { [access.unit.level]: access.unit.campaign.deadlines } };
+  const [after] = await loadUnitRecords(ctx.deps.prisma, { campaign, scope: { unitIds: [access.unit.id] }, timeZone: ctx.deps.config.timezone });
+  const checklist = after ? unitChecklist(congressPlan, after.facts, today) : [];
   await ctx.reply(
     [
       ctx.t("report-saved"),
