@@ -127,6 +127,8 @@ org-problem-duplicate-group = working group name "{ $value }" is used twice (fir
 org-problem-leader-not-in-people = { $value } is not in people; created a person named "{ $name }"
 org-problem-leader-is-member = the leader need not be listed again in members
 org-problem-unknown-person = nobody with phone { $value } in people
+org-problem-phone-renumbered = { $value } is a mobile number from before the 2018 renumbering; imported as today's number { $phone }
+org-problem-yaml-aliases = the file repeats the named part "{ $value }" (& and *) so often that it would grow beyond { $max } entries; write the entries out instead of using & and *
 
 ## Command line
 
@@ -155,6 +157,20 @@ cli-unknown-option = unknown option "{ $option }"
 cli-file-not-found = cannot read file { $file }
 cli-org-invalid = { $file } has { $count } problem(s); nothing was written to the database:
 cli-org-warning = Note: { $place }: { $message }
+cli-org-too-large = Error: { $file } is too large ({ $size } MB; at most { $max } MB); nothing was written to the database. A 100,000-unit organisation is about 12 MB: check that this is the right file.
+cli-org-conflict = Error: while { $file } was being imported, another import changed this organisation; this one wrote nothing. Run the command again: npm run cli -- org import { $file }
+cli-progress-checking = Checking the file…
+cli-progress-import = { $step ->
+    [read] Comparing with the database…
+    [units] Writing units
+    [people] Writing people
+    [roles] Writing roles
+    [groups] Writing working groups…
+   *[paths] Updating the unit tree…
+}{ $counted ->
+    [yes] : { $done }/{ $total }
+   *[no] {""}
+}
 cli-org-no-changes = No changes: the database already matches the file.
 cli-org-dry-run = Dry run (--dry-run): nothing written. A real import would:
 cli-org-applied = Imported { $organization }:

@@ -127,6 +127,8 @@ org-problem-duplicate-group = tên tổ công tác "{ $value }" bị trùng (đ�
 org-problem-leader-not-in-people = số { $value } không có trong danh sách people; đã tạo người tên "{ $name }"
 org-problem-leader-is-member = tổ trưởng không cần ghi lại trong members
 org-problem-unknown-person = không có ai với số { $value } trong danh sách people
+org-problem-phone-renumbered = số { $value } là số di động cũ (trước khi đổi đầu số năm 2018); đã nhập thành số mới { $phone }
+org-problem-yaml-aliases = tệp dùng lại phần đặt tên "{ $value }" (dấu & và *) quá nhiều lần, khi mở rộng sẽ vượt { $max } mục; xin viết đầy đủ từng mục, không dùng & và *
 
 ## Command line
 
@@ -155,6 +157,20 @@ cli-unknown-option = không có tùy chọn "{ $option }"
 cli-file-not-found = không đọc được tệp { $file }
 cli-org-invalid = Tệp { $file } có { $count } lỗi; chưa ghi gì vào cơ sở dữ liệu:
 cli-org-warning = Lưu ý: { $place }: { $message }
+cli-org-too-large = Lỗi: tệp { $file } quá lớn ({ $size } MB; tối đa { $max } MB); không có gì được ghi vào cơ sở dữ liệu. Tệp của 100.000 đơn vị chỉ khoảng 12 MB: xin kiểm tra lại đúng tệp chưa.
+cli-org-conflict = Lỗi: trong lúc nhập { $file }, một lần nhập khác đã thay đổi tổ chức này; lần nhập này không ghi gì. Xin đồng chí chạy lại lệnh: npm run cli -- org import { $file }
+cli-progress-checking = Đang kiểm tra tệp…
+cli-progress-import = { $step ->
+    [read] Đang đối chiếu với cơ sở dữ liệu…
+    [units] Đang ghi đơn vị
+    [people] Đang ghi người
+    [roles] Đang ghi vai trò
+    [groups] Đang ghi tổ công tác…
+   *[paths] Đang cập nhật cây đơn vị…
+}{ $counted ->
+    [yes] : { $done }/{ $total }
+   *[no] {""}
+}
 cli-org-no-changes = Không có gì thay đổi: dữ liệu đã khớp với tệp.
 cli-org-dry-run = Chạy thử (--dry-run): chưa ghi gì. Nếu nhập thật sẽ:
 cli-org-applied = Đã nhập { $organization }:

@@ -1,10 +1,10 @@
 // The `daihoi` command line. Parses arguments, opens the database, calls the same domain and store
 // functions as the bot, and prints results. Returns an exit code; never calls process.exit itself.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
-import { DataDirLockedError } from "../db/data-dir-lock.js";
-import { importOrganization, loadStoredOrganization } from "../db/org-store.js";
+import { DataDirLockedError, setDataDirOwner } from "../db/data-dir-lock.js";
+import { importOrganization, loadStoredOrganization, OrgImportConflictError, type ImportOutcome } from "../db/org-store.js";
 import { countSubtreeUnits } from "../db/progress-store.js";
 import { hasChanges } from "../domain/org-diff.js";
 import { readOrgFile } from "../domain/org-file.js";
@@ -14,6 +14,7 @@ import { summarizeTotals } from "../domain/progress-totals.js";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.js";
 import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
+import { systemProblem, systemProblemMessage } from "../system-errors.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
@@ -55,13 +56,14 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
   try {
     const args = parseArgs(argv, t);
     const command = args.words.join(" ");
+    setDataDirOwner(`cli ${args.words.slice(0, 2).join(" ")}`);
     if (args.words.length === 0 || args.flags.has("--help")) {
       io.out(t("cli-usage"));
       return args.words.length === 0 && !args.flags.has("--help") ? 2 : 0;
     }
     const open = async () => (database ??= deps.database ?? (await openMigrated(deps.config)));
     const [first, second] = args.words;
-    if (first === "org" && second === "import") return await orgImport(args, await open(), t, io);
+    if (first === "org" && second === "import") return await orgImport(args, open, t, io);
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
     if (first === "status") return await status(args, await open(), t, locale, io);
     if (first === "invite") return await inviteCommand(args, await open(), { t, config: deps.config, io });
@@ -79,9 +81,19 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     }
     throw new CliError(t("cli-unknown-command", { command }));
   } catch (error) {
-    if (error instanceof CliError || error instanceof DataDirLockedError) {
+    if (error instanceof CliError) {
       io.err(t("cli-error", { message: error.message }));
-      return error instanceof CliError ? 2 : 1;
+      return 2;
+    }
+    if (error instanceof DataDirLockedError) {
+      io.err(t("cli-error", { message: error.explain(t) }));
+      return 1;
+    }
+    // A data directory that cannot be written, a full disk: what is wrong and what to do, not a raw errno.
+    const problem = systemProblem(error, deps.config.databaseUrl ? null : deps.config.dataDir);
+    if (problem) {
+      io.err(t("cli-error", { message: systemProblemMessage(t, problem) }));
+      return 1;
     }
     io.err(t("cli-error", { message: (error as Error).message?.split("\n")[0] ?? String(error) }));
     return 1;
@@ -120,36 +132,95 @@ function renderProblem(t: Translate, problem: OrgProblem): string {
   return `${problem.path}: ${t(`org-problem-${problem.code}`, problem.args)}`;
 }
 
-async function orgImport(args: ParsedArgs, database: Database, t: Translate, io: CliIo): Promise<number> {
+/** Larger files are refused before they are read (a 100,000-unit organisation is about 12 MB). */
+export const maxOrgFileBytes = 64 * 1024 * 1024;
+
+/** The file is read and checked before the database is opened: a bad file never touches it, and the two never share memory. */
+async function orgImport(args: ParsedArgs, open: () => Promise<Database>, t: Translate, io: CliIo): Promise<number> {
   const file = args.words[2];
   if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
+  const size = await stat(file).then((stats) => stats.size, () => null);
+  if (size === null) throw new CliError(t("cli-file-not-found", { file }));
+  if (size > maxOrgFileBytes) {
+    io.err(t("cli-org-too-large", { file, size: megabytes(size), max: megabytes(maxOrgFileBytes) }));
+    return 1;
+  }
+  const progress = terminalProgress();
+  try {
+    progress.show(t("cli-progress-checking"));
+    const result = await readAndCheck(file, t);
+    if (!result.ok) {
+      progress.clear();
+      io.err(t("cli-org-invalid", { file, count: result.problems.length }));
+      for (const problem of result.problems) io.err(renderProblem(t, problem));
+      return 1;
+    }
+    progress.clear();
+    for (const warning of result.warnings) {
+      io.out(t("cli-org-warning", { place: warning.path, message: t(`org-problem-${warning.code}`, warning.args) }));
+    }
+    const dryRun = args.flags.has("--dry-run");
+    const definition = result.definition;
+    const database = await open();
+    let outcome: ImportOutcome;
+    try {
+      outcome = await importOrganization(database.prisma, definition, {
+        prune: args.flags.has("--prune"),
+        dryRun,
+        actor: "cli",
+        progress: (step, done, total) =>
+          progress.show(t("cli-progress-import", { step, done: done ?? 0, total: total ?? 0, counted: total === undefined ? "no" : "yes" })),
+      });
+    } catch (error) {
+      if (!(error instanceof OrgImportConflictError)) throw error;
+      progress.clear();
+      io.err(t("cli-org-conflict", { file }));
+      return 1;
+    }
+    progress.clear();
+    const lines = renderOrgChanges(t, outcome.changes);
+    // Nothing to apply may still list what the file leaves out (units kept until --prune).
+    if (!hasChanges(outcome.changes)) io.out(t("cli-org-no-changes"));
+    else io.out(dryRun ? t("cli-org-dry-run") : t("cli-org-applied", { organization: definition.organization.name }));
+    for (const line of lines) io.out(line);
+    return 0;
+  } finally {
+    progress.clear();
+  }
+}
+
+/** In a function of its own, so that the file's text and its parsed values are garbage before the database opens. */
+async function readAndCheck(file: string, t: Translate): Promise<ReturnType<typeof readOrgFile>> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
     throw new CliError(t("cli-file-not-found", { file }));
   }
-  const result = readOrgFile(text, /\.csv$/i.test(file) ? "csv" : "yaml");
-  if (!result.ok) {
-    io.err(t("cli-org-invalid", { file, count: result.problems.length }));
-    for (const problem of result.problems) io.err(renderProblem(t, problem));
-    return 1;
-  }
-  for (const warning of result.warnings) {
-    io.out(t("cli-org-warning", { place: warning.path, message: t(`org-problem-${warning.code}`, warning.args) }));
-  }
-  const dryRun = args.flags.has("--dry-run");
-  const outcome = await importOrganization(database.prisma, result.definition, {
-    prune: args.flags.has("--prune"),
-    dryRun,
-    actor: "cli",
-  });
-  const lines = renderOrgChanges(t, outcome.changes);
-  // Nothing to apply may still list what the file leaves out (units kept until --prune).
-  if (!hasChanges(outcome.changes)) io.out(t("cli-org-no-changes"));
-  else io.out(dryRun ? t("cli-org-dry-run") : t("cli-org-applied", { organization: result.definition.organization.name }));
-  for (const line of lines) io.out(line);
-  return 0;
+  return readOrgFile(text, /\.csv$/i.test(file) ? "csv" : "yaml");
+}
+
+const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+
+/** One line of progress on a terminal (stderr), rewritten in place, at most 5 times a second; nothing in a pipe. */
+function terminalProgress(): { show(line: string): void; clear(): void } {
+  const stream = process.stderr;
+  if (!stream.isTTY) return { show: () => undefined, clear: () => undefined };
+  let shown = false;
+  let last = 0;
+  return {
+    show(line) {
+      const now = Date.now();
+      if (shown && now - last < 200) return;
+      last = now;
+      shown = true;
+      stream.write(`\r${line.slice(0, Math.max(10, (stream.columns ?? 80) - 1))}\x1b[K`);
+    },
+    clear() {
+      if (shown) stream.write("\r\x1b[K");
+      shown = false;
+    },
+  };
 }
 
 async function resolveOrganizationCode(args: ParsedArgs, database: Database, t: Translate): Promise<string> {
