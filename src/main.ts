@@ -2,8 +2,10 @@
 // without a token, the local sandbox instead (src/sandbox).
 import { createApp } from "./app.js";
 import { ConfigError, createConfig, loadDotEnv, type Config } from "./config.js";
-import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { DataDirLockedError, setDataDirOwner } from "./db/data-dir-lock.js";
+import { createI18n, translatorFor } from "./i18n.js";
 import { createLogger } from "./logger.js";
+import { systemProblem, systemProblemMessage } from "./system-errors.js";
 import { StartStoppedError, TokenRefusedError } from "./bot/telegram-connection.js";
 
 loadDotEnv();
@@ -25,6 +27,7 @@ if (!config.botToken || config.sandbox.forced) {
 }
 
 async function runBot(config: Config, botToken: string): Promise<void> {
+  setDataDirOwner("bot");
   const logger = createLogger({ level: config.logLevel, secrets: [botToken] });
   try {
     const app = await createApp({ config, logger });
@@ -49,8 +52,16 @@ async function runBot(config: Config, botToken: string): Promise<void> {
       logger.fatal(error.message);
       process.exit(1);
     }
+    // The machine's problems (the database held by another process, a data directory that cannot be
+    // written, a full disk): one line in the office's language (DEFAULT_LOCALE) saying what to do, exit 1.
+    const t = translatorFor(createI18n({ defaultLocale: config.defaultLocale }), config.defaultLocale);
     if (error instanceof DataDirLockedError) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${error.explain(t)}\n`);
+      process.exit(1);
+    }
+    const problem = systemProblem(error, config.databaseUrl ? null : config.dataDir);
+    if (problem) {
+      process.stderr.write(`${systemProblemMessage(t, problem)}\n`);
       process.exit(1);
     }
     logger.fatal({ err: error }, "could not start");

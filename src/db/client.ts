@@ -121,6 +121,8 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
     client = await PGlite.create({ ...(dataDir && { dataDir }), ...(loadFrom && { loadDataDir: loadFrom }) });
   } catch (error) {
     lock?.release();
+    // PGlite's file-system errors (ErrnoError { errno }) name no path: say it is the data directory's.
+    if (dataDir && error && typeof error === "object" && !("path" in error)) Object.assign(error, { path: dataDir });
     throw error;
   }
   const sql: SqlExecutor = {

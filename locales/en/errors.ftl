@@ -1,0 +1,10 @@
+# Errors of the machine (src/system-errors.ts) and the embedded database's lock (src/db/data-dir-lock.ts).
+system-data-dir-read-only = Cannot write to the data directory { $path } (DATA_DIR): it is read-only. Set DATA_DIR to a directory you can write to, e.g. DATA_DIR=./data
+system-data-dir-no-permission = Cannot write to the data directory { $path } (DATA_DIR): the account running the program may not write there. Give that account write access, or set DATA_DIR to a directory you can write to, e.g. DATA_DIR=./data
+system-data-dir-not-a-directory = Cannot create the data directory { $path } (DATA_DIR): a file, not a directory, is in its path. Set DATA_DIR to a directory, e.g. DATA_DIR=./data
+system-data-dir-cannot-create = Cannot create the data directory { $path } (DATA_DIR): its parent does not exist and cannot be created. Create the parent first, or set DATA_DIR to a directory you can write to, e.g. DATA_DIR=./data
+system-disk-full = The disk is full: cannot write to { $path }. Free some space on that disk (delete files you do not need, old backups), then run again. What was saved before is intact.
+system-disk-full-server = The PostgreSQL server's disk is full: the database cannot write. Ask the server's administrator to free some space, then run again. What was saved before is intact.
+data-dir-locked-bot = The embedded database in { $path } is in use by the bot (process { $pid }, npm start); only one program may open it at a time. Stop the bot and run this command again, or use the bot's own command (e.g. /export instead of export, /invite instead of invite create). To run both together, use PostgreSQL (DATABASE_URL).
+data-dir-locked-cli = The embedded database in { $path } is in use by another command (process { $pid }: { $command }); only one program may open it at a time. Wait for that command to finish, then run this one again.
+data-dir-locked-other = The embedded database in { $path } is in use by process { $pid } (perhaps the bot); only one program may open it at a time. Stop that process (if it is the bot: stop the bot) and run again, or use PostgreSQL (DATABASE_URL) to run both together.
