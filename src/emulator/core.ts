@@ -22,6 +22,9 @@ import { World } from "./world.js";
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** How long a waiter waits by default: only a guard against a hang, long enough for a machine under load. */
+const patienceMs = 120_000;
+
 export class EmulatorCore {
   readonly world: World;
 
@@ -195,12 +198,12 @@ export class EmulatorCore {
   // --- Waiting ---------------------------------------------------------------------
 
   /** Resolves with the first truthy value of `predicate`, re-checked on every change. */
-  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = patienceMs): Promise<T> {
     return waitFor(this.world, predicate, timeoutMs);
   }
 
   /** Resolves once the chat holds at least `count` bot messages in total (deleted ones included). */
-  waitForBotMessages(chatId: number, count: number, timeoutMs = 5000): Promise<RecordedMessage[]> {
+  waitForBotMessages(chatId: number, count: number, timeoutMs = patienceMs): Promise<RecordedMessage[]> {
     return waitFor(
       this.world,
       () => {

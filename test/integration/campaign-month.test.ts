@@ -146,7 +146,7 @@ describe("a campaign month on the demo district", () => {
         while ((await sender.drainOnce()).claimed > 0);
       }
     }
-  }, 180_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

@@ -19,7 +19,7 @@ describe("the roll-up's SQL and the checklist", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createEmptyTestDatabase();
-  }, 60_000);
+  });
   afterAll(async () => {
     await db?.drop();
   });

@@ -45,7 +45,7 @@ describe("command menus by role", () => {
     harness = await startBotHarness(db.database, { clock, scheduler: true });
     for (const user of [an, lan, ha, cuong]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
     await deliverAll(harness, db, clock);
-  }, 60_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();
@@ -190,7 +190,7 @@ describe("a Bot API that refuses setMyCommands", () => {
     const emulator = await startBotApiEmulator();
     emulator.failNext("setMyCommands", { error_code: 400, description: "Bad Request: method is not available" }, 7);
     harness = await startBotHarness(db.database, { clock, scheduler: true, emulator });
-  }, 60_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await harness?.emulator.close();

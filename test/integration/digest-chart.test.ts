@@ -37,7 +37,7 @@ describe("digest chart", () => {
     expectedPng = (await progressChartFor(db.database.prisma, lb.id, "2020-02-26", t, "vi"))!.png;
     harness = await startBotHarness(db.database, { clock, scheduler: true, env: { DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-a-")) } });
     for (const group of groups) harness.emulator.registerChat(group);
-  }, 120_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

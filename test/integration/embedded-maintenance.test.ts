@@ -21,7 +21,7 @@ describe("daily maintenance of the embedded database", () => {
     db = await createTestDatabase();
     await importFixture(db.database, "small-org.yaml");
     harness = await startBotHarness(db.database, { clock, scheduler: true });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await harness?.stop();

@@ -238,7 +238,7 @@ describe("outbox sender", () => {
     // The group's 20 messages at 5/s need at least three full windows.
     expect(elapsed).toBeGreaterThanOrEqual(3000);
     await expectSentIdsMatchEmulator();
-  }, 15_000);
+  });
 
   it.skipIf(testDatabaseKind !== "postgres")(
     "when two senders drain the same outbox on PostgreSQL, then each message is delivered exactly once, in order",

@@ -25,14 +25,14 @@ describe("the bot process", () => {
   it("when started without a token, then it runs the sandbox on 127.0.0.1 with its own data dir, says where, and SIGTERM stops it", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
     const running = startMain({ DATA_DIR: dataDir, PORT: "0" });
-    await waitForOutput(running, '"msg":"sandbox ready"', 90_000);
+    await waitForOutput(running, '"msg":"sandbox ready"');
     const url = /Môi trường thử \(sandbox\) đang chạy: (http:\/\/127\.0\.0\.1:\d+)/.exec(running.output())?.[1];
     expect(url, running.output()).toBeDefined();
     expect(running.output()).toContain(`với dữ liệu mẫu riêng ở ${path.join(dataDir, "sandbox")}`);
     expect(await (await fetch(`${url}/api/state`)).json()).toMatchObject({ sandbox: true, phase: "ready" });
     running.child.kill("SIGTERM");
     expect(await running.exited).toBe(0);
-  }, 120_000);
+  });
 
   it("when started with a wrong setting, then it names the variable and exits", async () => {
     const running = startMain({ TELEGRAM_BOT_TOKEN: testBotToken, DIGEST_TIME: "5pm" });
@@ -55,7 +55,7 @@ describe("the bot process", () => {
     const first = startMain(env);
     await waitForOutput(first, '"msg":"bot started"');
     emulator.sendMessage(testBotToken, { from: user, text: "/start" });
-    await emulator.waitForBotMessages(user.id, 1, 10_000);
+    await emulator.waitForBotMessages(user.id, 1);
     first.child.kill("SIGKILL");
     await first.exited;
 
@@ -65,7 +65,7 @@ describe("the bot process", () => {
     const messages = await emulator.waitFor(() => {
       const sent = emulator.messages(user.id);
       return sent.some((message) => isHelp(message.text)) && sent;
-    }, 30_000);
+    });
     // At least once: /start may be answered again if the kill came between answering and marking it handled.
     const greetings = messages.filter((message) => message.text?.startsWith("Kính chào đồng chí Bình!"));
     expect(greetings.length === 1 || greetings.length === 2).toBe(true);
@@ -79,7 +79,7 @@ describe("the bot process", () => {
     expect(second.output()).toContain('"msg":"stopped"');
     expect(second.output()).toContain(`"database":"${testDatabaseKind}"`);
     await db?.drop();
-  }, 90_000);
+  });
 
   it("when the bot is killed with -9 in the middle of a report, then the confirmed report stays and the flow goes on after a restart", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
@@ -105,7 +105,7 @@ describe("the bot process", () => {
     await waitForOutput(first, '"msg":"bot started"').catch(() => undefined);
     // The real scheduler runs too: reminders (the 2020 campaign is overdue in real time) are not replies.
     const replies = () => emulator.messages(user.id).filter((message) => !message.text?.startsWith("Kính gửi đồng chí"));
-    const nextReply = async (before: number) => emulator.waitFor(() => replies()[before], 30_000);
+    const nextReply = async (before: number) => emulator.waitFor(() => replies()[before]);
     const say = async (text: string) => {
       const before = replies().length;
       emulator.sendMessage(testBotToken, { from: user, text });
@@ -134,7 +134,7 @@ describe("the bot process", () => {
     const status = await cliRun(["status", "--unit", "GT", "--lang", "en"]);
     expect(status.out).toContain("Cells: 1/2 held their congress (50.0%)");
     await db?.drop();
-  }, 120_000);
+  });
 
   it("when the bot is killed with -9 during a digest fan-out, then after a restart every group has its digest", async () => {
     const groups = 40;
@@ -164,14 +164,14 @@ describe("the bot process", () => {
     const total = () => received().reduce((sum, count) => sum + count, 0);
 
     const first = startMain(env);
-    await limited.waitFor(() => total() >= 5, 60_000);
+    await limited.waitFor(() => total() >= 5);
     first.child.kill("SIGKILL");
     await first.exited;
     const beforeRestart = total();
     expect(beforeRestart).toBeLessThan(groups);
 
     const second = startMain(env);
-    await limited.waitFor(() => received().every((count) => count >= 1), 90_000);
+    await limited.waitFor(() => received().every((count) => count >= 1));
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     // Only a message in flight at the kill (sent, but its answer not yet recorded) can arrive twice: the
@@ -183,5 +183,5 @@ describe("the bot process", () => {
     expect(limited.stats.violations).toBe(0);
     await limited.close();
     await db?.drop();
-  }, 150_000);
+  });
 });

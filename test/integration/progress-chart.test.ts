@@ -85,7 +85,7 @@ describe("progress chart", () => {
       },
     ];
     districtId = (await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } })).id;
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.drop();
   });

@@ -75,7 +75,7 @@ describe("/tiendo and the digest agree with an independent count (demo district)
       if (i % 37 === 0) await prisma().difficulty.create({ data: { unitId: unit.id, text: `Khó khăn ${i}` } });
     }
     harness = await startBotHarness(db.database, { clock });
-  }, 120_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

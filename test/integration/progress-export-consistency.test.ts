@@ -156,7 +156,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
       }
     }
     harness = await startBotHarness(db.database, { clock });
-  }, 180_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

@@ -51,7 +51,7 @@ describe("reminders over two weeks", () => {
         byDay.set(day, counts);
       }
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

@@ -55,7 +55,7 @@ describe("the sandbox API answers only its own origin", () => {
     sandbox = await startSandbox({ config, logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), demoFile: demoOrganisationFile });
     await sandbox.ready;
     port = Number(new URL(sandbox.url).port);
-  }, 90_000);
+  });
   afterAll(async () => sandbox?.stop());
 
   it("when another site posts (evil Origin, evil Host, a form, no content type, Origin null, another port), then each is refused with a short JSON error and nothing reaches the bot", async () => {

@@ -74,7 +74,7 @@ describe("the sandbox", () => {
       LOG_LEVEL: "silent",
     });
     await start();
-  }, 90_000);
+  });
   afterAll(async () => sandbox?.stop());
 
   it("when started with a real token and DATABASE_URL set, then it serves the page on 127.0.0.1 from its own database, and its bot only ever called the emulator with the sandbox token", async () => {
@@ -222,5 +222,5 @@ describe("the sandbox", () => {
     await call("/api/clock/advance", { hours: 24 });
     const digest = (await botMessages(group.key, 1)).messages.at(-1)!;
     expect(digest.html.startsWith("📊 TIẾN ĐỘ ĐẠI HỘI")).toBe(true);
-  }, 60_000);
+  });
 });

@@ -79,7 +79,7 @@ describe("status (/trangthai)", () => {
     expect(imported.code).toBe(0);
     campaignId = (await prisma().campaign.findFirstOrThrow({ where: { active: true } })).id;
     harness = await startBotHarness(db.database, { clock });
-  }, 120_000);
+  });
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();

@@ -120,7 +120,7 @@ describe("unit progress (kept by the database from the reports)", () => {
     // A second, older campaign of the same organisation: its reports must stay in its own rows.
     const older = await db.database.prisma.campaign.create({ data: { organizationId: active.organizationId, name: "Nhiệm kỳ 2015-2020", active: false } });
     campaigns = [active.id, older.id];
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await db?.drop();
@@ -188,7 +188,7 @@ describe("unit progress (kept by the database from the reports)", () => {
     expect(expected.some((line) => line.heldResults !== null)).toBe(true);
     expect(await prisma.report.count({ where: { supersedesId: { not: null } } })).toBeGreaterThan(10);
     expect(await prisma.report.count({ where: { eventDate: null } })).toBeGreaterThan(10);
-  }, 60_000);
+  });
 
   it("when a report's unit is deleted, then its row goes with it", async () => {
     const prisma = db.database.prisma;

@@ -21,8 +21,8 @@ export function startMain(env: Record<string, string>): RunningMain {
   return { child, output: () => output, exited };
 }
 
-/** Resolves once the output holds `text` (`times` times); the limit only stops a test that would hang. */
-export async function waitForOutput(running: RunningMain, text: string, timeoutMs = 30_000, times = 1): Promise<void> {
+/** Resolves once the output holds `text` (`times` times); the limit only stops a test that would hang (a loaded machine is slow). */
+export async function waitForOutput(running: RunningMain, text: string, timeoutMs = 120_000, times = 1): Promise<void> {
   const started = Date.now();
   while (running.output().split(text).length - 1 < times) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for "${text}"; output so far:\n${running.output()}`);

@@ -46,5 +46,5 @@ describe("migrations", () => {
       await fromSchema.close();
       await fromMigrations.close();
     }
-  }, 60_000);
+  });
 });
