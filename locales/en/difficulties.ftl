@@ -41,7 +41,7 @@ difficulty-open-none = There are no open difficulties in the units you follow.
 difficulty-item =
     { $unit } — reported on { $date }
     { $text }
-difficulty-item-hidden = 🔒 It concerns complaint letters: only the person who reported it and the working group can read it.
+difficulty-item-hidden = 🔒 It concerns complaint letters: only the person who reported it, the standing committee and the office can read it.
 difficulty-item-sensitive = 🔒 { $text }
 difficulty-button-resolve = ✔️ Resolved
 difficulty-resolved-line = ✔️ Resolved on { $date } ({ $name }).
@@ -56,8 +56,8 @@ difficulty-notice-opened =
     "{ $text }"
     Send /problem to see the open difficulties; once it is resolved, press "✔️ Resolved".
 difficulty-notice-opened-hidden =
-    New difficulty — { $unit }, reported on { $date }: 🔒 it concerns a complaint or denunciation (not quoted here).
-    Send /problem to see it; once it is resolved, press "✔️ Resolved".
+    New difficulty — { $unit }, reported on { $date }: 🔒 it concerns a complaint or denunciation (only the person who reported it, the standing committee and the office can read it).
+    Once it is resolved, send /problem and press "✔️ Resolved".
 difficulty-notice-resolved =
     The difficulty of { $unit } reported on { $opened }:
     "{ $text }"

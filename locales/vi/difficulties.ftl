@@ -41,7 +41,7 @@ difficulty-open-none = Không có khó khăn nào đang mở ở các đơn vị
 difficulty-item =
     { $unit } — báo ngày { $date }
     { $text }
-difficulty-item-hidden = 🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo và Tổ công tác xem được.
+difficulty-item-hidden = 🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.
 difficulty-item-sensitive = 🔒 { $text }
 difficulty-button-resolve = ✔️ Đã giải quyết
 difficulty-resolved-line = ✔️ Đã giải quyết ngày { $date } ({ $name }).
@@ -56,8 +56,8 @@ difficulty-notice-opened =
     "{ $text }"
     Gõ /khokhan để xem các khó khăn đang mở; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".
 difficulty-notice-opened-hidden =
-    Khó khăn mới — { $unit }, báo ngày { $date }: 🔒 liên quan đơn thư, khiếu nại, tố cáo (không nêu nội dung ở đây).
-    Gõ /khokhan để xem; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".
+    Khó khăn mới — { $unit }, báo ngày { $date }: 🔒 liên quan đơn thư, khiếu nại, tố cáo (nội dung chỉ người báo, Ban Thường vụ và Văn phòng xem được).
+    Khi đã tháo gỡ, gõ /khokhan và bấm "✔️ Đã giải quyết".
 difficulty-notice-resolved =
     Khó khăn của { $unit } báo ngày { $opened }:
     "{ $text }"

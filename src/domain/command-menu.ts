@@ -82,6 +82,8 @@ function personalCommands(person: MenuPerson): CommandId[] {
   if (may("report")) granted.push("report");
   // /trangthai: the cards of one's own units, and a working-group leader's summary (even of a group not yet given units).
   if (person.roles.some(({ role }) => officerRoles.includes(role)) || person.ledGroups.length > 0) granted.push("status");
+  // /khokhan is listed for those who raise difficulties; the standing committee and admins may also send it
+  // to read the open ones under them, but its help is about raising one, so it is not offered to them.
   if (difficultyUnitChoices(person).length > 0) granted.push("problem");
   if (may("view")) granted.push("progress");
   if (may("export")) granted.push("export");

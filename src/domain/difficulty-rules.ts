@@ -133,17 +133,18 @@ export interface DifficultyView {
 }
 
 /**
- * Who reads a difficulty: a group chat (digests), or a person in private with their relation to the
- * difficulty's unit. A sensitive text (it may concern the unit's own officers) is quoted only to the
- * person who raised it and to working-group leaders following the unit; everyone else gets a count.
+ * Who reads a difficulty: a group chat (digests), or a person in private. A sensitive text (a complaint
+ * or denunciation; it may concern the unit's officers or its working group) is quoted only to the person
+ * who raised it and to those the scope rule lets read complaints about the unit (the standing committee
+ * and admins over it); everyone else, working-group leaders included, sees that one exists.
  */
-export type DifficultyAudience = { kind: "group" } | { kind: "person"; personId: number; followsAsWorkingGroup: boolean };
+export type DifficultyAudience = { kind: "group" } | { kind: "person"; personId: number; readsComplaints: boolean };
 
 /** The text to show, or null when only the difficulty's existence may be shown. */
 export function quotableText(difficulty: DifficultyView, audience: DifficultyAudience): string | null {
   if (!difficulty.sensitive) return difficulty.text;
   if (audience.kind === "group") return null;
-  if (audience.followsAsWorkingGroup || difficulty.openedById === audience.personId) return difficulty.text;
+  if (audience.readsComplaints || difficulty.openedById === audience.personId) return difficulty.text;
   return null;
 }
 

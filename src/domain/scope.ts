@@ -5,7 +5,8 @@
 // and reaches the unit and everything under it, except where the table says the unit alone.
 import type { Role, UnitLevel } from "./levels.js";
 
-export type UnitAction = "view" | "export" | "report" | "pause" | "invite" | "link";
+/** "complaints": read the text of a complaint or denunciation raised about a unit (src/domain/difficulty-rules.ts). */
+export type UnitAction = "view" | "export" | "report" | "pause" | "invite" | "link" | "complaints";
 
 export interface UnitRef {
   id: number;
@@ -29,11 +30,12 @@ type Reach = "subtree" | "unit";
 /**
  * What holding a role on a unit grants. The standing committee follows and pauses; admins (the party
  * committee's office) do everything on the units under them; a unit's officers report for it, a
- * `reporter` on a committee also for the cells under it.
+ * `reporter` on a committee also for the cells under it. Complaints and denunciations (they may name the
+ * unit's own officers or the working group) are read by the standing committee and the office alone.
  */
 const roleGrants: Record<Role, Partial<Record<UnitAction, Reach>>> = {
-  standing: { view: "subtree", export: "subtree", pause: "subtree" },
-  admin: { view: "subtree", export: "subtree", report: "subtree", pause: "subtree", invite: "subtree", link: "subtree" },
+  standing: { view: "subtree", export: "subtree", pause: "subtree", complaints: "subtree" },
+  admin: { view: "subtree", export: "subtree", report: "subtree", pause: "subtree", invite: "subtree", link: "subtree", complaints: "subtree" },
   secretary: { view: "subtree", export: "subtree", report: "unit" },
   deputy: { view: "subtree", report: "unit" },
   reporter: { view: "subtree", report: "subtree" },

@@ -26,6 +26,7 @@ const recorded = (unit: string, text: string, told: string | null = "Tổ trư�
       ? `Trợ lý đã báo cho Tổ trưởng Tổ công tác: ${told}.`
       : "Tổ trưởng Tổ công tác theo dõi đơn vị chưa nhận tin qua Trợ lý; đề nghị đồng chí báo trực tiếp cho Tổ công tác.",
   ].join("\n");
+const hiddenComplaint = "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.";
 const stale = "Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.";
 const resolveRefused = "Đồng chí không có quyền xác nhận khó khăn này đã được giải quyết.";
 const onboardingHint = "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.";
@@ -372,8 +373,8 @@ describe("difficulties (/khokhan)", () => {
       },
       {
         text: [
-          "Khó khăn mới — Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy), báo ngày 26/02/2020: 🔒 liên quan đơn thư, khiếu nại, tố cáo (không nêu nội dung ở đây).",
-          'Gõ /khokhan để xem; khi đã tháo gỡ, bấm "✔️ Đã giải quyết".',
+          "Khó khăn mới — Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy), báo ngày 26/02/2020: 🔒 liên quan đơn thư, khiếu nại, tố cáo (nội dung chỉ người báo, Ban Thường vụ và Văn phòng xem được).",
+          'Khi đã tháo gỡ, gõ /khokhan và bấm "✔️ Đã giải quyết".',
         ].join("\n"),
         notBefore: clock.now(),
       },
@@ -390,13 +391,13 @@ describe("difficulties (/khokhan)", () => {
     expect(await notices(an)).toEqual([]);
   });
 
-  it("when the working-group leader lists, then every followed unit's difficulty shows, sensitive ones quoted, and the leader may resolve", async () => {
+  it("when the working-group leader lists, then every followed unit's difficulty shows, a sensitive one without its text, and the leader may resolve", async () => {
     await harness.say(an, "/khokhan Chưa thống nhất phương án nhân sự");
     await harness.say(binh, "/khokhan Có đơn thư khiếu nại về nhân sự");
     const [header, first, second] = await sayMany(leader, "/khokhan", 3);
     expect(header!.text?.split("\n")[0]).toBe("Khó khăn đang mở ở các đơn vị đồng chí theo dõi: 2.");
     expect(first!.text).toBe([`${gt01} — báo ngày 26/02/2020`, "Chưa thống nhất phương án nhân sự"].join("\n"));
-    expect(second!.text).toBe(["Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy) — báo ngày 26/02/2020", "🔒 Có đơn thư khiếu nại về nhân sự"].join("\n"));
+    expect(second!.text).toBe(["Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy) — báo ngày 26/02/2020", hiddenComplaint].join("\n"));
 
     expect(await press(leader, second!, { text: "✔️ Đã giải quyết" })).toMatchObject({ text: "Đã ghi nhận khó khăn được giải quyết." });
     expect(current(second!).text?.split("\n").at(-1)).toBe("✔️ Đã giải quyết ngày 26/02/2020 (Tổ trưởng Tổ công tác số 1).");
@@ -413,7 +414,7 @@ describe("difficulties (/khokhan)", () => {
     await harness.say(an, "/khokhan Có đơn thư tố cáo bí thư chi bộ");
     const [, item] = await sayMany(dung, "/khokhan", 2);
     expect(item!.text).toBe(
-      [`${gt01} — báo ngày 26/02/2020`, "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo và Tổ công tác xem được."].join("\n"),
+      [`${gt01} — báo ngày 26/02/2020`, hiddenComplaint].join("\n"),
     );
     // Its author still sees it.
     const [, own] = await sayMany(an, "/khokhan", 2);

@@ -173,7 +173,7 @@ describe("status (/trangthai)", () => {
     expect(lines.slice(-3)).toEqual([
       "Khó khăn đang mở (2):",
       '• Chi bộ Cơ quan Quận ủy — "Thiếu kinh phí tổ chức đại hội" (25/02)',
-      "• Chi bộ Nhà tạm giữ — 🔒 đơn thư, khiếu nại, tố cáo: không nêu nội dung ở đây, xem /khokhan (24/02)",
+      "• Chi bộ Nhà tạm giữ — 🔒 đơn thư, khiếu nại, tố cáo: nội dung chỉ Ban Thường vụ và Văn phòng xem được (24/02)",
     ]);
     expect(text).not.toContain("tố cáo liên quan nhân sự");
     expect(await databaseFingerprint(db.database)).toEqual(before);

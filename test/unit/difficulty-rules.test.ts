@@ -144,11 +144,11 @@ describe("sensitive difficulties (complaint letters)", () => {
     expect(quotableText(open[0]!, { kind: "group" })).toBe("Chưa thống nhất phương án nhân sự");
   });
 
-  it("when a person reads a sensitive difficulty, then only its author and the working group see the text", () => {
+  it("when a person reads a sensitive difficulty, then only its author and those who read complaints (standing committee, admins) see the text", () => {
     const difficulty = { text: "Có đơn thư tố cáo", sensitive: true, openedById: 7 };
-    expect(quotableText(difficulty, { kind: "person", personId: 7, followsAsWorkingGroup: false })).toBe("Có đơn thư tố cáo");
-    expect(quotableText(difficulty, { kind: "person", personId: 8, followsAsWorkingGroup: true })).toBe("Có đơn thư tố cáo");
-    expect(quotableText(difficulty, { kind: "person", personId: 8, followsAsWorkingGroup: false })).toBeNull();
+    expect(quotableText(difficulty, { kind: "person", personId: 7, readsComplaints: false })).toBe("Có đơn thư tố cáo");
+    expect(quotableText(difficulty, { kind: "person", personId: 8, readsComplaints: true })).toBe("Có đơn thư tố cáo");
+    expect(quotableText(difficulty, { kind: "person", personId: 8, readsComplaints: false })).toBeNull();
   });
 });
 

@@ -21,22 +21,22 @@ const all = [LB, GT, GT07, NT, NTA, KB];
 
 const codes = (units: readonly TestUnit[]) => units.map((root) => root.code);
 const holding = (role: Role, held: TestUnit): ScopePerson<TestUnit> => ({ roles: [{ role, unit: held }], ledGroupUnits: [] });
-const actions: UnitAction[] = ["view", "export", "report", "pause", "invite", "link"];
+const actions: UnitAction[] = ["view", "export", "report", "pause", "invite", "link", "complaints"];
 
 /** The units each person may act on, per action: the table an office would write down. */
 const table: [string, ScopePerson<TestUnit>, Record<UnitAction, TestUnit[]>][] = [
-  ["standing committee of the district", holding("standing", LB), { view: all, export: all, report: [], pause: all, invite: [], link: [] }],
-  ["admin of the district", holding("admin", LB), { view: all, export: all, report: all, pause: all, invite: all, link: all }],
+  ["standing committee of the district", holding("standing", LB), { view: all, export: all, report: [], pause: all, invite: [], link: [], complaints: all }],
+  ["admin of the district", holding("admin", LB), { view: all, export: all, report: all, pause: all, invite: all, link: all, complaints: all }],
   // An admin of one grassroots organisation: that subtree only, never the next one.
-  ["admin of GT", holding("admin", GT), { view: [GT, GT07], export: [GT, GT07], report: [GT, GT07], pause: [GT, GT07], invite: [GT, GT07], link: [GT, GT07] }],
-  ["standing committee of NT", holding("standing", NT), { view: [NT, NTA], export: [NT, NTA], report: [], pause: [NT, NTA], invite: [], link: [] }],
-  ["secretary of GT", holding("secretary", GT), { view: [GT, GT07], export: [GT, GT07], report: [GT], pause: [], invite: [], link: [] }],
-  ["secretary of the cell GT-07", holding("secretary", GT07), { view: [GT07], export: [], report: [GT07], pause: [], invite: [], link: [] }],
-  ["secretary of the partial committee NT-A", holding("secretary", NTA), { view: [NTA], export: [], report: [NTA], pause: [], invite: [], link: [] }],
-  ["deputy of GT", holding("deputy", GT), { view: [GT, GT07], export: [], report: [GT], pause: [], invite: [], link: [] }],
-  ["reporter of GT", holding("reporter", GT), { view: [GT, GT07], export: [], report: [GT, GT07], pause: [], invite: [], link: [] }],
-  ["leader of the group following GT and KB", { roles: [], ledGroupUnits: [GT, KB] }, { view: [GT, GT07, KB], export: [GT, GT07, KB], report: [GT, GT07, KB], pause: [GT, GT07, KB], invite: [], link: [] }],
-  ["stranger to every unit", { roles: [], ledGroupUnits: [] }, { view: [], export: [], report: [], pause: [], invite: [], link: [] }],
+  ["admin of GT", holding("admin", GT), { view: [GT, GT07], export: [GT, GT07], report: [GT, GT07], pause: [GT, GT07], invite: [GT, GT07], link: [GT, GT07], complaints: [GT, GT07] }],
+  ["standing committee of NT", holding("standing", NT), { view: [NT, NTA], export: [NT, NTA], report: [], pause: [NT, NTA], invite: [], link: [], complaints: [NT, NTA] }],
+  ["secretary of GT", holding("secretary", GT), { view: [GT, GT07], export: [GT, GT07], report: [GT], pause: [], invite: [], link: [], complaints: [] }],
+  ["secretary of the cell GT-07", holding("secretary", GT07), { view: [GT07], export: [], report: [GT07], pause: [], invite: [], link: [], complaints: [] }],
+  ["secretary of the partial committee NT-A", holding("secretary", NTA), { view: [NTA], export: [], report: [NTA], pause: [], invite: [], link: [], complaints: [] }],
+  ["deputy of GT", holding("deputy", GT), { view: [GT, GT07], export: [], report: [GT], pause: [], invite: [], link: [], complaints: [] }],
+  ["reporter of GT", holding("reporter", GT), { view: [GT, GT07], export: [], report: [GT, GT07], pause: [], invite: [], link: [], complaints: [] }],
+  ["leader of the group following GT and KB", { roles: [], ledGroupUnits: [GT, KB] }, { view: [GT, GT07, KB], export: [GT, GT07, KB], report: [GT, GT07, KB], pause: [GT, GT07, KB], invite: [], link: [], complaints: [] }],
+  ["stranger to every unit", { roles: [], ledGroupUnits: [] }, { view: [], export: [], report: [], pause: [], invite: [], link: [], complaints: [] }],
 ];
 
 describe("the scope rule", () => {

@@ -29,12 +29,11 @@ import {
   canResolveDifficulty,
   checkDifficultyText,
   difficultyUnitChoices,
-  followsAsWorkingGroup,
   isSensitiveDifficulty,
   type DifficultyAudience,
 } from "../../domain/difficulty-rules.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import { reportRight } from "../../domain/scope.js";
+import { grantsFor, mayAct, reportRight } from "../../domain/scope.js";
 import { localeFromLanguageCode, type Translate } from "../../i18n.js";
 import { localDateOf, renderDifficultyItem, renderUnitName, shortenText } from "../../render/difficulty-text.js";
 import type { BotContext } from "../context.js";
@@ -63,12 +62,17 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
     return;
   }
   const choices = difficultyUnitChoices(person);
+  const check = checkDifficultyText(ctx.match);
+  if (!check.ok && check.problem === "empty") {
+    // The standing committee and admins raise none, but read the open ones under them.
+    if (choices.length > 0 || grantsFor(person, "complaints").length > 0) return listOpenDifficulties(ctx, person);
+    await ctx.reply(ctx.t("difficulty-not-allowed"));
+    return;
+  }
   if (choices.length === 0) {
     await ctx.reply(ctx.t("difficulty-not-allowed"));
     return;
   }
-  const check = checkDifficultyText(ctx.match);
-  if (!check.ok && check.problem === "empty") return listOpenDifficulties(ctx, person);
   if (!check.ok) {
     await ctx.reply(ctx.t("difficulty-too-long", { length: check.length, max: check.max }));
     return;
@@ -267,20 +271,28 @@ function notice(ctx: BotContext, to: NoticeRecipient, dedupeKey: string, text: (
 }
 
 function audienceFor(person: PersonProfile, difficulty: StoredDifficulty): DifficultyAudience {
-  return { kind: "person", personId: person.id, followsAsWorkingGroup: followsAsWorkingGroup(person, difficulty.unit) };
+  return { kind: "person", personId: person.id, readsComplaints: mayAct(person, "complaints", difficulty.unit) };
 }
 
 function itemText(ctx: BotContext, person: PersonProfile, difficulty: StoredDifficulty): string {
   return renderDifficultyItem(translator(ctx), difficulty, audienceFor(person, difficulty), ctx.deps.config.timezone);
 }
 
+/**
+ * The open difficulties a person follows: those they may resolve (their units', their working group's), and
+ * for the standing committee and admins every one under them, to read (a complaint's text reaches them).
+ */
 async function listOpenDifficulties(ctx: BotContext, person: PersonProfile): Promise<void> {
   const officer = person.roles.filter(({ role }) => role === "secretary" || role === "deputy" || role === "reporter");
   const candidates = await openDifficultiesIn(ctx.deps.prisma, {
     unitIds: officer.map(({ unit }) => unit.id),
-    subtreePaths: [...officer.filter(({ role }) => role === "reporter").map(({ unit }) => unit.path), ...person.ledGroupUnits.map((unit) => unit.path)],
+    subtreePaths: [
+      ...officer.filter(({ role }) => role === "reporter").map(({ unit }) => unit.path),
+      ...person.ledGroupUnits.map((unit) => unit.path),
+      ...grantsFor(person, "complaints").map(({ unit }) => unit.path),
+    ],
   });
-  const open = candidates.filter((difficulty) => canResolveDifficulty(person, difficulty.unit));
+  const open = candidates.filter((difficulty) => canResolveDifficulty(person, difficulty.unit) || mayAct(person, "complaints", difficulty.unit));
   if (open.length === 0) {
     await ctx.reply([ctx.t("difficulty-open-none"), "", ctx.t("difficulty-example")].join("\n"));
     return;
@@ -291,8 +303,10 @@ async function listOpenDifficulties(ctx: BotContext, person: PersonProfile): Pro
   header.push(ctx.t("difficulty-open-hint"), "", ctx.t("difficulty-example"));
   await ctx.reply(header.join("\n"));
   for (const difficulty of shown) {
+    // Resolving stays with the unit and its working group; the standing committee and admins read.
+    const resolvable = canResolveDifficulty(person, difficulty.unit);
     await ctx.reply(itemText(ctx, person, difficulty), {
-      reply_markup: new InlineKeyboard().text(ctx.t("difficulty-button-resolve"), `difficulty:resolve:${difficulty.id}`),
+      ...(resolvable && { reply_markup: new InlineKeyboard().text(ctx.t("difficulty-button-resolve"), `difficulty:resolve:${difficulty.id}`) }),
     });
   }
 }

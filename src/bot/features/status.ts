@@ -6,7 +6,7 @@ import { openPausesOf, type ReminderPauseRecord } from "../../db/reminder-pause-
 import { followedByGroup, loadReminderData } from "../../db/reminder-store.js";
 import { loadUnitCards } from "../../db/status-store.js";
 import { congressPlan } from "../../domain/campaign-plan.js";
-import { followsAsWorkingGroup } from "../../domain/difficulty-rules.js";
+import { mayAct } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { buildWorkingGroupList } from "../../domain/working-group-list.js";
 import type { Translate } from "../../i18n.js";
@@ -47,7 +47,7 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
   const pauses = await openPausesOf(ctx.deps.prisma, ownUnitIds);
   const since = (pause: ReminderPauseRecord) => formatLocalDate(localDateOf(pause.pausedAt, timeZone));
   for (const card of await loadUnitCards(ctx.deps.prisma, ownUnitIds, timeZone)) {
-    const audience = { kind: "person" as const, personId: person.id, followsAsWorkingGroup: followsAsWorkingGroup(person, card.unit) };
+    const audience = { kind: "person" as const, personId: person.id, readsComplaints: mayAct(person, "complaints", card.unit) };
     const pause = pauses.get(card.unit.id);
     const pauseLine = pause ? `\n${t("status-pause-line", { since: since(pause), reason: pause.reason })}` : "";
     blocks.push(renderUnitCard(t, card, { today, timeZone, audience }) + pauseLine);
