@@ -84,6 +84,10 @@ export function createUpdateInbox(options: {
   let buffered = 0;
   // Updates up to this id are in memory or handled; the next read starts after it.
   let readUpTo = 0;
+  // Whether the table may hold unhandled rows not yet read: set when the poller stores a batch, cleared when
+  // a read comes back short. Handling then reads ahead only when there is something to read, instead of
+  // one empty query per handled update.
+  let moreStored = true;
   let handledCount = 0;
   // Woken whenever a chat starts or finishes; each waiter checks its own condition again.
   let changeWaiters: (() => void)[] = [];
@@ -101,7 +105,9 @@ export function createUpdateInbox(options: {
     // not be recorded (the database failed) is retried, and counts towards being set aside.
     if (active.size === 0 && buffered === 0) readUpTo = 0;
     while (!stopping && buffered < bufferedUpdates) {
-      const batch = await pendingUpdates(prisma, Math.min(100, bufferedUpdates - buffered), readUpTo);
+      const limit = Math.min(100, bufferedUpdates - buffered);
+      const batch = await pendingUpdates(prisma, limit, readUpTo);
+      if (batch.length < limit) moreStored = false;
       if (batch.length === 0) break;
       for (const stored of batch) {
         readUpTo = stored.updateId;
@@ -116,6 +122,8 @@ export function createUpdateInbox(options: {
         queued++;
       }
       startChats();
+      // A short read was the last of the table.
+      if (batch.length < limit) break;
     }
     return queued;
   }
@@ -144,7 +152,7 @@ export function createUpdateInbox(options: {
       buffered--;
       handledCount++;
       // Reading ahead again once half the buffer is free keeps a backlog flowing without holding it all.
-      if (buffered <= bufferedUpdates / 2) void readMore();
+      if (moreStored && buffered <= bufferedUpdates / 2) void readMore();
     }
     if (queues.get(key)?.length === 0) queues.delete(key);
     active.delete(key);
@@ -202,6 +210,7 @@ export function createUpdateInbox(options: {
           const { admitted, limited, dropped } = floodGate.sort(updates);
           await storeUpdates(prisma, admitted);
           offset = updates[updates.length - 1]!.update_id + 1;
+          moreStored = true;
           void readMore();
           if (dropped > 0) logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
           for (const update of limited) {
