@@ -80,7 +80,8 @@ function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-function pause(ms: number, stop: AbortSignal): Promise<void> {
+/** Waits `ms`, or less if `stop` is aborted meanwhile. */
+export function pause(ms: number, stop: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     stop.addEventListener("abort", () => {

@@ -23,6 +23,7 @@ import {
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { defaultRateLimit, FloodGate, type RateLimitOptions } from "./rate-limit.js";
+import { pause } from "./telegram-connection.js";
 
 export const allowedUpdates = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -227,7 +228,7 @@ export function createUpdateInbox(options: {
         }
         const reason = error instanceof GrammyError ? `telegram ${error.error_code}` : error instanceof HttpError ? "network" : "internal";
         logger.warn({ err: error, reason, retryInMs: backoffMs }, "polling failed; retrying");
-        await sleep(backoffMs, controller.signal);
+        await pause(backoffMs, controller.signal);
         backoffMs = Math.min(backoffMs * 2, 30_000);
       }
     }
@@ -250,14 +251,4 @@ export function createUpdateInbox(options: {
     },
     drain,
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }
