@@ -7,7 +7,7 @@ export default defineConfig({
     pool: "forks",
     // Two test files at a time even on two cores (vitest's default is one less than the cores): most of a
     // file's time is spent waiting on child processes, the emulator and the database. Measured here on the
-    // embedded database: 14 minutes with two, about 22 with one.
+    // embedded database: 14 minutes with two; 22 with one, in a run that shared the machine with other tests.
     maxWorkers: 2,
     // Hang guards only: tests await events, not time. On a machine whose cores are busy the suite runs
     // several times slower, so no test or hook sets a shorter limit of its own (README, Tests).
