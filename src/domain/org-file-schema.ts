@@ -6,13 +6,13 @@ import { parseLocalDate } from "./local-date.js";
 import { normalizeVietnamesePhone } from "./phone.js";
 import { parseHoliday, parseReminderTime } from "./reminder-settings.js";
 import { weekdayNames } from "./reminder-policy.js";
+import { unitCodePattern } from "./unit-code.js";
 
-const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const codeSchema = z.string().trim().superRefine((value, ctx) => {
-  if (!codePattern.test(value)) ctx.addIssue({ code: "custom", params: { problem: "code-format", value } });
+  if (!unitCodePattern.test(value)) ctx.addIssue({ code: "custom", params: { problem: "code-format", value } });
 });
 
 export const dateSchema = z.string().trim().superRefine((value, ctx) => {

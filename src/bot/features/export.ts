@@ -11,12 +11,11 @@ import type { Translate } from "../../i18n.js";
 import { buildExportSheets } from "../../render/export-sheets.js";
 import { writeExportWorkbook } from "../../render/export-workbook.js";
 import type { BotContext } from "../context.js";
+import { unitCodePattern } from "../../domain/unit-code.js";
 
 export const exportFeature = new Composer<BotContext>();
 
 const commands = ["xuat", "export"];
-/** Unit codes as the organisation file allows them (docs/org-file.md). */
-const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
 /** Subtrees named one by one in the caption; past this, their codes. */
 const captionNames = 3;
 
@@ -39,7 +38,7 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
   const code = ctx.match.trim();
   let scope: { id: number; code: string; name: string; path: string }[] = roots;
   if (code) {
-    if (!codePattern.test(code)) {
+    if (!unitCodePattern.test(code)) {
       await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
       return;
     }

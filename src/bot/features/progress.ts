@@ -29,11 +29,11 @@ import { renderUnitLabel } from "../../render/unit-label.js";
 import type { BotContext } from "../context.js";
 import { progressChartFor } from "../progress-chart.js";
 import { todayFor } from "../today.js";
+import { unitCodePattern } from "../../domain/unit-code.js";
 
 export const progressFeature = new Composer<BotContext>();
 
 const commands = ["tiendo", "progress"];
-const codePattern = /^[A-Za-z0-9._-]{1,32}$/;
 
 /** The subtrees the viewer may see: a bound group's unit, or what the person's roles give. */
 interface Viewer {
@@ -68,7 +68,7 @@ progressFeature.command(commands, async (ctx) => {
     return;
   }
   const args = ctx.match.trim().split(/\s+/).filter(Boolean);
-  if (args.length > 1 || (args[0] !== undefined && !codePattern.test(args[0]))) {
+  if (args.length > 1 || (args[0] !== undefined && !unitCodePattern.test(args[0]))) {
     await ctx.reply(ctx.t("progress-usage"));
     return;
   }
