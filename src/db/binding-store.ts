@@ -1,6 +1,7 @@
 // Which roster entries a Telegram user is, and binding them by a shared phone number. A Telegram user
 // may be on the rosters of several organisations (one person row in each).
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 
 export type PhoneBindOutcome =
   | { status: "bound"; personIds: number[]; newlyBound: number }
@@ -32,7 +33,7 @@ export async function bindByPhone(
 ): Promise<PhoneBindOutcome> {
   const telegramUserId = BigInt(user.id);
   try {
-    const [result] = await prisma.$queryRaw<{ personIds: number[] | null; phoneTaken: boolean; accountTaken: boolean; newlyBound: number }[]>`
+    const [result] = await driverSql(prisma).rows<{ personIds: number[] | null; phoneTaken: boolean; accountTaken: boolean; newlyBound: number }>(Prisma.sql`
       WITH matches AS (
         SELECT id, "organizationId", "telegramUserId" FROM people WHERE phone = ${phone} ORDER BY id FOR UPDATE
       ),
@@ -58,7 +59,7 @@ export async function bindByPhone(
       )
       SELECT (SELECT json_agg(id ORDER BY id) FROM matches) AS "personIds", c."phoneTaken", c."accountTaken",
              (SELECT count(*) FROM bound)::int AS "newlyBound"
-      FROM conflicts c`;
+      FROM conflicts c`);
     if (!result?.personIds) return { status: "unknown-phone" };
     if (result.phoneTaken) return { status: "phone-taken" };
     if (result.accountTaken) return { status: "account-taken" };
@@ -70,8 +71,12 @@ export async function bindByPhone(
   }
 }
 
-/** A unique key taken: P2002 from a model query, P2010 with PostgreSQL's 23505 from a raw one. */
+/**
+ * A unique key taken: PostgreSQL's 23505 from the driver (pg and PGlite both say it in `code`); through
+ * Prisma (a test's own client), P2002 from a model query, P2010 with 23505 from a raw one.
+ */
 function isUniqueViolation(error: unknown): boolean {
+  if (typeof error === "object" && error !== null && "code" in error && error.code === "23505") return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
   const cause: unknown = (error.meta?.driverAdapterError as { cause?: unknown } | undefined)?.cause;

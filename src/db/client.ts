@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgDriverSql, pgliteDriverSql, registerDriverSql } from "./driver-sql.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationReport, type SqlExecutor } from "./migrate.js";
 
@@ -75,6 +76,7 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerDriverSql(prisma, pgDriverSql(pool, pg.types));
   return {
     prisma,
     kind: "postgres",
@@ -136,6 +138,7 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
   // the runtime contract is the same (the test suite runs every query through it).
   const adapter = new PrismaPGlite(client) as unknown as PrismaAdapter;
   const prisma = new PrismaClient({ adapter });
+  registerDriverSql(prisma, pgliteDriverSql(client));
   return {
     prisma,
     kind: "pglite",

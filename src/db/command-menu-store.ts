@@ -7,7 +7,8 @@
 // The hash makes a second plan of the same menu a no-op (two instances, a replayed binding); the previous
 // row's id lets a menu that changes back (vi → en → vi) be planned again, which a key of the hash alone
 // would refuse as a duplicate.
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 import { profileSelect, toProfile, type PersonProfile } from "./people-store.js";
 
 export const menuKind = "menu";
@@ -40,11 +41,11 @@ export async function latestMenus(prisma: PrismaClient): Promise<Map<string, Pla
 
 /** The same for the targets whose rows wait in these chats' queues (0: the bot-wide menus); found by the chat index. */
 export async function latestMenusInChats(prisma: PrismaClient, chatIds: readonly number[]): Promise<Map<string, PlannedMenu>> {
-  const rows = await prisma.outboxMessage.findMany({
-    where: { kind: menuKind, chatId: { in: chatIds.map((chatId) => BigInt(chatId)) } },
-    orderBy: { id: "desc" },
-    select: { id: true, dedupeKey: true },
-  });
+  // Once per binding, on the bot's hot path: on the driver (src/db/driver-sql.ts).
+  const rows = await driverSql(prisma).rows<{ id: number; dedupeKey: string }>(Prisma.sql`
+    SELECT id, "dedupeKey" FROM outbox_messages
+    WHERE kind = ${menuKind} AND "chatId" = ANY(${chatIds.map((chatId) => String(chatId))}::bigint[])
+    ORDER BY id DESC`);
   return latestByTarget(rows);
 }
 

@@ -11,7 +11,8 @@
 //
 // For failed rows, `notBefore` holds the time of the last attempt (the table has no separate column).
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 
 export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands";
 
@@ -53,22 +54,24 @@ export interface ClaimedMessage {
   claimedUntil: Date;
 }
 
-type Db = Pick<PrismaClient, "outboxMessage" | "$queryRawUnsafe">;
+type Db = Pick<PrismaClient, "outboxMessage" | "$queryRawUnsafe" | "$queryRaw" | "$executeRaw">;
 
-/** Inserts the messages whose dedupe key is new (ON CONFLICT DO NOTHING); returns how many were new. */
+/**
+ * Inserts the messages whose dedupe key is new (ON CONFLICT DO NOTHING); returns how many were new.
+ * One statement on the driver (src/db/driver-sql.ts): Prisma's createMany wraps its INSERT in a transaction
+ * of its own, and a binding plans a command menu on the bot's hot path. Inside a caller's transaction it
+ * runs there, through Prisma.
+ */
 export async function enqueue(prisma: Db, messages: readonly NewOutboxMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
-  const result = await prisma.outboxMessage.createMany({
-    data: messages.map((message) => ({
-      dedupeKey: message.dedupeKey,
-      chatId: BigInt(message.chatId),
-      kind: message.kind,
-      payload: message.payload as unknown as Prisma.InputJsonObject,
-      ...(message.notBefore && { notBefore: message.notBefore }),
-    })),
-    skipDuplicates: true,
-  });
-  return result.count;
+  // Prisma filled the timestamps itself (@default(now()) is the client's clock, in UTC); so does this.
+  const now = new Date().toISOString();
+  return driverSql(prisma).execute(Prisma.sql`
+    INSERT INTO outbox_messages ("dedupeKey", "chatId", kind, payload, "notBefore", "createdAt")
+    SELECT * FROM unnest(${messages.map((message) => message.dedupeKey)}::text[], ${messages.map((message) => String(message.chatId))}::bigint[],
+                         ${messages.map((message) => message.kind)}::text[], ${messages.map((message) => JSON.stringify(message.payload))}::jsonb[],
+                         ${messages.map((message) => message.notBefore?.toISOString() ?? now)}::timestamp[], ${messages.map(() => now)}::timestamp[])
+    ON CONFLICT ("dedupeKey") DO NOTHING`);
 }
 
 // Timestamps go in as ISO strings and are turned into UTC wall time, as Prisma stores TIMESTAMP(3).

@@ -1,6 +1,7 @@
 // Who a Telegram user is on the roster: their roles with the units' places in the tree, and the units
 // followed by the working groups they lead.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 import type { Role, UnitLevel } from "../domain/levels.js";
 import type { ScopePerson } from "../domain/scope.js";
 
@@ -38,7 +39,7 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
 export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
   const unitJson = (alias: string) =>
     Prisma.raw(`json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level::text, 'path', ${alias}.path)`);
-  const rows = await prisma.$queryRaw<ProfileRow[]>`
+  const rows = await driverSql(prisma).rows<ProfileRow>(Prisma.sql`
     SELECT p.id, p."organizationId", p.name, p.locale,
            COALESCE((SELECT json_agg(json_build_object('role', ra.role::text, 'unit', ${unitJson("u")}) ORDER BY ra.id)
                      FROM role_assignments ra JOIN units u ON u.id = ra."unitId"
@@ -53,7 +54,7 @@ export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserI
                      WHERE m."personId" = p.id AND m.role = 'leader'), '[]'::json) AS groups
     FROM people p
     WHERE p."telegramUserId" = ${BigInt(telegramUserId)}
-    ORDER BY p.id`;
+    ORDER BY p.id`);
   return rows.map((row) => ({
     id: row.id,
     organizationId: row.organizationId,

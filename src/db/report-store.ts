@@ -1,6 +1,7 @@
 // Report events and what they make of a unit's state. Events are never changed: a correction is a new
 // event that supersedes the unit's current one for that milestone.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
 
@@ -26,7 +27,7 @@ export interface UnitContext {
 export async function loadUnitContext(prisma: PrismaClient, where: { id: number } | { organizationId: number; code: string }): Promise<UnitContext | null> {
   // ILIKE, as Prisma's `mode: "insensitive"` matched before.
   const match = "id" in where ? Prisma.sql`u.id = ${where.id}` : Prisma.sql`u."organizationId" = ${where.organizationId} AND u.code ILIKE ${where.code}`;
-  const [unit] = await prisma.$queryRaw<UnitContext[]>`
+  const [unit] = await driverSql(prisma).rows<UnitContext>(Prisma.sql`
     SELECT u.id, u."organizationId", u.code, u.name, u.level::text AS level, u.path, u.term, pu.name AS "parentName",
            EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",
            (SELECT json_build_object(
@@ -39,7 +40,7 @@ export async function loadUnitContext(prisma: PrismaClient, where: { id: number 
     FROM units u LEFT JOIN units pu ON pu.id = u."parentId"
     WHERE ${match} AND u."archivedAt" IS NULL
     ORDER BY u.id
-    LIMIT 1`;
+    LIMIT 1`);
   return unit ?? null;
 }
 
@@ -58,15 +59,13 @@ export interface StoredReport {
 /** The current (newest) report of each milestone for the given units, in one query. */
 export async function currentReports(prisma: PrismaClient, campaignId: number, unitIds: readonly number[]): Promise<StoredReport[]> {
   if (unitIds.length === 0) return [];
-  const rows = await prisma.$queryRaw<
-    { id: number; unitId: number; milestone: Milestone; eventDate: Date | null; createdAt: Date; late: boolean; payload: unknown; onBehalf: boolean; authorName: string | null }[]
-  >`
+  const rows = await driverSql(prisma).rows<{ id: number; unitId: number; milestone: Milestone; eventDate: Date | null; createdAt: Date; late: boolean; payload: unknown; onBehalf: boolean; authorName: string | null }>(Prisma.sql`
     SELECT DISTINCT ON (r."unitId", r.milestone)
            r.id, r."unitId", r.milestone::text AS milestone, r."eventDate", r."createdAt", r.late, r.payload, r."onBehalf",
            p.name AS "authorName"
     FROM reports r LEFT JOIN people p ON p.id = r."authorId"
     WHERE r."campaignId" = ${campaignId} AND r."unitId" = ANY(${[...unitIds]}::int[])
-    ORDER BY r."unitId", r.milestone, r.id DESC`;
+    ORDER BY r."unitId", r.milestone, r.id DESC`);
   return rows.map((row) => ({
     id: row.id,
     unitId: row.unitId,
@@ -117,7 +116,7 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
     late: report.late,
     after: { eventDate: report.eventDate, payload: report.payload },
   };
-  const [saved] = await prisma.$queryRaw<{ reportId: number; supersededId: number | null }[]>`
+  const [saved] = await driverSql(prisma).rows<{ reportId: number; supersededId: number | null }>(Prisma.sql`
     WITH current AS (
       SELECT id, "eventDate", payload FROM reports
       WHERE "campaignId" = ${report.campaignId} AND "unitId" = ${report.unitId} AND milestone = ${report.milestone}::"Milestone"
@@ -143,6 +142,6 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
              ${new Date()}::timestamp
       FROM created
     )
-    SELECT id AS "reportId", "supersedesId" AS "supersededId" FROM created`;
+    SELECT id AS "reportId", "supersedesId" AS "supersededId" FROM created`);
   return saved ? { saved: true, ...saved } : { saved: false, reason: "duplicate-update" };
 }

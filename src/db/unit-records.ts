@@ -6,6 +6,7 @@
 // export. One query on the units and their `unit_progress` rows (which keep each current report's dates,
 // so no report is read), rows handed over as one JSON value.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 import { congressPlan, type CampaignPlan } from "../domain/campaign-plan.js";
 import { reachedFromReport, type UnitFacts } from "../domain/checklist.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
@@ -95,7 +96,7 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
         AND (${earliestOpenDeadlineSql(plan, "p", "dl")} < ${day}::date
              OR (u."pilotDate" < ${day}::date AND NOT ${finalReportedSql(plan, "p")}))`
     : Prisma.empty;
-  const [result] = await prisma.$queryRaw<[{ rows: Row[] | null }]>`
+  const [result] = await driverSql(prisma).rows<{ rows: Row[] | null }>(Prisma.sql`
     WITH campaign AS (SELECT id FROM campaigns WHERE id = ${campaignId}),
     deadline AS (${deadlinePivotSql(plan, "campaign")}),
     x AS (
@@ -122,8 +123,8 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
       LEFT JOIN deadline dl ON dl.level = u.level
       WHERE u."archivedAt" IS NULL AND ${where} ${attention}
     )
-    SELECT json_agg(x ORDER BY x.position, x.id) AS rows FROM x`;
-  return (result.rows ?? []).map(({ pilotDate, paused, reached, ...record }) => ({
+    SELECT json_agg(x ORDER BY x.position, x.id) AS rows FROM x`);
+  return (result?.rows ?? []).map(({ pilotDate, paused, reached, ...record }) => ({
     ...record,
     facts: {
       deadlines: query.campaign?.deadlines[record.level] ?? {},
@@ -156,16 +157,14 @@ export interface ActiveCampaign extends CampaignRef {
  */
 export async function loadActiveCampaigns(prisma: PrismaClient, organizationIds?: readonly number[]): Promise<Map<number, ActiveCampaign>> {
   const only = organizationIds ? Prisma.sql`AND c."organizationId" = ANY(${[...new Set(organizationIds)]}::int[])` : Prisma.empty;
-  const campaigns = await prisma.$queryRaw<
-    { id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> }[]
-  >`
+  const campaigns = await driverSql(prisma).rows<{ id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> }>(Prisma.sql`
     SELECT c.id, c."organizationId", c.name, c."reminderPolicy",
            COALESCE((SELECT json_agg(json_build_array(d.level::text, d.milestone::text, to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id)
                      FROM campaign_deadlines d WHERE d."campaignId" = c.id), '[]'::json) AS deadlines,
            COALESCE((SELECT json_object_agg(t.level::text, t.term ORDER BY t.id) FROM campaign_terms t WHERE t."campaignId" = c.id), '{}'::json) AS terms
     FROM campaigns c
     WHERE c.active ${only}
-    ORDER BY c.id`;
+    ORDER BY c.id`);
   const found = new Map<number, ActiveCampaign>();
   for (const campaign of campaigns) {
     if (found.has(campaign.organizationId)) continue;
@@ -183,7 +182,9 @@ export async function loadUnitsById(
   timeZone: string,
 ): Promise<{ record: UnitRecord; campaign: ActiveCampaign | null }[]> {
   if (unitIds.length === 0) return [];
-  const units = await prisma.unit.findMany({ where: { id: { in: [...unitIds] }, archivedAt: null }, select: { id: true, organizationId: true } });
+  const units = await driverSql(prisma).rows<{ id: number; organizationId: number }>(
+    Prisma.sql`SELECT id, "organizationId" FROM units WHERE id = ANY(${[...unitIds]}::int[]) AND "archivedAt" IS NULL`,
+  );
   const campaigns = await loadActiveCampaigns(prisma, units.map((unit) => unit.organizationId));
   const byOrganisation = new Map<number, number[]>();
   for (const unit of units) byOrganisation.set(unit.organizationId, [...(byOrganisation.get(unit.organizationId) ?? []), unit.id]);
