@@ -1,7 +1,8 @@
 // The inbox of Telegram updates: stored before Telegram is told they were received, marked when handled.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Message, Update } from "grammy/types";
 import { looksLikeInviteToken } from "../domain/invite-token.js";
+import { driverSql } from "./driver-sql.js";
 
 export interface StoredUpdate {
   updateId: number;
@@ -9,13 +10,17 @@ export interface StoredUpdate {
   attempts: number;
 }
 
+// Every update is stored, read, counted and marked: these statements run on the driver (src/db/driver-sql.ts),
+// and the counting and marking in batches (src/bot/update-inbox.ts gathers the updates handled meanwhile).
+
 export async function storeUpdates(prisma: PrismaClient, updates: readonly Update[]): Promise<void> {
   if (updates.length === 0) return;
   // A redelivered update (same id) is ignored: it is handled once.
-  await prisma.telegramUpdate.createMany({
-    data: updates.map((update) => ({ updateId: BigInt(update.update_id), payload: update as unknown as Prisma.InputJsonObject })),
-    skipDuplicates: true,
-  });
+  await driverSql(prisma).execute(Prisma.sql`
+    INSERT INTO telegram_updates ("updateId", payload, "receivedAt")
+    SELECT id, payload, ${new Date()}::timestamp
+    FROM unnest(${updates.map((update) => String(update.update_id))}::bigint[], ${updates.map((update) => JSON.stringify(update))}::jsonb[]) AS u(id, payload)
+    ON CONFLICT ("updateId") DO NOTHING`);
 }
 
 export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | undefined> {
@@ -25,30 +30,38 @@ export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | u
 
 /** Updates not yet handled, oldest first, after `afterId` (those up to it are already being handled). */
 export async function pendingUpdates(prisma: PrismaClient, limit: number, afterId = 0): Promise<StoredUpdate[]> {
-  const rows = await prisma.telegramUpdate.findMany({
-    where: { processedAt: null, updateId: { gt: BigInt(afterId) } },
-    orderBy: { updateId: "asc" },
-    take: limit,
-  });
-  return rows.map((row) => ({ updateId: Number(row.updateId), payload: row.payload as unknown as Update, attempts: row.attempts }));
+  const rows = await driverSql(prisma).rows<{ updateId: bigint; payload: Update; attempts: number }>(Prisma.sql`
+    SELECT "updateId", payload, attempts FROM telegram_updates
+    WHERE "processedAt" IS NULL AND "updateId" > ${BigInt(afterId)}::bigint
+    ORDER BY "updateId" LIMIT ${limit}::int`);
+  return rows.map((row) => ({ updateId: Number(row.updateId), payload: row.payload, attempts: row.attempts }));
 }
 
 /** Counted before handling, so an update that crashes the process every time is eventually set aside. */
-export async function markAttempt(prisma: PrismaClient, updateId: number): Promise<void> {
-  await prisma.telegramUpdate.update({ where: { updateId: BigInt(updateId) }, data: { attempts: { increment: 1 } } });
+export async function markAttempts(prisma: PrismaClient, updateIds: readonly number[]): Promise<void> {
+  if (updateIds.length === 0) return;
+  await driverSql(prisma).execute(Prisma.sql`
+    UPDATE telegram_updates SET attempts = attempts + 1 WHERE "updateId" = ANY(${updateIds.map(String)}::bigint[])`);
 }
 
-/** Marks an update handled; secrets it carried (invite tokens, shared phone numbers) are not kept. */
-export async function markHandled(prisma: PrismaClient, updateId: number, error?: string, payload?: Update): Promise<void> {
-  const redacted = payload ? redactUpdate(payload) : null;
-  await prisma.telegramUpdate.update({
-    where: { updateId: BigInt(updateId) },
-    data: {
-      processedAt: new Date(),
-      lastError: error ?? null,
-      ...(redacted && { payload: redacted as unknown as Prisma.InputJsonObject }),
-    },
-  });
+export interface HandledMark {
+  updateId: number;
+  /** Why it failed, when it did. */
+  error?: string;
+  /** The update as handled: secrets it carried (invite tokens, shared phone numbers) are not kept. */
+  payload?: Update;
+}
+
+/** Marks updates handled, in one statement; only the payloads that carried secrets are rewritten. */
+export async function markHandled(prisma: PrismaClient, marks: readonly HandledMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const redacted = marks.map((mark) => (mark.payload ? redactUpdate(mark.payload) : null));
+  await driverSql(prisma).execute(Prisma.sql`
+    UPDATE telegram_updates t
+    SET "processedAt" = ${new Date()}::timestamp, "lastError" = m.error, payload = COALESCE(m.payload, t.payload)
+    FROM unnest(${marks.map((mark) => String(mark.updateId))}::bigint[], ${marks.map((mark) => mark.error ?? null)}::text[],
+                ${redacted.map((update) => (update ? JSON.stringify(update) : null))}::jsonb[]) AS m(id, error, payload)
+    WHERE t."updateId" = m.id`);
 }
 
 /**
