@@ -18,6 +18,7 @@
 // contacts, then all N reports, then all N presses) counts every SQL statement at the driver adapter,
 // by step, by caller and by statement, and every transaction with how long it stayed open.
 import { AsyncLocalStorage } from "node:async_hooks";
+import * as inspector from "node:inspector/promises";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -34,6 +35,7 @@ import { runCli } from "../src/cli/run-cli.js";
 import { fixedClock } from "../src/clock.js";
 import { createConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
+import { pgDriverSql, pgliteDriverSql, registerDriverSql, type DriverSql } from "../src/db/driver-sql.js";
 import { applyMigrations, type SqlExecutor } from "../src/db/migrate.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../src/emulator/index.js";
 import { createLogger } from "../src/logger.js";
@@ -106,6 +108,26 @@ async function importOrg(database: Database, cells: number, dataDir: string): Pr
     err: (line) => err.push(line),
   });
   if (code !== 0) throw new Error(`org import failed (${code}): ${err.join("\n")}`);
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<file>, the product's run alone is recorded as a V8 CPU profile (open it in Chrome's
+ * DevTools, or summarise it): the whole process's profile would mix in the imports, the bare bot and the
+ * profiling pass.
+ */
+async function withCpuProfile<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 // --- Watching the emulator ---------------------------------------------------------------------------
@@ -328,7 +350,7 @@ class StatementLog {
   stepOf(sql: string): string {
     const handler = this.scope.getStore();
     if (handler) return `${this.phase}: handler`;
-    return `${this.phase}: ${/"telegram_updates"/.test(sql) ? "inbox" : "other"}`;
+    return `${this.phase}: ${/\btelegram_updates\b/.test(sql) ? "inbox" : "other"}`;
   }
 }
 
@@ -406,6 +428,22 @@ function countingAdapter<T extends object>(factory: T, log: StatementLog): T {
 
 type PrismaAdapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
 
+/** The same for the statements the stores run on the driver, past Prisma (src/db/driver-sql.ts). */
+function countingDriver(driver: DriverSql, log: StatementLog): DriverSql {
+  const timed = async <R>(query: { text: string }, run: () => Promise<R>): Promise<R> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      log.record({ sql: query.text, ms: performance.now() - start, inTransaction: false });
+    }
+  };
+  return {
+    rows: (query) => timed(query, () => driver.rows(query)),
+    execute: (query) => timed(query, () => driver.execute(query)),
+  };
+}
+
 /** A migrated database like the suite's, whose Prisma client counts statements at its driver adapter. */
 async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementLog): Promise<Database & { drop(): Promise<void> }> {
   if (kind === "postgres") {
@@ -414,6 +452,7 @@ async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementL
     const pool = new pg.Pool({ connectionString: created.url, max: 10, options: "-c jit=off" });
     pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg(pool), log) as unknown as PrismaAdapter });
+    registerDriverSql(prisma, countingDriver(pgDriverSql(pool, pg.types), log));
     return {
       prisma,
       kind,
@@ -438,6 +477,7 @@ async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementL
   };
   await applyMigrations(sql);
   const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(client), log) as unknown as PrismaAdapter });
+  registerDriverSql(prisma, countingDriver(pgliteDriverSql(client), log));
   return {
     prisma,
     kind,
@@ -638,7 +678,7 @@ export const throughputSuite: BenchSuite = {
         context.log(`bare grammY bot: ${secretaries} secretaries × 3 steps`);
         bareBefore = await runSecretaries(emulator, bareToken, bareUserId, secretaries);
         context.log(`product (${kind}): ${secretaries} secretaries × 3 steps`);
-        product = await runSecretaries(emulator, productToken, productUserId, secretaries);
+        product = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => runSecretaries(emulator, productToken, productUserId, secretaries));
         context.log(`product: ${product.seconds.toFixed(1)} s; bare grammY bot again`);
         bareAfter = await runSecretaries(emulator, bareToken, (i) => bareUserId(secretaries + i), secretaries);
         verification = await verifyReports(context.database, secretaries);
