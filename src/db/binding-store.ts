@@ -33,7 +33,8 @@ export async function bindByPhone(
 ): Promise<PhoneBindOutcome> {
   const telegramUserId = BigInt(user.id);
   try {
-    const [result] = await driverSql(prisma).rows<{ personIds: number[] | null; phoneTaken: boolean; accountTaken: boolean; newlyBound: number }>(Prisma.sql`
+    type Row = { personIds: number[] | null; phoneTaken: boolean; accountTaken: boolean; newlyBound: number };
+    const [result] = await driverSql(prisma).rows<Row>(Prisma.sql`
       WITH matches AS (
         SELECT id, "organizationId", "telegramUserId" FROM people WHERE phone = ${phone} ORDER BY id FOR UPDATE
       ),

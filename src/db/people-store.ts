@@ -1,9 +1,9 @@
 // Who a Telegram user is on the roster: their roles with the units' places in the tree, and the units
 // followed by the working groups they lead.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { driverSql } from "./driver-sql.js";
 import type { Role, UnitLevel } from "../domain/levels.js";
 import type { ScopePerson } from "../domain/scope.js";
+import { driverSql } from "./driver-sql.js";
 
 export interface ProfileUnit {
   id: number;

@@ -1,9 +1,9 @@
 // Report events and what they make of a unit's state. Events are never changed: a correction is a new
 // event that supersedes the unit's current one for that milestone.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { driverSql } from "./driver-sql.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import { utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
+import { driverSql } from "./driver-sql.js";
 
 export interface UnitContext {
   id: number;
@@ -59,7 +59,8 @@ export interface StoredReport {
 /** The current (newest) report of each milestone for the given units, in one query. */
 export async function currentReports(prisma: PrismaClient, campaignId: number, unitIds: readonly number[]): Promise<StoredReport[]> {
   if (unitIds.length === 0) return [];
-  const rows = await driverSql(prisma).rows<{ id: number; unitId: number; milestone: Milestone; eventDate: Date | null; createdAt: Date; late: boolean; payload: unknown; onBehalf: boolean; authorName: string | null }>(Prisma.sql`
+  type Row = { id: number; unitId: number; milestone: Milestone; eventDate: Date | null; createdAt: Date; late: boolean; payload: unknown; onBehalf: boolean; authorName: string | null };
+  const rows = await driverSql(prisma).rows<Row>(Prisma.sql`
     SELECT DISTINCT ON (r."unitId", r.milestone)
            r.id, r."unitId", r.milestone::text AS milestone, r."eventDate", r."createdAt", r.late, r.payload, r."onBehalf",
            p.name AS "authorName"

@@ -6,12 +6,12 @@
 // export. One query on the units and their `unit_progress` rows (which keep each current report's dates,
 // so no report is read), rows handed over as one JSON value.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { driverSql } from "./driver-sql.js";
 import { congressPlan, type CampaignPlan } from "../domain/campaign-plan.js";
 import { reachedFromReport, type UnitFacts } from "../domain/checklist.js";
 import type { Milestone, UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import type { DeadlineTable } from "../domain/progress-rollup.js";
+import { driverSql } from "./driver-sql.js";
 import { currentReportColumn, deadlinePivotSql, earliestOpenDeadlineSql, finalReportedSql } from "./unit-progress.js";
 
 export interface UnitRecord {
@@ -157,7 +157,8 @@ export interface ActiveCampaign extends CampaignRef {
  */
 export async function loadActiveCampaigns(prisma: PrismaClient, organizationIds?: readonly number[]): Promise<Map<number, ActiveCampaign>> {
   const only = organizationIds ? Prisma.sql`AND c."organizationId" = ANY(${[...new Set(organizationIds)]}::int[])` : Prisma.empty;
-  const campaigns = await driverSql(prisma).rows<{ id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> }>(Prisma.sql`
+  type Row = { id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> };
+  const campaigns = await driverSql(prisma).rows<Row>(Prisma.sql`
     SELECT c.id, c."organizationId", c.name, c."reminderPolicy",
            COALESCE((SELECT json_agg(json_build_array(d.level::text, d.milestone::text, to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id)
                      FROM campaign_deadlines d WHERE d."campaignId" = c.id), '[]'::json) AS deadlines,
