@@ -70,6 +70,7 @@ help-group-private = Reports, status, difficulties and everything else of your o
 ## Errors and fallbacks
 
 error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, tell the district committee office.
+error-disk-full = Sorry, the office's server has run out of storage, so your request was not carried out (nothing was saved). Please tell the district committee office and try again later.
 unknown-command = There is no /{ $command } command. Type /help to see the commands.
 unknown-text = The assistant did not understand this message. Type /help to see the commands.
 group-not-linked = This group is not linked to any unit, so the assistant shows no data here.

@@ -70,6 +70,7 @@ help-group-private = Báo cáo, tình trạng, khó khăn và các việc khác 
 ## Errors and fallbacks
 
 error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng Quận ủy.
+error-disk-full = Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng Quận ủy và thử lại sau.
 unknown-command = Không có lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
 unknown-text = Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.
 group-not-linked = Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.

@@ -69,6 +69,7 @@ export async function createApp(options: {
     logger,
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    dataDir: config.databaseUrl ? null : config.dataDir,
     tellLimited: createFloodNotice({
       api: bot.api,
       prisma: database.prisma,

@@ -22,6 +22,7 @@ import {
   type StoredUpdate,
 } from "../db/update-store.js";
 import type { Logger } from "../logger.js";
+import { systemProblem } from "../system-errors.js";
 import type { BotContext } from "./context.js";
 import { groupCommit } from "./group-commit.js";
 import { defaultRateLimit, FloodGate, type RateLimitOptions } from "./rate-limit.js";
@@ -69,6 +70,8 @@ export function createUpdateInbox(options: {
   rateLimit?: RateLimitOptions;
   /** Tells a person once that they are over the limit (src/bot/flood-notice.ts). */
   tellLimited?: (update: Update) => Promise<void>;
+  /** Where the embedded database keeps its files (absent on PostgreSQL): a full disk there is named in the log. */
+  dataDir?: string | null;
 }): UpdateInbox {
   const { bot, prisma, logger } = options;
   const concurrentChats = options.concurrentChats ?? 16;
@@ -233,8 +236,19 @@ export function createUpdateInbox(options: {
           running = false;
           throw error;
         }
-        const reason = error instanceof GrammyError ? `telegram ${error.error_code}` : error instanceof HttpError ? "network" : "internal";
-        logger.warn({ err: error, reason, retryInMs: backoffMs }, "polling failed; retrying");
+        const problem = systemProblem(error, options.dataDir ?? null);
+        if (problem?.kind === "disk-full") {
+          // Nothing is lost: updates not stored are not confirmed to Telegram, which keeps them for a day. A
+          // restart is asked for: after a write failed for space, the embedded database may go on refusing to
+          // create the file it was creating ("File exists") until it is opened again.
+          logger.error(
+            { err: error, problem, retryInMs: backoffMs },
+            `the disk is full${problem.path ? ` (${problem.path})` : ""}: new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`,
+          );
+        } else {
+          const reason = error instanceof GrammyError ? `telegram ${error.error_code}` : error instanceof HttpError ? "network" : "internal";
+          logger.warn({ err: error, reason, retryInMs: backoffMs }, "polling failed; retrying");
+        }
         await pause(backoffMs, controller.signal);
         backoffMs = Math.min(backoffMs * 2, 30_000);
       }

@@ -15,6 +15,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { createConfig } from "../../src/config.js";
+import { databaseTarget, openDatabase } from "../../src/db/client.js";
+import { startBotApiEmulator } from "../../src/emulator/index.js";
+import { telegramUser } from "../support/bot-harness.js";
+import { startMain, waitForOutput } from "../support/main-process.js";
 import { testBotToken } from "../support/test-config.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -48,6 +52,15 @@ function run(script: "main" | "cli", args: string[], env: Record<string, string>
   child.stdout.on("data", (chunk) => (stdout += String(chunk)));
   child.stderr.on("data", (chunk) => (stderr += String(chunk)));
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Resolves once `condition` holds, checked every 50 ms (a child's log line wakes nothing here); the limit only stops a hang. */
+async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function freshDir(): string {
@@ -157,5 +170,83 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
     expect(existsSync(path.join(dataDir, "pglite", "owner.pid"))).toBe(false);
     const freed = await run("cli", ["status"], { DATA_DIR: dataDir });
     expect(freed.stderr.trim()).toBe("Lỗi: chưa có tổ chức nào trong cơ sở dữ liệu; nhập trước bằng: npm run cli -- org import TỆP");
+  });
+
+  it("when the disk fills while the bot runs, then a secretary confirming a report is told nothing was saved and can press again once space is freed, and messages that cannot be stored wait at Telegram for a restart", async () => {
+    const dataDir = freshDir();
+    const imported = await run("cli", ["org", "import", "test/fixtures/small-org.yaml"], { DATA_DIR: dataDir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const emulator = await startBotApiEmulator();
+    const env = { TELEGRAM_BOT_TOKEN: testBotToken, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, FAKE_DISK_FULL_DIR: dataDir, FAKE_DISK_FULL: "signal" };
+    const bot = startMain(env, ["./test/support/fake-disk-full.ts"]);
+    try {
+      await waitForOutput(bot, '"msg":"bot started"');
+      const an = telegramUser({ first_name: "An" });
+      emulator.sendContact(testBotToken, { from: an, contact: { phone_number: "+84912345678", first_name: "An", user_id: an.id } });
+      await emulator.waitForBotMessages(an.id, 1);
+      emulator.sendMessage(testBotToken, { from: an, text: "/baocao kehoach 15/01/2020" });
+      const [, card] = await emulator.waitForBotMessages(an.id, 2);
+      expect(card!.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toContain("✅ Xác nhận");
+
+      // The press is stored (its table has room on its last page); the report is not: the reports table is
+      // empty and must grow by a page, which a full disk refuses.
+      bot.child.kill("SIGUSR2");
+      await waitForOutput(bot, "fake disk full: on");
+      emulator.pressButton(testBotToken, { from: an, message: card!, text: "✅ Xác nhận" });
+      const refused = (await emulator.waitForBotMessages(an.id, 3))[2]!;
+      expect(refused.text).toBe(
+        "Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng Quận ủy và thử lại sau.",
+      );
+      await waitForOutput(bot, `the disk is full (${dataDir}): a request could not be saved`);
+
+      bot.child.kill("SIGUSR1");
+      await waitForOutput(bot, "fake disk full: off");
+      emulator.pressButton(testBotToken, { from: an, message: card!, text: "✅ Xác nhận" });
+      const afterFreed = await emulator.waitFor(() => {
+        const sent = emulator.messages(an.id);
+        return sent.some((message) => message.text?.startsWith("Đã lưu báo cáo")) && sent;
+      });
+      expect(afterFreed.filter((message) => message.text === refused.text)).toHaveLength(1);
+
+      // Full again: messages go on being stored where their table has room; the first that needs new space
+      // is not stored and stays with Telegram (not confirmed), and the log says why and what to do. Text
+      // that does not compress, so that the table grows soon.
+      bot.child.kill("SIGUSR2");
+      await waitForOutput(bot, "fake disk full: on", 120_000, 2);
+      const notStored = `the disk is full (${dataDir}): new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`;
+      const noise = (seed: number) => Array.from({ length: 4000 }, (_, i) => String.fromCharCode(97 + ((i * 7919 + seed * 104729) % 26))).join("");
+      let sentTexts = 0;
+      while (!bot.output().includes(notStored)) {
+        if (sentTexts === 100) throw new Error(`100 messages stored on a full disk:\n${bot.output()}`);
+        const before = emulator.messages(an.id).length;
+        emulator.sendMessage(testBotToken, { from: an, text: noise(sentTexts++) });
+        await until(() => bot.output().includes(notStored) || emulator.messages(an.id).length > before);
+      }
+      const waiting = emulator.messages(an.id).length;
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+
+      // Space freed and the bot started again: the message that waited at Telegram is answered.
+      const restarted = startMain(env, ["./test/support/fake-disk-full.ts"]);
+      try {
+        await emulator.waitForBotMessages(an.id, waiting + 1);
+        await emulator.waitFor(() => emulator.pendingUpdates(testBotToken).length === 0);
+      } finally {
+        restarted.child.kill("SIGTERM");
+        expect(await restarted.exited).toBe(0);
+      }
+    } finally {
+      bot.child.kill("SIGTERM");
+      await bot.exited;
+      await emulator.close();
+    }
+    // One report: the refused press stored nothing, the press after the disk was freed stored it once.
+    const database = await openDatabase(databaseTarget(createConfig({ DATA_DIR: dataDir })));
+    try {
+      const reports = await database.prisma.report.findMany({ select: { milestone: true, unit: { select: { code: true } } } });
+      expect(reports).toEqual([{ milestone: "plan", unit: { code: "GT-01" } }]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -7,7 +7,7 @@
 // is real and meets the error in its own write path.
 //
 // FAKE_DISK_FULL=now: full from the start; FAKE_DISK_FULL=signal: full after SIGUSR2 (the process then prints
-// "fake disk full: on"). No root, tmpfs or loop device is needed, which is why the disk is faked here rather
+// "fake disk full: on"), space again after SIGUSR1 ("fake disk full: off"). No root, tmpfs or loop device is needed, which is why the disk is faked here rather
 // than filled.
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
@@ -21,6 +21,11 @@ if (dir) {
     process.on("SIGUSR2", () => {
       full = true;
       process.stderr.write("fake disk full: on\n");
+    });
+    // Space freed again.
+    process.on("SIGUSR1", () => {
+      full = false;
+      process.stderr.write("fake disk full: off\n");
     });
   }
   const inside = (file: unknown) => typeof file === "string" && (path.resolve(file) + path.sep).startsWith(dir + path.sep);

@@ -9,8 +9,9 @@ export interface RunningMain {
   exited: Promise<number | null>;
 }
 
-export function startMain(env: Record<string, string>): RunningMain {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** `preload`: modules imported before the app (e.g. test/support/fake-disk-full.ts). */
+export function startMain(env: Record<string, string>, preload: readonly string[] = []): RunningMain {
+  const child = spawn(process.execPath, ["--import", "tsx", ...preload.flatMap((module) => ["--import", module]), "src/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
   });
