@@ -82,7 +82,8 @@ const pgliteParsers = { [oid.int8]: parseInt8, [oid.timestamp]: parseTimestamp, 
  * with the same two locks its query() takes: no statement runs inside another caller's transaction.
  */
 export function pgliteDriverSql(client: PGlite): DriverSql {
-  const parsers = { ...client.parsers, ...pgliteParsers };
+  // PGlite's own parsers as they are when a statement runs (it adds array types in place), ours first.
+  const parsers = Object.assign(Object.create(client.parsers) as typeof client.parsers, pgliteParsers);
   const prepared = new Map<string, { name: string; paramTypes: number[] }>();
   const concat = (parts: Uint8Array[]): Uint8Array => {
     const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
