@@ -4,10 +4,10 @@ import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
 import { createI18n, preferredLocale, translatorFor, type Locale } from "../i18n.js";
+import { systemProblem } from "../system-errors.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { systemProblem } from "../system-errors.js";
 import { replyRetry, type ReplyRetryOptions } from "./reply-retry.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {

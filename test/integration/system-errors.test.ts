@@ -18,7 +18,7 @@ import { createConfig } from "../../src/config.js";
 import { databaseTarget, openDatabase } from "../../src/db/client.js";
 import { startBotApiEmulator } from "../../src/emulator/index.js";
 import { telegramUser } from "../support/bot-harness.js";
-import { startMain, waitForOutput } from "../support/main-process.js";
+import { startMain, waitForOutput, waitUntil } from "../support/main-process.js";
 import { testBotToken } from "../support/test-config.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -52,15 +52,6 @@ function run(script: "main" | "cli", args: string[], env: Record<string, string>
   child.stdout.on("data", (chunk) => (stdout += String(chunk)));
   child.stderr.on("data", (chunk) => (stderr += String(chunk)));
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Resolves once `condition` holds, checked every 50 ms (a child's log line wakes nothing here); the limit only stops a hang. */
-async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function freshDir(): string {
@@ -220,7 +211,7 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
         if (sentTexts === 100) throw new Error(`100 messages stored on a full disk:\n${bot.output()}`);
         const before = emulator.messages(an.id).length;
         emulator.sendMessage(testBotToken, { from: an, text: noise(sentTexts++) });
-        await until(() => bot.output().includes(notStored) || emulator.messages(an.id).length > before);
+        await waitUntil(() => bot.output().includes(notStored) || emulator.messages(an.id).length > before, () => `an answer or "${notStored}"`);
       }
       const waiting = emulator.messages(an.id).length;
       bot.child.kill("SIGTERM");

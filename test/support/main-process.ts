@@ -24,9 +24,17 @@ export function startMain(env: Record<string, string>, preload: readonly string[
 
 /** Resolves once the output holds `text` (`times` times); the limit only stops a test that would hang (a loaded machine is slow). */
 export async function waitForOutput(running: RunningMain, text: string, timeoutMs = 120_000, times = 1): Promise<void> {
+  await waitUntil(() => running.output().split(text).length - 1 >= times, () => `"${text}"; output so far:\n${running.output()}`, timeoutMs);
+}
+
+/**
+ * Resolves once `condition` holds, checked every 50 ms: a child's output (or anything it changes outside this
+ * process) wakes nothing here. The limit only stops a test that would hang; `what` names what was awaited.
+ */
+export async function waitUntil(condition: () => boolean, what: () => string, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
-  while (running.output().split(text).length - 1 < times) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for "${text}"; output so far:\n${running.output()}`);
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
