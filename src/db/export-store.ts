@@ -3,6 +3,7 @@
 // number of units: each subtree is one indexed prefix match on units.path. The statistics per level come
 // from the aggregation module the digest and /tiendo use (src/db/progress-rollup.ts), so the three agree.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { driverSql } from "./driver-sql.js";
 import { electionResultsOf, type ExportData, type ExportDifficultyRow, type ExportElectionRow, type ExportUnitRow } from "../domain/export-rows.js";
 import type { UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
@@ -42,22 +43,22 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
   const [units, heldPayloads, difficulties, secretaries, progress, electionStats] = await Promise.all([
     loadUnitRecords(prisma, { campaign, scope: { paths: request.roots.map((root) => root.path) }, timeZone: request.timeZone }),
     campaign
-      ? prisma.$queryRaw<{ unitId: number; payload: unknown }[]>`
+      ? driverSql(prisma).rows<{ unitId: number; payload: unknown }>(Prisma.sql`
           SELECT DISTINCT ON (r."unitId") r."unitId", r.payload
           FROM reports r JOIN units u ON u.id = r."unitId"
           WHERE r."campaignId" = ${campaign.id} AND r.milestone = 'held' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
-          ORDER BY r."unitId", r.id DESC`
+          ORDER BY r."unitId", r.id DESC`)
       : Promise.resolve([] as { unitId: number; payload: unknown }[]),
-    prisma.$queryRaw<{ id: number; unitId: number; unitCode: string; unitName: string; openedAt: Date; text: string; sensitive: boolean }[]>`
+    driverSql(prisma).rows<{ id: number; unitId: number; unitCode: string; unitName: string; openedAt: Date; text: string; sensitive: boolean }>(Prisma.sql`
       SELECT d.id, d."unitId", u.code AS "unitCode", u.name AS "unitName", d."openedAt", d.text, d.sensitive
       FROM difficulties d JOIN units u ON u.id = d."unitId"
       WHERE d."resolvedAt" IS NULL AND u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}
-      ORDER BY d."openedAt", d.id`,
-    prisma.$queryRaw<{ unitId: number; name: string }[]>`
+      ORDER BY d."openedAt", d.id`),
+    driverSql(prisma).rows<{ unitId: number; name: string }>(Prisma.sql`
       SELECT DISTINCT ON (ra."unitId") ra."unitId", pe.name
       FROM role_assignments ra JOIN units u ON u.id = ra."unitId" JOIN people pe ON pe.id = ra."personId"
       WHERE ra.role = 'secretary' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
-      ORDER BY ra."unitId", ra.id`,
+      ORDER BY ra."unitId", ra.id`),
     loadUnitsRollup(prisma, rootIds, { today: request.today }),
     loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits }),
   ]);
