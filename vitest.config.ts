@@ -5,6 +5,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     pool: "forks",
+    // Every test runs in the offices' time zone, as their servers do: the drivers' and adapters' handling of
+    // `timestamp` columns depends on it (a workbook's dates were 7 hours off under Hà Nội time, not under UTC).
+    // The child processes the tests start (the bot, the CLI) are given it too.
+    env: { TZ: "Asia/Ho_Chi_Minh" },
     // Two test files at a time even on two cores (vitest's default is one less than the cores): most of a
     // file's time is spent waiting on child processes, the emulator and the database. Measured here on the
     // embedded database: 14 minutes with two; 22 with one, in a run that shared the machine with other tests.

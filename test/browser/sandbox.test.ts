@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     // What `npm start` runs, with no token, a temporary data dir and any free port.
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-browser-")), LOG_LEVEL: "info" },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), PORT: "0", DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-browser-")), LOG_LEVEL: "info" },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));

@@ -37,6 +37,7 @@ function run(script: "main" | "cli", args: string[], env: Record<string, string>
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
+      ...(process.env.TZ && { TZ: process.env.TZ }),
       HOME: tmpdir(),
       LOG_LEVEL: "info",
       TELEGRAM_BOT_TOKEN: testBotToken,

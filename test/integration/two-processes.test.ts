@@ -26,7 +26,7 @@ function startInstance(env: Record<string, string>): Promise<Instance> {
   const child = fork(new URL("../support/app-process.ts", import.meta.url).pathname, [], {
     cwd: root,
     execArgv: ["--import", "tsx"],
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";

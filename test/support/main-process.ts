@@ -13,7 +13,7 @@ export interface RunningMain {
 export function startMain(env: Record<string, string>, preload: readonly string[] = []): RunningMain {
   const child = spawn(process.execPath, ["--import", "tsx", ...preload.flatMap((module) => ["--import", module]), "src/main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), LOG_LEVEL: "info", ...env },
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += String(chunk)));
