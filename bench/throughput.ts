@@ -449,7 +449,7 @@ async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementL
   if (kind === "postgres") {
     const created = await createServerDatabase(process.env.BENCH_DATABASE_URL!, "daihoi_bench");
     // The same pool settings as src/db/client.ts.
-    const pool = new pg.Pool({ connectionString: created.url, max: 10, options: "-c jit=off" });
+    const pool = new pg.Pool({ connectionString: created.url, max: 10, options: "-c jit=off -c TimeZone=UTC" });
     pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg(pool), log) as unknown as PrismaAdapter });
     registerDriverSql(prisma, countingDriver(pgDriverSql(pool, pg.types), log));

@@ -49,7 +49,10 @@ async function openPostgres(url: string): Promise<Database> {
   // JIT off for the app's sessions: the national roll-up spent 666 ms of its 1.9 s compiling with LLVM
   // (the planner's cost estimate crossed jit_optimize_above_cost); the app's queries are short and
   // gain nothing from it. A setting of the connection, so nothing needs changing on the server.
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c jit=off" });
+  // TimeZone=UTC: timestamps are stored as UTC wall time (Prisma's convention), and SQL's now() and the
+  // columns' DEFAULT CURRENT_TIMESTAMP are converted with the session's zone, which is otherwise the server's
+  // (an office's server may keep Hà Nội time: they were 7 hours off).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c jit=off -c TimeZone=UTC" });
   // A server restart or an administrator ending connections errors the idle ones: the pool drops them and
   // the next query connects again. Unhandled, that event would end the process.
   pool.on("error", () => undefined);

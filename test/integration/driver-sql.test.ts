@@ -6,8 +6,9 @@
 // 7 hours off. Statements moved to the driver no longer depend on it.)
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.js";
 import { driverSql } from "../../src/db/driver-sql.js";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database.js";
 
 const at = new Date("2020-01-20T03:04:05.678Z");
 const payload = { a: 1, text: "Chi bộ \"số 2\"", list: [1, 2] };
@@ -41,6 +42,18 @@ describe("statements on the driver, as Prisma gives them", () => {
     process.env.TZ = "Asia/Ho_Chi_Minh";
     expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(-420);
     expect(await driverSql(db.database.prisma).rows<Record<string, unknown>>(select())).toEqual(viaPrisma);
+  });
+
+  it.skipIf(testDatabaseKind !== "postgres")("when the server keeps Hà Nội time, then the app's sessions still write SQL's now() as UTC, as Prisma does", async () => {
+    await db.database.sql.exec(`ALTER DATABASE "${new URL(db.url!).pathname.slice(1)}" SET timezone TO 'Asia/Ho_Chi_Minh'`);
+    const fresh = await openDatabase({ kind: "postgres", url: db.url! });
+    try {
+      const [row] = await driverSql(fresh.prisma).rows<{ zone: string; now: Date }>(Prisma.sql`SELECT current_setting('TimeZone') AS zone, now()::timestamp AS now`);
+      expect(row!.zone).toBe("UTC");
+      expect(Math.abs(row!.now.getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("when a timestamp and a JSON value are written through the driver in Hà Nội time, then Prisma reads back what it would have written", async () => {
