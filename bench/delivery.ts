@@ -17,14 +17,11 @@ import { startBotApiEmulator, TELEGRAM_RATE_LIMITS, type BotApiEmulator } from "
 import { createLogger } from "../src/logger.js";
 import { createOutboxSender, type OutboxSenderOptions } from "../src/outbox/sender.js";
 import { defaultTelegramLimits } from "../src/outbox/rate-limiter.js";
+import { envInt } from "./env.js";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 
 const token = "123456789:BENCH-token_for-the-emulator";
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 const limitedMessages = envInt("BENCH_LIMITED_MESSAGES", 300);
 const unlimitedMessages = envInt("BENCH_UNLIMITED_MESSAGES", 5000);

@@ -40,15 +40,12 @@ import { applyMigrations, type SqlExecutor } from "../src/db/migrate.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../src/emulator/index.js";
 import { createLogger } from "../src/logger.js";
 import { createServerDatabase } from "../test/support/server-database.js";
+import { envInt } from "./env.js";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 
 const productToken = "123456789:BENCH-throughput_product";
 const bareToken = "987654321:BENCH-throughput_bare";
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const secretaries = envInt("BENCH_THROUGHPUT_SECRETARIES", 150);
 /** The profiling pass counts statements; fewer secretaries give the same per-update counts sooner. */
 const profiled = envInt("BENCH_THROUGHPUT_PROFILED", Math.min(secretaries, 30));
