@@ -13,7 +13,12 @@ function bars(count: number): ProgressBar[] {
   return Array.from({ length: count }, (_, index) => {
     const total = 1 + ((index * 7) % 44);
     const held = Math.floor((total * ((index * 37) % 101)) / 100);
-    return { name: `Đảng bộ phường Thượng Thanh số ${index + 1}`, held, scheduled: Math.floor((total - held) / 3), total };
+    return {
+      name: `Đảng bộ phường Thượng Thanh số ${index + 1}`,
+      held,
+      scheduled: Math.floor((total - held) / 3),
+      total,
+    };
   });
 }
 
@@ -61,7 +66,9 @@ export const chartSuite: BenchSuite = {
         goal: "",
         ...(count !== 49 && { ratio: rate / baseline }),
       });
-      notes.push(`chart, ${count} bars: ${Math.round((seconds / renders) * 1000)} ms per chart, PNG ${Math.round(bytes / 1024)} KiB${count > 50 ? " (50 bars drawn, the rest in a footer line)" : ""}`);
+      notes.push(
+        `chart, ${count} bars: ${Math.round((seconds / renders) * 1000)} ms per chart, PNG ${Math.round(bytes / 1024)} KiB${count > 50 ? " (50 bars drawn, the rest in a footer line)" : ""}`,
+      );
     }
     return { rows, notes };
   },

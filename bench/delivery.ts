@@ -41,7 +41,10 @@ function messages(chats: number, perChat: number, prefix: string): NewOutboxMess
         dedupeKey: `${prefix}:${chatId}:${n}`,
         chatId,
         kind: "bench",
-        payload: { method: "sendMessage", params: { text: `Nhắc việc #${n} cho ${chatId}: báo cáo tiến độ đại hội chi bộ.` } },
+        payload: {
+          method: "sendMessage",
+          params: { text: `Nhắc việc #${n} cho ${chatId}: báo cáo tiến độ đại hội chi bộ.` },
+        },
       });
     }
   }
@@ -50,7 +53,8 @@ function messages(chats: number, perChat: number, prefix: string): NewOutboxMess
 
 async function startEmulator(chats: number, limited: boolean): Promise<BotApiEmulator> {
   const emulator = await startBotApiEmulator(limited ? { rateLimits: TELEGRAM_RATE_LIMITS } : {});
-  for (let c = 0; c < chats; c++) emulator.registerChat({ id: chatIdOf(c), type: "private", first_name: `Bí thư ${c}` });
+  for (let c = 0; c < chats; c++)
+    emulator.registerChat({ id: chatIdOf(c), type: "private", first_name: `Bí thư ${c}` });
   return emulator;
 }
 
@@ -65,7 +69,12 @@ async function enqueueAll(prisma: PrismaClient, all: NewOutboxMessage[]): Promis
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `done()` or the time is up. */
-async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 5): Promise<void> {
+async function until(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 5,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await done())) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -195,7 +204,11 @@ async function runSender(
   try {
     // Cheap in-memory check first, then the database (its count would compete with the sender).
     await until(() => acceptedCount() >= total, timeoutMs, `${total} accepted sends`);
-    await until(async () => (await countByStatus(context.database.prisma)).pending === 0, timeoutMs, "the outbox to settle");
+    await until(
+      async () => (await countByStatus(context.database.prisma)).pending === 0,
+      timeoutMs,
+      "the outbox to settle",
+    );
     endedAt = performance.now();
   } finally {
     await sender.stop();
@@ -223,7 +236,8 @@ async function limitsEnforced(context: BenchContext): Promise<BenchResult> {
       acceptedCount: () => emulator.stats.sent,
       timeoutMs: (total / perSecond) * 3000 + 30_000,
     });
-    if (emulator.stats.sent !== total) throw new Error(`emulator accepted ${emulator.stats.sent} sends, expected ${total}`);
+    if (emulator.stats.sent !== total)
+      throw new Error(`emulator accepted ${emulator.stats.sent} sends, expected ${total}`);
     // A sliding window lets the first `perSecond` sends go at once; after that the limit is the pace.
     // Sustained rate: the sends after that first burst over the time from the first to the last accepted send.
     const first = run.accepted[0]!;
@@ -236,7 +250,7 @@ async function limitsEnforced(context: BenchContext): Promise<BenchResult> {
       messages: total,
       seconds: run.elapsedMs / 1000,
       rate: sustained,
-      goal: `≥ 95% of ${perSecond}/s (${((share) * 100).toFixed(1)}%), 0 violations`,
+      goal: `≥ 95% of ${perSecond}/s (${(share * 100).toFixed(1)}%), 0 violations`,
       met: share >= 0.95 && emulator.stats.violations === 0,
       violations: emulator.stats.violations,
     };
@@ -261,7 +275,9 @@ async function baseline(api: Api, all: NewOutboxMessage[]): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < all.length; i += batchSize) {
     await Promise.all(
-      all.slice(i, i + batchSize).map((message) => api.sendMessage(Number(message.chatId), String(message.payload.params.text))),
+      all
+        .slice(i, i + batchSize)
+        .map((message) => api.sendMessage(Number(message.chatId), String(message.payload.params.text))),
     );
   }
   return performance.now() - start;
@@ -307,7 +323,8 @@ async function limitsOff(context: BenchContext): Promise<BenchResult> {
       timeoutMs: 300_000,
       limits: null,
     });
-    if (emulator.stats.sent - before !== total) throw new Error(`emulator accepted ${emulator.stats.sent - before} sends, expected ${total}`);
+    if (emulator.stats.sent - before !== total)
+      throw new Error(`emulator accepted ${emulator.stats.sent - before} sends, expected ${total}`);
     const senderRate = total / (run.elapsedMs / 1000);
 
     context.log(`limits off: sender against a stub Api (no HTTP), ${total} messages`);

@@ -23,7 +23,10 @@ import { openDatabase } from "../src/db/client.js";
 import { createServerDatabase } from "../test/support/server-database.js";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 
-const sizes = (process.env.IMPORT_BENCH_SIZES ?? "10000,100000").split(",").map(Number).filter((n) => n >= 100);
+const sizes = (process.env.IMPORT_BENCH_SIZES ?? "10000,100000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n >= 100);
 const steps = ["check", "import", "recheck"] as const;
 type Step = (typeof steps)[number];
 
@@ -65,7 +68,9 @@ export function generateOrgFile(units: number): { text: string; units: number; p
   }
   for (let g = 1; g <= grassroots; g++) {
     const district = 1 + Math.floor(((g - 1) * districts) / grassroots);
-    lines.push(`  - { code: G${g}, name: "Đảng bộ xã số ${g}", level: grassroots, parent: H${district}${g % 50 === 0 ? ", pilot: 2025-03-11" : ""} }`);
+    lines.push(
+      `  - { code: G${g}, name: "Đảng bộ xã số ${g}", level: grassroots, parent: H${district}${g % 50 === 0 ? ", pilot: 2025-03-11" : ""} }`,
+    );
     codes.push(`G${g}`);
   }
   for (let b = 1; b <= partials; b++) {
@@ -84,12 +89,17 @@ export function generateOrgFile(units: number): { text: string; units: number; p
   const phoneOf = (i: number) => `09${String(10_000_000 + i).slice(-8)}`;
   for (let i = 0; i < people; i++) {
     const unit = codes[(i * 2) % codes.length]!;
-    const roles = i % 10 === 0 ? `[{ role: secretary, unit: ${unit} }, { role: deputy, unit: ${codes[(i * 2 + 1) % codes.length]} }]` : `[{ role: secretary, unit: ${unit} }]`;
+    const roles =
+      i % 10 === 0
+        ? `[{ role: secretary, unit: ${unit} }, { role: deputy, unit: ${codes[(i * 2 + 1) % codes.length]} }]`
+        : `[{ role: secretary, unit: ${unit} }]`;
     lines.push(`  - { name: "Nguyễn Văn ${i}", phone: "${phoneOf(i)}", roles: ${roles} }`);
   }
   lines.push("workingGroups:");
   for (let d = 1; d <= districts; d++) {
-    lines.push(`  - { name: "Tổ công tác số ${d}", leader: "${phoneOf(d - 1)}", members: ["${phoneOf(people - d)}"], units: [H${d}] }`);
+    lines.push(
+      `  - { name: "Tổ công tác số ${d}", leader: "${phoneOf(d - 1)}", members: ["${phoneOf(people - d)}"], units: [H${d}] }`,
+    );
   }
   return { text: `${lines.join("\n")}\n`, units, people };
 }
@@ -101,7 +111,11 @@ async function childStep(step: "migrate" | Step, file: string, where: string, re
   const [kind, ...rest] = where.split(":");
   const target = rest.join(":");
   if (step === "migrate") {
-    const database = await openDatabase(kind === "postgres" ? { kind: "postgres", url: target } : { kind: "pglite", dataDir: path.join(target, "pglite") });
+    const database = await openDatabase(
+      kind === "postgres"
+        ? { kind: "postgres", url: target }
+        : { kind: "pglite", dataDir: path.join(target, "pglite") },
+    );
     await database.migrate();
     await database.close();
     return;
@@ -114,10 +128,14 @@ async function childStep(step: "migrate" | Step, file: string, where: string, re
   const out: string[] = [];
   const err: string[] = [];
   const started = performance.now();
-  const code = await runCli(["org", "import", file, ...(step === "import" ? [] : ["--dry-run"]), "--lang", "en"], { config }, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  });
+  const code = await runCli(
+    ["org", "import", file, ...(step === "import" ? [] : ["--dry-run"]), "--lang", "en"],
+    { config },
+    {
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const result: StepResult = { step, code, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, out, err };
   writeFileSync(resultFile, JSON.stringify(result));
@@ -125,11 +143,16 @@ async function childStep(step: "migrate" | Step, file: string, where: string, re
 
 function runChild(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", self, "step", ...args], { stdio: ["ignore", "ignore", "pipe"], env: process.env });
+    const child = spawn(process.execPath, ["--import", "tsx", self, "step", ...args], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: process.env,
+    });
     let errors = "";
     child.stderr!.on("data", (chunk) => (errors += String(chunk)));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`step ${args[0]} failed (exit ${code}):\n${errors.slice(-2000)}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`step ${args[0]} failed (exit ${code}):\n${errors.slice(-2000)}`)),
+    );
   });
 }
 
@@ -156,8 +179,11 @@ async function measureSize(units: number, log: (line: string) => void): Promise<
     for (const step of steps) {
       await runChild([step, file, where, resultFile]);
       const result = JSON.parse(readFileSync(resultFile, "utf8")) as StepResult;
-      if (result.code !== 0) throw new Error(`${step} of ${units} units exited ${result.code}: ${result.err.join("\n")}`);
-      log(`${units} units: ${step} ${result.seconds.toFixed(1)} s, ${result.peakRssMiB.toFixed(0)} MiB (${result.out[0] ?? ""})`);
+      if (result.code !== 0)
+        throw new Error(`${step} of ${units} units exited ${result.code}: ${result.err.join("\n")}`);
+      log(
+        `${units} units: ${step} ${result.seconds.toFixed(1)} s, ${result.peakRssMiB.toFixed(0)} MiB (${result.out[0] ?? ""})`,
+      );
       results.push(result);
     }
     return { units, people: generated.people, fileMiB: generated.text.length / 2 ** 20, steps: results };
@@ -167,8 +193,13 @@ async function measureSize(units: number, log: (line: string) => void): Promise<
   }
 }
 
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const stepName: Record<Step, string> = { check: "dry-run, new organisation", import: "import", recheck: "dry-run, stored organisation" };
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const stepName: Record<Step, string> = {
+  check: "dry-run, new organisation",
+  import: "import",
+  recheck: "dry-run, stored organisation",
+};
 
 export const importScalingSuite: BenchSuite = {
   name: "import",
@@ -181,13 +212,19 @@ export const importScalingSuite: BenchSuite = {
     }
     const smallest = results[0]!;
     const rows: BenchRow[] = [];
-    const lines = ["| units / people (file) | step | time | peak RSS | units/s | vs the smallest size |", "|---:|---|---:|---:|---:|---:|"];
+    const lines = [
+      "| units / people (file) | step | time | peak RSS | units/s | vs the smallest size |",
+      "|---:|---|---:|---:|---:|---:|",
+    ];
     for (const size of results) {
       for (const result of size.steps) {
         const base = smallest.steps.find((candidate) => candidate.step === result.step)!;
         const rate = size.units / result.seconds;
         const ratio = size === smallest ? undefined : rate / (smallest.units / base.seconds);
-        const goal = result.step === "check" && size.units >= 100_000 ? { goal: "≤ 30 s, ≤ 600 MB", met: result.seconds <= 30 && result.peakRssMiB * 1.048576 <= 600 } : null;
+        const goal =
+          result.step === "check" && size.units >= 100_000
+            ? { goal: "≤ 30 s, ≤ 600 MB", met: result.seconds <= 30 && result.peakRssMiB * 1.048576 <= 600 }
+            : null;
         rows.push({
           benchmark: `org import ${stepName[result.step]} (${fmt(size.units)} units), peak RSS ${fmt(result.peakRssMiB)} MiB`,
           messages: size.units,
@@ -224,11 +261,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
     const [step, file, where, resultFile] = args as ["migrate" | Step, string, string, string];
     childStep(step, file, where, resultFile).then(() => done(), done);
   } else {
-    importScalingSuite
-      .run({ log: (line) => process.stderr.write(`[bench] import: ${line}\n`) })
-      .then((result) => {
-        process.stdout.write(`${[...(result.tables ?? []), "", ...result.notes.map((note) => `- ${note}`)].join("\n")}\n`);
-        done();
-      }, done);
+    importScalingSuite.run({ log: (line) => process.stderr.write(`[bench] import: ${line}\n`) }).then((result) => {
+      process.stdout.write(
+        `${[...(result.tables ?? []), "", ...result.notes.map((note) => `- ${note}`)].join("\n")}\n`,
+      );
+      done();
+    }, done);
   }
 }

@@ -8,7 +8,12 @@ import { openDatabase } from "../src/db/client.js";
 import { generate, measure, measureNaive, type GenerateResult, type MeasureResult } from "./progress.js";
 
 const [step, kind, where, out] = process.argv.slice(2);
-if ((step !== "generate" && step !== "measure" && step !== "naive") || (kind !== "pglite" && kind !== "postgres") || !where || !out) {
+if (
+  (step !== "generate" && step !== "measure" && step !== "naive") ||
+  (kind !== "pglite" && kind !== "postgres") ||
+  !where ||
+  !out
+) {
   process.stderr.write("usage: progress-pass.ts generate|measure|naive pglite|postgres DATA_DIR|URL RESULT_FILE\n");
   process.exit(2);
 }

@@ -55,7 +55,10 @@ const localServer = "postgres://postgres@127.0.0.1:5432/test";
  * consecutive, so are its cells), as an organisation file's import writes them; reports, and so the
  * unit_progress rows, land in no such order.
  */
-export async function generateCountry(database: Database, log: (line: string) => void): Promise<{ units: number; reports: number }> {
+export async function generateCountry(
+  database: Database,
+  log: (line: string) => void,
+): Promise<{ units: number; reports: number }> {
   const { provinces: P, districts: D, grassroots: G, cells: C } = shape;
   const district0 = P;
   const grassroots0 = P + D;
@@ -116,13 +119,21 @@ export async function generateCountry(database: Database, log: (line: string) =>
       SELECT id, 'Khó khăn ' || id, TIMESTAMP '2020-03-01' FROM units WHERE id % 97 = 0;
     ANALYZE;
   `);
-  const [counts] = await database.sql.query(`SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM reports)::int AS reports`);
-  log(`generated ${counts!.units} units and ${counts!.reports} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const [counts] = await database.sql.query(
+    `SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM reports)::int AS reports`,
+  );
+  log(
+    `generated ${counts!.units} units and ${counts!.reports} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { units: Number(counts!.units), reports: Number(counts!.reports) };
 }
 
 /** The naive way: one unit at a time, 3 queries each (children, reports, open difficulties). */
-async function naiveWalk(prisma: PrismaClient, rootIds: number[], deadline: number): Promise<{ units: number; counts: Map<string, ProgressCounts>; complete: boolean }> {
+async function naiveWalk(
+  prisma: PrismaClient,
+  rootIds: number[],
+  deadline: number,
+): Promise<{ units: number; counts: Map<string, ProgressCounts>; complete: boolean }> {
   const counts = new Map<string, ProgressCounts>();
   let units = 0;
   const queue = [...rootIds];
@@ -202,7 +213,11 @@ export async function generate(database: Database, log: (line: string) => void):
 }
 
 /** The measuring step, in a fresh process that opens the generated database as the bot would. */
-export async function measure(database: Database, kind: MeasureResult["kind"], generation: GenerateResult): Promise<MeasureResult> {
+export async function measure(
+  database: Database,
+  kind: MeasureResult["kind"],
+  generation: GenerateResult,
+): Promise<MeasureResult> {
   const rss = startRss();
   const prisma = database.prisma;
   const translate = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
@@ -214,7 +229,12 @@ export async function measure(database: Database, kind: MeasureResult["kind"], g
   const districts = Array.from({ length: 20 }, (_, i) => shape.provinces + 1 + ((i * 35) % shape.districts));
   const warmUp = Array.from({ length: 5 }, (_, i) => shape.provinces + 1 + ((i * 35 + 17) % shape.districts));
   const digestOf = async (id: number) => {
-    const data = await loadDigestData(prisma, id, { today, since: new Date("2020-04-19T10:00:00Z"), horizonDays: 7, timeZone: "Asia/Ho_Chi_Minh" });
+    const data = await loadDigestData(prisma, id, {
+      today,
+      since: new Date("2020-04-19T10:00:00Z"),
+      horizonDays: 7,
+      timeZone: "Asia/Ho_Chi_Minh",
+    });
     const digest = buildDigest({ ...data!, today });
     return renderDigest(translate, "vi", { unitName: data!.top.name, date: today, time: "17:00" }, digest);
   };
@@ -222,15 +242,30 @@ export async function measure(database: Database, kind: MeasureResult["kind"], g
   const digestTimes: number[] = [];
   for (const id of districts) digestTimes.push((await timed(() => digestOf(id))).ms);
   const sortedDigest = [...digestTimes].sort((a, b) => a - b);
-  const districtUnits = Number((await database.sql.query(`SELECT count(*)::int AS n FROM units WHERE path LIKE (SELECT path FROM units WHERE id = ${districts[0]}) || '%' AND id <> ${districts[0]}`))[0]!.n);
+  const districtUnits = Number(
+    (
+      await database.sql.query(
+        `SELECT count(*)::int AS n FROM units WHERE path LIKE (SELECT path FROM units WHERE id = ${districts[0]}) || '%' AND id <> ${districts[0]}`,
+      )
+    )[0]!.n,
+  );
   // The first district's cell counts, for the naive step to compare with.
-  const rollupDistrict = await loadUnitsRollup(prisma, (await prisma.unit.findMany({ where: { parentId: districts[0]! }, select: { id: true } })).map((u) => u.id), { today });
-  const cellsSet = levelTotals(rollupDistrict.rows).find((line) => line.level === "cell" && line.kind === undefined)!.counts;
+  const rollupDistrict = await loadUnitsRollup(
+    prisma,
+    (await prisma.unit.findMany({ where: { parentId: districts[0]! }, select: { id: true } })).map((u) => u.id),
+    { today },
+  );
+  const cellsSet = levelTotals(rollupDistrict.rows).find(
+    (line) => line.level === "cell" && line.kind === undefined,
+  )!.counts;
 
   // 2. National roll-up: the 63 provinces with their subtrees, and the election statistics.
   const provinceIds = Array.from({ length: shape.provinces }, (_, i) => i + 1);
   const national = async () => {
-    const [rollup, elections] = await Promise.all([loadUnitsRollup(prisma, provinceIds, { today }), loadElectionStats(prisma, provinceIds)]);
+    const [rollup, elections] = await Promise.all([
+      loadUnitsRollup(prisma, provinceIds, { today }),
+      loadElectionStats(prisma, provinceIds),
+    ]);
     return { levels: levelTotals(rollup.rows), elections };
   };
   await national();
@@ -299,7 +334,10 @@ const passEntry = fileURLToPath(new URL("./progress-pass.ts", import.meta.url));
 /** Runs one step of a pass in a child process of its own; resolves with its exit code. */
 function runStep(args: string[], log: (line: string) => void): Promise<{ code: number | null; errors: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", passEntry, ...args], { stdio: ["ignore", "inherit", "pipe"], env: process.env });
+    const child = spawn(process.execPath, ["--import", "tsx", passEntry, ...args], {
+      stdio: ["ignore", "inherit", "pipe"],
+      env: process.env,
+    });
     let errors = "";
     child.stderr!.on("data", (chunk) => {
       errors += String(chunk);
@@ -332,7 +370,8 @@ async function runPass(kind: "pglite" | "postgres", log: (line: string) => void)
     const where = server ? server.url : path.join(dir, "pglite");
     for (const step of ["generate", "measure", "naive"]) {
       const { code, errors } = await runStep([step, kind, where, out], log);
-      if (code !== 0) throw new Error(`the ${kind} pass failed in its ${step} step (exit ${code}):\n${errors.slice(-2000)}`);
+      if (code !== 0)
+        throw new Error(`the ${kind} pass failed in its ${step} step (exit ${code}):\n${errors.slice(-2000)}`);
     }
     return JSON.parse(readFileSync(out, "utf8")) as KindResult;
   } finally {
@@ -341,7 +380,8 @@ async function runPass(kind: "pglite" | "postgres", log: (line: string) => void)
   }
 }
 
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export const progressSuite: BenchSuite = {
   name: "progress",
@@ -349,7 +389,9 @@ export const progressSuite: BenchSuite = {
   async run(context: Pick<BenchContext, "log">): Promise<BenchResult> {
     const results: KindResult[] = [];
     for (const kind of ["postgres", "pglite"] as const) {
-      context.log(`${kind}: generating ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(shape.cells)} cells`);
+      context.log(
+        `${kind}: generating ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(shape.cells)} cells`,
+      );
       const result = await runPass(kind, (line) => context.log(`${kind}: ${line}`));
       if (result) results.push(result);
     }
@@ -385,12 +427,19 @@ export const progressSuite: BenchSuite = {
     }
     return {
       rows,
-      tables: [`### Progress aggregation (scale ${scale}: ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(partials)} partial committees, ${fmt(shape.cells)} cells)`, "", ...lines],
+      tables: [
+        `### Progress aggregation (scale ${scale}: ${fmt(shape.provinces)} provinces, ${fmt(shape.districts)} districts, ${fmt(shape.grassroots)} grassroots, ${fmt(partials)} partial committees, ${fmt(shape.cells)} cells)`,
+        "",
+        ...lines,
+      ],
       notes: [
         "progress rows: 'messages' is the number of units aggregated, msg/s is units per second; 'ratio vs baseline' is how many times faster than the naive query-per-unit walk measured in the same run (3 queries per unit).",
         `District digest: loadDigestData (roll-up with grassroots bars, named lists, election statistics, each overdue unit judged by its checklist) + buildDigest + renderDigest, median of 20 districts after a warm-up on 5 others. National roll-up: per-level and per-province counts of all units plus the election statistics, median of 3 runs after a warm-up.`,
         `Naive national (*): time-boxed to ${naiveBudgetSeconds} s, walking whole districts one after another, then extrapolated linearly to all units (its cost is per unit: 3 queries each).`,
-        ...results.map((r) => `${r.kind}: naive national walked ${fmt(r.naiveNational.units)} units in ${fmt(r.naiveNational.seconds, 1)} s${r.naiveNational.complete ? " (complete)" : ""}.`),
+        ...results.map(
+          (r) =>
+            `${r.kind}: naive national walked ${fmt(r.naiveNational.units)} units in ${fmt(r.naiveNational.seconds, 1)} s${r.naiveNational.complete ? " (complete)" : ""}.`,
+        ),
         ...results.flatMap((r) => r.checks),
         "Peak RSS is sampled every 25 ms. Each database's pass runs in three processes of its own (bench/progress-pass.ts): one generates the country into a database on disk (a scratch PGlite directory, or a scratch database on the server); a fresh one opens it as the bot does and runs the digests and the national roll-up ('peak RSS, measuring': Node, Prisma, the queries' results and, for PGlite, the embedded database engine; its files stay on disk); a third runs the naive walk.",
         ...results.map((r) => `${r.kind}: peak RSS of the naive walk's process ${fmt(r.naivePeakRssMiB)} MiB.`),

@@ -70,7 +70,6 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
   return { database: created.database, kind: "postgres", drop: created.drop };
 }
 
-
 function startRssSampler(intervalMs = 25): { peak(): number; stop(): void } {
   let peak = process.memoryUsage().rss;
   const sample = () => {
@@ -108,7 +107,8 @@ function table(rows: BenchRow[]): string {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
   const selected = wanted.length === 0 ? suites : suites.filter((suite) => wanted.includes(suite.name));
-  if (selected.length === 0) throw new Error(`no such benchmark: ${wanted.join(", ")} (have: ${suites.map((s) => s.name).join(", ")})`);
+  if (selected.length === 0)
+    throw new Error(`no such benchmark: ${wanted.join(", ")} (have: ${suites.map((s) => s.name).join(", ")})`);
 
   const rss = startRssSampler();
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);

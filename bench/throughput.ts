@@ -84,26 +84,39 @@ function orgYaml(cells: number): string {
     lines.push(`  - { code: G${g + 1}, name: "Đảng bộ phường số ${g + 1}", level: grassroots, parent: BENCH }`);
   }
   for (let i = 0; i < cells; i++) {
-    lines.push(`  - { code: ${cellCode(i)}, name: "Chi bộ Tổ dân phố ${i + 1}", level: cell, parent: G${Math.floor(i / 30) + 1} }`);
+    lines.push(
+      `  - { code: ${cellCode(i)}, name: "Chi bộ Tổ dân phố ${i + 1}", level: cell, parent: G${Math.floor(i / 30) + 1} }`,
+    );
   }
   lines.push("people:");
   for (let i = 0; i < cells; i++) {
-    lines.push(`  - { name: "Nguyễn Văn Bí Thư ${i + 1}", phone: "${phoneOf(i)}", roles: [{ role: secretary, unit: ${cellCode(i)} }] }`);
+    lines.push(
+      `  - { name: "Nguyễn Văn Bí Thư ${i + 1}", phone: "${phoneOf(i)}", roles: [{ role: secretary, unit: ${cellCode(i)} }] }`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
 const benchConfig = (apiRoot: string, dataDir: string) =>
-  createConfig({ TELEGRAM_BOT_TOKEN: productToken, TELEGRAM_API_ROOT: apiRoot, LOG_LEVEL: "silent", DATA_DIR: dataDir });
+  createConfig({
+    TELEGRAM_BOT_TOKEN: productToken,
+    TELEGRAM_API_ROOT: apiRoot,
+    LOG_LEVEL: "silent",
+    DATA_DIR: dataDir,
+  });
 
 async function importOrg(database: Database, cells: number, dataDir: string): Promise<void> {
   const file = path.join(dataDir, "org.yaml");
   writeFileSync(file, orgYaml(cells));
   const err: string[] = [];
-  const code = await runCli(["org", "import", file], { config: benchConfig("http://127.0.0.1:9", dataDir), database }, {
-    out: () => undefined,
-    err: (line) => err.push(line),
-  });
+  const code = await runCli(
+    ["org", "import", file],
+    { config: benchConfig("http://127.0.0.1:9", dataDir), database },
+    {
+      out: () => undefined,
+      err: (line) => err.push(line),
+    },
+  );
   if (code !== 0) throw new Error(`org import failed (${code}): ${err.join("\n")}`);
 }
 
@@ -133,7 +146,11 @@ async function withCpuProfile<T>(file: string | undefined, run: () => Promise<T>
  * Counts the bots' messages per chat as they are recorded (one pass over new entries per change), so that
  * N secretaries can each wait for their next answer without scanning every chat on every change.
  */
-function watchMessages(emulator: BotApiEmulator): { count(chatId: number): number; last(chatId: number): Message | undefined; stop(): void } {
+function watchMessages(emulator: BotApiEmulator): {
+  count(chatId: number): number;
+  last(chatId: number): Message | undefined;
+  stop(): void;
+} {
   const counts = new Map<number, number>();
   const lastOf = new Map<number, Message>();
   let scanned = 0;
@@ -152,7 +169,12 @@ function watchMessages(emulator: BotApiEmulator): { count(chatId: number): numbe
 
 type Watcher = ReturnType<typeof watchMessages>;
 
-const secretaryUser = (id: number, i: number): User => ({ id, is_bot: false, first_name: `Bí Thư ${i + 1}`, language_code: "vi" });
+const secretaryUser = (id: number, i: number): User => ({
+  id,
+  is_bot: false,
+  first_name: `Bí Thư ${i + 1}`,
+  language_code: "vi",
+});
 
 /** Waits until the chat holds `count` bot messages and returns the newest. */
 async function answer(emulator: BotApiEmulator, watcher: Watcher, chatId: number, count: number): Promise<Message> {
@@ -172,18 +194,29 @@ interface StepTimes {
 }
 
 /** One secretary's three steps; returns each step's latency (request → answer). */
-async function secretary(emulator: BotApiEmulator, watcher: Watcher, token: string, user: User, phone: string, times: StepTimes): Promise<void> {
+async function secretary(
+  emulator: BotApiEmulator,
+  watcher: Watcher,
+  token: string,
+  user: User,
+  phone: string,
+  times: StepTimes,
+): Promise<void> {
   const chatId = user.id;
   const base = watcher.count(chatId);
   let start = performance.now();
-  emulator.sendContact(token, { from: user, contact: { phone_number: `+84${phone.slice(1)}`, first_name: user.first_name, user_id: user.id } });
+  emulator.sendContact(token, {
+    from: user,
+    contact: { phone_number: `+84${phone.slice(1)}`, first_name: user.first_name, user_id: user.id },
+  });
   await answer(emulator, watcher, chatId, base + 1);
   times.contact.push(performance.now() - start);
 
   start = performance.now();
   emulator.sendMessage(token, { from: user, text: reportLine });
   const card = await answer(emulator, watcher, chatId, base + 2);
-  if (!hasConfirm(card)) throw new Error(`chat ${chatId}: expected the confirmation card, got ${JSON.stringify(card.text)}`);
+  if (!hasConfirm(card))
+    throw new Error(`chat ${chatId}: expected the confirmation card, got ${JSON.stringify(card.text)}`);
   times.report.push(performance.now() - start);
 
   start = performance.now();
@@ -201,17 +234,31 @@ interface RunOutcome {
 }
 
 /** All secretaries at once, each through its three steps. */
-async function runSecretaries(emulator: BotApiEmulator, token: string, userIdOf: (i: number) => number, n: number): Promise<RunOutcome> {
+async function runSecretaries(
+  emulator: BotApiEmulator,
+  token: string,
+  userIdOf: (i: number) => number,
+  n: number,
+): Promise<RunOutcome> {
   const watcher = watchMessages(emulator);
   const times: StepTimes = { contact: [], report: [], confirm: [] };
   const logStart = emulator.requestLog.length;
   try {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    await Promise.all(Array.from({ length: n }, (_, i) => secretary(emulator, watcher, token, secretaryUser(userIdOf(i), i), phoneOf(i), times)));
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        secretary(emulator, watcher, token, secretaryUser(userIdOf(i), i), phoneOf(i), times),
+      ),
+    );
     const used = process.cpuUsage(cpu);
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, times, apiCalls: apiCallsSince(emulator, token, logStart) };
+    return {
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      times,
+      apiCalls: apiCallsSince(emulator, token, logStart),
+    };
   } finally {
     watcher.stop();
   }
@@ -256,7 +303,9 @@ function createBareBot(apiRoot: string): Bot {
   bot.callbackQuery("ok", async (ctx) => {
     await ctx.answerCallbackQuery();
     const text = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : "";
-    await ctx.editMessageText(`${text}\n\n✅ Đã lưu.`, { reply_markup: { inline_keyboard: [[{ text: "✏️ Sửa", callback_data: "edit" }]] } });
+    await ctx.editMessageText(`${text}\n\n✅ Đã lưu.`, {
+      reply_markup: { inline_keyboard: [[{ text: "✏️ Sửa", callback_data: "edit" }]] },
+    });
     await ctx.reply("Đã lưu báo cáo. Tình hình của đơn vị: ✅ Kế hoạch đại hội");
   });
   return bot;
@@ -269,7 +318,10 @@ function pollInMemory(bot: Bot<Context>): { stop(): Promise<void> } {
   const waiting: string[] = [];
   const active = new Set<string>();
   let running = true;
-  const keyOf = (update: Update) => String(update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id ?? "other");
+  const keyOf = (update: Update) =>
+    String(
+      update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id ?? "other",
+    );
   const startChats = () => {
     while (active.size < concurrentChats && waiting.length > 0) {
       const key = waiting.shift()!;
@@ -288,7 +340,10 @@ function pollInMemory(bot: Bot<Context>): { stop(): Promise<void> } {
     let offset = 0;
     while (running) {
       try {
-        const updates = await bot.api.getUpdates({ offset, timeout: 25 }, controller.signal as unknown as Parameters<typeof bot.api.getUpdates>[1]);
+        const updates = await bot.api.getUpdates(
+          { offset, timeout: 25 },
+          controller.signal as unknown as Parameters<typeof bot.api.getUpdates>[1],
+        );
         for (const update of updates) {
           offset = update.update_id + 1;
           const key = keyOf(update);
@@ -362,7 +417,10 @@ function callerOf(): string {
   return pick.length > 0 ? pick.join(" ← ") : "(no frame in src/)";
 }
 
-type Queryable = { queryRaw(query: { sql: string }): Promise<unknown>; executeRaw(query: { sql: string }): Promise<unknown> };
+type Queryable = {
+  queryRaw(query: { sql: string }): Promise<unknown>;
+  executeRaw(query: { sql: string }): Promise<unknown>;
+};
 
 /** Wraps a Prisma driver adapter factory so that every statement and transaction is recorded. */
 function countingAdapter<T extends object>(factory: T, log: StatementLog): T {
@@ -395,7 +453,13 @@ function countingAdapter<T extends object>(factory: T, log: StatementLog): T {
             const tx = (await fn.apply(object, args)) as object;
             const opened = performance.now();
             const close = () =>
-              log.transactions.push({ step, caller, statements: record.statements, waitMs: opened - asked, openMs: performance.now() - opened });
+              log.transactions.push({
+                step,
+                caller,
+                statements: record.statements,
+                waitMs: opened - asked,
+                openMs: performance.now() - opened,
+              });
             const wrapped = wrap(tx, record) as { commit?: () => Promise<unknown>; rollback?: () => Promise<unknown> };
             return new Proxy(wrapped, {
               get(object2, property2) {
@@ -442,7 +506,10 @@ function countingDriver(driver: DriverSql, log: StatementLog): DriverSql {
 }
 
 /** A migrated database like the suite's, whose Prisma client counts statements at its driver adapter. */
-async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementLog): Promise<Database & { drop(): Promise<void> }> {
+async function openCountingDatabase(
+  kind: "pglite" | "postgres",
+  log: StatementLog,
+): Promise<Database & { drop(): Promise<void> }> {
   if (kind === "postgres") {
     const created = await createServerDatabase(process.env.BENCH_DATABASE_URL!, "daihoi_bench");
     // The same pool settings as src/db/client.ts.
@@ -469,11 +536,14 @@ async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementL
     exec: async (text) => {
       await client.exec(text);
     },
-    query: async (text, params = []) => (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
+    query: async (text, params = []) =>
+      (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
     withLock: (fn) => fn(sql),
   };
   await applyMigrations(sql);
-  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(client), log) as unknown as PrismaAdapter });
+  const prisma = new PrismaClient({
+    adapter: countingAdapter(new PrismaPGlite(client), log) as unknown as PrismaAdapter,
+  });
   registerDriverSql(prisma, countingDriver(pgliteDriverSql(client), log));
   return {
     prisma,
@@ -491,7 +561,12 @@ async function openCountingDatabase(kind: "pglite" | "postgres", log: StatementL
 
 // --- The product -----------------------------------------------------------------------------------------
 
-async function startProduct(database: Database, emulator: BotApiEmulator, dataDir: string, scope?: StatementLog): Promise<App> {
+async function startProduct(
+  database: Database,
+  emulator: BotApiEmulator,
+  dataDir: string,
+  scope?: StatementLog,
+): Promise<App> {
   const app = await createApp({
     config: benchConfig(emulator.apiRoot, dataDir),
     logger,
@@ -521,7 +596,12 @@ interface Verification {
 async function verifyReports(database: Database, n: number): Promise<Verification> {
   const prisma = database.prisma;
   const groups = await prisma.report.groupBy({ by: ["unitId"], _count: { _all: true } });
-  const codes = new Map((await prisma.unit.findMany({ where: { level: "cell" }, select: { id: true, code: true } })).map((unit) => [unit.id, unit.code]));
+  const codes = new Map(
+    (await prisma.unit.findMany({ where: { level: "cell" }, select: { id: true, code: true } })).map((unit) => [
+      unit.id,
+      unit.code,
+    ]),
+  );
   const expected = new Set(Array.from({ length: n }, (_, i) => cellCode(i)));
   let rows = 0;
   let doubled = 0;
@@ -557,13 +637,19 @@ const describeCalls = (calls: Record<string, number>, n: number) =>
 function statementKey(sql: string): string {
   const text = sql.replace(/\s+/g, " ").trim();
   const verb = /^(\w+)/.exec(text)?.[1]?.toUpperCase() ?? "?";
-  const table = /(?:FROM|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/i.exec(text)?.[1] ?? (/^SELECT\s+\w+\(/i.test(text) ? "(function)" : "?");
+  const table =
+    /(?:FROM|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/i.exec(text)?.[1] ??
+    (/^SELECT\s+\w+\(/i.test(text) ? "(function)" : "?");
   const joins = [...text.matchAll(/JOIN\s+(?:"public"\.)?"(\w+)"/gi)].map((m) => m[1]);
   const lateral = /LATERAL/i.test(text) ? " (nested relations)" : "";
   return `${verb} ${table}${joins.length > 0 ? ` ⋈ ${[...new Set(joins)].join(", ")}` : ""}${lateral}`;
 }
 
-function profileTables(log: StatementLog, n: number, phases: { name: string; seconds: number; cpuSeconds: number }[]): { tables: string[]; notes: string[] } {
+function profileTables(
+  log: StatementLog,
+  n: number,
+  phases: { name: string; seconds: number; cpuSeconds: number }[],
+): { tables: string[]; notes: string[] } {
   const tables: string[] = [];
   const notes: string[] = [];
   // Per step: statements per update (handler / inbox / other), transactions per update, time.
@@ -606,7 +692,11 @@ function profileTables(log: StatementLog, n: number, phases: { name: string; sec
         ...rows.map(
           ([key, entry]) =>
             `| ${key} | ${(entry.count / n).toFixed(2)} | ${(entry.inTx / n).toFixed(2)} | ${(entry.ms / entry.count).toFixed(2)} | ` +
-            `${[...entry.callers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([caller, count]) => `${caller} ×${(count / n).toFixed(2)}`).join("; ")} |`,
+            `${[...entry.callers.entries()]
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 3)
+              .map(([caller, count]) => `${caller} ×${(count / n).toFixed(2)}`)
+              .join("; ")} |`,
         ),
       ].join("\n"),
     );
@@ -675,7 +765,9 @@ export const throughputSuite: BenchSuite = {
         context.log(`bare grammY bot: ${secretaries} secretaries × 3 steps`);
         bareBefore = await runSecretaries(emulator, bareToken, bareUserId, secretaries);
         context.log(`product (${kind}): ${secretaries} secretaries × 3 steps`);
-        product = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => runSecretaries(emulator, productToken, productUserId, secretaries));
+        product = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () =>
+          runSecretaries(emulator, productToken, productUserId, secretaries),
+        );
         context.log(`product: ${product.seconds.toFixed(1)} s; bare grammY bot again`);
         bareAfter = await runSecretaries(emulator, bareToken, (i) => bareUserId(secretaries + i), secretaries);
         verification = await verifyReports(context.database, secretaries);
@@ -703,21 +795,37 @@ export const throughputSuite: BenchSuite = {
             users.forEach(act);
             await Promise.all(users.map((user) => answer(emulator, watcher, user.id, expected)));
             const used = process.cpuUsage(cpu);
-            phases.push({ name, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 });
+            phases.push({
+              name,
+              seconds: (performance.now() - start) / 1000,
+              cpuSeconds: (used.user + used.system) / 1e6,
+            });
           };
           await phase(
             "1 contact",
             (user, i) =>
-              emulator.sendContact(productToken, { from: user, contact: { phone_number: `+84${phoneOf(i).slice(1)}`, first_name: user.first_name, user_id: user.id } }),
+              emulator.sendContact(productToken, {
+                from: user,
+                contact: { phone_number: `+84${phoneOf(i).slice(1)}`, first_name: user.first_name, user_id: user.id },
+              }),
             1,
           );
-          await phase("2 report line", (user) => emulator.sendMessage(productToken, { from: user, text: reportLine }), 2);
+          await phase(
+            "2 report line",
+            (user) => emulator.sendMessage(productToken, { from: user, text: reportLine }),
+            2,
+          );
           const cards = users.map((user) => watcher.last(user.id)!);
           if (!cards.every(hasConfirm)) throw new Error("profiling pass: not every secretary got a card");
-          await phase("3 confirm", (user, i) => emulator.pressButton(productToken, { from: user, message: cards[i]!, text: confirmLabel }), 3);
+          await phase(
+            "3 confirm",
+            (user, i) => emulator.pressButton(productToken, { from: user, message: cards[i]!, text: confirmLabel }),
+            3,
+          );
           log.phase = "after";
           const check = await verifyReports(counted, profiled);
-          if (check.lost !== 0 || check.doubled !== 0) throw new Error(`profiling pass: ${check.lost} lost, ${check.doubled} doubled`);
+          if (check.lost !== 0 || check.doubled !== 0)
+            throw new Error(`profiling pass: ${check.lost} lost, ${check.doubled} doubled`);
         } finally {
           watcher.stop();
           await profiledApp.stop();
@@ -750,7 +858,8 @@ export const throughputSuite: BenchSuite = {
           seconds: product.seconds,
           rate: productRate,
           goal: `ratio ≥ ${goal}; ${verification.rows} reports, ${verification.lost} lost, ${verification.doubled} doubled`,
-          met: ratio >= goal && verification.lost === 0 && verification.doubled === 0 && verification.rows === secretaries,
+          met:
+            ratio >= goal && verification.lost === 0 && verification.doubled === 0 && verification.rows === secretaries,
           ratio,
         },
         {
@@ -772,7 +881,9 @@ export const throughputSuite: BenchSuite = {
           `Throughput, product step latency: ${describeTimes(product.times)}; bare: ${describeTimes(bareRun.times)}.`,
           `Throughput, CPU of this process (bots, emulator, Prisma${kind === "pglite" ? ", PGlite" : ""}): product ${((product.cpuSeconds / secretaries) * 1000).toFixed(0)} ms per secretary ` +
             `(${((product.cpuSeconds / product.seconds) * 100).toFixed(0)}% of one core over the run), bare ${((bareRun.cpuSeconds / secretaries) * 1000).toFixed(1)} ms ` +
-            `(${((bareRun.cpuSeconds / bareRun.seconds) * 100).toFixed(0)}%); load average at the end ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores.`,
+            `(${((bareRun.cpuSeconds / bareRun.seconds) * 100).toFixed(0)}%); load average at the end ${loadavg()
+              .map((l) => l.toFixed(1))
+              .join(", ")} on ${cpus().length} cores.`,
           `Throughput, Bot API calls per secretary (getUpdates left out): product ${describeCalls(product.apiCalls, secretaries)}; bare ${describeCalls(bareRun.apiCalls, secretaries)}.`,
           `Throughput, reports table: ${verification.rows} rows for ${verification.units} units (expected ${secretaries}, each once): ${verification.lost} lost, ${verification.doubled} doubled.`,
           ...profile.notes,

@@ -331,32 +331,154 @@ const FAMILY: readonly string[] = [
   ...Array<string>(2).fill("Vũ"),
   ...Array<string>(2).fill("Hoàng"),
   ...Array<string>(2).fill("Đỗ"),
-  "Phan", "Đặng", "Bùi", "Ngô", "Dương", "Đào", "Đinh", "Trịnh", "Lương", "Tạ", "Chu", "Mai", "Cao", "Hà", "Lý",
-  "Kiều", "Nghiêm", "Đoàn", "Tô",
+  "Phan",
+  "Đặng",
+  "Bùi",
+  "Ngô",
+  "Dương",
+  "Đào",
+  "Đinh",
+  "Trịnh",
+  "Lương",
+  "Tạ",
+  "Chu",
+  "Mai",
+  "Cao",
+  "Hà",
+  "Lý",
+  "Kiều",
+  "Nghiêm",
+  "Đoàn",
+  "Tô",
 ];
 const MIDDLE_MALE: readonly string[] = [
-  "Văn", "Văn", "Văn", "Đức", "Quang", "Minh", "Hữu", "Mạnh", "Xuân", "Thanh", "Công", "Trọng", "Hồng", "Ngọc",
-  "Tiến", "Việt",
+  "Văn",
+  "Văn",
+  "Văn",
+  "Đức",
+  "Quang",
+  "Minh",
+  "Hữu",
+  "Mạnh",
+  "Xuân",
+  "Thanh",
+  "Công",
+  "Trọng",
+  "Hồng",
+  "Ngọc",
+  "Tiến",
+  "Việt",
 ];
 const MIDDLE_FEMALE: readonly string[] = [
-  "Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Minh", "Thúy", "Kim", "Phương", "Hồng", "Lan", "Bích",
+  "Thị",
+  "Thị",
+  "Thị",
+  "Thu",
+  "Thanh",
+  "Ngọc",
+  "Minh",
+  "Thúy",
+  "Kim",
+  "Phương",
+  "Hồng",
+  "Lan",
+  "Bích",
 ];
 const GIVEN_MALE: readonly string[] = [
-  "An", "Anh", "Bình", "Cường", "Dũng", "Duy", "Đạt", "Hải", "Hùng", "Hưng", "Huy", "Khánh", "Long", "Minh",
-  "Nam", "Phong", "Quân", "Sơn", "Thắng", "Thành", "Tiến", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Hiếu",
-  "Lâm", "Thịnh", "Tùng", "Quang", "Kiên", "Hòa", "Đông", "Chiến",
+  "An",
+  "Anh",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Duy",
+  "Đạt",
+  "Hải",
+  "Hùng",
+  "Hưng",
+  "Huy",
+  "Khánh",
+  "Long",
+  "Minh",
+  "Nam",
+  "Phong",
+  "Quân",
+  "Sơn",
+  "Thắng",
+  "Thành",
+  "Tiến",
+  "Toàn",
+  "Trung",
+  "Tuấn",
+  "Việt",
+  "Vinh",
+  "Hiếu",
+  "Lâm",
+  "Thịnh",
+  "Tùng",
+  "Quang",
+  "Kiên",
+  "Hòa",
+  "Đông",
+  "Chiến",
 ];
 const GIVEN_FEMALE: readonly string[] = [
-  "Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Loan", "Mai", "Nga",
-  "Ngọc", "Nhung", "Phương", "Quyên", "Tâm", "Thảo", "Thủy", "Trang", "Yến", "Hiền", "Huyền", "Liên", "Vân",
-  "Oanh", "Thu", "Hồng",
+  "Anh",
+  "Chi",
+  "Dung",
+  "Giang",
+  "Hà",
+  "Hạnh",
+  "Hằng",
+  "Hoa",
+  "Hương",
+  "Lan",
+  "Linh",
+  "Loan",
+  "Mai",
+  "Nga",
+  "Ngọc",
+  "Nhung",
+  "Phương",
+  "Quyên",
+  "Tâm",
+  "Thảo",
+  "Thủy",
+  "Trang",
+  "Yến",
+  "Hiền",
+  "Huyền",
+  "Liên",
+  "Vân",
+  "Oanh",
+  "Thu",
+  "Hồng",
 ];
 
 /** Mobile prefixes (Viettel, VinaPhone, MobiFone) of the 09x/03x/08x families. */
 const MOBILE_PREFIXES: readonly string[] = [
-  "091", "094", "088", "081", "082", "083", "084", "085", // VinaPhone
-  "096", "097", "098", "086", "032", "033", "034", "035", "036", "037", "038", "039", // Viettel
-  "090", "093", "089", // MobiFone
+  "091",
+  "094",
+  "088",
+  "081",
+  "082",
+  "083",
+  "084",
+  "085", // VinaPhone
+  "096",
+  "097",
+  "098",
+  "086",
+  "032",
+  "033",
+  "034",
+  "035",
+  "036",
+  "037",
+  "038",
+  "039", // Viettel
+  "090",
+  "093",
+  "089", // MobiFone
 ];
 
 type PhoneStyle = "plain" | "spaced" | "intl";
@@ -433,7 +555,8 @@ export function buildLongBienOrganisation(): OrganisationFile {
     // The first of them (Phó Bí thư Thường trực) also administers the bot.
     if (i === 0) roles.push({ role: "admin", unit: TOP.code });
     // Working-group leaders get a mix of phone spellings, so matching leader phones exercises normalisation.
-    const style: PhoneStyle | undefined = i === 1 ? "spaced" : i === 2 ? "intl" : i >= 3 && i <= 7 ? "plain" : undefined;
+    const style: PhoneStyle | undefined =
+      i === 1 ? "spaced" : i === 2 ? "intl" : i >= 3 && i <= 7 ? "plain" : undefined;
     standing.push(person(roles, style ? { style } : {}));
   }
   person([{ role: "admin", unit: TOP.code }], { locale: "en" }); // Văn phòng Quận ủy
@@ -469,8 +592,20 @@ export function buildLongBienOrganisation(): OrganisationFile {
     campaign: {
       name: "Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
       deadlines: {
-        cell: { plan: "2020-01-31", documents: "2020-02-29", personnel: "2020-03-10", scheduled: "2020-03-15", held: "2020-03-31" },
-        grassroots: { plan: "2020-02-15", documents: "2020-03-31", personnel: "2020-04-30", scheduled: "2020-05-15", held: "2020-06-10" },
+        cell: {
+          plan: "2020-01-31",
+          documents: "2020-02-29",
+          personnel: "2020-03-10",
+          scheduled: "2020-03-15",
+          held: "2020-03-31",
+        },
+        grassroots: {
+          plan: "2020-02-15",
+          documents: "2020-03-31",
+          personnel: "2020-04-30",
+          scheduled: "2020-05-15",
+          held: "2020-06-10",
+        },
         district: "2020-07-31",
       },
       terms: { cell: "2020-2022", partial: "2020-2022", grassroots: "2020-2025", district: "2020-2025" },
@@ -564,5 +699,7 @@ if (isMain()) {
   const text = buildLongBienYaml();
   writeFileSync(OUTPUT_PATH, text);
   const data = buildLongBienOrganisation();
-  console.log(`wrote ${OUTPUT_PATH}: ${data.units.length} units, ${data.people.length} people, ${data.workingGroups.length} working groups`);
+  console.log(
+    `wrote ${OUTPUT_PATH}: ${data.units.length} units, ${data.people.length} people, ${data.workingGroups.length} working groups`,
+  );
 }

@@ -18,5 +18,7 @@ try {
     await database.close();
   }
 } catch (error) {
-  process.stderr.write(`sandbox: could not prepare the demo database now; the sandbox will build it on first start (${error instanceof Error ? error.message : String(error)})\n`);
+  process.stderr.write(
+    `sandbox: could not prepare the demo database now; the sandbox will build it on first start (${error instanceof Error ? error.message : String(error)})\n`,
+  );
 }

@@ -17,7 +17,16 @@ const previous = path.join(mkdtempSync(path.join(tmpdir(), "schema-")), "previou
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
 const diff = spawnSync(
   process.execPath,
-  ["scripts/prisma.mjs", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  [
+    "scripts/prisma.mjs",
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    previous,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   { encoding: "utf8" },
 );
 if (diff.status !== 0) {

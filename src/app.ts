@@ -78,7 +78,12 @@ export async function createApp(options: {
       translateFor: (locale) => translatorFor(i18n, locale),
     }),
   });
-  const sender = createAppOutboxSender({ config, prisma: database.prisma, logger, ...(options.clock && { clock: options.clock }) });
+  const sender = createAppOutboxSender({
+    config,
+    prisma: database.prisma,
+    logger,
+    ...(options.clock && { clock: options.clock }),
+  });
   const clock = options.clock ?? systemClock;
   const scheduler = createScheduler({
     timezone: config.timezone,
@@ -115,8 +120,15 @@ export async function createApp(options: {
         // Groups the bot was added to and never linked within the wait are left.
         name: "leave-unlinked-groups",
         run: async () =>
-          (await leaveUnlinkedGroups({ api: bot.api, prisma: database.prisma, now: clock.now(), t: translatorFor(i18n, config.defaultLocale), logger }))
-            .length,
+          (
+            await leaveUnlinkedGroups({
+              api: bot.api,
+              prisma: database.prisma,
+              now: clock.now(),
+              t: translatorFor(i18n, config.defaultLocale),
+              logger,
+            })
+          ).length,
       },
       // Its first run (the leader's first tick, at start) plans the bot-wide menus and everyone's own.
       ...((options.commandMenus ?? options.scheduler !== false)
@@ -135,7 +147,17 @@ export async function createApp(options: {
         : []),
       // The embedded database has no autovacuum; PostgreSQL's server has its own.
       ...(database.kind === "pglite"
-        ? [{ name: "maintenance", run: createMaintenanceJob({ exec: (sql) => database.sql.exec(sql), clock, timezone: config.timezone, logger }) }]
+        ? [
+            {
+              name: "maintenance",
+              run: createMaintenanceJob({
+                exec: (sql) => database.sql.exec(sql),
+                clock,
+                timezone: config.timezone,
+                logger,
+              }),
+            },
+          ]
         : []),
     ],
   });
@@ -153,7 +175,11 @@ export async function createApp(options: {
       // Not bot.init(): it retries a network error in silence, for ever.
       if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
       // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
-      await untilTelegramAnswers("deleteWebhook", (signal) => bot.api.deleteWebhook({ drop_pending_updates: false }, signal), reach);
+      await untilTelegramAnswers(
+        "deleteWebhook",
+        (signal) => bot.api.deleteWebhook({ drop_pending_updates: false }, signal),
+        reach,
+      );
       // The command menus are not set here: the scheduler's first tick plans them into the outbox, so a
       // Bot API that refuses setMyCommands cannot stop the bot from starting.
       polling = inbox.run();

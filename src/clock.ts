@@ -50,7 +50,12 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  * The local day whose daily window [time, time + hours) holds `now` (time is HH:mm in timeZone), with the
  * window's start; null outside it. The scheduled jobs decide with it what is due on which day.
  */
-export function dailyWindow(now: Date, timeZone: string, time: string, hours: number): { date: LocalDate; at: Date } | null {
+export function dailyWindow(
+  now: Date,
+  timeZone: string,
+  time: string,
+  hours: number,
+): { date: LocalDate; at: Date } | null {
   const local = dayjs(now).tz(timeZone);
   const date = local.format("YYYY-MM-DD");
   const at = dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", timeZone);

@@ -46,7 +46,12 @@ const envSchema = z.object({
   DIGEST_TIME: z.preprocess(blankAsUnset, z.string().trim().regex(clock, "must be a time like 17:00").default("17:00")),
   DIGEST_CATCH_UP_HOURS: z.preprocess(
     blankAsUnset,
-    z.coerce.number("must be a number of hours, e.g. 6").int("must be a whole number of hours").min(0).max(23).default(6),
+    z.coerce
+      .number("must be a number of hours, e.g. 6")
+      .int("must be a whole number of hours")
+      .min(0)
+      .max(23)
+      .default(6),
   ),
   QUIET_HOURS: z.preprocess(
     blankAsUnset,
@@ -58,7 +63,10 @@ const envSchema = z.object({
   ),
   SANDBOX: z.preprocess(
     blankAsUnset,
-    z.enum(["0", "1", "false", "true"], "must be 1 (sandbox even with a token) or 0").default("0").transform((v) => v === "1" || v === "true"),
+    z
+      .enum(["0", "1", "false", "true"], "must be 1 (sandbox even with a token) or 0")
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
   ),
   PORT: z.preprocess(
     blankAsUnset,
@@ -68,7 +76,12 @@ const envSchema = z.object({
   SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().optional()),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of error, warn, info, debug, silent").default("info"),
+    z
+      .enum(
+        ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+        "must be one of error, warn, info, debug, silent",
+      )
+      .default("info"),
   ),
 });
 

@@ -35,7 +35,11 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
 }
 
 /** The language a person is answered in: the one they chose (/ngonngu), else their Telegram app's, else the office's. */
-export function preferredLocale(chosen: string | null | undefined, telegramLanguageCode: string | undefined, fallback: Locale): Locale {
+export function preferredLocale(
+  chosen: string | null | undefined,
+  telegramLanguageCode: string | undefined,
+  fallback: Locale,
+): Locale {
   return localeFromLanguageCode(chosen ?? undefined) ?? localeFromLanguageCode(telegramLanguageCode) ?? fallback;
 }
 

@@ -19,7 +19,8 @@ function maskPhone(match: string): string {
 }
 
 /** The argument of a command that carries a credential: /start TOKEN, /lienketnhom CODE (and aliases). */
-const credentialCommandPattern = /(\/(?:start|startgroup|lienketnhom|linkgroup)(?:@[A-Za-z0-9_]+)?(?:[ \t\u00a0]|\\[nrt])+)[^\s"\\]+/gi;
+const credentialCommandPattern =
+  /(\/(?:start|startgroup|lienketnhom|linkgroup)(?:@[A-Za-z0-9_]+)?(?:[ \t\u00a0]|\\[nrt])+)[^\s"\\]+/gi;
 /** A deep link's payload: t.me/bot?start=TOKEN. */
 const deepLinkPattern = /([?&](?:start|startgroup)=)[^&#\s"\\]+/gi;
 /**
@@ -60,14 +61,21 @@ export function maskLogLine(line: string, secrets: readonly string[] = []): stri
   });
 }
 
-export function createLogger(options: { level: string; secrets?: (string | undefined)[]; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  secrets?: (string | undefined)[];
+  destination?: pino.DestinationStream;
+}): Logger {
   const secrets = [...new Set((options.secrets ?? []).filter((secret): secret is string => Boolean(secret)))];
   return pino(
     {
       level: options.level,
       base: undefined,
       // Belt and braces: a phone in a field meant for one is dropped whatever its form (even a foreign one).
-      redact: { paths: ["phone", "*.phone", "token", "*.token", "contact.phone_number", "*.contact.phone_number"], censor: redacted },
+      redact: {
+        paths: ["phone", "*.phone", "token", "*.token", "contact.phone_number", "*.contact.phone_number"],
+        censor: redacted,
+      },
       formatters: { level: (label) => ({ level: label }) },
       hooks: { streamWrite: (line) => maskLogLine(line, secrets) },
       serializers: { err: serializeError },
@@ -100,7 +108,17 @@ const errorFields = [
  * Never logged, wherever they are: grammY's errors carry the context (with the API client and its token)
  * and the request payload (with users' texts).
  */
-const withheldFields = new Set(["ctx", "api", "payload", "parameters", "request", "headers", "token", "update", "message_text"]);
+const withheldFields = new Set([
+  "ctx",
+  "api",
+  "payload",
+  "parameters",
+  "request",
+  "headers",
+  "token",
+  "update",
+  "message_text",
+]);
 const maxDepth = 4;
 const maxString = 2000;
 const maxKeys = 30;
@@ -129,7 +147,8 @@ function errorObject(error: unknown, depth: number, seen: Set<object>): Record<s
   if (error instanceof Error) {
     result.type = error.name;
     const message = read(error, "message");
-    result.message = typeof message === "string" ? truncate(message) : message === undefined ? "" : plain(message, depth + 1, seen);
+    result.message =
+      typeof message === "string" ? truncate(message) : message === undefined ? "" : plain(message, depth + 1, seen);
     const method = read(error, "method");
     const errorCode = read(error, "error_code");
     if (typeof method === "string") result.method = method;
@@ -149,10 +168,16 @@ function errorObject(error: unknown, depth: number, seen: Set<object>): Record<s
     const ownName = read(error, "name");
     if (typeof ownName === "string") result.type = ownName;
     const message = read(error, "message");
-    result.message = typeof message === "string" ? truncate(message) : message !== undefined ? plain(message, depth + 1, seen) : describe(error);
+    result.message =
+      typeof message === "string"
+        ? truncate(message)
+        : message !== undefined
+          ? plain(message, depth + 1, seen)
+          : describe(error);
     const errno = read(error, "errno");
     // The embedded database's file system (Emscripten) throws { name: "ErrnoError", errno } with its own numbers.
-    if (result.type === "ErrnoError" && typeof errno === "number" && emscriptenErrno[errno]) result.code = emscriptenErrno[errno];
+    if (result.type === "ErrnoError" && typeof errno === "number" && emscriptenErrno[errno])
+      result.code = emscriptenErrno[errno];
     if (typeof read(error, "stack") === "string") result.stack = truncate(String(read(error, "stack")), 8000);
     for (const key of ownKeys(error)) {
       if (key in result || key === "name" || key === "cause" || key === "error" || withheldFields.has(key)) continue;
@@ -181,7 +206,8 @@ function plain(value: unknown, depth: number, seen: Set<object>): unknown {
   if (typeof value !== "object") return String(value);
   if (seen.has(value)) return "(circular)";
   if (depth > maxDepth) return Array.isArray(value) ? `(array of ${value.length})` : "(object)";
-  if (ArrayBuffer.isView(value)) return `(${constructorName(value) ?? "binary"} of ${(value as ArrayBufferView).byteLength} bytes)`;
+  if (ArrayBuffer.isView(value))
+    return `(${constructorName(value) ?? "binary"} of ${(value as ArrayBufferView).byteLength} bytes)`;
   seen.add(value);
   if (Array.isArray(value)) return value.slice(0, maxItems).map((item) => plain(item, depth + 1, seen));
   const result: Record<string, unknown> = {};
@@ -244,7 +270,11 @@ function describe(value: object): string {
     .map((key) => [key, read(value, key)] as const)
     .filter(([, field]) => typeof field === "string" || typeof field === "number")
     .map(([key, field]) => `${key} ${String(field)}`);
-  return [kind && kind !== "Object" ? kind : "object", "thrown", ...(details.length > 0 ? [`(${details.join(", ")})`] : [])].join(" ");
+  return [
+    kind && kind !== "Object" ? kind : "object",
+    "thrown",
+    ...(details.length > 0 ? [`(${details.join(", ")})`] : []),
+  ].join(" ");
 }
 
 function truncate(text: string, max = maxString): string {

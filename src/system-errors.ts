@@ -13,7 +13,15 @@ export type SystemProblem =
   | { kind: "disk-full"; path: string | null };
 
 /** Emscripten's errno numbers (PGlite's file system), by name. */
-const emscriptenErrno: Record<number, string> = { 2: "EACCES", 63: "EPERM", 69: "EROFS", 51: "ENOSPC", 54: "ENOTDIR", 44: "ENOENT", 19: "EDQUOT" };
+const emscriptenErrno: Record<number, string> = {
+  2: "EACCES",
+  63: "EPERM",
+  69: "EROFS",
+  51: "ENOSPC",
+  54: "ENOTDIR",
+  44: "ENOENT",
+  19: "EDQUOT",
+};
 
 const strerror: [RegExp, string][] = [
   [/No space left on device/i, "ENOSPC"],
@@ -47,7 +55,8 @@ export function systemProblem(error: unknown, dataDir: string | null): SystemPro
 
 /** The sentence for a problem, in the language of `t`. */
 export function systemProblemMessage(t: Translate, problem: SystemProblem): string {
-  if (problem.kind === "disk-full") return problem.path ? t("system-disk-full", { path: problem.path }) : t("system-disk-full-server");
+  if (problem.kind === "disk-full")
+    return problem.path ? t("system-disk-full", { path: problem.path }) : t("system-disk-full-server");
   return t(`system-${problem.kind}`, { path: problem.path });
 }
 

@@ -42,7 +42,12 @@ function textOf(id: CommandId, place: CommandPlace): CommandText {
 }
 
 /** The menu Telegram shows for these commands, in one language. */
-export function menuCommands(ids: readonly CommandId[], place: CommandPlace, locale: Locale, t: Translate): MenuCommand[] {
+export function menuCommands(
+  ids: readonly CommandId[],
+  place: CommandPlace,
+  locale: Locale,
+  t: Translate,
+): MenuCommand[] {
   return ids.map((id) => ({ command: commandNames[id][locale], description: t(textOf(id, place).descriptionKey) }));
 }
 

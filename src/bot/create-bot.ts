@@ -47,22 +47,30 @@ export function createBot(
   protectedFeatures.use(...features);
   protectedFeatures.use(unhandledFeature);
 
-async function answerPolitely({ ctx, error }: BotError<BotContext>): Promise<void> {
-  const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
-  const { config } = ctx.deps;
-  const problem = systemProblem(error, config.databaseUrl ? null : config.dataDir);
-  if (problem?.kind === "disk-full") {
-    // The person learns that nothing was saved (so they do not believe a report went in); the operator, why.
-    ctx.log.error({ err: error, problem }, `the disk is full${problem.path ? ` (${problem.path})` : ""}: a request could not be saved`);
-    if (ctx.chat) await ctx.reply(ctx.t("error-disk-full")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
-    return;
+  async function answerPolitely({ ctx, error }: BotError<BotContext>): Promise<void> {
+    const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
+    const { config } = ctx.deps;
+    const problem = systemProblem(error, config.databaseUrl ? null : config.dataDir);
+    if (problem?.kind === "disk-full") {
+      // The person learns that nothing was saved (so they do not believe a report went in); the operator, why.
+      ctx.log.error(
+        { err: error, problem },
+        `the disk is full${problem.path ? ` (${problem.path})` : ""}: a request could not be saved`,
+      );
+      if (ctx.chat)
+        await ctx
+          .reply(ctx.t("error-disk-full"))
+          .catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
+      return;
+    }
+    ctx.log.error({ err: error, kind }, "update failed");
+    // A callback answered too late (e.g. an update replayed after a restart) needs no apology to the user.
+    const lateCallbackAnswer = error instanceof GrammyError && error.method === "answerCallbackQuery";
+    if (ctx.chat && kind !== "network" && !lateCallbackAnswer) {
+      await ctx
+        .reply(ctx.t("error-generic"))
+        .catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
+    }
   }
-  ctx.log.error({ err: error, kind }, "update failed");
-  // A callback answered too late (e.g. an update replayed after a restart) needs no apology to the user.
-  const lateCallbackAnswer = error instanceof GrammyError && error.method === "answerCallbackQuery";
-  if (ctx.chat && kind !== "network" && !lateCallbackAnswer) {
-    await ctx.reply(ctx.t("error-generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not send the error answer"));
-  }
-}
   return bot;
 }

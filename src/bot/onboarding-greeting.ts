@@ -36,10 +36,14 @@ export async function greetingText(
     lines.push(t(options.justBound ? "onboarding-bound-no-roles" : "start-unknown"));
   } else {
     lines.push(t(options.justBound ? "onboarding-bound-roles" : "start-known-roles"));
-    const reporting = [...units].filter(([, unit]) => unit.roles.some((role) => reportingRoles.includes(role))).map(([unitId]) => unitId);
+    const reporting = [...units]
+      .filter(([, unit]) => unit.roles.some((role) => reportingRoles.includes(role)))
+      .map(([unitId]) => unitId);
     const nextDue = await nextDueOf(ctx.deps, reporting, todayFor(ctx));
     for (const [unitId, unit] of units) {
-      lines.push(t("start-role-line", { role: unit.roles.map((role) => t("role-name", { role })).join(", "), unit: unit.name }));
+      lines.push(
+        t("start-role-line", { role: unit.roles.map((role) => t("role-name", { role })).join(", "), unit: unit.name }),
+      );
       const next = nextDue.get(unitId);
       if (next !== undefined) lines.push(`   ${renderNextDue(t, next)}`);
     }
@@ -49,7 +53,15 @@ export async function greetingText(
 }
 
 /** By unit, the next thing due (null: nothing left); units whose organisation has no campaign running are left out. All in one lookup. */
-async function nextDueOf(deps: BotDeps, unitIds: readonly number[], today: LocalDate): Promise<Map<number, ChecklistItem | null>> {
+async function nextDueOf(
+  deps: BotDeps,
+  unitIds: readonly number[],
+  today: LocalDate,
+): Promise<Map<number, ChecklistItem | null>> {
   const found = await loadUnitsById(deps.prisma, unitIds, deps.config.timezone);
-  return new Map(found.flatMap(({ record, campaign }) => (campaign ? [[record.id, nextOpen(unitChecklist(congressPlan, record.facts, today))] as const] : [])));
+  return new Map(
+    found.flatMap(({ record, campaign }) =>
+      campaign ? [[record.id, nextOpen(unitChecklist(congressPlan, record.facts, today))] as const] : [],
+    ),
+  );
 }

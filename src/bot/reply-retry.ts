@@ -57,14 +57,21 @@ export function replyRetry(options: ReplyRetryOptions = {}): Transformer {
 }
 
 /** grammY's Node typings name an older AbortSignal type; what matters here is the same on both. */
-type Abortable = { readonly aborted: boolean; addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void };
+type Abortable = {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+};
 
 function pause(ms: number, signal: Abortable | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -8,8 +8,13 @@ import type { Logger } from "../logger.js";
 
 /** Telegram refused the bot token (401 Unauthorized, or 404 for a malformed one). */
 export class TokenRefusedError extends Error {
-  constructor(readonly apiRoot: string, cause: GrammyError) {
-    super(`the bot token was refused by Telegram at ${apiRoot} (${cause.error_code} ${cause.description}); check TELEGRAM_BOT_TOKEN`);
+  constructor(
+    readonly apiRoot: string,
+    cause: GrammyError,
+  ) {
+    super(
+      `the bot token was refused by Telegram at ${apiRoot} (${cause.error_code} ${cause.description}); check TELEGRAM_BOT_TOKEN`,
+    );
     this.name = "TokenRefusedError";
   }
 }
@@ -38,7 +43,11 @@ export interface ReachOptions {
 export type ApiSignal = NonNullable<Parameters<Api["getMe"]>[0]>;
 
 /** Runs `call` until Telegram answers it, logging each failed attempt. */
-export async function untilTelegramAnswers<T>(what: string, call: (signal: ApiSignal) => Promise<T>, options: ReachOptions): Promise<T> {
+export async function untilTelegramAnswers<T>(
+  what: string,
+  call: (signal: ApiSignal) => Promise<T>,
+  options: ReachOptions,
+): Promise<T> {
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   let delayMs = options.firstDelayMs ?? 1_000;
@@ -53,7 +62,8 @@ export async function untilTelegramAnswers<T>(what: string, call: (signal: ApiSi
       return await call(attempt.signal as unknown as ApiSignal);
     } catch (error) {
       if (options.stop.aborted) throw new StartStoppedError();
-      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) throw new TokenRefusedError(options.apiRoot, error);
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404))
+        throw new TokenRefusedError(options.apiRoot, error);
       const reason = attempt.signal.aborted
         ? `no answer within ${attemptTimeoutMs / 1000} s`
         : error instanceof GrammyError
@@ -84,9 +94,13 @@ function formatSeconds(ms: number): string {
 export function pause(ms: number, stop: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    stop.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    stop.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

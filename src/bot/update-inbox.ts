@@ -174,7 +174,11 @@ export function createUpdateInbox(options: {
     try {
       if (stored.attempts >= maxAttempts) {
         logger.error({ updateId: stored.updateId }, "update set aside after repeated failures");
-        await markDone({ updateId: stored.updateId, error: "set aside after repeated failures", payload: stored.payload });
+        await markDone({
+          updateId: stored.updateId,
+          error: "set aside after repeated failures",
+          payload: stored.payload,
+        });
         return;
       }
       await countAttempt(stored.updateId);
@@ -184,7 +188,11 @@ export function createUpdateInbox(options: {
       } catch (error) {
         // The bot's error boundary answers errors of features; what reaches here failed outside it.
         logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
-        await markDone({ updateId: stored.updateId, error: (error as Error).message?.slice(0, 500), payload: stored.payload });
+        await markDone({
+          updateId: stored.updateId,
+          error: (error as Error).message?.slice(0, 500),
+          payload: stored.payload,
+        });
       }
     } catch (error) {
       // The database failed around the handling: the update stays unmarked and is handled again on the
@@ -223,9 +231,12 @@ export function createUpdateInbox(options: {
           offset = updates[updates.length - 1]!.update_id + 1;
           moreStored = true;
           void readMore();
-          if (dropped > 0) logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
+          if (dropped > 0)
+            logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
           for (const update of limited) {
-            void options.tellLimited?.(update).catch((error: unknown) => logger.warn({ err: error }, "could not tell a person to slow down"));
+            void options
+              .tellLimited?.(update)
+              .catch((error: unknown) => logger.warn({ err: error }, "could not tell a person to slow down"));
           }
         }
         backoffMs = 500;
@@ -246,7 +257,12 @@ export function createUpdateInbox(options: {
             `the disk is full${problem.path ? ` (${problem.path})` : ""}: new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`,
           );
         } else {
-          const reason = error instanceof GrammyError ? `telegram ${error.error_code}` : error instanceof HttpError ? "network" : "internal";
+          const reason =
+            error instanceof GrammyError
+              ? `telegram ${error.error_code}`
+              : error instanceof HttpError
+                ? "network"
+                : "internal";
           logger.warn({ err: error, reason, retryInMs: backoffMs }, "polling failed; retrying");
         }
         await pause(backoffMs, controller.signal);

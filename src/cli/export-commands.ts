@@ -48,14 +48,19 @@ export async function exportCommand(args: ExportArgs, database: Database, contex
   }
 }
 
-async function runExport(args: ExportArgs, database: Database, { t, locale, config, io }: ExportCliContext): Promise<number> {
+async function runExport(
+  args: ExportArgs,
+  database: Database,
+  { t, locale, config, io }: ExportCliContext,
+): Promise<number> {
   if (args.words.length > 1) throw new ExportCliError(t("cli-unknown-command", { command: args.words.join(" ") }));
   const requested = args.flags.get("--format") ?? "xlsx";
   const format = formats.find((candidate) => candidate === requested);
   if (!format) throw new ExportCliError(t("export-cli-bad-format", { value: String(requested) }));
   const out = args.flags.get("--out");
   if (typeof out !== "string") throw new ExportCliError(t("cli-missing-argument", { name: "--out" }));
-  if (!out.toLowerCase().endsWith(`.${format}`)) throw new ExportCliError(t("export-cli-bad-out", { file: out, format }));
+  if (!out.toLowerCase().endsWith(`.${format}`))
+    throw new ExportCliError(t("export-cli-bad-out", { file: out, format }));
 
   const organization = await resolveOrganization(args, database, t);
   const unitCode = args.flags.get("--unit");
@@ -63,7 +68,9 @@ async function runExport(args: ExportArgs, database: Database, { t, locale, conf
     where: {
       organizationId: organization.id,
       archivedAt: null,
-      ...(typeof unitCode === "string" ? { code: { equals: unitCode, mode: "insensitive" as const } } : { parentId: null }),
+      ...(typeof unitCode === "string"
+        ? { code: { equals: unitCode, mode: "insensitive" as const } }
+        : { parentId: null }),
     },
     select: { id: true, code: true, name: true, path: true },
   });
@@ -71,7 +78,13 @@ async function runExport(args: ExportArgs, database: Database, { t, locale, conf
 
   const exportedAt = new Date();
   const today = localDateTime(exportedAt, config.timezone).date;
-  const data = await loadExportData(database.prisma, { organizationId: organization.id, roots: [unit], exportedAt, today, timeZone: config.timezone });
+  const data = await loadExportData(database.prisma, {
+    organizationId: organization.id,
+    roots: [unit],
+    exportedAt,
+    today,
+    timeZone: config.timezone,
+  });
   const sheets = buildExportSheets(data, { t, timeZone: config.timezone });
   const files = await filesFor(format, out, sheets, locale, data.exportedAt);
   for (const file of files) {
@@ -83,7 +96,13 @@ async function runExport(args: ExportArgs, database: Database, { t, locale, conf
     }
     io.out(t("cli-exported", { file: file.path }));
   }
-  io.out(t("export-cli-summary", { units: data.units.length, elections: data.elections.length, difficulties: data.difficulties.length }));
+  io.out(
+    t("export-cli-summary", {
+      units: data.units.length,
+      elections: data.elections.length,
+      difficulties: data.difficulties.length,
+    }),
+  );
   return 0;
 }
 
@@ -99,15 +118,23 @@ async function filesFor(
   return writeExportCsv(sheets, locale).map((file) => ({ path: `${base}-${file.key}.csv`, content: file.content }));
 }
 
-async function resolveOrganization(args: ExportArgs, database: Database, t: Translate): Promise<{ id: number; code: string }> {
+async function resolveOrganization(
+  args: ExportArgs,
+  database: Database,
+  t: Translate,
+): Promise<{ id: number; code: string }> {
   const requested = args.flags.get("--org");
-  const organizations = await database.prisma.organization.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } });
+  const organizations = await database.prisma.organization.findMany({
+    select: { id: true, code: true },
+    orderBy: { id: "asc" },
+  });
   if (typeof requested === "string") {
     const organization = organizations.find((candidate) => candidate.code === requested);
     if (!organization) throw new ExportCliError(t("cli-org-unknown", { value: requested }));
     return organization;
   }
   if (organizations.length === 0) throw new ExportCliError(t("cli-org-not-found"), 1);
-  if (organizations.length > 1) throw new ExportCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
+  if (organizations.length > 1)
+    throw new ExportCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
   return organizations[0]!;
 }

@@ -2,7 +2,13 @@
 // bot's /malienket, /lienketnhom and /huylienket. The code is printed once, at creation.
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
-import { createGroupLinkCode, defaultGroupCodeLifetimeMs, groupWaitMinutes, listGroupBindings, unbindGroup } from "../db/group-binding-store.js";
+import {
+  createGroupLinkCode,
+  defaultGroupCodeLifetimeMs,
+  groupWaitMinutes,
+  listGroupBindings,
+  unbindGroup,
+} from "../db/group-binding-store.js";
 import { localDateTime, parseInviteLifetime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
@@ -57,9 +63,22 @@ async function linkCode(args: GroupArgs, database: Database, { t, io, config }: 
   });
   if (!unit) throw new GroupCliError(t("cli-unit-unknown", { value: unitCode }));
   const expiresAt = new Date(Date.now() + lifetime);
-  const created = await createGroupLinkCode(database.prisma, { organizationId: organization.id, unitId: unit.id, expiresAt, createdBy: "cli" });
+  const created = await createGroupLinkCode(database.prisma, {
+    organizationId: organization.id,
+    unitId: unit.id,
+    expiresAt,
+    createdBy: "cli",
+  });
   const expiry = localDateTime(expiresAt, config.timezone);
-  io.out(t("group-cli-created", { id: created.id, unit: unit.name, code: unit.code, time: expiry.time, date: formatLocalDate(expiry.date) }));
+  io.out(
+    t("group-cli-created", {
+      id: created.id,
+      unit: unit.name,
+      code: unit.code,
+      time: expiry.time,
+      date: formatLocalDate(expiry.date),
+    }),
+  );
   io.out(t("group-code-instruction", { minutes: groupWaitMinutes }));
   io.out(`/lienketnhom ${created.token}`);
   return 0;
@@ -87,22 +106,33 @@ async function list(args: GroupArgs, database: Database, { t, io, config }: Grou
 async function unlink(args: GroupArgs, database: Database, { t, io }: GroupCliContext): Promise<number> {
   const chat = args.flags.get("--chat");
   if (typeof chat !== "string") throw new GroupCliError(t("cli-missing-argument", { name: "--chat" }));
-  if (!/^-\d{1,16}$/.test(chat) || !Number.isSafeInteger(Number(chat))) throw new GroupCliError(t("group-cli-bad-chat", { value: chat }));
+  if (!/^-\d{1,16}$/.test(chat) || !Number.isSafeInteger(Number(chat)))
+    throw new GroupCliError(t("group-cli-bad-chat", { value: chat }));
   const removed = await unbindGroup(database.prisma, { chatId: Number(chat), actor: "cli" });
   if (!removed) throw new GroupCliError(t("group-cli-not-linked", { chat }), 1);
-  io.out(t("group-cli-unlinked", { chat, title: removed.title ?? "", unit: removed.unit.name, code: removed.unit.code }));
+  io.out(
+    t("group-cli-unlinked", { chat, title: removed.title ?? "", unit: removed.unit.name, code: removed.unit.code }),
+  );
   return 0;
 }
 
-async function resolveOrganization(args: GroupArgs, database: Database, t: Translate): Promise<{ id: number; code: string }> {
+async function resolveOrganization(
+  args: GroupArgs,
+  database: Database,
+  t: Translate,
+): Promise<{ id: number; code: string }> {
   const requested = args.flags.get("--org");
-  const organizations = await database.prisma.organization.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } });
+  const organizations = await database.prisma.organization.findMany({
+    select: { id: true, code: true },
+    orderBy: { id: "asc" },
+  });
   if (typeof requested === "string") {
     const organization = organizations.find((candidate) => candidate.code === requested);
     if (!organization) throw new GroupCliError(t("cli-org-unknown", { value: requested }));
     return organization;
   }
   if (organizations.length === 0) throw new GroupCliError(t("cli-org-not-found"));
-  if (organizations.length > 1) throw new GroupCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
+  if (organizations.length > 1)
+    throw new GroupCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
   return organizations[0]!;
 }

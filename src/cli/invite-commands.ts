@@ -53,7 +53,11 @@ export async function inviteCommand(args: InviteArgs, database: Database, contex
   }
 }
 
-async function create(args: InviteArgs, database: Database, { t, io, config, env = process.env }: InviteCliContext): Promise<number> {
+async function create(
+  args: InviteArgs,
+  database: Database,
+  { t, io, config, env = process.env }: InviteCliContext,
+): Promise<number> {
   const unitCode = stringFlag(args, "--unit", t);
   const roleWord = stringFlag(args, "--role", t);
   const role = parseInviteRole(roleWord);
@@ -70,7 +74,13 @@ async function create(args: InviteArgs, database: Database, { t, io, config, env
   });
   if (!unit) throw new InviteCliError(t("cli-unit-unknown", { value: unitCode }));
   const expiresAt = new Date(Date.now() + lifetime);
-  const invite = await createInvite(database.prisma, { organizationId: organization.id, unitId: unit.id, role, expiresAt, createdBy: "cli" });
+  const invite = await createInvite(database.prisma, {
+    organizationId: organization.id,
+    unitId: unit.id,
+    role,
+    expiresAt,
+    createdBy: "cli",
+  });
 
   const expiry = localDateTime(expiresAt, config.timezone);
   io.out(
@@ -139,19 +149,32 @@ async function revoke(args: InviteArgs, database: Database, { t, io, config }: I
     which = { id: Number(id) };
   } else throw new InviteCliError(t("invite-cli-missing-which"));
   const organizationId = args.flags.has("--org") ? (await resolveOrganization(args, database, t)).id : undefined;
-  const outcome = await revokeInvite(database.prisma, which, { ...(organizationId !== undefined && { organizationId }), now: new Date(), actor: "cli" });
+  const outcome = await revokeInvite(database.prisma, which, {
+    ...(organizationId !== undefined && { organizationId }),
+    now: new Date(),
+    actor: "cli",
+  });
   switch (outcome.status) {
     case "unknown":
       throw new InviteCliError(t("invite-cli-unknown"), 1);
     case "used": {
       const used = localDateTime(outcome.usedAt, config.timezone);
-      throw new InviteCliError(t("invite-cli-used", { id: outcome.id, time: used.time, date: formatLocalDate(used.date) }), 1);
+      throw new InviteCliError(
+        t("invite-cli-used", { id: outcome.id, time: used.time, date: formatLocalDate(used.date) }),
+        1,
+      );
     }
     case "already-revoked":
       io.out(t("invite-cli-already-revoked", { id: outcome.id }));
       return 0;
     case "revoked":
-      io.out(t("invite-cli-revoked", { id: outcome.id, role: t("role-name", { role: outcome.role }), code: outcome.unitCode }));
+      io.out(
+        t("invite-cli-revoked", {
+          id: outcome.id,
+          role: t("role-name", { role: outcome.role }),
+          code: outcome.unitCode,
+        }),
+      );
       return 0;
   }
 }
@@ -162,16 +185,24 @@ function stringFlag(args: InviteArgs, name: string, t: Translate): string {
   return value;
 }
 
-async function resolveOrganization(args: InviteArgs, database: Database, t: Translate): Promise<{ id: number; code: string }> {
+async function resolveOrganization(
+  args: InviteArgs,
+  database: Database,
+  t: Translate,
+): Promise<{ id: number; code: string }> {
   const requested = args.flags.get("--org");
-  const organizations = await database.prisma.organization.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } });
+  const organizations = await database.prisma.organization.findMany({
+    select: { id: true, code: true },
+    orderBy: { id: "asc" },
+  });
   if (typeof requested === "string") {
     const organization = organizations.find((candidate) => candidate.code === requested);
     if (!organization) throw new InviteCliError(t("cli-org-unknown", { value: requested }));
     return organization;
   }
   if (organizations.length === 0) throw new InviteCliError(t("cli-org-not-found"));
-  if (organizations.length > 1) throw new InviteCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
+  if (organizations.length > 1)
+    throw new InviteCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
   return organizations[0]!;
 }
 
@@ -189,7 +220,9 @@ function botUsernameFromEnv(env: Record<string, string | undefined>, t: Translat
 async function botUsernameFromTelegram(config: Config): Promise<UsernameLookup> {
   if (!config.botToken) return { ok: false, reason: "unset" };
   try {
-    const response = await fetch(`${config.apiRoot}/bot${config.botToken}/getMe`, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(`${config.apiRoot}/bot${config.botToken}/getMe`, {
+      signal: AbortSignal.timeout(5000),
+    });
     const body = (await response.json()) as { ok?: boolean; result?: { username?: unknown } };
     const username = body.ok ? body.result?.username : undefined;
     return typeof username === "string" && username ? { ok: true, username } : { ok: false, reason: "failed" };

@@ -25,7 +25,14 @@ export async function outboxCommand(
     return 2;
   }
   const summary = await outboxSummary(database.prisma, { now: context.now ?? new Date(), failureLimit: shownFailures });
-  io.out(t("outbox-cli-summary", { pending: summary.pending, waiting: summary.waiting, sent: summary.sent, failed: summary.failed }));
+  io.out(
+    t("outbox-cli-summary", {
+      pending: summary.pending,
+      waiting: summary.waiting,
+      sent: summary.sent,
+      failed: summary.failed,
+    }),
+  );
   if (summary.failed === 0) return 0;
   io.out(t("outbox-cli-failures", { count: summary.failed }));
   for (const failure of summary.failures) {
@@ -39,6 +46,7 @@ export async function outboxCommand(
       }),
     );
   }
-  if (summary.failed > summary.failures.length) io.out(t("outbox-cli-more", { count: summary.failed - summary.failures.length }));
+  if (summary.failed > summary.failures.length)
+    io.out(t("outbox-cli-more", { count: summary.failed - summary.failures.length }));
   return 0;
 }

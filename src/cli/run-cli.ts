@@ -4,7 +4,12 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
 import { DataDirLockedError, setDataDirOwner } from "../db/data-dir-lock.js";
-import { importOrganization, loadStoredOrganization, OrgImportConflictError, type ImportOutcome } from "../db/org-store.js";
+import {
+  importOrganization,
+  loadStoredOrganization,
+  OrgImportConflictError,
+  type ImportOutcome,
+} from "../db/org-store.js";
 import { countSubtreeUnits } from "../db/progress-store.js";
 import { hasChanges } from "../domain/org-diff.js";
 import { readOrgFile } from "../domain/org-file.js";
@@ -39,7 +44,18 @@ interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const valueFlags = new Set(["--format", "--out", "--unit", "--org", "--lang", "--role", "--expires", "--token", "--id", "--chat"]);
+const valueFlags = new Set([
+  "--format",
+  "--out",
+  "--unit",
+  "--org",
+  "--lang",
+  "--role",
+  "--expires",
+  "--token",
+  "--id",
+  "--chat",
+]);
 const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
 
 export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo): Promise<number> {
@@ -139,7 +155,10 @@ export const maxOrgFileBytes = 64 * 1024 * 1024;
 async function orgImport(args: ParsedArgs, open: () => Promise<Database>, t: Translate, io: CliIo): Promise<number> {
   const file = args.words[2];
   if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
-  const size = await stat(file).then((stats) => stats.size, () => null);
+  const size = await stat(file).then(
+    (stats) => stats.size,
+    () => null,
+  );
   if (size === null) throw new CliError(t("cli-file-not-found", { file }));
   if (size > maxOrgFileBytes) {
     io.err(t("cli-org-too-large", { file, size: megabytes(size), max: megabytes(maxOrgFileBytes) }));
@@ -169,7 +188,14 @@ async function orgImport(args: ParsedArgs, open: () => Promise<Database>, t: Tra
         dryRun,
         actor: "cli",
         progress: (step, done, total) =>
-          progress.show(t("cli-progress-import", { step, done: done ?? 0, total: total ?? 0, counted: total === undefined ? "no" : "yes" })),
+          progress.show(
+            t("cli-progress-import", {
+              step,
+              done: done ?? 0,
+              total: total ?? 0,
+              counted: total === undefined ? "no" : "yes",
+            }),
+          ),
       });
     } catch (error) {
       if (!(error instanceof OrgImportConflictError)) throw error;
@@ -227,17 +253,20 @@ async function resolveOrganizationCode(args: ParsedArgs, database: Database, t: 
   const requested = args.flags.get("--org");
   const organizations = await database.prisma.organization.findMany({ select: { code: true }, orderBy: { id: "asc" } });
   if (typeof requested === "string") {
-    if (!organizations.some((organization) => organization.code === requested)) throw new CliError(t("cli-org-unknown", { value: requested }));
+    if (!organizations.some((organization) => organization.code === requested))
+      throw new CliError(t("cli-org-unknown", { value: requested }));
     return requested;
   }
   if (organizations.length === 0) throw new CliError(t("cli-org-not-found"));
-  if (organizations.length > 1) throw new CliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
+  if (organizations.length > 1)
+    throw new CliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
   return organizations[0]!.code;
 }
 
 async function orgExport(args: ParsedArgs, database: Database, t: Translate, io: CliIo): Promise<number> {
   const format = args.flags.get("--format") ?? "yaml";
-  if (format !== "yaml" && format !== "csv") throw new CliError(t("org-problem-one-of", { value: String(format), values: "yaml, csv" }));
+  if (format !== "yaml" && format !== "csv")
+    throw new CliError(t("org-problem-one-of", { value: String(format), values: "yaml, csv" }));
   const code = await resolveOrganizationCode(args, database, t);
   const stored = await loadStoredOrganization(database.prisma, code);
   const text = format === "csv" ? writeOrgCsv(stored!.definition) : writeOrgYaml(stored!.definition);
@@ -255,10 +284,16 @@ async function status(args: ParsedArgs, database: Database, t: Translate, locale
   const organization = await database.prisma.organization.findUniqueOrThrow({ where: { code } });
   const unit =
     typeof unitCode === "string"
-      ? await database.prisma.unit.findFirst({ where: { organizationId: organization.id, code: unitCode, archivedAt: null } })
-      : await database.prisma.unit.findFirst({ where: { organizationId: organization.id, parentId: null, archivedAt: null } });
+      ? await database.prisma.unit.findFirst({
+          where: { organizationId: organization.id, code: unitCode, archivedAt: null },
+        })
+      : await database.prisma.unit.findFirst({
+          where: { organizationId: organization.id, parentId: null, archivedAt: null },
+        });
   if (!unit) throw new CliError(t("cli-unit-unknown", { value: String(unitCode ?? code) }));
-  const campaign = await database.prisma.campaign.findFirst({ where: { organizationId: organization.id, active: true } });
+  const campaign = await database.prisma.campaign.findFirst({
+    where: { organizationId: organization.id, active: true },
+  });
   const rows = await countSubtreeUnits(database.prisma, unit, campaign?.id ?? null);
   io.out(renderStatusText(t, locale, { unit, campaign: campaign?.name ?? null, totals: summarizeTotals(rows) }));
   return 0;

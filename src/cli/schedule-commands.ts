@@ -20,12 +20,19 @@ interface ScheduleArgs {
   flags: Map<string, string | true>;
 }
 
-export async function digestCommand(args: ScheduleArgs, database: Database, context: { t: Translate; config: Config; io: CliIo }): Promise<number> {
+export async function digestCommand(
+  args: ScheduleArgs,
+  database: Database,
+  context: { t: Translate; config: Config; io: CliIo },
+): Promise<number> {
   const { t, io, config } = context;
   if (args.words[1] !== "send" || args.words.length > 2) return unknown(args, context);
   const unitCode = args.flags.get("--unit");
   const bindings = await database.prisma.chatBinding.findMany({
-    where: { purpose: "digest", ...(typeof unitCode === "string" && { unit: { code: { equals: unitCode, mode: "insensitive" } } }) },
+    where: {
+      purpose: "digest",
+      ...(typeof unitCode === "string" && { unit: { code: { equals: unitCode, mode: "insensitive" } } }),
+    },
     orderBy: { id: "asc" },
   });
   if (bindings.length === 0) {
@@ -40,7 +47,12 @@ export async function digestCommand(args: ScheduleArgs, database: Database, cont
   const run = randomBytes(4).toString("hex");
   for (const binding of bindings) {
     const locale = localeFromLanguageCode(binding.locale ?? undefined) ?? config.defaultLocale;
-    const parts = await digestMessages({ prisma: database.prisma, config, translate, translateFor: (other) => translatorFor(i18n, other) }, binding.unitId, due, locale);
+    const parts = await digestMessages(
+      { prisma: database.prisma, config, translate, translateFor: (other) => translatorFor(i18n, other) },
+      binding.unitId,
+      due,
+      locale,
+    );
     await enqueue(
       database.prisma,
       parts.map((text, index) => ({
@@ -56,7 +68,11 @@ export async function digestCommand(args: ScheduleArgs, database: Database, cont
   return deliver(database, context);
 }
 
-export async function remindCommand(args: ScheduleArgs, database: Database, context: { t: Translate; config: Config; io: CliIo }): Promise<number> {
+export async function remindCommand(
+  args: ScheduleArgs,
+  database: Database,
+  context: { t: Translate; config: Config; io: CliIo },
+): Promise<number> {
   const { t, io, config } = context;
   if (args.words[1] !== "run" || args.words.length > 2) return unknown(args, context);
   const i18n = createI18n({ defaultLocale: config.defaultLocale });
@@ -78,7 +94,11 @@ async function deliver(database: Database, context: { t: Translate; config: Conf
     context.io.out(context.t("cli-outbox-left-for-bot"));
     return 0;
   }
-  const sender = createAppOutboxSender({ config: context.config, prisma: database.prisma, logger: createLogger({ level: "silent" }) });
+  const sender = createAppOutboxSender({
+    config: context.config,
+    prisma: database.prisma,
+    logger: createLogger({ level: "silent" }),
+  });
   let sent = 0;
   for (let round = 0; round < 1000; round++) {
     const result = await sender.drainOnce();
@@ -90,6 +110,8 @@ async function deliver(database: Database, context: { t: Translate; config: Conf
 }
 
 function unknown(args: ScheduleArgs, context: { t: Translate; io: CliIo }): number {
-  context.io.err(context.t("cli-error", { message: context.t("cli-unknown-command", { command: args.words.join(" ") }) }));
+  context.io.err(
+    context.t("cli-error", { message: context.t("cli-unknown-command", { command: args.words.join(" ") }) }),
+  );
   return 2;
 }

@@ -81,5 +81,7 @@ function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
   const cause: unknown = (error.meta?.driverAdapterError as { cause?: unknown } | undefined)?.cause;
-  return error.code === "P2010" && typeof cause === "object" && cause !== null && "code" in cause && cause.code === "23505";
+  return (
+    error.code === "P2010" && typeof cause === "object" && cause !== null && "code" in cause && cause.code === "23505"
+  );
 }

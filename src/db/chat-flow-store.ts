@@ -18,7 +18,12 @@ export async function loadFlow<S>(prisma: PrismaClient, chatId: number, userId: 
   return row ? { kind: row.kind, state: row.state, expiresAt: row.expiresAt } : null;
 }
 
-export async function saveFlow<S>(prisma: PrismaClient, chatId: number, userId: number, flow: StoredFlow<S>): Promise<void> {
+export async function saveFlow<S>(
+  prisma: PrismaClient,
+  chatId: number,
+  userId: number,
+  flow: StoredFlow<S>,
+): Promise<void> {
   await driverSql(prisma).execute(Prisma.sql`
     INSERT INTO chat_flows ("chatId", "userId", kind, state, "expiresAt", "awaitingAnswer", "updatedAt")
     VALUES (${BigInt(chatId)}::bigint, ${BigInt(userId)}::bigint, ${flow.kind}, ${JSON.stringify(flow.state)}::jsonb, ${flow.expiresAt}::timestamp,
@@ -29,5 +34,7 @@ export async function saveFlow<S>(prisma: PrismaClient, chatId: number, userId: 
 }
 
 export async function deleteFlow(prisma: PrismaClient, chatId: number, userId: number): Promise<void> {
-  await driverSql(prisma).execute(Prisma.sql`DELETE FROM chat_flows WHERE "chatId" = ${BigInt(chatId)}::bigint AND "userId" = ${BigInt(userId)}::bigint`);
+  await driverSql(prisma).execute(
+    Prisma.sql`DELETE FROM chat_flows WHERE "chatId" = ${BigInt(chatId)}::bigint AND "userId" = ${BigInt(userId)}::bigint`,
+  );
 }

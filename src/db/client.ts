@@ -95,10 +95,12 @@ async function openPostgres(url: string): Promise<Database> {
         client.off("error", ignore);
         client.release();
       };
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked").catch((error: unknown) => {
-        release();
-        throw error;
-      });
+      const { rows } = await client
+        .query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked")
+        .catch((error: unknown) => {
+          release();
+          throw error;
+        });
       if (!rows[0]?.locked) {
         release();
         return null;
@@ -134,7 +136,8 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
     exec: async (text) => {
       await client.exec(text);
     },
-    query: async (text, params = []) => (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
+    query: async (text, params = []) =>
+      (await client.query(text, params as unknown[])).rows as Record<string, unknown>[],
     withLock: (fn) => fn(sql), // a single process owns the embedded database
   };
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils than Prisma 6.19;

@@ -40,7 +40,10 @@ export async function latestMenus(prisma: PrismaClient): Promise<Map<string, Pla
 }
 
 /** The same for the targets whose rows wait in these chats' queues (0: the bot-wide menus); found by the chat index. */
-export async function latestMenusInChats(prisma: PrismaClient, chatIds: readonly number[]): Promise<Map<string, PlannedMenu>> {
+export async function latestMenusInChats(
+  prisma: PrismaClient,
+  chatIds: readonly number[],
+): Promise<Map<string, PlannedMenu>> {
   // Once per binding, on the bot's hot path: on the driver (src/db/driver-sql.ts).
   const rows = await driverSql(prisma).rows<{ id: number; dedupeKey: string }>(Prisma.sql`
     SELECT id, "dedupeKey" FROM outbox_messages
@@ -63,7 +66,11 @@ function latestByTarget(rows: readonly { id: number; dedupeKey: string }[]): Map
  * shape of findPeopleByTelegramId (src/db/people-store.ts): one query for all of them.
  */
 export async function loadBoundPeople(prisma: PrismaClient): Promise<Map<number, PersonProfile[]>> {
-  const people = await prisma.person.findMany({ where: { telegramUserId: { not: null } }, orderBy: { id: "asc" }, select: profileSelect });
+  const people = await prisma.person.findMany({
+    where: { telegramUserId: { not: null } },
+    orderBy: { id: "asc" },
+    select: profileSelect,
+  });
   const byUser = new Map<number, PersonProfile[]>();
   for (const person of people) {
     const userId = Number(person.telegramUserId);

@@ -33,7 +33,8 @@ export class DataDirLockedError extends Error {
   explain(t: Translate): string {
     const args = { path: this.dataDir, pid: String(this.pid) }; // a pid, not a number to format (24.069)
     if (this.owner === "bot") return t("data-dir-locked-bot", args);
-    if (this.owner?.startsWith("cli")) return t("data-dir-locked-cli", { ...args, command: this.owner.replace(/^cli\s*/, "") || "cli" });
+    if (this.owner?.startsWith("cli"))
+      return t("data-dir-locked-cli", { ...args, command: this.owner.replace(/^cli\s*/, "") || "cli" });
     return t("data-dir-locked-other", args);
   }
 }

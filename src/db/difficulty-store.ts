@@ -26,7 +26,15 @@ export interface StoredDifficulty {
   resolvedAt: Date | null;
 }
 
-const unitFields = { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } } as const;
+const unitFields = {
+  id: true,
+  organizationId: true,
+  code: true,
+  name: true,
+  level: true,
+  path: true,
+  parent: { select: { name: true } },
+} as const;
 const difficultyFields = {
   id: true,
   text: true,
@@ -114,7 +122,12 @@ async function insertDifficulty(tx: Prisma.TransactionClient, difficulty: NewDif
       entity: "difficulty",
       entityId: String(created.id),
       // The text itself stays in the difficulties table: audit rows are read more widely.
-      details: { unitId: difficulty.unit.id, unitCode: difficulty.unit.code, personId: difficulty.openedById, sensitive: difficulty.sensitive },
+      details: {
+        unitId: difficulty.unit.id,
+        unitCode: difficulty.unit.code,
+        personId: difficulty.openedById,
+        sensitive: difficulty.sensitive,
+      },
     },
   });
   await enqueue(tx, difficulty.notices);
@@ -122,18 +135,30 @@ async function insertDifficulty(tx: Prisma.TransactionClient, difficulty: NewDif
 }
 
 async function findByUpdate(db: Db, telegramUpdateId: number): Promise<number | null> {
-  const row = await db.difficulty.findUnique({ where: { telegramUpdateId: BigInt(telegramUpdateId) }, select: { id: true } });
+  const row = await db.difficulty.findUnique({
+    where: { telegramUpdateId: BigInt(telegramUpdateId) },
+    select: { id: true },
+  });
   return row?.id ?? null;
 }
 
 /** The difficulty a Telegram update stored, if it did (a redelivered /khokhan answers as the first time). */
-export async function findDifficultyByUpdate(prisma: PrismaClient, telegramUpdateId: number): Promise<StoredDifficulty | null> {
-  const row = await prisma.difficulty.findUnique({ where: { telegramUpdateId: BigInt(telegramUpdateId) }, select: difficultyFields });
+export async function findDifficultyByUpdate(
+  prisma: PrismaClient,
+  telegramUpdateId: number,
+): Promise<StoredDifficulty | null> {
+  const row = await prisma.difficulty.findUnique({
+    where: { telegramUpdateId: BigInt(telegramUpdateId) },
+    select: difficultyFields,
+  });
   return row && toDifficulty(row);
 }
 
 export async function findDifficulty(prisma: PrismaClient, id: number): Promise<StoredDifficulty | null> {
-  const row = await prisma.difficulty.findFirst({ where: { id, unit: { archivedAt: null } }, select: difficultyFields });
+  const row = await prisma.difficulty.findFirst({
+    where: { id, unit: { archivedAt: null } },
+    select: difficultyFields,
+  });
   return row && toDifficulty(row);
 }
 
@@ -145,7 +170,13 @@ export type ResolveOutcome = "resolved" | "already-resolved";
  */
 export async function resolveDifficulty(
   prisma: PrismaClient,
-  input: { difficulty: StoredDifficulty; resolvedById: number; resolvedAt: Date; actor: string; notices: readonly NewOutboxMessage[] },
+  input: {
+    difficulty: StoredDifficulty;
+    resolvedById: number;
+    resolvedAt: Date;
+    actor: string;
+    notices: readonly NewOutboxMessage[];
+  },
 ): Promise<ResolveOutcome> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.difficulty.updateMany({
@@ -160,7 +191,11 @@ export async function resolveDifficulty(
         action: "difficulty.resolve",
         entity: "difficulty",
         entityId: String(input.difficulty.id),
-        details: { unitId: input.difficulty.unit.id, unitCode: input.difficulty.unit.code, personId: input.resolvedById },
+        details: {
+          unitId: input.difficulty.unit.id,
+          unitCode: input.difficulty.unit.code,
+          personId: input.resolvedById,
+        },
       },
     });
     await enqueue(tx, input.notices);
@@ -228,10 +263,13 @@ export async function difficultyRecipients(
       select: { person: { select: person } },
     }),
   ]);
-  const recipients = (rows: { person: { id: number; name: string; telegramUserId: bigint | null; locale: string | null } }[]) => {
+  const recipients = (
+    rows: { person: { id: number; name: string; telegramUserId: bigint | null; locale: string | null } }[],
+  ) => {
     const seen = new Map<number, NoticeRecipient>();
     for (const { person: row } of rows) {
-      if (row.telegramUserId !== null && !seen.has(row.id)) seen.set(row.id, { personId: row.id, name: row.name, telegramUserId: row.telegramUserId, locale: row.locale });
+      if (row.telegramUserId !== null && !seen.has(row.id))
+        seen.set(row.id, { personId: row.id, name: row.name, telegramUserId: row.telegramUserId, locale: row.locale });
     }
     return [...seen.values()];
   };
@@ -306,7 +344,12 @@ export async function completePendingDifficulty(
 ): Promise<OpenOutcome> {
   const endFlow = (db: Db) =>
     db.chatFlow.deleteMany({
-      where: { chatId: BigInt(key.chatId), userId: BigInt(key.userId), kind: difficultyFlowKind, state: { path: ["nonce"], equals: key.nonce } },
+      where: {
+        chatId: BigInt(key.chatId),
+        userId: BigInt(key.userId),
+        kind: difficultyFlowKind,
+        state: { path: ["nonce"], equals: key.nonce },
+      },
     });
   const outcome = await storeOnce(prisma, difficulty, async (tx) => {
     const created = await insertDifficulty(tx, difficulty);
@@ -318,9 +361,17 @@ export async function completePendingDifficulty(
 }
 
 /** Ends the user's pending difficulty (the "cancel" button), if it still carries this nonce. */
-export async function cancelPendingDifficulty(prisma: PrismaClient, key: { chatId: number; userId: number; nonce: string }): Promise<boolean> {
+export async function cancelPendingDifficulty(
+  prisma: PrismaClient,
+  key: { chatId: number; userId: number; nonce: string },
+): Promise<boolean> {
   const removed = await prisma.chatFlow.deleteMany({
-    where: { chatId: BigInt(key.chatId), userId: BigInt(key.userId), kind: difficultyFlowKind, state: { path: ["nonce"], equals: key.nonce } },
+    where: {
+      chatId: BigInt(key.chatId),
+      userId: BigInt(key.userId),
+      kind: difficultyFlowKind,
+      state: { path: ["nonce"], equals: key.nonce },
+    },
   });
   return removed.count > 0;
 }

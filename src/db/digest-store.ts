@@ -9,7 +9,10 @@ import type { SubtreeRollup } from "../domain/progress-rollup.js";
 import { loadDigestLists, loadElectionStats, loadRollupTop, loadSubtreeRollup } from "./progress-rollup.js";
 import { loadUnitRecords } from "./unit-records.js";
 
-export type DigestData = Omit<DigestInput, "today"> & { top: { id: number; name: string; organizationId: number }; rollup: SubtreeRollup };
+export type DigestData = Omit<DigestInput, "today"> & {
+  top: { id: number; name: string; organizationId: number };
+  rollup: SubtreeRollup;
+};
 
 export async function loadDigestData(
   prisma: PrismaClient,

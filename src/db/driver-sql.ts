@@ -65,7 +65,8 @@ export function pgDriverSql(pool: pg.Pool, types: typeof pg.types): DriverSql {
     if (!name && names.size < preparedLimit) names.set(text, (name = `driver_${names.size}`));
     return name;
   };
-  const run = (query: Prisma.Sql) => pool.query({ name: nameOf(query.text), text: query.text, values: query.values.map(driverParam), types: parsers });
+  const run = (query: Prisma.Sql) =>
+    pool.query({ name: nameOf(query.text), text: query.text, values: query.values.map(driverParam), types: parsers });
   return {
     rows: async <T>(query: Prisma.Sql) => (await run(query)).rows as T[],
     execute: async (query) => (await run(query)).rowCount ?? 0,
@@ -94,13 +95,18 @@ export function pgliteDriverSql(client: PGlite): DriverSql {
     }
     return out;
   };
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => client._runExclusiveTransaction(() => client._runExclusiveQuery(fn));
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> =>
+    client._runExclusiveTransaction(() => client._runExclusiveQuery(fn));
   const statementOf = async (text: string) => {
     const known = prepared.get(text);
     if (known || prepared.size >= preparedLimit) return known ?? null;
     const name = `driver_${prepared.size}`;
     const { messages } = await client.execProtocol(
-      concat([protocol.serialize.parse({ name, text, types: [] }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]),
+      concat([
+        protocol.serialize.parse({ name, text, types: [] }),
+        protocol.serialize.describe({ type: "S", name }),
+        protocol.serialize.sync(),
+      ]),
     );
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
     prepared.set(text, statement);
@@ -110,7 +116,11 @@ export function pgliteDriverSql(client: PGlite): DriverSql {
     exclusive(async () => {
       const values = query.values.map(driverParam);
       const statement = await statementOf(query.text);
-      if (!statement) return (await client.query(query.text, values, { parsers: pgliteParsers })) as { rows: unknown[]; affectedRows?: number };
+      if (!statement)
+        return (await client.query(query.text, values, { parsers: pgliteParsers })) as {
+          rows: unknown[];
+          affectedRows?: number;
+        };
       const serialized = values.map((value, index) => {
         if (value === null) return null;
         const serialize = client.serializers[statement.paramTypes[index]!];

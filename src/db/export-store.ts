@@ -4,7 +4,13 @@
 // from the aggregation module the digest and /tiendo use (src/db/progress-rollup.ts), so the three agree.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { driverSql } from "./driver-sql.js";
-import { electionResultsOf, type ExportData, type ExportDifficultyRow, type ExportElectionRow, type ExportUnitRow } from "../domain/export-rows.js";
+import {
+  electionResultsOf,
+  type ExportData,
+  type ExportDifficultyRow,
+  type ExportElectionRow,
+  type ExportUnitRow,
+} from "../domain/export-rows.js";
 import type { UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
@@ -26,7 +32,10 @@ export interface ExportRequest {
 const allShortUnits = 2_147_483_647;
 
 export async function loadExportData(prisma: PrismaClient, request: ExportRequest): Promise<ExportData> {
-  const organization = await prisma.organization.findUniqueOrThrow({ where: { id: request.organizationId }, select: { code: true, name: true } });
+  const organization = await prisma.organization.findUniqueOrThrow({
+    where: { id: request.organizationId },
+    select: { code: true, name: true },
+  });
   const campaign = (await loadActiveCampaigns(prisma, [request.organizationId])).get(request.organizationId) ?? null;
   const inSubtrees = (alias: string) =>
     request.roots.length === 0
@@ -41,7 +50,11 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
 
   const rootIds = request.roots.map((root) => root.id);
   const [units, heldPayloads, difficulties, secretaries, progress, electionStats] = await Promise.all([
-    loadUnitRecords(prisma, { campaign, scope: { paths: request.roots.map((root) => root.path) }, timeZone: request.timeZone }),
+    loadUnitRecords(prisma, {
+      campaign,
+      scope: { paths: request.roots.map((root) => root.path) },
+      timeZone: request.timeZone,
+    }),
     campaign
       ? driverSql(prisma).rows<{ unitId: number; payload: unknown }>(Prisma.sql`
           SELECT DISTINCT ON (r."unitId") r."unitId", r.payload
@@ -49,7 +62,15 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
           WHERE r."campaignId" = ${campaign.id} AND r.milestone = 'held' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
           ORDER BY r."unitId", r.id DESC`)
       : Promise.resolve([] as { unitId: number; payload: unknown }[]),
-    driverSql(prisma).rows<{ id: number; unitId: number; unitCode: string; unitName: string; openedAt: Date; text: string; sensitive: boolean }>(Prisma.sql`
+    driverSql(prisma).rows<{
+      id: number;
+      unitId: number;
+      unitCode: string;
+      unitName: string;
+      openedAt: Date;
+      text: string;
+      sensitive: boolean;
+    }>(Prisma.sql`
       SELECT d.id, d."unitId", u.code AS "unitCode", u.name AS "unitName", d."openedAt", d.text, d.sensitive
       FROM difficulties d JOIN units u ON u.id = d."unitId"
       WHERE d."resolvedAt" IS NULL AND u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}
@@ -63,7 +84,9 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits }),
   ]);
 
-  const heldPayloadOf = new Map(heldPayloads.map((row) => [row.unitId, (row.payload ?? {}) as Record<string, unknown>]));
+  const heldPayloadOf = new Map(
+    heldPayloads.map((row) => [row.unitId, (row.payload ?? {}) as Record<string, unknown>]),
+  );
   const openCount = new Map<number, number>();
   for (const difficulty of difficulties) openCount.set(difficulty.unitId, (openCount.get(difficulty.unitId) ?? 0) + 1);
   const secretaryOf = new Map(secretaries.map((row) => [row.unitId, row.name]));
@@ -76,7 +99,16 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
   const elections: ExportElectionRow[] = unitRows.flatMap((unit) => {
     const held = unit.facts.reached.held;
     if (!held) return [];
-    return [{ unitId: unit.id, code: unit.code, name: unit.name, level: unit.level, heldOn: held.happenedOn, results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}) }];
+    return [
+      {
+        unitId: unit.id,
+        code: unit.code,
+        name: unit.name,
+        level: unit.level,
+        heldOn: held.happenedOn,
+        results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}),
+      },
+    ];
   });
   const difficultyRows: ExportDifficultyRow[] = difficulties.map((difficulty) => ({
     id: difficulty.id,

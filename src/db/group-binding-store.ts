@@ -70,7 +70,11 @@ export async function findGroupBinding(prisma: PrismaClient, chatId: number): Pr
 }
 
 export async function listGroupBindings(prisma: PrismaClient, organizationId: number): Promise<GroupBinding[]> {
-  const rows = await prisma.chatBinding.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: bindingSelect });
+  const rows = await prisma.chatBinding.findMany({
+    where: { organizationId },
+    orderBy: { id: "asc" },
+    select: bindingSelect,
+  });
   return rows.map(toBinding);
 }
 
@@ -94,7 +98,9 @@ export async function bindGroup(
   try {
     return await bindOnce(prisma, input);
   } catch (error) {
-    const lostRace = error instanceof TakenMeanwhile || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+    const lostRace =
+      error instanceof TakenMeanwhile ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
     if (!lostRace) throw error;
     return bindOnce(prisma, input);
   }
@@ -102,7 +108,13 @@ export async function bindGroup(
 
 async function bindOnce(
   prisma: PrismaClient,
-  { token, chatId, title, actor, now }: { token: string; chatId: number; title: string | null; actor: string; now: Date },
+  {
+    token,
+    chatId,
+    title,
+    actor,
+    now,
+  }: { token: string; chatId: number; title: string | null; actor: string; now: Date },
 ): Promise<BindOutcome> {
   return prisma.$transaction(async (tx): Promise<BindOutcome> => {
     const invite = await tx.invite.findUnique({
@@ -122,8 +134,13 @@ async function bindOnce(
     if (existing) {
       // The binding and the code's use carry the same instant: that is how a replay recognises itself.
       const replay =
-        invite?.kind === "group" && invite.usedAt !== null && existing.unit.id === invite.unitId && existing.createdAt.getTime() === invite.usedAt.getTime();
-      return replay ? { status: "bound", binding: toBinding(existing), replay: true } : { status: "already-bound", binding: toBinding(existing) };
+        invite?.kind === "group" &&
+        invite.usedAt !== null &&
+        existing.unit.id === invite.unitId &&
+        existing.createdAt.getTime() === invite.usedAt.getTime();
+      return replay
+        ? { status: "bound", binding: toBinding(existing), replay: true }
+        : { status: "already-bound", binding: toBinding(existing) };
     }
     if (!invite || invite.kind !== "group") return { status: "unknown" };
     const state = inviteState(invite, now);
@@ -131,10 +148,20 @@ async function bindOnce(
     if (state === "revoked" || invite.unit.archivedAt) return { status: "revoked" };
     if (state === "expired") return { status: "expired", expiresAt: invite.expiresAt };
 
-    const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new TakenMeanwhile();
     const created = await tx.chatBinding.create({
-      data: { organizationId: invite.organizationId, unitId: invite.unitId, chatId: BigInt(chatId), purpose: "digest", title, createdAt: now },
+      data: {
+        organizationId: invite.organizationId,
+        unitId: invite.unitId,
+        chatId: BigInt(chatId),
+        purpose: "digest",
+        title,
+        createdAt: now,
+      },
       select: bindingSelect,
     });
     await tx.chatFlow.deleteMany({ where: { chatId: BigInt(chatId), userId: 0n, kind: groupWaitKind } });
@@ -153,9 +180,15 @@ async function bindOnce(
 }
 
 /** Removes the chat's binding; null when the chat was not bound. */
-export async function unbindGroup(prisma: PrismaClient, input: { chatId: number; actor: string }): Promise<GroupBinding | null> {
+export async function unbindGroup(
+  prisma: PrismaClient,
+  input: { chatId: number; actor: string },
+): Promise<GroupBinding | null> {
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.chatBinding.findUnique({ where: { chatId: BigInt(input.chatId) }, select: bindingSelect });
+    const existing = await tx.chatBinding.findUnique({
+      where: { chatId: BigInt(input.chatId) },
+      select: bindingSelect,
+    });
     if (!existing) return null;
     await tx.chatBinding.delete({ where: { id: existing.id } });
     await tx.auditLog.create({
@@ -188,7 +221,14 @@ export async function moveGroupBinding(
       await tx.chatFlow.delete({ where: { id: wait.id } });
       await tx.chatFlow.upsert({
         where: { chatId_userId: { chatId: to, userId: 0n } },
-        create: { chatId: to, userId: 0n, kind: groupWaitKind, state: (wait.state ?? {}) as Prisma.InputJsonValue, expiresAt: wait.expiresAt, awaitingAnswer: false },
+        create: {
+          chatId: to,
+          userId: 0n,
+          kind: groupWaitKind,
+          state: (wait.state ?? {}) as Prisma.InputJsonValue,
+          expiresAt: wait.expiresAt,
+          awaitingAnswer: false,
+        },
         update: {},
       });
     }
@@ -237,9 +277,15 @@ export async function endGroupWait(prisma: PrismaClient, chatId: number): Promis
 
 /** Groups whose wait is over and which are still not bound: the bot should leave them. */
 export async function expiredGroupWaits(prisma: PrismaClient, now: Date): Promise<number[]> {
-  const rows = await prisma.chatFlow.findMany({ where: { kind: groupWaitKind, userId: 0n, expiresAt: { lte: now } }, select: { chatId: true } });
+  const rows = await prisma.chatFlow.findMany({
+    where: { kind: groupWaitKind, userId: 0n, expiresAt: { lte: now } },
+    select: { chatId: true },
+  });
   if (rows.length === 0) return [];
-  const bound = await prisma.chatBinding.findMany({ where: { chatId: { in: rows.map((row) => row.chatId) } }, select: { chatId: true } });
+  const bound = await prisma.chatBinding.findMany({
+    where: { chatId: { in: rows.map((row) => row.chatId) } },
+    select: { chatId: true },
+  });
   const boundIds = new Set(bound.map((row) => row.chatId));
   return rows.filter((row) => !boundIds.has(row.chatId)).map((row) => Number(row.chatId));
 }

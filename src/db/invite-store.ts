@@ -56,19 +56,30 @@ class InviteTakenMeanwhile extends Error {}
  * organisation with this Telegram id gets the role, else a person is created. A replay of the same
  * redemption (the inbox delivers at least once) finds the invite used by this very user and binds nothing.
  */
-export async function redeemInvite(prisma: PrismaClient, token: string, user: TelegramIdentity, now: Date): Promise<RedeemOutcome> {
+export async function redeemInvite(
+  prisma: PrismaClient,
+  token: string,
+  user: TelegramIdentity,
+  now: Date,
+): Promise<RedeemOutcome> {
   try {
     return await redeemOnce(prisma, token, user, now);
   } catch (error) {
     const lostRace =
-      error instanceof InviteTakenMeanwhile || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+      error instanceof InviteTakenMeanwhile ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
     if (!lostRace) throw error;
     // A concurrent redemption committed first (another user's, or this user's own replay): its outcome decides.
     return redeemOnce(prisma, token, user, now);
   }
 }
 
-async function redeemOnce(prisma: PrismaClient, token: string, user: TelegramIdentity, now: Date): Promise<RedeemOutcome> {
+async function redeemOnce(
+  prisma: PrismaClient,
+  token: string,
+  user: TelegramIdentity,
+  now: Date,
+): Promise<RedeemOutcome> {
   const tokenHash = hashInviteToken(token);
   const telegramUserId = BigInt(user.id);
   return prisma.$transaction(async (tx): Promise<RedeemOutcome> => {
@@ -152,7 +163,12 @@ export interface InviteRow {
   state: InviteState;
 }
 
-export async function listInvites(prisma: PrismaClient, organizationId: number, now: Date, unitId?: number): Promise<InviteRow[]> {
+export async function listInvites(
+  prisma: PrismaClient,
+  organizationId: number,
+  now: Date,
+  unitId?: number,
+): Promise<InviteRow[]> {
   const invites = await prisma.invite.findMany({
     where: { organizationId, kind: "person", ...(unitId !== undefined && { unitId }) },
     orderBy: { id: "asc" },
@@ -197,12 +213,20 @@ export async function revokeInvite(
         ...("id" in which ? { id: which.id } : { tokenHash: hashInviteToken(which.token) }),
         ...(options.organizationId !== undefined && { organizationId: options.organizationId }),
       },
-      select: { id: true, organizationId: true, role: true, usedAt: true, revokedAt: true, unit: { select: { code: true } } },
+      select: {
+        id: true,
+        organizationId: true,
+        role: true,
+        usedAt: true,
+        revokedAt: true,
+        unit: { select: { code: true } },
+      },
     });
     if (!invite) return { status: "unknown" as const };
     const role = invite.role ?? "secretary";
     if (invite.usedAt) return { status: "used" as const, id: invite.id, usedAt: invite.usedAt };
-    if (invite.revokedAt) return { status: "already-revoked" as const, id: invite.id, unitCode: invite.unit.code, role };
+    if (invite.revokedAt)
+      return { status: "already-revoked" as const, id: invite.id, unitCode: invite.unit.code, role };
     await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: options.now } });
     await tx.auditLog.create({
       data: {
@@ -227,9 +251,17 @@ export interface InvitableUnit {
 }
 
 /** Units in use with this code (any letter case, as people type it) in the given organisations. */
-export async function findInvitableUnits(prisma: PrismaClient, organizationIds: readonly number[], code: string): Promise<InvitableUnit[]> {
+export async function findInvitableUnits(
+  prisma: PrismaClient,
+  organizationIds: readonly number[],
+  code: string,
+): Promise<InvitableUnit[]> {
   return prisma.unit.findMany({
-    where: { organizationId: { in: [...organizationIds] }, code: { equals: code, mode: "insensitive" }, archivedAt: null },
+    where: {
+      organizationId: { in: [...organizationIds] },
+      code: { equals: code, mode: "insensitive" },
+      archivedAt: null,
+    },
     orderBy: { id: "asc" },
     select: { id: true, organizationId: true, code: true, name: true, path: true },
   });

@@ -15,7 +15,15 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
   // Plain rows, read set-based: an organisation may have 100,000 units and 50,000 people.
   const [units, people, roles, groups, campaign] = await Promise.all([
     db.$queryRaw<
-      { code: string; name: string; level: UnitLevel; parentCode: string | null; pilotDate: Date | null; term: string | null; archived: boolean }[]
+      {
+        code: string;
+        name: string;
+        level: UnitLevel;
+        parentCode: string | null;
+        pilotDate: Date | null;
+        term: string | null;
+        archived: boolean;
+      }[]
     >`
       SELECT u.code, u.name, u.level, p.code AS "parentCode", u."pilotDate", u.term, u."archivedAt" IS NOT NULL AS archived
       FROM units u LEFT JOIN units p ON p.id = u."parentId"
@@ -41,7 +49,12 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
     }),
     db.campaign.findFirst({
       where: { organizationId: organization.id, active: true },
-      select: { name: true, reminderPolicy: true, deadlines: { orderBy: { id: "asc" } }, terms: { orderBy: { id: "asc" } } },
+      select: {
+        name: true,
+        reminderPolicy: true,
+        deadlines: { orderBy: { id: "asc" } },
+        terms: { orderBy: { id: "asc" } },
+      },
     }),
   ]);
   const rolesByPhone = new Map<string, PersonDefinition["roles"]>();
@@ -54,7 +67,11 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
     organization: { code: organization.code, name: organization.name },
     campaign: campaign && {
       name: campaign.name,
-      deadlines: campaign.deadlines.map((d) => ({ level: d.level, milestone: d.milestone, date: utcDateToLocalDate(d.dueDate) })),
+      deadlines: campaign.deadlines.map((d) => ({
+        level: d.level,
+        milestone: d.milestone,
+        date: utcDateToLocalDate(d.dueDate),
+      })),
       terms: campaign.terms.map((t) => ({ level: t.level, term: t.term })),
       reminders: policyFromStored(campaign.reminderPolicy),
     },
@@ -78,7 +95,9 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
     workingGroups: groups.map((group) => ({
       name: group.name,
       leaderPhone: group.members.find((member) => member.role === "leader")?.person.phone ?? "",
-      memberPhones: group.members.filter((member) => member.role === "member").map((member) => member.person.phone ?? ""),
+      memberPhones: group.members
+        .filter((member) => member.role === "member")
+        .map((member) => member.person.phone ?? ""),
       unitCodes: group.units.map((unit) => unit.unit.code),
     })),
     rolesMode: "exact",
@@ -165,7 +184,12 @@ function isConcurrentWrite(error: unknown): boolean {
   return /\b(23505|40001|40P01)\b/.test(text);
 }
 
-async function applyChanges(tx: Tx, definition: OrgDefinition, changes: OrgChanges, progress: ImportProgress): Promise<void> {
+async function applyChanges(
+  tx: Tx,
+  definition: OrgDefinition,
+  changes: OrgChanges,
+  progress: ImportProgress,
+): Promise<void> {
   const organization = await tx.organization.upsert({
     where: { code: definition.organization.code },
     create: definition.organization,
@@ -189,7 +213,11 @@ async function applyChanges(tx: Tx, definition: OrgDefinition, changes: OrgChang
 }
 
 /** Runs write(batch) over items, batchSize at a time, reporting progress. */
-async function inBatches<T>(items: readonly T[], write: (batch: T[]) => Promise<unknown>, report?: (done: number) => void): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  write: (batch: T[]) => Promise<unknown>,
+  report?: (done: number) => void,
+): Promise<void> {
   for (let start = 0; start < items.length; start += batchSize) {
     await write(items.slice(start, start + batchSize));
     report?.(Math.min(items.length, start + batchSize));
@@ -246,17 +274,20 @@ async function syncUnits(
     (done) => progress("units", before + done, total),
   );
   if (changes.prune && changes.unitsMissing.length > 0) {
-    await inBatches(changes.unitsMissing, (batch) =>
-      tx.$executeRaw`
+    await inBatches(
+      changes.unitsMissing,
+      (batch) =>
+        tx.$executeRaw`
         UPDATE units SET "archivedAt" = now(), "parentId" = NULL, "updatedAt" = now()
         WHERE "organizationId" = ${organizationId} AND code = ANY(${batch}::text[])`,
     );
   }
   const ids = new Map(
-    (await tx.$queryRaw<{ id: number; code: string }[]>`SELECT id, code FROM units WHERE "organizationId" = ${organizationId}`).map((row) => [
-      row.code,
-      row.id,
-    ]),
+    (
+      await tx.$queryRaw<
+        { id: number; code: string }[]
+      >`SELECT id, code FROM units WHERE "organizationId" = ${organizationId}`
+    ).map((row) => [row.code, row.id]),
   );
   await inBatches(written, async (batch) => {
     const childIds = batch.map(({ unit }) => ids.get(unit.code)!);
@@ -399,7 +430,11 @@ async function syncWorkingGroups(
     await tx.workingGroupMember.createMany({
       data: [
         { workingGroupId: stored.id, personId: personIds.get(group.leaderPhone)!, role: "leader" as const },
-        ...group.memberPhones.map((phone) => ({ workingGroupId: stored.id, personId: personIds.get(phone)!, role: "member" as const })),
+        ...group.memberPhones.map((phone) => ({
+          workingGroupId: stored.id,
+          personId: personIds.get(phone)!,
+          role: "member" as const,
+        })),
       ],
     });
     await tx.workingGroupUnit.createMany({
@@ -411,7 +446,11 @@ async function syncWorkingGroups(
   }
 }
 
-async function syncCampaign(tx: Tx, organizationId: number, campaign: NonNullable<OrgDefinition["campaign"]>): Promise<void> {
+async function syncCampaign(
+  tx: Tx,
+  organizationId: number,
+  campaign: NonNullable<OrgDefinition["campaign"]>,
+): Promise<void> {
   await tx.campaign.updateMany({ where: { organizationId, NOT: { name: campaign.name } }, data: { active: false } });
   const stored = await tx.campaign.upsert({
     where: { organizationId_name: { organizationId, name: campaign.name } },
@@ -421,9 +460,16 @@ async function syncCampaign(tx: Tx, organizationId: number, campaign: NonNullabl
   await tx.campaignDeadline.deleteMany({ where: { campaignId: stored.id } });
   await tx.campaignTerm.deleteMany({ where: { campaignId: stored.id } });
   await tx.campaignDeadline.createMany({
-    data: campaign.deadlines.map((d) => ({ campaignId: stored.id, level: d.level, milestone: d.milestone, dueDate: localDateToUtcDate(d.date) })),
+    data: campaign.deadlines.map((d) => ({
+      campaignId: stored.id,
+      level: d.level,
+      milestone: d.milestone,
+      dueDate: localDateToUtcDate(d.date),
+    })),
   });
-  await tx.campaignTerm.createMany({ data: campaign.terms.map((t) => ({ campaignId: stored.id, level: t.level, term: t.term })) });
+  await tx.campaignTerm.createMany({
+    data: campaign.terms.map((t) => ({ campaignId: stored.id, level: t.level, term: t.term })),
+  });
 }
 
 function policyJson(policy: ReminderPolicy | null | undefined): Prisma.InputJsonObject | typeof Prisma.DbNull {
@@ -445,6 +491,10 @@ function summarizeForAudit(changes: OrgChanges): Prisma.InputJsonObject {
     groupsUpdated: changes.groupsUpdated,
     groupsRemoved: changes.prune ? changes.groupsMissing : [],
     campaign: changes.campaign,
-    ...(changes.reminders && { reminders: changes.reminders.policy ? { ...changes.reminders.policy, holidays: changes.reminders.policy.holidays.map((range) => ({ ...range })) } : "defaults" }),
+    ...(changes.reminders && {
+      reminders: changes.reminders.policy
+        ? { ...changes.reminders.policy, holidays: changes.reminders.policy.holidays.map((range) => ({ ...range })) }
+        : "defaults",
+    }),
   };
 }

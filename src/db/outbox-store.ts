@@ -143,10 +143,22 @@ const fence = (message: Pick<ClaimedMessage, "id" | "claimedUntil">) => ({
 });
 
 /** Telegram accepted it. False if the lease was lost meanwhile (another instance owns the row now). */
-export async function markSent(prisma: Db, message: ClaimedMessage, sentMessageId: number, now: Date): Promise<boolean> {
+export async function markSent(
+  prisma: Db,
+  message: ClaimedMessage,
+  sentMessageId: number,
+  now: Date,
+): Promise<boolean> {
   const result = await prisma.outboxMessage.updateMany({
     where: fence(message),
-    data: { status: "sent", sentMessageId, sentAt: now, attempts: { increment: 1 }, claimedUntil: null, lastError: null },
+    data: {
+      status: "sent",
+      sentMessageId,
+      sentAt: now,
+      attempts: { increment: 1 },
+      claimedUntil: null,
+      lastError: null,
+    },
   });
   return result.count === 1;
 }
@@ -163,7 +175,11 @@ RETURNING o.id`;
  * Marks a round's accepted sends in one statement (one write per message was the sender's bottleneck).
  * Each row is still fenced by its own lease; returns the ids actually marked.
  */
-export async function markSentMany(prisma: Db, sent: readonly { message: ClaimedMessage; messageId: number | null }[], now: Date): Promise<Set<number>> {
+export async function markSentMany(
+  prisma: Db,
+  sent: readonly { message: ClaimedMessage; messageId: number | null }[],
+  now: Date,
+): Promise<Set<number>> {
   if (sent.length === 0) return new Set();
   const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
     markSentManySql,
@@ -199,7 +215,13 @@ export async function markRetry(
 export async function markFailed(prisma: Db, message: ClaimedMessage, error: string, now: Date): Promise<boolean> {
   const result = await prisma.outboxMessage.updateMany({
     where: fence(message),
-    data: { status: "failed", lastError: truncate(error), attempts: { increment: 1 }, claimedUntil: null, notBefore: now },
+    data: {
+      status: "failed",
+      lastError: truncate(error),
+      attempts: { increment: 1 },
+      claimedUntil: null,
+      notBefore: now,
+    },
   });
   return result.count === 1;
 }
@@ -260,12 +282,19 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
  * messages go out at once instead of after the lease. On PostgreSQL other instances may hold live claims.
  */
 export async function releaseClaims(prisma: Db): Promise<number> {
-  const result = await prisma.outboxMessage.updateMany({ where: { status: "pending", claimedUntil: { not: null } }, data: { claimedUntil: null } });
+  const result = await prisma.outboxMessage.updateMany({
+    where: { status: "pending", claimedUntil: { not: null } },
+    data: { claimedUntil: null },
+  });
   return result.count;
 }
 
 /** Keeps the bytes for outbox messages to send; returns the key to put in the payload (`{ attachment }`). */
-export async function storeAttachment(prisma: Pick<PrismaClient, "$executeRawUnsafe">, data: Uint8Array, now: Date): Promise<string> {
+export async function storeAttachment(
+  prisma: Pick<PrismaClient, "$executeRawUnsafe">,
+  data: Uint8Array,
+  now: Date,
+): Promise<string> {
   const sha256 = createHash("sha256").update(data).digest("hex");
   // Base64 through SQL: the PGlite driver adapter rejects the bytes Prisma's client engine hands it.
   // `now` is the app's clock (pruneAttachments compares with it); storing the same bytes again refreshes it.
@@ -279,8 +308,14 @@ export async function storeAttachment(prisma: Pick<PrismaClient, "$executeRawUns
   return sha256;
 }
 
-export async function loadAttachment(prisma: Pick<PrismaClient, "$queryRawUnsafe">, sha256: string): Promise<Buffer | null> {
-  const rows = await prisma.$queryRawUnsafe<{ data: string }[]>(`SELECT encode(data, 'base64') AS data FROM outbox_attachments WHERE sha256 = $1`, sha256);
+export async function loadAttachment(
+  prisma: Pick<PrismaClient, "$queryRawUnsafe">,
+  sha256: string,
+): Promise<Buffer | null> {
+  const rows = await prisma.$queryRawUnsafe<{ data: string }[]>(
+    `SELECT encode(data, 'base64') AS data FROM outbox_attachments WHERE sha256 = $1`,
+    sha256,
+  );
   return rows[0] ? Buffer.from(rows[0].data, "base64") : null;
 }
 

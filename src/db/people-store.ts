@@ -26,7 +26,10 @@ export interface PersonProfile extends ScopePerson<ProfileUnit> {
 const unitFields = { id: true, code: true, name: true, level: true, path: true } as const;
 
 /** The user's roster entry (the first, when they are on several organisations' rosters), or null. */
-export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile | null> {
+export async function findPersonByTelegramId(
+  prisma: PrismaClient,
+  telegramUserId: number,
+): Promise<PersonProfile | null> {
   return (await findPeopleByTelegramId(prisma, telegramUserId))[0] ?? null;
 }
 
@@ -38,7 +41,9 @@ export async function findPersonByTelegramId(prisma: PrismaClient, telegramUserI
  */
 export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
   const unitJson = (alias: string) =>
-    Prisma.raw(`json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level::text, 'path', ${alias}.path)`);
+    Prisma.raw(
+      `json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level::text, 'path', ${alias}.path)`,
+    );
   const rows = await driverSql(prisma).rows<ProfileRow>(Prisma.sql`
     SELECT p.id, p."organizationId", p.name, p.locale,
            COALESCE((SELECT json_agg(json_build_object('role', ra.role::text, 'unit', ${unitJson("u")}) ORDER BY ra.id)
@@ -86,12 +91,20 @@ export const profileSelect = {
   name: true,
   locale: true,
   telegramUserId: true,
-  roles: { where: { unit: { archivedAt: null } }, orderBy: { id: "asc" }, select: { role: true, unit: { select: unitFields } } },
+  roles: {
+    where: { unit: { archivedAt: null } },
+    orderBy: { id: "asc" },
+    select: { role: true, unit: { select: unitFields } },
+  },
   workingGroups: {
     where: { role: "leader" },
     select: {
       workingGroup: {
-        select: { id: true, name: true, units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } } },
+        select: {
+          id: true,
+          name: true,
+          units: { where: { unit: { archivedAt: null } }, select: { unit: { select: unitFields } } },
+        },
       },
     },
   },

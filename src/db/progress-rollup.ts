@@ -71,7 +71,9 @@ const unitColumns = Prisma.sql`u.id, u.code, u.name, u.level::text AS level, u.p
  * on PostgreSQL it makes no difference that matters. `order` keeps the rows' order in the array.
  */
 async function jsonRows<T>(prisma: PrismaClient, query: Prisma.Sql, order: Prisma.Sql = Prisma.empty): Promise<T[]> {
-  const [result] = await prisma.$queryRaw<[{ rows: T[] }]>`SELECT coalesce(json_agg(t ${order}), '[]'::json) AS rows FROM (${query}) t`;
+  const [result] = await prisma.$queryRaw<
+    [{ rows: T[] }]
+  >`SELECT coalesce(json_agg(t ${order}), '[]'::json) AS rows FROM (${query}) t`;
   return result.rows;
 }
 
@@ -84,7 +86,13 @@ export interface RollupTop {
 
 /** The unit and its campaign in one query; null when the unit does not exist or is archived. */
 export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promise<RollupTop | null> {
-  const [row] = await prisma.$queryRaw<(UnitRow & { campaignId: number | null; campaignName: string | null; deadlines: { level: UnitLevel; milestone: Milestone; dueDate: string }[] })[]>`
+  const [row] = await prisma.$queryRaw<
+    (UnitRow & {
+      campaignId: number | null;
+      campaignName: string | null;
+      deadlines: { level: UnitLevel; milestone: Milestone; dueDate: string }[];
+    })[]
+  >`
     SELECT ${unitColumns}, c.id AS "campaignId", c.name AS "campaignName",
            (SELECT coalesce(json_agg(json_build_object('level', d.level, 'milestone', d.milestone, 'dueDate', d."dueDate")), '[]'::json)
             FROM campaign_deadlines d WHERE d."campaignId" = c.id) AS deadlines
@@ -93,7 +101,8 @@ export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promi
     WHERE u.id = ${unitId} AND u."archivedAt" IS NULL`;
   if (!row) return null;
   const deadlines: DeadlineTable = {};
-  for (const deadline of row.deadlines) (deadlines[deadline.level] ??= {})[deadline.milestone] = deadline.dueDate.slice(0, 10);
+  for (const deadline of row.deadlines)
+    (deadlines[deadline.level] ??= {})[deadline.milestone] = deadline.dueDate.slice(0, 10);
   const { campaignId, campaignName, deadlines: _, ...unit } = row;
   return { unit, campaign: campaignId === null ? null : { id: campaignId, name: campaignName! }, deadlines };
 }
@@ -103,7 +112,11 @@ export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promi
  * its subtree per level. Null when the unit does not exist or is archived. One query for the unit (none
  * when it is given), then two or three that run side by side.
  */
-export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | RollupTop, options: RollupOptions): Promise<SubtreeRollup | null> {
+export async function loadSubtreeRollup(
+  prisma: PrismaClient,
+  unit: number | RollupTop,
+  options: RollupOptions,
+): Promise<SubtreeRollup | null> {
   const top = typeof unit === "number" ? await loadRollupTop(prisma, unit) : unit;
   if (!top) return null;
   const { id, path } = top.unit;
@@ -117,10 +130,17 @@ export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | Rol
           AND (u."parentId" = ${id} OR (${options.byGrassroots === true} AND u.path LIKE ${`${path}%`} AND u.id <> ${id} AND u.level = 'grassroots'))`,
       Prisma.sql`ORDER BY t.position, t.id`,
     ),
-    rollupRows(prisma, { childrenOf: { id, path, parentId: top.unit.parentId, organizationId: top.unit.organizationId } }, path, options),
+    rollupRows(
+      prisma,
+      { childrenOf: { id, path, parentId: top.unit.parentId, organizationId: top.unit.organizationId } },
+      path,
+      options,
+    ),
   ]);
   const entries = units.filter((unit) => unit.isEntry);
-  const grassroots = options.byGrassroots ? units.filter((unit) => unit.level === "grassroots" && unit.id !== id) : null;
+  const grassroots = options.byGrassroots
+    ? units.filter((unit) => unit.level === "grassroots" && unit.id !== id)
+    : null;
   const rollup: SubtreeRollup = {
     top: { ...toRollupUnit(top.unit), organizationId: top.unit.organizationId },
     campaign: top.campaign,
@@ -131,7 +151,10 @@ export async function loadSubtreeRollup(prisma: PrismaClient, unit: number | Rol
   };
   if (grassroots) {
     const ids = new Set(grassroots.map((row) => row.id));
-    rollup.grassroots = { units: grassroots.map(toRollupUnit), rows: grouped.grassroots.filter((row) => ids.has(row.grassrootsId)) };
+    rollup.grassroots = {
+      units: grassroots.map(toRollupUnit),
+      rows: grouped.grassroots.filter((row) => ids.has(row.grassrootsId)),
+    };
   }
   return rollup;
 }
@@ -151,12 +174,7 @@ export async function loadUnitsRollup(
     SELECT ${unitColumns} FROM units u WHERE u.id = ANY(${[...unitIds]}::int[]) AND u."archivedAt" IS NULL`;
   const byId = new Map(found.map((row) => [row.id, row]));
   const entries = [...new Set(unitIds)].map((id) => byId.get(id)).filter((row): row is UnitRow => row !== undefined);
-  const { rows } = await rollupRows(
-    prisma,
-    entries,
-    commonPathPrefix(entries.map((entry) => entry.path)),
-    options,
-  );
+  const { rows } = await rollupRows(prisma, entries, commonPathPrefix(entries.map((entry) => entry.path)), options);
   return { entries: entries.map(toRollupUnit), rows };
 }
 
@@ -199,7 +217,9 @@ function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql 
       Prisma.sql`LEFT JOIN (SELECT * FROM unnest(${tops.map((top) => top.id)}::int[], ${tops.map((top) => top.organizationId)}::int[]) AS t(id, org)) et ON et.org = u."organizationId"`,
     );
   }
-  const entryId = Prisma.raw(`coalesce(${[...(tops.length > 0 ? ["et.id"] : []), ...depths.map((_, index) => `e${index}.id`)].join(", ")})`);
+  const entryId = Prisma.raw(
+    `coalesce(${[...(tops.length > 0 ? ["et.id"] : []), ...depths.map((_, index) => `e${index}.id`)].join(", ")})`,
+  );
   return Prisma.sql`
     SELECT * FROM (
       SELECT ${entryId} AS "entryId", u.id, u.level, u."parentId", u."organizationId", u.name, u.position
@@ -227,7 +247,12 @@ export interface ScopeEntry {
   organizationId: number;
 }
 
-type CountRow = Record<keyof ProgressCounts, number> & { entryId: number | null; grassrootsId: number | null; level: UnitLevel; hasChildren: boolean | null };
+type CountRow = Record<keyof ProgressCounts, number> & {
+  entryId: number | null;
+  grassrootsId: number | null;
+  level: UnitLevel;
+  hasChildren: boolean | null;
+};
 
 /**
  * The counting query over the entries (the children of one unit, or any list of units). `facts` holds
@@ -241,10 +266,14 @@ async function rollupRows(
   within: string,
   options: RollupOptions,
 ): Promise<{ rows: RollupRow[]; grassroots: GrassrootsRow[] }> {
-  const organizations = "childrenOf" in entries ? [entries.childrenOf.organizationId] : [...new Set(entries.map((entry) => entry.organizationId))];
+  const organizations =
+    "childrenOf" in entries
+      ? [entries.childrenOf.organizationId]
+      : [...new Set(entries.map((entry) => entry.organizationId))];
   // Whole organisations (the country's provinces, or a district's own database): every open difficulty
   // and progress row of theirs counts, so they are read in one pass instead of looked up unit by unit.
-  const wholeOrganisations = "childrenOf" in entries ? entries.childrenOf.parentId === null : entries.every((entry) => entry.parentId === null);
+  const wholeOrganisations =
+    "childrenOf" in entries ? entries.childrenOf.parentId === null : entries.every((entry) => entry.parentId === null);
   const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
   const since = options.since ? options.since.toISOString() : null;
   // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
@@ -325,11 +354,19 @@ async function rollupRows(
     FROM facts f
     GROUP BY ${groupingSets}`,
   );
-  const counts = (row: CountRow): ProgressCounts => Object.fromEntries(countFields.map((field) => [field, row[field]])) as unknown as ProgressCounts;
+  const counts = (row: CountRow): ProgressCounts =>
+    Object.fromEntries(countFields.map((field) => [field, row[field]])) as unknown as ProgressCounts;
   const result: { rows: RollupRow[]; grassroots: GrassrootsRow[] } = { rows: [], grassroots: [] };
   for (const row of rows) {
-    if (row.entryId !== null) result.rows.push({ entryId: row.entryId, level: row.level, hasChildren: row.hasChildren === true, counts: counts(row) });
-    else if (row.grassrootsId !== null) result.grassroots.push({ grassrootsId: row.grassrootsId, level: row.level, counts: counts(row) });
+    if (row.entryId !== null)
+      result.rows.push({
+        entryId: row.entryId,
+        level: row.level,
+        hasChildren: row.hasChildren === true,
+        counts: counts(row),
+      });
+    else if (row.grassrootsId !== null)
+      result.grassroots.push({ grassrootsId: row.grassrootsId, level: row.level, counts: counts(row) });
   }
   return result;
 }
@@ -368,7 +405,11 @@ export async function loadElectionStats(
       SELECT s.id, s.name, s.level, s.position, CASE WHEN jsonb_typeof(p."heldResults") = 'object' THEN p."heldResults" END AS res
       FROM scope s
       JOIN campaign c ON c."organizationId" = s."organizationId"
-      ${progressJoin(roots.every((root) => root.parentId === null), Prisma.sql`s.id`, Prisma.sql`c.id`)} p ON true
+      ${progressJoin(
+        roots.every((root) => root.parentId === null),
+        Prisma.sql`s.id`,
+        Prisma.sql`c.id`,
+      )} p ON true
       WHERE p."heldReportId" IS NOT NULL
     ),
     -- Results are checked as a whole before they are saved (checkElectionResults), so each field is a
@@ -382,7 +423,9 @@ export async function loadElectionStats(
         "reElected" int, delegates int, "secretaryDirect" boolean, "oneRound" boolean) ON true
     )`;
   // One statement for both (the embedded database plans and runs statements one at a time).
-  const [row] = await prisma.$queryRaw<[{ levels: ElectionLevelStats[] | null; shortUnits: ShortUnit[] | null }]>`${held}
+  const [row] = await prisma.$queryRaw<
+    [{ levels: ElectionLevelStats[] | null; shortUnits: ShortUnit[] | null }]
+  >`${held}
     SELECT
       (SELECT json_agg(l ORDER BY l.level) FROM (
         SELECT v.level::text AS level,
@@ -436,7 +479,15 @@ export async function loadDigestLists(
   options: { today: LocalDate; horizonDays: number },
 ): Promise<DigestLists> {
   const rows = await prisma.$queryRaw<
-    { kind: keyof DigestLists; name: string; parentName: string | null; nameShared: boolean; date: Date | null; count: number | null; pilot: boolean }[]
+    {
+      kind: keyof DigestLists;
+      name: string;
+      parentName: string | null;
+      nameShared: boolean;
+      date: Date | null;
+      count: number | null;
+      pilot: boolean;
+    }[]
   >`
     WITH sub AS (
       SELECT u.id, u.name, u.level, u.position, u."pilotDate", u."organizationId", u."parentId" FROM units u

@@ -3,7 +3,11 @@ import type { PrismaClient } from "@prisma/client";
 import type { UnitLevel } from "../domain/levels.js";
 import type { UnitCountRow } from "../domain/progress-totals.js";
 
-export async function countSubtreeUnits(prisma: PrismaClient, unit: { id: number; path: string }, campaignId: number | null): Promise<UnitCountRow[]> {
+export async function countSubtreeUnits(
+  prisma: PrismaClient,
+  unit: { id: number; path: string },
+  campaignId: number | null,
+): Promise<UnitCountRow[]> {
   const rows = await prisma.$queryRaw<{ level: UnitLevel; hasChildren: boolean; total: number; held: number }[]>`
     SELECT u.level::text AS level,
            EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",

@@ -22,7 +22,9 @@ export async function findProgressUnit(
   const unit = await prisma.unit.findFirst({
     // Codes are matched without regard to case, as in /baocao.
     where: {
-      ...("id" in where ? { id: where.id } : { organizationId: where.organizationId, code: { equals: where.code, mode: "insensitive" as const } }),
+      ...("id" in where
+        ? { id: where.id }
+        : { organizationId: where.organizationId, code: { equals: where.code, mode: "insensitive" as const } }),
       archivedAt: null,
     },
     select: {

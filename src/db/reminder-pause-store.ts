@@ -29,7 +29,11 @@ const pauseFields = {
   resumedBy: { select: { name: true } },
 } as const;
 
-function toRecord({ pausedBy, resumedBy, ...pause }: Prisma.ReminderPauseGetPayload<{ select: typeof pauseFields }>): ReminderPauseRecord {
+function toRecord({
+  pausedBy,
+  resumedBy,
+  ...pause
+}: Prisma.ReminderPauseGetPayload<{ select: typeof pauseFields }>): ReminderPauseRecord {
   return { ...pause, pausedBy: pausedBy?.name ?? null, resumedBy: resumedBy?.name ?? null };
 }
 
@@ -54,12 +58,22 @@ export async function followingGroups(prisma: PrismaClient, unit: Pick<PauseUnit
           id: true,
           name: true,
           position: true,
-          members: { where: { role: "leader" }, orderBy: { id: "asc" }, take: 1, select: { person: { select: { name: true, phone: true } } } },
+          members: {
+            where: { role: "leader" },
+            orderBy: { id: "asc" },
+            take: 1,
+            select: { person: { select: { name: true, phone: true } } },
+          },
         },
       },
     },
   });
-  links.sort((a, b) => b.unit.depth - a.unit.depth || a.workingGroup.position - b.workingGroup.position || a.workingGroup.id - b.workingGroup.id);
+  links.sort(
+    (a, b) =>
+      b.unit.depth - a.unit.depth ||
+      a.workingGroup.position - b.workingGroup.position ||
+      a.workingGroup.id - b.workingGroup.id,
+  );
   const seen = new Set<number>();
   const groups: FollowingGroup[] = [];
   for (const { workingGroup } of links) {
@@ -72,9 +86,15 @@ export async function followingGroups(prisma: PrismaClient, unit: Pick<PauseUnit
 }
 
 /** Open pauses of these units, by unit id. */
-export async function openPausesOf(prisma: PrismaClient, unitIds: readonly number[]): Promise<Map<number, ReminderPauseRecord>> {
+export async function openPausesOf(
+  prisma: PrismaClient,
+  unitIds: readonly number[],
+): Promise<Map<number, ReminderPauseRecord>> {
   if (unitIds.length === 0) return new Map();
-  const rows = await prisma.reminderPause.findMany({ where: { unitId: { in: [...unitIds] }, resumedAt: null }, select: pauseFields });
+  const rows = await prisma.reminderPause.findMany({
+    where: { unitId: { in: [...unitIds] }, resumedAt: null },
+    select: pauseFields,
+  });
   return new Map(rows.map((row) => [row.unitId, toRecord(row)]));
 }
 
@@ -83,12 +103,20 @@ export async function openPausesUnder(
   prisma: PrismaClient,
   organizationId: number,
   paths: readonly string[],
-): Promise<{ unit: { id: number; name: string; parentName: string | null; level: UnitLevel }; pause: ReminderPauseRecord }[]> {
+): Promise<
+  { unit: { id: number; name: string; parentName: string | null; level: UnitLevel }; pause: ReminderPauseRecord }[]
+> {
   if (paths.length === 0) return [];
   const rows = await prisma.reminderPause.findMany({
-    where: { resumedAt: null, unit: { organizationId, archivedAt: null, OR: paths.map((path) => ({ path: { startsWith: path } })) } },
+    where: {
+      resumedAt: null,
+      unit: { organizationId, archivedAt: null, OR: paths.map((path) => ({ path: { startsWith: path } })) },
+    },
     orderBy: [{ unit: { position: "asc" } }, { id: "asc" }],
-    select: { ...pauseFields, unit: { select: { id: true, name: true, level: true, parent: { select: { name: true } } } } },
+    select: {
+      ...pauseFields,
+      unit: { select: { id: true, name: true, level: true, parent: { select: { name: true } } } },
+    },
   });
   return rows.map(({ unit, ...pause }) => ({
     unit: { id: unit.id, name: unit.name, level: unit.level, parentName: unit.parent?.name ?? null },
@@ -102,7 +130,9 @@ export async function pauseHistory(prisma: PrismaClient, unitId: number): Promis
   return rows.map(toRecord);
 }
 
-export type PauseOutcome = { status: "paused"; pause: ReminderPauseRecord } | { status: "already-paused"; pause: ReminderPauseRecord };
+export type PauseOutcome =
+  | { status: "paused"; pause: ReminderPauseRecord }
+  | { status: "already-paused"; pause: ReminderPauseRecord };
 
 export async function pauseReminders(
   prisma: PrismaClient,
@@ -110,12 +140,24 @@ export async function pauseReminders(
 ): Promise<PauseOutcome> {
   return prisma.$transaction(async (tx): Promise<PauseOutcome> => {
     await lockUnit(tx, input.unit.id);
-    const replay = await tx.reminderPause.findUnique({ where: { telegramUpdateId: BigInt(input.telegramUpdateId) }, select: pauseFields });
+    const replay = await tx.reminderPause.findUnique({
+      where: { telegramUpdateId: BigInt(input.telegramUpdateId) },
+      select: pauseFields,
+    });
     if (replay) return { status: "paused", pause: toRecord(replay) };
-    const open = await tx.reminderPause.findFirst({ where: { unitId: input.unit.id, resumedAt: null }, select: pauseFields });
+    const open = await tx.reminderPause.findFirst({
+      where: { unitId: input.unit.id, resumedAt: null },
+      select: pauseFields,
+    });
     if (open) return { status: "already-paused", pause: toRecord(open) };
     const created = await tx.reminderPause.create({
-      data: { unitId: input.unit.id, reason: input.reason, pausedById: input.personId, pausedAt: input.at, telegramUpdateId: BigInt(input.telegramUpdateId) },
+      data: {
+        unitId: input.unit.id,
+        reason: input.reason,
+        pausedById: input.personId,
+        pausedAt: input.at,
+        telegramUpdateId: BigInt(input.telegramUpdateId),
+      },
       select: pauseFields,
     });
     await tx.auditLog.create({
@@ -140,9 +182,15 @@ export async function resumeReminders(
 ): Promise<ResumeOutcome> {
   return prisma.$transaction(async (tx): Promise<ResumeOutcome> => {
     await lockUnit(tx, input.unit.id);
-    const replay = await tx.reminderPause.findUnique({ where: { resumeUpdateId: BigInt(input.telegramUpdateId) }, select: pauseFields });
+    const replay = await tx.reminderPause.findUnique({
+      where: { resumeUpdateId: BigInt(input.telegramUpdateId) },
+      select: pauseFields,
+    });
     if (replay) return { status: "resumed", pause: toRecord(replay) };
-    const open = await tx.reminderPause.findFirst({ where: { unitId: input.unit.id, resumedAt: null }, select: { id: true } });
+    const open = await tx.reminderPause.findFirst({
+      where: { unitId: input.unit.id, resumedAt: null },
+      select: { id: true },
+    });
     if (!open) return { status: "not-paused" };
     const lifted = await tx.reminderPause.update({
       where: { id: open.id },

@@ -51,17 +51,44 @@ export interface ReminderOrganisation {
 
 /** The organisations with an active campaign and their campaign's reminder policies. One small query. */
 export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
-  const campaigns = await prisma.campaign.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { organizationId: true, reminderPolicy: true } });
+  const campaigns = await prisma.campaign.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: { organizationId: true, reminderPolicy: true },
+  });
   const policies = new Map<number, ReminderPolicy | null>();
   // The oldest active campaign of each organisation, as the roll-up takes it.
-  for (const campaign of campaigns) if (!policies.has(campaign.organizationId)) policies.set(campaign.organizationId, policyFromStored(campaign.reminderPolicy));
+  for (const campaign of campaigns)
+    if (!policies.has(campaign.organizationId))
+      policies.set(campaign.organizationId, policyFromStored(campaign.reminderPolicy));
   return policies;
 }
 
-const personFields = { id: true, name: true, phone: true, telegramUserId: true, locale: true, telegramLinkedAt: true } as const;
+const personFields = {
+  id: true,
+  name: true,
+  phone: true,
+  telegramUserId: true,
+  locale: true,
+  telegramLinkedAt: true,
+} as const;
 
-function toPerson(person: { id: number; name: string; phone: string | null; telegramUserId: bigint | null; locale: string | null; telegramLinkedAt: Date | null }): ReminderPerson {
-  return { personId: person.id, name: person.name, phone: person.phone, telegramUserId: person.telegramUserId, locale: person.locale, linkedAt: person.telegramLinkedAt };
+function toPerson(person: {
+  id: number;
+  name: string;
+  phone: string | null;
+  telegramUserId: bigint | null;
+  locale: string | null;
+  telegramLinkedAt: Date | null;
+}): ReminderPerson {
+  return {
+    personId: person.id,
+    name: person.name,
+    phone: person.phone,
+    telegramUserId: person.telegramUserId,
+    locale: person.locale,
+    linkedAt: person.telegramLinkedAt,
+  };
 }
 
 /**
@@ -78,7 +105,11 @@ export async function loadReminderData(
     [...campaigns.values()].map(async (campaign): Promise<ReminderOrganisation> => {
       const organizationId = campaign.organizationId;
       const [records, secretaries, pauses, groups, difficulties] = await Promise.all([
-        loadUnitRecords(prisma, { campaign, scope: options.paths ? { paths: options.paths } : { organizationId }, timeZone: options.timeZone }),
+        loadUnitRecords(prisma, {
+          campaign,
+          scope: options.paths ? { paths: options.paths } : { organizationId },
+          timeZone: options.timeZone,
+        }),
         prisma.roleAssignment.findMany({
           where: { role: "secretary", unit: { organizationId, archivedAt: null, ...within } },
           orderBy: { id: "asc" },
@@ -105,12 +136,22 @@ export async function loadReminderData(
         }),
       ]);
       const secretariesOf = new Map<number, ReminderPerson[]>();
-      for (const role of secretaries) secretariesOf.set(role.unitId, [...(secretariesOf.get(role.unitId) ?? []), toPerson(role.person)]);
-      const pauseOf = new Map(pauses.map((pause) => [pause.unitId, { reason: pause.reason, since: localDateOf(pause.pausedAt, options.timeZone) }]));
+      for (const role of secretaries)
+        secretariesOf.set(role.unitId, [...(secretariesOf.get(role.unitId) ?? []), toPerson(role.person)]);
+      const pauseOf = new Map(
+        pauses.map((pause) => [
+          pause.unitId,
+          { reason: pause.reason, since: localDateOf(pause.pausedAt, options.timeZone) },
+        ]),
+      );
       return {
         organizationId,
         policy: policyFromStored(campaign.reminderPolicy),
-        units: records.map((record) => ({ ...record, secretaries: secretariesOf.get(record.id) ?? [], pause: pauseOf.get(record.id) ?? null })),
+        units: records.map((record) => ({
+          ...record,
+          secretaries: secretariesOf.get(record.id) ?? [],
+          pause: pauseOf.get(record.id) ?? null,
+        })),
         groups: groups.map((group) => ({
           id: group.id,
           name: group.name,
@@ -132,7 +173,10 @@ export async function loadReminderData(
  * The office's day each chat was last sent a secretary's reminder (`remind:<chat>:<day>` keys), for the
  * chats given. A chat never reminded is absent.
  */
-export async function lastReminderDays(prisma: PrismaClient, chatIds: readonly bigint[]): Promise<Map<bigint, LocalDate>> {
+export async function lastReminderDays(
+  prisma: PrismaClient,
+  chatIds: readonly bigint[],
+): Promise<Map<bigint, LocalDate>> {
   if (chatIds.length === 0) return new Map();
   const rows = await prisma.$queryRaw<{ chatId: bigint; day: string }[]>`
     SELECT "chatId", max(split_part("dedupeKey", ':', 3)) AS day FROM outbox_messages
@@ -142,14 +186,24 @@ export async function lastReminderDays(prisma: PrismaClient, chatIds: readonly b
 }
 
 /** Private chats (of these) where the person is in the middle of a conversation with the bot (a /baocao flow, a pending /khokhan). */
-export async function chatsInConversation(prisma: PrismaClient, chatIds: readonly bigint[], now: Date): Promise<Set<bigint>> {
+export async function chatsInConversation(
+  prisma: PrismaClient,
+  chatIds: readonly bigint[],
+  now: Date,
+): Promise<Set<bigint>> {
   if (chatIds.length === 0) return new Set();
-  const flows = await prisma.chatFlow.findMany({ where: { chatId: { in: [...chatIds] }, expiresAt: { gt: now }, awaitingAnswer: true }, select: { chatId: true } });
+  const flows = await prisma.chatFlow.findMany({
+    where: { chatId: { in: [...chatIds] }, expiresAt: { gt: now }, awaitingAnswer: true },
+    select: { chatId: true },
+  });
   return new Set(flows.map((flow) => flow.chatId));
 }
 
 /** The units a working group follows (its units and everything under them), with their difficulties and pauses. */
-export function followedByGroup(organisation: ReminderOrganisation, paths: readonly string[]): Pick<WorkingGroupListInput, "units" | "difficulties" | "pauses"> {
+export function followedByGroup(
+  organisation: ReminderOrganisation,
+  paths: readonly string[],
+): Pick<WorkingGroupListInput, "units" | "difficulties" | "pauses"> {
   const followed = organisation.units.filter((unit) => paths.some((path) => unit.path.startsWith(path)));
   const units: FollowedUnit[] = followed.map((unit) => ({
     ...unit,
@@ -163,6 +217,8 @@ export function followedByGroup(organisation: ReminderOrganisation, paths: reado
       const unit = byId.get(difficulty.unitId);
       return unit ? [{ unit, text: difficulty.sensitive ? null : difficulty.text, openedOn: difficulty.openedOn }] : [];
     }),
-    pauses: followed.flatMap((unit, index) => (unit.pause ? [{ unit: units[index]!, since: unit.pause.since, reason: unit.pause.reason }] : [])),
+    pauses: followed.flatMap((unit, index) =>
+      unit.pause ? [{ unit: units[index]!, since: unit.pause.since, reason: unit.pause.reason }] : [],
+    ),
   };
 }

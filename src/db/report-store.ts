@@ -24,9 +24,15 @@ export interface UnitContext {
  * organisation's active campaign (the oldest, if several), that campaign's deadlines and term for the
  * unit's level. Read twice per report, so in one statement (Prisma's nested select was 7).
  */
-export async function loadUnitContext(prisma: PrismaClient, where: { id: number } | { organizationId: number; code: string }): Promise<UnitContext | null> {
+export async function loadUnitContext(
+  prisma: PrismaClient,
+  where: { id: number } | { organizationId: number; code: string },
+): Promise<UnitContext | null> {
   // ILIKE, as Prisma's `mode: "insensitive"` matched before.
-  const match = "id" in where ? Prisma.sql`u.id = ${where.id}` : Prisma.sql`u."organizationId" = ${where.organizationId} AND u.code ILIKE ${where.code}`;
+  const match =
+    "id" in where
+      ? Prisma.sql`u.id = ${where.id}`
+      : Prisma.sql`u."organizationId" = ${where.organizationId} AND u.code ILIKE ${where.code}`;
   const [unit] = await driverSql(prisma).rows<UnitContext>(Prisma.sql`
     SELECT u.id, u."organizationId", u.code, u.name, u.level::text AS level, u.path, u.term, pu.name AS "parentName",
            EXISTS (SELECT 1 FROM units c WHERE c."parentId" = u.id AND c."archivedAt" IS NULL) AS "hasChildren",
@@ -57,9 +63,23 @@ export interface StoredReport {
 }
 
 /** The current (newest) report of each milestone for the given units, in one query. */
-export async function currentReports(prisma: PrismaClient, campaignId: number, unitIds: readonly number[]): Promise<StoredReport[]> {
+export async function currentReports(
+  prisma: PrismaClient,
+  campaignId: number,
+  unitIds: readonly number[],
+): Promise<StoredReport[]> {
   if (unitIds.length === 0) return [];
-  type Row = { id: number; unitId: number; milestone: Milestone; eventDate: Date | null; createdAt: Date; late: boolean; payload: unknown; onBehalf: boolean; authorName: string | null };
+  type Row = {
+    id: number;
+    unitId: number;
+    milestone: Milestone;
+    eventDate: Date | null;
+    createdAt: Date;
+    late: boolean;
+    payload: unknown;
+    onBehalf: boolean;
+    authorName: string | null;
+  };
   const rows = await driverSql(prisma).rows<Row>(Prisma.sql`
     SELECT DISTINCT ON (r."unitId", r.milestone)
            r.id, r."unitId", r.milestone::text AS milestone, r."eventDate", r."createdAt", r.late, r.payload, r."onBehalf",
@@ -97,7 +117,9 @@ export interface NewReport {
   recordedAt: Date;
 }
 
-export type SaveOutcome = { saved: true; reportId: number; supersededId: number | null } | { saved: false; reason: "duplicate-update" };
+export type SaveOutcome =
+  | { saved: true; reportId: number; supersededId: number | null }
+  | { saved: false; reason: "duplicate-update" };
 
 /**
  * Stores a report event. The same Telegram update stores one event however often it is delivered;

@@ -11,9 +11,16 @@ export interface UnitCardData {
 }
 
 /** Each unit (archived ones left out) with its campaign and open difficulties, in the order given. */
-export async function loadUnitCards(prisma: PrismaClient, unitIds: readonly number[], timeZone: string): Promise<UnitCardData[]> {
+export async function loadUnitCards(
+  prisma: PrismaClient,
+  unitIds: readonly number[],
+  timeZone: string,
+): Promise<UnitCardData[]> {
   const units = await loadUnitsById(prisma, unitIds, timeZone);
-  const difficulties = await openDifficultiesIn(prisma, { unitIds: units.map(({ record }) => record.id), subtreePaths: [] });
+  const difficulties = await openDifficultiesIn(prisma, {
+    unitIds: units.map(({ record }) => record.id),
+    subtreePaths: [],
+  });
   return units.map(({ record, campaign }) => ({
     unit: record,
     campaign,

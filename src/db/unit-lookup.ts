@@ -13,10 +13,22 @@ export interface CodedUnit {
   parentName: string | null;
 }
 
-export async function findUnitByCode(prisma: PrismaClient, organizationId: number, code: string): Promise<CodedUnit | null> {
+export async function findUnitByCode(
+  prisma: PrismaClient,
+  organizationId: number,
+  code: string,
+): Promise<CodedUnit | null> {
   const row = await prisma.unit.findFirst({
     where: { organizationId, code: { equals: code, mode: "insensitive" }, archivedAt: null },
-    select: { id: true, organizationId: true, code: true, name: true, level: true, path: true, parent: { select: { name: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      code: true,
+      name: true,
+      level: true,
+      path: true,
+      parent: { select: { name: true } },
+    },
   });
   if (!row) return null;
   const { parent, ...unit } = row;

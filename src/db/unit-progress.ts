@@ -45,7 +45,9 @@ export function finalReportedSql(plan: CampaignPlan, alias: string): Prisma.Sql 
  * `campaign_deadlines` rows whose campaign is in the relation `campaigns` (a CTE or table with `id`).
  */
 export function deadlinePivotSql(plan: CampaignPlan, campaigns: string): Prisma.Sql {
-  const columns = plan.milestones.map(({ key }) => `max(d."dueDate") FILTER (WHERE d.milestone = '${key}') AS "${key}"`);
+  const columns = plan.milestones.map(
+    ({ key }) => `max(d."dueDate") FILTER (WHERE d.milestone = '${key}') AS "${key}"`,
+  );
   return Prisma.raw(
     `SELECT d."campaignId", d.level, ${columns.join(", ")} FROM campaign_deadlines d WHERE d."campaignId" IN (SELECT id FROM ${campaigns}) GROUP BY d."campaignId", d.level`,
   );
@@ -56,6 +58,8 @@ export function deadlinePivotSql(plan: CampaignPlan, campaigns: string): Prisma.
  * the alias of a deadline pivot row. Null when nothing open has a deadline.
  */
 export function earliestOpenDeadlineSql(plan: CampaignPlan, progress: string, deadline: string): Prisma.Sql {
-  const terms = plan.milestones.map(({ key }) => `CASE WHEN ${openSqlText(plan, progress, key)} THEN ${deadline}."${key}" END`);
+  const terms = plan.milestones.map(
+    ({ key }) => `CASE WHEN ${openSqlText(plan, progress, key)} THEN ${deadline}."${key}" END`,
+  );
   return Prisma.raw(`LEAST(${terms.join(", ")})`);
 }

@@ -81,12 +81,18 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
     where = Prisma.sql`u.id = ANY(${[...scope.unitIds]}::int[])`;
   } else if ("paths" in scope) {
     if (scope.paths.length === 0) return [];
-    const under = Prisma.join(scope.paths.map((path) => Prisma.sql`u.path LIKE ${`${path}%`}`), " OR ", "(", ")");
+    const under = Prisma.join(
+      scope.paths.map((path) => Prisma.sql`u.path LIKE ${`${path}%`}`),
+      " OR ",
+      "(",
+      ")",
+    );
     where = scope.withoutIds?.length ? Prisma.sql`${under} AND u.id <> ALL(${[...scope.withoutIds]}::int[])` : under;
   } else where = Prisma.sql`u."organizationId" = ${scope.organizationId}`;
 
   // Timestamps are stored in UTC: the office's day of one is read in its time zone.
-  const localDay = (column: string) => Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${query.timeZone}, 'YYYY-MM-DD')`;
+  const localDay = (column: string) =>
+    Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${query.timeZone}, 'YYYY-MM-DD')`;
   // The filter reads only the unit, its progress row and its level's deadlines, so what a record needs
   // besides (its parent, whether its name is shared, whether it has children) is looked up only for the
   // units the filter keeps.
@@ -140,7 +146,6 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
   }));
 }
 
-
 /** An organisation's active campaign (the oldest, if several are active, as the roll-up takes it). */
 export interface ActiveCampaign extends CampaignRef {
   organizationId: number;
@@ -155,9 +160,21 @@ export interface ActiveCampaign extends CampaignRef {
  * By organisation; every organisation with one when `organizationIds` is absent. One statement (the
  * deadlines and terms as JSON): it is on the hot path of the bot (the greeting, /trangthai).
  */
-export async function loadActiveCampaigns(prisma: PrismaClient, organizationIds?: readonly number[]): Promise<Map<number, ActiveCampaign>> {
-  const only = organizationIds ? Prisma.sql`AND c."organizationId" = ANY(${[...new Set(organizationIds)]}::int[])` : Prisma.empty;
-  type Row = { id: number; organizationId: number; name: string; reminderPolicy: unknown; deadlines: [UnitLevel, Milestone, LocalDate][]; terms: Partial<Record<UnitLevel, string>> };
+export async function loadActiveCampaigns(
+  prisma: PrismaClient,
+  organizationIds?: readonly number[],
+): Promise<Map<number, ActiveCampaign>> {
+  const only = organizationIds
+    ? Prisma.sql`AND c."organizationId" = ANY(${[...new Set(organizationIds)]}::int[])`
+    : Prisma.empty;
+  type Row = {
+    id: number;
+    organizationId: number;
+    name: string;
+    reminderPolicy: unknown;
+    deadlines: [UnitLevel, Milestone, LocalDate][];
+    terms: Partial<Record<UnitLevel, string>>;
+  };
   const campaigns = await driverSql(prisma).rows<Row>(Prisma.sql`
     SELECT c.id, c."organizationId", c.name, c."reminderPolicy",
            COALESCE((SELECT json_agg(json_build_array(d.level::text, d.milestone::text, to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id)
@@ -186,9 +203,13 @@ export async function loadUnitsById(
   const units = await driverSql(prisma).rows<{ id: number; organizationId: number }>(
     Prisma.sql`SELECT id, "organizationId" FROM units WHERE id = ANY(${[...unitIds]}::int[]) AND "archivedAt" IS NULL`,
   );
-  const campaigns = await loadActiveCampaigns(prisma, units.map((unit) => unit.organizationId));
+  const campaigns = await loadActiveCampaigns(
+    prisma,
+    units.map((unit) => unit.organizationId),
+  );
   const byOrganisation = new Map<number, number[]>();
-  for (const unit of units) byOrganisation.set(unit.organizationId, [...(byOrganisation.get(unit.organizationId) ?? []), unit.id]);
+  for (const unit of units)
+    byOrganisation.set(unit.organizationId, [...(byOrganisation.get(unit.organizationId) ?? []), unit.id]);
   const records = (
     await Promise.all(
       [...byOrganisation].map(([organizationId, ids]) =>

@@ -105,11 +105,21 @@ function redactMessage(message: Message): Message {
   if (message.text !== undefined) {
     const text = redactText(message.text);
     // Only an entity at the very start (the command) still fits the shortened text.
-    if (text !== null) clean = { ...clean, text, entities: message.entities?.filter((e) => e.offset === 0 && e.length <= text.length) ?? [] };
+    if (text !== null)
+      clean = {
+        ...clean,
+        text,
+        entities: message.entities?.filter((e) => e.offset === 0 && e.length <= text.length) ?? [],
+      };
   }
   if (message.caption !== undefined) {
     const caption = redactText(message.caption);
-    if (caption !== null) clean = { ...clean, caption, caption_entities: message.caption_entities?.filter((e) => e.offset === 0 && e.length <= caption.length) ?? [] };
+    if (caption !== null)
+      clean = {
+        ...clean,
+        caption,
+        caption_entities: message.caption_entities?.filter((e) => e.offset === 0 && e.length <= caption.length) ?? [],
+      };
   }
   if (message.contact) clean = { ...clean, contact: { ...message.contact, phone_number: "[redacted]" } };
   return clean;

@@ -38,7 +38,12 @@ export function reachedFromReport(
   report: { milestone: Milestone; eventDate: LocalDate | null; reportedOn: LocalDate },
 ): ReachedMilestone {
   const laterEvent = plan.milestones.find((item) => item.key === report.milestone)?.namesLaterEvent === true;
-  if (laterEvent) return { happenedOn: report.reportedOn, reportedOn: report.reportedOn, ...(report.eventDate && { eventOn: report.eventDate }) };
+  if (laterEvent)
+    return {
+      happenedOn: report.reportedOn,
+      reportedOn: report.reportedOn,
+      ...(report.eventDate && { eventOn: report.eventDate }),
+    };
   return { happenedOn: report.eventDate ?? report.reportedOn, reportedOn: report.reportedOn };
 }
 
@@ -84,7 +89,10 @@ export interface Lateness {
 }
 
 export function lateness(reached: ReachedMilestone, dueDate: LocalDate | null): Lateness {
-  return { doneLate: dueDate !== null && reached.happenedOn > dueDate, reportedLate: dueDate !== null && reached.reportedOn > dueDate };
+  return {
+    doneLate: dueDate !== null && reached.happenedOn > dueDate,
+    reportedLate: dueDate !== null && reached.reportedOn > dueDate,
+  };
 }
 
 export function unitChecklist(plan: CampaignPlan, facts: UnitFacts, today: LocalDate): ChecklistItem[] {
@@ -142,7 +150,12 @@ export type AttentionReason =
   | { kind: "pilotPassed"; pilotDate: LocalDate; days: number }
   | { kind: "milestoneOverdue"; milestone: Milestone; dueDate: LocalDate; days: number };
 
-export const attentionOrder: readonly AttentionReason["kind"][] = ["finalOverdue", "finalSoonUndated", "pilotPassed", "milestoneOverdue"];
+export const attentionOrder: readonly AttentionReason["kind"][] = [
+  "finalOverdue",
+  "finalSoonUndated",
+  "pilotPassed",
+  "milestoneOverdue",
+];
 
 /**
  * What to chase a unit for, most urgent first: its congress overdue; its congress due within
@@ -150,23 +163,36 @@ export const attentionOrder: readonly AttentionReason["kind"][] = ["finalOverdue
  * overdue milestone (longest overdue first). Empty for a unit that is done, paused or on track without
  * any of these.
  */
-export function unitAttention(plan: CampaignPlan, facts: UnitFacts, items: readonly ChecklistItem[], today: LocalDate): AttentionReason[] {
+export function unitAttention(
+  plan: CampaignPlan,
+  facts: UnitFacts,
+  items: readonly ChecklistItem[],
+  today: LocalDate,
+): AttentionReason[] {
   const final = items.find((item) => item.milestone === plan.final);
   if (!final || isReached(final) || final.state === "paused") return [];
   const reasons: AttentionReason[] = [];
-  if (final.state === "overdue") reasons.push({ kind: "finalOverdue", dueDate: final.dueDate, days: final.daysOverdue });
+  if (final.state === "overdue")
+    reasons.push({ kind: "finalOverdue", dueDate: final.dueDate, days: final.daysOverdue });
   const dateItem = plan.dateSetBy === null ? undefined : items.find((item) => item.milestone === plan.dateSetBy);
   if (final.state === "dueSoon" && dateItem && !isReached(dateItem)) {
     const dateOverdueDays = dateItem.state === "overdue" ? dateItem.daysOverdue : null;
     reasons.push({ kind: "finalSoonUndated", dueDate: final.dueDate, daysLeft: final.daysLeft, dateOverdueDays });
   }
-  if (facts.pilotDate !== null && facts.pilotDate < today) reasons.push({ kind: "pilotPassed", pilotDate: facts.pilotDate, days: daysBetween(facts.pilotDate, today) });
+  if (facts.pilotDate !== null && facts.pilotDate < today)
+    reasons.push({ kind: "pilotPassed", pilotDate: facts.pilotDate, days: daysBetween(facts.pilotDate, today) });
   // "No date set" already says the date milestone is missing (and how long it is overdue): not repeated.
   const soonUndated = reasons.some((reason) => reason.kind === "finalSoonUndated");
   const others = overdueItems(items)
     .filter((item) => item.milestone !== plan.final && !(soonUndated && item.milestone === plan.dateSetBy))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
-  for (const item of others) reasons.push({ kind: "milestoneOverdue", milestone: item.milestone, dueDate: item.dueDate, days: item.daysOverdue });
+  for (const item of others)
+    reasons.push({
+      kind: "milestoneOverdue",
+      milestone: item.milestone,
+      dueDate: item.dueDate,
+      days: item.daysOverdue,
+    });
   return reasons;
 }
 
@@ -177,7 +203,9 @@ export function compareAttention(a: readonly AttentionReason[], b: readonly Atte
   const byKind = attentionOrder.indexOf(first.kind) - attentionOrder.indexOf(second.kind);
   if (byKind !== 0) return byKind;
   // Overdue longer, or due sooner, is more urgent.
-  return first.kind === "finalSoonUndated" && second.kind === "finalSoonUndated" ? first.daysLeft - second.daysLeft : urgencyDays(second) - urgencyDays(first);
+  return first.kind === "finalSoonUndated" && second.kind === "finalSoonUndated"
+    ? first.daysLeft - second.daysLeft
+    : urgencyDays(second) - urgencyDays(first);
 }
 
 function urgencyDays(reason: AttentionReason): number {

@@ -54,7 +54,9 @@ export const strangerCommands: readonly CommandId[] = ["start", "lang", "help"];
 export const groupCommands: readonly CommandId[] = ["progress", "linkgroup", "unlinkgroup", "lang", "help"];
 
 /** Every command a person may have in a private chat: the bot's whole catalogue, group-only ones aside. */
-export const privateCatalogue: readonly CommandId[] = commandIds.filter((id) => id !== "linkgroup" && id !== "unlinkgroup");
+export const privateCatalogue: readonly CommandId[] = commandIds.filter(
+  (id) => id !== "linkgroup" && id !== "unlinkgroup",
+);
 
 /** A roster entry as the rules read it (src/db/people-store.ts PersonProfile is one). */
 export interface MenuPerson {
@@ -81,7 +83,8 @@ function personalCommands(person: MenuPerson): CommandId[] {
   const granted: CommandId[] = [];
   if (may("report")) granted.push("report");
   // /trangthai: the cards of one's own units, and a working-group leader's summary (even of a group not yet given units).
-  if (person.roles.some(({ role }) => officerRoles.includes(role)) || person.ledGroups.length > 0) granted.push("status");
+  if (person.roles.some(({ role }) => officerRoles.includes(role)) || person.ledGroups.length > 0)
+    granted.push("status");
   // /khokhan is listed for those who raise difficulties; the standing committee and admins may also send it
   // to read the open ones under them, but its help is about raising one, so it is not offered to them.
   if (difficultyUnitChoices(person).length > 0) granted.push("problem");

@@ -59,8 +59,21 @@ interface SensitiveTerm {
 }
 
 const sensitiveTermList: readonly SensitiveTerm[] = [
-  { plain: ["don", "thu"], accepted: [["đơn/", "dơn/", "đon/", "don/"], ["thư/"]], notAfter: ["hoa"], plainIsProse: false },
-  { plain: ["khieu", "nai"], accepted: [["khiêu/s", "khieu/s", "khiêu/", "khieu/"], ["nai/j", "nai/"]], notAfter: [], plainIsProse: false },
+  {
+    plain: ["don", "thu"],
+    accepted: [["đơn/", "dơn/", "đon/", "don/"], ["thư/"]],
+    notAfter: ["hoa"],
+    plainIsProse: false,
+  },
+  {
+    plain: ["khieu", "nai"],
+    accepted: [
+      ["khiêu/s", "khieu/s", "khiêu/", "khieu/"],
+      ["nai/j", "nai/"],
+    ],
+    notAfter: [],
+    plainIsProse: false,
+  },
   { plain: ["to", "cao"], accepted: [["tô/s", "to/s"], ["cao/s"]], notAfter: ["yeu", "nhan"], plainIsProse: true },
 ];
 
@@ -68,7 +81,11 @@ const toneNames: Record<string, string> = { "\u0301": "s", "\u0300": "f", "\u030
 /** Between a term's syllables: whitespace, invisible characters, hyphens and dashes, underscores, dots. */
 const separator = "[\\s\\u00ad\\u200b-\\u200d\\u2060\\ufeff._\\-\\u2010-\\u2015\\u2212\\u00b7]*";
 const termPatterns = sensitiveTermList.map(
-  (term) => new RegExp(`(?<![\\p{L}\\p{N}])${term.plain.map((syllable) => `(${syllable})`).join(`(${separator})`)}(?![\\p{L}\\p{N}])`, "gdu"),
+  (term) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${term.plain.map((syllable) => `(${syllable})`).join(`(${separator})`)}(?![\\p{L}\\p{N}])`,
+      "gdu",
+    ),
 );
 
 /**
@@ -149,7 +166,9 @@ export function quotableText(difficulty: DifficultyView, audience: DifficultyAud
 }
 
 /** For group digests: how many are open, how many of them are sensitive, and the texts that may be quoted. */
-export function digestDifficulties<T extends DifficultyView>(open: readonly T[]): { count: number; sensitive: number; quotable: T[] } {
+export function digestDifficulties<T extends DifficultyView>(
+  open: readonly T[],
+): { count: number; sensitive: number; quotable: T[] } {
   return {
     count: open.length,
     sensitive: open.filter((difficulty) => difficulty.sensitive).length,
@@ -177,7 +196,10 @@ export function canResolveDifficulty(person: ReporterProfile, unit: UnitRef): bo
  * only through a subtree are left out so that the choice stays a short list of buttons, and the admin
  * role (the district office) is left out: difficulties are raised by units and their working groups.
  */
-export function difficultyUnitChoices<U extends UnitRef>(person: { roles: { role: Role; unit: U }[]; ledGroupUnits: U[] }): U[] {
+export function difficultyUnitChoices<U extends UnitRef>(person: {
+  roles: { role: Role; unit: U }[];
+  ledGroupUnits: U[];
+}): U[] {
   const seen = new Set<number>();
   const choices: U[] = [];
   const add = (unit: U) => {

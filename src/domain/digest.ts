@@ -9,7 +9,15 @@ import { overdueItems, unitAttention, unitChecklist, type ListedUnit } from "./c
 import type { ElectionStats } from "./election-stats.js";
 import type { UnitLevel } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
-import { grassrootsBars, levelCounts, levelTotals, nextHeldDeadline, type DeadlineTable, type RollupUnit, type SubtreeRollup } from "./progress-rollup.js";
+import {
+  grassrootsBars,
+  levelCounts,
+  levelTotals,
+  nextHeldDeadline,
+  type DeadlineTable,
+  type RollupUnit,
+  type SubtreeRollup,
+} from "./progress-rollup.js";
 import type { NamedUnit } from "./unit-label.js";
 
 export interface DigestLists {
@@ -80,7 +88,8 @@ export function buildDigest(input: DigestInput): Digest {
     .filter((bar) => bar.counts === "cells" && bar.held < bar.total)
     .map((bar) => ({ name: bar.name, done: bar.held, total: bar.total, hasDifficulty: bar.openDifficulties > 0 }))
     .sort((a, b) => a.done / a.total - b.done / b.total || b.total - a.total || byName(a, b));
-  const elections = input.elections && input.elections.levels.some((level) => level.congresses > 0) ? input.elections : null;
+  const elections =
+    input.elections && input.elections.levels.some((level) => level.congresses > 0) ? input.elections : null;
   return {
     cells: { done: cells.held, total: cells.total, sinceLast: cells.heldSince },
     grassroots: { done: grassroots.held, total: grassroots.total, pilotsHeld: [...input.lists.pilotsHeld] },
@@ -96,7 +105,9 @@ export function buildDigest(input: DigestInput): Digest {
 }
 
 function overdueAndPilots(input: DigestInput): Pick<Digest, "overdue" | "pilotsPassed"> {
-  const organisations = new Map<number, RollupUnit>((input.rollup.grassroots?.units ?? []).map((unit) => [unit.id, unit]));
+  const organisations = new Map<number, RollupUnit>(
+    (input.rollup.grassroots?.units ?? []).map((unit) => [unit.id, unit]),
+  );
   const groups = new Map<number, OverdueGroup>();
   const pilotsPassed: Digest["pilotsPassed"] = [];
   let count = 0;
@@ -127,7 +138,10 @@ function overdueAndPilots(input: DigestInput): Pick<Digest, "overdue" | "pilotsP
     groups.set(key, group);
   }
   const ordered = [...groups.values()].sort(
-    (a, b) => b.members.length + Number(b.self) - (a.members.length + Number(a.self)) || b.mostDays - a.mostDays || byName(a.unit, b.unit),
+    (a, b) =>
+      b.members.length + Number(b.self) - (a.members.length + Number(a.self)) ||
+      b.mostDays - a.mostDays ||
+      byName(a.unit, b.unit),
   );
   return { overdue: { count, groups: ordered }, pilotsPassed };
 }

@@ -85,14 +85,23 @@ export function checkElectionResults(results: ElectionResults): ElectionProblem[
   if (problems.length > 0) return problems;
   const elected = results.committeeElected;
   if (elected > results.committeePlanned && !results.note) {
-    problems.push({ field: "committeeElected", code: "over-planned", args: { value: elected, limit: results.committeePlanned } });
+    problems.push({
+      field: "committeeElected",
+      code: "over-planned",
+      args: { value: elected, limit: results.committeePlanned },
+    });
   }
   for (const field of ["women", "underThirtyFive", "reElected", "standingElected"] as const) {
     const value = results[field];
-    if (value !== null && value > elected) problems.push({ field, code: "more-than", args: { value, limit: elected, limitField: "committeeElected" } });
+    if (value !== null && value > elected)
+      problems.push({ field, code: "more-than", args: { value, limit: elected, limitField: "committeeElected" } });
   }
   if (results.present !== null && results.summoned !== null && results.present > results.summoned) {
-    problems.push({ field: "present", code: "more-than", args: { value: results.present, limit: results.summoned, limitField: "summoned" } });
+    problems.push({
+      field: "present",
+      code: "more-than",
+      args: { value: results.present, limit: results.summoned, limitField: "summoned" },
+    });
   }
   return problems;
 }

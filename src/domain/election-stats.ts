@@ -80,7 +80,11 @@ export function emptyElectionTotals(): ElectionTotals {
 export const optionalCounts = ["women", "underThirtyFive", "reElected"] as const;
 export type OptionalCount = (typeof optionalCounts)[number];
 
-const baseOf = { women: "womenBase", underThirtyFive: "underThirtyFiveBase", reElected: "reElectedBase" } as const satisfies Record<OptionalCount, keyof ElectionTotals>;
+const baseOf = {
+  women: "womenBase",
+  underThirtyFive: "underThirtyFiveBase",
+  reElected: "reElectedBase",
+} as const satisfies Record<OptionalCount, keyof ElectionTotals>;
 
 export function sumElectionTotals(rows: readonly ElectionTotals[]): ElectionTotals {
   const sum = emptyElectionTotals();
@@ -100,5 +104,7 @@ export function newMembers(totals: ElectionTotals): number {
 
 /** Levels in tree order, top first, without levels where nothing was held. */
 export function sortLevels(levels: readonly ElectionLevelStats[]): ElectionLevelStats[] {
-  return [...levels].filter((line) => line.congresses > 0).sort((a, b) => unitLevels.indexOf(a.level) - unitLevels.indexOf(b.level));
+  return [...levels]
+    .filter((line) => line.congresses > 0)
+    .sort((a, b) => unitLevels.indexOf(a.level) - unitLevels.indexOf(b.level));
 }

@@ -57,7 +57,10 @@ export function parseInviteRole(text: string): Role | null {
 
 export type InviteState = "active" | "used" | "revoked" | "expired";
 
-export function inviteState(invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InviteState {
+export function inviteState(
+  invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InviteState {
   if (invite.usedAt) return "used";
   if (invite.revokedAt) return "revoked";
   return invite.expiresAt.getTime() <= now.getTime() ? "expired" : "active";

@@ -2,7 +2,13 @@
 // congress (the roll-up's counts, as /tiendo and the digest show them), beside the election statistics
 // of those congresses (the same SQL sums /tiendo and the digest show). Only joins the two and adds the
 // total row; nothing is counted here.
-import { emptyElectionTotals, sumElectionTotals, type ElectionStats, type ElectionTotals, type ShortUnit } from "./election-stats.js";
+import {
+  emptyElectionTotals,
+  sumElectionTotals,
+  type ElectionStats,
+  type ElectionTotals,
+  type ShortUnit,
+} from "./election-stats.js";
 import { unitLevels, type UnitLevel } from "./levels.js";
 import type { ProgressCounts } from "./progress-rollup.js";
 
@@ -19,7 +25,10 @@ export interface LevelStatistics extends ElectionTotals {
  * One row per level that has units or congresses (top level first), then the total. `progress` holds
  * the roll-up's counts per level, `elections` the election statistics, over the same units.
  */
-export function statisticsByLevel(progress: readonly { level: UnitLevel; counts: ProgressCounts }[], elections: ElectionStats): LevelStatistics[] {
+export function statisticsByLevel(
+  progress: readonly { level: UnitLevel; counts: ProgressCounts }[],
+  elections: ElectionStats,
+): LevelStatistics[] {
   const rows: LevelStatistics[] = [];
   for (const level of unitLevels) {
     const counts = progress.filter((line) => line.level === level).map((line) => line.counts);

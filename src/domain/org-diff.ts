@@ -37,7 +37,11 @@ export interface StoredOrganization {
   archivedUnitCodes: ReadonlySet<string>;
 }
 
-export function diffOrganization(stored: StoredOrganization | null, next: OrgDefinition, options: { prune: boolean }): OrgChanges {
+export function diffOrganization(
+  stored: StoredOrganization | null,
+  next: OrgDefinition,
+  options: { prune: boolean },
+): OrgChanges {
   const current = stored?.definition;
   const changes: OrgChanges = {
     organization: !current ? "create" : current.organization.name !== next.organization.name ? "rename" : null,
@@ -82,9 +86,11 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
     }
     const had = new Set((before?.roles ?? []).map(roleKey));
     const wants = new Set(person.roles.map(roleKey));
-    for (const role of person.roles) if (!had.has(roleKey(role))) changes.rolesAdded.push({ phone: person.phone, ...role });
+    for (const role of person.roles)
+      if (!had.has(roleKey(role))) changes.rolesAdded.push({ phone: person.phone, ...role });
     if (next.rolesMode === "exact") {
-      for (const role of before?.roles ?? []) if (!wants.has(roleKey(role))) changes.rolesRemoved.push({ phone: person.phone, ...role });
+      for (const role of before?.roles ?? [])
+        if (!wants.has(roleKey(role))) changes.rolesRemoved.push({ phone: person.phone, ...role });
     }
   }
 
@@ -94,7 +100,8 @@ export function diffOrganization(stored: StoredOrganization | null, next: OrgDef
     next.workingGroups.forEach((group, position) => {
       const before = byName.get(group.name);
       if (!before) changes.groupsAdded.push(group.name);
-      else if (!sameGroup(before, group) || currentGroups.indexOf(before) !== position) changes.groupsUpdated.push(group.name);
+      else if (!sameGroup(before, group) || currentGroups.indexOf(before) !== position)
+        changes.groupsUpdated.push(group.name);
     });
     const names = new Set(next.workingGroups.map((group) => group.name));
     changes.groupsMissing = currentGroups.filter((group) => !names.has(group.name)).map((group) => group.name);

@@ -8,20 +8,28 @@ import { parseHoliday, parseReminderTime } from "./reminder-settings.js";
 import { weekdayNames } from "./reminder-policy.js";
 import { unitCodePattern } from "./unit-code.js";
 
-
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const codeSchema = z.string().trim().superRefine((value, ctx) => {
-  if (!unitCodePattern.test(value)) ctx.addIssue({ code: "custom", params: { problem: "code-format", value } });
-});
+export const codeSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!unitCodePattern.test(value)) ctx.addIssue({ code: "custom", params: { problem: "code-format", value } });
+  });
 
-export const dateSchema = z.string().trim().superRefine((value, ctx) => {
-  if (!parseLocalDate(value)) ctx.addIssue({ code: "custom", params: { problem: "date", value } });
-});
+export const dateSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!parseLocalDate(value)) ctx.addIssue({ code: "custom", params: { problem: "date", value } });
+  });
 
-export const phoneSchema = z.string().trim().superRefine((value, ctx) => {
-  if (!normalizeVietnamesePhone(value)) ctx.addIssue({ code: "custom", params: { problem: "phone", value } });
-});
+export const phoneSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!normalizeVietnamesePhone(value)) ctx.addIssue({ code: "custom", params: { problem: "phone", value } });
+  });
 
 /** YAML's failsafe schema turns an empty value into "": treat it as absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,19 +39,29 @@ const levelSchema = z.enum(unitLevels);
 
 /** A whole number in [min, max], written as digits (the failsafe schema gives a string). */
 const wholeNumber = (min: number, max: number) =>
-  z.string().trim().superRefine((value, ctx) => {
-    const number = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
-    if (!(number >= min && number <= max)) ctx.addIssue({ code: "custom", params: { problem: "whole-number", value, min, max } });
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const number = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+      if (!(number >= min && number <= max))
+        ctx.addIssue({ code: "custom", params: { problem: "whole-number", value, min, max } });
+    });
+
+const reminderTimeSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!parseReminderTime(value)) ctx.addIssue({ code: "custom", params: { problem: "reminder-time", value } });
   });
 
-const reminderTimeSchema = z.string().trim().superRefine((value, ctx) => {
-  if (!parseReminderTime(value)) ctx.addIssue({ code: "custom", params: { problem: "reminder-time", value } });
-});
-
-const holidaySchema = z.string().trim().superRefine((value, ctx) => {
-  const parsed = parseHoliday(value);
-  if (!parsed.ok) ctx.addIssue({ code: "custom", params: { problem: `holiday-${parsed.problem}`, value } });
-});
+const holidaySchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const parsed = parseHoliday(value);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", params: { problem: `holiday-${parsed.problem}`, value } });
+  });
 
 /** Each value at most once in a list (the path names the repeat). */
 const noRepeats = <T extends z.ZodType<string>>(item: T, normalise: (value: string) => string = (value) => value) =>

@@ -65,7 +65,15 @@ export function writeOrgCsv(definition: OrgDefinition): string {
   }
   const rows = definition.units.map((unit) => {
     const secretary = secretaries.get(unit.code);
-    return [unit.code, unit.name, unit.level, unit.parentCode ?? "", unit.pilotDate ?? "", secretary?.name ?? "", secretary?.phone ?? ""];
+    return [
+      unit.code,
+      unit.name,
+      unit.level,
+      unit.parentCode ?? "",
+      unit.pilotDate ?? "",
+      secretary?.name ?? "",
+      secretary?.phone ?? "",
+    ];
   });
   return stringifyCsv([[...csvColumns], ...rows]);
 }

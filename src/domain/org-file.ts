@@ -4,7 +4,13 @@ import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit, type 
 import type { z } from "zod";
 import { canBeUnder, milestones, type Milestone, type UnitLevel } from "./levels.js";
 import { parseLocalDate } from "./local-date.js";
-import type { CampaignDefinition, OrgDefinition, OrgProblem, PersonDefinition, UnitDefinition } from "./org-definition.js";
+import type {
+  CampaignDefinition,
+  OrgDefinition,
+  OrgProblem,
+  PersonDefinition,
+  UnitDefinition,
+} from "./org-definition.js";
 import { csvColumns, csvRowSchema, orgFileSchema, type OrgCsvRow, type OrgFile } from "./org-file-schema.js";
 import { formatPhoneForDisplay, parseVietnamesePhone } from "./phone.js";
 import { policyFromFile } from "./reminder-settings.js";
@@ -26,7 +32,8 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
     const path = formatProblemPath([...prefix, ...issue.path]);
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) problems.push({ path: formatProblemPath([...prefix, ...issue.path, key]), code: "unknown-key" });
+        for (const key of issue.keys)
+          problems.push({ path: formatProblemPath([...prefix, ...issue.path, key]), code: "unknown-key" });
         break;
       case "invalid_type":
         problems.push(
@@ -36,7 +43,11 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
         );
         break;
       case "invalid_value":
-        problems.push({ path, code: "one-of", args: { value: String(issue.input), values: issue.values.map(String).join(", ") } });
+        problems.push({
+          path,
+          code: "one-of",
+          args: { value: String(issue.input), values: issue.values.map(String).join(", ") },
+        });
         break;
       case "invalid_key":
         problems.push({ path, code: "one-of", args: { value: String(issue.input), values: keyValues(issue) } });
@@ -45,10 +56,17 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
         problems.push(issue.origin === "array" ? { path, code: "empty-list" } : { path, code: "empty" });
         break;
       case "too_big":
-        problems.push({ path, code: issue.origin === "array" ? "too-many" : "too-long", args: { max: Number(issue.maximum) } });
+        problems.push({
+          path,
+          code: issue.origin === "array" ? "too-many" : "too-long",
+          args: { max: Number(issue.maximum) },
+        });
         break;
       case "custom": {
-        const { problem, ...args } = issue.params as { problem: string; value: string } & Record<string, string | number>;
+        const { problem, ...args } = issue.params as { problem: string; value: string } & Record<
+          string,
+          string | number
+        >;
         problems.push({ path, code: problem, args });
         break;
       }
@@ -93,7 +111,10 @@ export type YamlValueResult = { ok: true; value: unknown } | { ok: false; proble
  * lists are block sequences are read in pieces (same values, a fraction of the memory and time);
  * anything else, and any piece that does not read cleanly, is read whole, which names every problem's place.
  */
-export function readYamlValue(text: string, options: { chunkItems?: number; chunkedFromChars?: number } = {}): YamlValueResult {
+export function readYamlValue(
+  text: string,
+  options: { chunkItems?: number; chunkedFromChars?: number } = {},
+): YamlValueResult {
   if (text.length >= (options.chunkedFromChars ?? chunkedFromChars)) {
     const value = readYamlInChunks(text, options.chunkItems ?? 50);
     if (value !== null) return { ok: true, value };
@@ -122,14 +143,23 @@ function readYamlWhole(text: string): YamlValueResult {
     const position = lineCounter.linePos(bomb.offset);
     return {
       ok: false,
-      problems: [{ path: `line ${position.line}, column ${position.col}`, code: "yaml-aliases", args: { value: bomb.name, max: maxAliasExpansion } }],
+      problems: [
+        {
+          path: `line ${position.line}, column ${position.col}`,
+          code: "yaml-aliases",
+          args: { value: bomb.name, max: maxAliasExpansion },
+        },
+      ],
     };
   }
   try {
     // Expansion is bounded by findAliasBomb; yaml's own guard (100 uses of a large anchor) would refuse honest files.
     return { ok: true, value: document.toJS({ maxAliasCount: -1 }) };
   } catch (error) {
-    return { ok: false, problems: [{ path: "(file)", code: "yaml-syntax", args: { message: (error as Error).message } }] };
+    return {
+      ok: false,
+      problems: [{ path: "(file)", code: "yaml-syntax", args: { message: (error as Error).message } }],
+    };
   }
 }
 
@@ -224,7 +254,10 @@ function readYamlInChunks(text: string, chunkItems: number): Record<string, unkn
       return true;
     };
     for (const candidate of body) {
-      const isItem = candidate.startsWith(indent) && candidate[indent.length] === "-" && /^(?: |\r?$)/.test(candidate.slice(indent.length + 1));
+      const isItem =
+        candidate.startsWith(indent) &&
+        candidate[indent.length] === "-" &&
+        /^(?: |\r?$)/.test(candidate.slice(indent.length + 1));
       if (!isItem && !candidate.startsWith(indent) && !/^\s*(#.*)?\r?$/.test(candidate)) return null;
       if (isItem && count === chunkItems && !flush()) return null;
       if (isItem) count++;
@@ -253,7 +286,12 @@ function withWarnings(result: OrgFileResult, warnings: OrgProblem[]): OrgFileRes
 /** A phone written before Vietnam's 2018 renumbering: today's number, and a note naming its place. */
 function phoneAt(input: string, path: string, notes: OrgProblem[]): string {
   const parsed = parseVietnamesePhone(input)!;
-  if (parsed.renumbered) notes.push({ path, code: "phone-renumbered", args: { value: input.trim(), phone: formatPhoneForDisplay(parsed.phone) } });
+  if (parsed.renumbered)
+    notes.push({
+      path,
+      code: "phone-renumbered",
+      args: { value: input.trim(), phone: formatPhoneForDisplay(parsed.phone) },
+    });
   return parsed.phone;
 }
 
@@ -272,7 +310,10 @@ function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
       ? {
           name: file.campaign.name,
           deadlines,
-          terms: Object.entries(file.campaign.terms ?? {}).map(([level, term]) => ({ level: level as UnitLevel, term: term! })),
+          terms: Object.entries(file.campaign.terms ?? {}).map(([level, term]) => ({
+            level: level as UnitLevel,
+            term: term!,
+          })),
           reminders: file.campaign.reminders ? policyFromFile(file.campaign.reminders) : null,
         }
       : null,
@@ -294,7 +335,9 @@ function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
       ? file.workingGroups.map((group, index) => ({
           name: group.name,
           leaderPhone: phoneAt(group.leader, `workingGroups[${index}].leader`, notes),
-          memberPhones: (group.members ?? []).map((phone, member) => phoneAt(phone, `workingGroups[${index}].members[${member}]`, notes)),
+          memberPhones: (group.members ?? []).map((phone, member) =>
+            phoneAt(phone, `workingGroups[${index}].members[${member}]`, notes),
+          ),
           unitCodes: group.units ?? [],
         }))
       : null,
@@ -307,7 +350,10 @@ function readCsv(text: string): OrgFileResult {
   try {
     records = parseCsv(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    return { ok: false, problems: [{ path: "line ?", code: "csv-syntax", args: { message: (error as Error).message } }] };
+    return {
+      ok: false,
+      problems: [{ path: "line ?", code: "csv-syntax", args: { message: (error as Error).message } }],
+    };
   }
   const header = records[0] ?? [];
   const missing = csvColumns.filter((column) => !header.includes(column));
@@ -338,7 +384,12 @@ function readCsv(text: string): OrgFileResult {
   for (const [index, row] of rows.entries()) {
     if (!row.secretary_phone) continue;
     const phone = phoneAt(row.secretary_phone, `row ${index + 2}.secretary_phone`, notes);
-    const person = people.get(phone) ?? { name: row.secretary_name ?? row.secretary_phone, phone, locale: null, roles: [] };
+    const person = people.get(phone) ?? {
+      name: row.secretary_name ?? row.secretary_phone,
+      phone,
+      locale: null,
+      roles: [],
+    };
     person.roles.push({ role: "secretary", unitCode: row.code });
     people.set(phone, person);
   }
@@ -374,7 +425,11 @@ export function checkDefinition(
   definition.units.forEach((unit, index) => {
     const first = unitIndex.get(unit.code);
     if (first !== undefined) {
-      problems.push({ path: `${unitPath(index)}.code`, code: "duplicate-code", args: { value: unit.code, first: unitPath(first) } });
+      problems.push({
+        path: `${unitPath(index)}.code`,
+        code: "duplicate-code",
+        args: { value: unit.code, first: unitPath(first) },
+      });
     } else unitIndex.set(unit.code, index);
   });
   const byCode = (code: string): UnitDefinition | undefined => {
@@ -410,12 +465,20 @@ export function checkDefinition(
     problems.push({ path: "units", code: "several-tops", args: { value: roots.join(", ") } });
   }
   for (const cycle of findCycles(definition.units, byCode)) {
-    problems.push({ path: `${unitPath(unitIndex.get(cycle[0]!)!)}.parent`, code: "cycle", args: { value: cycle.join(" → ") } });
+    problems.push({
+      path: `${unitPath(unitIndex.get(cycle[0]!)!)}.parent`,
+      code: "cycle",
+      args: { value: cycle.join(" → ") },
+    });
   }
   if (roots.length === 1 && definition.units.length > 0) {
     const top = byCode(roots[0]!)!;
     if (definition.organization.code !== top.code && byCode(definition.organization.code)) {
-      problems.push({ path: "organization.code", code: "organization-not-top", args: { value: definition.organization.code } });
+      problems.push({
+        path: "organization.code",
+        code: "organization-not-top",
+        args: { value: definition.organization.code },
+      });
     }
   }
 
@@ -432,9 +495,11 @@ export function checkDefinition(
     const seen = new Set<string>();
     person.roles.forEach((role, roleIndex) => {
       const rolePath = `people[${index}].roles[${roleIndex}]`;
-      if (!byCode(role.unitCode)) problems.push({ path: `${rolePath}.unit`, code: "unknown-unit", args: { value: role.unitCode } });
+      if (!byCode(role.unitCode))
+        problems.push({ path: `${rolePath}.unit`, code: "unknown-unit", args: { value: role.unitCode } });
       const key = `${role.role}@${role.unitCode}`;
-      if (seen.has(key)) problems.push({ path: rolePath, code: "duplicate-role", args: { value: role.role, unit: role.unitCode } });
+      if (seen.has(key))
+        problems.push({ path: rolePath, code: "duplicate-role", args: { value: role.role, unit: role.unitCode } });
       seen.add(key);
     });
   });
@@ -444,17 +509,30 @@ export function checkDefinition(
     const groupPath = `workingGroups[${index}]`;
     const first = groupNames.get(group.name);
     if (first !== undefined) {
-      problems.push({ path: `${groupPath}.name`, code: "duplicate-group", args: { value: group.name, first: `workingGroups[${first}]` } });
+      problems.push({
+        path: `${groupPath}.name`,
+        code: "duplicate-group",
+        args: { value: group.name, first: `workingGroups[${first}]` },
+      });
     } else groupNames.set(group.name, index);
     group.unitCodes.forEach((code, unitIndexInGroup) => {
-      if (!byCode(code)) problems.push({ path: `${groupPath}.units[${unitIndexInGroup}]`, code: "unknown-unit", args: { value: code } });
+      if (!byCode(code))
+        problems.push({ path: `${groupPath}.units[${unitIndexInGroup}]`, code: "unknown-unit", args: { value: code } });
     });
     if (!peopleByPhone.has(group.leaderPhone)) {
-      warnings.push({ path: `${groupPath}.leader`, code: "leader-not-in-people", args: { value: group.leaderPhone, name: leaderName(group.name) } });
+      warnings.push({
+        path: `${groupPath}.leader`,
+        code: "leader-not-in-people",
+        args: { value: group.leaderPhone, name: leaderName(group.name) },
+      });
     }
     group.memberPhones.forEach((phone, memberIndex) => {
       if (phone === group.leaderPhone) {
-        problems.push({ path: `${groupPath}.members[${memberIndex}]`, code: "leader-is-member", args: { value: phone } });
+        problems.push({
+          path: `${groupPath}.members[${memberIndex}]`,
+          code: "leader-is-member",
+          args: { value: phone },
+        });
       } else if (!peopleByPhone.has(phone)) {
         problems.push({ path: `${groupPath}.members[${memberIndex}]`, code: "unknown-person", args: { value: phone } });
       }

@@ -45,7 +45,8 @@ export function parseVietnamesePhone(input: string): ParsedPhone | null {
   else if (/^0\d+$/.test(compact)) national = compact.slice(1);
   else return null;
   // Mobiles: 9 digits after the 0, starting 3, 5, 7, 8 or 9. Landlines: 10 digits starting 2.
-  if (/^[35789]\d{8}$/.test(national) || /^2\d{9}$/.test(national)) return { phone: `+84${national}`, renumbered: false };
+  if (/^[35789]\d{8}$/.test(national) || /^2\d{9}$/.test(national))
+    return { phone: `+84${national}`, renumbered: false };
   // Before 2018: 10 digits after the 0, starting 12, 16, 18 or 19 (0168 123 4567 → 038 123 4567).
   if (/^1\d{9}$/.test(national)) {
     const today = renumberedMobilePrefixes[`0${national.slice(0, 3)}`];

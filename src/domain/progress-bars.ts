@@ -43,9 +43,18 @@ export function progressBars(
     // Twenty one-unit bars of 0% or 100% would bury the committees; together they read as one figure.
     const gathered =
       committees.length > 0 && cells.length > 1
-        ? [{ name: grassrootsCellsName(cells.length), held: sum(cells, "held"), scheduled: sum(cells, "scheduled"), total: cells.length }]
+        ? [
+            {
+              name: grassrootsCellsName(cells.length),
+              held: sum(cells, "held"),
+              scheduled: sum(cells, "scheduled"),
+              total: cells.length,
+            },
+          ]
         : cells;
-    return [...committees, ...gathered].map(({ name, held, scheduled, total }) => ({ name, held, scheduled, total })).sort(compareByLag);
+    return [...committees, ...gathered]
+      .map(({ name, held, scheduled, total }) => ({ name, held, scheduled, total }))
+      .sort(compareByLag);
   }
   return rollup.entries
     .map((entry) => {
@@ -66,7 +75,11 @@ function sum(bars: readonly ProgressBar[], field: "held" | "scheduled"): number 
  * The congress deadline the chart's reader should watch: the nearest one still ahead among the levels that
  * have units not yet held; once all of them have passed, the latest passed one (negative days left).
  */
-export function chartDeadline(rollup: Pick<SubtreeRollup, "rows">, deadlines: DeadlineTable, today: LocalDate): ChartDeadline | null {
+export function chartDeadline(
+  rollup: Pick<SubtreeRollup, "rows">,
+  deadlines: DeadlineTable,
+  today: LocalDate,
+): ChartDeadline | null {
   const candidates = levelTotals(rollup.rows)
     .filter((line) => line.kind === undefined && line.counts.held < line.counts.total)
     .map((line) => ({ level: line.level, date: deadlines[line.level]?.held }))

@@ -45,7 +45,19 @@ export const countFields = [
 ] as const satisfies readonly (keyof ProgressCounts)[];
 
 export function emptyCounts(): ProgressCounts {
-  return { total: 0, held: 0, scheduled: 0, notScheduled: 0, overdue: 0, paused: 0, withDifficulties: 0, openDifficulties: 0, documents: 0, personnel: 0, heldSince: 0 };
+  return {
+    total: 0,
+    held: 0,
+    scheduled: 0,
+    notScheduled: 0,
+    overdue: 0,
+    paused: 0,
+    withDifficulties: 0,
+    openDifficulties: 0,
+    documents: 0,
+    personnel: 0,
+    heldSince: 0,
+  };
 }
 
 export function addCounts(into: ProgressCounts, more: ProgressCounts): ProgressCounts {
@@ -147,7 +159,13 @@ export function summariseEntries(entries: readonly RollupUnit[], rows: readonly 
     const own = sumCounts(mine.filter((row) => row.level === unit.level));
     return {
       unit,
-      own: { held: own.held > 0, scheduled: own.scheduled > 0, overdue: own.overdue > 0, paused: own.paused > 0, openDifficulties: own.openDifficulties },
+      own: {
+        held: own.held > 0,
+        scheduled: own.scheduled > 0,
+        overdue: own.overdue > 0,
+        paused: own.paused > 0,
+        openDifficulties: own.openDifficulties,
+      },
       below: levelTotals(mine.filter((row) => row.level !== unit.level)),
       subtree: sumCounts(mine),
     };
@@ -212,7 +230,9 @@ export function nextHeldDeadline(
     levels
       .filter((line) => line.kind === undefined && line.counts.held < line.counts.total)
       .map((line) => ({ level: line.level, date: deadlines[line.level]?.held }))
-      .filter((entry): entry is { level: UnitLevel; date: LocalDate } => entry.date !== undefined && entry.date >= today)
+      .filter(
+        (entry): entry is { level: UnitLevel; date: LocalDate } => entry.date !== undefined && entry.date >= today,
+      )
       .sort((a, b) => a.date.localeCompare(b.date) || unitLevels.indexOf(b.level) - unitLevels.indexOf(a.level))
       .map((entry) => ({ ...entry, daysLeft: daysBetween(today, entry.date) }))[0] ?? null
   );

@@ -9,7 +9,14 @@ export interface UnitCountRow {
   held: number;
 }
 
-export type TotalsKind = "province" | "district" | "grassroots" | "committees" | "grassroots-cells" | "partial" | "cell";
+export type TotalsKind =
+  | "province"
+  | "district"
+  | "grassroots"
+  | "committees"
+  | "grassroots-cells"
+  | "partial"
+  | "cell";
 
 export interface ProgressTotals {
   lines: { kind: TotalsKind; total: number; held: number }[];

@@ -73,7 +73,9 @@ export function pageOf(entries: readonly EntrySummary[], filter: ProgressFilter,
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   if (page < 0 || page >= pages) return null;
   return {
-    items: matching.slice(page * pageSize, (page + 1) * pageSize).map((entry, offset) => ({ index: page * pageSize + offset + 1, entry })),
+    items: matching
+      .slice(page * pageSize, (page + 1) * pageSize)
+      .map((entry, offset) => ({ index: page * pageSize + offset + 1, entry })),
     matching: matching.length,
     pages,
   };

@@ -28,7 +28,10 @@ export function parsePauseCommand(input: string | undefined): PauseCommand {
   return { ok: true, code, reason };
 }
 
-export type ResumeCommand = { ok: true; code: string } | { ok: false; problem: "usage" } | { ok: false; problem: "bad-code"; code: string };
+export type ResumeCommand =
+  | { ok: true; code: string }
+  | { ok: false; problem: "usage" }
+  | { ok: false; problem: "bad-code"; code: string };
 
 export function parseResumeCommand(input: string | undefined): ResumeCommand {
   const words = (input ?? "").trim().split(/\s+/).filter(Boolean);

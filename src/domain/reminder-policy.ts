@@ -25,7 +25,14 @@ export interface ReminderPolicy {
   holidays: HolidayRange[];
 }
 
-export const defaultReminderPolicy: ReminderPolicy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], publicHolidays: true, holidays: [] };
+export const defaultReminderPolicy: ReminderPolicy = {
+  daysBefore: [7, 3, 1, 0],
+  overdueEvery: 3,
+  time: "08:00",
+  daysOff: [0],
+  publicHolidays: true,
+  holidays: [],
+};
 
 /** Weekday names as the org file writes them, indexed like Date.getUTCDay(). */
 export const weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
@@ -52,7 +59,10 @@ export function currentTrigger(deadline: LocalDate, today: LocalDate, policy: Re
 
 /** One of the campaign's own holidays (the org file's `holidays`), or a public holiday while the policy keeps them. */
 export function isHoliday(date: LocalDate, policy: Pick<ReminderPolicy, "holidays" | "publicHolidays">): boolean {
-  return policy.holidays.some((range) => date >= range.from && date <= range.to) || (policy.publicHolidays && isVietnamPublicHoliday(date));
+  return (
+    policy.holidays.some((range) => date >= range.from && date <= range.to) ||
+    (policy.publicHolidays && isVietnamPublicHoliday(date))
+  );
 }
 
 export function isWorkingDay(date: LocalDate, policy: ReminderPolicy): boolean {
@@ -65,7 +75,12 @@ export function isQuietTime(time: string, quiet: { start: string; end: string })
   return quiet.start <= quiet.end ? time >= quiet.start && time < quiet.end : time >= quiet.start || time < quiet.end;
 }
 
-export function remindersMayGoOut(date: LocalDate, time: string, policy: ReminderPolicy, quiet: { start: string; end: string }): boolean {
+export function remindersMayGoOut(
+  date: LocalDate,
+  time: string,
+  policy: ReminderPolicy,
+  quiet: { start: string; end: string },
+): boolean {
   return isWorkingDay(date, policy) && time >= policy.time && !isQuietTime(time, quiet);
 }
 

@@ -2,7 +2,14 @@
 // it leaves out), written back, and kept in the campaign's JSON column.
 import { z } from "zod";
 import { parseLocalDate } from "./local-date.js";
-import { defaultReminderPolicy, formatHolidayRange, weekdayNames, type HolidayRange, type ReminderPolicy, type WeekdayName } from "./reminder-policy.js";
+import {
+  defaultReminderPolicy,
+  formatHolidayRange,
+  weekdayNames,
+  type HolidayRange,
+  type ReminderPolicy,
+  type WeekdayName,
+} from "./reminder-policy.js";
 import { daysBetween } from "./user-date.js";
 
 /** The longest holiday range accepted: longer is more likely a typo (2026 for 2027) than a holiday. */
@@ -43,13 +50,21 @@ export interface ReminderSettingsInFile {
 
 export function policyFromFile(settings: ReminderSettingsInFile): ReminderPolicy {
   return {
-    daysBefore: settings.daysBefore ? [...new Set(settings.daysBefore.map(Number))].sort((a, b) => b - a) : defaultReminderPolicy.daysBefore,
-    overdueEvery: settings.overdueEvery !== undefined ? Number(settings.overdueEvery) : defaultReminderPolicy.overdueEvery,
+    daysBefore: settings.daysBefore
+      ? [...new Set(settings.daysBefore.map(Number))].sort((a, b) => b - a)
+      : defaultReminderPolicy.daysBefore,
+    overdueEvery:
+      settings.overdueEvery !== undefined ? Number(settings.overdueEvery) : defaultReminderPolicy.overdueEvery,
     time: settings.time !== undefined ? parseReminderTime(settings.time)! : defaultReminderPolicy.time,
-    daysOff: settings.daysOff ? settings.daysOff.map((name) => weekdayNames.indexOf(name)).sort() : defaultReminderPolicy.daysOff,
-    publicHolidays: settings.publicHolidays !== undefined ? settings.publicHolidays === "true" : defaultReminderPolicy.publicHolidays,
+    daysOff: settings.daysOff
+      ? settings.daysOff.map((name) => weekdayNames.indexOf(name)).sort()
+      : defaultReminderPolicy.daysOff,
+    publicHolidays:
+      settings.publicHolidays !== undefined ? settings.publicHolidays === "true" : defaultReminderPolicy.publicHolidays,
     holidays: settings.holidays
-      ? settings.holidays.map((text) => (parseHoliday(text) as { ok: true; range: HolidayRange }).range).sort((a, b) => a.from.localeCompare(b.from))
+      ? settings.holidays
+          .map((text) => (parseHoliday(text) as { ok: true; range: HolidayRange }).range)
+          .sort((a, b) => a.from.localeCompare(b.from))
       : defaultReminderPolicy.holidays,
   };
 }
@@ -89,6 +104,13 @@ export function policyFromStored(value: unknown): ReminderPolicy | null {
 export function samePolicy(a: ReminderPolicy | null, b: ReminderPolicy | null): boolean {
   if (a === null || b === null) return a === b;
   const canonical = (policy: ReminderPolicy) =>
-    JSON.stringify([policy.daysBefore, policy.overdueEvery, policy.time, policy.daysOff, policy.publicHolidays, policy.holidays.map(formatHolidayRange)]);
+    JSON.stringify([
+      policy.daysBefore,
+      policy.overdueEvery,
+      policy.time,
+      policy.daysOff,
+      policy.publicHolidays,
+      policy.holidays.map(formatHolidayRange),
+    ]);
   return canonical(a) === canonical(b);
 }

@@ -20,7 +20,12 @@ export interface ReminderItem<U extends ListedUnit = ListedUnit> {
 }
 
 /** The milestones to remind a secretary of today, for each of their units (in the order given), in the plan's order. */
-export function reminderItems<U extends ListedUnit>(plan: CampaignPlan, units: readonly U[], today: LocalDate, policyOf: (unit: U) => ReminderPolicy): ReminderItem<U>[] {
+export function reminderItems<U extends ListedUnit>(
+  plan: CampaignPlan,
+  units: readonly U[],
+  today: LocalDate,
+  policyOf: (unit: U) => ReminderPolicy,
+): ReminderItem<U>[] {
   const items: ReminderItem<U>[] = [];
   for (const unit of units) {
     for (const item of unitChecklist(plan, unit.facts, today)) {

@@ -32,7 +32,9 @@ export function milestoneTakesDate(milestone: Milestone): "congress" | "done" {
  * years). Null when the campaign has no deadlines. It catches a mistyped year (01/01/1900, 2100).
  */
 export function campaignWindow(deadlines: Partial<Record<Milestone, LocalDate>>): CampaignWindow | null {
-  const dates = Object.values(deadlines).filter((date): date is LocalDate => date !== undefined).sort();
+  const dates = Object.values(deadlines)
+    .filter((date): date is LocalDate => date !== undefined)
+    .sort();
   if (dates.length === 0) return null;
   return { from: addYears(dates[0]!, -1), to: addYears(dates.at(-1)!, 1) };
 }
@@ -44,15 +46,21 @@ export interface CampaignWindow {
 
 export function checkDraft(draft: ReportDraft, today: LocalDate, window: CampaignWindow | null): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  if (draft.milestone === "held" && draft.date > today) problems.push({ code: "held-in-future", args: { date: draft.date } });
-  if (draft.milestone === "scheduled" && draft.date < today) problems.push({ code: "scheduled-in-past", args: { date: draft.date } });
-  if (milestoneTakesDate(draft.milestone) === "done" && draft.date > today) problems.push({ code: "done-in-future", args: { date: draft.date } });
+  if (draft.milestone === "held" && draft.date > today)
+    problems.push({ code: "held-in-future", args: { date: draft.date } });
+  if (draft.milestone === "scheduled" && draft.date < today)
+    problems.push({ code: "scheduled-in-past", args: { date: draft.date } });
+  if (milestoneTakesDate(draft.milestone) === "done" && draft.date > today)
+    problems.push({ code: "done-in-future", args: { date: draft.date } });
   // A past event before the campaign, or a congress set after it: the range offered is what is left open.
   if (window && draft.date < window.from && draft.date <= today) {
     problems.push({ code: "outside-campaign", args: { date: draft.date, from: window.from, to: today } });
   }
   if (window && draft.milestone === "scheduled" && draft.date > window.to && draft.date >= today) {
-    problems.push({ code: "outside-campaign", args: { date: draft.date, from: today <= window.to ? today : window.from, to: window.to } });
+    problems.push({
+      code: "outside-campaign",
+      args: { date: draft.date, from: today <= window.to ? today : window.from, to: window.to },
+    });
   }
   if (draft.milestone === "held") {
     if (!draft.results) problems.push({ code: "results-required", args: {} });

@@ -22,7 +22,19 @@ export const milestoneWords: Record<string, Milestone> = {
 };
 
 /** The keys of the one-line form, in the order /trogiup lists them. */
-export const resultKeys = ["bch", "btv", "nu", "tre", "taicu", "bttructiep", "motlan", "daibieu", "trieutap", "comat", "ghichu"] as const;
+export const resultKeys = [
+  "bch",
+  "btv",
+  "nu",
+  "tre",
+  "taicu",
+  "bttructiep",
+  "motlan",
+  "daibieu",
+  "trieutap",
+  "comat",
+  "ghichu",
+] as const;
 export type ResultKey = (typeof resultKeys)[number];
 
 const requiredKeys: ResultKey[] = ["bch"];
@@ -52,7 +64,13 @@ export type ReportLineResult = { ok: true; line: ParsedReportLine } | { ok: fals
 
 export function parseReportLine(text: string, today: LocalDate): ReportLineResult {
   const noteAt = text.search(/\bghichu=/i);
-  const note = noteAt >= 0 ? text.slice(noteAt + "ghichu=".length).trim().replace(/^"(.*)"$/, "$1") : null;
+  const note =
+    noteAt >= 0
+      ? text
+          .slice(noteAt + "ghichu=".length)
+          .trim()
+          .replace(/^"(.*)"$/, "$1")
+      : null;
   // "hôm nay", "hôm qua", "ngày mai" are one date each.
   const head = (noteAt >= 0 ? text.slice(0, noteAt) : text).replace(/\b(h[oô]m|ng[aà]y)\s+(nay|qua|mai)\b/giu, "$1$2");
   const tokens = head.trim().split(/\s+/).filter(Boolean);
@@ -92,12 +110,14 @@ export function parseReportLine(text: string, today: LocalDate): ReportLineResul
 
   if (milestone !== "held") {
     for (const key of values.keys()) problems.push({ code: "results-only-for-held", value: key });
-    if (milestone === "scheduled" && date === null && problems.length === 0) problems.push({ code: "date-required", milestone });
+    if (milestone === "scheduled" && date === null && problems.length === 0)
+      problems.push({ code: "date-required", milestone });
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, line: { unitCode, milestone, date, results: null } };
   }
 
-  if (date === null && !problems.some((problem) => problem.code === "date")) problems.push({ code: "date-required", milestone });
+  if (date === null && !problems.some((problem) => problem.code === "date"))
+    problems.push({ code: "date-required", milestone });
   for (const key of requiredKeys) if (!values.has(key)) problems.push({ code: "missing-key", key });
   const results = readResults(values, problems);
   if (problems.length > 0 || !results) return { ok: false, problems };

@@ -35,14 +35,27 @@ type Reach = "subtree" | "unit";
  */
 const roleGrants: Record<Role, Partial<Record<UnitAction, Reach>>> = {
   standing: { view: "subtree", export: "subtree", pause: "subtree", complaints: "subtree" },
-  admin: { view: "subtree", export: "subtree", report: "subtree", pause: "subtree", invite: "subtree", link: "subtree", complaints: "subtree" },
+  admin: {
+    view: "subtree",
+    export: "subtree",
+    report: "subtree",
+    pause: "subtree",
+    invite: "subtree",
+    link: "subtree",
+    complaints: "subtree",
+  },
   secretary: { view: "subtree", export: "subtree", report: "unit" },
   deputy: { view: "subtree", report: "unit" },
   reporter: { view: "subtree", report: "subtree" },
 };
 
 /** A working group's leader, over the units the group follows: follow up, export, report on behalf, pause. */
-const leaderGrants: Partial<Record<UnitAction, Reach>> = { view: "subtree", export: "subtree", report: "subtree", pause: "subtree" };
+const leaderGrants: Partial<Record<UnitAction, Reach>> = {
+  view: "subtree",
+  export: "subtree",
+  report: "subtree",
+  pause: "subtree",
+};
 
 /** The export is a committee's tool: a cell's secretary has nothing under their unit to export. */
 const exportingSecretaryLevels: readonly UnitLevel[] = ["province", "district", "grassroots"];
@@ -74,7 +87,11 @@ function covers(grant: Grant, unit: UnitRef): boolean {
 }
 
 /** The grant that lets the person act on the unit (the first, in the order of `grantsFor`), or null. */
-export function grantOn<U extends HeldUnit>(person: ScopePerson<U>, action: UnitAction, unit: UnitRef): Grant<U> | null {
+export function grantOn<U extends HeldUnit>(
+  person: ScopePerson<U>,
+  action: UnitAction,
+  unit: UnitRef,
+): Grant<U> | null {
   return grantsFor(person, action).find((grant) => covers(grant, unit)) ?? null;
 }
 
@@ -90,7 +107,8 @@ export function scopeRoots<U extends HeldUnit>(person: ScopePerson<U>, action: "
   const roots: U[] = [];
   for (const { unit } of grantsFor(person, action)) {
     if (roots.some((root) => unit.path.startsWith(root.path))) continue;
-    for (let index = roots.length - 1; index >= 0; index--) if (roots[index]!.path.startsWith(unit.path)) roots.splice(index, 1);
+    for (let index = roots.length - 1; index >= 0; index--)
+      if (roots[index]!.path.startsWith(unit.path)) roots.splice(index, 1);
     roots.push(unit);
   }
   return roots;
@@ -107,7 +125,9 @@ export type ReportRight = "own" | "on-behalf";
 export function reportRight(person: ScopePerson, unit: UnitRef): ReportRight | null {
   const grants = grantsFor(person, "report").filter((grant) => covers(grant, unit));
   if (grants.length === 0) return null;
-  return grants.some((grant) => grant.via === "secretary" || grant.via === "deputy" || grant.via === "reporter") ? "own" : "on-behalf";
+  return grants.some((grant) => grant.via === "secretary" || grant.via === "deputy" || grant.via === "reporter")
+    ? "own"
+    : "on-behalf";
 }
 
 /**

@@ -4,7 +4,11 @@ import { isRealDate, type LocalDate } from "./local-date.js";
 export type UserDateResult = { ok: true; date: LocalDate } | { ok: false; problem: "format" | "not-a-date" };
 
 export function stripDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -5,7 +5,15 @@
 // secretary; then open difficulties and paused units. Every unit is judged by its checklist, as
 // everywhere else.
 import type { CampaignPlan } from "./campaign-plan.js";
-import { compareAttention, standingOf, unitAttention, unitChecklist, type AttentionReason, type ListedUnit, type Standing } from "./checklist.js";
+import {
+  compareAttention,
+  standingOf,
+  unitAttention,
+  unitChecklist,
+  type AttentionReason,
+  type ListedUnit,
+  type Standing,
+} from "./checklist.js";
 import { unitLevels, type UnitLevel } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
 
@@ -71,15 +79,21 @@ export function buildWorkingGroupList(input: WorkingGroupListInput): WorkingGrou
   const totals = new Map<UnitLevel, StandingTotals>();
   const lines: ChaseLine[] = [];
   const organisations: WorkingGroupList["organisations"] = new Map();
-  for (const unit of input.units) if (unit.level === "grassroots") organisations.set(unit.id, { unit, cellsHeld: 0, cellsTotal: 0 });
+  for (const unit of input.units)
+    if (unit.level === "grassroots") organisations.set(unit.id, { unit, cellsHeld: 0, cellsTotal: 0 });
   for (const unit of input.units) {
     const items = unitChecklist(input.plan, unit.facts, input.today);
     const standing = standingOf(input.plan, items);
-    const line = totals.get(unit.level) ?? { level: unit.level, total: 0, counts: { done: 0, onTrack: 0, overdue: 0, paused: 0 } };
+    const line = totals.get(unit.level) ?? {
+      level: unit.level,
+      total: 0,
+      counts: { done: 0, onTrack: 0, overdue: 0, paused: 0 },
+    };
     line.total++;
     line.counts[standing]++;
     totals.set(unit.level, line);
-    const organisation = unit.level === "cell" && unit.grassrootsId !== null ? organisations.get(unit.grassrootsId) : undefined;
+    const organisation =
+      unit.level === "cell" && unit.grassrootsId !== null ? organisations.get(unit.grassrootsId) : undefined;
     if (organisation) {
       organisation.cellsTotal++;
       if (standing === "done") organisation.cellsHeld++;
@@ -97,7 +111,9 @@ export function buildWorkingGroupList(input: WorkingGroupListInput): WorkingGrou
     organisations,
     difficulties: [...input.difficulties].sort((a, b) => b.openedOn.localeCompare(a.openedOn)),
     // A postponed unit stays in view, with its reason, until it has held its congress.
-    pauses: input.pauses.filter((pause) => standingOf(input.plan, unitChecklist(input.plan, pause.unit.facts, input.today)) !== "done"),
+    pauses: input.pauses.filter(
+      (pause) => standingOf(input.plan, unitChecklist(input.plan, pause.unit.facts, input.today)) !== "done",
+    ),
   };
 }
 

@@ -145,13 +145,22 @@ export class EmulatorCore {
    * edits applied and deletions flagged (the browser sandbox shows this).
    */
   conversation(chatId: number): ConversationEntry[] {
-    return (this.world.chat(chatId)?.log ?? []).map((s) => ({ message: clone(s.message), fromBot: s.botToken !== undefined }));
+    return (this.world.chat(chatId)?.log ?? []).map((s) => ({
+      message: clone(s.message),
+      fromBot: s.botToken !== undefined,
+    }));
   }
 
   /** A file any bot sent, by file_id, with its bytes (the sandbox page downloads it). */
   file(fileId: string): { data: Uint8Array; mimeType: string; filename?: string } | undefined {
     const file = this.world.files.find(fileId);
-    return file && { data: file.data, mimeType: file.mimeType, ...(file.filename !== undefined && { filename: file.filename }) };
+    return (
+      file && {
+        data: file.data,
+        mimeType: file.mimeType,
+        ...(file.filename !== undefined && { filename: file.filename }),
+      }
+    );
   }
 
   /** Calls `listener` after every change of the emulator's state; returns the unsubscribe function. */
@@ -182,8 +191,14 @@ export class EmulatorCore {
    * in the user's language before the list without one. A chat not registered counts as private when its
    * id is positive.
    */
-  commandsShown(token: string, options: { chatId: number; userId?: number; language_code?: string; isAdmin?: boolean }): BotCommand[] {
-    const chat = this.world.findChat(String(options.chatId))?.chat ?? { id: options.chatId, type: options.chatId > 0 ? "private" : "group" };
+  commandsShown(
+    token: string,
+    options: { chatId: number; userId?: number; language_code?: string; isAdmin?: boolean },
+  ): BotCommand[] {
+    const chat = this.world.findChat(String(options.chatId))?.chat ?? {
+      id: options.chatId,
+      type: options.chatId > 0 ? "private" : "group",
+    };
     const stored = this.world.bot(token).commands;
     const language = options.language_code?.toLowerCase().split(/[-_]/)[0];
     for (const scope of menuScopes(chat, options.userId, options.isAdmin ?? false)) {

@@ -29,14 +29,13 @@ const INLINE_ACTIONS = [
   "pay",
 ];
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const isRows = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every(Array.isArray);
 
 function checkInlineButton(button: unknown): void {
   if (!isObject(button) || typeof button.text !== "string") {
-    throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
+    throw badRequest('can\'t parse inline keyboard button: Field "text" must be of type String');
   }
   const actions = INLINE_ACTIONS.filter((k) => button[k] !== undefined);
   if (actions.length === 0) {
@@ -54,7 +53,7 @@ function checkInlineButton(button: unknown): void {
 function checkKeyboardButton(button: unknown): void {
   if (typeof button === "string") return;
   if (!isObject(button) || typeof button.text !== "string") {
-    throw badRequest("can't parse keyboard button: Field \"text\" must be of type String");
+    throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
   }
 }
 

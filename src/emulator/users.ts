@@ -140,8 +140,8 @@ export function pressButton(world: World, token: string, input: PressButtonInput
   }
   if (stored.message.deleted) throw new Error(`Message ${message_id} in chat ${chat.id} was deleted`);
   const buttons = (stored.message.reply_markup?.inline_keyboard ?? []).flat();
-  const button = buttons.find((b) =>
-    "callback_data" in b && (input.text !== undefined ? b.text === input.text : b.callback_data === input.data),
+  const button = buttons.find(
+    (b) => "callback_data" in b && (input.text !== undefined ? b.text === input.text : b.callback_data === input.data),
   );
   if (!button && !input.force) {
     const wanted =
@@ -213,7 +213,13 @@ export function migrateGroupToSupergroup(world: World, token: string, input: Mig
     [next, { migrate_from_chat_id: old.chat.id }],
   ];
   for (const [state, content] of notes) {
-    const message = { message_id: state.nextMessageId(), from: input.by, date: world.unixTime(), chat: state.chat, ...content } as RecordedMessage;
+    const message = {
+      message_id: state.nextMessageId(),
+      from: input.by,
+      date: world.unixTime(),
+      chat: state.chat,
+      ...content,
+    } as RecordedMessage;
     state.add({ message });
     bot.enqueue({ message } as Update);
   }

@@ -130,7 +130,8 @@ export class SendRateLimiter {
     const held: number[] = [];
     for (const [chatId, state] of this.chats) {
       if (this.chatWaitMs(state, now) > 0) held.push(chatId);
-      else if (state.heldUntil <= now && (state.perChat?.empty ?? true) && (state.perGroup?.empty ?? true)) this.chats.delete(chatId);
+      else if (state.heldUntil <= now && (state.perChat?.empty ?? true) && (state.perGroup?.empty ?? true))
+        this.chats.delete(chatId);
     }
     return held;
   }

@@ -15,9 +15,23 @@ import type { PrismaClient } from "@prisma/client";
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import { claimDue, loadAttachment, markFailed, markRetry, markSentMany, type ClaimedMessage, type OutboxMethod } from "../db/outbox-store.js";
+import {
+  claimDue,
+  loadAttachment,
+  markFailed,
+  markRetry,
+  markSentMany,
+  type ClaimedMessage,
+  type OutboxMethod,
+} from "../db/outbox-store.js";
 import type { Logger } from "../logger.js";
-import { defaultTelegramLimits, rulesFromLimits, SendRateLimiter, type RateRules, type TelegramLimits } from "./rate-limiter.js";
+import {
+  defaultTelegramLimits,
+  rulesFromLimits,
+  SendRateLimiter,
+  type RateRules,
+  type TelegramLimits,
+} from "./rate-limiter.js";
 
 export interface OutboxSenderOptions {
   prisma: PrismaClient;
@@ -71,7 +85,8 @@ export type SendErrorOutcome =
 export function classifySendError(error: unknown): SendErrorOutcome {
   if (error instanceof GrammyError) {
     const text = `${error.error_code}: ${error.description}`;
-    if (error.error_code === 429) return { kind: "flood", retryAfterMs: Math.max(1, error.parameters.retry_after ?? 1) * 1000, error: text };
+    if (error.error_code === 429)
+      return { kind: "flood", retryAfterMs: Math.max(1, error.parameters.retry_after ?? 1) * 1000, error: text };
     // 403: blocked by the user, kicked from the group; 400: chat not found, or a message Telegram will never
     // accept (too long, bad markup): trying again cannot help.
     if (error.error_code === 400 || error.error_code === 403) return { kind: "permanent", error: text };
@@ -98,7 +113,10 @@ const fileField: Partial<Record<OutboxMethod, string>> = { sendPhoto: "photo", s
 const menuMaxAttempts = 3;
 
 /** A separate Api for the outbox: no auto-retry, a request timeout well under the claim lease. */
-export function createOutboxApi(config: Pick<Config, "botToken" | "apiRoot">, options: { timeoutSeconds?: number } = {}): Api {
+export function createOutboxApi(
+  config: Pick<Config, "botToken" | "apiRoot">,
+  options: { timeoutSeconds?: number } = {},
+): Api {
   if (!config.botToken) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   return new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: options.timeoutSeconds ?? 30 });
 }
@@ -125,7 +143,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const { prisma, api, logger } = options;
   const clock = options.clock ?? systemClock;
   const rules: RateRules =
-    options.limits === null ? {} : options.limits === undefined ? rulesFromLimits(defaultTelegramLimits) : toRules(options.limits);
+    options.limits === null
+      ? {}
+      : options.limits === undefined
+        ? rulesFromLimits(defaultTelegramLimits)
+        : toRules(options.limits);
   const limiter = new SendRateLimiter(rules);
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -172,7 +194,13 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 
   async function recordFailure(message: ClaimedMessage, error: unknown, result: DrainResult): Promise<void> {
     const outcome = classifySendError(error);
-    const fields = { outboxId: message.id, chatId: message.chatId, kind: message.kind, attempt: message.attempts + 1, instanceId };
+    const fields = {
+      outboxId: message.id,
+      chatId: message.chatId,
+      kind: message.kind,
+      attempt: message.attempts + 1,
+      instanceId,
+    };
     if (outcome.kind === "flood") {
       const until = now() + outcome.retryAfterMs;
       limiter.hold(message.chatId, until);
@@ -181,7 +209,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       logger.info({ ...fields, retryAfterMs: outcome.retryAfterMs }, "outbox: flood wait");
       return;
     }
-    const attemptsAllowed = message.payload.method === "setMyCommands" ? Math.min(maxAttempts, menuMaxAttempts) : maxAttempts;
+    const attemptsAllowed =
+      message.payload.method === "setMyCommands" ? Math.min(maxAttempts, menuMaxAttempts) : maxAttempts;
     if (outcome.kind === "permanent" || message.attempts + 1 >= attemptsAllowed) {
       await markFailed(prisma, message, outcome.error, clock.now());
       result.failed++;
@@ -224,7 +253,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     const marked = await markSentMany(prisma, accepted, clock.now());
     result.sent += marked.size;
     for (const { message } of accepted) {
-      if (!marked.has(message.id)) logger.warn({ outboxId: message.id, instanceId }, "outbox: sent, but the claim had expired");
+      if (!marked.has(message.id))
+        logger.warn({ outboxId: message.id, instanceId }, "outbox: sent, but the claim had expired");
     }
     return result;
   }

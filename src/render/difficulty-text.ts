@@ -7,7 +7,10 @@ import type { UnitLevel } from "../domain/levels.js";
 import type { Translate } from "../i18n.js";
 
 /** Cells and partial committees share names across the district ("Chi bộ Tổ dân phố số 1"): add the parent. */
-export function renderUnitName(t: Translate, unit: { name: string; level: UnitLevel; parentName: string | null }): string {
+export function renderUnitName(
+  t: Translate,
+  unit: { name: string; level: UnitLevel; parentName: string | null },
+): string {
   const withParent = (unit.level === "cell" || unit.level === "partial") && unit.parentName !== null;
   return t("difficulty-unit", { unit: unit.name, parent: withParent ? unit.parentName! : "none" });
 }
@@ -20,7 +23,12 @@ export interface ListedDifficulty extends DifficultyView {
 }
 
 /** One difficulty in the /khokhan list: its unit and day, then its text (or that it is confidential). */
-export function renderDifficultyItem(t: Translate, difficulty: ListedDifficulty, audience: DifficultyAudience, timeZone: string): string {
+export function renderDifficultyItem(
+  t: Translate,
+  difficulty: ListedDifficulty,
+  audience: DifficultyAudience,
+  timeZone: string,
+): string {
   return t("difficulty-item", {
     unit: renderUnitName(t, difficulty.unit),
     date: formatLocalDate(localDateOf(difficulty.openedAt, timeZone)),
@@ -38,5 +46,10 @@ export function renderDifficultyText(t: Translate, difficulty: DifficultyView, a
 export function shortenText(text: string, max: number): string {
   const folded = text.replace(/\s+/g, " ").trim();
   const characters = [...folded];
-  return characters.length <= max ? folded : `${characters.slice(0, max - 1).join("").trimEnd()}…`;
+  return characters.length <= max
+    ? folded
+    : `${characters
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }

@@ -8,7 +8,12 @@ import { formatPercent, type Locale, type Translate } from "../i18n.js";
 const indent = "   ";
 const unknown = "—";
 
-export function renderElectionStats(t: Translate, locale: Locale, stats: ElectionStats, options: { shortListMax?: number } = {}): string[] {
+export function renderElectionStats(
+  t: Translate,
+  locale: Locale,
+  stats: ElectionStats,
+  options: { shortListMax?: number } = {},
+): string[] {
   const levels = sortLevels(stats.levels);
   if (levels.length === 0) return [];
   const share = (part: number, total: number) => formatPercent(part, total, locale);
@@ -46,7 +51,9 @@ export function renderElectionStats(t: Translate, locale: Locale, stats: Electio
       }),
     );
     const extra = [
-      line.secretaryDirectKnown > 0 ? t("election-direct", { yes: line.secretaryDirect, known: line.secretaryDirectKnown }) : null,
+      line.secretaryDirectKnown > 0
+        ? t("election-direct", { yes: line.secretaryDirect, known: line.secretaryDirectKnown })
+        : null,
       line.oneRoundKnown > 0 ? t("election-one-round", { yes: line.oneRound, known: line.oneRoundKnown }) : null,
       line.delegatesKnown > 0 ? t("election-delegates", { count: line.delegates }) : null,
     ].filter((part) => part !== null);
@@ -57,7 +64,9 @@ export function renderElectionStats(t: Translate, locale: Locale, stats: Electio
     const shown = stats.shortUnits.slice(0, options.shortListMax ?? 5);
     lines.push(
       t("election-short", {
-        list: shown.map((unit) => t("election-short-unit", { name: unit.name, elected: unit.elected, planned: unit.planned })).join("; "),
+        list: shown
+          .map((unit) => t("election-short-unit", { name: unit.name, elected: unit.elected, planned: unit.planned }))
+          .join("; "),
         more: shortTotal - shown.length,
       }),
     );

@@ -24,7 +24,10 @@ export function writeExportCsv(sheets: ExportSheets, locale: Locale): { key: She
   return sheets.tables.map((table) => ({
     key: table.key,
     content: stringify(
-      [table.columns.map((column) => column.header), ...table.rows.map((row) => row.map((value, index) => csvValue(table.columns[index]!.kind, value, locale)))],
+      [
+        table.columns.map((column) => column.header),
+        ...table.rows.map((row) => row.map((value, index) => csvValue(table.columns[index]!.kind, value, locale))),
+      ],
       { bom: true, record_delimiter: "windows", escape_formulas: true },
     ),
   }));

@@ -74,7 +74,8 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
   // Each unit judged by its checklist on the day the export is "as of", as every screen judges it.
   const statusOf = (unit: ExportUnitRow) => {
     const checklist = unitChecklist(congressPlan, unit.facts, data.today);
-    const names = (items: typeof checklist) => items.map((item) => t("milestone-short", { milestone: item.milestone })).join(", ") || null;
+    const names = (items: typeof checklist) =>
+      items.map((item) => t("milestone-short", { milestone: item.milestone })).join(", ") || null;
     const done = checklist.filter((item) => item.state === "done");
     const overdue = overdueItems(checklist);
     return {
@@ -86,7 +87,8 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     };
   };
   const units = data.units.map((unit) => ({ unit, status: statusOf(unit) }));
-  const milestoneDate = (unit: ExportUnitRow, milestone: (typeof milestones)[number]): LocalDate | null => (unit.facts.reached[milestone]?.eventOn ?? unit.facts.reached[milestone]?.happenedOn) ?? null;
+  const milestoneDate = (unit: ExportUnitRow, milestone: (typeof milestones)[number]): LocalDate | null =>
+    unit.facts.reached[milestone]?.eventOn ?? unit.facts.reached[milestone]?.happenedOn ?? null;
 
   const unitTable = table("units", t, units, [
     ["code", "text", ({ unit }) => unit.code],
@@ -95,7 +97,9 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["parent-code", "text", ({ unit }) => unit.parentCode],
     ["parent", "text", ({ unit }) => unit.parentName],
     ["pilot", "date", ({ unit }) => unit.facts.pilotDate],
-    ...milestones.map((milestone) => [milestone, "date", ({ unit }: (typeof units)[number]) => milestoneDate(unit, milestone)] as const),
+    ...milestones.map(
+      (milestone) => [milestone, "date", ({ unit }: (typeof units)[number]) => milestoneDate(unit, milestone)] as const,
+    ),
     ["held-deadline", "date", ({ unit }) => unit.facts.deadlines.held ?? null],
     ["done-late", "text", ({ status }) => status.doneLate],
     ["reported-late", "text", ({ status }) => status.reportedLate],
@@ -119,7 +123,14 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["under-35", "integer", (row) => row.results?.underThirtyFive ?? null],
     ["re-elected", "integer", (row) => row.results?.reElected ?? null],
     // New members are known only when the re-elected are (both are optional in a report).
-    ["new", "integer", (row) => (row.results && row.results.reElected !== null ? Math.max(0, row.results.committeeElected - row.results.reElected) : null)],
+    [
+      "new",
+      "integer",
+      (row) =>
+        row.results && row.results.reElected !== null
+          ? Math.max(0, row.results.committeeElected - row.results.reElected)
+          : null,
+    ],
     ["secretary-direct", "text", (row) => yesNo(row.results?.secretaryDirect ?? null)],
     ["one-round", "text", (row) => yesNo(row.results?.oneRound ?? null)],
     ["delegates", "integer", (row) => row.results?.delegates ?? null],
@@ -161,10 +172,14 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
   const difficultyTable = table("difficulties", t, data.difficulties, [
     ["code", "text", (row) => row.unitCode],
     ["unit", "text", (row) => row.unitName],
-    ["opened-at", "dateTime", (row) => {
-      const local = localDateTime(row.openedAt, timeZone);
-      return `${local.date}T${local.time}`;
-    }],
+    [
+      "opened-at",
+      "dateTime",
+      (row) => {
+        const local = localDateTime(row.openedAt, timeZone);
+        return `${local.date}T${local.time}`;
+      },
+    ],
     ["text", "text", (row) => row.text ?? t("export-sensitive-text")],
   ]);
 

@@ -8,20 +8,36 @@ const listLimit = 10;
 export function renderOrgChanges(t: Translate, changes: OrgChanges): string[] {
   const lines: string[] = [];
   const list = (items: readonly string[]) =>
-    items.length <= listLimit ? items.join(", ") : `${items.slice(0, listLimit).join(", ")}, … (+${items.length - listLimit})`;
+    items.length <= listLimit
+      ? items.join(", ")
+      : `${items.slice(0, listLimit).join(", ")}, … (+${items.length - listLimit})`;
   const add = (key: string, items: readonly string[], withList = false) => {
-    if (items.length > 0) lines.push(t(key, withList ? { count: items.length, list: list(items) } : { count: items.length }));
+    if (items.length > 0)
+      lines.push(t(key, withList ? { count: items.length, list: list(items) } : { count: items.length }));
   };
   if (changes.organization === "create") lines.push(t("cli-org-created"));
   if (changes.organization === "rename") lines.push(t("cli-org-renamed"));
   add("cli-org-units-added", changes.unitsAdded);
-  add("cli-org-units-updated", changes.unitsUpdated.map((update) => `${update.code} (${update.fields.join(", ")})`), true);
+  add(
+    "cli-org-units-updated",
+    changes.unitsUpdated.map((update) => `${update.code} (${update.fields.join(", ")})`),
+    true,
+  );
   add("cli-org-units-restored", changes.unitsRestored, true);
   add(changes.prune ? "cli-org-units-archived" : "cli-org-units-missing", changes.unitsMissing, true);
   add("cli-org-people-added", changes.peopleAdded);
-  add("cli-org-people-updated", changes.peopleUpdated.map((update) => update.phone));
-  add("cli-org-roles-added", changes.rolesAdded.map((role) => role.unitCode));
-  add("cli-org-roles-removed", changes.rolesRemoved.map((role) => role.unitCode));
+  add(
+    "cli-org-people-updated",
+    changes.peopleUpdated.map((update) => update.phone),
+  );
+  add(
+    "cli-org-roles-added",
+    changes.rolesAdded.map((role) => role.unitCode),
+  );
+  add(
+    "cli-org-roles-removed",
+    changes.rolesRemoved.map((role) => role.unitCode),
+  );
   add("cli-org-groups-added", changes.groupsAdded);
   add("cli-org-groups-updated", changes.groupsUpdated, true);
   add(changes.prune ? "cli-org-groups-removed" : "cli-org-groups-missing", changes.groupsMissing, true);

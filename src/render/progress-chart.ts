@@ -63,7 +63,16 @@ export function chartGeometry(width: number) {
   const nameWidth = Math.round(contentWidth * 0.42);
   const gap = 20;
   const barX = pad + nameWidth + gap;
-  return { pad, contentWidth, countWidth, nameWidth, barX, barWidth: contentWidth - nameWidth - countWidth - 2 * gap, rowHeight: 50, barHeight: 30 };
+  return {
+    pad,
+    contentWidth,
+    countWidth,
+    nameWidth,
+    barX,
+    barWidth: contentWidth - nameWidth - countWidth - 2 * gap,
+    rowHeight: 50,
+    barHeight: 30,
+  };
 }
 
 let fontsRegistered = false;
@@ -73,7 +82,8 @@ export function registerChartFonts(): void {
   if (fontsRegistered) return;
   const require = createRequire(import.meta.url);
   for (const file of Object.values(fontFiles)) {
-    if (!GlobalFonts.registerFromPath(require.resolve(file), chartFontFamily)) throw new Error(`could not load the chart font ${file}`);
+    if (!GlobalFonts.registerFromPath(require.resolve(file), chartFontFamily))
+      throw new Error(`could not load the chart font ${file}`);
   }
   fontsRegistered = true;
 }

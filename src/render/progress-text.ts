@@ -29,8 +29,13 @@ export interface SubtreeScreen {
 
 export function renderSubtreeScreen(t: Translate, locale: Locale, screen: SubtreeScreen): string {
   const lines = [
-    screen.unit ? t("progress-title", { unit: screen.unit.name, code: screen.unit.code }) : t("progress-home-title", { count: screen.unitsFollowed ?? 0 }),
-    t("progress-date", { date: formatLocalDate(screen.today), filter: screen.filter === "all" ? "none" : t("progress-filter", { filter: screen.filter }) }),
+    screen.unit
+      ? t("progress-title", { unit: screen.unit.name, code: screen.unit.code })
+      : t("progress-home-title", { count: screen.unitsFollowed ?? 0 }),
+    t("progress-date", {
+      date: formatLocalDate(screen.today),
+      filter: screen.filter === "all" ? "none" : t("progress-filter", { filter: screen.filter }),
+    }),
   ];
   if (!screen.hasCampaign) lines.push(t("progress-no-campaign"));
   lines.push("", ...renderLevelLines(t, locale, screen.levels));
@@ -49,7 +54,8 @@ export function renderSubtreeScreen(t: Translate, locale: Locale, screen: Subtre
         count: screen.page.matching,
       }),
     );
-    for (const item of screen.page.items) lines.push(renderEntryLine(t, locale, item.index, item.entry, screen.dates.get(item.entry.unit.id) ?? {}));
+    for (const item of screen.page.items)
+      lines.push(renderEntryLine(t, locale, item.index, item.entry, screen.dates.get(item.entry.unit.id) ?? {}));
   }
   const elections = renderElectionStats(t, locale, screen.elections);
   if (elections.length > 0) lines.push("", ...elections);
@@ -77,7 +83,12 @@ export function renderLevelLines(t: Translate, locale: Locale, levels: readonly 
   const grassroots = levels.find((line) => line.level === "grassroots" && line.kind === undefined);
   if (grassroots) {
     const { counts } = grassroots;
-    lines.push(t("progress-preparation", { documents: `${counts.documents}/${counts.total}`, personnel: `${counts.personnel}/${counts.total}` }));
+    lines.push(
+      t("progress-preparation", {
+        documents: `${counts.documents}/${counts.total}`,
+        personnel: `${counts.personnel}/${counts.total}`,
+      }),
+    );
   }
   const all = levels.filter((line) => line.kind === undefined);
   const open = all.reduce((sum, line) => sum + line.counts.openDifficulties, 0);
@@ -96,7 +107,12 @@ function renderOwnState(t: Translate, checklist: readonly ChecklistItem[]): stri
   const date = scheduled?.state === "done" ? formatLocalDate(scheduled.eventOn ?? scheduled.happenedOn) : "none";
   const overdue = checklist.filter((item) => item.state === "overdue");
   if (overdue.length > 0) {
-    const list = overdue.map((item) => t("progress-own-overdue-item", { milestone: t("milestone-short", { milestone: item.milestone }), days: item.daysOverdue }));
+    const list = overdue.map((item) =>
+      t("progress-own-overdue-item", {
+        milestone: t("milestone-short", { milestone: item.milestone }),
+        days: item.daysOverdue,
+      }),
+    );
     return t("progress-own-overdue", { list: list.join(", "), date });
   }
   if (date !== "none") return t("progress-own-scheduled", { date });
@@ -111,26 +127,59 @@ export function renderEntryLine(
   dates: { held?: LocalDate; scheduled?: LocalDate },
 ): string {
   const parts: string[] = [];
-  if (entry.own.held && dates.held) parts.push(t("progress-part-held", { date: formatLocalDate(dates.held).slice(0, 5) }));
-  else if (entry.own.scheduled && dates.scheduled) parts.push(t("progress-part-scheduled", { date: formatLocalDate(dates.scheduled).slice(0, 5) }));
+  if (entry.own.held && dates.held)
+    parts.push(t("progress-part-held", { date: formatLocalDate(dates.held).slice(0, 5) }));
+  else if (entry.own.scheduled && dates.scheduled)
+    parts.push(t("progress-part-scheduled", { date: formatLocalDate(dates.scheduled).slice(0, 5) }));
   for (const line of entry.below) {
     if (line.kind !== undefined) continue;
     const { counts } = line;
-    parts.push(t("progress-part-level", { level: line.level, held: counts.held, total: counts.total, share: formatPercent(counts.held, counts.total, locale) }));
+    parts.push(
+      t("progress-part-level", {
+        level: line.level,
+        held: counts.held,
+        total: counts.total,
+        share: formatPercent(counts.held, counts.total, locale),
+      }),
+    );
   }
   const overdueBelow = entry.subtree.overdue - (entry.own.overdue ? 1 : 0);
   if (overdueBelow > 0) parts.push(t("progress-part-overdue", { count: overdueBelow }));
-  if (entry.subtree.openDifficulties > 0) parts.push(t("progress-part-difficulties", { count: entry.subtree.openDifficulties }));
-  const state = entry.own.held ? "held" : entry.own.paused ? "paused" : entry.own.overdue ? "overdue" : entry.own.scheduled ? "scheduled" : "due";
-  return t("progress-line", { index, state, unit: renderUnitLabel(t, entry.unit), parts: parts.length > 0 ? parts.join(" • ") : "none" });
+  if (entry.subtree.openDifficulties > 0)
+    parts.push(t("progress-part-difficulties", { count: entry.subtree.openDifficulties }));
+  const state = entry.own.held
+    ? "held"
+    : entry.own.paused
+      ? "paused"
+      : entry.own.overdue
+        ? "overdue"
+        : entry.own.scheduled
+          ? "scheduled"
+          : "due";
+  return t("progress-line", {
+    index,
+    state,
+    unit: renderUnitLabel(t, entry.unit),
+    parts: parts.length > 0 ? parts.join(" • ") : "none",
+  });
 }
 
 /** A unit with nothing under it: its checklist and how many difficulties it has open. */
 export function renderLeafScreen(
   t: Translate,
-  input: { name: string; code: string; parentName: string | null; today: LocalDate; checklist: ChecklistItem[] | null; openDifficulties: number },
+  input: {
+    name: string;
+    code: string;
+    parentName: string | null;
+    today: LocalDate;
+    checklist: ChecklistItem[] | null;
+    openDifficulties: number;
+  },
 ): string {
-  const lines = [t("progress-title", { unit: input.name, code: input.code }), t("progress-date", { date: formatLocalDate(input.today), filter: "none" })];
+  const lines = [
+    t("progress-title", { unit: input.name, code: input.code }),
+    t("progress-date", { date: formatLocalDate(input.today), filter: "none" }),
+  ];
   if (input.parentName) lines.push(t("progress-leaf-parent", { parent: input.parentName }));
   lines.push("");
   if (input.checklist) for (const item of input.checklist) lines.push(renderChecklistLine(t, item));

@@ -19,12 +19,19 @@ export interface ReminderMessage {
 
 export function renderReminder(
   t: Translate,
-  input: { name: string; items: readonly ReminderItem[]; today: LocalDate; startButton: (unitId: number, milestone: Milestone) => string },
+  input: {
+    name: string;
+    items: readonly ReminderItem[];
+    today: LocalDate;
+    startButton: (unitId: number, milestone: Milestone) => string;
+  },
 ): ReminderMessage {
   const units = [...new Map(input.items.map((entry) => [entry.unit.id, entry.unit])).values()];
-  const parentOf = (unit: ReminderItem["unit"]) => (unit.level === "cell" || unit.level === "partial") && unit.parentName ? shortUnitName(unit.parentName) : "none";
+  const parentOf = (unit: ReminderItem["unit"]) =>
+    (unit.level === "cell" || unit.level === "partial") && unit.parentName ? shortUnitName(unit.parentName) : "none";
   const lines: string[] = [];
-  if (units.length === 1) lines.push(t("reminder-to-one", { name: input.name, unit: units[0]!.name, parent: parentOf(units[0]!) }));
+  if (units.length === 1)
+    lines.push(t("reminder-to-one", { name: input.name, unit: units[0]!.name, parent: parentOf(units[0]!) }));
   else lines.push(t("reminder-to-many", { name: input.name }));
   for (const unit of units) {
     if (units.length > 1) lines.push(t("reminder-unit", { unit: unit.name, parent: parentOf(unit) }));
@@ -43,7 +50,10 @@ export function renderReminder(
   lines.push(t("reminder-action", { units: units.length === 1 ? "one" : "other" }));
   const buttons = input.items.slice(0, maxButtons).map(({ unit, item }) => [
     {
-      text: t("reminder-button", { milestone: t("milestone-name", { milestone: item.milestone }), unit: units.length > 1 ? unit.name : "none" }),
+      text: t("reminder-button", {
+        milestone: t("milestone-name", { milestone: item.milestone }),
+        unit: units.length > 1 ? unit.name : "none",
+      }),
       callback_data: input.startButton(unit.id, item.milestone),
     },
   ]);

@@ -27,14 +27,26 @@ export function renderReportCard(t: Translate, locale: Locale, draft: ReportDraf
     lines.push(...changes);
   }
   if (context.onBehalf) lines.push("", t("report-card-on-behalf"));
-  if (context.late) lines.push(t("report-card-late", { date: formatLocalDate(context.late.dueDate), done: context.late.doneLate ? "late" : "onTime" }));
+  if (context.late)
+    lines.push(
+      t("report-card-late", {
+        date: formatLocalDate(context.late.dueDate),
+        done: context.late.doneLate ? "late" : "onTime",
+      }),
+    );
   return lines.join("\n");
 }
 
-export function renderResults(t: Translate, locale: Locale, results: ElectionResults, committee: CommitteeKind): string[] {
+export function renderResults(
+  t: Translate,
+  locale: Locale,
+  results: ElectionResults,
+  committee: CommitteeKind,
+): string[] {
   const lines = [committeeLine(t, locale, results, committee)];
   if (results.standingElected !== null) lines.push(t("report-card-standing", { count: results.standingElected }));
-  if (results.secretaryDirect !== null) lines.push(t("report-card-secretary-direct", { answer: results.secretaryDirect ? "yes" : "no" }));
+  if (results.secretaryDirect !== null)
+    lines.push(t("report-card-secretary-direct", { answer: results.secretaryDirect ? "yes" : "no" }));
   if (results.oneRound !== null) lines.push(t("report-card-one-round", { answer: results.oneRound ? "yes" : "no" }));
   if (results.delegates !== null) lines.push(t("report-card-delegates", { count: results.delegates }));
   if (results.summoned !== null) {
@@ -56,21 +68,36 @@ function committeeLine(t: Translate, locale: Locale, results: ElectionResults, c
     }),
   ];
   if (results.women !== null) parts.push(t("report-card-women", { count: results.women, share: share(results.women) }));
-  if (results.underThirtyFive !== null) parts.push(t("report-card-young", { count: results.underThirtyFive, share: share(results.underThirtyFive) }));
+  if (results.underThirtyFive !== null)
+    parts.push(t("report-card-young", { count: results.underThirtyFive, share: share(results.underThirtyFive) }));
   const newMembers = newMembersOf(results);
-  if (results.reElected !== null && newMembers !== null) parts.push(t("report-card-re-elected", { count: results.reElected, newMembers }));
+  if (results.reElected !== null && newMembers !== null)
+    parts.push(t("report-card-re-elected", { count: results.reElected, newMembers }));
   return parts.join(", ");
 }
 
 function describeChanges(t: Translate, before: NonNullable<CardContext["previous"]>, after: ReportDraft): string[] {
   const lines: string[] = [];
   if (before.date !== after.date) {
-    lines.push(t("report-card-change", { field: t("report-field-date"), before: before.date ? formatLocalDate(before.date) : "—", after: formatLocalDate(after.date) }));
+    lines.push(
+      t("report-card-change", {
+        field: t("report-field-date"),
+        before: before.date ? formatLocalDate(before.date) : "—",
+        after: formatLocalDate(after.date),
+      }),
+    );
   }
   if (before.results && after.results) {
     for (const key of Object.keys(after.results) as (keyof ElectionResults)[]) {
       const [was, now] = [before.results[key], after.results[key]];
-      if (was !== now) lines.push(t("report-card-change", { field: t("report-field-name", { field: key }), before: showValue(t, was), after: showValue(t, now) }));
+      if (was !== now)
+        lines.push(
+          t("report-card-change", {
+            field: t("report-field-name", { field: key }),
+            before: showValue(t, was),
+            after: showValue(t, now),
+          }),
+        );
     }
   }
   return lines;

@@ -31,7 +31,10 @@ export function renderUnitCard(
       lines.push(
         text === null
           ? t("status-card-difficulty-hidden", { date })
-          : t("status-card-difficulty", { text: renderDifficultyText(t, { ...difficulty, text: shortenText(text, cardTextMax) }, options.audience), date }),
+          : t("status-card-difficulty", {
+              text: renderDifficultyText(t, { ...difficulty, text: shortenText(text, cardTextMax) }, options.audience),
+              date,
+            }),
       );
     }
   }

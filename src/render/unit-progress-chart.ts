@@ -24,7 +24,9 @@ export async function renderUnitProgressChart(
   const deadline = chartDeadline(rollup, rollup.deadlines, today);
   const data = { top: rollup.top };
   const grassrootsScope = topLevel === "district" || topLevel === "province";
-  const count = grassrootsScope ? (rollup.grassroots?.units.filter((unit) => unit.id !== rollup.top.id).length ?? bars.length) : bars.length;
+  const count = grassrootsScope
+    ? (rollup.grassroots?.units.filter((unit) => unit.id !== rollup.top.id).length ?? bars.length)
+    : bars.length;
   const date = formatLocalDate(today);
   const png = await renderProgressChart({
     title: t("chart-title", { unit: data.top.name }),
@@ -43,7 +45,8 @@ export async function renderUnitProgressChart(
           days: Math.abs(deadline.daysLeft),
         }),
       }),
-      count: (bar) => t("chart-count", { held: bar.held, total: bar.total, share: formatPercent(bar.held, bar.total, locale) }),
+      count: (bar) =>
+        t("chart-count", { held: bar.held, total: bar.total, share: formatPercent(bar.held, bar.total, locale) }),
       more: (hidden) => t("chart-more", { count: hidden }),
       empty: t("chart-empty"),
     },

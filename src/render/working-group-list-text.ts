@@ -15,7 +15,11 @@ const sectionItems = 5;
 /** Reasons named per unit: the most urgent, then the other overdue milestones. */
 const reasonsPerLine = 3;
 
-export function renderWorkingGroupList(t: Translate, list: WorkingGroupList, limit: number = telegramTextLimit): string {
+export function renderWorkingGroupList(
+  t: Translate,
+  list: WorkingGroupList,
+  limit: number = telegramTextLimit,
+): string {
   const dayMonth = (date: LocalDate) => formatLocalDate(date).slice(0, 5);
   const head = [t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) })];
   for (const line of list.totals) {
@@ -37,27 +41,44 @@ export function renderWorkingGroupList(t: Translate, list: WorkingGroupList, lim
     for (const difficulty of list.difficulties.slice(0, sectionItems)) {
       const unit = renderUnitLabel(t, difficulty.unit);
       const date = dayMonth(difficulty.openedOn);
-      tail.push(difficulty.text === null ? t("wg-list-difficulty-hidden", { unit, date }) : t("wg-list-difficulty", { unit, text: difficulty.text, date }));
+      tail.push(
+        difficulty.text === null
+          ? t("wg-list-difficulty-hidden", { unit, date })
+          : t("wg-list-difficulty", { unit, text: difficulty.text, date }),
+      );
     }
-    if (list.difficulties.length > sectionItems) tail.push(t("wg-list-difficulties-more", { count: list.difficulties.length - sectionItems }));
+    if (list.difficulties.length > sectionItems)
+      tail.push(t("wg-list-difficulties-more", { count: list.difficulties.length - sectionItems }));
   }
   if (list.pauses.length > 0) {
     tail.push("", t("wg-list-paused-title", { count: list.pauses.length }));
     for (const pause of list.pauses.slice(0, sectionItems)) {
-      tail.push(t("wg-list-paused-line", { unit: renderUnitLabel(t, pause.unit), date: formatLocalDate(pause.since), reason: pause.reason }));
+      tail.push(
+        t("wg-list-paused-line", {
+          unit: renderUnitLabel(t, pause.unit),
+          date: formatLocalDate(pause.since),
+          reason: pause.reason,
+        }),
+      );
     }
-    if (list.pauses.length > sectionItems) tail.push(t("wg-list-paused-more", { count: list.pauses.length - sectionItems }));
+    if (list.pauses.length > sectionItems)
+      tail.push(t("wg-list-paused-more", { count: list.pauses.length - sectionItems }));
   }
 
   if (list.lines.length === 0) return [...head, "", t("wg-list-nothing"), ...tail].join("\n");
 
   // The units to chase, grouped under their grassroots organisation; kept in order of urgency while they fit.
-  const groupKey = (unit: FollowedUnit) => (unit.grassrootsId !== null && list.organisations.has(unit.grassrootsId) ? unit.grassrootsId : -unit.id);
+  const groupKey = (unit: FollowedUnit) =>
+    unit.grassrootsId !== null && list.organisations.has(unit.grassrootsId) ? unit.grassrootsId : -unit.id;
   // An organisation with cells heads its units; one without (a grassroots cell) is its own line.
   const heading = (key: number) => {
     const organisation = list.organisations.get(key);
     if (!organisation || organisation.cellsTotal === 0) return null;
-    return t("wg-list-organisation", { unit: renderUnitLabel(t, organisation.unit), held: organisation.cellsHeld, total: organisation.cellsTotal });
+    return t("wg-list-organisation", {
+      unit: renderUnitLabel(t, organisation.unit),
+      held: organisation.cellsHeld,
+      total: organisation.cellsTotal,
+    });
   };
   const moreLine = (count: number) => t("wg-list-more", { count });
   const fixed = [...head, "", ...tail].join("\n").length + 1 + moreLine(list.lines.length).length + 1;
@@ -83,13 +104,22 @@ export function renderWorkingGroupList(t: Translate, list: WorkingGroupList, lim
   return [...head, ...body, ...tail].join("\n");
 }
 
-function renderChaseLine(t: Translate, line: ChaseLine, groupKey: number, dayMonth: (date: LocalDate) => string): string {
+function renderChaseLine(
+  t: Translate,
+  line: ChaseLine,
+  groupKey: number,
+  dayMonth: (date: LocalDate) => string,
+): string {
   const { unit } = line;
   // Under its organisation's heading a cell needs no more name, unless it sits in a partial committee.
-  const parent = unit.parentId !== null && unit.parentId !== groupKey && unit.id !== groupKey ? (unit.parentName ?? "none") : "none";
+  const parent =
+    unit.parentId !== null && unit.parentId !== groupKey && unit.id !== groupKey ? (unit.parentName ?? "none") : "none";
   const reasons = line.reasons.slice(0, reasonsPerLine).map((reason) => renderReason(t, reason, dayMonth));
   const secretary = unit.secretary
-    ? t("wg-list-secretary", { name: unit.secretary.name, phone: unit.secretary.phone ? formatPhoneForDisplay(unit.secretary.phone) : "none" })
+    ? t("wg-list-secretary", {
+        name: unit.secretary.name,
+        phone: unit.secretary.phone ? formatPhoneForDisplay(unit.secretary.phone) : "none",
+      })
     : t("wg-list-no-secretary");
   return t("wg-list-line", { unit: unit.name, parent, reasons: reasons.join("; "), secretary });
 }
@@ -99,10 +129,17 @@ export function renderReason(t: Translate, reason: AttentionReason, dayMonth: (d
     case "finalOverdue":
       return t("wg-reason-final-overdue", { days: reason.days, date: dayMonth(reason.dueDate) });
     case "finalSoonUndated":
-      return t("wg-reason-final-soon-undated", { days: reason.daysLeft, date: dayMonth(reason.dueDate), overdue: reason.dateOverdueDays ?? 0 });
+      return t("wg-reason-final-soon-undated", {
+        days: reason.daysLeft,
+        date: dayMonth(reason.dueDate),
+        overdue: reason.dateOverdueDays ?? 0,
+      });
     case "pilotPassed":
       return t("wg-reason-pilot-passed", { date: dayMonth(reason.pilotDate) });
     case "milestoneOverdue":
-      return t("wg-reason-milestone-overdue", { milestone: t("milestone-name", { milestone: reason.milestone }), days: reason.days });
+      return t("wg-reason-milestone-overdue", {
+        milestone: t("milestone-name", { milestone: reason.milestone }),
+        days: reason.days,
+      });
   }
 }

@@ -118,11 +118,17 @@ export function entitiesToHtml(text: string, entities: readonly MessageEntity[] 
 function senderName(message: RecordedMessage): string {
   const from = message.from;
   if (!from) return "";
-  return (from.is_bot ? [from.first_name, from.last_name] : [from.last_name, from.first_name]).filter(Boolean).join(" ");
+  return (from.is_bot ? [from.first_name, from.last_name] : [from.last_name, from.first_name])
+    .filter(Boolean)
+    .join(" ");
 }
 
 function serviceOf(m: RecordedMessage): ViewMessage["service"] {
-  if (m.new_chat_members) return { kind: "members-added", names: m.new_chat_members.map((u) => u.first_name + (u.last_name ? ` ${u.last_name}` : "")) };
+  if (m.new_chat_members)
+    return {
+      kind: "members-added",
+      names: m.new_chat_members.map((u) => u.first_name + (u.last_name ? ` ${u.last_name}` : "")),
+    };
   if (m.left_chat_member) return { kind: "member-left", names: [m.left_chat_member.first_name] };
   return undefined;
 }
@@ -152,7 +158,10 @@ export function viewMessage(entry: ConversationEntry): ViewMessage {
       },
     }),
     ...(m.contact && {
-      contact: { phone: m.contact.phone_number, name: [m.contact.first_name, m.contact.last_name].filter(Boolean).join(" ") },
+      contact: {
+        phone: m.contact.phone_number,
+        name: [m.contact.first_name, m.contact.last_name].filter(Boolean).join(" "),
+      },
     }),
     buttons: (m.reply_markup?.inline_keyboard ?? []).map((row) =>
       row.map((button) => ({
@@ -185,7 +194,9 @@ function replyKeyboardView(keyboard: ReplyKeyboardMarkup): ViewReplyKeyboard {
   return {
     rows: keyboard.keyboard.map((row) =>
       row.map((button) =>
-        typeof button === "string" ? { text: button, requestContact: false } : { text: button.text, requestContact: "request_contact" in button && button.request_contact === true },
+        typeof button === "string"
+          ? { text: button, requestContact: false }
+          : { text: button.text, requestContact: "request_contact" in button && button.request_contact === true },
       ),
     ),
     ...(keyboard.input_field_placeholder !== undefined && { placeholder: keyboard.input_field_placeholder }),

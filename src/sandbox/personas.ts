@@ -37,8 +37,14 @@ interface RosterPerson {
   phone: string | null;
   locale: string | null;
   telegramUserId: bigint | null;
-  roles: { role: Role; unit: { code: string; name: string; level: UnitLevel; depth: number; parentId: number | null; id: number } }[];
-  workingGroups: { role: "leader" | "member"; workingGroup: { id: number; name: string; position: number; units: { unitId: number }[] } }[];
+  roles: {
+    role: Role;
+    unit: { code: string; name: string; level: UnitLevel; depth: number; parentId: number | null; id: number };
+  }[];
+  workingGroups: {
+    role: "leader" | "member";
+    workingGroup: { id: number; name: string; position: number; units: { unitId: number }[] };
+  }[];
 }
 
 export class Roster {
@@ -59,14 +65,24 @@ export class Roster {
         telegramUserId: true,
         roles: {
           orderBy: { id: "asc" },
-          select: { role: true, unit: { select: { id: true, code: true, name: true, level: true, depth: true, parentId: true } } },
+          select: {
+            role: true,
+            unit: { select: { id: true, code: true, name: true, level: true, depth: true, parentId: true } },
+          },
         },
         workingGroups: {
-          select: { role: true, workingGroup: { select: { id: true, name: true, position: true, units: { select: { unitId: true } } } } },
+          select: {
+            role: true,
+            workingGroup: { select: { id: true, name: true, position: true, units: { select: { unitId: true } } } },
+          },
         },
       },
     });
-    const children = await prisma.unit.groupBy({ by: ["parentId"], where: { archivedAt: null, parentId: { not: null } }, _count: true });
+    const children = await prisma.unit.groupBy({
+      by: ["parentId"],
+      where: { archivedAt: null, parentId: { not: null } },
+      _count: true,
+    });
     return new Roster(prisma, people as RosterPerson[], new Map(children.map((row) => [row.parentId!, row._count])));
   }
 
@@ -96,7 +112,12 @@ export class Roster {
       ...(person.phone !== null && { phone: person.phone }),
       userId,
       chatId: userId,
-      roles: person.roles.map(({ role, unit }) => ({ role, unitCode: unit.code, unitName: unit.name, level: unit.level })),
+      roles: person.roles.map(({ role, unit }) => ({
+        role,
+        unitCode: unit.code,
+        unitName: unit.name,
+        level: unit.level,
+      })),
       workingGroups: person.workingGroups
         .sort((a, b) => a.workingGroup.position - b.workingGroup.position)
         .map((m) => ({ name: m.workingGroup.name, leader: m.role === "leader" })),
@@ -146,15 +167,23 @@ export class Roster {
     add(leader?.p);
     const followed = new Set(leader?.group.units.map((u) => u.unitId) ?? []);
     const committees = this.people
-      .flatMap((p) => p.roles.filter((r) => r.role === "secretary" && r.unit.level === "grassroots" && (this.childCount.get(r.unit.id) ?? 0) > 0))
+      .flatMap((p) =>
+        p.roles.filter(
+          (r) => r.role === "secretary" && r.unit.level === "grassroots" && (this.childCount.get(r.unit.id) ?? 0) > 0,
+        ),
+      )
       .map((r) => r.unit);
     const committee = committees.find((u) => followed.has(u.id)) ?? committees[0];
     if (committee) {
       add(secretaryOf(committee.id));
-      const cells = this.people.filter((p) => holds(p, "secretary", (u) => u.parentId === committee.id && u.level === "cell"));
+      const cells = this.people.filter((p) =>
+        holds(p, "secretary", (u) => u.parentId === committee.id && u.level === "cell"),
+      );
       add(cells[0]);
       add(cells[1]);
-      const elsewhere = this.people.find((p) => holds(p, "secretary", (u) => u.level === "cell" && u.parentId !== committee.id));
+      const elsewhere = this.people.find((p) =>
+        holds(p, "secretary", (u) => u.level === "cell" && u.parentId !== committee.id),
+      );
       add(elsewhere);
     }
     add(this.people.find((p) => holds(p, "secretary", (u) => u.level === "grassroots" && !this.childCount.get(u.id))));

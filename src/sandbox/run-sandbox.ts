@@ -18,7 +18,9 @@ export async function runSandbox(config: Config): Promise<void> {
   if (config.databaseUrl) process.stderr.write(`${t("sandbox-database-url-ignored")}\n`);
 
   const sandbox = await startSandbox({ config, logger, demoFile: demoOrganisationFile });
-  process.stdout.write(`\n${t("sandbox-started", { url: sandbox.url })}\n${t("sandbox-explained", { dir: path.resolve(config.sandbox.dataDir) })}\n\n`);
+  process.stdout.write(
+    `\n${t("sandbox-started", { url: sandbox.url })}\n${t("sandbox-explained", { dir: path.resolve(config.sandbox.dataDir) })}\n\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {

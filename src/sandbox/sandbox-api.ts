@@ -109,7 +109,12 @@ export class SandboxApi {
       phase: this.phase,
       ...(this.failure && { error: this.failure }),
       defaultLocale: this.defaultLocale,
-      ...(rt && { bot: { username: rt.emulator.world.bot(rt.token).me.username, name: rt.emulator.world.bot(rt.token).me.first_name } }),
+      ...(rt && {
+        bot: {
+          username: rt.emulator.world.bot(rt.token).me.username,
+          name: rt.emulator.world.bot(rt.token).me.first_name,
+        },
+      }),
     };
   }
 
@@ -124,7 +129,9 @@ export class SandboxApi {
     const groupPersona = await this.groupPersona();
     const featured = [
       groupPersona,
-      ...rt.featured.map((key) => rt.roster.person(Number(key.slice("person-".length)))).flatMap((p) => (p ? [rt.roster.toPersona(p)] : [])),
+      ...rt.featured
+        .map((key) => rt.roster.person(Number(key.slice("person-".length))))
+        .flatMap((p) => (p ? [rt.roster.toPersona(p)] : [])),
     ];
     const trimmed = query.trim().slice(0, 100);
     if (!trimmed) return { featured, results: null, total: 0 };
@@ -134,7 +141,10 @@ export class SandboxApi {
 
   private async groupPersona(): Promise<Persona> {
     const { group, app } = this.rt;
-    const binding = await app.database.prisma.chatBinding.findUnique({ where: { chatId: BigInt(group.chat.id) }, select: { id: true } });
+    const binding = await app.database.prisma.chatBinding.findUnique({
+      where: { chatId: BigInt(group.chat.id) },
+      select: { id: true },
+    });
     return {
       key: `group-${group.chat.id}`,
       kind: "group",
@@ -149,7 +159,8 @@ export class SandboxApi {
 
   private async persona(key: string): Promise<{ persona: Persona; user: User; chat?: SandboxGroup["chat"] }> {
     const rt = this.rt;
-    if (key === `group-${rt.group.chat.id}`) return { persona: await this.groupPersona(), user: rt.group.speaker, chat: rt.group.chat };
+    if (key === `group-${rt.group.chat.id}`)
+      return { persona: await this.groupPersona(), user: rt.group.speaker, chat: rt.group.chat };
     const match = /^person-(\d{1,9})$/.exec(key);
     const person = match ? rt.roster.person(Number(match[1])) : undefined;
     if (!person) throw new ApiProblem(404, "unknown-persona");
@@ -169,7 +180,9 @@ export class SandboxApi {
     const text = body.text;
     if (typeof text !== "string" || text.trim() === "") throw new ApiProblem(400, "empty-text");
     if (text.length > maxTextLength) throw new ApiProblem(400, "text-too-long");
-    this.act(() => this.rt.emulator.sendMessage(this.rt.token, { from: withLanguage(user, body.lang), text, ...(chat && { chat }) }));
+    this.act(() =>
+      this.rt.emulator.sendMessage(this.rt.token, { from: withLanguage(user, body.lang), text, ...(chat && { chat }) }),
+    );
     return { ok: true };
   }
 
@@ -177,10 +190,17 @@ export class SandboxApi {
     const { persona, user } = await this.persona(key);
     const messageId = body.messageId;
     const data = body.data;
-    if (typeof messageId !== "number" || !Number.isInteger(messageId) || typeof data !== "string") throw new ApiProblem(400, "bad-button");
+    if (typeof messageId !== "number" || !Number.isInteger(messageId) || typeof data !== "string")
+      throw new ApiProblem(400, "bad-button");
     const chat = this.rt.emulator.world.chat(persona.chatId)?.chat;
     if (!chat) throw new ApiProblem(400, "bad-button");
-    this.act(() => this.rt.emulator.pressButton(this.rt.token, { from: withLanguage(user, body.lang), message: { message_id: messageId, chat }, data }));
+    this.act(() =>
+      this.rt.emulator.pressButton(this.rt.token, {
+        from: withLanguage(user, body.lang),
+        message: { message_id: messageId, chat },
+        data,
+      }),
+    );
     return { ok: true };
   }
 
@@ -191,7 +211,12 @@ export class SandboxApi {
     this.act(() =>
       this.rt.emulator.sendContact(this.rt.token, {
         from: withLanguage(user, body.lang),
-        contact: { phone_number: persona.phone!, first_name: user.first_name, ...(user.last_name && { last_name: user.last_name }), user_id: user.id },
+        contact: {
+          phone_number: persona.phone!,
+          first_name: user.first_name,
+          ...(user.last_name && { last_name: user.last_name }),
+          user_id: user.id,
+        },
       }),
     );
     return { ok: true };
@@ -222,7 +247,12 @@ export class SandboxApi {
   clock() {
     const { clock, timezone, digestTime } = this.rt;
     const now = clock.now();
-    return { now: now.toISOString(), timezone, digestTime, nextDigest: nextDigestTime(now, timezone, digestTime).toISOString() };
+    return {
+      now: now.toISOString(),
+      timezone,
+      digestTime,
+      nextDigest: nextDigestTime(now, timezone, digestTime).toISOString(),
+    };
   }
 
   /** tick: run the scheduler now; next-digest: jump to the next DIGEST_TIME and run it; advance: +hours. */
@@ -231,7 +261,8 @@ export class SandboxApi {
     if (action === "next-digest") rt.clock.jumpTo(nextDigestTime(rt.clock.now(), rt.timezone, rt.digestTime));
     else if (action === "advance") {
       const hours = body.hours;
-      if (typeof hours !== "number" || !Number.isInteger(hours) || hours < 1 || hours > 24 * 7) throw new ApiProblem(400, "bad-hours");
+      if (typeof hours !== "number" || !Number.isInteger(hours) || hours < 1 || hours > 24 * 7)
+        throw new ApiProblem(400, "bad-hours");
       rt.clock.advance(hours * 3600_000);
     } else if (action !== "tick") throw new ApiProblem(404, "not-found");
     await rt.app.scheduler.tick();
@@ -245,7 +276,13 @@ export class SandboxApi {
 export function telegramUserOf(persona: Persona): User {
   const words = persona.name.trim().split(/\s+/);
   const first = words.pop() ?? persona.name;
-  return { id: persona.userId, is_bot: false, first_name: first, ...(words.length > 0 && { last_name: words.join(" ") }), language_code: "vi" };
+  return {
+    id: persona.userId,
+    is_bot: false,
+    first_name: first,
+    ...(words.length > 0 && { last_name: words.join(" ") }),
+    language_code: "vi",
+  };
 }
 
 /** The page's language becomes the user's Telegram language, so a visitor in English gets the bot in English. */

@@ -13,7 +13,11 @@ export interface SandboxClock extends Clock {
   advance(ms: number): void;
 }
 
-export function createSandboxClock(options: { file: string; initial: () => Date; realNow?: () => number }): SandboxClock {
+export function createSandboxClock(options: {
+  file: string;
+  initial: () => Date;
+  realNow?: () => number;
+}): SandboxClock {
   const realNow = options.realNow ?? Date.now;
   let offset = readOffset(options.file) ?? options.initial().getTime() - realNow();
   const save = () => writeFileSync(options.file, `${JSON.stringify({ offsetMs: offset }, null, 2)}\n`);

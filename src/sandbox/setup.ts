@@ -20,7 +20,8 @@ export const sandboxGroupChatId = -1001000000001;
 export async function importDemoIfEmpty(prisma: PrismaClient, file: string): Promise<boolean> {
   if ((await prisma.organization.count()) > 0) return false;
   const result = readOrgFile(await readFile(file, "utf8"), /\.csv$/i.test(file) ? "csv" : "yaml");
-  if (!result.ok) throw new Error(`${file} is not a valid organisation file: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  if (!result.ok)
+    throw new Error(`${file} is not a valid organisation file: ${JSON.stringify(result.problems.slice(0, 3))}`);
   await importOrganization(prisma, result.definition, { prune: false, dryRun: false, actor: "sandbox" });
   return true;
 }
@@ -34,9 +35,14 @@ export async function registerKnownChats(deps: {
   title: (unitName: string) => string;
 }): Promise<SandboxGroup> {
   const { prisma, emulator, token, roster } = deps;
-  const top = await prisma.unit.findFirst({ where: { archivedAt: null }, orderBy: [{ depth: "asc" }, { id: "asc" }], select: { name: true } });
+  const top = await prisma.unit.findFirst({
+    where: { archivedAt: null },
+    orderBy: [{ depth: "asc" }, { id: "asc" }],
+    select: { name: true },
+  });
   const speakerPerson = roster.featured().people[0];
-  if (!top || !speakerPerson) throw new Error("the sandbox needs an organisation with at least one person on its roster");
+  if (!top || !speakerPerson)
+    throw new Error("the sandbox needs an organisation with at least one person on its roster");
   const group: SandboxGroup = {
     chat: { id: sandboxGroupChatId, type: "supergroup", title: deps.title(top.name) },
     unitName: top.name,
@@ -68,13 +74,17 @@ export async function prepareSandbox(deps: {
     const persona = roster.toPersona(person);
     // locale null: the person's Telegram language (the page's language) decides, as for anyone new.
     const outcome = await bindByPhone(prisma, person.phone, { id: persona.userId, locale: null }, null);
-    if (outcome.status !== "bound") logger.warn({ personId: person.id, outcome: outcome.status }, "sandbox: persona not bound");
+    if (outcome.status !== "bound")
+      logger.warn({ personId: person.id, outcome: outcome.status }, "sandbox: persona not bound");
     emulator.registerChat(privateChatOf(telegramUserOf(persona)), token);
   }
   await roster.refreshBindings();
 
   if (!(await findGroupBinding(prisma, group.chat.id))) {
-    const top = await prisma.unit.findFirstOrThrow({ where: { archivedAt: null }, orderBy: [{ depth: "asc" }, { id: "asc" }] });
+    const top = await prisma.unit.findFirstOrThrow({
+      where: { archivedAt: null },
+      orderBy: [{ depth: "asc" }, { id: "asc" }],
+    });
     emulator.addBotToGroup(token, { chat: group.chat, by: group.speaker });
     const code = await createGroupLinkCode(prisma, {
       organizationId: top.organizationId,

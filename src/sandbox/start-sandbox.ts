@@ -30,7 +30,11 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-export async function startSandbox(options: { config: Config; logger: Logger; demoFile: string }): Promise<RunningSandbox> {
+export async function startSandbox(options: {
+  config: Config;
+  logger: Logger;
+  demoFile: string;
+}): Promise<RunningSandbox> {
   const { config, logger } = options;
   const api = new SandboxApi(config.defaultLocale);
   const web: WebServer = await startWebServer(api, { host: config.sandbox.host, port: config.sandbox.port });
@@ -40,7 +44,8 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
   let stopped = false;
 
   const t0 = performance.now();
-  const step = (name: string) => logger.debug({ step: name, ms: Math.round(performance.now() - t0) }, "sandbox start-up");
+  const step = (name: string) =>
+    logger.debug({ step: name, ms: Math.round(performance.now() - t0) }, "sandbox start-up");
   const ready = (async () => {
     const dataDir = path.resolve(config.sandbox.dataDir);
     mkdirSync(dataDir, { recursive: true });
@@ -55,13 +60,23 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
     if (imported) {
       logger.info({ file: options.demoFile }, "sandbox: demo organisation imported");
       // The next new sandbox (another DATA_DIR, a test) starts from this state instead of building it.
-      await writeSandboxSeed(database, options.demoFile).catch((error: unknown) => logger.warn({ err: error }, "sandbox: could not save the seed"));
+      await writeSandboxSeed(database, options.demoFile).catch((error: unknown) =>
+        logger.warn({ err: error }, "sandbox: could not save the seed"),
+      );
       step("seed saved");
     }
-    const deadlines = await database.prisma.campaignDeadline.findMany({ where: { milestone: "held", campaign: { active: true } }, select: { dueDate: true } });
+    const deadlines = await database.prisma.campaignDeadline.findMany({
+      where: { milestone: "held", campaign: { active: true } },
+      select: { dueDate: true },
+    });
     const clock = createSandboxClock({
       file: path.join(dataDir, "clock.json"),
-      initial: () => campaignStartTime(deadlines.map((d) => d.dueDate), config.timezone, new Date()),
+      initial: () =>
+        campaignStartTime(
+          deadlines.map((d) => d.dueDate),
+          config.timezone,
+          new Date(),
+        ),
     });
 
     emulator = await startBotApiEmulator({ host: "127.0.0.1", now: () => clock.now().getTime() });
@@ -91,7 +106,15 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
     app = await createApp({ config: sandboxConfig, logger, database, clock, pollTimeoutSeconds: 10 });
     await app.start();
     step("bot started");
-    const featured = await prepareSandbox({ prisma: database.prisma, emulator, token: sandboxBotToken, roster, group, logger, clock });
+    const featured = await prepareSandbox({
+      prisma: database.prisma,
+      emulator,
+      token: sandboxBotToken,
+      roster,
+      group,
+      logger,
+      clock,
+    });
     step("personas ready");
     // What is due for the people just bound (reminders) is sent now, before the visitor arrives, rather
     // than at the next minute's tick in the middle of whatever they are doing.
@@ -99,7 +122,17 @@ export async function startSandbox(options: { config: Config; logger: Logger; de
     await outboxDrained(database, 15_000);
     step("due messages sent");
     if (stopped) return;
-    api.ready({ app, emulator, token: sandboxBotToken, roster, clock, group, featured, timezone: config.timezone, digestTime: config.digestTime });
+    api.ready({
+      app,
+      emulator,
+      token: sandboxBotToken,
+      roster,
+      clock,
+      group,
+      featured,
+      timezone: config.timezone,
+      digestTime: config.digestTime,
+    });
   })();
   ready.catch((error: unknown) => {
     logger.error({ err: error }, "sandbox could not start");

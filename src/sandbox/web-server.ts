@@ -46,7 +46,10 @@ export function ownHostNames(listenHost: string): Set<string> {
   return names;
 }
 
-export type OriginProblem = { status: 403 | 415 | 405; error: "bad-host" | "bad-origin" | "cross-site" | "json-required" | "method-not-allowed" };
+export type OriginProblem = {
+  status: 403 | 415 | 405;
+  error: "bad-host" | "bad-origin" | "cross-site" | "json-required" | "method-not-allowed";
+};
 
 /**
  * Same-origin rule, checked before anything else is read or done (CSRF and DNS rebinding):
@@ -71,11 +74,15 @@ export function checkSameOrigin(
   if (!own.hostNames.has(name) || Number(port ?? 80) !== own.port) return { status: 403, error: "bad-host" };
   const origin = headers.origin;
   // Browsers leave the default port out of Origin.
-  if (origin !== undefined && origin.toLowerCase() !== (own.port === 80 ? `http://${name}` : `http://${name}:${own.port}`)) {
+  if (
+    origin !== undefined &&
+    origin.toLowerCase() !== (own.port === 80 ? `http://${name}` : `http://${name}:${own.port}`)
+  ) {
     return { status: 403, error: "bad-origin" };
   }
   const site = headers["sec-fetch-site"];
-  if (request.path.startsWith("/api/") && site !== undefined && site !== "same-origin" && site !== "none") return { status: 403, error: "cross-site" };
+  if (request.path.startsWith("/api/") && site !== undefined && site !== "same-origin" && site !== "none")
+    return { status: 403, error: "cross-site" };
   if (writeMethods.has(request.method)) {
     const type = (headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (type !== "application/json") return { status: 415, error: "json-required" };
@@ -112,14 +119,19 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
   const own = { hostNames: ownHostNames(options.host), port: options.port };
   const server: Server = createServer((req, res) => {
     // Refused before the body is read or any route is looked at: a forged request does nothing.
-    const problem = checkSameOrigin(req.headers, { method: req.method ?? "GET", path: new URL(req.url ?? "/", "http://sandbox").pathname }, own);
+    const problem = checkSameOrigin(
+      req.headers,
+      { method: req.method ?? "GET", path: new URL(req.url ?? "/", "http://sandbox").pathname },
+      own,
+    );
     if (problem) {
       res.setHeader("connection", "close");
       return sendJson(res, problem.status, { error: problem.error });
     }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof ApiProblem) return sendJson(res, error.status, { error: error.code, ...(error.detail && { detail: error.detail }) });
+      if (error instanceof ApiProblem)
+        return sendJson(res, error.status, { error: error.code, ...(error.detail && { detail: error.detail }) });
       sendJson(res, 500, { error: "internal", detail: error instanceof Error ? error.message : String(error) });
     });
   });
@@ -145,7 +157,8 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
     if (!path.startsWith("/api/")) return sendJson(res, 404, { error: "not-found" });
     if (method === "GET" && path === "/api/events") return openEvents(res);
     if (method === "GET" && path === "/api/state") return sendJson(res, 200, api.state());
-    if (method === "GET" && path === "/api/strings") return sendJson(res, 200, api.strings(url.searchParams.get("lang")));
+    if (method === "GET" && path === "/api/strings")
+      return sendJson(res, 200, api.strings(url.searchParams.get("lang")));
 
     const file = /^\/api\/files\/([A-Za-z0-9_-]{1,200})$/.exec(path);
     if (method === "GET" && file) {
@@ -159,8 +172,10 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
       });
       return void res.end(found.data);
     }
-    if (method === "GET" && path === "/api/personas") return sendJson(res, 200, await api.personas(url.searchParams.get("q") ?? ""));
-    if (method === "GET" && path === "/api/commands") return sendJson(res, 200, api.commands(url.searchParams.get("lang")));
+    if (method === "GET" && path === "/api/personas")
+      return sendJson(res, 200, await api.personas(url.searchParams.get("q") ?? ""));
+    if (method === "GET" && path === "/api/commands")
+      return sendJson(res, 200, api.commands(url.searchParams.get("lang")));
     if (method === "GET" && path === "/api/clock") return sendJson(res, 200, api.clock());
     if (method === "POST" && path.startsWith("/api/clock/")) {
       const action = path.slice("/api/clock/".length);
@@ -172,7 +187,8 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
       if (method === "GET" && action === "chat") return sendJson(res, 200, await api.chat(key));
       if (method === "POST" && action === "send") return sendJson(res, 200, await api.send(key, await readJson(req)));
       if (method === "POST" && action === "press") return sendJson(res, 200, await api.press(key, await readJson(req)));
-      if (method === "POST" && action === "contact") return sendJson(res, 200, await api.shareContact(key, await readJson(req)));
+      if (method === "POST" && action === "contact")
+        return sendJson(res, 200, await api.shareContact(key, await readJson(req)));
     }
     return sendJson(res, 404, { error: "not-found" });
   }
@@ -207,7 +223,12 @@ export async function startWebServer(api: SandboxApi, options: { host: string; p
   });
   const { port } = server.address() as AddressInfo;
   own.port = port; // PORT=0: the port chosen by the system, known only now (no request came before)
-  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host.includes(":") ? `[${options.host}]` : options.host;
+  const host =
+    options.host === "0.0.0.0" || options.host === "::"
+      ? "localhost"
+      : options.host.includes(":")
+        ? `[${options.host}]`
+        : options.host;
   return {
     url: `http://${host}:${port}`,
     async close() {

@@ -26,7 +26,15 @@ import {
 } from "../db/command-menu-store.js";
 import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
 import { findPeopleByTelegramId, type PersonProfile } from "../db/people-store.js";
-import { groupCommands, menuHash, privateCatalogue, privateCommands, strangerCommands, type CommandId, type MenuCommand } from "../domain/command-menu.js";
+import {
+  groupCommands,
+  menuHash,
+  privateCatalogue,
+  privateCommands,
+  strangerCommands,
+  type CommandId,
+  type MenuCommand,
+} from "../domain/command-menu.js";
 import { localeFromLanguageCode, supportedLocales, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 
@@ -51,7 +59,11 @@ interface MenuTarget {
 
 const botWideChat = 0;
 
-const botWideMenus: readonly { scope: "all_private_chats" | "all_group_chats" | "default"; ids: readonly CommandId[]; place: CommandPlace }[] = [
+const botWideMenus: readonly {
+  scope: "all_private_chats" | "all_group_chats" | "default";
+  ids: readonly CommandId[];
+  place: CommandPlace;
+}[] = [
   { scope: "all_private_chats", ids: strangerCommands, place: "private" },
   { scope: "all_group_chats", ids: groupCommands, place: "group" },
   // Telegram shows this list nowhere once the two above are set (they cover every chat); it is the bot's
@@ -97,7 +109,11 @@ function planned(target: MenuTarget, last: PlannedMenu | undefined, now: Date): 
     kind: menuKind,
     payload: {
       method: "setMyCommands",
-      params: { commands: target.commands, scope: target.scope, ...(target.languageCode && { language_code: target.languageCode }) },
+      params: {
+        commands: target.commands,
+        scope: target.scope,
+        ...(target.languageCode && { language_code: target.languageCode }),
+      },
     },
     notBefore: now,
   };
@@ -109,7 +125,10 @@ const isChatTarget = (target: string) => /^-?\d+$/.test(target);
 export async function planAllMenus(deps: CommandMenuDeps, now: Date): Promise<number> {
   const people = await loadBoundPeople(deps.prisma);
   const latest = await latestMenus(deps.prisma);
-  const targets = [...botWideTargets(deps), ...[...people].map(([userId, profiles]) => chatTarget(deps, userId, profiles))];
+  const targets = [
+    ...botWideTargets(deps),
+    ...[...people].map(([userId, profiles]) => chatTarget(deps, userId, profiles)),
+  ];
   // Someone unbound (or removed from the roster) keeps the menu of their chat until it is replaced: with a
   // stranger's, so that it offers nothing they can no longer do.
   for (const target of latest.keys()) {
@@ -125,7 +144,12 @@ export async function planAllMenus(deps: CommandMenuDeps, now: Date): Promise<nu
  * app whose scheduler is driven by hand) nothing would keep the menu up to date afterwards. `people`:
  * the user's roster entries when the caller has just read them (findPeopleByTelegramId).
  */
-export async function planPersonMenu(deps: CommandMenuDeps, telegramUserId: number, now: Date, people?: readonly PersonProfile[]): Promise<number> {
+export async function planPersonMenu(
+  deps: CommandMenuDeps,
+  telegramUserId: number,
+  now: Date,
+  people?: readonly PersonProfile[],
+): Promise<number> {
   const latest = await latestMenusInChats(deps.prisma, [botWideChat, telegramUserId]);
   if (![...latest.keys()].some((target) => !isChatTarget(target))) return 0;
   people ??= await findPeopleByTelegramId(deps.prisma, telegramUserId);
@@ -137,7 +161,9 @@ export async function planPersonMenu(deps: CommandMenuDeps, telegramUserId: numb
 const fullComparisonEveryMs = 60 * 60_000;
 
 /** The scheduler job: the full comparison at its first run, when the inputs' signature changes, and hourly. */
-export function createCommandMenuJob(deps: CommandMenuDeps & { clock: Clock; logger: Pick<Logger, "debug"> }): () => Promise<number> {
+export function createCommandMenuJob(
+  deps: CommandMenuDeps & { clock: Clock; logger: Pick<Logger, "debug"> },
+): () => Promise<number> {
   let lastSignature: string | null = null;
   let lastFullAt = Number.NEGATIVE_INFINITY;
   return async () => {

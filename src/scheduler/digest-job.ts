@@ -42,7 +42,11 @@ const attachmentKeepDays = 7;
 export const upcomingHorizonDays = 7;
 
 /** The local date whose digest is due now, or null outside [DIGEST_TIME, DIGEST_TIME + catch-up window). */
-export function dueDigestDate(now: Date, config: DigestJobDeps["config"], catchUpHours: number): { date: LocalDate; at: Date } | null {
+export function dueDigestDate(
+  now: Date,
+  config: DigestJobDeps["config"],
+  catchUpHours: number,
+): { date: LocalDate; at: Date } | null {
   return dailyWindow(now, config.timezone, config.digestTime, catchUpHours);
 }
 
@@ -53,7 +57,12 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
   const bindings = await deps.prisma.chatBinding.findMany({ where: { purpose: "digest" }, orderBy: { id: "asc" } });
   const firstParts = bindings.map((binding) => digestKey(binding.chatId, due.date, 1));
   const done = new Set(
-    (await deps.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: firstParts } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey),
+    (
+      await deps.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { in: firstParts } },
+        select: { dedupeKey: true },
+      })
+    ).map((row) => row.dedupeKey),
   );
   let planned = 0;
   // Groups bound to the same unit in the same language get the same digest: built and drawn once per run.
@@ -62,7 +71,14 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
     let entry = contents.get(`${unitId}:${locale}`);
     if (!entry) {
       entry = digestContent(deps, unitId, due, locale).then(async (content) =>
-        content ? { content, attachment: content.chart ? await storeAttachment(deps.prisma, content.chart.png, deps.clock.now()) : null } : null,
+        content
+          ? {
+              content,
+              attachment: content.chart
+                ? await storeAttachment(deps.prisma, content.chart.png, deps.clock.now())
+                : null,
+            }
+          : null,
       );
       contents.set(`${unitId}:${locale}`, entry);
     }
@@ -87,14 +103,21 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
         dedupeKey: digestKey(binding.chatId, due.date, "chart"),
         chatId: binding.chatId,
         kind: "digest",
-        payload: { method: "sendPhoto", params: { photo: { attachment: prepared.attachment, filename: "tien-do.png" }, caption: prepared.content.chart.caption } },
+        payload: {
+          method: "sendPhoto",
+          params: {
+            photo: { attachment: prepared.attachment, filename: "tien-do.png" },
+            caption: prepared.content.chart.caption,
+          },
+        },
         notBefore,
       });
     }
     // One statement: the text parts and the chart are queued together or not at all.
     planned += (await enqueue(deps.prisma, messages)) > 0 ? 1 : 0;
   }
-  if (planned > 0) await pruneAttachments(deps.prisma, new Date(deps.clock.now().getTime() - attachmentKeepDays * 24 * 3600 * 1000));
+  if (planned > 0)
+    await pruneAttachments(deps.prisma, new Date(deps.clock.now().getTime() - attachmentKeepDays * 24 * 3600 * 1000));
   return planned;
 }
 
@@ -125,7 +148,8 @@ export async function digestContent(
   if (!data) return null;
   const digest = buildDigest({ ...data, today: due.date });
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
-  const translate = locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
+  const translate =
+    locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
   const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
   const texts = splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest));
   let chart: UnitProgressChart | null = null;

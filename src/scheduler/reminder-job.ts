@@ -62,12 +62,16 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   if (isQuietTime(time, deps.config.quietHours)) return 0;
   const policies = await loadActivePolicies(deps.prisma);
   const policyOf = (organizationId: number) => policies.get(organizationId) ?? deps.policy;
-  const open = [...policies.keys()].filter((organizationId) => remindersMayGoOut(today, time, policyOf(organizationId), deps.config.quietHours));
+  const open = [...policies.keys()].filter((organizationId) =>
+    remindersMayGoOut(today, time, policyOf(organizationId), deps.config.quietHours),
+  );
   if (open.length === 0) return 0;
   const organisations = await loadReminderData(deps.prisma, { timeZone: zone, organizationIds: open });
   // Linked to Telegram after this organisation's reminder time today: the next window is theirs.
-  const windowStart = (organizationId: number) => dayjs.tz(`${today} ${policyOf(organizationId).time}`, "YYYY-MM-DD HH:mm", zone).toDate();
-  const newcomer = (person: ReminderPerson, organizationId: number) => person.linkedAt !== null && person.linkedAt >= windowStart(organizationId);
+  const windowStart = (organizationId: number) =>
+    dayjs.tz(`${today} ${policyOf(organizationId).time}`, "YYYY-MM-DD HH:mm", zone).toDate();
+  const newcomer = (person: ReminderPerson, organizationId: number) =>
+    person.linkedAt !== null && person.linkedAt >= windowStart(organizationId);
 
   const secretaries = new Map<bigint, SecretaryChat>();
   for (const organisation of organisations) {
@@ -93,38 +97,69 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const written = new Set(
     (
       await deps.prisma.outboxMessage.findMany({
-        where: { dedupeKey: { in: [...[...secretaries.keys()].map(reminderKey), ...leaders.map((entry) => listKey(entry.group.id))] } },
+        where: {
+          dedupeKey: {
+            in: [...[...secretaries.keys()].map(reminderKey), ...leaders.map((entry) => listKey(entry.group.id))],
+          },
+        },
         select: { dedupeKey: true },
       })
     ).map((row) => row.dedupeKey),
   );
-  const waiting = [...secretaries.values()].filter((chat) => !busy.has(chat.chatId) && !written.has(reminderKey(chat.chatId)));
-  const lastDays = await lastReminderDays(deps.prisma, waiting.map((chat) => chat.chatId));
-  const localeOf = (person: ReminderPerson): Locale => localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
+  const waiting = [...secretaries.values()].filter(
+    (chat) => !busy.has(chat.chatId) && !written.has(reminderKey(chat.chatId)),
+  );
+  const lastDays = await lastReminderDays(
+    deps.prisma,
+    waiting.map((chat) => chat.chatId),
+  );
+  const localeOf = (person: ReminderPerson): Locale =>
+    localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
   const messages: NewOutboxMessage[] = [];
   for (const chat of waiting) {
     const policyByUnit = new Map(chat.units.map(({ unit, policy }) => [unit.id, policy]));
-    const items = reminderItems(congressPlan, chat.units.map(({ unit }) => unit), today, (unit) => policyByUnit.get(unit.id)!);
+    const items = reminderItems(
+      congressPlan,
+      chat.units.map(({ unit }) => unit),
+      today,
+      (unit) => policyByUnit.get(unit.id)!,
+    );
     if (!reminderIsDue(items, lastDays.get(chat.chatId) ?? null)) continue;
-    const message = renderReminder(deps.translate(localeOf(chat.person)), { name: chat.person.name, items, today, startButton: deps.reportButton });
+    const message = renderReminder(deps.translate(localeOf(chat.person)), {
+      name: chat.person.name,
+      items,
+      today,
+      startButton: deps.reportButton,
+    });
     messages.push({
       dedupeKey: reminderKey(chat.chatId),
       chatId: chat.chatId,
       kind: "reminder",
-      payload: { method: "sendMessage", params: { text: message.text, reply_markup: { inline_keyboard: message.buttons } } },
+      payload: {
+        method: "sendMessage",
+        params: { text: message.text, reply_markup: { inline_keyboard: message.buttons } },
+      },
       notBefore: now,
     });
   }
   for (const { organisation, group, chatId, leader } of leaders) {
     if (busy.has(chatId) || written.has(listKey(group.id))) continue;
-    const list = buildWorkingGroupList({ plan: congressPlan, today, groupName: group.name, ...followedByGroup(organisation, group.unitPaths) });
+    const list = buildWorkingGroupList({
+      plan: congressPlan,
+      today,
+      groupName: group.name,
+      ...followedByGroup(organisation, group.unitPaths),
+    });
     if (!hasSomethingToChase(list)) continue;
     messages.push({
       dedupeKey: listKey(group.id),
       chatId,
       kind: "group-reminder",
-      payload: { method: "sendMessage", params: { text: renderWorkingGroupList(deps.translate(localeOf(leader)), list) } },
+      payload: {
+        method: "sendMessage",
+        params: { text: renderWorkingGroupList(deps.translate(localeOf(leader)), list) },
+      },
       notBefore: now,
     });
   }

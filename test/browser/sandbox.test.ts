@@ -22,7 +22,9 @@ const root = new URL("../..", import.meta.url).pathname;
 const artifacts = path.join(root, "test-artifacts", "sandbox");
 
 if (!hasChromium) {
-  process.stderr.write(`\n[browser test skipped] ${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).\n\n`);
+  process.stderr.write(
+    `\n[browser test skipped] ${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).\n\n`,
+  );
 }
 
 describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
@@ -39,7 +41,9 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
   async function nextBotMessage(action: () => Promise<void>): Promise<string> {
     const before = await botMessages().count();
     await action();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bot-message"]').length > n, before, { timeout: 120_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bot-message"]').length > n, before, {
+      timeout: 120_000,
+    });
     return (await botMessages().nth(before).innerText()).trim();
   }
   const say = (text: string) =>
@@ -47,7 +51,8 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
       await page.fill('[data-testid="composer"]', text);
       await page.press('[data-testid="composer"]', "Enter");
     });
-  const press = (label: string) => nextBotMessage(() => page.locator('[data-testid="inline-button"]', { hasText: label }).last().click());
+  const press = (label: string) =>
+    nextBotMessage(() => page.locator('[data-testid="inline-button"]', { hasText: label }).last().click());
   async function open(persona: ReturnType<Page["locator"]>, name: string) {
     await persona.click();
     await page.waitForFunction((n) => document.querySelector('[data-testid="chat-title"]')?.textContent === n, name);
@@ -59,7 +64,14 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     // What `npm start` runs, with no token, a temporary data dir and any free port.
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), PORT: "0", DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-browser-")), LOG_LEVEL: "info" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        ...(process.env.TZ && { TZ: process.env.TZ }),
+        PORT: "0",
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-browser-")),
+        LOG_LEVEL: "info",
+      },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));
@@ -92,7 +104,9 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
   });
 
   it("when a visitor opens the page, then it says it is a sandbox and lists people of every role", async () => {
-    await expect(page.locator('[data-testid="sandbox-banner"]').innerText()).resolves.toContain("SANDBOX · MÔI TRƯỜNG THỬ");
+    await expect(page.locator('[data-testid="sandbox-banner"]').innerText()).resolves.toContain(
+      "SANDBOX · MÔI TRƯỜNG THỬ",
+    );
     const featured = page.locator('[data-testid="persona-featured"]');
     await expect(featured.innerText()).resolves.toContain("Tổ trưởng · Tổ công tác số 1");
     await expect(featured.innerText()).resolves.toContain("Quản trị");
@@ -115,12 +129,17 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     const saved = await press("✅ Xác nhận");
     expect(saved).toContain("Đã lưu báo cáo. Tình hình của đơn vị:");
     expect(saved).toContain("Tổ chức đại hội — 20/03/2020");
-    await expect(page.locator('[data-testid="bot-message"]', { hasText: "✅ Đã lưu." }).innerText()).resolves.toContain("đã sửa");
+    await expect(page.locator('[data-testid="bot-message"]', { hasText: "✅ Đã lưu." }).innerText()).resolves.toContain(
+      "đã sửa",
+    );
     await shot("03-report-saved");
   });
 
   it("when the working-group leader asks for the status, then the unit is counted", async () => {
-    await open(page.locator('[data-testid="persona-featured"] .persona', { hasText: "Tổ trưởng" }).first(), "Tô Minh Ngọc");
+    await open(
+      page.locator('[data-testid="persona-featured"] .persona', { hasText: "Tổ trưởng" }).first(),
+      "Tô Minh Ngọc",
+    );
     const status = await say("/trangthai");
     expect(status).toContain("Tổ công tác số 1");
     expect(status).toMatch(/Đảng bộ phường Bồ Đề[^\n]*1\/44/);
@@ -128,7 +147,10 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
   });
 
   it("when the visitor jumps to the digest time, then the standing committee's group gets the digest with the report counted", async () => {
-    await open(page.locator('[data-testid="persona-featured"] .persona', { hasText: "Nhóm chat" }).first(), "Ban Thường vụ — Đảng bộ quận Long Biên");
+    await open(
+      page.locator('[data-testid="persona-featured"] .persona', { hasText: "Nhóm chat" }).first(),
+      "Ban Thường vụ — Đảng bộ quận Long Biên",
+    );
     const digest = await nextBotMessage(() => page.click('[data-testid="clock-next"]'));
     expect(digest).toContain("📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ quận Long Biên");
     expect(digest).toContain("Cập nhật 17:00 ngày 23/03/2020 (thứ Hai)");
@@ -138,13 +160,19 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     const chart = page.locator('[data-testid="bot-message"] [data-testid="photo"]').last();
     await chart.waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => {
-      const image = document.querySelector('[data-testid="photo"]') as unknown as { complete: boolean; naturalWidth: number } | null;
+      const image = document.querySelector('[data-testid="photo"]') as unknown as {
+        complete: boolean;
+        naturalWidth: number;
+      } | null;
       return image !== null && image.complete && image.naturalWidth > 0;
     });
-    const png = await page.evaluate(async (src) => {
-      const response = await fetch(src as string);
-      return { type: response.headers.get("content-type"), size: (await response.arrayBuffer()).byteLength };
-    }, await chart.getAttribute("src"));
+    const png = await page.evaluate(
+      async (src) => {
+        const response = await fetch(src as string);
+        return { type: response.headers.get("content-type"), size: (await response.arrayBuffer()).byteLength };
+      },
+      await chart.getAttribute("src"),
+    );
     expect(png.type).toBe("image/png");
     expect(png.size).toBeGreaterThan(10_000);
     await chart.scrollIntoViewIfNeeded();
@@ -157,7 +185,9 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     const before = await page.locator('[data-testid="document"]').count();
     await page.fill('[data-testid="composer"]', "/xuat");
     await page.press('[data-testid="composer"]', "Enter");
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="document"]').length > n, before, { timeout: 120_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="document"]').length > n, before, {
+      timeout: 120_000,
+    });
     const link = page.locator('[data-testid="document"] a').last();
     expect(await link.innerText()).toMatch(/\.xlsx$/);
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
@@ -173,7 +203,9 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
   it("when the visitor switches to English, then the page is in English", async () => {
     await page.click('[data-testid="language-switch"]');
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    await expect(page.locator('[data-testid="sandbox-banner"]').innerText()).resolves.toContain("SANDBOX — Telegram emulated on this machine");
+    await expect(page.locator('[data-testid="sandbox-banner"]').innerText()).resolves.toContain(
+      "SANDBOX — Telegram emulated on this machine",
+    );
     await expect(page.locator('[data-testid="clock-tick"]').innerText()).resolves.toBe("Run the scheduler now");
     await shot("07-english");
     expect(output).not.toContain("[page error]");

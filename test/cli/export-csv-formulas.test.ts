@@ -62,7 +62,10 @@ describe("CSV export of hostile text", () => {
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
     // Each hostile text is there, whole.
     for (const text of [hyperlink, "+Đảng bộ phường Gia Thụy", "-2+3", "@SUM(1)", "=1+1", "+SUM(A1:A2)", "=SUM(1)"]) {
-      expect(cells.some((cell) => cell.startsWith("'") && cell.slice(1).includes(text)), text).toBe(true);
+      expect(
+        cells.some((cell) => cell.startsWith("'") && cell.slice(1).includes(text)),
+        text,
+      ).toBe(true);
     }
   });
 });

@@ -47,7 +47,10 @@ describe("export command line", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     expect((await cli(db.database, ["org", "import", "examples/long-bien.yaml"])).code).toBe(0);
-    const units = await db.database.prisma.unit.findMany({ orderBy: { id: "asc" }, select: { code: true, level: true } });
+    const units = await db.database.prisma.unit.findMany({
+      orderBy: { id: "asc" },
+      select: { code: true, level: true },
+    });
     for (const unit of units) unitsPerLevel.set(unit.level, (unitsPerLevel.get(unit.level) ?? 0) + 1);
     const random = seeded(20200320);
     const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -71,7 +74,13 @@ describe("export command line", () => {
         note: null,
       };
       congresses.push({ code: unit.code, level: unit.level, results });
-      await recordReport(db.database, { unit: unit.code, milestone: "held", eventDate: "2020-03-10", recordedAt: new Date("2020-03-10T10:00:00Z"), payload: { results } });
+      await recordReport(db.database, {
+        unit: unit.code,
+        milestone: "held",
+        eventDate: "2020-03-10",
+        recordedAt: new Date("2020-03-10T10:00:00Z"),
+        payload: { results },
+      });
     }
     expect(congresses.length).toBeGreaterThan(150);
   });
@@ -98,7 +107,12 @@ describe("export command line", () => {
     );
     expect(units.rowCount).toBe(2 + 640);
     const giathuy = sheetRecords(units).find((record) => record["Mã"] === "P-GIATHUY")!;
-    expect(giathuy).toMatchObject({ "Đơn vị": "Đảng bộ phường Gia Thụy", "Cấp": "Tổ chức cơ sở đảng", "Mã cấp trên": "LB", "Đại hội điểm (ngày)": new Date("2020-03-11T00:00:00Z") });
+    expect(giathuy).toMatchObject({
+      "Đơn vị": "Đảng bộ phường Gia Thụy",
+      Cấp: "Tổ chức cơ sở đảng",
+      "Mã cấp trên": "LB",
+      "Đại hội điểm (ngày)": new Date("2020-03-11T00:00:00Z"),
+    });
     expect(sheetRecords(workbook.getWorksheet("Kết quả bầu cử")!)).toHaveLength(congresses.length);
 
     const levelNames: Record<string, UnitLevel | "all"> = {
@@ -113,16 +127,18 @@ describe("export command line", () => {
     for (const record of statistics) {
       const level = levelNames[String(record["Cấp"])]!;
       const rows = congresses.filter((congress) => level === "all" || congress.level === level);
-      const sum = (pick: (results: ElectionResults) => number) => rows.reduce((total, row) => total + pick(row.results), 0);
+      const sum = (pick: (results: ElectionResults) => number) =>
+        rows.reduce((total, row) => total + pick(row.results), 0);
       const elected = sum((r) => r.committeeElected);
-      const units = level === "all" ? [...unitsPerLevel.values()].reduce((a, b) => a + b, 0) : unitsPerLevel.get(level)!;
+      const units =
+        level === "all" ? [...unitsPerLevel.values()].reduce((a, b) => a + b, 0) : unitsPerLevel.get(level)!;
       expect(record, String(record["Cấp"])).toMatchObject({
         "Số đơn vị": units,
         "Đã đại hội": rows.length,
         "BCH theo đề án": sum((r) => r.committeePlanned),
         "BCH trúng cử": elected,
         "Số đơn vị bầu thiếu": rows.filter((row) => row.results.committeeElected < row.results.committeePlanned).length,
-        "Nữ": sum((r) => r.women ?? 0),
+        Nữ: sum((r) => r.women ?? 0),
         "Dưới 35 tuổi": sum((r) => r.underThirtyFive ?? 0),
         "Tái cử": sum((r) => r.reElected ?? 0),
         "Tham gia lần đầu": elected - sum((r) => r.reElected ?? 0),
@@ -136,22 +152,37 @@ describe("export command line", () => {
   it("when one unit is exported to csv, then each sheet is its own UTF-8 file with a BOM, one header row and its subtree only", async () => {
     const out = path.join(dir, "gia-thuy.csv");
     const result = await exportAt(["--format", "csv", "--unit", "p-giathuy", "--out", out]);
-    const files = ["units", "elections", "statistics", "difficulties"].map((sheet) => path.join(dir, `gia-thuy-${sheet}.csv`));
+    const files = ["units", "elections", "statistics", "difficulties"].map((sheet) =>
+      path.join(dir, `gia-thuy-${sheet}.csv`),
+    );
     const inSubtree = congresses.filter((congress) => congress.code.startsWith("P-GIATHUY"));
     expect(result).toEqual({
       code: 0,
-      out: [...files.map((file) => `Đã ghi ${file}.`), `39 đơn vị, ${inSubtree.length} đại hội đã tổ chức, 0 khó khăn đang mở.`],
+      out: [
+        ...files.map((file) => `Đã ghi ${file}.`),
+        `39 đơn vị, ${inSubtree.length} đại hội đã tổ chức, 0 khó khăn đang mở.`,
+      ],
       err: [],
     });
     expect(existsSync(out)).toBe(false);
     const [units, elections, statistics, difficulties] = files.map((file) => readFileSync(file));
-    for (const bytes of [units!, elections!, statistics!, difficulties!]) expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = (bytes: Buffer) => bytes.toString("utf8").slice(1).split("\r\n").filter((line) => line !== "");
+    for (const bytes of [units!, elections!, statistics!, difficulties!])
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = (bytes: Buffer) =>
+      bytes
+        .toString("utf8")
+        .slice(1)
+        .split("\r\n")
+        .filter((line) => line !== "");
     expect(lines(units!)[0]).toBe(
       "Mã,Đơn vị,Cấp,Mã cấp trên,Đơn vị cấp trên,Đại hội điểm (ngày),Kế hoạch,Dự thảo văn kiện,Phương án nhân sự,Ngày đại hội (ấn định),Ngày đã đại hội,Hạn đại hội,Mốc hoàn thành sau hạn,Mốc báo cáo sau hạn (việc đúng hạn),Mốc quá hạn,Số ngày quá hạn,Đã hoãn (tạm dừng nhắc),Khó khăn đang mở,Bí thư",
     );
     expect(lines(units!)).toHaveLength(1 + 39);
-    const secretary = await db.database.prisma.roleAssignment.findFirstOrThrow({ where: { role: "secretary", unit: { code: "P-GIATHUY" } }, orderBy: { id: "asc" }, include: { person: true } });
+    const secretary = await db.database.prisma.roleAssignment.findFirstOrThrow({
+      where: { role: "secretary", unit: { code: "P-GIATHUY" } },
+      orderBy: { id: "asc" },
+      include: { person: true },
+    });
     const heldOn = congresses.some((congress) => congress.code === "P-GIATHUY") ? "10/03/2020" : "";
     // A congress held closes the plan: it is overdue (by 34 days) only while the congress is not held.
     const overdue = heldOn ? ",," : "kế hoạch,34,";
@@ -161,7 +192,9 @@ describe("export command line", () => {
     // A list of several milestones holds commas, so it is quoted: every cell without its congress held has
     // four milestones overdue on 20/03/2020 (plan, documents, personnel, date); a held one has none.
     const cellRows = lines(units!).filter((line) => line.startsWith("P-GIATHUY-"));
-    const heldCells = new Set(inSubtree.filter((congress) => congress.level === "cell").map((congress) => congress.code));
+    const heldCells = new Set(
+      inSubtree.filter((congress) => congress.level === "cell").map((congress) => congress.code),
+    );
     for (const row of cellRows) {
       const code = row.split(",")[0]!;
       if (heldCells.has(code)) expect(row, code).not.toContain("kế hoạch");
@@ -173,7 +206,9 @@ describe("export command line", () => {
     // Shares are written as Vietnamese percentages.
     const cells = inSubtree.filter((congress) => congress.level === "cell");
     const cellLine = lines(statistics!).find((line) => line.startsWith("Chi bộ,"))!;
-    const share = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((cells.length / 38) * 100);
+    const share = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      (cells.length / 38) * 100,
+    );
     // A decimal comma makes the field quoted.
     const quoted = share.includes(",") ? `"${share}%"` : `${share}%`;
     expect(cellLine.startsWith(`Chi bộ,38,${cells.length},${quoted},${cells.length},`), cellLine).toBe(true);
@@ -185,35 +220,69 @@ describe("export command line", () => {
     expect(result.code).toBe(0);
     expect(result.out[0]).toBe(`Wrote ${file}.`);
     const workbook = await readWorkbook(readFileSync(file));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Unit status", "Election results", "Statistics by level", "Open difficulties"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Unit status",
+      "Election results",
+      "Statistics by level",
+      "Open difficulties",
+    ]);
     const units = workbook.getWorksheet("Unit status")!;
-    expect(rowValues(units, 3).slice(0, 6)).toEqual(["TAND", "Đảng bộ Tòa án nhân dân quận", "Grassroots organisation", "LB", "Đảng bộ quận Long Biên", new Date("2020-02-20T00:00:00Z")]);
+    expect(rowValues(units, 3).slice(0, 6)).toEqual([
+      "TAND",
+      "Đảng bộ Tòa án nhân dân quận",
+      "Grassroots organisation",
+      "LB",
+      "Đảng bộ quận Long Biên",
+      new Date("2020-02-20T00:00:00Z"),
+    ]);
   });
 
   it("when the arguments are wrong or the file cannot be written, then it exits non-zero with a one-line reason, writes nothing and changes nothing", async () => {
     const before = await databaseFingerprint(db.database);
     const filesBefore = readdirSync(dir).sort();
     const cases: [string[], number, string][] = [
-      [["--format", "pdf", "--out", path.join(dir, "x.pdf")], 2, 'Lỗi: định dạng "pdf" không hợp lệ; chỉ nhận: xlsx, csv (ví dụ: export --format xlsx --out tien-do.xlsx)'],
+      [
+        ["--format", "pdf", "--out", path.join(dir, "x.pdf")],
+        2,
+        'Lỗi: định dạng "pdf" không hợp lệ; chỉ nhận: xlsx, csv (ví dụ: export --format xlsx --out tien-do.xlsx)',
+      ],
       [["--format", "xlsx"], 2, "Lỗi: thiếu --out"],
       [["--format", "xlsx", "--out"], 2, "Lỗi: thiếu --out"],
-      [["--format", "xlsx", "--out", path.join(dir, "x.csv")], 2, `Lỗi: tệp ra "${path.join(dir, "x.csv")}" phải có đuôi .xlsx (ví dụ: --out tien-do.xlsx)`],
-      [["--format", "csv", "--out", path.join(dir, "x.xlsx")], 2, `Lỗi: tệp ra "${path.join(dir, "x.xlsx")}" phải có đuôi .csv (ví dụ: --out tien-do.csv)`],
+      [
+        ["--format", "xlsx", "--out", path.join(dir, "x.csv")],
+        2,
+        `Lỗi: tệp ra "${path.join(dir, "x.csv")}" phải có đuôi .xlsx (ví dụ: --out tien-do.xlsx)`,
+      ],
+      [
+        ["--format", "csv", "--out", path.join(dir, "x.xlsx")],
+        2,
+        `Lỗi: tệp ra "${path.join(dir, "x.xlsx")}" phải có đuôi .csv (ví dụ: --out tien-do.csv)`,
+      ],
       [["--unit", "NOPE", "--out", path.join(dir, "x.xlsx")], 2, 'Lỗi: không có đơn vị mã "NOPE"'],
       [["--org", "HN", "--out", path.join(dir, "x.xlsx")], 2, 'Lỗi: không có tổ chức mã "HN"'],
-      [["--out", path.join(dir, "no-such-folder", "x.xlsx")], 1, `Lỗi: không ghi được ${path.join(dir, "no-such-folder", "x.xlsx")}: ENOENT`],
+      [
+        ["--out", path.join(dir, "no-such-folder", "x.xlsx")],
+        1,
+        `Lỗi: không ghi được ${path.join(dir, "no-such-folder", "x.xlsx")}: ENOENT`,
+      ],
       [["--out", path.join(dir, "x.xlsx"), "--sheet", "units"], 2, 'Lỗi: không có tùy chọn "--sheet"'],
     ];
     for (const [args, code, message] of cases) {
       expect(await exportAt(args), args.join(" ")).toEqual({ code, out: [], err: [message] });
     }
-    expect(await cli(db.database, ["export", "now", "--out", path.join(dir, "x.xlsx")])).toEqual({ code: 2, out: [], err: ['Lỗi: không có lệnh "export now"'] });
+    expect(await cli(db.database, ["export", "now", "--out", path.join(dir, "x.xlsx")])).toEqual({
+      code: 2,
+      out: [],
+      err: ['Lỗi: không có lệnh "export now"'],
+    });
     expect(readdirSync(dir).sort()).toEqual(filesBefore);
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 
   it("when the usage is printed, then it lists the export command", async () => {
     const usage = await cli(db.database, ["--help"]);
-    expect(usage.out.some((line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]")).toBe(true);
+    expect(
+      usage.out.some((line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]"),
+    ).toBe(true);
   });
 });

@@ -59,13 +59,19 @@ describe("group command line", () => {
       usedAt: null,
       createdBy: "cli",
     });
-    const rows = await db.database.sql.query(`SELECT count(*)::int AS n FROM "audit_logs" t WHERE t::text LIKE $1`, [`%${token}%`]);
+    const rows = await db.database.sql.query(`SELECT count(*)::int AS n FROM "audit_logs" t WHERE t::text LIKE $1`, [
+      `%${token}%`,
+    ]);
     expect(rows[0]!.n).toBe(0);
     expect(await db.database.prisma.auditLog.count({ where: { action: "group.link-code.create" } })).toBe(1);
     // A person's invite list does not show group codes.
     expect((await cli(db.database, ["invite", "list"])).out).toEqual(["Chưa có mã mời nào."]);
 
-    expect(await cli(db.database, ["group", "list"])).toEqual({ code: 0, out: ["Chưa có nhóm nào được liên kết."], err: [] });
+    expect(await cli(db.database, ["group", "list"])).toEqual({
+      code: 0,
+      out: ["Chưa có nhóm nào được liên kết."],
+      err: [],
+    });
 
     const group: Chat.GroupChat = { id: -5_000_001, type: "group", title: "Ban Thường vụ Đảng ủy phường Gia Thụy" };
     const harness = await startBotHarness(db.database, { clock: fixedClock("2020-02-26T04:00:00Z") });
@@ -94,12 +100,16 @@ describe("group command line", () => {
       err: [],
     });
     expect(await cli(db.database, ["group", "list", "--lang", "en"])).toMatchObject({
-      out: ['GT  Đảng bộ phường Gia Thụy  chat -5000001  "Ban Thường vụ Đảng ủy phường Gia Thụy"  since 26/02/2020 11:00'],
+      out: [
+        'GT  Đảng bộ phường Gia Thụy  chat -5000001  "Ban Thường vụ Đảng ủy phường Gia Thụy"  since 26/02/2020 11:00',
+      ],
     });
 
     expect(await cli(db.database, ["group", "unlink", "--chat", "-5000001"])).toEqual({
       code: 0,
-      out: ['Đã hủy liên kết nhóm -5000001 ("Ban Thường vụ Đảng ủy phường Gia Thụy") với Đảng bộ phường Gia Thụy (GT).'],
+      out: [
+        'Đã hủy liên kết nhóm -5000001 ("Ban Thường vụ Đảng ủy phường Gia Thụy") với Đảng bộ phường Gia Thụy (GT).',
+      ],
       err: [],
     });
     expect(await bindingRow(group.id)).toBeNull();
@@ -110,7 +120,16 @@ describe("group command line", () => {
   });
 
   it("when --expires and --lang en are given, then the expiry follows and the text is English", async () => {
-    const result = await cliAt("2020-02-26T03:00:00Z", ["group", "link-code", "--unit", "KB", "--expires", "12h", "--lang", "en"]);
+    const result = await cliAt("2020-02-26T03:00:00Z", [
+      "group",
+      "link-code",
+      "--unit",
+      "KB",
+      "--expires",
+      "12h",
+      "--lang",
+      "en",
+    ]);
     expect(result.out.slice(0, 2)).toEqual([
       "Created group link code 1 for Chi bộ Kho bạc Nhà nước Long Biên (KB): single use, expires at 22:00 on 26/02/2020.",
       "Add the assistant to the unit's group, then within 10 minutes send this line in the group:",
@@ -122,26 +141,52 @@ describe("group command line", () => {
     const before = await databaseFingerprint(db.database);
     const cases: [string[], number, string][] = [
       [["link-code"], 2, "Lỗi: thiếu --unit"],
-      [["link-code", "--unit", "GT", "--expires", "91d"], 2, 'Lỗi: thời hạn "91d" không hợp lệ; viết dạng 7d (ngày) hoặc 12h (giờ), tối đa 90d'],
-      [["link-code", "--unit", "GT", "--expires", "soon"], 2, 'Lỗi: thời hạn "soon" không hợp lệ; viết dạng 7d (ngày) hoặc 12h (giờ), tối đa 90d'],
+      [
+        ["link-code", "--unit", "GT", "--expires", "91d"],
+        2,
+        'Lỗi: thời hạn "91d" không hợp lệ; viết dạng 7d (ngày) hoặc 12h (giờ), tối đa 90d',
+      ],
+      [
+        ["link-code", "--unit", "GT", "--expires", "soon"],
+        2,
+        'Lỗi: thời hạn "soon" không hợp lệ; viết dạng 7d (ngày) hoặc 12h (giờ), tối đa 90d',
+      ],
       [["link-code", "--unit", "NOPE"], 2, 'Lỗi: không có đơn vị mã "NOPE"'],
       [["link-code", "--unit", "GT", "--org", "HN"], 2, 'Lỗi: không có tổ chức mã "HN"'],
       [["unlink"], 2, "Lỗi: thiếu --chat"],
-      [["unlink", "--chat", "abc"], 2, 'Lỗi: "abc" không phải mã số (chat id) của nhóm; ví dụ -1001234567890 (xem: group list)'],
-      [["unlink", "--chat", "12345"], 2, 'Lỗi: "12345" không phải mã số (chat id) của nhóm; ví dụ -1001234567890 (xem: group list)'],
+      [
+        ["unlink", "--chat", "abc"],
+        2,
+        'Lỗi: "abc" không phải mã số (chat id) của nhóm; ví dụ -1001234567890 (xem: group list)',
+      ],
+      [
+        ["unlink", "--chat", "12345"],
+        2,
+        'Lỗi: "12345" không phải mã số (chat id) của nhóm; ví dụ -1001234567890 (xem: group list)',
+      ],
       [["unlink", "--chat", "-100999"], 1, "Lỗi: không có nhóm nào với chat id -100999 được liên kết"],
       [["bind"], 2, 'Lỗi: không có lệnh "group bind"'],
     ];
     for (const [args, code, message] of cases) {
       expect(await cli(db.database, ["group", ...args]), args.join(" ")).toEqual({ code, out: [], err: [message] });
     }
-    expect(await cli(db.database, ["group", "link-code", "--unit"])).toEqual({ code: 2, out: [], err: ["Lỗi: thiếu --unit"] });
+    expect(await cli(db.database, ["group", "link-code", "--unit"])).toEqual({
+      code: 2,
+      out: [],
+      err: ["Lỗi: thiếu --unit"],
+    });
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 
   it("when the usage is printed, then it lists the group commands", async () => {
     const usage = await cli(db.database, ["--help"]);
-    expect(usage.out.some((line) => line.trim() === "group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)")).toBe(true);
+    expect(
+      usage.out.some(
+        (line) =>
+          line.trim() ===
+          "group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)",
+      ),
+    ).toBe(true);
     expect(usage.out.some((line) => line.includes("group link-code --unit MÃ [--expires 7d]"))).toBe(true);
   });
 });

@@ -7,15 +7,29 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cli, type CliResult } from "../support/cli.js";
-import { createTestDatabase, databaseFingerprint, resetDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database.js";
+import {
+  createTestDatabase,
+  databaseFingerprint,
+  resetDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from "../support/test-database.js";
 
 // The group's leader is one of the people, so that the imports print no note before their outcome.
-const base = readFileSync(new URL("../fixtures/small-org.yaml", import.meta.url), "utf8").replace(`leader: "0912000001"`, `leader: "0912345678"`);
+const base = readFileSync(new URL("../fixtures/small-org.yaml", import.meta.url), "utf8").replace(
+  `leader: "0912000001"`,
+  `leader: "0912345678"`,
+);
 const dir = mkdtempSync(path.join(tmpdir(), "daihoi-race-"));
 const fileA = path.join(dir, "a.yaml");
 const fileB = path.join(dir, "b.yaml");
 writeFileSync(fileA, base.replace(`"Chi bộ tổ dân phố số 2"`, `"Chi bộ tổ dân phố số 2 (A)"`));
-writeFileSync(fileB, base.replace(`"Chi bộ tổ dân phố số 2"`, `"Chi bộ tổ dân phố số 2 (B)"`).replace(`"Trần Thị Bình"`, `"Trần Thị Bình (B)"`));
+writeFileSync(
+  fileB,
+  base
+    .replace(`"Chi bộ tổ dân phố số 2"`, `"Chi bộ tổ dân phố số 2 (B)"`)
+    .replace(`"Trần Thị Bình"`, `"Trần Thị Bình (B)"`),
+);
 
 const conflict = (file: string) => [
   `Error: while ${file} was being imported, another import changed this organisation; this one wrote nothing. Run the command again: npm run cli -- org import ${file}`,
@@ -44,7 +58,10 @@ describe("two org imports at once", () => {
   }
 
   it("when two imports run at once, then one lands whole and the other either follows it or writes nothing and says so", async () => {
-    const [a, b] = await Promise.all([cli(db.database, ["org", "import", fileA, "--lang", "en"]), cli(db.database, ["org", "import", fileB, "--lang", "en"])]);
+    const [a, b] = await Promise.all([
+      cli(db.database, ["org", "import", fileA, "--lang", "en"]),
+      cli(db.database, ["org", "import", fileB, "--lang", "en"]),
+    ]);
     const outcomes: [CliResult, string][] = [
       [a, fileA],
       [b, fileB],
@@ -72,7 +89,10 @@ describe("two org imports at once", () => {
       try {
         await holder.query("SELECT pg_advisory_lock(72707371, hashtext('LB'))");
         const before = await databaseFingerprint(db.database);
-        const running = [cli(db.database, ["org", "import", fileA, "--lang", "en"]), cli(db.database, ["org", "import", fileB])];
+        const running = [
+          cli(db.database, ["org", "import", fileA, "--lang", "en"]),
+          cli(db.database, ["org", "import", fileB]),
+        ];
         // Both have planned against the same state and now wait for the lock the test holds.
         await until(async () => {
           const { rows } = await holder.query<{ n: number }>(

@@ -21,7 +21,9 @@ function write(name: string, text: string): string {
 const laughs = [
   `organization: { code: LB, name: "Đảng bộ quận Long Biên" }`,
   `a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`,
-  ...["b", "c", "d", "e", "f", "g", "h", "i"].map((name, index) => `${name}: &${name} [${Array.from({ length: 10 }, () => `*${"abcdefgh"[index]}`).join(", ")}]`),
+  ...["b", "c", "d", "e", "f", "g", "h", "i"].map(
+    (name, index) => `${name}: &${name} [${Array.from({ length: 10 }, () => `*${"abcdefgh"[index]}`).join(", ")}]`,
+  ),
 ].join("\n");
 
 describe("org import at the edges", () => {
@@ -92,7 +94,7 @@ describe("org import at the edges", () => {
     expect(result.out).toEqual([
       "Note: people[1].phone: 0168 123 4567 is a mobile number from before the 2018 renumbering; imported as today's number 0381 234 567",
       "Note: workingGroups[0].members[0]: +84 168 123 4567 is a mobile number from before the 2018 renumbering; imported as today's number 0381 234 567",
-      "Note: workingGroups[0].leader: +84912000001 is not in people; created a person named \"Tổ trưởng Tổ công tác số 1\"",
+      'Note: workingGroups[0].leader: +84912000001 is not in people; created a person named "Tổ trưởng Tổ công tác số 1"',
       "Imported Đảng bộ quận Long Biên:",
       "• add 1 person(s)",
       "• grant 1 role(s)",
@@ -100,7 +102,10 @@ describe("org import at the edges", () => {
     ]);
     // Telegram shares today's number, in its own form: it finds the person the file named by the old one.
     const shared = normalizeVietnamesePhone("84381234567")!;
-    const person = await db.database.prisma.person.findFirst({ where: { phone: shared }, select: { name: true, roles: { select: { role: true } } } });
+    const person = await db.database.prisma.person.findFirst({
+      where: { phone: shared },
+      select: { name: true, roles: { select: { role: true } } },
+    });
     expect(person).toEqual({ name: "Trần Thị Bình", roles: [{ role: "secretary" }] });
     expect(await db.database.prisma.person.count({ where: { phone: { startsWith: "+84168" } } })).toBe(0);
 

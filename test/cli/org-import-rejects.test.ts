@@ -35,18 +35,28 @@ interface BadFile {
 }
 
 const yamlCases: BadFile[] = [
-  { name: "an empty file", text: "", problems: ["(file): has the wrong type, expected a group of fields (e.g. { code: GT, name: \"…\" })"] },
+  {
+    name: "an empty file",
+    text: "",
+    problems: ['(file): has the wrong type, expected a group of fields (e.g. { code: GT, name: "…" })'],
+  },
   {
     name: "a YAML syntax error",
     text: edit([gt01, `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell, parent: GT`]),
-    problems: ["line 10, column 3: the YAML file has a syntax error: Flow map in block collection must be sufficiently indented and end with a }"],
+    problems: [
+      "line 10, column 3: the YAML file has a syntax error: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
   },
   {
     name: "the same key twice",
     text: `${base}organization: { code: X, name: "X" }\n`,
     problems: ["line 17, column 1: the YAML file has a syntax error: Map keys must be unique"],
   },
-  { name: "no organization", text: edit([`organization: { code: LB, name: "Đảng bộ quận Long Biên" }\n`, ""]), problems: ["organization: is missing and required"] },
+  {
+    name: "no organization",
+    text: edit([`organization: { code: LB, name: "Đảng bộ quận Long Biên" }\n`, ""]),
+    problems: ["organization: is missing and required"],
+  },
   {
     name: "a misspelt field",
     text: edit([gt01, `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell, parnet: GT }`]),
@@ -70,10 +80,20 @@ const yamlCases: BadFile[] = [
   {
     name: "a code with a space",
     text: edit([gt01, `{ code: "GT 01", name: "Chi bộ tổ dân phố số 1", level: cell, parent: GT }`]),
-    problems: ['units[2].code: code "GT 01" is not valid; use letters without accents, digits, . _ -, at most 32 characters, e.g. GT-01'],
+    problems: [
+      'units[2].code: code "GT 01" is not valid; use letters without accents, digits, . _ -, at most 32 characters, e.g. GT-01',
+    ],
   },
-  { name: "units that are not a list", text: edit([/units:\n[\s\S]*?people:/.exec(base)![0], `units: all of them\npeople:`]), problems: ["units: has the wrong type, expected a list"] },
-  { name: "an empty unit list", text: edit([/units:\n[\s\S]*?people:/.exec(base)![0], `units: []\npeople:`]), problems: ["units: the list must not be empty"] },
+  {
+    name: "units that are not a list",
+    text: edit([/units:\n[\s\S]*?people:/.exec(base)![0], `units: all of them\npeople:`]),
+    problems: ["units: has the wrong type, expected a list"],
+  },
+  {
+    name: "an empty unit list",
+    text: edit([/units:\n[\s\S]*?people:/.exec(base)![0], `units: []\npeople:`]),
+    problems: ["units: the list must not be empty"],
+  },
   {
     name: "a duplicate code",
     text: edit([kb, `{ code: GT-01, name: "Chi bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB }`]),
@@ -101,9 +121,10 @@ const yamlCases: BadFile[] = [
   },
   {
     name: "a cycle of parents",
-    text: edit(
-      [`{ code: GT, name: "Đảng bộ phường Gia Thụy", level: grassroots, parent: LB, pilot: 2020-03-11 }`, `{ code: GT, name: "Đảng bộ phường Gia Thụy", level: grassroots, parent: GT-02 }`],
-    ),
+    text: edit([
+      `{ code: GT, name: "Đảng bộ phường Gia Thụy", level: grassroots, parent: LB, pilot: 2020-03-11 }`,
+      `{ code: GT, name: "Đảng bộ phường Gia Thụy", level: grassroots, parent: GT-02 }`,
+    ]),
     problems: [
       'units[1].parent: a grassroots organisation cannot be under a cell ("GT-02")',
       "units[1].parent: the parents form a cycle: GT → GT-02 → GT",
@@ -112,7 +133,10 @@ const yamlCases: BadFile[] = [
   {
     name: "a cell with no parent",
     text: edit([gt01, `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell }`]),
-    problems: ["units[2].parent: a cell needs a parent unit", "units: there must be one top unit, but several have no parent: LB, GT-01"],
+    problems: [
+      "units[2].parent: a cell needs a parent unit",
+      "units: there must be one top unit, but several have no parent: LB, GT-01",
+    ],
   },
   {
     name: "two top units",
@@ -137,7 +161,9 @@ const yamlCases: BadFile[] = [
   {
     name: "an unknown role",
     text: edit([an, `{ name: "Nguyễn Văn An", phone: "0912345678", roles: [{ role: chairman, unit: GT-01 }] }`]),
-    problems: ['people[0].roles[0].role: "chairman" is not allowed; use one of: secretary, deputy, reporter, standing, admin'],
+    problems: [
+      'people[0].roles[0].role: "chairman" is not allowed; use one of: secretary, deputy, reporter, standing, admin',
+    ],
   },
   {
     name: "a role in an unknown unit",
@@ -146,7 +172,10 @@ const yamlCases: BadFile[] = [
   },
   {
     name: "the same role twice",
-    text: edit([an, `{ name: "Nguyễn Văn An", phone: "0912345678", roles: [{ role: secretary, unit: GT-01 }, { role: secretary, unit: GT-01 }] }`]),
+    text: edit([
+      an,
+      `{ name: "Nguyễn Văn An", phone: "0912345678", roles: [{ role: secretary, unit: GT-01 }, { role: secretary, unit: GT-01 }] }`,
+    ]),
     problems: ['people[0].roles[1]: role secretary at "GT-01" is listed twice'],
   },
   {
@@ -172,7 +201,9 @@ const yamlCases: BadFile[] = [
   {
     name: "a deadline that is a list",
     text: edit(["cell: 2020-03-31", "cell: [2020-03-31]"]),
-    problems: ["campaign.deadlines.cell: a deadline is a date (2020-03-31) or a map of milestones to dates, e.g. { held: 2020-03-31 }"],
+    problems: [
+      "campaign.deadlines.cell: a deadline is a date (2020-03-31) or a map of milestones to dates, e.g. { held: 2020-03-31 }",
+    ],
   },
   {
     name: "a working group following an unknown unit",
@@ -187,7 +218,9 @@ const yamlCases: BadFile[] = [
   {
     name: "two working groups with one name",
     text: `${base}  - { name: "Tổ công tác số 1", leader: "0913222111", units: [KB] }\n`,
-    problems: ['workingGroups[1].name: working group name "Tổ công tác số 1" is used twice (first at workingGroups[0])'],
+    problems: [
+      'workingGroups[1].name: working group name "Tổ công tác số 1" is used twice (first at workingGroups[0])',
+    ],
   },
   {
     name: "a leader with a bad phone",
@@ -227,7 +260,9 @@ const yamlCases: BadFile[] = [
   {
     name: "a day off in Vietnamese",
     text: withReminders("{ daysOff: [chunhat] }"),
-    problems: ['campaign.reminders.daysOff[0]: "chunhat" is not allowed; use one of: sunday, monday, tuesday, wednesday, thursday, friday, saturday'],
+    problems: [
+      'campaign.reminders.daysOff[0]: "chunhat" is not allowed; use one of: sunday, monday, tuesday, wednesday, thursday, friday, saturday',
+    ],
   },
   {
     name: "every weekday off",
@@ -237,17 +272,23 @@ const yamlCases: BadFile[] = [
   {
     name: "a holiday that does not exist",
     text: withReminders('{ holidays: ["2026-04-30", "2026-02-30"] }'),
-    problems: ['campaign.reminders.holidays[1]: "2026-02-30" is not a date or a date range; write 2026-04-30 or 2026-02-14..2026-02-22'],
+    problems: [
+      'campaign.reminders.holidays[1]: "2026-02-30" is not a date or a date range; write 2026-04-30 or 2026-02-14..2026-02-22',
+    ],
   },
   {
     name: "a holiday range written backwards",
     text: withReminders('{ holidays: ["2026-02-22..2026-02-14"] }'),
-    problems: ['campaign.reminders.holidays[0]: the range "2026-02-22..2026-02-14" ends before it starts; write the first day first, e.g. 2026-02-14..2026-02-22'],
+    problems: [
+      'campaign.reminders.holidays[0]: the range "2026-02-22..2026-02-14" ends before it starts; write the first day first, e.g. 2026-02-14..2026-02-22',
+    ],
   },
   {
     name: "a holiday range of a whole year (a typo in the year)",
     text: withReminders('{ holidays: ["2026-02-14..2027-02-22"] }'),
-    problems: ['campaign.reminders.holidays[0]: the range "2026-02-14..2027-02-22" is longer than 31 days; list each holiday on its own'],
+    problems: [
+      'campaign.reminders.holidays[0]: the range "2026-02-14..2027-02-22" is longer than 31 days; list each holiday on its own',
+    ],
   },
   {
     name: "holidays that are not a list",
@@ -324,17 +365,26 @@ describe("org import of a bad file", () => {
       const fullPath = path.join(dir, write(name, text));
       const result = await cli(db.database, ["org", "import", fullPath, "--lang", "en"]);
       expect(result.code).toBe(1);
-      expect(result.err).toEqual([`${fullPath} has ${problems.length} problem(s); nothing was written to the database:`, ...problems]);
+      expect(result.err).toEqual([
+        `${fullPath} has ${problems.length} problem(s); nothing was written to the database:`,
+        ...problems,
+      ]);
       expect(result.out).toEqual([]);
       expect(await databaseFingerprint(db.database)).toEqual(before);
     },
   );
 
   it("when the file is rejected in Vietnamese, then the problem reads in Vietnamese", async () => {
-    const fullPath = path.join(dir, write("vi.yaml", edit([gt01, `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell, parent: GT-99 }`])));
+    const fullPath = path.join(
+      dir,
+      write("vi.yaml", edit([gt01, `{ code: GT-01, name: "Chi bộ tổ dân phố số 1", level: cell, parent: GT-99 }`])),
+    );
     const result = await cli(db.database, ["org", "import", fullPath]);
     expect(result.code).toBe(1);
-    expect(result.err).toEqual([`Tệp ${fullPath} có 1 lỗi; chưa ghi gì vào cơ sở dữ liệu:`, 'units[2].parent: không có đơn vị mã "GT-99"']);
+    expect(result.err).toEqual([
+      `Tệp ${fullPath} có 1 lỗi; chưa ghi gì vào cơ sở dữ liệu:`,
+      'units[2].parent: không có đơn vị mã "GT-99"',
+    ]);
   });
 
   it("when the file does not exist, then the command says so and exits non-zero", async () => {

@@ -90,9 +90,14 @@ describe("org import", () => {
       "changed.yaml",
       small
         .replace(`"Chi bộ tổ dân phố số 1"`, `"Chi bộ Tổ dân phố số 1 (mới)"`)
-        .replace(`{ code: KB, name: "Chi bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB, pilot: 2020-03-04 }`,
-          `{ code: KB, name: "Đảng bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB, pilot: 2020-03-04 }\n  - { code: KB-01, name: "Chi bộ Kho bạc 1", level: cell, parent: KB }`)
-        .replace(`{ code: GT-02, name: "Chi bộ tổ dân phố số 2", level: cell, parent: GT }`, `{ code: GT-02, name: "Chi bộ tổ dân phố số 2", level: cell, parent: KB }`),
+        .replace(
+          `{ code: KB, name: "Chi bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB, pilot: 2020-03-04 }`,
+          `{ code: KB, name: "Đảng bộ Kho bạc Nhà nước Long Biên", level: grassroots, parent: LB, pilot: 2020-03-04 }\n  - { code: KB-01, name: "Chi bộ Kho bạc 1", level: cell, parent: KB }`,
+        )
+        .replace(
+          `{ code: GT-02, name: "Chi bộ tổ dân phố số 2", level: cell, parent: GT }`,
+          `{ code: GT-02, name: "Chi bộ tổ dân phố số 2", level: cell, parent: KB }`,
+        ),
     );
     const result = await cli(db.database, ["org", "import", changed, "--lang", "en"]);
     expect(result.code).toBe(0);
@@ -101,7 +106,10 @@ describe("org import", () => {
       "• add 1 unit(s)",
       "• update 3 unit(s): GT-01 (name), GT-02 (parent), KB (name)",
     ]);
-    const units = await db.database.prisma.unit.findMany({ orderBy: { id: "asc" }, select: { id: true, code: true, path: true, depth: true } });
+    const units = await db.database.prisma.unit.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, code: true, path: true, depth: true },
+    });
     const byCode = Object.fromEntries(units.map((unit) => [unit.code, unit]));
     expect(byCode["GT-02"]!.path).toBe(`/${byCode.LB!.id}/${byCode.KB!.id}/${byCode["GT-02"]!.id}/`);
     expect(byCode["KB-01"]!.depth).toBe(2);
@@ -112,7 +120,10 @@ describe("org import", () => {
   it("when units are missing from the file, then they are listed and kept, and archived only with --prune", async () => {
     await cli(db.database, ["org", "import", smallFile]);
     // Bình, secretary of GT-02, leaves the file too: people missing from a file are kept as they are.
-    const smaller = write("smaller.yaml", small.replace(/ {2}- \{ code: GT-02.*\n/, "").replace(/ {2}- \{ name: "Trần Thị Bình".*\n/, ""));
+    const smaller = write(
+      "smaller.yaml",
+      small.replace(/ {2}- \{ code: GT-02.*\n/, "").replace(/ {2}- \{ name: "Trần Thị Bình".*\n/, ""),
+    );
     const listed = await cli(db.database, ["org", "import", smaller, "--lang", "en"]);
     expect(listed.out.slice(1)).toEqual([
       "No changes: the database already matches the file.",
@@ -128,7 +139,10 @@ describe("org import", () => {
     expect(await db.database.prisma.unit.count({ where: { archivedAt: null } })).toBe(5);
 
     const pruned = await cli(db.database, ["org", "import", smaller, "--prune", "--lang", "en"]);
-    expect(pruned.out.slice(1)).toEqual(["Imported Đảng bộ quận Long Biên:", "• archive 1 unit(s) no longer in the file: GT-02"]);
+    expect(pruned.out.slice(1)).toEqual([
+      "Imported Đảng bộ quận Long Biên:",
+      "• archive 1 unit(s) no longer in the file: GT-02",
+    ]);
     const status = await cli(db.database, ["status", "--lang", "en"]);
     expect(status.out).toContain("Cells: 0/1 held their congress (0.0%)");
 
@@ -156,10 +170,17 @@ describe("org import", () => {
     await cli(db.database, ["org", "import", smallFile]);
     const moved = write(
       "roles.yaml",
-      small.replace(`roles: [{ role: secretary, unit: GT-01 }]`, `roles: [{ role: deputy, unit: GT-01 }, { role: reporter, unit: GT }]`),
+      small.replace(
+        `roles: [{ role: secretary, unit: GT-01 }]`,
+        `roles: [{ role: deputy, unit: GT-01 }, { role: reporter, unit: GT }]`,
+      ),
     );
     const result = await cli(db.database, ["org", "import", moved, "--lang", "en"]);
-    expect(result.out.slice(1)).toEqual(["Imported Đảng bộ quận Long Biên:", "• grant 2 role(s)", "• remove 1 role(s)"]);
+    expect(result.out.slice(1)).toEqual([
+      "Imported Đảng bộ quận Long Biên:",
+      "• grant 2 role(s)",
+      "• remove 1 role(s)",
+    ]);
     const roles = await db.database.prisma.roleAssignment.findMany({
       where: { person: { phone: "+84912345678" } },
       select: { role: true, unit: { select: { code: true } } },
@@ -171,13 +192,18 @@ describe("org import", () => {
     ]);
     const audit = await db.database.prisma.auditLog.findMany({ where: { action: "org.import" } });
     expect(audit).toHaveLength(2);
-    expect(audit[1]!.details).toMatchObject({ rolesAdded: ["deputy@GT-01", "reporter@GT"], rolesRemoved: ["secretary@GT-01"] });
+    expect(audit[1]!.details).toMatchObject({
+      rolesAdded: ["deputy@GT-01", "reporter@GT"],
+      rolesRemoved: ["secretary@GT-01"],
+    });
   });
 
   it("when the demo is exported and imported into an empty database, then both hold the same organisation", async () => {
     await cli(db.database, ["org", "import", demoFile]);
     const exportFile = path.join(dir, "export.yaml");
-    expect((await cli(db.database, ["org", "export", "--out", exportFile, "--lang", "en"])).out).toEqual([`Wrote ${exportFile}.`]);
+    expect((await cli(db.database, ["org", "export", "--out", exportFile, "--lang", "en"])).out).toEqual([
+      `Wrote ${exportFile}.`,
+    ]);
     const again = await cli(db.database, ["org", "import", exportFile, "--lang", "en"]);
     expect(again.out).toEqual(["No changes: the database already matches the file."]);
 
@@ -213,13 +239,23 @@ describe("org import", () => {
         "GT-01,Chi bộ Tổ dân phố số 1,cell,GT,,Nguyễn Văn An,0912345678\n",
     );
     const result = await cli(db.database, ["org", "import", csvFile, "--lang", "en"]);
-    expect(result.out).toEqual(["Imported Đảng bộ quận Long Biên:", "• create the organisation", "• add 3 unit(s)", "• add 2 person(s)", "• grant 2 role(s)"]);
+    expect(result.out).toEqual([
+      "Imported Đảng bộ quận Long Biên:",
+      "• create the organisation",
+      "• add 3 unit(s)",
+      "• add 2 person(s)",
+      "• grant 2 role(s)",
+    ]);
     const gt = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT" } });
     expect(gt.pilotDate?.toISOString()).toBe("2020-03-11T00:00:00.000Z");
   });
 
   it("when the command is unknown or an option is wrong, then it says so and exits non-zero", async () => {
-    expect(await cli(db.database, ["frobnicate", "--lang", "en"])).toEqual({ code: 2, out: [], err: ['Error: unknown command "frobnicate"'] });
+    expect(await cli(db.database, ["frobnicate", "--lang", "en"])).toEqual({
+      code: 2,
+      out: [],
+      err: ['Error: unknown command "frobnicate"'],
+    });
     expect(await cli(db.database, ["org", "import", smallFile, "--force", "--lang", "en"])).toEqual({
       code: 2,
       out: [],

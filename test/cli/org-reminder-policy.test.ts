@@ -14,7 +14,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "daihoi-policy-"));
 function withReminders(reminders: string | null, name: string): string {
   if (!small.includes(deadlinesLine)) throw new Error("fixture changed");
   const file = path.join(dir, name);
-  writeFileSync(file, reminders === null ? small : small.replace(deadlinesLine, `${deadlinesLine}  reminders: ${reminders}\n`));
+  writeFileSync(
+    file,
+    reminders === null ? small : small.replace(deadlinesLine, `${deadlinesLine}  reminders: ${reminders}\n`),
+  );
   return file;
 }
 
@@ -28,7 +31,8 @@ describe("reminder policy in the org file", () => {
   beforeEach(async () => resetDatabase(db.database));
   afterAll(async () => db.drop());
 
-  const storedPolicy = async () => (await db.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy;
+  const storedPolicy = async () =>
+    (await db.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy;
 
   it("when a file sets a policy, then the import says so and the campaign stores it, sorted, with the defaults for nothing left out", async () => {
     const result = await cli(db.database, ["org", "import", withReminders(tet, "tet.yaml"), "--lang", "en"]);
@@ -76,7 +80,14 @@ describe("reminder policy in the org file", () => {
     ]);
     expect(await databaseFingerprint(db.database)).toEqual(before);
     expect((await cli(db.database, ["org", "import", changed])).code).toBe(0);
-    expect(await storedPolicy()).toEqual({ daysBefore: [], overdueEvery: 0, time: "08:00", daysOff: [], publicHolidays: true, holidays: [] });
+    expect(await storedPolicy()).toEqual({
+      daysBefore: [],
+      overdueEvery: 0,
+      time: "08:00",
+      daysOff: [],
+      publicHolidays: true,
+      holidays: [],
+    });
 
     const back = await cli(db.database, ["org", "import", withReminders(null, "plain-again.yaml"), "--lang", "en"]);
     expect(back.out.slice(1)).toEqual([
@@ -84,7 +95,10 @@ describe("reminder policy in the org file", () => {
       "• reminders: back to the defaults (7, 3, 1, 0 days before; every 3 days overdue; at 08:00; Sundays and Vietnam's public holidays off)",
     ]);
     expect(await storedPolicy()).toBeNull();
-    const audit = await db.database.prisma.auditLog.findMany({ where: { action: "org.import" }, orderBy: { id: "asc" } });
+    const audit = await db.database.prisma.auditLog.findMany({
+      where: { action: "org.import" },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((row) => (row.details as { reminders?: unknown }).reminders)).toEqual([
       undefined,
       { daysBefore: [], overdueEvery: 0, time: "08:00", daysOff: [], publicHolidays: true, holidays: [] },
@@ -109,12 +123,16 @@ describe("reminder policy in the org file", () => {
         "    holidays: [ 2020-01-23..2020-01-29, 2020-04-30..2020-05-01, 2020-09-02 ]",
       ]),
     );
-    expect((await cli(db.database, ["org", "import", exportFile, "--lang", "en"])).out).toEqual(["No changes: the database already matches the file."]);
+    expect((await cli(db.database, ["org", "import", exportFile, "--lang", "en"])).out).toEqual([
+      "No changes: the database already matches the file.",
+    ]);
 
     const other = await createTestDatabase();
     try {
       expect((await cli(other.database, ["org", "import", exportFile])).code).toBe(0);
-      expect((await other.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy).toEqual(await storedPolicy());
+      expect(
+        (await other.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy,
+      ).toEqual(await storedPolicy());
       expect((await cli(other.database, ["org", "export"])).out.join("\n")).toBe(exported.trimEnd());
     } finally {
       await other.drop();
@@ -122,7 +140,10 @@ describe("reminder policy in the org file", () => {
   });
 
   it("when a file turns the public holidays off, then the campaign stores it, the export writes it, and the file imports back to the same state", async () => {
-    const file = withReminders(`{ daysOff: [sunday, saturday], publicHolidays: false, holidays: ["2020-01-23..2020-01-29"] }`, "no-public.yaml");
+    const file = withReminders(
+      `{ daysOff: [sunday, saturday], publicHolidays: false, holidays: ["2020-01-23..2020-01-29"] }`,
+      "no-public.yaml",
+    );
     expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
     expect(await storedPolicy()).toEqual({
       daysBefore: [7, 3, 1, 0],
@@ -132,28 +153,44 @@ describe("reminder policy in the org file", () => {
       publicHolidays: false,
       holidays: [{ from: "2020-01-23", to: "2020-01-29" }],
     });
-    expect((await cli(db.database, ["org", "import", file, "--lang", "en"])).out.at(-1)).toBe("No changes: the database already matches the file.");
+    expect((await cli(db.database, ["org", "import", file, "--lang", "en"])).out.at(-1)).toBe(
+      "No changes: the database already matches the file.",
+    );
 
     const exportFile = path.join(dir, "no-public-export.yaml");
     await cli(db.database, ["org", "export", "--out", exportFile]);
     const exported = readFileSync(exportFile, "utf8");
     expect(exported).toContain("\n    publicHolidays: false\n");
-    expect((await cli(db.database, ["org", "import", exportFile, "--lang", "en"])).out).toEqual(["No changes: the database already matches the file."]);
+    expect((await cli(db.database, ["org", "import", exportFile, "--lang", "en"])).out).toEqual([
+      "No changes: the database already matches the file.",
+    ]);
 
     // Turned on again, the change is one to import; the stored policy says so.
-    const on = withReminders(`{ daysOff: [sunday, saturday], publicHolidays: true, holidays: ["2020-01-23..2020-01-29"] }`, "public-on.yaml");
+    const on = withReminders(
+      `{ daysOff: [sunday, saturday], publicHolidays: true, holidays: ["2020-01-23..2020-01-29"] }`,
+      "public-on.yaml",
+    );
     expect((await cli(db.database, ["org", "import", on, "--dry-run", "--lang", "en"])).out.at(-1)).toBe(
       "• reminders: 7, 3, 1, 0 day(s) before the deadline; every 3 day(s) overdue; at 08:00; days off: sunday, saturday; public holidays: days off; holidays: 2020-01-23..2020-01-29",
     );
-    const off = await cli(db.database, ["org", "import", withReminders(`{ publicHolidays: false }`, "public-off.yaml"), "--dry-run"]);
-    expect(off.out.at(-1)).toBe("• nhắc việc: trước hạn 7, 3, 1, 0 ngày; quá hạn thì nhắc lại sau mỗi 3 ngày; lúc 08:00; ngày nghỉ: sunday; ngày lễ, Tết theo luật: vẫn nhắc; ngày lễ: không có");
+    const off = await cli(db.database, [
+      "org",
+      "import",
+      withReminders(`{ publicHolidays: false }`, "public-off.yaml"),
+      "--dry-run",
+    ]);
+    expect(off.out.at(-1)).toBe(
+      "• nhắc việc: trước hạn 7, 3, 1, 0 ngày; quá hạn thì nhắc lại sau mỗi 3 ngày; lúc 08:00; ngày nghỉ: sunday; ngày lễ, Tết theo luật: vẫn nhắc; ngày lễ: không có",
+    );
     expect((await cli(db.database, ["org", "import", on])).code).toBe(0);
     expect(await storedPolicy()).toMatchObject({ publicHolidays: true });
 
     const other = await createTestDatabase();
     try {
       expect((await cli(other.database, ["org", "import", exportFile])).code).toBe(0);
-      expect((await other.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy).toMatchObject({ publicHolidays: false });
+      expect(
+        (await other.database.prisma.campaign.findFirstOrThrow({ where: { active: true } })).reminderPolicy,
+      ).toMatchObject({ publicHolidays: false });
       expect((await cli(other.database, ["org", "export"])).out.join("\n")).toBe(exported.trimEnd());
     } finally {
       await other.drop();
@@ -166,16 +203,34 @@ describe("reminder policy in the org file", () => {
     // The JSON as an earlier version wrote it: no publicHolidays key.
     await db.database.prisma.campaign.updateMany({
       where: { active: true },
-      data: { reminderPolicy: { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], holidays: [{ from: "2020-04-30", to: "2020-04-30" }] } },
+      data: {
+        reminderPolicy: {
+          daysBefore: [7, 3, 1, 0],
+          overdueEvery: 3,
+          time: "08:00",
+          daysOff: [0],
+          holidays: [{ from: "2020-04-30", to: "2020-04-30" }],
+        },
+      },
     });
-    expect((await cli(db.database, ["org", "import", file, "--lang", "en"])).out.at(-1)).toBe("No changes: the database already matches the file.");
+    expect((await cli(db.database, ["org", "import", file, "--lang", "en"])).out.at(-1)).toBe(
+      "No changes: the database already matches the file.",
+    );
     const exported = (await cli(db.database, ["org", "export"])).out;
     expect(exported).toContain("    publicHolidays: true");
   });
 
   it("when publicHolidays is neither true nor false, then the file is rejected at its place", async () => {
-    const result = await cli(db.database, ["org", "import", withReminders(`{ publicHolidays: no }`, "bad-public.yaml"), "--lang", "en"]);
+    const result = await cli(db.database, [
+      "org",
+      "import",
+      withReminders(`{ publicHolidays: no }`, "bad-public.yaml"),
+      "--lang",
+      "en",
+    ]);
     expect(result.code).toBe(1);
-    expect(result.out.join("\n") + result.err.join("\n")).toContain('campaign.reminders.publicHolidays: "no" is not allowed; use one of: true, false');
+    expect(result.out.join("\n") + result.err.join("\n")).toContain(
+      'campaign.reminders.publicHolidays: "no" is not allowed; use one of: true, false',
+    );
   });
 });

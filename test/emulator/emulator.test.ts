@@ -170,7 +170,13 @@ describe("group migration", () => {
     await api.getUpdates();
     const supergroup = { id: -1001234500, type: "supergroup" as const, title: "Chi bộ 1" };
     const updates = emu.migrateGroupToSupergroup(TOKEN, { chat: group, supergroup, by: lan });
-    expect(updates.map((update) => [update.message?.chat.id, update.message?.migrate_to_chat_id, update.message?.migrate_from_chat_id])).toEqual([
+    expect(
+      updates.map((update) => [
+        update.message?.chat.id,
+        update.message?.migrate_to_chat_id,
+        update.message?.migrate_from_chat_id,
+      ]),
+    ).toEqual([
       [group.id, supergroup.id, undefined],
       [supergroup.id, undefined, group.id],
     ]);
@@ -435,14 +441,19 @@ describe("files", () => {
       state = (state * 1103515245 + 12345) & 0x7fffffff;
       bytes[index] = index % 4099 < 4 ? [0x0d, 0x0a, 0x2d, 0x2d][index % 4099]! : state >>> 23;
     }
-    const sent = await api.sendDocument(lan.id, new InputFile(bytes, "tien-do-dai-hoi-LB-20200320-1000.xlsx"), { caption: "Tiến độ đại hội" });
+    const sent = await api.sendDocument(lan.id, new InputFile(bytes, "tien-do-dai-hoi-LB-20200320-1000.xlsx"), {
+      caption: "Tiến độ đại hội",
+    });
     expect(sent.document).toMatchObject({
       file_name: "tien-do-dai-hoi-LB-20200320-1000.xlsx",
       mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       file_size: bytes.length,
     });
     const file = await api.getFile(sent.document!.file_id);
-    expect(file).toMatchObject({ file_size: bytes.length, file_path: expect.stringMatching(/^documents\/file_\d+\.xlsx$/) });
+    expect(file).toMatchObject({
+      file_size: bytes.length,
+      file_path: expect.stringMatching(/^documents\/file_\d+\.xlsx$/),
+    });
     expect((await download(file.file_path!)).equals(bytes)).toBe(true);
   });
 
@@ -492,7 +503,12 @@ describe("fault injection", () => {
 
   it("a fault for one chat leaves the other chats' calls alone", async () => {
     emu.sendMessage(TOKEN, { from: minh, text: "/start" });
-    emu.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3", retry_after: 3 }, 1, { chatId: lan.id });
+    emu.failNext(
+      "sendMessage",
+      { error_code: 429, description: "Too Many Requests: retry after 3", retry_after: 3 },
+      1,
+      { chatId: lan.id },
+    );
     emu.dropResponseNext("sendMessage", 1, { chatId: lan.id });
     expect((await api.sendMessage(minh.id, "cho Minh")).text).toBe("cho Minh");
     expect((await apiError(api.sendMessage(lan.id, "một"))).error_code).toBe(429);

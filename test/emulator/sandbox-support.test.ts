@@ -9,7 +9,10 @@ import { type BotApiEmulator, startBotApiEmulator, supportedMethods } from "../.
 
 const TOKEN = "123456:TEST-token";
 const lan: User = { id: 1001, is_bot: false, first_name: "Lan", last_name: "Nguyễn Thị" };
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 let emu: BotApiEmulator;
 let api: Api;
@@ -22,7 +25,13 @@ afterEach(async () => emu.close());
 /** The bot's code: everything but the emulator itself and the sandbox (whose own "api" is its page API). */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? (entry.name === "emulator" || entry.name === "sandbox" ? [] : sourceFiles(path.join(dir, entry.name))) : entry.name.endsWith(".ts") ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? entry.name === "emulator" || entry.name === "sandbox"
+        ? []
+        : sourceFiles(path.join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -46,7 +55,8 @@ describe("the emulator covers the bot", () => {
     for (const file of sourceFiles(new URL("../../src", import.meta.url).pathname)) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bapi\.(?:raw\.)?([a-z][A-Za-z]+)\(/g)) used.add(match[1]!);
-      for (const match of text.matchAll(/\bctx\.([a-z][A-Za-z]+)\(/g)) if (SHORTCUTS[match[1]!]) used.add(SHORTCUTS[match[1]!]!);
+      for (const match of text.matchAll(/\bctx\.([a-z][A-Za-z]+)\(/g))
+        if (SHORTCUTS[match[1]!]) used.add(SHORTCUTS[match[1]!]!);
       for (const match of text.matchAll(/method: "(send[A-Za-z]+)"/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(8);
@@ -57,7 +67,10 @@ describe("the emulator covers the bot", () => {
 describe("conversation, files and changes", () => {
   it("when a user and the bot talk, then conversation() holds both sides in order, with edits applied and the reply keyboard", async () => {
     emu.sendMessage(TOKEN, { from: lan, text: "/start" });
-    const sent = await api.sendMessage(lan.id, "<b>Chào</b> đồng chí", { parse_mode: "HTML", reply_markup: new Keyboard().requestContact("Chia sẻ số").oneTime() });
+    const sent = await api.sendMessage(lan.id, "<b>Chào</b> đồng chí", {
+      parse_mode: "HTML",
+      reply_markup: new Keyboard().requestContact("Chia sẻ số").oneTime(),
+    });
     await api.editMessageText(lan.id, sent.message_id, "Đã sửa");
     const conversation = emu.conversation(lan.id);
     expect(conversation.map((entry) => [entry.fromBot, entry.message.text])).toEqual([
@@ -65,7 +78,10 @@ describe("conversation, files and changes", () => {
       [true, "Đã sửa"],
     ]);
     expect(conversation[1]!.message.edit_date).toBeGreaterThan(0);
-    expect(conversation[1]!.message.keyboard).toMatchObject({ keyboard: [[{ text: "Chia sẻ số", request_contact: true }]], one_time_keyboard: true });
+    expect(conversation[1]!.message.keyboard).toMatchObject({
+      keyboard: [[{ text: "Chia sẻ số", request_contact: true }]],
+      one_time_keyboard: true,
+    });
     expect(emu.conversation(999)).toEqual([]);
   });
 
@@ -79,7 +95,10 @@ describe("conversation, files and changes", () => {
     expect(image.mimeType).toBe("image/png");
     const file = emu.file(document.document!.file_id)!;
     expect(Buffer.from(file.data).equals(bytes)).toBe(true);
-    expect(file).toMatchObject({ filename: "tien-do.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(file).toMatchObject({
+      filename: "tien-do.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     expect(emu.file("AgACnot-a-file")).toBeUndefined();
   });
 

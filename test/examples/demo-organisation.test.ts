@@ -93,11 +93,28 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
     expect(data.organization).toEqual({ code: "LB", name: "Đảng bộ quận Long Biên" });
     expect(data.campaign.name).toBe("Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025");
     expect(data.campaign.deadlines).toEqual({
-      cell: { plan: "2020-01-31", documents: "2020-02-29", personnel: "2020-03-10", scheduled: "2020-03-15", held: "2020-03-31" },
-      grassroots: { plan: "2020-02-15", documents: "2020-03-31", personnel: "2020-04-30", scheduled: "2020-05-15", held: "2020-06-10" },
+      cell: {
+        plan: "2020-01-31",
+        documents: "2020-02-29",
+        personnel: "2020-03-10",
+        scheduled: "2020-03-15",
+        held: "2020-03-31",
+      },
+      grassroots: {
+        plan: "2020-02-15",
+        documents: "2020-03-31",
+        personnel: "2020-04-30",
+        scheduled: "2020-05-15",
+        held: "2020-06-10",
+      },
       district: "2020-07-31",
     });
-    expect(data.campaign.terms).toEqual({ cell: "2020-2022", partial: "2020-2022", grassroots: "2020-2025", district: "2020-2025" });
+    expect(data.campaign.terms).toEqual({
+      cell: "2020-2022",
+      partial: "2020-2022",
+      grassroots: "2020-2025",
+      district: "2020-2025",
+    });
   });
 
   it("has valid, unique unit codes and exactly one top", () => {
@@ -118,7 +135,9 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
       if (unit.parent === undefined) continue;
       const parent = byCode.get(unit.parent);
       expect(parent, `${unit.code}.parent`).toBeDefined();
-      expect(allowedParents[unit.level], `${unit.code} (${unit.level}) under ${parent?.level}`).toContain(parent?.level);
+      expect(allowedParents[unit.level], `${unit.code} (${unit.level}) under ${parent?.level}`).toContain(
+        parent?.level,
+      );
     }
   });
 
@@ -144,8 +163,20 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
     const wards = committees.filter((c) => c.name.startsWith("Đảng bộ phường "));
     expect(wards.map((w) => w.name.replace("Đảng bộ phường ", "")).sort()).toEqual(
       [
-        "Bồ Đề", "Cự Khối", "Đức Giang", "Gia Thụy", "Giang Biên", "Long Biên", "Ngọc Lâm", "Ngọc Thụy", "Phúc Đồng",
-        "Phúc Lợi", "Sài Đồng", "Thạch Bàn", "Thượng Thanh", "Việt Hưng",
+        "Bồ Đề",
+        "Cự Khối",
+        "Đức Giang",
+        "Gia Thụy",
+        "Giang Biên",
+        "Long Biên",
+        "Ngọc Lâm",
+        "Ngọc Thụy",
+        "Phúc Đồng",
+        "Phúc Lợi",
+        "Sài Đồng",
+        "Thạch Bàn",
+        "Thượng Thanh",
+        "Việt Hưng",
       ].sort(),
     );
     for (const ward of wards) {
@@ -226,7 +257,10 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
     const covered: string[] = [];
     for (const g of data.workingGroups) {
       const leader = phoneToPerson.get(g.leader); // exactly as written in people
-      expect(leader?.roles.some((r) => r.role === "standing" && r.unit === "LB"), g.name).toBe(true);
+      expect(
+        leader?.roles.some((r) => r.role === "standing" && r.unit === "LB"),
+        g.name,
+      ).toBe(true);
       leaders.add(g.leader);
       expect(g.members).toHaveLength(2);
       for (const m of g.members) expect(phoneToPerson.get(m)?.roles, `${g.name} member ${m}`).toEqual([]);

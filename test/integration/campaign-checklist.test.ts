@@ -19,7 +19,15 @@ import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { digestMessages } from "../../src/scheduler/digest-job.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
-import { addDays, milestoneNames, milestoneOrder, reachedOn, reminderDayOn, reminderDaysOf, toldInReminder } from "../support/checklist-oracle.js";
+import {
+  addDays,
+  milestoneNames,
+  milestoneOrder,
+  reachedOn,
+  reminderDayOn,
+  reminderDaysOf,
+  toldInReminder,
+} from "../support/checklist-oracle.js";
 import { cli } from "../support/cli.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
@@ -57,12 +65,15 @@ interface ScriptUnit {
   label: string;
 }
 
-const reached = (unit: ScriptUnit, milestone: Milestone, day: string) => reachedOn((m) => unit.reports[m]?.reported, milestone, day);
+const reached = (unit: ScriptUnit, milestone: Milestone, day: string) =>
+  reachedOn((m) => unit.reports[m]?.reported, milestone, day);
 const pausedOn = (unit: ScriptUnit, day: string) => unit.pauses.some((pause) => pause.from <= day && day < pause.to);
 /** The overdue milestones of a unit on a day: deadline passed, not reached, not paused. */
 function overdueOn(unit: ScriptUnit, day: string): Milestone[] {
   if (pausedOn(unit, day)) return [];
-  return milestoneOrder.filter((m) => unit.deadlines[m] !== undefined && unit.deadlines[m]! < day && !reached(unit, m, day));
+  return milestoneOrder.filter(
+    (m) => unit.deadlines[m] !== undefined && unit.deadlines[m]! < day && !reached(unit, m, day),
+  );
 }
 /** Why a working group chases a unit (any of the four reasons), as a set of kinds. */
 function chasedFor(unit: ScriptUnit, day: string): string[] {
@@ -70,7 +81,8 @@ function chasedFor(unit: ScriptUnit, day: string): string[] {
   const kinds: string[] = [];
   const held = unit.deadlines.held;
   if (held !== undefined && held < day) kinds.push("finalOverdue");
-  if (held !== undefined && held >= day && held <= addDays(day, 7) && !reached(unit, "scheduled", day)) kinds.push("finalSoonUndated");
+  if (held !== undefined && held >= day && held <= addDays(day, 7) && !reached(unit, "scheduled", day))
+    kinds.push("finalSoonUndated");
   if (unit.pilot !== null && unit.pilot < day) kinds.push("pilotPassed");
   if (overdueOn(unit, day).some((m) => m !== "held")) kinds.push("milestoneOverdue");
   return kinds;
@@ -78,7 +90,8 @@ function chasedFor(unit: ScriptUnit, day: string): string[] {
 
 /** The script: what each unit reports and when, by kind of unit and its place in the file. */
 function script(unit: ScriptUnit, index: number): void {
-  const report = (milestone: Milestone, event: string, reported = event) => (unit.reports[milestone] = { event, reported: offCheckDate(reported) });
+  const report = (milestone: Milestone, event: string, reported = event) =>
+    (unit.reports[milestone] = { event, reported: offCheckDate(reported) });
   if (unit.level === "cell") {
     switch (index % 40) {
       case 0: // a congress reported with no earlier milestone
@@ -137,13 +150,16 @@ function script(unit: ScriptUnit, index: number): void {
   }
   if (unit.level !== "grassroots") return;
   if (unit.code === "TAND") report("held", "2020-02-20");
-  else if (unit.code === "KBNN") report("held", "2020-03-13"); // its pilot congress was planned for 04/03
+  else if (unit.code === "KBNN")
+    report("held", "2020-03-13"); // its pilot congress was planned for 04/03
   else if (unit.code === "P-GIATHUY") report("held", "2020-03-11");
-  else if (index % 10 === 3) report("documents", "2020-03-28"); // no plan (due 15/02) until the documents close it
+  else if (index % 10 === 3)
+    report("documents", "2020-03-28"); // no plan (due 15/02) until the documents close it
   else if (index % 10 === 5) {
     report("plan", "2020-02-10"); // documents never come; postponed 20/03–10/04
     unit.pauses.push({ from: "2020-03-20", to: "2020-04-10" });
-  } else if (index % 10 === 7) report("plan", "2020-02-10"); // documents (due 31/03) never come
+  } else if (index % 10 === 7)
+    report("plan", "2020-02-10"); // documents (due 31/03) never come
   else {
     report("plan", "2020-02-10");
     report("documents", "2020-03-25");
@@ -162,14 +178,32 @@ describe("one checklist behind every message: a scripted campaign on the demo di
   const secretaries: { chatId: number; user: User; unitIds: number[] }[] = [];
   const leaders: { chatId: number; user: User; paths: string[]; name: string }[] = [];
   /** What each check date produced, read by the tests. */
-  const seen = new Map<string, { lists: Map<number, string>; status: Map<number, string>; tiendo: Set<string>; tiendoEntries: Set<string>; digest: string; exportOverdue: Set<string>; cards: Map<string, Milestone[]> }>();
+  const seen = new Map<
+    string,
+    {
+      lists: Map<number, string>;
+      status: Map<number, string>;
+      tiendo: Set<string>;
+      tiendoEntries: Set<string>;
+      digest: string;
+      exportOverdue: Set<string>;
+      cards: Map<string, Milestone[]>;
+    }
+  >();
 
   beforeAll(async () => {
     db = await createTestDatabase();
     expect((await cli(db.database, ["org", "import", "examples/long-bien.yaml"])).code).toBe(0);
-    const campaign = await prisma().campaign.findFirstOrThrow({ where: { active: true }, include: { deadlines: true } });
+    const campaign = await prisma().campaign.findFirstOrThrow({
+      where: { active: true },
+      include: { deadlines: true },
+    });
     campaignId = campaign.id;
-    const rows = await prisma().unit.findMany({ where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { parent: true } });
+    const rows = await prisma().unit.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      include: { parent: true },
+    });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const grassrootsOf = (id: number): number | null => {
       let row = byId.get(id);
@@ -183,7 +217,8 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     let grassrootsIndex = 0;
     units = rows.map((row) => {
       const deadlines: ScriptUnit["deadlines"] = {};
-      for (const d of campaign.deadlines.filter((d) => d.level === row.level)) deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
+      for (const d of campaign.deadlines.filter((d) => d.level === row.level))
+        deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
       const unit: ScriptUnit = {
         id: row.id,
         code: row.code,
@@ -204,7 +239,12 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     });
 
     // Everyone concerned is on Telegram: every secretary, the seven working-group leaders, an admin.
-    const people = await prisma().person.findMany({ include: { roles: true, workingGroups: { include: { workingGroup: { include: { units: { include: { unit: true } } } } } } } });
+    const people = await prisma().person.findMany({
+      include: {
+        roles: true,
+        workingGroups: { include: { workingGroup: { include: { units: { include: { unit: true } } } } } },
+      },
+    });
     for (const person of people) {
       const secretaryOf = person.roles.filter((role) => role.role === "secretary").map((role) => role.unitId);
       const leads = person.workingGroups.filter((member) => member.role === "leader");
@@ -212,7 +252,13 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       const user = telegramUser({ first_name: person.name.split(" ").at(-1)! });
       await prisma().person.update({ where: { id: person.id }, data: { telegramUserId: BigInt(user.id) } });
       if (secretaryOf.length > 0) secretaries.push({ chatId: user.id, user, unitIds: secretaryOf });
-      for (const lead of leads) leaders.push({ chatId: user.id, user, name: lead.workingGroup.name, paths: lead.workingGroup.units.map((link) => link.unit.path) });
+      for (const lead of leads)
+        leaders.push({
+          chatId: user.id,
+          user,
+          name: lead.workingGroup.name,
+          paths: lead.workingGroup.units.map((link) => link.unit.path),
+        });
       if (person.phone === "+84825014551") admin = user;
     }
     expect(leaders).toHaveLength(7);
@@ -244,11 +290,22 @@ describe("one checklist behind every message: a scripted campaign on the demo di
         for (const pause of unit.pauses) {
           const pauseUnit = (await findUnitByCode(prisma(), 1, unit.code))!;
           const order = { personId: opener.id, at: clock.now(), actor: "test" };
-          if (pause.from === day) await pauseReminders(prisma(), { ...order, unit: pauseUnit, reason: "Hoãn theo công văn", telegramUpdateId: 980_000 + unit.id });
-          if (pause.to === day) await resumeReminders(prisma(), { ...order, unit: pauseUnit, telegramUpdateId: 990_000 + unit.id });
+          if (pause.from === day)
+            await pauseReminders(prisma(), {
+              ...order,
+              unit: pauseUnit,
+              reason: "Hoãn theo công văn",
+              telegramUpdateId: 980_000 + unit.id,
+            });
+          if (pause.to === day)
+            await resumeReminders(prisma(), { ...order, unit: pauseUnit, telegramUpdateId: 990_000 + unit.id });
         }
       }
-      if (day === "2020-03-15") await prisma().difficulty.updateMany({ where: { text: "Khó khăn 1" }, data: { resolvedAt: localAt(day, "07:00") } });
+      if (day === "2020-03-15")
+        await prisma().difficulty.updateMany({
+          where: { text: "Khó khăn 1" },
+          data: { resolvedAt: localAt(day, "07:00") },
+        });
       clock.set(localAt(day, "08:00"));
       await harness.app.scheduler.tick();
       if (checkDates.includes(day)) {
@@ -269,7 +326,17 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       milestoneOrder.flatMap((milestone) => {
         const report = unit.reports[milestone];
         if (!report || !when(report.reported)) return [];
-        return [{ organizationId: 1, campaignId, unitId: unit.id, milestone, eventDate: new Date(`${report.event}T00:00:00Z`), source: "cli" as const, createdAt: localAt(report.reported, "14:00") }];
+        return [
+          {
+            organizationId: 1,
+            campaignId,
+            unitId: unit.id,
+            milestone,
+            eventDate: new Date(`${report.event}T00:00:00Z`),
+            source: "cli" as const,
+            createdAt: localAt(report.reported, "14:00"),
+          },
+        ];
       }),
     );
     if (data.length > 0) await prisma().report.createMany({ data });
@@ -279,14 +346,21 @@ describe("one checklist behind every message: a scripted campaign on the demo di
   const unitByCode = (code: string) => units.find((unit) => unit.code === code)!;
 
   /** Presses a button by its label and returns the message as it is once the bot has answered. */
-  async function press(user: User, message: Pick<Message, "message_id" | "chat">, label: string): Promise<RecordedMessage> {
+  async function press(
+    user: User,
+    message: Pick<Message, "message_id" | "chat">,
+    label: string,
+  ): Promise<RecordedMessage> {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, text: label });
     const id = update.callback_query!.id;
-    await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((answer) => answer.callback_query_id === id));
+    await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((answer) => answer.callback_query_id === id),
+    );
     await harness.app.inbox.drain();
     return harness.sent(message.chat.id).find((sent) => sent.message_id === message.message_id)!;
   }
-  const buttonLabels = (message: RecordedMessage) => (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => button.text);
+  const buttonLabels = (message: RecordedMessage) =>
+    (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => button.text);
 
   /** /tiendo as the admin, filter "Quá hạn", down every listed unit with units under it, every page. */
   async function tiendoOverdue(): Promise<{ flagged: Set<string>; entries: Set<string> }> {
@@ -323,7 +397,9 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     const lists = new Map<number, string>();
     const status = new Map<number, string>();
     for (const leader of leaders) {
-      const row = await prisma().outboxMessage.findFirst({ where: { kind: "group-reminder", chatId: BigInt(leader.chatId), dedupeKey: { contains: `:${day}:` } } });
+      const row = await prisma().outboxMessage.findFirst({
+        where: { kind: "group-reminder", chatId: BigInt(leader.chatId), dedupeKey: { contains: `:${day}:` } },
+      });
       if (row) lists.set(leader.chatId, textOf(row));
       const before = harness.sent(leader.chatId).length;
       harness.emulator.sendMessage(harness.token, { from: leader.user, text: "/trangthai" });
@@ -336,7 +412,9 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     // overdue by the oracle, and every thirtieth cell, overdue or not.
     const cards = new Map<string, Milestone[]>();
     const overdueNow = units.filter((unit) => overdueOn(unit, day).length > 0);
-    const asked = units.filter((unit, index) => overdueNow.indexOf(unit) % 3 === 0 || (unit.level === "cell" && index % 30 === 0));
+    const asked = units.filter(
+      (unit, index) => overdueNow.indexOf(unit) % 3 === 0 || (unit.level === "cell" && index % 30 === 0),
+    );
     for (const unit of asked) {
       const secretary = secretaries.find((s) => s.unitIds.includes(unit.id));
       if (!secretary) continue;
@@ -344,14 +422,31 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       harness.emulator.sendMessage(harness.token, { from: secretary.user, text: "/trangthai" });
       await harness.emulator.waitForBotMessages(secretary.chatId, before + 1);
       await harness.app.inbox.drain();
-      const answer = harness.sent(secretary.chatId).slice(before).map((m) => m.text).join("\n\n");
-      const block = answer.split("\n\n").find((candidate) => candidate.startsWith(`${unit.name} (`) || candidate.startsWith(`${unit.name} —`))!;
-      cards.set(unit.code, block.split("\n").filter((line) => line.startsWith("⚠️ ")).map((line) => milestoneNames[line.slice(3).split(" — ")[0]!]!));
+      const answer = harness
+        .sent(secretary.chatId)
+        .slice(before)
+        .map((m) => m.text)
+        .join("\n\n");
+      const block = answer
+        .split("\n\n")
+        .find((candidate) => candidate.startsWith(`${unit.name} (`) || candidate.startsWith(`${unit.name} —`))!;
+      cards.set(
+        unit.code,
+        block
+          .split("\n")
+          .filter((line) => line.startsWith("⚠️ "))
+          .map((line) => milestoneNames[line.slice(3).split(" — ")[0]!]!),
+      );
     }
     const { flagged, entries } = await tiendoOverdue();
     const translate = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
     const lb = unitByCode("LB");
-    const digest = (await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lb.id, { date: day, at: localAt(day, "17:00") })).join("\n");
+    const digest = (
+      await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lb.id, {
+        date: day,
+        at: localAt(day, "17:00"),
+      })
+    ).join("\n");
     const exportMessage = await harness.say(admin, "/xuat");
     const workbook = await readWorkbook(await downloadDocument(harness, exportMessage));
     const exportOverdue = new Set(
@@ -362,90 +457,127 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     return { lists, status, tiendo: flagged, tiendoEntries: entries, digest, exportOverdue, cards };
   }
 
-  const overdueCodes = (day: string) => new Set(units.filter((unit) => overdueOn(unit, day).length > 0).map((unit) => unit.code));
+  const overdueCodes = (day: string) =>
+    new Set(units.filter((unit) => overdueOn(unit, day).length > 0).map((unit) => unit.code));
 
   it("the scripted campaign is not trivial: at every check date some units are overdue, some paused, some done", () => {
     for (const day of checkDates) {
       expect(overdueCodes(day).size, day).toBeGreaterThan(10);
-      expect(units.some((unit) => reached(unit, "held", day)), day).toBe(day > "2020-02-20");
+      expect(
+        units.some((unit) => reached(unit, "held", day)),
+        day,
+      ).toBe(day > "2020-02-20");
     }
     expect(units.some((unit) => pausedOn(unit, "2020-03-12"))).toBe(true);
     // Overdue units are few enough for every list to name them all (none is cut short).
     expect(Math.max(...checkDates.map((day) => overdueCodes(day).size))).toBeLessThan(90);
   });
 
-  it.each(checkDates)("on %s, the working-group lists name exactly the units the oracle chases, the overdue ones as overdue", (day) => {
-    const { lists } = seen.get(day)!;
-    for (const leader of leaders) {
-      const followed = units.filter((unit) => leader.paths.some((path) => unit.path.startsWith(path)));
-      const chased = followed.filter((unit) => chasedFor(unit, day).length > 0);
-      const paused = followed.filter((unit) => pausedOn(unit, day) && !reached(unit, "held", day));
-      const text = lists.get(leader.chatId);
-      if (text === undefined) {
-        // No list that day: nothing to chase, nothing paused.
-        expect([...chased, ...paused].map((unit) => unit.code), `${leader.name} ${day}`).toEqual([]);
-        continue;
+  it.each(checkDates)(
+    "on %s, the working-group lists name exactly the units the oracle chases, the overdue ones as overdue",
+    (day) => {
+      const { lists } = seen.get(day)!;
+      for (const leader of leaders) {
+        const followed = units.filter((unit) => leader.paths.some((path) => unit.path.startsWith(path)));
+        const chased = followed.filter((unit) => chasedFor(unit, day).length > 0);
+        const paused = followed.filter((unit) => pausedOn(unit, day) && !reached(unit, "held", day));
+        const text = lists.get(leader.chatId);
+        if (text === undefined) {
+          // No list that day: nothing to chase, nothing paused.
+          expect(
+            [...chased, ...paused].map((unit) => unit.code),
+            `${leader.name} ${day}`,
+          ).toEqual([]);
+          continue;
+        }
+        expect(text).not.toContain("đơn vị khác cần đôn đốc");
+        const named = new Map<string, string>(); // code → the line
+        let organisation: ScriptUnit | undefined;
+        for (const line of text!.split("\n")) {
+          if (line.startsWith("Khó khăn đang mở") || line.startsWith("Đã hoãn")) break;
+          if (line === "") organisation = undefined;
+          const heading = /^(.+) \(\d+\/\d+ chi bộ đã đại hội\):$/.exec(line);
+          if (heading) organisation = followed.find((unit) => unit.level === "grassroots" && unit.label === heading[1]);
+          const item = /^• (.+?)(?: \((.+?)\))?: /.exec(line);
+          if (!item) continue;
+          // Under a heading: the organisation itself or one of its units; alone: a grassroots organisation.
+          const unit = organisation
+            ? item[1] === organisation.name
+              ? organisation
+              : followed.find(
+                  (u) =>
+                    u.name === item[1] &&
+                    u.grassrootsId === organisation!.id &&
+                    (item[2] === undefined || u.parentName === item[2]),
+                )
+            : followed.find((u) => u.level === "grassroots" && u.name === item[1]);
+          expect(unit, line).toBeDefined();
+          named.set(unit!.code, line);
+        }
+        expect([...named.keys()].sort(), `${leader.name} ${day}`).toEqual(chased.map((unit) => unit.code).sort());
+        const overdueNamed = [...named].filter(([, line]) => line.includes("quá hạn")).map(([code]) => code);
+        expect(overdueNamed.sort(), `${leader.name} ${day}`).toEqual(
+          followed
+            .filter((unit) => overdueOn(unit, day).length > 0)
+            .map((unit) => unit.code)
+            .sort(),
+        );
+        for (const unit of paused) expect(text).toContain(`• ${unit.label}: hoãn từ`);
       }
-      expect(text).not.toContain("đơn vị khác cần đôn đốc");
-      const named = new Map<string, string>(); // code → the line
-      let organisation: ScriptUnit | undefined;
-      for (const line of text!.split("\n")) {
-        if (line.startsWith("Khó khăn đang mở") || line.startsWith("Đã hoãn")) break;
-        if (line === "") organisation = undefined;
-        const heading = /^(.+) \(\d+\/\d+ chi bộ đã đại hội\):$/.exec(line);
-        if (heading) organisation = followed.find((unit) => unit.level === "grassroots" && unit.label === heading[1]);
-        const item = /^• (.+?)(?: \((.+?)\))?: /.exec(line);
-        if (!item) continue;
-        // Under a heading: the organisation itself or one of its units; alone: a grassroots organisation.
-        const unit = organisation
-          ? item[1] === organisation.name
-            ? organisation
-            : followed.find((u) => u.name === item[1] && u.grassrootsId === organisation!.id && (item[2] === undefined || u.parentName === item[2]))
-          : followed.find((u) => u.level === "grassroots" && u.name === item[1]);
-        expect(unit, line).toBeDefined();
-        named.set(unit!.code, line);
-      }
-      expect([...named.keys()].sort(), `${leader.name} ${day}`).toEqual(chased.map((unit) => unit.code).sort());
-      const overdueNamed = [...named].filter(([, line]) => line.includes("quá hạn")).map(([code]) => code);
-      expect(overdueNamed.sort(), `${leader.name} ${day}`).toEqual(followed.filter((unit) => overdueOn(unit, day).length > 0).map((unit) => unit.code).sort());
-      for (const unit of paused) expect(text).toContain(`• ${unit.label}: hoãn từ`);
-    }
-  });
+    },
+  );
 
   it.each(checkDates)("on %s, a leader's /trangthai is the morning list word for word", (day) => {
     const { lists, status } = seen.get(day)!;
     for (const leader of leaders) {
       const list = lists.get(leader.chatId);
       if (list) expect(status.get(leader.chatId), leader.name).toBe(list);
-      else expect(status.get(leader.chatId), leader.name).toContain("Không có đơn vị nào chậm hay sắp đến hạn mà chưa chuẩn bị.");
+      else
+        expect(status.get(leader.chatId), leader.name).toContain(
+          "Không có đơn vị nào chậm hay sắp đến hạn mà chưa chuẩn bị.",
+        );
     }
   });
 
-  it.each(checkDates)("on %s, each secretary's /trangthai shows as overdue exactly the oracle's overdue milestones", (day) => {
-    const { cards } = seen.get(day)!;
-    expect(cards.size).toBeGreaterThan(25);
-    for (const [code, overdue] of cards) expect(overdue, `${code} ${day}`).toEqual(overdueOn(unitByCode(code), day));
-  });
+  it.each(checkDates)(
+    "on %s, each secretary's /trangthai shows as overdue exactly the oracle's overdue milestones",
+    (day) => {
+      const { cards } = seen.get(day)!;
+      expect(cards.size).toBeGreaterThan(25);
+      for (const [code, overdue] of cards) expect(overdue, `${code} ${day}`).toEqual(overdueOn(unitByCode(code), day));
+    },
+  );
 
-  it.each(checkDates)("on %s, /tiendo's overdue filter flags exactly the overdue units, and lists only those with one below", (day) => {
-    const { tiendo, tiendoEntries } = seen.get(day)!;
-    const expected = units.filter((unit) => overdueOn(unit, day).length > 0);
-    expect([...tiendo].sort()).toEqual(expected.map((unit) => unit.label).sort());
-    // An entry is listed only when it or a unit under it is overdue.
-    for (const label of tiendoEntries) {
-      const unit = units.find((u) => u.label === label)!;
-      expect(units.some((u) => u.path.startsWith(unit.path) && overdueOn(u, day).length > 0), label).toBe(true);
-    }
-  });
+  it.each(checkDates)(
+    "on %s, /tiendo's overdue filter flags exactly the overdue units, and lists only those with one below",
+    (day) => {
+      const { tiendo, tiendoEntries } = seen.get(day)!;
+      const expected = units.filter((unit) => overdueOn(unit, day).length > 0);
+      expect([...tiendo].sort()).toEqual(expected.map((unit) => unit.label).sort());
+      // An entry is listed only when it or a unit under it is overdue.
+      for (const label of tiendoEntries) {
+        const unit = units.find((u) => u.label === label)!;
+        expect(
+          units.some((u) => u.path.startsWith(unit.path) && overdueOn(u, day).length > 0),
+          label,
+        ).toBe(true);
+      }
+    },
+  );
 
   it.each(checkDates)("on %s, the digest counts and names the overdue units by grassroots organisation", (day) => {
     const { digest } = seen.get(day)!;
     const lines = digest.split("\n");
     const expected = units.filter((unit) => unit.level !== "district" && overdueOn(unit, day).length > 0);
     const title = lines.find((line) => line.startsWith("Quá hạn"))!;
-    expect(title).toBe(expected.length === 0 ? expect.stringMatching(/^Quá hạn: không có/) : `Quá hạn (${expected.length} đơn vị có mốc quá hạn):`);
+    expect(title).toBe(
+      expected.length === 0
+        ? expect.stringMatching(/^Quá hạn: không có/)
+        : `Quá hạn (${expected.length} đơn vị có mốc quá hạn):`,
+    );
     const groups = new Map<number, ScriptUnit[]>();
-    for (const unit of expected) groups.set(unit.grassrootsId ?? unit.id, [...(groups.get(unit.grassrootsId ?? unit.id) ?? []), unit]);
+    for (const unit of expected)
+      groups.set(unit.grassrootsId ?? unit.id, [...(groups.get(unit.grassrootsId ?? unit.id) ?? []), unit]);
     let counted = 0;
     for (const line of lines.slice(lines.indexOf(title) + 1)) {
       const more = /^…và (\d+) đơn vị khác/.exec(line);
@@ -459,14 +591,20 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       const members = groups.get(organisation.id)!;
       expect(members, line).toBeDefined();
       const below = members.filter((unit) => unit.id !== organisation.id);
-      expect(members.some((unit) => unit.id === organisation.id), line).toBe(group[2] !== ": ");
+      expect(
+        members.some((unit) => unit.id === organisation.id),
+        line,
+      ).toBe(group[2] !== ": ");
       expect(Number(group[3] ?? 0), line).toBe(below.length);
       if (group[5]) expect(group[5].split(", ").sort(), line).toEqual(below.map((unit) => unit.name).sort());
       counted += members.length;
     }
     expect(counted).toBe(expected.length);
     // A pilot congress past its planned day with no report is flagged (KBNN, planned 04/03, reported 13/03).
-    if (day === "2020-03-12") expect(lines).toContain("Đại hội điểm đã qua ngày dự kiến, chưa báo cáo: Chi bộ Kho bạc Nhà nước Long Biên (04/03).");
+    if (day === "2020-03-12")
+      expect(lines).toContain(
+        "Đại hội điểm đã qua ngày dự kiến, chưa báo cáo: Chi bộ Kho bạc Nhà nước Long Biên (04/03).",
+      );
   });
 
   it.each(checkDates)("on %s, the export's 'Mốc quá hạn' column names exactly the overdue units", (day) => {
@@ -491,7 +629,10 @@ describe("one checklist behind every message: a scripted campaign on the demo di
           pausedOn(unit, day)
             ? []
             : milestoneOrder.flatMap((milestone) => {
-                const trigger = unit.deadlines[milestone] === undefined || reached(unit, milestone, day) ? undefined : reminderDayOn(unit.deadlines[milestone]!, day);
+                const trigger =
+                  unit.deadlines[milestone] === undefined || reached(unit, milestone, day)
+                    ? undefined
+                    : reminderDayOn(unit.deadlines[milestone]!, day);
                 return trigger ? [{ unit, milestone, trigger }] : [];
               }),
         );
@@ -499,7 +640,9 @@ describe("one checklist behind every message: a scripted campaign on the demo di
       const received = sent.get(secretary.chatId) ?? new Map<string, string>();
       expect([...received.keys()].sort(), String(secretary.chatId)).toEqual([...expected.keys()]);
       for (const [day, items] of expected) {
-        expect(toldInReminder(received.get(day)!, own), `${secretary.chatId} ${day}`).toEqual(items.map((item) => `${item.unit.code}:${item.milestone}`).sort());
+        expect(toldInReminder(received.get(day)!, own), `${secretary.chatId} ${day}`).toEqual(
+          items.map((item) => `${item.unit.code}:${item.milestone}`).sort(),
+        );
         reminders++;
       }
     }

@@ -17,7 +17,15 @@ import { pauseReminders, resumeReminders } from "../../src/db/reminder-pause-sto
 import { createOutboxApi, createOutboxSender, type OutboxSender } from "../../src/outbox/sender.js";
 import { createLogger } from "../../src/logger.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
-import { addDays, milestoneOrder, reachedOn, reminderDayOn, reminderDaysOf, toldInReminder, type DueItem } from "../support/checklist-oracle.js";
+import {
+  addDays,
+  milestoneOrder,
+  reachedOn,
+  reminderDayOn,
+  reminderDaysOf,
+  toldInReminder,
+  type DueItem,
+} from "../support/checklist-oracle.js";
 import { cli } from "../support/cli.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
@@ -26,7 +34,13 @@ const zone = "Asia/Ho_Chi_Minh";
 const first = "2020-03-01";
 const last = "2020-03-31";
 // The policy the test writes into the org file, and the oracle reads.
-const policy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", sunday: 0, holidays: ["2020-03-19", "2020-03-20"] };
+const policy = {
+  daysBefore: [7, 3, 1, 0],
+  overdueEvery: 3,
+  time: "08:00",
+  sunday: 0,
+  holidays: ["2020-03-19", "2020-03-20"],
+};
 const pauseFrom = "2020-03-09";
 const pauseUntil = "2020-03-18"; // resumed at 07:00 that day
 const groups = [
@@ -59,11 +73,14 @@ interface OracleUnit {
 
 const workingDay = (date: string) => dayjs.utc(date).day() !== policy.sunday && !policy.holidays.includes(date);
 /** Reported before the day's reminders are planned (08:00): reports arrive at 14:00. */
-const doneBy = (unit: OracleUnit, milestone: Milestone, day: string) => unit.reported[milestone] !== undefined && unit.reported[milestone]! < day;
-const reachedBy = (unit: OracleUnit, milestone: Milestone, day: string) => reachedOn((m) => unit.reported[m], milestone, day);
-const openOn = (unit: OracleUnit, milestone: Milestone, day: string) => unit.deadlines[milestone] !== undefined && !reachedBy(unit, milestone, day);
-const pausedOn = (unitId: number, pausedUnitId: number, day: string) => unitId === pausedUnitId && day >= pauseFrom && day < pauseUntil;
-
+const doneBy = (unit: OracleUnit, milestone: Milestone, day: string) =>
+  unit.reported[milestone] !== undefined && unit.reported[milestone]! < day;
+const reachedBy = (unit: OracleUnit, milestone: Milestone, day: string) =>
+  reachedOn((m) => unit.reported[m], milestone, day);
+const openOn = (unit: OracleUnit, milestone: Milestone, day: string) =>
+  unit.deadlines[milestone] !== undefined && !reachedBy(unit, milestone, day);
+const pausedOn = (unitId: number, pausedUnitId: number, day: string) =>
+  unitId === pausedUnitId && day >= pauseFrom && day < pauseUntil;
 
 describe("a campaign month on the demo district", () => {
   let db: TestDatabase;
@@ -81,65 +98,122 @@ describe("a campaign month on the demo district", () => {
     const terms = `  terms: { cell: "2020-2022", partial: "2020-2022", grassroots: "2020-2025", district: "2020-2025" }\n`;
     if (!demo.includes(terms)) throw new Error("demo file changed");
     const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-month-")), "long-bien.yaml");
-    writeFileSync(file, demo.replace(terms, `${terms}  reminders: { holidays: ["${policy.holidays[0]}..${policy.holidays[1]}"] }\n`));
+    writeFileSync(
+      file,
+      demo.replace(terms, `${terms}  reminders: { holidays: ["${policy.holidays[0]}..${policy.holidays[1]}"] }\n`),
+    );
     expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
 
-    const campaign = await prisma().campaign.findFirstOrThrow({ where: { active: true }, include: { deadlines: true } });
+    const campaign = await prisma().campaign.findFirstOrThrow({
+      where: { active: true },
+      include: { deadlines: true },
+    });
     const rows = await prisma().unit.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] });
     units = rows.map((row, index) => {
       const deadlines: OracleUnit["deadlines"] = {};
-      for (const d of campaign.deadlines.filter((d) => d.level === row.level)) deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
+      for (const d of campaign.deadlines.filter((d) => d.level === row.level))
+        deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
       const reported: OracleUnit["reported"] = {};
       for (const milestone of milestoneOrder) {
         const day = deadlines[milestone] && reportDay(index, milestone, deadlines[milestone]!);
         if (day) reported[milestone] = day;
       }
       const pilot = row.pilotDate ? row.pilotDate.toISOString().slice(0, 10) : null;
-      return { id: row.id, code: row.code, path: row.path, pilot, organizationId: row.organizationId, campaignId: campaign.id, deadlines, reported };
+      return {
+        id: row.id,
+        code: row.code,
+        path: row.path,
+        pilot,
+        organizationId: row.organizationId,
+        campaignId: campaign.id,
+        deadlines,
+        reported,
+      };
     });
     // Reports made before the month began are already in.
     await recordReportsOf((day) => day < first);
 
     // On Telegram: every 8th secretary on the roster, the seven working-group leaders, two groups.
-    const people = await prisma().person.findMany({ where: { roles: { some: { role: "secretary" } } }, orderBy: { id: "asc" }, include: { roles: true } });
+    const people = await prisma().person.findMany({
+      where: { roles: { some: { role: "secretary" } } },
+      orderBy: { id: "asc" },
+      include: { roles: true },
+    });
     secretaries = [];
     for (const person of people.filter((_, index) => index % 8 === 0)) {
       const user = telegramUser();
       await prisma().person.update({ where: { id: person.id }, data: { telegramUserId: BigInt(user.id) } });
-      secretaries.push({ chatId: user.id, unitIds: person.roles.filter((role) => role.role === "secretary").map((role) => role.unitId) });
+      secretaries.push({
+        chatId: user.id,
+        unitIds: person.roles.filter((role) => role.role === "secretary").map((role) => role.unitId),
+      });
     }
-    const workingGroups = await prisma().workingGroup.findMany({ include: { members: { where: { role: "leader" } }, units: { include: { unit: true } } } });
+    const workingGroups = await prisma().workingGroup.findMany({
+      include: { members: { where: { role: "leader" } }, units: { include: { unit: true } } },
+    });
     leaders = [];
     for (const group of workingGroups) {
       const user = telegramUser();
-      await prisma().person.update({ where: { id: group.members[0]!.personId }, data: { telegramUserId: BigInt(user.id) } });
+      await prisma().person.update({
+        where: { id: group.members[0]!.personId },
+        data: { telegramUserId: BigInt(user.id) },
+      });
       leaders.push({ chatId: user.id, paths: group.units.map((link) => link.unit.path) });
     }
     for (const group of groups) {
       const unit = await prisma().unit.findFirstOrThrow({ where: { code: group.unit } });
-      await prisma().chatBinding.create({ data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title } });
+      await prisma().chatBinding.create({
+        data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title },
+      });
     }
     // A cell of the first secretary on Telegram whose cell still has something to report is postponed.
-    pausedUnitId = secretaries.flatMap((s) => s.unitIds).find((id) => Object.keys(units.find((u) => u.id === id)!.deadlines).length > 0)!;
+    pausedUnitId = secretaries
+      .flatMap((s) => s.unitIds)
+      .find((id) => Object.keys(units.find((u) => u.id === id)!.deadlines).length > 0)!;
 
     harness = await startBotHarness(db.database, { clock });
-    for (const chat of [...secretaries, ...leaders]) harness.emulator.registerChat({ id: chat.chatId, type: "private", first_name: "X" });
+    for (const chat of [...secretaries, ...leaders])
+      harness.emulator.registerChat({ id: chat.chatId, type: "private", first_name: "X" });
     for (const group of groups) harness.emulator.registerChat(group);
     // Delivery is not what this test measures: a sender with Telegram's limits off drains each tick. It is
     // the only one: the app's own sender would hold leases on a clock this test moves by hours.
     await harness.app.sender.stop();
-    sender = createOutboxSender({ prisma: prisma(), api: createOutboxApi(testConfig({ TELEGRAM_API_ROOT: harness.emulator.apiRoot })), logger: createLogger({ level: "silent" }), clock, limits: null });
+    sender = createOutboxSender({
+      prisma: prisma(),
+      api: createOutboxApi(testConfig({ TELEGRAM_API_ROOT: harness.emulator.apiRoot })),
+      logger: createLogger({ level: "silent" }),
+      clock,
+      limits: null,
+    });
 
     const leader = await prisma().person.findFirstOrThrow({ where: { telegramUserId: BigInt(leaders[0]!.chatId) } });
-    const pausedUnit = { ...units.find((u) => u.id === pausedUnitId)!, name: "", level: "cell" as const, parentName: null };
+    const pausedUnit = {
+      ...units.find((u) => u.id === pausedUnitId)!,
+      name: "",
+      level: "cell" as const,
+      parentName: null,
+    };
     for (let day = first; day <= last; day = addDays(day, 1)) {
       for (const time of ticks) {
         clock.set(localAt(day, time));
         if (time === "07:00" && day === pauseFrom) {
-          await pauseReminders(prisma(), { unit: pausedUnit, reason: "Hoãn theo công văn", personId: leader.id, at: clock.now(), telegramUpdateId: 1, actor: "test" });
+          await pauseReminders(prisma(), {
+            unit: pausedUnit,
+            reason: "Hoãn theo công văn",
+            personId: leader.id,
+            at: clock.now(),
+            telegramUpdateId: 1,
+            actor: "test",
+          });
         }
         if (time === "07:00" && day === pauseUntil) {
-          await resumeReminders(prisma(), { unit: pausedUnit, personId: leader.id, at: clock.now(), telegramUpdateId: 2, actor: "test" });
+          await resumeReminders(prisma(), {
+            unit: pausedUnit,
+            personId: leader.id,
+            at: clock.now(),
+            telegramUpdateId: 2,
+            actor: "test",
+          });
         }
         if (time === "14:00") await recordReportsOf((reported) => reported === day);
         await harness.app.scheduler.tick();
@@ -171,7 +245,10 @@ describe("a campaign month on the demo district", () => {
 
   /** Rows of the outbox as recipient → local day → count. */
   async function planned(kinds: string[], part1Only = false): Promise<Map<number, Map<string, number>>> {
-    const rows = await prisma().outboxMessage.findMany({ where: { kind: { in: kinds } }, select: { chatId: true, notBefore: true, dedupeKey: true } });
+    const rows = await prisma().outboxMessage.findMany({
+      where: { kind: { in: kinds } },
+      select: { chatId: true, notBefore: true, dedupeKey: true },
+    });
     const result = new Map<number, Map<string, number>>();
     for (const row of rows.filter((row) => !part1Only || row.dedupeKey.endsWith(":1"))) {
       const perDay = result.get(Number(row.chatId)) ?? new Map<string, number>();
@@ -182,7 +259,9 @@ describe("a campaign month on the demo district", () => {
   }
 
   const asObject = (map: Map<number, Map<string, number>>) =>
-    Object.fromEntries([...map].filter(([, days]) => days.size > 0).map(([chat, days]) => [chat, Object.fromEntries([...days].sort())]));
+    Object.fromEntries(
+      [...map].filter(([, days]) => days.size > 0).map(([chat, days]) => [chat, Object.fromEntries([...days].sort())]),
+    );
 
   /** What a secretary is to be told on `day`: each open milestone of their units not paused, with its reminder day. */
   type Unit = (typeof units)[number];
@@ -191,7 +270,9 @@ describe("a campaign month on the demo district", () => {
       const unit = units.find((u) => u.id === unitId)!;
       if (pausedOn(unit.id, pausedUnitId, day)) return [];
       return milestoneOrder.flatMap((milestone) => {
-        const trigger = openOn(unit, milestone, day) ? reminderDayOn(unit.deadlines[milestone]!, day, policy) : undefined;
+        const trigger = openOn(unit, milestone, day)
+          ? reminderDayOn(unit.deadlines[milestone]!, day, policy)
+          : undefined;
         return trigger ? [{ unit, milestone, trigger }] : [];
       });
     });
@@ -212,12 +293,17 @@ describe("a campaign month on the demo district", () => {
 
   it("when the month has run, then each reminder named exactly what was open that day: nothing reported, presumed or paused", async () => {
     const rows = await prisma().outboxMessage.findMany({ where: { kind: "reminder" } });
-    const names = new Map((await prisma().unit.findMany({ select: { id: true, name: true } })).map((unit) => [unit.id, unit.name]));
+    const names = new Map(
+      (await prisma().unit.findMany({ select: { id: true, name: true } })).map((unit) => [unit.id, unit.name]),
+    );
     const daysOf = new Map(secretaries.map((secretary) => [secretary.chatId, secretaryDays(secretary.unitIds)]));
     for (const row of rows) {
       const secretary = secretaries.find((s) => s.chatId === Number(row.chatId))!;
       const expected = daysOf.get(secretary.chatId)!.get(row.dedupeKey.split(":").at(-1)!)!;
-      const own = secretary.unitIds.map((id) => ({ code: units.find((unit) => unit.id === id)!.code, name: names.get(id)! }));
+      const own = secretary.unitIds.map((id) => ({
+        code: units.find((unit) => unit.id === id)!.code,
+        name: names.get(id)!,
+      }));
       const told = toldInReminder((row.payload as { params: { text: string } }).params.text, own);
       expect(told, row.dedupeKey).toEqual(expected.map((item) => `${item.unit.code}:${item.milestone}`).sort());
     }
@@ -235,7 +321,8 @@ describe("a campaign month on the demo district", () => {
           if (pausedOn(unit.id, pausedUnitId, day) || doneBy(unit, "held", day)) return false;
           const overdue = milestoneOrder.some((m) => openOn(unit, m, day) && unit.deadlines[m]! < day);
           const held = unit.deadlines.held;
-          const soonUndated = held !== undefined && held >= day && held <= addDays(day, 7) && !reachedBy(unit, "scheduled", day);
+          const soonUndated =
+            held !== undefined && held >= day && held <= addDays(day, 7) && !reachedBy(unit, "scheduled", day);
           const pilotPassed = unit.pilot !== null && unit.pilot < day;
           return overdue || soonUndated || pilotPassed;
         };

@@ -72,7 +72,12 @@ describe("one slow chat never stalls another", () => {
 
   it("when Telegram asks A's chat to wait 1 s, then the reply is sent after the wait", async () => {
     const a = telegramUser({ first_name: "Khánh" });
-    harness.emulator.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 1, { chatId: a.id });
+    harness.emulator.failNext(
+      "sendMessage",
+      { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 },
+      1,
+      { chatId: a.id },
+    );
     const answer = await harness.say(a, "/trogiup");
     expect(answer.text?.startsWith(helpHeading)).toBe(true);
     await harness.app.inbox.drain();
@@ -82,7 +87,8 @@ describe("one slow chat never stalls another", () => {
   it("when A floods the bot with 300 commands, then only the limit is stored and answered, A is told once to slow down, and B is answered", async () => {
     const [a, b] = [telegramUser({ first_name: "Lâm" }), telegramUser({ first_name: "Minh" })];
     const storedBefore = await db.database.prisma.telegramUpdate.count();
-    for (let index = 0; index < 300; index++) harness.emulator.sendMessage(harness.token, { from: a, text: "/trogiup" });
+    for (let index = 0; index < 300; index++)
+      harness.emulator.sendMessage(harness.token, { from: a, text: "/trogiup" });
     const answer = await harness.say(b, "/trogiup");
     expect(answer.text?.startsWith(helpHeading)).toBe(true);
     await harness.emulator.waitFor(() => harness.emulator.pendingUpdates(harness.token).length === 0);
@@ -90,7 +96,12 @@ describe("one slow chat never stalls another", () => {
     // The limit's replies and the one notice (sent beside the queue, so awaited by count).
     const toA = await harness.emulator.waitForBotMessages(a.id, defaultRateLimit.limit + 1);
     expect(toA.filter((message) => message.text?.startsWith(helpHeading))).toHaveLength(defaultRateLimit.limit);
-    expect(toA.filter((message) => message.text === "Đồng chí gửi quá nhiều tin nhắn trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.")).toHaveLength(1);
+    expect(
+      toA.filter(
+        (message) =>
+          message.text === "Đồng chí gửi quá nhiều tin nhắn trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.",
+      ),
+    ).toHaveLength(1);
     // Past the limit nothing reached the database: A's admitted updates and B's one.
     expect((await db.database.prisma.telegramUpdate.count()) - storedBefore).toBe(defaultRateLimit.limit + 1);
   });

@@ -7,13 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { congressPlan } from "../../src/domain/campaign-plan.js";
 import { unitChecklist } from "../../src/domain/checklist.js";
 import type { Milestone } from "../../src/domain/levels.js";
-import { currentReportColumn, earliestOpenDeadlineSql, finalReportedSql, reachedSql } from "../../src/db/unit-progress.js";
+import {
+  currentReportColumn,
+  earliestOpenDeadlineSql,
+  finalReportedSql,
+  reachedSql,
+} from "../../src/db/unit-progress.js";
 import { createEmptyTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 // Deadlines out of the plan's order, so "the earliest open" is not simply "the first open".
-const deadlines: Record<Milestone, string> = { plan: "2020-02-10", documents: "2020-01-31", personnel: "2020-03-10", scheduled: "2020-03-05", held: "2020-03-31" };
+const deadlines: Record<Milestone, string> = {
+  plan: "2020-02-10",
+  documents: "2020-01-31",
+  personnel: "2020-03-10",
+  scheduled: "2020-03-05",
+  held: "2020-03-31",
+};
 const keys = congressPlan.milestones.map((item) => item.key);
-const doneSets = Array.from({ length: 1 << keys.length }, (_, mask) => keys.filter((_, index) => (mask & (1 << index)) !== 0));
+const doneSets = Array.from({ length: 1 << keys.length }, (_, mask) =>
+  keys.filter((_, index) => (mask & (1 << index)) !== 0),
+);
 
 describe("the roll-up's SQL and the checklist", () => {
   let db: TestDatabase;
@@ -27,12 +40,19 @@ describe("the roll-up's SQL and the checklist", () => {
   it("when any set of milestones is reported, then the SQL reaches, leaves open and dates exactly what the checklist does", async () => {
     // One row per done set, shaped like a unit_progress row (a report id where reported) and a deadline row.
     const progressRows = doneSets.map(
-      (done, index) => Prisma.sql`(${index}::int, ${Prisma.join(keys.map((key) => (done.includes(key) ? Prisma.sql`1::int` : Prisma.sql`NULL::int`)))})`,
+      (done, index) =>
+        Prisma.sql`(${index}::int, ${Prisma.join(keys.map((key) => (done.includes(key) ? Prisma.sql`1::int` : Prisma.sql`NULL::int`)))})`,
     );
     const columns = Prisma.raw(keys.map((key) => `"${currentReportColumn[key]}"`).join(", "));
-    const deadlineColumns = Prisma.join(keys.map((key) => Prisma.sql`${deadlines[key]}::date AS ${Prisma.raw(`"${key}"`)}`));
-    const reached = Prisma.join(keys.map((key) => Prisma.sql`${reachedSql(congressPlan, "st", key)} AS ${Prisma.raw(`"${key}"`)}`));
-    const rows = await db.database.prisma.$queryRaw<({ doneSet: number; earliest: string | null; final: boolean } & Record<Milestone, boolean>)[]>`
+    const deadlineColumns = Prisma.join(
+      keys.map((key) => Prisma.sql`${deadlines[key]}::date AS ${Prisma.raw(`"${key}"`)}`),
+    );
+    const reached = Prisma.join(
+      keys.map((key) => Prisma.sql`${reachedSql(congressPlan, "st", key)} AS ${Prisma.raw(`"${key}"`)}`),
+    );
+    const rows = await db.database.prisma.$queryRaw<
+      ({ doneSet: number; earliest: string | null; final: boolean } & Record<Milestone, boolean>)[]
+    >`
       SELECT st."doneSet", ${reached},
              to_char(${earliestOpenDeadlineSql(congressPlan, "st", "dl")}, 'YYYY-MM-DD') AS earliest,
              ${finalReportedSql(congressPlan, "st")} AS final
@@ -43,8 +63,14 @@ describe("the roll-up's SQL and the checklist", () => {
 
     for (const row of rows) {
       const done = doneSets[row.doneSet]!;
-      const reachedFacts = Object.fromEntries(done.map((key) => [key, { happenedOn: "2020-01-05", reportedOn: "2020-01-05" }]));
-      const items = unitChecklist(congressPlan, { deadlines, reached: reachedFacts, paused: false, pilotDate: null }, "2020-06-01");
+      const reachedFacts = Object.fromEntries(
+        done.map((key) => [key, { happenedOn: "2020-01-05", reportedOn: "2020-01-05" }]),
+      );
+      const items = unitChecklist(
+        congressPlan,
+        { deadlines, reached: reachedFacts, paused: false, pilotDate: null },
+        "2020-06-01",
+      );
       const open = items.filter((item) => item.state !== "done" && item.state !== "closed");
       const label = `reported: ${done.join(", ") || "nothing"}`;
       expect(Object.fromEntries(keys.map((key) => [key, row[key]])), label).toEqual(

@@ -16,8 +16,16 @@ const quietSunday = "2020-03-01T16:30:00Z";
 const names = (list: { command: string }[]) => list.map((entry) => entry.command);
 
 /** Sends everything pending; the clock moves a second per round, as Telegram's per-chat limit wants. */
-async function deliverAll(harness: BotHarness, db: TestDatabase, clock: Clock & { advance(ms: number): void }): Promise<void> {
-  for (let round = 0; round < 60 && (await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0; round++) {
+async function deliverAll(
+  harness: BotHarness,
+  db: TestDatabase,
+  clock: Clock & { advance(ms: number): void },
+): Promise<void> {
+  for (
+    let round = 0;
+    round < 60 && (await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0;
+    round++
+  ) {
     clock.advance(1100);
     await harness.app.sender.drainOnce();
   }
@@ -31,7 +39,8 @@ describe("command menus by role", () => {
   // and leader of the working group following GT; Cường: secretary (and reporter) of the grassroots GT.
   let an: User, lan: User, ha: User, cuong: User;
   const prisma = () => db.database.prisma;
-  const ownMenu = (user: User) => harness.emulator.commands(harness.token, { scope: { type: "chat", chat_id: user.id } });
+  const ownMenu = (user: User) =>
+    harness.emulator.commands(harness.token, { scope: { type: "chat", chat_id: user.id } });
   const menuRows = () => prisma().outboxMessage.findMany({ where: { kind: "menu" }, orderBy: { id: "asc" } });
 
   beforeAll(async () => {
@@ -43,7 +52,8 @@ describe("command menus by role", () => {
     cuong = await bindTelegramUser(db.database, "+84904111222");
     await prisma().person.updateMany({ where: { phone: "+84906777888" }, data: { locale: "en" } });
     harness = await startBotHarness(db.database, { clock, scheduler: true });
-    for (const user of [an, lan, ha, cuong]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    for (const user of [an, lan, ha, cuong])
+      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
     await deliverAll(harness, db, clock);
   });
   afterAll(async () => {
@@ -58,7 +68,9 @@ describe("command menus by role", () => {
       { command: "ngonngu", description: "Chọn ngôn ngữ (tiếng Việt, tiếng Anh)" },
       { command: "trogiup", description: "Hướng dẫn sử dụng và các lệnh" },
     ]);
-    expect(harness.emulator.commands(harness.token, { scope: { type: "all_private_chats" }, language_code: "en" })).toEqual([
+    expect(
+      harness.emulator.commands(harness.token, { scope: { type: "all_private_chats" }, language_code: "en" }),
+    ).toEqual([
       { command: "start", description: "Start and identify yourself" },
       { command: "lang", description: "Choose the language (Vietnamese, English)" },
       { command: "help", description: "How to use the assistant, and its commands" },
@@ -70,18 +82,20 @@ describe("command menus by role", () => {
       { command: "ngonngu", description: "Chọn ngôn ngữ bản tin hằng ngày của nhóm (quản trị)" },
       { command: "trogiup", description: "Hướng dẫn sử dụng và các lệnh" },
     ]);
-    expect(names(harness.emulator.commands(harness.token, { scope: { type: "all_group_chats" }, language_code: "en" }))).toEqual([
-      "progress",
-      "linkgroup",
-      "unlinkgroup",
-      "lang",
-      "help",
-    ]);
+    expect(
+      names(harness.emulator.commands(harness.token, { scope: { type: "all_group_chats" }, language_code: "en" })),
+    ).toEqual(["progress", "linkgroup", "unlinkgroup", "lang", "help"]);
     // What Telegram shows: someone it does not know sees the stranger's menu in their language; a group the group's.
     const stranger = telegramUser();
-    expect(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "vi" })).toEqual(privateVi);
-    expect(names(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "fr" }))).toEqual(names(privateVi));
-    expect(names(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "en-GB" }))).toEqual(["start", "lang", "help"]);
+    expect(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "vi" })).toEqual(
+      privateVi,
+    );
+    expect(names(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "fr" }))).toEqual(
+      names(privateVi),
+    );
+    expect(
+      names(harness.emulator.commandsShown(harness.token, { chatId: stranger.id, language_code: "en-GB" })),
+    ).toEqual(["start", "lang", "help"]);
     expect(names(harness.emulator.commandsShown(harness.token, { chatId: -100123, userId: stranger.id }))).toEqual([
       "tiendo",
       "lienketnhom",
@@ -93,8 +107,28 @@ describe("command menus by role", () => {
 
   it("when people on the roster are on Telegram, then each has a menu of their own with what their roles allow, in their language", async () => {
     expect(names(ownMenu(an))).toEqual(["start", "baocao", "trangthai", "khokhan", "tiendo", "ngonngu", "trogiup"]);
-    expect(names(ownMenu(cuong))).toEqual(["start", "baocao", "trangthai", "khokhan", "tiendo", "xuat", "ngonngu", "trogiup"]);
-    expect(names(ownMenu(ha))).toEqual(["start", "baocao", "trangthai", "khokhan", "tiendo", "xuat", "hoan", "tieptuc", "ngonngu", "trogiup"]);
+    expect(names(ownMenu(cuong))).toEqual([
+      "start",
+      "baocao",
+      "trangthai",
+      "khokhan",
+      "tiendo",
+      "xuat",
+      "ngonngu",
+      "trogiup",
+    ]);
+    expect(names(ownMenu(ha))).toEqual([
+      "start",
+      "baocao",
+      "trangthai",
+      "khokhan",
+      "tiendo",
+      "xuat",
+      "hoan",
+      "tieptuc",
+      "ngonngu",
+      "trogiup",
+    ]);
     expect(ownMenu(lan)).toEqual([
       { command: "start", description: "Start and identify yourself" },
       { command: "report", description: "Report your unit's congress progress" },
@@ -112,7 +146,9 @@ describe("command menus by role", () => {
     // One row per list: three bot-wide scopes in two languages, four people; all accepted.
     const rows = await menuRows();
     expect(rows.map((row) => row.status)).toEqual(Array(10).fill("sent"));
-    expect(rows.find((row) => Number(row.chatId) === an.id)?.dedupeKey).toMatch(new RegExp(`^menu:${an.id}:[0-9a-f]{16}:0$`));
+    expect(rows.find((row) => Number(row.chatId) === an.id)?.dedupeKey).toMatch(
+      new RegExp(`^menu:${an.id}:[0-9a-f]{16}:0$`),
+    );
   });
 
   it("when an admin and a working-group leader ask for help, then theirs show /moi, /malienket and /hoan, which a cell secretary's does not", async () => {
@@ -126,16 +162,22 @@ describe("command menus by role", () => {
     );
     expect(admin.some((line) => line.startsWith("/problem"))).toBe(false);
     const leader = (await harness.say(ha, "/trogiup")).text!.split("\n");
-    expect(leader).toContain("/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)");
+    expect(leader).toContain(
+      "/hoan MÃ_ĐƠN_VỊ LÝ_DO — tạm dừng nhắc việc cho đơn vị được phép hoãn đại hội; Tổ công tác thấy lý do (tiếng Anh: /postpone)",
+    );
     expect(leader.some((line) => line.startsWith("/moi"))).toBe(false);
     const secretary = (await harness.say(an, "/trogiup")).text!;
-    for (const command of ["/moi", "/malienket", "/hoan", "/tieptuc", "/xuat"]) expect(secretary, command).not.toContain(command);
+    for (const command of ["/moi", "/malienket", "/hoan", "/tieptuc", "/xuat"])
+      expect(secretary, command).not.toContain(command);
   });
 
   it("when someone on the roster shares their phone, then their own menu is set at once, without waiting for the menu job", async () => {
     const binh = telegramUser({ first_name: "Bình" });
     const before = harness.sent(binh.id).length;
-    harness.emulator.sendContact(harness.token, { from: binh, contact: { first_name: "Bình", phone_number: "+84913222111", user_id: binh.id } });
+    harness.emulator.sendContact(harness.token, {
+      from: binh,
+      contact: { first_name: "Bình", phone_number: "+84913222111", user_id: binh.id },
+    });
     const [greeting] = (await harness.emulator.waitForBotMessages(binh.id, before + 1)).slice(before);
     expect(greeting!.text?.split("\n")[0]).toBe("Kính chào đồng chí Trần Thị Bình!");
     const menu = await harness.emulator.waitFor(() => {
@@ -156,7 +198,9 @@ describe("command menus by role", () => {
     await deliverAll(harness, db, clock);
     expect(names(ownMenu(an))).toEqual(["start", "baocao", "trangthai", "khokhan", "tiendo", "ngonngu", "trogiup"]);
     // The Vietnamese menu was planned twice: the second time after the English one, hence a key of its own.
-    const keys = (await menuRows()).filter((row) => Number(row.chatId) === an.id).map((row) => row.dedupeKey.split(":"));
+    const keys = (await menuRows())
+      .filter((row) => Number(row.chatId) === an.id)
+      .map((row) => row.dedupeKey.split(":"));
     expect(keys).toHaveLength(3);
     expect(keys[2]![2]).toBe(keys[0]![2]);
     expect(keys[2]![3]).not.toBe(keys[0]![3]);
@@ -218,10 +262,19 @@ describe("a Bot API that refuses setMyCommands", () => {
     const chatId = Number(an.telegramUserId);
     harness.emulator.registerChat({ id: chatId, type: "private", first_name: "An" });
     await db.database.prisma.outboxMessage.create({
-      data: { dedupeKey: "test:after-menu", chatId: an.telegramUserId!, kind: "test", payload: { method: "sendMessage", params: { text: "Sau menu" } }, notBefore: clock.now() },
+      data: {
+        dedupeKey: "test:after-menu",
+        chatId: an.telegramUserId!,
+        kind: "test",
+        payload: { method: "sendMessage", params: { text: "Sau menu" } },
+        notBefore: clock.now(),
+      },
     });
     await deliverAll(harness, db, clock);
-    const menu = await db.database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "menu", chatId: an.telegramUserId! }, orderBy: { id: "desc" } });
+    const menu = await db.database.prisma.outboxMessage.findFirstOrThrow({
+      where: { kind: "menu", chatId: an.telegramUserId! },
+      orderBy: { id: "desc" },
+    });
     expect(menu).toMatchObject({ status: "failed", attempts: 3, lastError: "502: Bad Gateway" });
     expect(harness.sent(chatId).map((message) => message.text)).toEqual(["Sau menu"]);
   });

@@ -16,7 +16,10 @@ import { createTestDatabase, databaseFingerprint, resetDatabase, type TestDataba
 const clock = fixedClock("2020-02-26T03:00:00Z");
 
 const gt01 = "Chi bộ tổ dân phố số 1 (Đảng bộ phường Gia Thụy)";
-const example = ["Để báo khó khăn, đồng chí gõ /khokhan và ghi nội dung ngay sau lệnh, ví dụ:", "/khokhan Chưa thống nhất phương án nhân sự"];
+const example = [
+  "Để báo khó khăn, đồng chí gõ /khokhan và ghi nội dung ngay sau lệnh, ví dụ:",
+  "/khokhan Chưa thống nhất phương án nhân sự",
+];
 /** The answer once a difficulty is stored: GT's working-group leader (on Telegram in these tests) is told; KB has no working group. */
 const recorded = (unit: string, text: string, told: string | null = "Tổ trưởng Tổ công tác số 1") =>
   [
@@ -26,7 +29,8 @@ const recorded = (unit: string, text: string, told: string | null = "Tổ trư�
       ? `Trợ lý đã báo cho Tổ trưởng Tổ công tác: ${told}.`
       : "Tổ trưởng Tổ công tác theo dõi đơn vị chưa nhận tin qua Trợ lý; đề nghị đồng chí báo trực tiếp cho Tổ công tác.",
   ].join("\n");
-const hiddenComplaint = "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.";
+const hiddenComplaint =
+  "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.";
 const stale = "Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.";
 const resolveRefused = "Đồng chí không có quyền xác nhận khó khăn này đã được giải quyết.";
 const onboardingHint = "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.";
@@ -45,7 +49,10 @@ describe("difficulties (/khokhan)", () => {
   const fingerprint = () => databaseFingerprint(db.database);
 
   async function link(phone: string, user: User): Promise<void> {
-    await prisma().person.update({ where: { organizationId_phone: { organizationId: 1, phone } }, data: { telegramUserId: BigInt(user.id) } });
+    await prisma().person.update({
+      where: { organizationId_phone: { organizationId: 1, phone } },
+      data: { telegramUserId: BigInt(user.id) },
+    });
   }
 
   /** Sends a text and waits for `count` answers. */
@@ -58,16 +65,23 @@ describe("difficulties (/khokhan)", () => {
   }
 
   /** Presses a button (or forges a press) and waits until the bot has answered and finished. */
-  async function press(user: User, message: Pick<Message, "message_id" | "chat">, button: { text?: string; data?: string; force?: boolean }) {
+  async function press(
+    user: User,
+    message: Pick<Message, "message_id" | "chat">,
+    button: { text?: string; data?: string; force?: boolean },
+  ) {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, ...button });
     const id = update.callback_query!.id;
-    const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id));
+    const answer = await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id),
+    );
     await harness.app.inbox.drain();
     return answer;
   }
 
   const dataOf = (button: InlineKeyboardButton) => ("callback_data" in button ? button.callback_data : "");
-  const current = (message: RecordedMessage) => harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
+  const current = (message: RecordedMessage) =>
+    harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
   const buttons = (message: RecordedMessage) =>
     (current(message).reply_markup?.inline_keyboard ?? []).map((row) => row.map((button) => button.text));
 
@@ -90,7 +104,13 @@ describe("difficulties (/khokhan)", () => {
     await resetDatabase(db.database);
     await prisma().chatFlow.deleteMany(); // not an application table for resetDatabase
     expect((await cli(db.database, ["org", "import", orgFile])).code).toBe(0);
-    [an, binh, leader, dung, stranger] = [telegramUser({ first_name: "An" }), telegramUser(), telegramUser(), telegramUser(), telegramUser()];
+    [an, binh, leader, dung, stranger] = [
+      telegramUser({ first_name: "An" }),
+      telegramUser(),
+      telegramUser(),
+      telegramUser(),
+      telegramUser(),
+    ];
     await link("+84912345678", an);
     await link("+84913222111", binh);
     await link("+84912000001", leader);
@@ -100,13 +120,21 @@ describe("difficulties (/khokhan)", () => {
         name: "Phạm Thị Dung",
         phone: "+84987654321",
         telegramUserId: BigInt(dung.id),
-        roles: { create: [{ role: "deputy", unitId: await unitId("GT-01") }, { role: "secretary", unitId: await unitId("KB") }] },
+        roles: {
+          create: [
+            { role: "deputy", unitId: await unitId("GT-01") },
+            { role: "secretary", unitId: await unitId("KB") },
+          ],
+        },
       },
     });
   });
 
   it("when a secretary reports a difficulty, then it is stored for the unit with an audit row and the answer names the unit", async () => {
-    const { update } = harness.emulator.sendMessage(harness.token, { from: an, text: "/khokhan Chưa thống nhất phương án nhân sự" });
+    const { update } = harness.emulator.sendMessage(harness.token, {
+      from: an,
+      text: "/khokhan Chưa thống nhất phương án nhân sự",
+    });
     const [reply] = await harness.emulator.waitForBotMessages(an.id, 1);
     expect(reply!.text).toBe(recorded(gt01, "Chưa thống nhất phương án nhân sự"));
     expect(reply!.reply_markup).toBeUndefined();
@@ -126,19 +154,35 @@ describe("difficulties (/khokhan)", () => {
       },
     ]);
     const audit = await prisma().auditLog.findMany({ where: { entity: "difficulty" } });
-    expect(audit.map(({ actor, action, entityId, details, organizationId }) => ({ actor, action, entityId, details, organizationId }))).toEqual([
+    expect(
+      audit.map(({ actor, action, entityId, details, organizationId }) => ({
+        actor,
+        action,
+        entityId,
+        details,
+        organizationId,
+      })),
+    ).toEqual([
       {
         actor: `telegram:${an.id}`,
         action: "difficulty.open",
         entityId: "1",
-        details: { unitId: await unitId("GT-01"), unitCode: "GT-01", personId: await personId("+84912345678"), sensitive: false },
+        details: {
+          unitId: await unitId("GT-01"),
+          unitCode: "GT-01",
+          personId: await personId("+84912345678"),
+          sensitive: false,
+        },
         organizationId: 1,
       },
     ]);
   });
 
   it("when the same update is delivered twice, then one difficulty is stored and both deliveries get the same answer", async () => {
-    const { update } = harness.emulator.sendMessage(harness.token, { from: an, text: "/khokhan Hội trường chưa sửa xong" });
+    const { update } = harness.emulator.sendMessage(harness.token, {
+      from: an,
+      text: "/khokhan Hội trường chưa sửa xong",
+    });
     await harness.emulator.waitForBotMessages(an.id, 1);
     await harness.app.inbox.drain();
     // Through the inbox: the stored update is not handled again.
@@ -148,7 +192,10 @@ describe("difficulties (/khokhan)", () => {
     // Handled again by the bot itself (as after a crash between handling and marking): still one row.
     const before = await fingerprint();
     await harness.app.bot.handleUpdate(update!);
-    expect(harness.sent(an.id).map((m) => m.text)).toEqual([recorded(gt01, "Hội trường chưa sửa xong"), recorded(gt01, "Hội trường chưa sửa xong")]);
+    expect(harness.sent(an.id).map((m) => m.text)).toEqual([
+      recorded(gt01, "Hội trường chưa sửa xong"),
+      recorded(gt01, "Hội trường chưa sửa xong"),
+    ]);
     // The leader's notice was written once, with the difficulty.
     expect(await notices(leader)).toHaveLength(1);
     expect(await fingerprint()).toEqual(before);
@@ -167,7 +214,10 @@ describe("difficulties (/khokhan)", () => {
     expect(unaccented.text?.split("\n").at(-1)).toBe(
       "Nội dung liên quan đến đơn thư, khiếu nại, tố cáo được bảo mật: báo cáo chung chỉ ghi số lượng, không trích nội dung.",
     );
-    expect((await prisma().difficulty.findMany({ orderBy: { id: "asc" } })).map((row) => row.sensitive)).toEqual([true, true]);
+    expect((await prisma().difficulty.findMany({ orderBy: { id: "asc" } })).map((row) => row.sensitive)).toEqual([
+      true,
+      true,
+    ]);
     const audit = await prisma().auditLog.findFirstOrThrow({ where: { action: "difficulty.open" } });
     // The audit row says it is sensitive but never holds the text.
     expect(JSON.stringify(audit.details)).not.toContain("đơn thư");
@@ -233,25 +283,42 @@ describe("difficulties (/khokhan)", () => {
   });
 
   it("when a person reports for several units, then buttons ask which, and the chosen unit gets the difficulty once", async () => {
-    const { update } = harness.emulator.sendMessage(harness.token, { from: dung, text: "/khokhan Thiếu kinh phí tổ chức đại hội" });
+    const { update } = harness.emulator.sendMessage(harness.token, {
+      from: dung,
+      text: "/khokhan Thiếu kinh phí tổ chức đại hội",
+    });
     const [prompt] = await harness.emulator.waitForBotMessages(dung.id, 1);
-    expect(prompt!.text).toBe(['Đồng chí báo khó khăn này cho đơn vị nào?', '"Thiếu kinh phí tổ chức đại hội"'].join("\n"));
+    expect(prompt!.text).toBe(
+      ["Đồng chí báo khó khăn này cho đơn vị nào?", '"Thiếu kinh phí tổ chức đại hội"'].join("\n"),
+    );
     expect(buttons(prompt!)).toEqual([[gt01], ["Chi bộ Kho bạc Nhà nước Long Biên"], ["✖️ Hủy"]]);
     expect(await prisma().difficulty.count()).toBe(0);
 
     const answer = await press(dung, prompt!, { text: "Chi bộ Kho bạc Nhà nước Long Biên" });
     expect(answer.text).toBeUndefined();
-    expect(current(prompt!).text).toBe(recorded("Chi bộ Kho bạc Nhà nước Long Biên", "Thiếu kinh phí tổ chức đại hội", null));
+    expect(current(prompt!).text).toBe(
+      recorded("Chi bộ Kho bạc Nhà nước Long Biên", "Thiếu kinh phí tổ chức đại hội", null),
+    );
     expect(buttons(prompt!)).toEqual([]);
     const rows = await prisma().difficulty.findMany();
-    expect(rows.map(({ unitId, text, openedById, telegramUpdateId }) => ({ unitId, text, openedById, telegramUpdateId }))).toEqual([
-      { unitId: await unitId("KB"), text: "Thiếu kinh phí tổ chức đại hội", openedById: await personId("+84987654321"), telegramUpdateId: BigInt(update!.update_id) },
+    expect(
+      rows.map(({ unitId, text, openedById, telegramUpdateId }) => ({ unitId, text, openedById, telegramUpdateId })),
+    ).toEqual([
+      {
+        unitId: await unitId("KB"),
+        text: "Thiếu kinh phí tổ chức đại hội",
+        openedById: await personId("+84987654321"),
+        telegramUpdateId: BigInt(update!.update_id),
+      },
     ]);
     expect(await prisma().chatFlow.count({ where: { userId: BigInt(dung.id) } })).toBe(0);
 
     // The same button pressed again (a double tap, or the button replayed): refused, nothing changes.
     const before = await fingerprint();
-    const again = await press(dung, prompt!, { data: dataOf(prompt!.reply_markup!.inline_keyboard[1]![0]!), force: true });
+    const again = await press(dung, prompt!, {
+      data: dataOf(prompt!.reply_markup!.inline_keyboard[1]![0]!),
+      force: true,
+    });
     expect(again).toMatchObject({ text: stale, show_alert: true });
     expect(await fingerprint()).toEqual(before);
   });
@@ -259,20 +326,35 @@ describe("difficulties (/khokhan)", () => {
   it("when a press is forged, stale, expired or no longer allowed, then it is refused and nothing changes", async () => {
     const first = await harness.say(dung, "/khokhan Chưa có hội trường");
     const second = await harness.say(dung, "/khokhan Chưa có hội trường, cần mượn nhà văn hóa");
-    const data = (message: RecordedMessage, row: number) => dataOf(current(message).reply_markup!.inline_keyboard[row]![0]!);
+    const data = (message: RecordedMessage, row: number) =>
+      dataOf(current(message).reply_markup!.inline_keyboard[row]![0]!);
     const nonce = data(second, 0).split(":")[2]!;
     const before = await fingerprint();
     const flowsBefore = await prisma().chatFlow.findMany();
 
     // A button of the older prompt: that choice was replaced by the newer one.
-    expect(await press(dung, first, { text: "Chi bộ Kho bạc Nhà nước Long Biên" })).toMatchObject({ text: stale, show_alert: true });
+    expect(await press(dung, first, { text: "Chi bộ Kho bạc Nhà nước Long Biên" })).toMatchObject({
+      text: stale,
+      show_alert: true,
+    });
     // Forged data: an unknown nonce, an index past the list, trailing junk, an unknown action.
-    for (const forged of ["difficulty:unit:AAAAAAAA:0", `difficulty:unit:${nonce}:2`, `difficulty:unit:${nonce}:1 OR 1=1`, "difficulty:drop:1", `difficulty:unit:${nonce}:-1`]) {
-      expect(await press(dung, second, { data: forged, force: true }), forged).toMatchObject({ text: stale, show_alert: true });
+    for (const forged of [
+      "difficulty:unit:AAAAAAAA:0",
+      `difficulty:unit:${nonce}:2`,
+      `difficulty:unit:${nonce}:1 OR 1=1`,
+      "difficulty:drop:1",
+      `difficulty:unit:${nonce}:-1`,
+    ]) {
+      expect(await press(dung, second, { data: forged, force: true }), forged).toMatchObject({
+        text: stale,
+        show_alert: true,
+      });
     }
     // Someone else pressing in their own chat cannot reach Dung's pending choice.
     const strangerMessage = await harness.say(stranger, "/khokhan");
-    expect(await press(stranger, strangerMessage, { data: data(second, 1), force: true })).toMatchObject({ text: stale });
+    expect(await press(stranger, strangerMessage, { data: data(second, 1), force: true })).toMatchObject({
+      text: stale,
+    });
     expect(await fingerprint()).toEqual(before);
     expect(await prisma().chatFlow.findMany()).toEqual(flowsBefore);
 
@@ -306,7 +388,10 @@ describe("difficulties (/khokhan)", () => {
     expect(await fingerprint()).toEqual(before);
     expect(await prisma().chatFlow.count({ where: { userId: BigInt(dung.id) } })).toBe(0);
     // A unit button of the cancelled prompt, replayed: refused.
-    expect(await press(dung, prompt, { data: dataOf(choose), force: true })).toMatchObject({ text: stale, show_alert: true });
+    expect(await press(dung, prompt, { data: dataOf(choose), force: true })).toMatchObject({
+      text: stale,
+      show_alert: true,
+    });
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -329,7 +414,11 @@ describe("difficulties (/khokhan)", () => {
     const answer = await press(an, item!, { text: "✔️ Đã giải quyết" });
     expect(answer).toMatchObject({ text: "Đã ghi nhận khó khăn được giải quyết." });
     expect(current(item!).text).toBe(
-      [`${gt01} — báo ngày 26/02/2020`, "Chưa thống nhất phương án nhân sự", "✔️ Đã giải quyết ngày 26/02/2020 (Nguyễn Văn An)."].join("\n"),
+      [
+        `${gt01} — báo ngày 26/02/2020`,
+        "Chưa thống nhất phương án nhân sự",
+        "✔️ Đã giải quyết ngày 26/02/2020 (Nguyễn Văn An).",
+      ].join("\n"),
     );
     expect(buttons(item!)).toEqual([]);
     const resolved = await prisma().difficulty.findFirstOrThrow({ where: { id: 1 } });
@@ -340,7 +429,11 @@ describe("difficulties (/khokhan)", () => {
     expect((await prisma().difficulty.findFirstOrThrow({ where: { id: 2 } })).resolvedAt).toBeNull();
     const audit = await prisma().auditLog.findMany({ where: { action: "difficulty.resolve" } });
     expect(audit.map(({ actor, entityId, details }) => ({ actor, entityId, details }))).toEqual([
-      { actor: `telegram:${an.id}`, entityId: "1", details: { unitId: await unitId("GT-01"), unitCode: "GT-01", personId: await personId("+84912345678") } },
+      {
+        actor: `telegram:${an.id}`,
+        entityId: "1",
+        details: { unitId: await unitId("GT-01"), unitCode: "GT-01", personId: await personId("+84912345678") },
+      },
     ]);
 
     // Pressed again: already resolved; nothing changes.
@@ -350,14 +443,19 @@ describe("difficulties (/khokhan)", () => {
       show_alert: true,
     });
     expect(await fingerprint()).toEqual(before);
-    expect((await harness.say(an, "/khokhan")).text?.split("\n")[0]).toBe("Không có khó khăn nào đang mở ở các đơn vị đồng chí theo dõi.");
+    expect((await harness.say(an, "/khokhan")).text?.split("\n")[0]).toBe(
+      "Không có khó khăn nào đang mở ở các đơn vị đồng chí theo dõi.",
+    );
   });
 
   /** What the outbox holds for a chat: the notices written, in order. */
   const notices = async (user: User) =>
-    (await prisma().outboxMessage.findMany({ where: { chatId: BigInt(user.id), kind: "difficulty-notice" }, orderBy: { id: "asc" } })).map(
-      (row) => ({ text: (row.payload as { params: { text: string } }).params.text, notBefore: row.notBefore }),
-    );
+    (
+      await prisma().outboxMessage.findMany({
+        where: { chatId: BigInt(user.id), kind: "difficulty-notice" },
+        orderBy: { id: "asc" },
+      })
+    ).map((row) => ({ text: (row.payload as { params: { text: string } }).params.text, notBefore: row.notBefore }));
 
   it("when a difficulty is raised, then the working-group leader is told at once (a complaint not quoted); at night, once quiet hours end", async () => {
     await harness.say(an, "/khokhan Chưa thống nhất phương án nhân sự");
@@ -397,10 +495,16 @@ describe("difficulties (/khokhan)", () => {
     const [header, first, second] = await sayMany(leader, "/khokhan", 3);
     expect(header!.text?.split("\n")[0]).toBe("Khó khăn đang mở ở các đơn vị đồng chí theo dõi: 2.");
     expect(first!.text).toBe([`${gt01} — báo ngày 26/02/2020`, "Chưa thống nhất phương án nhân sự"].join("\n"));
-    expect(second!.text).toBe(["Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy) — báo ngày 26/02/2020", hiddenComplaint].join("\n"));
+    expect(second!.text).toBe(
+      ["Chi bộ tổ dân phố số 2 (Đảng bộ phường Gia Thụy) — báo ngày 26/02/2020", hiddenComplaint].join("\n"),
+    );
 
-    expect(await press(leader, second!, { text: "✔️ Đã giải quyết" })).toMatchObject({ text: "Đã ghi nhận khó khăn được giải quyết." });
-    expect(current(second!).text?.split("\n").at(-1)).toBe("✔️ Đã giải quyết ngày 26/02/2020 (Tổ trưởng Tổ công tác số 1).");
+    expect(await press(leader, second!, { text: "✔️ Đã giải quyết" })).toMatchObject({
+      text: "Đã ghi nhận khó khăn được giải quyết.",
+    });
+    expect(current(second!).text?.split("\n").at(-1)).toBe(
+      "✔️ Đã giải quyết ngày 26/02/2020 (Tổ trưởng Tổ công tác số 1).",
+    );
     const row = await prisma().difficulty.findFirstOrThrow({ where: { id: 2 } });
     expect(row.resolvedById).toBe(await personId("+84912000001"));
     // The unit's secretary is told it is resolved (a complaint still not quoted).
@@ -413,9 +517,7 @@ describe("difficulties (/khokhan)", () => {
   it("when a deputy of the unit lists, then a sensitive difficulty raised by someone else is shown without its text", async () => {
     await harness.say(an, "/khokhan Có đơn thư tố cáo bí thư chi bộ");
     const [, item] = await sayMany(dung, "/khokhan", 2);
-    expect(item!.text).toBe(
-      [`${gt01} — báo ngày 26/02/2020`, hiddenComplaint].join("\n"),
-    );
+    expect(item!.text).toBe([`${gt01} — báo ngày 26/02/2020`, hiddenComplaint].join("\n"));
     // Its author still sees it.
     const [, own] = await sayMany(an, "/khokhan", 2);
     expect(own!.text?.split("\n")[1]).toBe("🔒 Có đơn thư tố cáo bí thư chi bộ");
@@ -434,9 +536,15 @@ describe("difficulties (/khokhan)", () => {
 
     const [siblingList] = await sayMany(binh, "/khokhan", 1);
     expect(siblingList!.text?.split("\n")[0]).toBe("Không có khó khăn nào đang mở ở các đơn vị đồng chí theo dõi.");
-    expect(await press(binh, siblingList!, { data: "difficulty:resolve:1", force: true })).toMatchObject({ text: resolveRefused, show_alert: true });
+    expect(await press(binh, siblingList!, { data: "difficulty:resolve:1", force: true })).toMatchObject({
+      text: resolveRefused,
+      show_alert: true,
+    });
     // An id that does not exist gets the same answer, so presses cannot probe for difficulties.
-    expect(await press(binh, siblingList!, { data: "difficulty:resolve:999", force: true })).toMatchObject({ text: resolveRefused, show_alert: true });
+    expect(await press(binh, siblingList!, { data: "difficulty:resolve:999", force: true })).toMatchObject({
+      text: resolveRefused,
+      show_alert: true,
+    });
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -450,7 +558,9 @@ describe("difficulties (/khokhan)", () => {
       "Khó khăn đang mở ở các đơn vị đồng chí theo dõi: 12.",
       "Dưới đây là 10 khó khăn báo sớm nhất; sau khi xác nhận các khó khăn này, gõ /khokhan để xem tiếp.",
     ]);
-    expect(messages.slice(1).map((m) => m.text?.split("\n")[1])).toEqual(Array.from({ length: 10 }, (_, i) => `Khó khăn số ${i + 1}`));
+    expect(messages.slice(1).map((m) => m.text?.split("\n")[1])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Khó khăn số ${i + 1}`),
+    );
     await harness.app.inbox.drain();
     expect(harness.sent(an.id)).toHaveLength(12 + 11);
   });

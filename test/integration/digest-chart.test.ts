@@ -31,11 +31,17 @@ describe("digest chart", () => {
     await recordDemoProgress(db.database, new Date("2020-02-25T10:00:00Z"));
     const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
     for (const group of groups) {
-      await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
+      await db.database.prisma.chatBinding.create({
+        data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title },
+      });
     }
     const t = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
     expectedPng = (await progressChartFor(db.database.prisma, lb.id, "2020-02-26", t, "vi"))!.png;
-    harness = await startBotHarness(db.database, { clock, scheduler: true, env: { DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-a-")) } });
+    harness = await startBotHarness(db.database, {
+      clock,
+      scheduler: true,
+      env: { DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-a-")) },
+    });
     for (const group of groups) harness.emulator.registerChat(group);
   });
   afterAll(async () => {

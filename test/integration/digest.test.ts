@@ -18,7 +18,9 @@ describe("daily digest", () => {
     db = await createTestDatabase();
     await importFixture(db.database, "reporting-org.yaml");
     const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
-    await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
+    await db.database.prisma.chatBinding.create({
+      data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title },
+    });
     // A cell held its congress yesterday, reported this morning.
     await recordReport(db.database, {
       unit: "GT-07",
@@ -39,7 +41,11 @@ describe("daily digest", () => {
   const digests = () => harness.sent(group.id).filter((message) => message.text?.startsWith("📊 TIẾN ĐỘ ĐẠI HỘI"));
   /** Telegram takes one message a second per chat (the text, then the chart): moves the fixed clock on until all is sent. */
   async function deliverPending() {
-    for (let round = 0; round < 20 && (await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0; round++) {
+    for (
+      let round = 0;
+      round < 20 && (await db.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0;
+      round++
+    ) {
       clock.advance(1100);
       await harness.app.sender.drainOnce();
     }
@@ -88,8 +94,14 @@ describe("daily digest", () => {
     );
     await harness.app.sender.drainOnce();
     expect(digests()).toHaveLength(1);
-    const row = await db.database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "digest", dedupeKey: { endsWith: ":1" } } });
-    expect(row).toMatchObject({ dedupeKey: `digest:${group.id}:2020-02-26:1`, status: "sent", sentMessageId: digest!.message_id });
+    const row = await db.database.prisma.outboxMessage.findFirstOrThrow({
+      where: { kind: "digest", dedupeKey: { endsWith: ":1" } },
+    });
+    expect(row).toMatchObject({
+      dedupeKey: `digest:${group.id}:2020-02-26:1`,
+      status: "sent",
+      sentMessageId: digest!.message_id,
+    });
   });
 
   it("when the bot was down at 17:00 and starts at 21:30, then today's digest is sent on start, once", async () => {
@@ -118,10 +130,16 @@ describe("daily digest", () => {
 
   it("when the office runs `digest send`, then the group gets a digest now, on top of the daily one", async () => {
     const before = digests().length;
-    const result = await cli(db.database, ["digest", "send", "--unit", "LB", "--lang", "en"], { TELEGRAM_API_ROOT: harness.emulator.apiRoot });
+    const result = await cli(db.database, ["digest", "send", "--unit", "LB", "--lang", "en"], {
+      TELEGRAM_API_ROOT: harness.emulator.apiRoot,
+    });
     expect(result).toEqual({ code: 0, out: ["Progress digest queued for 1 group(s).", "Sent 1 message(s)."], err: [] });
     expect(digests()).toHaveLength(before + 1);
     const none = await cli(db.database, ["digest", "send", "--unit", "KB", "--lang", "en"]);
-    expect(none).toEqual({ code: 1, out: [], err: ["Error: no group is linked to receive the progress digest (see: group link-code)"] });
+    expect(none).toEqual({
+      code: 1,
+      out: [],
+      err: ["Error: no group is linked to receive the progress digest (see: group link-code)"],
+    });
   });
 });

@@ -11,7 +11,7 @@ import { driverSql } from "../../src/db/driver-sql.js";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database.js";
 
 const at = new Date("2020-01-20T03:04:05.678Z");
-const payload = { a: 1, text: "Chi bộ \"số 2\"", list: [1, 2] };
+const payload = { a: 1, text: 'Chi bộ "số 2"', list: [1, 2] };
 
 describe("statements on the driver, as Prisma gives them", () => {
   let db: TestDatabase;
@@ -37,24 +37,37 @@ describe("statements on the driver, as Prisma gives them", () => {
     const viaPrisma = await db.database.prisma.$queryRaw<Record<string, unknown>[]>(select());
     const viaDriver = await driverSql(db.database.prisma).rows<Record<string, unknown>>(select());
     expect(viaDriver).toEqual(viaPrisma);
-    expect(viaDriver[0]).toMatchObject({ int8: BigInt("9007199254740993"), ts: at, day: new Date("2020-03-31T00:00:00Z"), tstz: at, jsonb: payload });
+    expect(viaDriver[0]).toMatchObject({
+      int8: BigInt("9007199254740993"),
+      ts: at,
+      day: new Date("2020-03-31T00:00:00Z"),
+      tstz: at,
+      jsonb: payload,
+    });
 
     process.env.TZ = "Asia/Ho_Chi_Minh";
     expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(-420);
     expect(await driverSql(db.database.prisma).rows<Record<string, unknown>>(select())).toEqual(viaPrisma);
   });
 
-  it.skipIf(testDatabaseKind !== "postgres")("when the server keeps Hà Nội time, then the app's sessions still write SQL's now() as UTC, as Prisma does", async () => {
-    await db.database.sql.exec(`ALTER DATABASE "${new URL(db.url!).pathname.slice(1)}" SET timezone TO 'Asia/Ho_Chi_Minh'`);
-    const fresh = await openDatabase({ kind: "postgres", url: db.url! });
-    try {
-      const [row] = await driverSql(fresh.prisma).rows<{ zone: string; now: Date }>(Prisma.sql`SELECT current_setting('TimeZone') AS zone, now()::timestamp AS now`);
-      expect(row!.zone).toBe("UTC");
-      expect(Math.abs(row!.now.getTime() - Date.now())).toBeLessThan(60_000);
-    } finally {
-      await fresh.close();
-    }
-  });
+  it.skipIf(testDatabaseKind !== "postgres")(
+    "when the server keeps Hà Nội time, then the app's sessions still write SQL's now() as UTC, as Prisma does",
+    async () => {
+      await db.database.sql.exec(
+        `ALTER DATABASE "${new URL(db.url!).pathname.slice(1)}" SET timezone TO 'Asia/Ho_Chi_Minh'`,
+      );
+      const fresh = await openDatabase({ kind: "postgres", url: db.url! });
+      try {
+        const [row] = await driverSql(fresh.prisma).rows<{ zone: string; now: Date }>(
+          Prisma.sql`SELECT current_setting('TimeZone') AS zone, now()::timestamp AS now`,
+        );
+        expect(row!.zone).toBe("UTC");
+        expect(Math.abs(row!.now.getTime() - Date.now())).toBeLessThan(60_000);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
 
   it("when a timestamp and a JSON value are written through the driver in Hà Nội time, then Prisma reads back what it would have written", async () => {
     process.env.TZ = "Asia/Ho_Chi_Minh";
@@ -65,9 +78,20 @@ describe("statements on the driver, as Prisma gives them", () => {
       VALUES (${organization.id}, ${"driver"}, ${"test.write"}, ${"test"}, ${"1"}, ${JSON.stringify(payload)}::jsonb, ${at})`);
     expect(changed).toBe(1);
     await db.database.prisma.auditLog.create({
-      data: { organizationId: organization.id, actor: "prisma", action: "test.write", entity: "test", entityId: "1", details: payload, createdAt: at },
+      data: {
+        organizationId: organization.id,
+        actor: "prisma",
+        action: "test.write",
+        entity: "test",
+        entityId: "1",
+        details: payload,
+        createdAt: at,
+      },
     });
-    const rows = await db.database.prisma.auditLog.findMany({ where: { action: "test.write" }, orderBy: { id: "asc" } });
+    const rows = await db.database.prisma.auditLog.findMany({
+      where: { action: "test.write" },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((row) => [row.actor, row.createdAt.toISOString(), row.details])).toEqual([
       ["driver", at.toISOString(), payload],
       ["prisma", at.toISOString(), payload],

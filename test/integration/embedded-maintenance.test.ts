@@ -13,7 +13,9 @@ describe("daily maintenance of the embedded database", () => {
   let harness: BotHarness;
 
   const lastVacuum = async (): Promise<string | null> => {
-    const [row] = await db.database.sql.query(`SELECT last_vacuum::text AS at FROM pg_stat_user_tables WHERE relname = 'units'`);
+    const [row] = await db.database.sql.query(
+      `SELECT last_vacuum::text AS at FROM pg_stat_user_tables WHERE relname = 'units'`,
+    );
     return (row?.at as string | null) ?? null;
   };
 

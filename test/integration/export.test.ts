@@ -36,21 +36,67 @@ const results = (values: Partial<ElectionResults>): ElectionResults => ({
 
 /** The congresses held in this test, with the level of each unit: the statistics must add these up. */
 const held: { code: string; level: "cell" | "grassroots"; date: string; results: ElectionResults | null }[] = [
-  { code: "GT-07", level: "cell", date: "2020-03-12", results: results({ committeePlanned: 5, committeeElected: 5, women: 2, underThirtyFive: 1, reElected: 3, secretaryDirect: true, oneRound: true }) },
-  { code: "GT-12", level: "cell", date: "2020-03-14", results: results({ committeePlanned: 3, committeeElected: 2, women: 1, reElected: 2, secretaryDirect: false }) },
+  {
+    code: "GT-07",
+    level: "cell",
+    date: "2020-03-12",
+    results: results({
+      committeePlanned: 5,
+      committeeElected: 5,
+      women: 2,
+      underThirtyFive: 1,
+      reElected: 3,
+      secretaryDirect: true,
+      oneRound: true,
+    }),
+  },
+  {
+    code: "GT-12",
+    level: "cell",
+    date: "2020-03-14",
+    results: results({ committeePlanned: 3, committeeElected: 2, women: 1, reElected: 2, secretaryDirect: false }),
+  },
   { code: "NT-A-01", level: "cell", date: "2020-03-16", results: null },
   {
     code: "KB",
     level: "grassroots",
     date: "2020-03-04",
-    results: results({ committeePlanned: 7, committeeElected: 7, standingElected: 3, women: 3, underThirtyFive: 1, reElected: 4, secretaryDirect: true, oneRound: true, delegates: 5, summoned: 30, present: 29 }),
+    results: results({
+      committeePlanned: 7,
+      committeeElected: 7,
+      standingElected: 3,
+      women: 3,
+      underThirtyFive: 1,
+      reElected: 4,
+      secretaryDirect: true,
+      oneRound: true,
+      delegates: 5,
+      summoned: 30,
+      present: 29,
+    }),
   },
 ];
 
 const unitHeaders = [
-  "Mã", "Đơn vị", "Cấp", "Mã cấp trên", "Đơn vị cấp trên", "Đại hội điểm (ngày)", "Kế hoạch", "Dự thảo văn kiện", "Phương án nhân sự",
-  "Ngày đại hội (ấn định)", "Ngày đã đại hội", "Hạn đại hội", "Mốc hoàn thành sau hạn", "Mốc báo cáo sau hạn (việc đúng hạn)", "Mốc quá hạn",
-  "Số ngày quá hạn", "Đã hoãn (tạm dừng nhắc)", "Khó khăn đang mở", "Bí thư",
+  "Mã",
+  "Đơn vị",
+  "Cấp",
+  "Mã cấp trên",
+  "Đơn vị cấp trên",
+  "Đại hội điểm (ngày)",
+  "Kế hoạch",
+  "Dự thảo văn kiện",
+  "Phương án nhân sự",
+  "Ngày đại hội (ấn định)",
+  "Ngày đã đại hội",
+  "Hạn đại hội",
+  "Mốc hoàn thành sau hạn",
+  "Mốc báo cáo sau hạn (việc đúng hạn)",
+  "Mốc quá hạn",
+  "Số ngày quá hạn",
+  "Đã hoãn (tạm dừng nhắc)",
+  "Khó khăn đang mở",
+  "Bí thư",
 ];
 
 describe("export (/xuat)", () => {
@@ -61,7 +107,12 @@ describe("export (/xuat)", () => {
   const prisma = () => db.database.prisma;
   const group = { id: -100_500_600, type: "supergroup" as const, title: "BTV Quận ủy" };
 
-  async function report(code: string, milestone: Milestone, eventDate: string, options: { late?: boolean; results?: ElectionResults | null } = {}) {
+  async function report(
+    code: string,
+    milestone: Milestone,
+    eventDate: string,
+    options: { late?: boolean; results?: ElectionResults | null } = {},
+  ) {
     const unit = await prisma().unit.findFirstOrThrow({ where: { code } });
     const campaign = await prisma().campaign.findFirstOrThrow({ where: { active: true } });
     const outcome = await saveReport(prisma(), {
@@ -85,7 +136,16 @@ describe("export (/xuat)", () => {
   async function difficulty(code: string, text: string, openedAt: string, sensitive = false): Promise<number> {
     const [unit] = await findActiveUnits(prisma(), [(await prisma().unit.findFirstOrThrow({ where: { code } })).id]);
     const opener = await prisma().person.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const opened = await openDifficulty(prisma(), { unit: unit!, text, sensitive, openedById: opener.id, openedAt: new Date(openedAt), telegramUpdateId: nextUpdateId++, actor: "test", notices: [] });
+    const opened = await openDifficulty(prisma(), {
+      unit: unit!,
+      text,
+      sensitive,
+      openedById: opener.id,
+      openedAt: new Date(openedAt),
+      telegramUpdateId: nextUpdateId++,
+      actor: "test",
+      notices: [],
+    });
     return opened.id;
   }
 
@@ -96,7 +156,10 @@ describe("export (/xuat)", () => {
     return answer;
   }
 
-  async function exportAs(user: User, text = "/xuat"): Promise<{ message: RecordedMessage; workbook: ExcelJS.Workbook }> {
+  async function exportAs(
+    user: User,
+    text = "/xuat",
+  ): Promise<{ message: RecordedMessage; workbook: ExcelJS.Workbook }> {
     const message = await send(user, text);
     expect(message.text, "a document, not a text answer").toBeUndefined();
     return { message, workbook: await readWorkbook(await downloadDocument(harness, message)) };
@@ -116,7 +179,10 @@ describe("export (/xuat)", () => {
     await difficulty("GT-12", "Chưa thống nhất phương án nhân sự", "2020-03-10T02:30:00Z");
     await difficulty("NT", "Đơn tố cáo đồng chí X về kê khai tài sản", "2020-03-15T08:00:00Z", true);
     const resolved = await difficulty("KB", "Thiếu hội trường", "2020-02-01T02:00:00Z");
-    await prisma().difficulty.update({ where: { id: resolved }, data: { resolvedAt: new Date("2020-02-10T02:00:00Z") } });
+    await prisma().difficulty.update({
+      where: { id: resolved },
+      data: { resolvedAt: new Date("2020-02-10T02:00:00Z") },
+    });
     for (const [name, phone, language] of [
       ["an", "+84912345678", "vi"],
       ["cuong", "+84904111222", "vi"],
@@ -130,7 +196,9 @@ describe("export (/xuat)", () => {
       users[name] = await bindTelegramUser(db.database, phone, { language_code: language });
     }
     const top = await prisma().unit.findFirstOrThrow({ where: { code: "LB" } });
-    await prisma().chatBinding.create({ data: { organizationId: top.organizationId, unitId: top.id, chatId: BigInt(group.id), title: group.title } });
+    await prisma().chatBinding.create({
+      data: { organizationId: top.organizationId, unitId: top.id, chatId: BigInt(group.id), title: group.title },
+    });
     harness = await startBotHarness(db.database, { clock });
     harness.emulator.registerChat(group);
   });
@@ -147,7 +215,12 @@ describe("export (/xuat)", () => {
       mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
     expect(message.caption).toBe("Tiến độ đại hội — Đảng bộ quận Long Biên (LB). Số liệu lúc 10:00 ngày 20/03/2020.");
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tiến độ đơn vị", "Kết quả bầu cử", "Thống kê theo cấp", "Khó khăn đang mở"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Tiến độ đơn vị",
+      "Kết quả bầu cử",
+      "Thống kê theo cấp",
+      "Khó khăn đang mở",
+    ]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.getCell("A1").value).toBe(
         "Đảng bộ quận Long Biên — Đảng bộ quận Long Biên (LB) — số liệu lúc 10:00 ngày 20/03/2020 — Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
@@ -167,9 +240,25 @@ describe("export (/xuat)", () => {
     expect(codesOf(units)).toEqual(["LB", "GT", "GT-07", "GT-12", "NT", "NT-A", "NT-A-01", "NT-02", "KB"]);
     const gt07 = rowValues(units, 5);
     expect(gt07).toEqual([
-      "GT-07", "Chi bộ Tổ dân phố 7", "Chi bộ", "GT", "Đảng bộ phường Gia Thụy", null,
-      day("2020-01-20"), day("2020-02-20"), day("2020-03-05"), day("2020-03-12"), day("2020-03-12"), day("2020-03-31"),
-      null, null, null, null, null, 0, "Nguyễn Văn An",
+      "GT-07",
+      "Chi bộ Tổ dân phố 7",
+      "Chi bộ",
+      "GT",
+      "Đảng bộ phường Gia Thụy",
+      null,
+      day("2020-01-20"),
+      day("2020-02-20"),
+      day("2020-03-05"),
+      day("2020-03-12"),
+      day("2020-03-12"),
+      day("2020-03-31"),
+      null,
+      null,
+      null,
+      null,
+      null,
+      0,
+      "Nguyễn Văn An",
     ]);
     // A date cell is a real date shown as dd/mm/yyyy; counts are numbers.
     expect(units.getCell(5, 7).type).toBe(4 /* ExcelJS.ValueType.Date */);
@@ -195,34 +284,129 @@ describe("export (/xuat)", () => {
       "Khó khăn đang mở": 1,
       "Bí thư": null,
     });
-    expect(records["NT-02"]).toMatchObject({ "Mốc quá hạn": "kế hoạch, văn kiện, nhân sự, ấn định ngày", "Số ngày quá hạn": 49, "Khó khăn đang mở": 0 });
-    expect(records["NT"]).toMatchObject({ "Khó khăn đang mở": 1, "Bí thư": "Phạm Văn Dũng", "Cấp": "Tổ chức cơ sở đảng" });
-    expect(records["NT-A"]).toMatchObject({ "Cấp": "Đảng bộ bộ phận", "Mã cấp trên": "NT", "Hạn đại hội": day("2020-04-15"), "Bí thư": "Bùi Thị Nga" });
-    expect(records["LB"]).toMatchObject({ "Cấp": "Đảng bộ quận, huyện", "Mã cấp trên": null, "Hạn đại hội": day("2020-07-31") });
+    expect(records["NT-02"]).toMatchObject({
+      "Mốc quá hạn": "kế hoạch, văn kiện, nhân sự, ấn định ngày",
+      "Số ngày quá hạn": 49,
+      "Khó khăn đang mở": 0,
+    });
+    expect(records["NT"]).toMatchObject({
+      "Khó khăn đang mở": 1,
+      "Bí thư": "Phạm Văn Dũng",
+      Cấp: "Tổ chức cơ sở đảng",
+    });
+    expect(records["NT-A"]).toMatchObject({
+      Cấp: "Đảng bộ bộ phận",
+      "Mã cấp trên": "NT",
+      "Hạn đại hội": day("2020-04-15"),
+      "Bí thư": "Bùi Thị Nga",
+    });
+    expect(records["LB"]).toMatchObject({
+      Cấp: "Đảng bộ quận, huyện",
+      "Mã cấp trên": null,
+      "Hạn đại hội": day("2020-07-31"),
+    });
 
     const elections = workbook.getWorksheet("Kết quả bầu cử")!;
     expect(codesOf(elections)).toEqual(["GT-07", "GT-12", "NT-A-01", "KB"]);
     expect(rowValues(elections, 2)).toEqual([
-      "Mã", "Đơn vị", "Cấp", "Ngày đại hội", "BCH theo đề án", "BCH trúng cử", "Bầu đủ", "Ủy viên BTV", "Nữ", "Dưới 35 tuổi", "Tái cử",
-      "Tham gia lần đầu", "Bí thư bầu trực tiếp", "Bầu một lần đủ", "Đại biểu dự đại hội cấp trên", "Đại biểu triệu tập", "Đại biểu có mặt", "Ghi chú",
+      "Mã",
+      "Đơn vị",
+      "Cấp",
+      "Ngày đại hội",
+      "BCH theo đề án",
+      "BCH trúng cử",
+      "Bầu đủ",
+      "Ủy viên BTV",
+      "Nữ",
+      "Dưới 35 tuổi",
+      "Tái cử",
+      "Tham gia lần đầu",
+      "Bí thư bầu trực tiếp",
+      "Bầu một lần đủ",
+      "Đại biểu dự đại hội cấp trên",
+      "Đại biểu triệu tập",
+      "Đại biểu có mặt",
+      "Ghi chú",
     ]);
-    expect(rowValues(elections, 4)).toEqual(["GT-12", "Chi bộ Tổ dân phố 12", "Chi bộ", day("2020-03-14"), 3, 2, "Không", null, 1, 0, 2, 0, "Không", null, null, null, null, null]);
-    expect(rowValues(elections, 5).slice(0, 6)).toEqual(["NT-A-01", "Chi bộ Tổ dân phố 1", "Chi bộ", day("2020-03-16"), null, null]);
+    expect(rowValues(elections, 4)).toEqual([
+      "GT-12",
+      "Chi bộ Tổ dân phố 12",
+      "Chi bộ",
+      day("2020-03-14"),
+      3,
+      2,
+      "Không",
+      null,
+      1,
+      0,
+      2,
+      0,
+      "Không",
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(rowValues(elections, 5).slice(0, 6)).toEqual([
+      "NT-A-01",
+      "Chi bộ Tổ dân phố 1",
+      "Chi bộ",
+      day("2020-03-16"),
+      null,
+      null,
+    ]);
     expect(rowValues(elections, 5).at(-1)).toBe("Báo cáo chưa có kết quả bầu cử");
     expect(rowValues(elections, 6)).toEqual([
-      "KB", "Chi bộ Kho bạc Nhà nước Long Biên", "Tổ chức cơ sở đảng", day("2020-03-04"), 7, 7, "Có", 3, 3, 1, 4, 3, "Có", "Có", 5, 30, 29, null,
+      "KB",
+      "Chi bộ Kho bạc Nhà nước Long Biên",
+      "Tổ chức cơ sở đảng",
+      day("2020-03-04"),
+      7,
+      7,
+      "Có",
+      3,
+      3,
+      1,
+      4,
+      3,
+      "Có",
+      "Có",
+      5,
+      30,
+      29,
+      null,
     ]);
 
     // The statistics sheet against a count made here, from the list of congresses this test recorded.
     const statistics = workbook.getWorksheet("Thống kê theo cấp")!;
     const stats = Object.fromEntries(sheetRecords(statistics).map((record) => [record["Cấp"], record]));
-    expect(Object.keys(stats)).toEqual(["Đảng bộ quận, huyện", "Tổ chức cơ sở đảng", "Đảng bộ bộ phận", "Chi bộ", "Tổng cộng"]);
-    const unitsPerLevel = { "Đảng bộ quận, huyện": 1, "Tổ chức cơ sở đảng": 3, "Đảng bộ bộ phận": 1, "Chi bộ": 4 } as Record<string, number>;
+    expect(Object.keys(stats)).toEqual([
+      "Đảng bộ quận, huyện",
+      "Tổ chức cơ sở đảng",
+      "Đảng bộ bộ phận",
+      "Chi bộ",
+      "Tổng cộng",
+    ]);
+    const unitsPerLevel = {
+      "Đảng bộ quận, huyện": 1,
+      "Tổ chức cơ sở đảng": 3,
+      "Đảng bộ bộ phận": 1,
+      "Chi bộ": 4,
+    } as Record<string, number>;
     const levelOf = { cell: "Chi bộ", grassroots: "Tổ chức cơ sở đảng" } as const;
     for (const level of Object.keys(stats)) {
       const rows = held.filter((congress) => level === "Tổng cộng" || levelOf[congress.level] === level);
       const known = rows.flatMap((congress) => (congress.results ? [congress.results] : []));
-      let planned = 0, elected = 0, women = 0, young = 0, reElected = 0, direct = 0, delegates = 0, standing = 0, short: string[] = [];
+      let planned = 0,
+        elected = 0,
+        women = 0,
+        young = 0,
+        reElected = 0,
+        direct = 0,
+        delegates = 0,
+        standing = 0,
+        short: string[] = [];
       for (const congress of rows) {
         const r = congress.results;
         if (!r) continue;
@@ -236,10 +420,11 @@ describe("export (/xuat)", () => {
         standing += r.standingElected ?? 0;
         if (r.committeeElected < r.committeePlanned) short.push(congress.code);
       }
-      const total = level === "Tổng cộng" ? Object.values(unitsPerLevel).reduce((a, b) => a + b, 0) : unitsPerLevel[level]!;
+      const total =
+        level === "Tổng cộng" ? Object.values(unitsPerLevel).reduce((a, b) => a + b, 0) : unitsPerLevel[level]!;
       const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
       expect(stats[level], level).toEqual({
-        "Cấp": level,
+        Cấp: level,
         "Số đơn vị": total,
         "Đã đại hội": rows.length,
         "Tỷ lệ đã đại hội": share(rows.length, total),
@@ -250,7 +435,7 @@ describe("export (/xuat)", () => {
         "Số đơn vị bầu đủ": known.length - short.length,
         "Số đơn vị bầu thiếu": short.length,
         "Đơn vị bầu thiếu": short.length > 0 ? short.join(", ") : null,
-        "Nữ": women,
+        Nữ: women,
         "Tỷ lệ nữ": share(women, elected),
         "Dưới 35 tuổi": young,
         "Tỷ lệ dưới 35 tuổi": share(young, elected),
@@ -263,15 +448,30 @@ describe("export (/xuat)", () => {
         "Đại biểu dự đại hội cấp trên": delegates,
       });
     }
-    expect(stats["Chi bộ"]).toMatchObject({ "Đã đại hội": 3, "BCH trúng cử": 7, "Tỷ lệ nữ": 3 / 7, "Đơn vị bầu thiếu": "GT-12" });
+    expect(stats["Chi bộ"]).toMatchObject({
+      "Đã đại hội": 3,
+      "BCH trúng cử": 7,
+      "Tỷ lệ nữ": 3 / 7,
+      "Đơn vị bầu thiếu": "GT-12",
+    });
     expect(statistics.getCell(3, 4).numFmt).toBe("0.0%");
     expect(statistics.getRow(statistics.rowCount).font?.bold).toBe(true);
 
     const difficulties = workbook.getWorksheet("Khó khăn đang mở")!;
     expect(rowValues(difficulties, 2)).toEqual(["Mã", "Đơn vị", "Ngày nêu", "Nội dung"]);
     expect(sheetRecords(difficulties)).toEqual([
-      { "Mã": "GT-12", "Đơn vị": "Chi bộ Tổ dân phố 12", "Ngày nêu": new Date("2020-03-10T09:30:00Z"), "Nội dung": "Chưa thống nhất phương án nhân sự" },
-      { "Mã": "NT", "Đơn vị": "Đảng bộ phường Ngọc Thụy", "Ngày nêu": new Date("2020-03-15T15:00:00Z"), "Nội dung": "🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung" },
+      {
+        Mã: "GT-12",
+        "Đơn vị": "Chi bộ Tổ dân phố 12",
+        "Ngày nêu": new Date("2020-03-10T09:30:00Z"),
+        "Nội dung": "Chưa thống nhất phương án nhân sự",
+      },
+      {
+        Mã: "NT",
+        "Đơn vị": "Đảng bộ phường Ngọc Thụy",
+        "Ngày nêu": new Date("2020-03-15T15:00:00Z"),
+        "Nội dung": "🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung",
+      },
     ]);
     expect(difficulties.getCell(3, 3).numFmt).toBe("dd/mm/yyyy hh:mm");
     // The complaint's text appears nowhere in the workbook.
@@ -283,20 +483,45 @@ describe("export (/xuat)", () => {
   it("when the person's language is English, then the workbook, its name and caption are in English", async () => {
     const { message, workbook } = await exportAs(users.lan!, "/export");
     expect(message.document?.file_name).toBe("congress-progress-NT-20200320-1000.xlsx");
-    expect(message.caption).toBe("Congress progress — Đảng bộ phường Ngọc Thụy (NT). Figures as of 10:00 on 20/03/2020.");
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Unit status", "Election results", "Statistics by level", "Open difficulties"]);
+    expect(message.caption).toBe(
+      "Congress progress — Đảng bộ phường Ngọc Thụy (NT). Figures as of 10:00 on 20/03/2020.",
+    );
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Unit status",
+      "Election results",
+      "Statistics by level",
+      "Open difficulties",
+    ]);
     const units = workbook.getWorksheet("Unit status")!;
     expect(units.getCell("A1").value).toBe(
       "Đảng bộ quận Long Biên — Đảng bộ phường Ngọc Thụy (NT) — figures as of 10:00 on 20/03/2020 — Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
     );
-    expect(rowValues(units, 2).slice(0, 7)).toEqual(["Code", "Unit", "Level", "Parent code", "Parent unit", "Pilot congress (date)", "Plan"]);
+    expect(rowValues(units, 2).slice(0, 7)).toEqual([
+      "Code",
+      "Unit",
+      "Level",
+      "Parent code",
+      "Parent unit",
+      "Pilot congress (date)",
+      "Plan",
+    ]);
     // An admin of NT sees NT's subtree only.
     expect(codesOf(units)).toEqual(["NT", "NT-A", "NT-A-01", "NT-02"]);
-    expect(sheetRecords(units)[3]).toMatchObject({ Level: "Cell", Overdue: "plan, documents, personnel, date set", "Days overdue": 49 });
+    expect(sheetRecords(units)[3]).toMatchObject({
+      Level: "Cell",
+      Overdue: "plan, documents, personnel, date set",
+      "Days overdue": 49,
+    });
     const statistics = workbook.getWorksheet("Statistics by level")!;
-    expect(rowValues(statistics, 3).map((value) => value !== null && typeof value === "object" ? "?" : value).slice(0, 3)).toEqual(["Grassroots organisation", 1, 0]);
+    expect(
+      rowValues(statistics, 3)
+        .map((value) => (value !== null && typeof value === "object" ? "?" : value))
+        .slice(0, 3),
+    ).toEqual(["Grassroots organisation", 1, 0]);
     expect(rowValues(statistics, statistics.rowCount).slice(0, 3)).toEqual(["Total", 4, 1]);
-    expect(sheetRecords(workbook.getWorksheet("Open difficulties")!).map((record) => record.Text)).toEqual(["🔒 Complaint letter: text not shown"]);
+    expect(sheetRecords(workbook.getWorksheet("Open difficulties")!).map((record) => record.Text)).toEqual([
+      "🔒 Complaint letter: text not shown",
+    ]);
   });
 
   it("when a working-group leader exports, then they get their group's units, or one of them by code, and never another unit", async () => {
@@ -314,7 +539,9 @@ describe("export (/xuat)", () => {
     expect(codesOf(one.workbook.getWorksheet("Kết quả bầu cử")!)).toEqual(["GT-07"]);
 
     const refused = await send(users.minh!, "/xuat NT");
-    expect(refused.text).toBe("Đồng chí không được xem số liệu của Đảng bộ phường Ngọc Thụy (NT). Đồng chí có thể xuất: GT, KB. Ví dụ: /xuat GT");
+    expect(refused.text).toBe(
+      "Đồng chí không được xem số liệu của Đảng bộ phường Ngọc Thụy (NT). Đồng chí có thể xuất: GT, KB. Ví dụ: /xuat GT",
+    );
   });
 
   it("when a grassroots secretary exports, then they get their own subtree; a deputy role elsewhere adds nothing", async () => {

@@ -25,7 +25,8 @@ const addedUnboundVi = [
   "Đề nghị đồng chí quản trị gửi vào nhóm /lienketnhom MÃ trong vòng 10 phút (trước 10:10 ngày 26/02/2020); mã liên kết lấy bằng lệnh /malienket trong tin nhắn riêng với Trợ lý, hoặc do Văn phòng Quận ủy cấp.",
   "Nếu đến thời hạn trên nhóm chưa được liên kết, Trợ lý xin phép rời nhóm.",
 ].join("\n");
-const linkedGtVi = "Đã liên kết nhóm với Đảng bộ phường Gia Thụy (GT); nhóm sẽ nhận báo cáo tiến độ hằng ngày lúc 17:00.";
+const linkedGtVi =
+  "Đã liên kết nhóm với Đảng bộ phường Gia Thụy (GT); nhóm sẽ nhận báo cáo tiến độ hằng ngày lúc 17:00.";
 const invalidVi =
   "Mã liên kết không đúng: có thể mã bị chép thiếu hoặc sai. Đề nghị chép lại đúng mã; nếu vẫn không được, đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.";
 const notLinkedVi = "Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.";
@@ -68,7 +69,12 @@ describe("group binding", () => {
   }
 
   async function linkCode(code: string, expiresAt = new Date(clock.now().getTime() + 7 * day)) {
-    return createGroupLinkCode(prisma(), { organizationId: 1, unitId: await unitId(code), expiresAt, createdBy: "test" });
+    return createGroupLinkCode(prisma(), {
+      organizationId: 1,
+      unitId: await unitId(code),
+      expiresAt,
+      createdBy: "test",
+    });
   }
 
   /** Adds the bot to the group and returns what it says there. */
@@ -88,7 +94,10 @@ describe("group binding", () => {
   }
 
   async function bindingOf(chatId: number) {
-    return prisma().chatBinding.findUnique({ where: { chatId: BigInt(chatId) }, select: { organizationId: true, unitId: true, purpose: true, title: true } });
+    return prisma().chatBinding.findUnique({
+      where: { chatId: BigInt(chatId) },
+      select: { organizationId: true, unitId: true, purpose: true, title: true },
+    });
   }
 
   async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
@@ -107,10 +116,18 @@ describe("group binding", () => {
       const { id, token } = await linkCode("GT");
       const reply = await harness.say(secretary, `/lienketnhom ${token}`, chat);
       expect(reply.text).toBe(linkedGtVi);
-      expect(await bindingOf(chat.id)).toEqual({ organizationId: 1, unitId: await unitId("GT"), purpose: "digest", title: chat.title });
+      expect(await bindingOf(chat.id)).toEqual({
+        organizationId: 1,
+        unitId: await unitId("GT"),
+        purpose: "digest",
+        title: chat.title,
+      });
       expect((await prisma().invite.findUniqueOrThrow({ where: { id } })).usedAt).toEqual(clock.now());
       const audit = await prisma().auditLog.findMany({ where: { action: "group.bind" } });
-      expect(audit.at(-1)).toMatchObject({ actor: `telegram:${secretary.id}`, details: { chatId: String(chat.id), inviteId: id } });
+      expect(audit.at(-1)).toMatchObject({
+        actor: `telegram:${secretary.id}`,
+        details: { chatId: String(chat.id), inviteId: id },
+      });
       // The wait is over: nothing is left for the bot to leave.
       expect(await prisma().chatFlow.count({ where: { chatId: BigInt(chat.id) } })).toBe(0);
 
@@ -122,8 +139,14 @@ describe("group binding", () => {
       const chat: Chat.SupergroupChat = { id: nextChatId--, type: "supergroup", title: "Đảng ủy Kho bạc" };
       await addBot(chat);
       const { token } = await linkCode("KB");
-      const reply = await harness.say(telegramUser({ language_code: "en" }), `/linkgroup@${botUsername} ${token}`, chat);
-      expect(reply.text).toBe("This group is now linked to Chi bộ Kho bạc Nhà nước Long Biên (KB); it will get the daily progress report at 17:00.");
+      const reply = await harness.say(
+        telegramUser({ language_code: "en" }),
+        `/linkgroup@${botUsername} ${token}`,
+        chat,
+      );
+      expect(reply.text).toBe(
+        "This group is now linked to Chi bộ Kho bạc Nhà nước Long Biên (KB); it will get the daily progress report at 17:00.",
+      );
       expect((await bindingOf(chat.id))?.unitId).toBe(await unitId("KB"));
     });
 
@@ -136,7 +159,9 @@ describe("group binding", () => {
       await addBot(chat);
       const before = await fingerprint();
       const reply = await harness.say(admin, `/lienketnhom ${token}`, chat);
-      expect(reply.text).toBe("Mã liên kết này đã được sử dụng. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.");
+      expect(reply.text).toBe(
+        "Mã liên kết này đã được sử dụng. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.",
+      );
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -146,7 +171,9 @@ describe("group binding", () => {
       const { token } = await linkCode("GT", new Date(clock.now().getTime() - 2 * day));
       const before = await fingerprint();
       const reply = await harness.say(admin, `/lienketnhom ${token}`, chat);
-      expect(reply.text).toBe("Mã liên kết này đã hết hạn lúc 10:00 ngày 24/02/2020. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.");
+      expect(reply.text).toBe(
+        "Mã liên kết này đã hết hạn lúc 10:00 ngày 24/02/2020. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.",
+      );
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -212,7 +239,11 @@ describe("group binding", () => {
       const chat = newGroup();
       await addBot(chat);
       const { token } = await linkCode("GT");
-      const { update } = harness.emulator.sendMessage(harness.token, { from: admin, chat, text: `/lienketnhom ${token}` });
+      const { update } = harness.emulator.sendMessage(harness.token, {
+        from: admin,
+        chat,
+        text: `/lienketnhom ${token}`,
+      });
       const [, first] = await harness.emulator.waitForBotMessages(chat.id, 2);
       expect(first!.text).toBe(linkedGtVi);
       const before = await fingerprint();
@@ -243,13 +274,19 @@ describe("group binding", () => {
     });
 
     it("when an admin asks for a unit below theirs (/linkcode), then it works; for a unit outside their scope or unknown, it is refused", async () => {
-      expect((await harness.say(admin, "/linkcode GT-02")).text).toMatch(/^Mã liên kết nhóm cho Chi bộ tổ dân phố số 2 \(GT-02\)/);
+      expect((await harness.say(admin, "/linkcode GT-02")).text).toMatch(
+        /^Mã liên kết nhóm cho Chi bộ tổ dân phố số 2 \(GT-02\)/,
+      );
       const before = await fingerprint();
       expect((await harness.say(admin, "/malienket KB")).text).toBe(
         "Chi bộ Kho bạc Nhà nước Long Biên (KB) không thuộc phạm vi quản trị của đồng chí, nên đồng chí chưa cấp được mã liên kết cho nhóm của đơn vị này.",
       );
-      expect((await harness.say(admin, "/malienket XX-99")).text).toBe('Không có đơn vị mã "XX-99".\nCách dùng: /malienket MÃ_ĐƠN_VỊ, ví dụ /malienket GT');
-      expect((await harness.say(admin, "/malienket")).text).toBe("Cách dùng: /malienket MÃ_ĐƠN_VỊ, ví dụ /malienket GT");
+      expect((await harness.say(admin, "/malienket XX-99")).text).toBe(
+        'Không có đơn vị mã "XX-99".\nCách dùng: /malienket MÃ_ĐƠN_VỊ, ví dụ /malienket GT',
+      );
+      expect((await harness.say(admin, "/malienket")).text).toBe(
+        "Cách dùng: /malienket MÃ_ĐƠN_VỊ, ví dụ /malienket GT",
+      );
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -301,7 +338,9 @@ describe("group binding", () => {
       harness.emulator.registerChat(chat);
       clock.advance(day);
       expect((await harness.say(admin, "/tiendo", chat)).text).toBe(notLinkedVi);
-      expect(harness.emulator.requestLog.some((entry) => entry.method === "leaveChat" && entry.params.chat_id === chat.id)).toBe(false);
+      expect(
+        harness.emulator.requestLog.some((entry) => entry.method === "leaveChat" && entry.params.chat_id === chat.id),
+      ).toBe(false);
     });
 
     it("when someone writes after the wait is over, then the bot says goodbye and leaves the group", async () => {
@@ -310,9 +349,14 @@ describe("group binding", () => {
       clock.advance(10 * minute + 1);
       const before = await fingerprint();
       expect((await harness.say(admin, "/trangthai", chat)).text).toBe(leavingVi);
-      await harness.emulator.waitFor(() => harness.emulator.requestLog.find((entry) => entry.method === "leaveChat" && entry.params.chat_id === chat.id));
+      await harness.emulator.waitFor(() =>
+        harness.emulator.requestLog.find((entry) => entry.method === "leaveChat" && entry.params.chat_id === chat.id),
+      );
       // Telegram tells the bot it left; the wait is then forgotten.
-      await until(async () => (await prisma().chatFlow.count({ where: { chatId: BigInt(chat.id) } })) === 0, "the wait to end");
+      await until(
+        async () => (await prisma().chatFlow.count({ where: { chatId: BigInt(chat.id) } })) === 0,
+        "the wait to end",
+      );
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -336,8 +380,14 @@ describe("group binding", () => {
       expect(left).toContain(silent.id);
       expect(left).not.toContain(bound.id);
       expect(harness.sent(silent.id).at(-1)?.text).toBe(leavingVi);
-      expect(harness.emulator.requestLog.filter((entry) => entry.method === "leaveChat").map((entry) => entry.params.chat_id)).toContain(silent.id);
-      expect(harness.emulator.requestLog.some((entry) => entry.method === "leaveChat" && entry.params.chat_id === bound.id)).toBe(false);
+      expect(
+        harness.emulator.requestLog
+          .filter((entry) => entry.method === "leaveChat")
+          .map((entry) => entry.params.chat_id),
+      ).toContain(silent.id);
+      expect(
+        harness.emulator.requestLog.some((entry) => entry.method === "leaveChat" && entry.params.chat_id === bound.id),
+      ).toBe(false);
       expect(await sweep()).toEqual([]);
     });
 
@@ -353,12 +403,19 @@ describe("group binding", () => {
   describe("migration and unlinking", () => {
     it("when a bound group is upgraded to a supergroup, then the binding follows it to the new chat id", async () => {
       const chat = await boundGroup("GT");
-      const supergroup: Chat.SupergroupChat = { id: nextChatId-- - 1_000_000_000_000, type: "supergroup", title: chat.title };
+      const supergroup: Chat.SupergroupChat = {
+        id: nextChatId-- - 1_000_000_000_000,
+        type: "supergroup",
+        title: chat.title,
+      };
       harness.emulator.migrateGroupToSupergroup(harness.token, { chat, supergroup, by: admin });
       await until(() => bindingOf(supergroup.id), "the binding to move");
       expect(await bindingOf(chat.id)).toBeNull();
       expect((await bindingOf(supergroup.id))?.unitId).toBe(await unitId("GT"));
-      await until(async () => (await prisma().auditLog.count({ where: { action: "group.migrate" } })) > 0, "the audit row");
+      await until(
+        async () => (await prisma().auditLog.count({ where: { action: "group.migrate" } })) > 0,
+        "the audit row",
+      );
       // The bot treats the new chat as bound.
       expect((await harness.say(admin, "/trangthai", supergroup)).text).toBe(statusPrivateVi);
       expect(await prisma().auditLog.count({ where: { action: "group.migrate" } })).toBe(1);
@@ -398,7 +455,9 @@ describe("group binding", () => {
       await addBot(chat);
       const before = await fingerprint();
       expect((await harness.say(admin, "/huylienket", chat)).text).toBe(notLinkedVi);
-      expect((await harness.say(admin, "/huylienket")).text).toBe("Lệnh /huylienket phải gửi trong nhóm cần hủy liên kết.");
+      expect((await harness.say(admin, "/huylienket")).text).toBe(
+        "Lệnh /huylienket phải gửi trong nhóm cần hủy liên kết.",
+      );
       expect(await fingerprint()).toEqual(before);
     });
   });

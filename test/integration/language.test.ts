@@ -25,14 +25,22 @@ describe("language (/ngonngu, /lang)", () => {
   let ha: User; // standing committee member, not an admin
 
   const prisma = () => db.database.prisma;
-  const labels = (message: RecordedMessage) => (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((button) => button.text));
-  const current = (message: RecordedMessage) => harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
+  const labels = (message: RecordedMessage) =>
+    (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((button) => button.text));
+  const current = (message: RecordedMessage) =>
+    harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
 
   /** Presses a button (or forges a press) and waits until the bot answered the press and finished. */
-  async function press(user: User, message: Pick<Message, "message_id" | "chat">, button: { text?: string; data?: string; force?: boolean }) {
+  async function press(
+    user: User,
+    message: Pick<Message, "message_id" | "chat">,
+    button: { text?: string; data?: string; force?: boolean },
+  ) {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, ...button });
     const id = update.callback_query!.id;
-    const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id));
+    const answer = await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id),
+    );
     await harness.app.inbox.drain();
     return answer;
   }
@@ -43,9 +51,14 @@ describe("language (/ngonngu, /lang)", () => {
     an = await bindTelegramUser(db.database, "+84912345678");
     lan = await bindTelegramUser(db.database, "+84906777888");
     ha = await bindTelegramUser(db.database, "+84905555666");
-    for (const [group, code] of [[committee, "LB"], [ward, "GT"]] as const) {
+    for (const [group, code] of [
+      [committee, "LB"],
+      [ward, "GT"],
+    ] as const) {
       const unit = await prisma().unit.findFirstOrThrow({ where: { code } });
-      await prisma().chatBinding.create({ data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title } });
+      await prisma().chatBinding.create({
+        data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title },
+      });
     }
     harness = await startBotHarness(db.database, { clock });
     for (const group of [committee, ward]) harness.emulator.registerChat(group);
@@ -92,13 +105,30 @@ describe("language (/ngonngu, /lang)", () => {
   });
 
   it.each([
-    { name: "a language the bot does not have", text: "/ngonngu fr", answer: ['Trợ lý chưa có ngôn ngữ "fr"; chỉ có tiếng Việt (vi) và tiếng Anh (en).', "Ví dụ: /ngonngu en, hoặc gõ /ngonngu rồi bấm nút."] },
-    { name: "an oversized word", text: `/ngonngu ${"x".repeat(500)}`, answer: [`Trợ lý chưa có ngôn ngữ "${"x".repeat(32)}"; chỉ có tiếng Việt (vi) và tiếng Anh (en).`, "Ví dụ: /ngonngu en, hoặc gõ /ngonngu rồi bấm nút."] },
-  ])("when /ngonngu comes with $name, then it says which languages there are and changes nothing", async ({ text, answer }) => {
-    const before = await databaseFingerprint(db.database);
-    expect((await harness.say(an, text)).text?.split("\n")).toEqual(answer);
-    expect(await databaseFingerprint(db.database)).toEqual(before);
-  });
+    {
+      name: "a language the bot does not have",
+      text: "/ngonngu fr",
+      answer: [
+        'Trợ lý chưa có ngôn ngữ "fr"; chỉ có tiếng Việt (vi) và tiếng Anh (en).',
+        "Ví dụ: /ngonngu en, hoặc gõ /ngonngu rồi bấm nút.",
+      ],
+    },
+    {
+      name: "an oversized word",
+      text: `/ngonngu ${"x".repeat(500)}`,
+      answer: [
+        `Trợ lý chưa có ngôn ngữ "${"x".repeat(32)}"; chỉ có tiếng Việt (vi) và tiếng Anh (en).`,
+        "Ví dụ: /ngonngu en, hoặc gõ /ngonngu rồi bấm nút.",
+      ],
+    },
+  ])(
+    "when /ngonngu comes with $name, then it says which languages there are and changes nothing",
+    async ({ text, answer }) => {
+      const before = await databaseFingerprint(db.database);
+      expect((await harness.say(an, text)).text?.split("\n")).toEqual(answer);
+      expect(await databaseFingerprint(db.database)).toEqual(before);
+    },
+  );
 
   it("when someone not on the roster asks, then the bot says it uses their Telegram language", async () => {
     const stranger = telegramUser({ language_code: "en" });
@@ -116,7 +146,10 @@ describe("language (/ngonngu, /lang)", () => {
     expect(prompt.text).toBe("Chọn ngôn ngữ cho bản tin hằng ngày của nhóm (Đảng bộ quận Long Biên):");
     expect(labels(prompt)).toEqual(buttons);
     const refused = await press(ha, prompt, { text: "🇬🇧 English" });
-    expect(refused).toMatchObject({ text: "Chỉ quản trị của đơn vị liên kết với nhóm mới đổi ngôn ngữ bản tin.", show_alert: true });
+    expect(refused).toMatchObject({
+      text: "Chỉ quản trị của đơn vị liên kết với nhóm mới đổi ngôn ngữ bản tin.",
+      show_alert: true,
+    });
     const forged = await press(lan, prompt, { data: "lang:group:fr", force: true });
     expect(forged).toMatchObject({ text: "Lựa chọn này không còn hiệu lực. Gõ lại /ngonngu.", show_alert: true });
     expect(await databaseFingerprint(db.database)).toEqual(before);
@@ -128,16 +161,29 @@ describe("language (/ngonngu, /lang)", () => {
     expect(current(prompt).text).toBe("The group's daily digest (at 17:00) is written in English from now on.");
     const binding = await prisma().chatBinding.findUniqueOrThrow({ where: { chatId: BigInt(committee.id) } });
     expect(binding.locale).toBe("en");
-    expect(await prisma().auditLog.findFirst({ where: { action: "group.locale" } })).toMatchObject({ actor: `telegram:${lan.id}`, details: { from: null, to: "en" } });
+    expect(await prisma().auditLog.findFirst({ where: { action: "group.locale" } })).toMatchObject({
+      actor: `telegram:${lan.id}`,
+      details: { from: null, to: "en" },
+    });
   });
 
   it("when the digest goes out, then each group reads it in its own language", async () => {
     clock.set("2020-02-26T10:00:00Z"); // 17:00
     await harness.app.scheduler.tick();
-    const english = await harness.emulator.waitFor(() => harness.sent(committee.id).find((m) => m.text?.startsWith("📊")));
-    const vietnamese = await harness.emulator.waitFor(() => harness.sent(ward.id).find((m) => m.text?.startsWith("📊")));
-    expect(english.text?.split("\n").slice(0, 2)).toEqual(["📊 CONGRESS PROGRESS — Đảng bộ quận Long Biên", "As of 17:00 on 26/02/2020 (Wednesday)"]);
-    expect(vietnamese.text?.split("\n").slice(0, 2)).toEqual(["📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ phường Gia Thụy", "Cập nhật 17:00 ngày 26/02/2020 (thứ Tư)"]);
+    const english = await harness.emulator.waitFor(() =>
+      harness.sent(committee.id).find((m) => m.text?.startsWith("📊")),
+    );
+    const vietnamese = await harness.emulator.waitFor(() =>
+      harness.sent(ward.id).find((m) => m.text?.startsWith("📊")),
+    );
+    expect(english.text?.split("\n").slice(0, 2)).toEqual([
+      "📊 CONGRESS PROGRESS — Đảng bộ quận Long Biên",
+      "As of 17:00 on 26/02/2020 (Wednesday)",
+    ]);
+    expect(vietnamese.text?.split("\n").slice(0, 2)).toEqual([
+      "📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ phường Gia Thụy",
+      "Cập nhật 17:00 ngày 26/02/2020 (thứ Tư)",
+    ]);
     expect(english.text).toContain("Cells under grassroots committees: 0/3 (0.0%) held their congress");
   });
 });

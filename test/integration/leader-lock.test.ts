@@ -15,20 +15,26 @@ describe("scheduler leadership", () => {
     await db?.drop();
   });
 
-  it.skipIf(testDatabaseKind !== "postgres")("when two instances ask, then one leads, and the other takes over once it is released", async () => {
-    const first = await db.database.acquireLeadership();
-    expect(first).not.toBeNull();
-    expect(await other!.acquireLeadership()).toBeNull();
-    await first!();
-    const second = await other!.acquireLeadership();
-    expect(second).not.toBeNull();
-    expect(await db.database.acquireLeadership()).toBeNull();
-    await second!();
-  });
+  it.skipIf(testDatabaseKind !== "postgres")(
+    "when two instances ask, then one leads, and the other takes over once it is released",
+    async () => {
+      const first = await db.database.acquireLeadership();
+      expect(first).not.toBeNull();
+      expect(await other!.acquireLeadership()).toBeNull();
+      await first!();
+      const second = await other!.acquireLeadership();
+      expect(second).not.toBeNull();
+      expect(await db.database.acquireLeadership()).toBeNull();
+      await second!();
+    },
+  );
 
-  it.skipIf(testDatabaseKind !== "pglite")("when the database is embedded, then its one process always leads", async () => {
-    const release = await db.database.acquireLeadership();
-    expect(release).not.toBeNull();
-    expect(await db.database.acquireLeadership()).not.toBeNull();
-  });
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "when the database is embedded, then its one process always leads",
+    async () => {
+      const release = await db.database.acquireLeadership();
+      expect(release).not.toBeNull();
+      expect(await db.database.acquireLeadership()).not.toBeNull();
+    },
+  );
 });

@@ -17,7 +17,17 @@ const clock = fixedClock("2020-02-26T03:00:00Z"); // 10:00 on 26/02/2020 in Hà 
 const botUsername = "test_123456789_bot";
 
 /** The roster of test/fixtures/reporting-org.yaml, and a number on no roster. */
-const phones = ["0912345678", "0913222111", "0904111222", "0904333444", "0905555666", "0906777888", "0907999000", "0908123456", "0987654321"];
+const phones = [
+  "0912345678",
+  "0913222111",
+  "0904111222",
+  "0904333444",
+  "0905555666",
+  "0906777888",
+  "0907999000",
+  "0908123456",
+  "0987654321",
+];
 
 /** A phone's 9 significant digits, in order, whatever is written before, between or around them. */
 function anyFormOf(phone: string): RegExp {
@@ -39,7 +49,10 @@ describe("privacy of logs and stored updates", () => {
         callback();
       },
     });
-    harness = await startBotHarness(db.database, { clock, logger: createLogger({ level: "debug", secrets: [testBotToken], destination }) });
+    harness = await startBotHarness(db.database, {
+      clock,
+      logger: createLogger({ level: "debug", secrets: [testBotToken], destination }),
+    });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -53,10 +66,16 @@ describe("privacy of logs and stored updates", () => {
     return result;
   }
 
-  async function press(user: User, message: Pick<RecordedMessage, "message_id" | "chat">, button: { text?: string; data?: string; force?: boolean }) {
+  async function press(
+    user: User,
+    message: Pick<RecordedMessage, "message_id" | "chat">,
+    button: { text?: string; data?: string; force?: boolean },
+  ) {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, ...button });
     const id = update.callback_query!.id;
-    const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id));
+    const answer = await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id),
+    );
     await harness.app.inbox.drain();
     return answer;
   }
@@ -66,11 +85,16 @@ describe("privacy of logs and stored updates", () => {
     const dung = telegramUser({ first_name: "Dũng" });
     await settle(harness.say(dung, "/start"));
     const before = harness.sent(dung.id).length;
-    harness.emulator.sendContact(harness.token, { from: dung, contact: { first_name: "Dũng", phone_number: "+84 904 333 444", user_id: dung.id } });
+    harness.emulator.sendContact(harness.token, {
+      from: dung,
+      contact: { first_name: "Dũng", phone_number: "+84 904 333 444", user_id: dung.id },
+    });
     const greeting = (await harness.emulator.waitForBotMessages(dung.id, before + 1))[before]!;
     await harness.app.inbox.drain();
     expect(greeting.text).toContain("Dũng");
-    expect(await db.database.prisma.person.findFirstOrThrow({ where: { phone: "+84904333444" } })).toMatchObject({ telegramUserId: BigInt(dung.id) });
+    expect(await db.database.prisma.person.findFirstOrThrow({ where: { phone: "+84904333444" } })).toMatchObject({
+      telegramUserId: BigInt(dung.id),
+    });
 
     // A one-line report and its confirmation.
     const card = await settle(harness.say(dung, "/baocao kehoach"));
@@ -87,7 +111,12 @@ describe("privacy of logs and stored updates", () => {
     // An administrator makes a link code in the bot; it is sent in a group, with the English alias too.
     const lan = await bindTelegramUser(db.database, "+84906777888");
     // The answer that carries a new code fails: the error is logged, its request (with the code) is not.
-    harness.emulator.failNext("sendMessage", { error_code: 400, description: "Bad Request: chat 0906 777 888 not found" }, 1, { chatId: lan.id });
+    harness.emulator.failNext(
+      "sendMessage",
+      { error_code: 400, description: "Bad Request: chat 0906 777 888 not found" },
+      1,
+      { chatId: lan.id },
+    );
     await settle(harness.say(lan, "/malienket NT"));
     const codeReply = await settle(harness.say(lan, "/malienket GT"));
     const code = /\/lienketnhom (\S+)$/.exec(codeReply.text ?? "")![1]!;
@@ -99,8 +128,12 @@ describe("privacy of logs and stored updates", () => {
     await harness.app.inbox.drain();
     const wrongCode = "Xy7_wrongCodeTypedByHand0123";
     credentials.push(wrongCode);
-    expect((await settle(harness.say(lan, `/lienketnhom ${wrongCode}`, group))).text).toContain("Mã liên kết không đúng");
-    expect((await settle(harness.say(lan, `/lienketnhom ${code}`, group))).text).toContain("Đã liên kết nhóm với Đảng bộ phường Gia Thụy (GT)");
+    expect((await settle(harness.say(lan, `/lienketnhom ${wrongCode}`, group))).text).toContain(
+      "Mã liên kết không đúng",
+    );
+    expect((await settle(harness.say(lan, `/lienketnhom ${code}`, group))).text).toContain(
+      "Đã liên kết nhóm với Đảng bộ phường Gia Thụy (GT)",
+    );
     const otherCode = /\/lienketnhom (\S+)$/.exec((await settle(harness.say(lan, "/linkcode NT"))).text ?? "")![1]!;
     credentials.push(otherCode);
     const otherGroup: Chat.GroupChat = { id: -5_000_002, type: "group", title: "Đảng ủy phường Ngọc Thụy" };
@@ -121,10 +154,27 @@ describe("privacy of logs and stored updates", () => {
     // The logs: the session was logged, as JSON, and holds none of it.
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const messages = entries.map((entry) => entry.msg);
-    expect(messages).toEqual(expect.arrayContaining(["phone shared", "progress button refused", "group link", "group link code created", "invite created", "invite start"]));
-    expect(entries.filter((entry) => entry.msg === "progress button refused").map((entry) => entry.data)).toEqual(["td:u:[phone ***444]:a:0", "td:u:[phone ***111]:a:0"]);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "phone shared",
+        "progress button refused",
+        "group link",
+        "group link code created",
+        "invite created",
+        "invite start",
+      ]),
+    );
+    expect(entries.filter((entry) => entry.msg === "progress button refused").map((entry) => entry.data)).toEqual([
+      "td:u:[phone ***444]:a:0",
+      "td:u:[phone ***111]:a:0",
+    ]);
     expect(entries.find((entry) => entry.msg === "update failed")).toMatchObject({
-      err: { type: "GrammyError", method: "sendMessage", errorCode: 400, description: "Bad Request: chat [phone ***888] not found" },
+      err: {
+        type: "GrammyError",
+        method: "sendMessage",
+        errorCode: 400,
+        description: "Bad Request: chat [phone ***888] not found",
+      },
     });
     const text = lines.join("");
     expect(text).not.toMatch(/(lienketnhom|linkgroup|start)(@\w+)?(\s|\\n|=)+[A-Za-z0-9_-]{20,}/);
@@ -150,7 +200,9 @@ describe("privacy of logs and stored updates", () => {
     );
     expect(tables.length).toBeGreaterThan(10);
     for (const { name } of tables as { name: string }[]) {
-      const dump = (await db.database.sql.query(`SELECT t::text AS row FROM "${name}" t`)).map((row) => (row as { row: string }).row).join("\n");
+      const dump = (await db.database.sql.query(`SELECT t::text AS row FROM "${name}" t`))
+        .map((row) => (row as { row: string }).row)
+        .join("\n");
       for (const credential of credentials) expect(dump, name).not.toContain(credential);
     }
     expect(await db.database.prisma.invite.count({ where: { kind: "group" } })).toBe(3);

@@ -14,7 +14,11 @@ import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../s
 const demoFile = new URL("../../examples/long-bien.yaml", import.meta.url).pathname;
 const day = 24 * 3600 * 1000;
 
-const welcomeVi = ["Kính chào đồng chí {name}!", "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.", ""];
+const welcomeVi = [
+  "Kính chào đồng chí {name}!",
+  "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.",
+  "",
+];
 const greetingVi = (name: string, ...lines: string[]) =>
   [...welcomeVi.map((line) => line.replace("{name}", name)), ...lines, "", "Gõ /trogiup để xem các lệnh."].join("\n");
 
@@ -42,7 +46,13 @@ describe("onboarding", () => {
   }
 
   async function invite(code: string, role: Role, expiresAt = new Date(clock.now().getTime() + 14 * day)) {
-    return createInvite(prisma(), { organizationId: 1, unitId: await unitId(code), role, expiresAt, createdBy: "test" });
+    return createInvite(prisma(), {
+      organizationId: 1,
+      unitId: await unitId(code),
+      role,
+      expiresAt,
+      createdBy: "test",
+    });
   }
 
   /** Puts the roster person with this phone on Telegram as a new user (as a past onboarding would). */
@@ -60,7 +70,10 @@ describe("onboarding", () => {
     await prisma().roleAssignment.create({ data: { personId: person.id, unitId: await unitId(code), role: "admin" } });
   }
 
-  async function shareContact(user: User, contact: { phone_number: string; user_id?: number }): Promise<RecordedMessage> {
+  async function shareContact(
+    user: User,
+    contact: { phone_number: string; user_id?: number },
+  ): Promise<RecordedMessage> {
     const before = harness.sent(user.id).length;
     harness.emulator.sendContact(harness.token, { from: user, contact: { first_name: user.first_name, ...contact } });
     return (await harness.emulator.waitForBotMessages(user.id, before + 1))[before]!;
@@ -222,7 +235,9 @@ describe("onboarding", () => {
           "Type /help to see the commands.",
         ].join("\n"),
       );
-      expect((await prisma().person.findFirstOrThrow({ where: { telegramUserId: BigInt(user.id) } })).locale).toBe("en");
+      expect((await prisma().person.findFirstOrThrow({ where: { telegramUserId: BigInt(user.id) } })).locale).toBe(
+        "en",
+      );
     });
   });
 
@@ -265,7 +280,9 @@ describe("onboarding", () => {
       expect(harness.emulator.currentKeyboard(user.id)).toBeUndefined();
       const person = await prisma().person.findFirstOrThrow({ where: { phone: "+84366852361" } });
       expect(person).toMatchObject({ name: "Vũ Xuân Hải", telegramUserId: BigInt(user.id), locale: "vi" });
-      expect(await prisma().auditLog.count({ where: { action: "person.bind-telegram", entityId: String(person.id) } })).toBe(1);
+      expect(
+        await prisma().auditLog.count({ where: { action: "person.bind-telegram", entityId: String(person.id) } }),
+      ).toBe(1);
 
       // Sharing again (or a replayed update) changes nothing and greets again.
       const before = await fingerprint();
@@ -277,7 +294,14 @@ describe("onboarding", () => {
       const unit = await prisma().unit.findFirstOrThrow({ where: { code: "P-BODE-13" } });
       const campaign = await prisma().campaign.findFirstOrThrow({ where: { active: true } });
       await prisma().report.create({
-        data: { organizationId: 1, campaignId: campaign.id, unitId: unit.id, milestone: "plan", source: "cli", payload: {} },
+        data: {
+          organizationId: 1,
+          campaignId: campaign.id,
+          unitId: unit.id,
+          milestone: "plan",
+          source: "cli",
+          payload: {},
+        },
       });
       const user = telegramUser({ first_name: "Yến", language_code: "vi" });
       const reply = await shareContact(user, { phone_number: "84815788927", user_id: user.id });
@@ -289,7 +313,9 @@ describe("onboarding", () => {
           "   Việc tiếp theo: Dự thảo báo cáo chính trị, kiểm điểm (hạn 29/02/2020).",
         ),
       );
-      expect((await prisma().person.findFirstOrThrow({ where: { phone: "+84815788927" } })).telegramUserId).toBe(BigInt(user.id));
+      expect((await prisma().person.findFirstOrThrow({ where: { phone: "+84815788927" } })).telegramUserId).toBe(
+        BigInt(user.id),
+      );
     });
 
     it("when someone shares another person's contact, then it is refused and nothing is bound", async () => {
@@ -351,13 +377,17 @@ describe("onboarding", () => {
       const adminId = (await prisma().person.findFirstOrThrow({ where: { phone: "+84825014551" } })).id;
       const reply = await harness.say(admin, "/moi P-BODE-05");
       const lines = reply.text!.split("\n");
-      expect(lines[0]).toBe("Mã mời nhận vai trò Bí thư, Chi bộ Tổ dân phố số 5 (P-BODE-05); dùng một lần, hết hạn lúc 10:00 ngày 11/03/2020:");
+      expect(lines[0]).toBe(
+        "Mã mời nhận vai trò Bí thư, Chi bộ Tổ dân phố số 5 (P-BODE-05); dùng một lần, hết hạn lúc 10:00 ngày 11/03/2020:",
+      );
       expect(lines[1]).toMatch(link);
       expect(lines[2]).toBe("Chỉ gửi đường link này cho đúng người được mời: ai mở trước sẽ nhận vai trò này.");
       expect(lines).toHaveLength(3);
       const token = link.exec(lines[1]!)![1]!;
 
-      const stored = await prisma().invite.findUniqueOrThrow({ where: { tokenHash: createHash("sha256").update(token).digest("hex") } });
+      const stored = await prisma().invite.findUniqueOrThrow({
+        where: { tokenHash: createHash("sha256").update(token).digest("hex") },
+      });
       expect(stored).toMatchObject({
         kind: "person",
         role: "secretary",
@@ -366,12 +396,16 @@ describe("onboarding", () => {
         usedAt: null,
         createdBy: `person:${adminId}`,
       });
-      const [{ n }] = (await db.database.sql.query(`SELECT count(*)::int AS n FROM invites t WHERE t::text LIKE $1`, [`%${token}%`])) as [{ n: number }];
+      const [{ n }] = (await db.database.sql.query(`SELECT count(*)::int AS n FROM invites t WHERE t::text LIKE $1`, [
+        `%${token}%`,
+      ])) as [{ n: number }];
       expect(n).toBe(0);
 
       const invited = telegramUser({ first_name: "Phúc" });
       expect((await harness.say(invited, `/start ${token}`)).text).toContain("• Bí thư — Chi bộ Tổ dân phố số 5");
-      expect((await harness.say(telegramUser(), `/start ${token}`)).text).toBe("Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.");
+      expect((await harness.say(telegramUser(), `/start ${token}`)).text).toBe(
+        "Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.",
+      );
 
       // A role in the office's words, and a code typed in lower case.
       const deputy = await harness.say(admin, "/moi p-bode-05 phobithu");
@@ -384,7 +418,9 @@ describe("onboarding", () => {
       const admin = await rosterUser("+84935717555"); // Hà Xuân Tiến, admin of LB, locale en on the roster
       const reply = await harness.say(admin, "/invite P-BODE-05 reporter");
       const lines = reply.text!.split("\n");
-      expect(lines[0]).toBe("Invite for the role of Reporter, Chi bộ Tổ dân phố số 5 (P-BODE-05); single use, expires at 10:00 on 11/03/2020:");
+      expect(lines[0]).toBe(
+        "Invite for the role of Reporter, Chi bộ Tổ dân phố số 5 (P-BODE-05); single use, expires at 10:00 on 11/03/2020:",
+      );
       expect(lines[1]).toMatch(link);
       expect(lines[2]).toBe("Send this link only to the person you invite: whoever opens it first gets this role.");
     });
@@ -407,7 +443,9 @@ describe("onboarding", () => {
       ];
       const before = await fingerprint();
       expect((await harness.say(admin, "/moi NOPE")).text).toBe(['Không có đơn vị mã "NOPE".', ...usage].join("\n"));
-      expect((await harness.say(admin, "/moi P-BODE-05 chairman")).text).toBe(['Không có vai trò "chairman".', ...usage].join("\n"));
+      expect((await harness.say(admin, "/moi P-BODE-05 chairman")).text).toBe(
+        ['Không có vai trò "chairman".', ...usage].join("\n"),
+      );
       expect((await harness.say(admin, "/moi")).text).toBe(usage.join("\n"));
       expect((await harness.say(admin, "/moi P-BODE-05 bithu thêm")).text).toBe(usage.join("\n"));
 
@@ -419,7 +457,9 @@ describe("onboarding", () => {
         "Chi bộ Tổ dân phố số 1 (P-GIATHUY-01) không thuộc phạm vi quản trị của đồng chí, nên đồng chí chưa cấp được mã mời cho đơn vị này.",
       );
       expect(await fingerprint()).toEqual(scoped);
-      expect((await harness.say(wardAdmin, "/moi P-BODE-11")).text).toMatch(/^Mã mời nhận vai trò Bí thư, Chi bộ Tổ dân phố số 11 \(P-BODE-11\)/);
+      expect((await harness.say(wardAdmin, "/moi P-BODE-11")).text).toMatch(
+        /^Mã mời nhận vai trò Bí thư, Chi bộ Tổ dân phố số 11 \(P-BODE-11\)/,
+      );
     });
 
     it("when /moi is sent in a group, then it is refused without any personal data and nothing is created", async () => {

@@ -107,7 +107,12 @@ describe("outbox sender", () => {
     await startEmulator();
     const message = messagesFor(alice, 1)[0]!;
     expect(await enqueue(db.database.prisma, [message])).toBe(1);
-    expect(await enqueue(db.database.prisma, [message, { ...message, payload: { method: "sendMessage", params: { text: "other" } } }])).toBe(0);
+    expect(
+      await enqueue(db.database.prisma, [
+        message,
+        { ...message, payload: { method: "sendMessage", params: { text: "other" } } },
+      ]),
+    ).toBe(0);
     expect(await db.database.prisma.outboxMessage.count()).toBe(1);
     await runUntilSettled([sender()]);
     expect(texts(alice)).toEqual([text(alice, 1)]);
@@ -121,17 +126,30 @@ describe("outbox sender", () => {
   it("when a claim's lease expires (the sender was killed), then the row is claimed again and the old claim cannot mark it", async () => {
     const prisma = db.database.prisma;
     const now = new Date(Date.now() + 1000);
-    await enqueue(prisma, [...messagesFor(alice, 2), { ...messagesFor(bob, 1)[0]!, notBefore: new Date(now.getTime() + 60_000) }]);
+    await enqueue(prisma, [
+      ...messagesFor(alice, 2),
+      { ...messagesFor(bob, 1)[0]!, notBefore: new Date(now.getTime() + 60_000) },
+    ]);
     const [claimed, ...others] = await claimDue(prisma, { limit: 10, now, leaseMs: 30_000 });
     // Only the first row of alice's chat; bob's is not due yet.
     expect(others).toEqual([]);
-    expect(claimed).toMatchObject({ chatId: alice, kind: "test", attempts: 0, payload: { method: "sendMessage", params: { text: text(alice, 1) } } });
+    expect(claimed).toMatchObject({
+      chatId: alice,
+      kind: "test",
+      attempts: 0,
+      payload: { method: "sendMessage", params: { text: text(alice, 1) } },
+    });
     expect(await claimDue(prisma, { limit: 10, now: new Date(now.getTime() + 29_000), leaseMs: 30_000 })).toEqual([]);
     const [again] = await claimDue(prisma, { limit: 10, now: new Date(now.getTime() + 30_000), leaseMs: 30_000 });
     expect(again!.id).toBe(claimed!.id);
     expect(await markSent(prisma, claimed!, 1, now)).toBe(false);
     expect(await markSent(prisma, again!, 7, now)).toBe(true);
-    const next = await claimDue(prisma, { limit: 10, now: new Date(now.getTime() + 61_000), leaseMs: 30_000, excludeChatIds: [bob] });
+    const next = await claimDue(prisma, {
+      limit: 10,
+      now: new Date(now.getTime() + 61_000),
+      leaseMs: 30_000,
+      excludeChatIds: [bob],
+    });
     expect(next.map((m) => m.payload.params.text)).toEqual([text(alice, 2)]);
   });
 
@@ -146,7 +164,11 @@ describe("outbox sender", () => {
 
   it("when Telegram answers 429 with retry_after, then everything arrives afterwards, in order, not earlier than retry_after", async () => {
     await startEmulator();
-    emulator.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 3);
+    emulator.failNext(
+      "sendMessage",
+      { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 },
+      3,
+    );
     await enqueue(db.database.prisma, interleaved([alice, bob, group], 4));
     const startedAt = Date.now();
     await runUntilSettled([sender()]);
@@ -165,7 +187,10 @@ describe("outbox sender", () => {
     await enqueue(db.database.prisma, [...messagesFor(carol, 2, "reminder"), ...messagesFor(alice, 2)]);
     await runUntilSettled([sender()]);
     expect(texts(alice)).toEqual(expected(alice, 2));
-    const failed = await db.database.prisma.outboxMessage.findMany({ where: { status: "failed" }, orderBy: { id: "asc" } });
+    const failed = await db.database.prisma.outboxMessage.findMany({
+      where: { status: "failed" },
+      orderBy: { id: "asc" },
+    });
     expect(failed.map((row) => Number(row.chatId))).toEqual([carol, carol]);
     expect(failed[0]!.lastError).toMatch(/403.*blocked/);
     expect(failed[0]!.attempts).toBe(1);
@@ -176,7 +201,11 @@ describe("outbox sender", () => {
     expect(output).toContain("0 pending");
     expect(output).toContain("2 sent");
     expect(output).toContain("2 failed");
-    expect(result.out.filter((line) => line.includes(`chat ${carol}`) && line.includes("reminder") && line.includes("blocked"))).toHaveLength(2);
+    expect(
+      result.out.filter(
+        (line) => line.includes(`chat ${carol}`) && line.includes("reminder") && line.includes("blocked"),
+      ),
+    ).toHaveLength(2);
     expect(output).not.toContain("msg ");
     const vi = await cli(db.database, ["outbox", "status"]);
     expect(vi.out.join("\n")).toContain("không gửi được");

@@ -92,10 +92,16 @@ describe("the bot process", () => {
     };
     const cliRun = async (args: string[]) => {
       const out: string[] = [];
-      const code = await runCli(args, { config: createConfig(env) }, { out: (line) => out.push(line), err: (line) => out.push(line) });
+      const code = await runCli(
+        args,
+        { config: createConfig(env) },
+        { out: (line) => out.push(line), err: (line) => out.push(line) },
+      );
       return { code, out: out.join("\n") };
     };
-    expect((await cliRun(["org", "import", new URL("../fixtures/reporting-org.yaml", import.meta.url).pathname])).code).toBe(0);
+    expect(
+      (await cliRun(["org", "import", new URL("../fixtures/reporting-org.yaml", import.meta.url).pathname])).code,
+    ).toBe(0);
     const invite = await cliRun(["invite", "create", "--unit", "GT-07", "--role", "secretary"]);
     const token = /start=([A-Za-z0-9_-]+)/.exec(invite.out)?.[1];
     expect(token, invite.out).toBeDefined();
@@ -104,7 +110,8 @@ describe("the bot process", () => {
     const first = startMain(env);
     await waitForOutput(first, '"msg":"bot started"').catch(() => undefined);
     // The real scheduler runs too: reminders (the 2020 campaign is overdue in real time) are not replies.
-    const replies = () => emulator.messages(user.id).filter((message) => !message.text?.startsWith("Kính gửi đồng chí"));
+    const replies = () =>
+      emulator.messages(user.id).filter((message) => !message.text?.startsWith("Kính gửi đồng chí"));
     const nextReply = async (before: number) => emulator.waitFor(() => replies()[before]);
     const say = async (text: string) => {
       const before = replies().length;
@@ -126,7 +133,9 @@ describe("the bot process", () => {
 
     const second = startMain(env);
     const planCard = await press(askDate, askDate.reply_markup!.inline_keyboard.at(-2)![0]!.text);
-    expect(planCard.text?.split("\n")[0], second.output()).toBe("Xác nhận báo cáo — Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)");
+    expect(planCard.text?.split("\n")[0], second.output()).toBe(
+      "Xác nhận báo cáo — Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)",
+    );
     expect((await press(planCard, "✅ Xác nhận")).text?.startsWith("Đã lưu báo cáo.")).toBe(true);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
@@ -151,16 +160,28 @@ describe("the bot process", () => {
       ...(db?.url && { DATABASE_URL: db.url }),
     };
     const config = createConfig(env);
-    expect((await runCli(["org", "import", new URL("../fixtures/reporting-org.yaml", import.meta.url).pathname], { config }, { out: () => {}, err: () => {} }))).toBe(0);
+    expect(
+      await runCli(
+        ["org", "import", new URL("../fixtures/reporting-org.yaml", import.meta.url).pathname],
+        { config },
+        { out: () => {}, err: () => {} },
+      ),
+    ).toBe(0);
     const database = db?.database ?? (await openDatabase(databaseTarget(config)));
     const lb = await database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
     const chatIds = Array.from({ length: groups }, (_, index) => -1_000_000 - index);
     await database.prisma.chatBinding.createMany({
-      data: chatIds.map((chatId) => ({ organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(chatId), title: `Nhóm ${chatId}` })),
+      data: chatIds.map((chatId) => ({
+        organizationId: lb.organizationId,
+        unitId: lb.id,
+        chatId: BigInt(chatId),
+        title: `Nhóm ${chatId}`,
+      })),
     });
     if (!db) await database.close();
     for (const chatId of chatIds) limited.registerChat({ id: chatId, type: "supergroup", title: `Nhóm ${chatId}` });
-    const received = () => chatIds.map((chatId) => limited.messages(chatId).filter((m) => m.text?.startsWith("📊")).length);
+    const received = () =>
+      chatIds.map((chatId) => limited.messages(chatId).filter((m) => m.text?.startsWith("📊")).length);
     const total = () => received().reduce((sum, count) => sum + count, 0);
 
     const first = startMain(env);
@@ -177,7 +198,8 @@ describe("the bot process", () => {
     // Only a message in flight at the kill (sent, but its answer not yet recorded) can arrive twice: the
     // restarted process says how many such messages it sends again.
     const duplicates = total() - groups;
-    const inFlight = testDatabaseKind === "pglite" ? Number(/"released":(\d+)/.exec(second.output())?.[1] ?? 0) : groups;
+    const inFlight =
+      testDatabaseKind === "pglite" ? Number(/"released":(\d+)/.exec(second.output())?.[1] ?? 0) : groups;
     expect(duplicates).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(inFlight);
     expect(limited.stats.violations).toBe(0);

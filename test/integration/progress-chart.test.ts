@@ -76,7 +76,9 @@ describe("progress chart", () => {
     const perOrganisation = await recordDemoProgress(db.database, new Date("2020-02-25T10:00:00Z"));
     const selfCounted = perOrganisation.filter((bar) => bar.countsItself);
     expected = [
-      ...perOrganisation.filter((bar) => !bar.countsItself).map(({ name, held, scheduled, total }) => ({ name, held, scheduled, total })),
+      ...perOrganisation
+        .filter((bar) => !bar.countsItself)
+        .map(({ name, held, scheduled, total }) => ({ name, held, scheduled, total })),
       {
         name: `Các chi bộ cơ sở (${selfCounted.length} đơn vị)`,
         held: selfCounted.reduce((sum, bar) => sum + bar.held, 0),
@@ -94,7 +96,9 @@ describe("progress chart", () => {
     const rollup = (await loadSubtreeRollup(db.database.prisma, districtId, { today, byGrassroots: true }))!;
     const bars = progressBars(rollup, (count) => `Các chi bộ cơ sở (${count} đơn vị)`);
     expect(bars).toHaveLength(21);
-    expect([...bars].sort((a, b) => a.name.localeCompare(b.name))).toEqual([...expected].sort((a, b) => a.name.localeCompare(b.name)));
+    expect([...bars].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [...expected].sort((a, b) => a.name.localeCompare(b.name)),
+    );
     expect(bars.reduce((sum, bar) => sum + bar.total, 0)).toBe(587 + 29);
     const shares = bars.map((bar) => bar.held / bar.total);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
@@ -127,7 +131,8 @@ describe("progress chart", () => {
     const area = (part: (bar: ProgressBar) => number) =>
       expected.reduce((sum, bar) => sum + part(bar) * geometry.barHeight, 0) + swatch;
     const heldWidth = (bar: ProgressBar) => Math.round((geometry.barWidth * bar.held) / bar.total);
-    const scheduledWidth = (bar: ProgressBar) => Math.round((geometry.barWidth * (bar.held + bar.scheduled)) / bar.total) - heldWidth(bar);
+    const scheduledWidth = (bar: ProgressBar) =>
+      Math.round((geometry.barWidth * (bar.held + bar.scheduled)) / bar.total) - heldWidth(bar);
     const gridSlack = 3 * geometry.barHeight * expected.length;
     const held = area(heldWidth);
     const scheduled = area(scheduledWidth);
@@ -170,11 +175,15 @@ describe("progress chart", () => {
       ctx.font = `${size}px "${family}"`;
       return ctx.measureText(char).width;
     };
-    const mismatched = characters.filter((char) => Math.abs(measure(chartFontFamily, char) - (regular.advance(char)! * size) / regular.unitsPerEm) > 0.5);
+    const mismatched = characters.filter(
+      (char) => Math.abs(measure(chartFontFamily, char) - (regular.advance(char)! * size) / regular.unitsPerEm) > 0.5,
+    );
     expect(mismatched).toEqual([]);
     // And the check can fail: the bold file's widths are not the regular ones.
     const bold = readTtfMetrics(chartFontFile("bold"));
-    expect(characters.filter((char) => bold.advance(char) !== regular.advance(char)).length).toBeGreaterThan(characters.length / 2);
+    expect(characters.filter((char) => bold.advance(char) !== regular.advance(char)).length).toBeGreaterThan(
+      characters.length / 2,
+    );
   });
 
   it("when a national-size list of 300 organisations is drawn, then the 50 least done are shown and the rest are counted in a footer line", async () => {
@@ -184,16 +193,30 @@ describe("progress chart", () => {
       scheduled: 5,
       total: 50,
     }));
-    const input: ProgressChartInput = { title: "Tiến độ đại hội — Toàn quốc", subtitle: "Ngày 26/02/2020", bars, deadline: null, labels: plainLabels };
+    const input: ProgressChartInput = {
+      title: "Tiến độ đại hội — Toàn quốc",
+      subtitle: "Ngày 26/02/2020",
+      bars,
+      deadline: null,
+      labels: plainLabels,
+    };
     const capped = await renderProgressChart(input);
     save("progress-chart-300.png", capped);
-    const fifty = await renderProgressChart({ ...input, bars: [...bars].sort((a, b) => a.held - b.held).slice(0, defaultMaxBars) });
+    const fifty = await renderProgressChart({
+      ...input,
+      bars: [...bars].sort((a, b) => a.held - b.held).slice(0, defaultMaxBars),
+    });
     const footerLine = 56;
     expect(pngSize(capped)).toEqual({ width: 1280, height: pngSize(fifty).height + footerLine });
     // The shown rows are the least done: no bar in the image holds 2 or more of 50 beyond the least done 50.
     const geometry = chartGeometry(1280);
     const leastDone = [...bars].sort((a, b) => a.held - b.held).slice(0, defaultMaxBars);
-    const heldArea = leastDone.reduce((sum, bar) => sum + Math.round((geometry.barWidth * bar.held) / bar.total) * geometry.barHeight, 0) + 28 * 28;
+    const heldArea =
+      leastDone.reduce(
+        (sum, bar) => sum + Math.round((geometry.barWidth * bar.held) / bar.total) * geometry.barHeight,
+        0,
+      ) +
+      28 * 28;
     const pixels = await colourCounts(capped);
     expect(pixels.count(chartColours.held)).toBeGreaterThanOrEqual(heldArea - 3 * geometry.barHeight * defaultMaxBars);
     expect(pixels.count(chartColours.held)).toBeLessThanOrEqual(heldArea);

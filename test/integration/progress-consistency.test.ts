@@ -54,7 +54,10 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     const imported = await cli(db.database, ["org", "import", demo]);
     expect(imported.code, imported.err.join("\n")).toBe(0);
     admin = await bindTelegramUser(db.database, "+84825014551"); // standing committee and admin
-    const units = await prisma().unit.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, code: true, level: true } });
+    const units = await prisma().unit.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, code: true, level: true },
+    });
     lbId = units.find((unit) => unit.code === "LB")!.id;
     const at = (day: string) => new Date(`${day}T03:00:00Z`);
     let i = 0;
@@ -62,16 +65,45 @@ describe("/tiendo and the digest agree with an independent count (demo district)
       if (unit.level === "district") continue;
       i++;
       if (i % 5 === 0 || i % 11 === 0) {
-        await recordReport(db.database, { unit: unit.code, milestone: "held", eventDate: "2020-03-20", recordedAt: at("2020-03-20"), payload: { results: resultsFor(i) } });
+        await recordReport(db.database, {
+          unit: unit.code,
+          milestone: "held",
+          eventDate: "2020-03-20",
+          recordedAt: at("2020-03-20"),
+          payload: { results: resultsFor(i) },
+        });
         // Every third held congress is corrected later: the statistics must use the correction.
         if (i % 3 === 0) {
-          await recordReport(db.database, { unit: unit.code, milestone: "held", eventDate: "2020-03-21", recordedAt: at("2020-04-19"), payload: { results: resultsFor(i + 1) } });
+          await recordReport(db.database, {
+            unit: unit.code,
+            milestone: "held",
+            eventDate: "2020-03-21",
+            recordedAt: at("2020-04-19"),
+            payload: { results: resultsFor(i + 1) },
+          });
         }
       } else if (i % 5 === 1) {
-        await recordReport(db.database, { unit: unit.code, milestone: "scheduled", eventDate: i % 2 === 0 ? "2020-04-22" : "2020-05-05", recordedAt: at("2020-04-01") });
+        await recordReport(db.database, {
+          unit: unit.code,
+          milestone: "scheduled",
+          eventDate: i % 2 === 0 ? "2020-04-22" : "2020-05-05",
+          recordedAt: at("2020-04-01"),
+        });
       }
-      if (i % 4 === 0) await recordReport(db.database, { unit: unit.code, milestone: "documents", eventDate: "2020-03-01", recordedAt: at("2020-03-01") });
-      if (i % 8 === 0) await recordReport(db.database, { unit: unit.code, milestone: "personnel", eventDate: "2020-03-05", recordedAt: at("2020-03-05") });
+      if (i % 4 === 0)
+        await recordReport(db.database, {
+          unit: unit.code,
+          milestone: "documents",
+          eventDate: "2020-03-01",
+          recordedAt: at("2020-03-01"),
+        });
+      if (i % 8 === 0)
+        await recordReport(db.database, {
+          unit: unit.code,
+          milestone: "personnel",
+          eventDate: "2020-03-05",
+          recordedAt: at("2020-03-05"),
+        });
       if (i % 37 === 0) await prisma().difficulty.create({ data: { unitId: unit.id, text: `Khó khăn ${i}` } });
     }
     harness = await startBotHarness(db.database, { clock });
@@ -83,13 +115,27 @@ describe("/tiendo and the digest agree with an independent count (demo district)
 
   /** Counted here from the raw tables, without the roll-up's SQL. */
   async function independentCount() {
-    const units = await prisma().unit.findMany({ where: { archivedAt: null }, select: { id: true, name: true, level: true, parentId: true } });
-    const reports = await prisma().report.findMany({ orderBy: { id: "asc" }, select: { unitId: true, milestone: true, payload: true } });
+    const units = await prisma().unit.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, level: true, parentId: true },
+    });
+    const reports = await prisma().report.findMany({
+      orderBy: { id: "asc" },
+      select: { unitId: true, milestone: true, payload: true },
+    });
     const byId = new Map(units.map((unit) => [unit.id, unit]));
-    const done = (milestone: string) => new Set(reports.filter((report) => report.milestone === milestone).map((report) => report.unitId));
-    const [held, scheduled, documents, personnel] = [done("held"), done("scheduled"), done("documents"), done("personnel")];
+    const done = (milestone: string) =>
+      new Set(reports.filter((report) => report.milestone === milestone).map((report) => report.unitId));
+    const [held, scheduled, documents, personnel] = [
+      done("held"),
+      done("scheduled"),
+      done("documents"),
+      done("personnel"),
+    ];
     const latestHeld = new Map<number, ElectionResults>();
-    for (const report of reports) if (report.milestone === "held") latestHeld.set(report.unitId, (report.payload as unknown as { results: ElectionResults }).results);
+    for (const report of reports)
+      if (report.milestone === "held")
+        latestHeld.set(report.unitId, (report.payload as unknown as { results: ElectionResults }).results);
     const cells = units.filter((unit) => unit.level === "cell");
     const grassroots = units.filter((unit) => unit.level === "grassroots");
     const grassrootsOf = (id: number): number | null => {
@@ -105,17 +151,26 @@ describe("/tiendo and the digest agree with an independent count (demo district)
       cellsOf.set(grassrootsOf(cell.id)!, line);
     }
     const heldCells = cells.filter((cell) => held.has(cell.id)).map((cell) => latestHeld.get(cell.id)!);
-    const sum = (field: keyof ElectionResults) => heldCells.reduce((total, results) => total + Number(results[field] ?? 0), 0);
+    const sum = (field: keyof ElectionResults) =>
+      heldCells.reduce((total, results) => total + Number(results[field] ?? 0), 0);
     return {
-      cells: { held: cells.filter((cell) => held.has(cell.id)).length, scheduled: cells.filter((c) => scheduled.has(c.id) && !held.has(c.id)).length, total: cells.length },
+      cells: {
+        held: cells.filter((cell) => held.has(cell.id)).length,
+        scheduled: cells.filter((c) => scheduled.has(c.id) && !held.has(c.id)).length,
+        total: cells.length,
+      },
       grassroots: {
         held: grassroots.filter((unit) => held.has(unit.id)).length,
         total: grassroots.length,
         // Reached: reported, or presumed by a later milestone reported (a date set, a congress held).
-        documents: grassroots.filter((unit) => documents.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id)).length,
-        personnel: grassroots.filter((unit) => personnel.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id)).length,
+        documents: grassroots.filter((unit) => documents.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id))
+          .length,
+        personnel: grassroots.filter((unit) => personnel.has(unit.id) || scheduled.has(unit.id) || held.has(unit.id))
+          .length,
       },
-      cellsOf: new Map(grassroots.filter((unit) => cellsOf.has(unit.id)).map((unit) => [unit.name, cellsOf.get(unit.id)!])),
+      cellsOf: new Map(
+        grassroots.filter((unit) => cellsOf.has(unit.id)).map((unit) => [unit.name, cellsOf.get(unit.id)!]),
+      ),
       cellElections: {
         congresses: heldCells.length,
         elected: sum("committeeElected"),
@@ -129,10 +184,16 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     };
   }
 
-  async function press(user: User, message: Pick<Message, "message_id" | "chat">, label: string): Promise<RecordedMessage> {
+  async function press(
+    user: User,
+    message: Pick<Message, "message_id" | "chat">,
+    label: string,
+  ): Promise<RecordedMessage> {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, text: label });
     const id = update.callback_query!.id;
-    await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((answer) => answer.callback_query_id === id));
+    await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((answer) => answer.callback_query_id === id),
+    );
     return harness.sent(message.chat.id).find((sent) => sent.message_id === message.message_id)!;
   }
 
@@ -143,16 +204,29 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     const share = (part: number, total: number) => formatPercent(part, total, "vi");
 
     const translate = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
-    const digest = (await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lbId, { date: today, at: clock.now() })).join("\n");
+    const digest = (
+      await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lbId, {
+        date: today,
+        at: clock.now(),
+      })
+    ).join("\n");
     const digestLines = digest.split("\n");
-    expect(digestLines).toContain(`Chi bộ trực thuộc đảng ủy cơ sở: ${expected.cells.held}/${expected.cells.total} (${share(expected.cells.held, expected.cells.total)}) đã đại hội`);
-    expect(digestLines.some((line) => line.startsWith(`Tổ chức cơ sở đảng: ${expected.grassroots.held}/${expected.grassroots.total} đã đại hội`))).toBe(true);
+    expect(digestLines).toContain(
+      `Chi bộ trực thuộc đảng ủy cơ sở: ${expected.cells.held}/${expected.cells.total} (${share(expected.cells.held, expected.cells.total)}) đã đại hội`,
+    );
+    expect(
+      digestLines.some((line) =>
+        line.startsWith(`Tổ chức cơ sở đảng: ${expected.grassroots.held}/${expected.grassroots.total} đã đại hội`),
+      ),
+    ).toBe(true);
     expect(digestLines).toContain(
       `Dự thảo báo cáo chính trị, kiểm điểm: ${expected.grassroots.documents}/${expected.grassroots.total} • Phương án nhân sự: ${expected.grassroots.personnel}/${expected.grassroots.total}`,
     );
     // Each laggard line of the digest is its committee's independent count.
     const laggardsFrom = digestLines.indexOf("Chậm nhất (chi bộ đã đại hội / tổng):") + 1;
-    const laggards = digestLines.slice(laggardsFrom, digestLines.indexOf("", laggardsFrom)).filter((line) => line.startsWith("• "));
+    const laggards = digestLines
+      .slice(laggardsFrom, digestLines.indexOf("", laggardsFrom))
+      .filter((line) => line.startsWith("• "));
     expect(laggards.length).toBeGreaterThan(0);
     for (const line of laggards) {
       const match = /^• (.+): (\d+)\/(\d+) \(/.exec(line)!;
@@ -164,7 +238,11 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     expect(tiendo).toContain(
       `Chi bộ trực thuộc: ${cells.held}/${cells.total} (${share(cells.held, cells.total)}) đã đại hội • ${cells.scheduled} đã có lịch • ${cells.total - cells.held - cells.scheduled} chưa có lịch • ⚠️ quá hạn ${cells.total - cells.held}`,
     );
-    expect(tiendo.some((line) => line.startsWith(`Tổ chức cơ sở đảng: ${expected.grassroots.held}/${expected.grassroots.total} (`))).toBe(true);
+    expect(
+      tiendo.some((line) =>
+        line.startsWith(`Tổ chức cơ sở đảng: ${expected.grassroots.held}/${expected.grassroots.total} (`),
+      ),
+    ).toBe(true);
     expect(tiendo).toContain(
       `Dự thảo báo cáo chính trị, kiểm điểm: ${expected.grassroots.documents}/${expected.grassroots.total} • Phương án nhân sự: ${expected.grassroots.personnel}/${expected.grassroots.total}`,
     );
@@ -178,7 +256,8 @@ describe("/tiendo and the digest agree with an independent count (demo district)
       expect(lines[lines.indexOf(cellLine) + 1]).toBe(peopleLine);
       expect(lines[lines.indexOf(cellLine) + 2]).toContain(`Đại biểu dự đại hội cấp trên: ${e.delegates}`);
     }
-    const electionSection = (lines: string[]) => lines.slice(lines.findIndex((line) => line.startsWith("Kết quả bầu cử")));
+    const electionSection = (lines: string[]) =>
+      lines.slice(lines.findIndex((line) => line.startsWith("Kết quả bầu cử")));
     expect(electionSection(tiendo)).toEqual(electionSection(digestLines));
 
     // The chart's bars (one per grassroots organisation) add up to the same cells.
@@ -188,16 +267,27 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     const cellBars = bars.filter((bar) => bar.counts === "cells");
     expect(cellBars.reduce((sum, bar) => sum + bar.held, 0)).toBe(cells.held);
     expect(cellBars.reduce((sum, bar) => sum + bar.total, 0)).toBe(cells.total);
-    expect(levelCounts(rollup!.rows, "cell")).toMatchObject({ held: cells.held, total: cells.total, scheduled: cells.scheduled });
+    expect(levelCounts(rollup!.rows, "cell")).toMatchObject({
+      held: cells.held,
+      total: cells.total,
+      scheduled: cells.scheduled,
+    });
     for (const bar of cellBars) expect(expected.cellsOf.get(bar.name)).toEqual({ held: bar.held, total: bar.total });
   });
 
   it("when the list is longer than a page, then it pages forward and back, eight units a page", async () => {
     const first = await harness.say(admin, "/tiendo");
-    const numbered = (message: RecordedMessage) => message.text!.split("\n").filter((line) => /^\d+\. /.test(line)).map((line) => Number(line.split(".")[0]));
+    const numbered = (message: RecordedMessage) =>
+      message
+        .text!.split("\n")
+        .filter((line) => /^\d+\. /.test(line))
+        .map((line) => Number(line.split(".")[0]));
     expect(numbered(first)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(first.text).toContain("Đơn vị trực thuộc (1–8/49):");
-    const navigation = (message: RecordedMessage) => message.reply_markup!.inline_keyboard.find((row) => row.some((button) => button.text.startsWith("Trang")))!.map((b) => b.text);
+    const navigation = (message: RecordedMessage) =>
+      message
+        .reply_markup!.inline_keyboard.find((row) => row.some((button) => button.text.startsWith("Trang")))!
+        .map((b) => b.text);
     expect(navigation(first)).toEqual(["Trang 1/7", "Sau ▶"]);
     const second = await press(admin, first, "Sau ▶");
     expect(numbered(second)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);

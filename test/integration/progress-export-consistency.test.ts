@@ -90,11 +90,20 @@ function parseElectionSection(lines: readonly string[]): Map<string, LevelElecti
   expect(from, "the text has an election section").toBeGreaterThan(-1);
   const levels = new Map<string, LevelElections>();
   for (let index = from + 1; index < lines.length; index++) {
-    const head = new RegExp(`^• (.+) \\(${n}\\): cấp ủy trúng cử ${n}/${n} \\([^)]*\\); bầu đủ ${n}, bầu thiếu ${n}(?:; ${n} đại hội chưa báo cáo số liệu)?$`).exec(lines[index]!);
+    const head = new RegExp(
+      `^• (.+) \\(${n}\\): cấp ủy trúng cử ${n}/${n} \\([^)]*\\); bầu đủ ${n}, bầu thiếu ${n}(?:; ${n} đại hội chưa báo cáo số liệu)?$`,
+    ).exec(lines[index]!);
     if (!head) continue;
-    const people = new RegExp(`^ {3}Nữ ${n} \\([^)]*\\) • dưới 35 tuổi ${n} \\([^)]*\\) • tái cử ${n} \\([^)]*\\) • mới ${n} \\([^)]*\\)$`).exec(lines[index + 1]!);
+    const people = new RegExp(
+      `^ {3}Nữ ${n} \\([^)]*\\) • dưới 35 tuổi ${n} \\([^)]*\\) • tái cử ${n} \\([^)]*\\) • mới ${n} \\([^)]*\\)$`,
+    ).exec(lines[index + 1]!);
     expect(people, lines[index + 1]).not.toBeNull();
-    const extra = lines[index + 2]!.startsWith("   Bí thư") || lines[index + 2]!.startsWith("   Bầu") || lines[index + 2]!.startsWith("   Đại biểu") ? lines[index + 2]! : "";
+    const extra =
+      lines[index + 2]!.startsWith("   Bí thư") ||
+      lines[index + 2]!.startsWith("   Bầu") ||
+      lines[index + 2]!.startsWith("   Đại biểu")
+        ? lines[index + 2]!
+        : "";
     const congresses = num(head[2]);
     levels.set(head[1]!, {
       congresses,
@@ -137,20 +146,37 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     // Cells and grassroots cells held (20/02) or scheduled, from none to all per organisation.
     await recordDemoProgress(db.database, new Date("2020-02-20T10:00:00Z"));
     admin = await bindTelegramUser(db.database, "+84825014551"); // standing committee and admin of LB
-    const units = await prisma().unit.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, code: true, level: true, parentId: true } });
-    const held = new Set((await prisma().report.findMany({ where: { milestone: "held" }, select: { unitId: true } })).map((report) => report.unitId));
+    const units = await prisma().unit.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, code: true, level: true, parentId: true },
+    });
+    const held = new Set(
+      (await prisma().report.findMany({ where: { milestone: "held" }, select: { unitId: true } })).map(
+        (report) => report.unitId,
+      ),
+    );
     const parents = new Set(units.map((unit) => unit.parentId));
     lbId = units.find((unit) => unit.code === "LB")!.id;
     let partials = 0;
     for (const [i, unit] of units.entries()) {
       const record = (day: string, results: ElectionResults) =>
-        recordReport(db.database, { unit: unit.code, milestone: "held", eventDate: day, recordedAt: at(day), payload: { results } });
+        recordReport(db.database, {
+          unit: unit.code,
+          milestone: "held",
+          eventDate: day,
+          recordedAt: at(day),
+          payload: { results },
+        });
       if (held.has(unit.id)) {
         // Results added later by a correction for three in four; every fifth corrected once more.
         if (i % 4 === 3) continue;
         await record("2020-03-01", resultsFor(i, unit.level));
         if (i % 5 === 0) await record("2020-04-18", resultsFor(i + 1, unit.level));
-      } else if (unit.level === "district" || (unit.level === "grassroots" && parents.has(unit.id) && i % 6 === 0) || (unit.level === "partial" && partials++ === 0)) {
+      } else if (
+        unit.level === "district" ||
+        (unit.level === "grassroots" && parents.has(unit.id) && i % 6 === 0) ||
+        (unit.level === "partial" && partials++ === 0)
+      ) {
         // The district's own congress, a few grassroots committees and one partial committee, with results.
         await record("2020-04-15", resultsFor(i, unit.level));
       }
@@ -164,18 +190,29 @@ describe("/tiendo, the digest and the export agree with each other and with an i
 
   /** Counted here from the raw tables, without the roll-up's SQL: current held report per unit, by id. */
   async function independentCount() {
-    const units = await prisma().unit.findMany({ where: { archivedAt: null }, select: { id: true, code: true, level: true, parentId: true } });
-    const reports = await prisma().report.findMany({ where: { milestone: "held" }, orderBy: { id: "asc" }, select: { unitId: true, payload: true } });
+    const units = await prisma().unit.findMany({
+      where: { archivedAt: null },
+      select: { id: true, code: true, level: true, parentId: true },
+    });
+    const reports = await prisma().report.findMany({
+      where: { milestone: "held" },
+      orderBy: { id: "asc" },
+      select: { unitId: true, payload: true },
+    });
     const current = new Map<number, ElectionResults | null>();
-    for (const report of reports) current.set(report.unitId, (report.payload as { results?: ElectionResults }).results ?? null);
+    for (const report of reports)
+      current.set(report.unitId, (report.payload as { results?: ElectionResults }).results ?? null);
     const parents = new Set(units.map((unit) => unit.parentId));
     const heldOf = (group: typeof units): HeldOf => [group.filter((unit) => current.has(unit.id)).length, group.length];
     const ofLevel = (level: UnitLevel) => units.filter((unit) => unit.level === level);
     const grassroots = ofLevel("grassroots");
     const elections = (level: UnitLevel): LevelElections & { shortCodes: string[] } => {
       const rows = ofLevel(level).filter((unit) => current.has(unit.id));
-      const known = rows.flatMap((unit) => (current.get(unit.id) ? [{ code: unit.code, results: current.get(unit.id)! }] : []));
-      const sum = (value: (results: ElectionResults) => number) => known.reduce((total, row) => total + value(row.results), 0);
+      const known = rows.flatMap((unit) =>
+        current.get(unit.id) ? [{ code: unit.code, results: current.get(unit.id)! }] : [],
+      );
+      const sum = (value: (results: ElectionResults) => number) =>
+        known.reduce((total, row) => total + value(row.results), 0);
       const short = known.filter((row) => row.results.committeeElected < row.results.committeePlanned);
       return {
         congresses: rows.length,
@@ -203,7 +240,10 @@ describe("/tiendo, the digest and the export agree with each other and with an i
         cell: heldOf(ofLevel("cell")),
         all: heldOf(units),
       },
-      elections: Object.fromEntries(electionLevels.map((level) => [level, elections(level)])) as Record<(typeof electionLevels)[number], ReturnType<typeof elections>>,
+      elections: Object.fromEntries(electionLevels.map((level) => [level, elections(level)])) as Record<
+        (typeof electionLevels)[number],
+        ReturnType<typeof elections>
+      >,
     };
   }
 
@@ -219,10 +259,19 @@ describe("/tiendo, the digest and the export agree with each other and with an i
 
     const tiendo = (await harness.say(admin, "/tiendo")).text!.split("\n");
     const translate = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
-    const digest = (await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lbId, { date: today, at: clock.now() })).join("\n").split("\n");
+    const digest = (
+      await digestMessages({ prisma: prisma(), config: testConfig(), translate }, lbId, {
+        date: today,
+        at: clock.now(),
+      })
+    )
+      .join("\n")
+      .split("\n");
     const document = await harness.say(admin, "/xuat");
     const workbook = await readWorkbook(await downloadDocument(harness, document));
-    const statistics = new Map(sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!).map((record) => [String(record["Cấp"]), record]));
+    const statistics = new Map(
+      sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!).map((record) => [String(record["Cấp"]), record]),
+    );
     const unitRows = sheetRecords(workbook.getWorksheet("Tiến độ đơn vị")!);
 
     // --- Held / total per level ---
@@ -236,7 +285,10 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     const digestHeld = heldLines(digest);
     expect(digestHeld.get("Tổ chức cơ sở đảng")).toEqual(expected.held.grassroots);
     expect(digestHeld.get("Chi bộ trực thuộc đảng ủy cơ sở")).toEqual(expected.held.cell);
-    const sheetHeld = (label: string): HeldOf => [Number(statistics.get(label)!["Đã đại hội"]), Number(statistics.get(label)!["Số đơn vị"])];
+    const sheetHeld = (label: string): HeldOf => [
+      Number(statistics.get(label)!["Đã đại hội"]),
+      Number(statistics.get(label)!["Số đơn vị"]),
+    ];
     expect([...statistics.keys()]).toEqual([...electionLevels.map((level) => sheetLabel[level]), "Tổng cộng"]);
     for (const level of electionLevels) expect(sheetHeld(sheetLabel[level]), level).toEqual(expected.held[level]);
     expect(sheetHeld("Tổng cộng")).toEqual(expected.held.all);
@@ -245,11 +297,14 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     // The export's per-unit sheet lists the same units and the same held congresses.
     for (const level of electionLevels) {
       const rows = unitRows.filter((row) => row["Cấp"] === sheetLabel[level]);
-      expect([rows.filter((row) => row["Ngày đã đại hội"] !== null).length, rows.length], level).toEqual(expected.held[level]);
+      expect([rows.filter((row) => row["Ngày đã đại hội"] !== null).length, rows.length], level).toEqual(
+        expected.held[level],
+      );
     }
 
     // --- Election statistics per level ---
-    const electionSection = (lines: string[]) => lines.slice(lines.findIndex((line) => line.startsWith("Kết quả bầu cử (")));
+    const electionSection = (lines: string[]) =>
+      lines.slice(lines.findIndex((line) => line.startsWith("Kết quả bầu cử (")));
     const tiendoElections = parseElectionSection(tiendo);
     const digestElections = parseElectionSection(digest);
     expect(electionSection(tiendo)).toEqual(electionSection(digest));
@@ -275,13 +330,24 @@ describe("/tiendo, the digest and the export agree with each other and with an i
         },
         `export ${level}`,
       ).toEqual(figures);
-      expect(String(row["Đơn vị bầu thiếu"] ?? "").split(", ").filter(Boolean).sort(), `export ${level} short`).toEqual(shortCodes);
+      expect(
+        String(row["Đơn vị bầu thiếu"] ?? "")
+          .split(", ")
+          .filter(Boolean)
+          .sort(),
+        `export ${level} short`,
+      ).toEqual(shortCodes);
     }
     const total = statistics.get("Tổng cộng")!;
-    const sumOf = (field: keyof LevelElections) => electionLevels.reduce((sum, level) => sum + expected.elections[level][field], 0);
-    expect([total["Đã đại hội"], total["BCH theo đề án"], total["BCH trúng cử"], total["Số đơn vị bầu thiếu"], total["Nữ"]]).toEqual(
-      [sumOf("congresses"), sumOf("planned"), sumOf("elected"), sumOf("short"), sumOf("women")],
-    );
+    const sumOf = (field: keyof LevelElections) =>
+      electionLevels.reduce((sum, level) => sum + expected.elections[level][field], 0);
+    expect([
+      total["Đã đại hội"],
+      total["BCH theo đề án"],
+      total["BCH trúng cử"],
+      total["Số đơn vị bầu thiếu"],
+      total["Nữ"],
+    ]).toEqual([sumOf("congresses"), sumOf("planned"), sumOf("elected"), sumOf("short"), sumOf("women")]);
     expect(tiendo).toContain(`Kết quả bầu cử (${sumOf("congresses")} đại hội đã tổ chức):`);
   });
 });

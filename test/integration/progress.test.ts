@@ -12,7 +12,20 @@ import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../s
 
 // 10:00 on 05/04/2020 in Hà Nội: the cells' deadline (31/03) has passed, the grassroots one (10/06) not.
 const clock = fixedClock("2020-04-05T03:00:00Z");
-const results = { committeePlanned: 5, committeeElected: 4, standingElected: null, women: 2, underThirtyFive: 1, reElected: 3, secretaryDirect: true, oneRound: false, delegates: 3, summoned: null, present: null, note: null };
+const results = {
+  committeePlanned: 5,
+  committeeElected: 4,
+  standingElected: null,
+  women: 2,
+  underThirtyFive: 1,
+  reElected: 3,
+  secretaryDirect: true,
+  oneRound: false,
+  delegates: 3,
+  summoned: null,
+  present: null,
+  note: null,
+};
 
 describe("/tiendo (progress drill-down)", () => {
   let db: TestDatabase;
@@ -33,10 +46,31 @@ describe("/tiendo (progress drill-down)", () => {
     minh = await bindTelegramUser(db.database, "+84907999000", { language_code: "en" });
     // Minh leads a working group but is not on the standing committee here.
     await prisma().roleAssignment.deleteMany({ where: { person: { phone: "+84907999000" }, role: "standing" } });
-    await recordReport(db.database, { unit: "GT-07", milestone: "held", eventDate: "2020-02-25", recordedAt: new Date("2020-02-25T10:00:00Z"), payload: { results } });
-    await recordReport(db.database, { unit: "GT-12", milestone: "scheduled", eventDate: "2020-04-10", recordedAt: new Date("2020-03-20T10:00:00Z") });
-    await recordReport(db.database, { unit: "KB", milestone: "scheduled", eventDate: "2020-04-20", recordedAt: new Date("2020-03-20T10:00:00Z") });
-    await recordReport(db.database, { unit: "KB", milestone: "documents", eventDate: "2020-03-01", recordedAt: new Date("2020-03-01T10:00:00Z") });
+    await recordReport(db.database, {
+      unit: "GT-07",
+      milestone: "held",
+      eventDate: "2020-02-25",
+      recordedAt: new Date("2020-02-25T10:00:00Z"),
+      payload: { results },
+    });
+    await recordReport(db.database, {
+      unit: "GT-12",
+      milestone: "scheduled",
+      eventDate: "2020-04-10",
+      recordedAt: new Date("2020-03-20T10:00:00Z"),
+    });
+    await recordReport(db.database, {
+      unit: "KB",
+      milestone: "scheduled",
+      eventDate: "2020-04-20",
+      recordedAt: new Date("2020-03-20T10:00:00Z"),
+    });
+    await recordReport(db.database, {
+      unit: "KB",
+      milestone: "documents",
+      eventDate: "2020-03-01",
+      recordedAt: new Date("2020-03-01T10:00:00Z"),
+    });
     const nt01 = await prisma().unit.findFirstOrThrow({ where: { code: "NT-01" } });
     await prisma().difficulty.create({ data: { unitId: nt01.id, text: "Chưa thống nhất phương án nhân sự" } });
     harness = await startBotHarness(db.database, { clock });
@@ -47,15 +81,23 @@ describe("/tiendo (progress drill-down)", () => {
   });
 
   /** Presses a button (or forges a press) and waits for the bot's answer to it; returns the message as it is then. */
-  async function press(user: User, message: Pick<Message, "message_id" | "chat">, button: { text?: string; data?: string; force?: boolean }) {
+  async function press(
+    user: User,
+    message: Pick<Message, "message_id" | "chat">,
+    button: { text?: string; data?: string; force?: boolean },
+  ) {
     const update = harness.emulator.pressButton(harness.token, { from: user, message, ...button });
     const id = update.callback_query!.id;
-    const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id));
+    const answer = await harness.emulator.waitFor(() =>
+      harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id),
+    );
     await harness.app.inbox.drain();
     return { answer, message: current(message) };
   }
-  const current = (message: Pick<Message, "message_id" | "chat">) => harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
-  const buttons = (message: RecordedMessage) => (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((button) => button.text));
+  const current = (message: Pick<Message, "message_id" | "chat">) =>
+    harness.sent(message.chat.id).find((m) => m.message_id === message.message_id)!;
+  const buttons = (message: RecordedMessage) =>
+    (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((button) => button.text));
 
   const lbScreen = [
     "📊 Tiến độ — Đảng bộ quận Long Biên (LB)",
@@ -120,7 +162,13 @@ describe("/tiendo (progress drill-down)", () => {
     const gt = await press(admin, lb, { text: "1. Đảng bộ phường Gia Thụy" });
     expect(gt.answer.text).toBeUndefined();
     expect(gt.message.text).toBe(gtScreen);
-    expect(buttons(gt.message)).toEqual([["1. Chi bộ Tổ dân phố 7"], ["2. Chi bộ Tổ dân phố 12"], ...filterRows, ["📊 Biểu đồ"], ["⬆ Đảng bộ quận Long Biên"]]);
+    expect(buttons(gt.message)).toEqual([
+      ["1. Chi bộ Tổ dân phố 7"],
+      ["2. Chi bộ Tổ dân phố 12"],
+      ...filterRows,
+      ["📊 Biểu đồ"],
+      ["⬆ Đảng bộ quận Long Biên"],
+    ]);
     const cell = await press(admin, lb, { text: "2. Chi bộ Tổ dân phố 12" });
     expect(cell.message.text).toBe(
       [
@@ -139,7 +187,9 @@ describe("/tiendo (progress drill-down)", () => {
     );
     expect(buttons(cell.message)).toEqual([["⬆ Đảng bộ phường Gia Thụy"]]);
     expect((await press(admin, lb, { text: "⬆ Đảng bộ phường Gia Thụy" })).message.text).toBe(gtScreen);
-    expect((await press(admin, lb, { text: "⬆ Đảng bộ quận Long Biên" })).message.text).toBe([...lbScreen, ...electionLines].join("\n"));
+    expect((await press(admin, lb, { text: "⬆ Đảng bộ quận Long Biên" })).message.text).toBe(
+      [...lbScreen, ...electionLines].join("\n"),
+    );
     expect(harness.sent(admin.id).filter((message) => message.message_id === lb.message_id)).toHaveLength(1);
     expect(await databaseFingerprint(db.database)).toEqual(fingerprint);
   });
@@ -149,11 +199,21 @@ describe("/tiendo (progress drill-down)", () => {
     const withDifficulties = await press(admin, lb, { text: "Có khó khăn" });
     const listOf = (message: RecordedMessage) => message.text!.split("\n").filter((line) => /^\d+\. /.test(line));
     expect(withDifficulties.message.text!.split("\n")[1]).toBe("Cập nhật ngày 05/04/2020 • lọc: Có khó khăn");
-    expect(listOf(withDifficulties.message)).toEqual(["1. ⚠️ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0,0%) • quá hạn 1 • khó khăn 1"]);
+    expect(listOf(withDifficulties.message)).toEqual([
+      "1. ⚠️ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0,0%) • quá hạn 1 • khó khăn 1",
+    ]);
     expect(withDifficulties.message.text).toContain("Đơn vị trực thuộc khớp bộ lọc (1–1/1):");
-    expect(buttons(withDifficulties.message)).toEqual([["1. Đảng bộ phường Ngọc Thụy"], ["Tất cả", "Chưa đại hội"], ["Quá hạn", "✓ Có khó khăn"], ["📊 Biểu đồ"]]);
+    expect(buttons(withDifficulties.message)).toEqual([
+      ["1. Đảng bộ phường Ngọc Thụy"],
+      ["Tất cả", "Chưa đại hội"],
+      ["Quá hạn", "✓ Có khó khăn"],
+      ["📊 Biểu đồ"],
+    ]);
     const overdue = await press(admin, lb, { text: "Quá hạn" });
-    expect(listOf(overdue.message).map((line) => line.split(":")[0])).toEqual(["1. ⚠️ Đảng bộ phường Gia Thụy", "2. ⚠️ Đảng bộ phường Ngọc Thụy"]);
+    expect(listOf(overdue.message).map((line) => line.split(":")[0])).toEqual([
+      "1. ⚠️ Đảng bộ phường Gia Thụy",
+      "2. ⚠️ Đảng bộ phường Ngọc Thụy",
+    ]);
     // The filter goes down with the drill-down: inside Gia Thụy, only the overdue cell.
     const inside = await press(admin, lb, { text: "1. Đảng bộ phường Gia Thụy" });
     expect(listOf(inside.message)).toEqual(["1. ⚠️ Chi bộ Tổ dân phố 12: đại hội ngày 10/04"]);
@@ -179,7 +239,11 @@ describe("/tiendo (progress drill-down)", () => {
     );
     // A secretary of a cell: the cell's checklist.
     const cell = await harness.say(an, "/tiendo");
-    expect(cell.text!.split("\n").slice(0, 3)).toEqual(["📊 Tiến độ — Chi bộ Tổ dân phố 7 (GT-07)", "Cập nhật ngày 05/04/2020", "Trực thuộc: Đảng bộ phường Gia Thụy"]);
+    expect(cell.text!.split("\n").slice(0, 3)).toEqual([
+      "📊 Tiến độ — Chi bộ Tổ dân phố 7 (GT-07)",
+      "Cập nhật ngày 05/04/2020",
+      "Trực thuộc: Đảng bộ phường Gia Thụy",
+    ]);
     expect(buttons(cell)).toEqual([]);
     // A working-group leader (in English): the group's unit.
     const nt = await harness.say(minh, "/progress");
@@ -227,10 +291,18 @@ describe("/tiendo (progress drill-down)", () => {
   });
 
   it("when the command is malformed or names no unit, then the answer says how to write it", async () => {
-    expect((await harness.say(admin, "/tiendo GT NT")).text).toBe("Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.");
-    expect((await harness.say(admin, "/tiendo <b>x</b>")).text).toBe("Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.");
-    expect((await harness.say(admin, `/tiendo ${"X".repeat(40)}`)).text).toBe("Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.");
-    expect((await harness.say(admin, "/tiendo ZZ-99")).text).toBe('Không có đơn vị mã "ZZ-99". Kiểm tra lại mã, ví dụ /tiendo GT-07.');
+    expect((await harness.say(admin, "/tiendo GT NT")).text).toBe(
+      "Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.",
+    );
+    expect((await harness.say(admin, "/tiendo <b>x</b>")).text).toBe(
+      "Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.",
+    );
+    expect((await harness.say(admin, `/tiendo ${"X".repeat(40)}`)).text).toBe(
+      "Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.",
+    );
+    expect((await harness.say(admin, "/tiendo ZZ-99")).text).toBe(
+      'Không có đơn vị mã "ZZ-99". Kiểm tra lại mã, ví dụ /tiendo GT-07.',
+    );
   });
 
   it("when a button is forged or old, then nothing changes and the person is told", async () => {
@@ -238,7 +310,18 @@ describe("/tiendo (progress drill-down)", () => {
     const own = await harness.say(an, "/tiendo");
     const lbId = await unitId("LB");
     const stale = "Nút này không còn dùng được, hoặc đồng chí không có quyền xem đơn vị này. Gõ /tiendo để xem lại.";
-    for (const data of [`td:u:${lbId}:a:0`, `td:u:${await unitId("NT-01")}:a:0`, "td:u:abc:a:0", `td:u:${lbId}:z:0`, `td:u:${lbId}:a:-1`, "td:u:999999:a:0", "td:h:a:0", "td:c:1", "td:", `td:u:${lbId}:a:0:extra`]) {
+    for (const data of [
+      `td:u:${lbId}:a:0`,
+      `td:u:${await unitId("NT-01")}:a:0`,
+      "td:u:abc:a:0",
+      `td:u:${lbId}:z:0`,
+      `td:u:${lbId}:a:-1`,
+      "td:u:999999:a:0",
+      "td:h:a:0",
+      "td:c:1",
+      "td:",
+      `td:u:${lbId}:a:0:extra`,
+    ]) {
       const pressed = await press(an, own, { data, force: true });
       expect(pressed.answer, data).toMatchObject({ text: stale, show_alert: true });
       expect(pressed.message.text, data).toBe(own.text);
@@ -267,7 +350,13 @@ describe("/tiendo (progress drill-down)", () => {
   }
   /** The chart of the unit drawn directly (what the button must send), in the given language. */
   async function chartOf(code: string, locale: Locale = "vi") {
-    const chart = await progressChartFor(prisma(), await unitId(code), "2020-04-05", translatorFor(createI18n({ defaultLocale: "vi" }), locale), locale);
+    const chart = await progressChartFor(
+      prisma(),
+      await unitId(code),
+      "2020-04-05",
+      translatorFor(createI18n({ defaultLocale: "vi" }), locale),
+      locale,
+    );
     return chart!;
   }
   const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -312,7 +401,15 @@ describe("/tiendo (progress drill-down)", () => {
     // An, secretary of the cell GT-07: no chart on a cell's view, and none of units outside the cell.
     const own = await harness.say(an, "/tiendo");
     expect(buttons(own).flat()).not.toContain("📊 Biểu đồ");
-    const forged = [`td:c:${await unitId("LB")}`, `td:c:${await unitId("GT")}`, `td:c:${await unitId("GT-07")}`, "td:c:999999", "td:c:0", "td:c:abc", `td:c:${await unitId("GT")}:x`];
+    const forged = [
+      `td:c:${await unitId("LB")}`,
+      `td:c:${await unitId("GT")}`,
+      `td:c:${await unitId("GT-07")}`,
+      "td:c:999999",
+      "td:c:0",
+      "td:c:abc",
+      `td:c:${await unitId("GT")}:x`,
+    ];
     for (const data of forged) {
       const pressed = await press(an, own, { data, force: true });
       expect(pressed.answer, data).toMatchObject({ text: stale, show_alert: true });
@@ -320,8 +417,14 @@ describe("/tiendo (progress drill-down)", () => {
     }
     // Cường, secretary of GT, may chart GT but not the district above it.
     const gt = await harness.say(cuong, "/tiendo");
-    expect((await press(cuong, gt, { data: `td:c:${await unitId("LB")}`, force: true })).answer).toMatchObject({ text: stale, show_alert: true });
-    expect((await press(cuong, gt, { data: `td:c:${await unitId("NT")}`, force: true })).answer).toMatchObject({ text: stale, show_alert: true });
+    expect((await press(cuong, gt, { data: `td:c:${await unitId("LB")}`, force: true })).answer).toMatchObject({
+      text: stale,
+      show_alert: true,
+    });
+    expect((await press(cuong, gt, { data: `td:c:${await unitId("NT")}`, force: true })).answer).toMatchObject({
+      text: stale,
+      show_alert: true,
+    });
     // An old button: the unit was archived since.
     const lb = await harness.say(admin, "/tiendo GT");
     const before = photos(admin.id).length;
@@ -339,7 +442,9 @@ describe("/tiendo (progress drill-down)", () => {
     harness.emulator.registerChat(group);
     harness.emulator.registerChat(unbound);
     const gt = await prisma().unit.findFirstOrThrow({ where: { code: "GT" } });
-    await prisma().chatBinding.create({ data: { organizationId: gt.organizationId, unitId: gt.id, chatId: BigInt(group.id), title: group.title } });
+    await prisma().chatBinding.create({
+      data: { organizationId: gt.organizationId, unitId: gt.id, chatId: BigInt(group.id), title: group.title },
+    });
     const member = telegramUser();
     const shown = await harness.say(member, "/tiendo", group);
     expect(shown.text).toBe(gtScreen);
@@ -356,11 +461,15 @@ describe("/tiendo (progress drill-down)", () => {
     const groupView = await harness.say(member, "/tiendo", group);
     expect(buttons(groupView).at(-1)).toEqual(["📊 Biểu đồ"]);
     await press(member, groupView, { text: "📊 Biểu đồ" });
-    expect(photos(group.id).map((photo) => photo.caption)).toEqual(["📊 Biểu đồ tiến độ đại hội — Đảng bộ phường Gia Thụy, ngày 05/04/2020"]);
+    expect(photos(group.id).map((photo) => photo.caption)).toEqual([
+      "📊 Biểu đồ tiến độ đại hội — Đảng bộ phường Gia Thụy, ngày 05/04/2020",
+    ]);
     expect(photoBytes(photos(group.id)[0]!).equals((await chartOf("GT")).png)).toBe(true);
     const forgedChart = await press(admin, groupView, { data: `td:c:${await unitId("LB")}`, force: true });
     expect(forgedChart.answer).toMatchObject({ show_alert: true });
     expect(photos(group.id)).toHaveLength(1);
-    expect((await harness.say(member, "/tiendo", unbound)).text).toBe("Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.");
+    expect((await harness.say(member, "/tiendo", unbound)).text).toBe(
+      "Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.",
+    );
   });
 });

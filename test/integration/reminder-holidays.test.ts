@@ -29,7 +29,13 @@ describe("reminders on holidays set in the org file", () => {
     db = await createTestDatabase();
     const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-holidays-")), "org.yaml");
     if (!fixture.includes(terms)) throw new Error("fixture changed");
-    writeFileSync(file, fixture.replace(terms, `${terms}  reminders: { daysOff: [sunday, saturday], holidays: ["2020-03-09..2020-03-11"] }\n`));
+    writeFileSync(
+      file,
+      fixture.replace(
+        terms,
+        `${terms}  reminders: { daysOff: [sunday, saturday], holidays: ["2020-03-09..2020-03-11"] }\n`,
+      ),
+    );
     expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
     an = await bindTelegramUser(db.database, "+84912345678");
     harness = await startBotHarness(db.database, { clock });
@@ -77,8 +83,13 @@ describe("reminders on holidays set in the org file", () => {
   });
 
   it("when a reminder is written, then it is never on a holiday, a day off or in quiet hours, and once a day", async () => {
-    const rows = await db.database.prisma.outboxMessage.findMany({ where: { kind: "reminder", chatId: BigInt(an.id) }, orderBy: { id: "asc" } });
-    expect(rows.map((row) => row.dedupeKey)).toEqual(["05", "06", "12", "13", "16"].map((day) => `remind:${an.id}:2020-03-${day}`));
+    const rows = await db.database.prisma.outboxMessage.findMany({
+      where: { kind: "reminder", chatId: BigInt(an.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => row.dedupeKey)).toEqual(
+      ["05", "06", "12", "13", "16"].map((day) => `remind:${an.id}:2020-03-${day}`),
+    );
     expect(rows.every((row) => row.status === "sent")).toBe(true);
     for (const row of rows) {
       const local = dayjs(row.notBefore).tz(zone);
@@ -99,7 +110,8 @@ describe("reminders on holidays set in the org file", () => {
 describe("reminders on Vietnam's public holidays", () => {
   // Cells' `held` deadline 07/05/2020 alone, reminded 7 days before: on Thursday 30/04/2020, a public
   // holiday as is Friday 01/05; Saturday 02/05 and Sunday 03/05 are the office's weekend.
-  const cellDeadlines = "    cell: { plan: 2020-01-31, documents: 2020-02-29, personnel: 2020-03-10, scheduled: 2020-03-15, held: 2020-03-31 }\n";
+  const cellDeadlines =
+    "    cell: { plan: 2020-01-31, documents: 2020-02-29, personnel: 2020-03-10, scheduled: 2020-03-15, held: 2020-03-31 }\n";
   const days = ["2020-04-29", "2020-04-30", "2020-05-01", "2020-05-02", "2020-05-03", "2020-05-04", "2020-05-05"];
 
   /** Imports the fixture with this reminders section, runs the scheduler through `days` and returns an's reminders. */
@@ -109,7 +121,12 @@ describe("reminders on Vietnam's public holidays", () => {
     try {
       const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-public-holidays-")), "org.yaml");
       if (!fixture.includes(terms) || !fixture.includes(cellDeadlines)) throw new Error("fixture changed");
-      writeFileSync(file, fixture.replace(cellDeadlines, "    cell: { held: 2020-05-07 }\n").replace(terms, `${terms}  reminders: ${reminders}\n`));
+      writeFileSync(
+        file,
+        fixture
+          .replace(cellDeadlines, "    cell: { held: 2020-05-07 }\n")
+          .replace(terms, `${terms}  reminders: ${reminders}\n`),
+      );
       expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
       const an = await bindTelegramUser(db.database, "+84912345678");
       const clock = fixedClock("2020-04-28T17:00:00Z");
@@ -126,9 +143,16 @@ describe("reminders on Vietnam's public holidays", () => {
           }
         }
       }
-      const rows = await db.database.prisma.outboxMessage.findMany({ where: { kind: "reminder", chatId: BigInt(an.id) }, orderBy: { id: "asc" } });
+      const rows = await db.database.prisma.outboxMessage.findMany({
+        where: { kind: "reminder", chatId: BigInt(an.id) },
+        orderBy: { id: "asc" },
+      });
       return {
-        rows: rows.map((row) => ({ day: row.dedupeKey.split(":").at(-1), written: dayjs(row.notBefore).tz(zone).format("YYYY-MM-DD HH:mm"), status: row.status })),
+        rows: rows.map((row) => ({
+          day: row.dedupeKey.split(":").at(-1),
+          written: dayjs(row.notBefore).tz(zone).format("YYYY-MM-DD HH:mm"),
+          status: row.status,
+        })),
         texts: running.sent(an.id).map((message) => message.text?.split("\n")[1]),
       };
     } finally {
@@ -144,7 +168,9 @@ describe("reminders on Vietnam's public holidays", () => {
   });
 
   it("when the org file turns the public holidays off, then the reminder goes out on 30/04 itself", async () => {
-    const { rows } = await remindersOfAn("{ daysBefore: [7], overdueEvery: 0, daysOff: [sunday, saturday], publicHolidays: false }");
+    const { rows } = await remindersOfAn(
+      "{ daysBefore: [7], overdueEvery: 0, daysOff: [sunday, saturday], publicHolidays: false }",
+    );
     expect(rows).toEqual([{ day: "2020-04-30", written: "2020-04-30 08:00", status: "sent" }]);
   });
 });

@@ -13,7 +13,8 @@ const clock = fixedClock("2020-03-02T00:30:00Z"); // 07:30 on Monday 02/03/2020 
 const reason = "Hoãn theo Công văn số 15-CV/ĐU ngày 28/02/2020, chờ kiện toàn cấp ủy";
 const example = "Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy";
 const gt07 = "Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)";
-const onlyLeadersMayPause = "Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới tạm dừng nhắc việc cho đơn vị.";
+const onlyLeadersMayPause =
+  "Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới tạm dừng nhắc việc cho đơn vị.";
 const askGroupOfGt07 = `Đề nghị đồng chí báo Tổ công tác phụ trách ${gt07} (mã GT-07): Tổ công tác số 1 — Tổ trưởng Hoàng Thu Hà, 0905 555 666.`;
 const notInScope = [
   `${gt07} (mã GT-07) không thuộc phạm vi đồng chí theo dõi, nên đồng chí không tạm dừng hay nhắc lại việc cho đơn vị này được.`,
@@ -30,7 +31,8 @@ describe("pausing reminders for a postponed unit", () => {
   let an: User, binh: User, ha: User, minh: User, lan: User, dung: User, nga: User;
 
   const prisma = () => db.database.prisma;
-  const pauses = () => prisma().reminderPause.findMany({ orderBy: { id: "asc" }, include: { pausedBy: true, resumedBy: true } });
+  const pauses = () =>
+    prisma().reminderPause.findMany({ orderBy: { id: "asc" }, include: { pausedBy: true, resumedBy: true } });
 
   /** Plans what is due now and delivers all of it (a second apart per chat, as Telegram allows). */
   async function tickAndDeliver(): Promise<void> {
@@ -56,7 +58,8 @@ describe("pausing reminders for a postponed unit", () => {
     await prisma().roleAssignment.create({ data: { personId: dungPerson.id, unitId: nt.id, role: "admin" } });
     await prisma().person.updateMany({ where: { phone: "+84908123456" }, data: { locale: "en" } });
     harness = await startBotHarness(db.database, { clock });
-    for (const user of [an, binh, ha, minh, lan, dung, nga]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    for (const user of [an, binh, ha, minh, lan, dung, nga])
+      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -64,23 +67,59 @@ describe("pausing reminders for a postponed unit", () => {
   });
 
   it.each([
-    { name: "no code and no reason", who: "ha", text: "/hoan", answer: ["Đồng chí ghi mã đơn vị và lý do hoãn ngay sau lệnh.", example] },
-    { name: "no reason", who: "ha", text: "/hoan GT-07", answer: ["Cần ghi lý do hoãn sau mã GT-07: Tổ công tác theo dõi đơn vị sẽ đọc lý do này.", example] },
-    { name: "an unknown code", who: "ha", text: "/hoan GT-99 Hoãn", answer: ['Không có đơn vị mã "GT-99". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example] },
-    { name: "a code that cannot be one", who: "ha", text: "/hoan GT/07 Hoãn", answer: ['Không có đơn vị mã "GT/07". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example] },
+    {
+      name: "no code and no reason",
+      who: "ha",
+      text: "/hoan",
+      answer: ["Đồng chí ghi mã đơn vị và lý do hoãn ngay sau lệnh.", example],
+    },
+    {
+      name: "no reason",
+      who: "ha",
+      text: "/hoan GT-07",
+      answer: ["Cần ghi lý do hoãn sau mã GT-07: Tổ công tác theo dõi đơn vị sẽ đọc lý do này.", example],
+    },
+    {
+      name: "an unknown code",
+      who: "ha",
+      text: "/hoan GT-99 Hoãn",
+      answer: ['Không có đơn vị mã "GT-99". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example],
+    },
+    {
+      name: "a code that cannot be one",
+      who: "ha",
+      text: "/hoan GT/07 Hoãn",
+      answer: ['Không có đơn vị mã "GT/07". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example],
+    },
     {
       name: "an oversized reason",
       who: "ha",
       text: `/hoan GT-07 ${"Hoãn đại hội ".repeat(30)}`,
-      answer: ["Lý do dài 389 ký tự, vượt giới hạn 300 ký tự. Đồng chí ghi ngắn gọn (số công văn, lý do chính) rồi gửi lại.", example],
+      answer: [
+        "Lý do dài 389 ký tự, vượt giới hạn 300 ký tự. Đồng chí ghi ngắn gọn (số công văn, lý do chính) rồi gửi lại.",
+        example,
+      ],
     },
-    { name: "the unit's own secretary", who: "an", text: `/hoan GT-07 ${reason}`, answer: [onlyLeadersMayPause, askGroupOfGt07] },
-    { name: "a sibling cell's secretary", who: "binh", text: `/hoan gt-07 ${reason}`, answer: [onlyLeadersMayPause, askGroupOfGt07] },
+    {
+      name: "the unit's own secretary",
+      who: "an",
+      text: `/hoan GT-07 ${reason}`,
+      answer: [onlyLeadersMayPause, askGroupOfGt07],
+    },
+    {
+      name: "a sibling cell's secretary",
+      who: "binh",
+      text: `/hoan gt-07 ${reason}`,
+      answer: [onlyLeadersMayPause, askGroupOfGt07],
+    },
     {
       name: "a secretary asking to resume",
       who: "an",
       text: "/tieptuc GT-07",
-      answer: ["Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới cho đơn vị nhắc việc lại.", askGroupOfGt07],
+      answer: [
+        "Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới cho đơn vị nhắc việc lại.",
+        askGroupOfGt07,
+      ],
     },
     {
       name: "a secretary without a unit code",
@@ -99,16 +138,34 @@ describe("pausing reminders for a postponed unit", () => {
     },
     { name: "an admin of another unit", who: "dung", text: `/hoan GT-07 ${reason}`, answer: notInScope },
     { name: "an admin of another unit resuming", who: "dung", text: "/tieptuc GT-07", answer: notInScope },
-    { name: "a resume without a code", who: "lan", text: "/tieptuc", answer: ["Đồng chí ghi mã đơn vị cần nhắc việc lại ngay sau lệnh.", "Ví dụ: /tieptuc GT-07"] },
-    { name: "a resume of a unit not paused", who: "lan", text: "/resume gt-07", answer: [`${gt07} (mã GT-07) không tạm dừng nhắc việc, không cần /tieptuc.`] },
-    { name: "a stranger", who: "stranger", text: `/hoan GT-07 ${reason}`, answer: ["Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời."] },
-  ])("when /hoan or /tieptuc comes with $name, then the answer says what is wrong and nothing changes", async ({ who, text, answer }) => {
-    const users: Record<string, User> = { an, ha, binh, minh, lan, dung, nga, stranger: telegramUser() };
-    const before = await databaseFingerprint(db.database);
-    const reply = await harness.say(users[who]!, text);
-    expect(reply.text?.split("\n")).toEqual(answer);
-    expect(await databaseFingerprint(db.database)).toEqual(before);
-  });
+    {
+      name: "a resume without a code",
+      who: "lan",
+      text: "/tieptuc",
+      answer: ["Đồng chí ghi mã đơn vị cần nhắc việc lại ngay sau lệnh.", "Ví dụ: /tieptuc GT-07"],
+    },
+    {
+      name: "a resume of a unit not paused",
+      who: "lan",
+      text: "/resume gt-07",
+      answer: [`${gt07} (mã GT-07) không tạm dừng nhắc việc, không cần /tieptuc.`],
+    },
+    {
+      name: "a stranger",
+      who: "stranger",
+      text: `/hoan GT-07 ${reason}`,
+      answer: ["Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời."],
+    },
+  ])(
+    "when /hoan or /tieptuc comes with $name, then the answer says what is wrong and nothing changes",
+    async ({ who, text, answer }) => {
+      const users: Record<string, User> = { an, ha, binh, minh, lan, dung, nga, stranger: telegramUser() };
+      const before = await databaseFingerprint(db.database);
+      const reply = await harness.say(users[who]!, text);
+      expect(reply.text?.split("\n")).toEqual(answer);
+      expect(await databaseFingerprint(db.database)).toEqual(before);
+    },
+  );
 
   it("when /hoan is sent in a group, then the bot asks for a private chat and pauses nothing", async () => {
     const group = { id: -100777, type: "group" as const, title: "Chi bộ 7" };
@@ -130,7 +187,12 @@ describe("pausing reminders for a postponed unit", () => {
     const [pause] = await pauses();
     expect(pause).toMatchObject({ reason, pausedAt: clock.now(), resumedAt: null, pausedBy: { name: "Hoàng Thu Hà" } });
     const audit = await prisma().auditLog.findFirstOrThrow({ where: { action: "reminders.pause" } });
-    expect(audit).toMatchObject({ actor: `telegram:${ha.id}`, entity: "unit", entityId: "GT-07", details: { pauseId: pause!.id, reason } });
+    expect(audit).toMatchObject({
+      actor: `telegram:${ha.id}`,
+      entity: "unit",
+      entityId: "GT-07",
+      details: { pauseId: pause!.id, reason },
+    });
 
     // A standing-committee member who does not lead the unit's working group may act on it too.
     const before = await databaseFingerprint(db.database);
@@ -172,7 +234,10 @@ describe("pausing reminders for a postponed unit", () => {
     expect(card.text?.split("\n").at(-1)).toBe(`⏸ Tạm dừng nhắc việc từ 02/03/2020: ${reason}`);
     // The leader's /trangthai is the morning list.
     const summary = await harness.say(ha, "/trangthai");
-    expect(summary.text?.split("\n").slice(-2)).toEqual(["Đã hoãn (1 đơn vị, tạm dừng nhắc bí thư):", `• Chi bộ Tổ dân phố 7: hoãn từ 02/03/2020 — lý do: ${reason}`]);
+    expect(summary.text?.split("\n").slice(-2)).toEqual([
+      "Đã hoãn (1 đơn vị, tạm dừng nhắc bí thư):",
+      `• Chi bộ Tổ dân phố 7: hoãn từ 02/03/2020 — lý do: ${reason}`,
+    ]);
   });
 
   it("when an admin resumes the unit, then the pause is closed in the history and the secretary is reminded again the next time", async () => {
@@ -183,7 +248,11 @@ describe("pausing reminders for a postponed unit", () => {
       "Bí thư đơn vị sẽ nhận nhắc việc từ lần nhắc tới.",
     ]);
     const [pause] = await pauses();
-    expect(pause).toMatchObject({ resumedAt: clock.now(), resumedBy: { name: "Vũ Thị Lan" }, pausedBy: { name: "Hoàng Thu Hà" } });
+    expect(pause).toMatchObject({
+      resumedAt: clock.now(),
+      resumedBy: { name: "Vũ Thị Lan" },
+      pausedBy: { name: "Hoàng Thu Hà" },
+    });
     expect(await prisma().auditLog.count({ where: { action: "reminders.resume", entityId: "GT-07" } })).toBe(1);
 
     clock.set("2020-03-03T02:00:00Z"); // 09:00
@@ -197,7 +266,10 @@ describe("pausing reminders for a postponed unit", () => {
       "• Dự thảo báo cáo chính trị, kiểm điểm: hạn 29/02/2020, đã quá hạn 3 ngày.",
       "• Phương án nhân sự: hạn 10/03/2020 (còn 7 ngày).",
     ]);
-    const keys = await prisma().outboxMessage.findMany({ where: { chatId: BigInt(an.id), kind: "reminder" }, select: { dedupeKey: true } });
+    const keys = await prisma().outboxMessage.findMany({
+      where: { chatId: BigInt(an.id), kind: "reminder" },
+      select: { dedupeKey: true },
+    });
     expect(keys.map((row) => row.dedupeKey)).toEqual([`remind:${an.id}:2020-03-03`]);
     const list = harness.sent(ha.id).at(-1)!;
     expect(list.text).not.toContain("Đã hoãn");

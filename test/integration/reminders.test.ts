@@ -31,9 +31,15 @@ describe("reminders over two weeks", () => {
     an = await bindTelegramUser(db.database, "+84912345678");
     dung = await bindTelegramUser(db.database, "+84904333444");
     ha = await bindTelegramUser(db.database, "+84905555666");
-    await recordReport(db.database, { unit: "NT", milestone: "plan", eventDate: "2020-02-10", recordedAt: new Date("2020-02-10T03:00:00Z") });
+    await recordReport(db.database, {
+      unit: "NT",
+      milestone: "plan",
+      eventDate: "2020-02-10",
+      recordedAt: new Date("2020-02-10T03:00:00Z"),
+    });
     harness = await startBotHarness(db.database, { clock });
-    for (const user of [an, dung, ha]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    for (const user of [an, dung, ha])
+      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
 
     // Every two hours for 15 days: the scheduler plans, the sender drains (a second apart, as Telegram allows).
     for (let hour = 0; hour < 15 * 24; hour += 2) {
@@ -110,7 +116,20 @@ describe("reminders over two weeks", () => {
 
   it("when a working group's units lag, then its leader gets one list each working day, the most urgent first", () => {
     const days = perDay(ha);
-    expect(Object.keys(days)).toEqual(["02/03", "03/03", "04/03", "05/03", "06/03", "07/03", "09/03", "10/03", "11/03", "12/03", "13/03", "14/03"]);
+    expect(Object.keys(days)).toEqual([
+      "02/03",
+      "03/03",
+      "04/03",
+      "05/03",
+      "06/03",
+      "07/03",
+      "09/03",
+      "10/03",
+      "11/03",
+      "12/03",
+      "13/03",
+      "14/03",
+    ]);
     expect(Object.values(days).every((count) => count === 1)).toBe(true);
     expect(harness.sent(ha.id)[0]!.text?.split("\n")).toEqual([
       "Tổ công tác số 1 — việc cần đôn đốc hôm nay (02/03/2020)",
@@ -131,7 +150,9 @@ describe("reminders over two weeks", () => {
   });
 
   it("when reminders are written, then it is always between 08:00 and 21:00 on a working day, at most one a day per person", async () => {
-    const rows = await db.database.prisma.outboxMessage.findMany({ where: { kind: { in: ["reminder", "group-reminder"] } } });
+    const rows = await db.database.prisma.outboxMessage.findMany({
+      where: { kind: { in: ["reminder", "group-reminder"] } },
+    });
     expect(rows).toHaveLength(10 + 12);
     const perPersonDay = new Set<string>();
     for (const row of rows) {
@@ -196,7 +217,12 @@ describe("reminders to one person", () => {
   it("when a person joins after the reminder time, then nothing comes that day and their backlog comes as one message the next working morning", async () => {
     const binh = { id: 700_900_001, is_bot: false as const, first_name: "Bình", language_code: "vi" };
     harness.emulator.registerChat({ id: binh.id, type: "private", first_name: binh.first_name });
-    const outcome = await bindByPhone(db.database.prisma, "+84913222111", { id: binh.id, locale: "vi" }, at("2020-03-09 10:00"));
+    const outcome = await bindByPhone(
+      db.database.prisma,
+      "+84913222111",
+      { id: binh.id, locale: "vi" },
+      at("2020-03-09 10:00"),
+    );
     expect(outcome.status).toBe("bound");
     await tickAt("2020-03-09 10:01");
     await tickAt("2020-03-09 16:00");

@@ -36,7 +36,8 @@ describe("reporting", () => {
   const reports = () =>
     db.database.prisma.report.findMany({ orderBy: { id: "asc" }, include: { unit: { select: { code: true } } } });
 
-  const rows = (message: RecordedMessage | undefined) => message?.reply_markup?.inline_keyboard.map((row) => row.map((button) => button.text));
+  const rows = (message: RecordedMessage | undefined) =>
+    message?.reply_markup?.inline_keyboard.map((row) => row.map((button) => button.text));
 
   it("when a cell secretary reports a congress held through the buttons, then the numbers come in one message, the card shows the results and confirming saves one event", async () => {
     const milestones = await harness.say(an, "/baocao");
@@ -65,7 +66,10 @@ describe("reporting", () => {
     expect(rows(numbers)).toEqual([["✖️ Hủy"]]);
     // The consistency rules and their words are the one-line form's (report-election-more-than).
     expect((await harness.say(an, "5 5 6 1 3")).text).toBe(
-      ["Số nữ (6) không thể lớn hơn Số ủy viên trúng cử (5).", "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3"].join("\n"),
+      [
+        "Số nữ (6) không thể lớn hơn Số ủy viên trúng cử (5).",
+        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3",
+      ].join("\n"),
     );
     const direct = await harness.say(an, "5 5 2 1 3");
     expect(direct.text).toBe("Bí thư chi bộ có được đại hội bầu trực tiếp không?");
@@ -205,7 +209,10 @@ describe("reporting", () => {
       "Nhập các số, cách nhau bằng dấu cách: số ủy viên Ban chấp hành theo đề án, số trúng cử, số nữ, số dưới 35 tuổi, số tái cử, số ủy viên Ban Thường vụ. Ví dụ: 15 15 4 2 10 5",
     );
     expect((await harness.say(dung, "15 15 4 2 10 16")).text).toBe(
-      ["Ban Thường vụ (16) không thể lớn hơn Số ủy viên trúng cử (15).", "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 15 15 4 2 10 5"].join("\n"),
+      [
+        "Ban Thường vụ (16) không thể lớn hơn Số ủy viên trúng cử (15).",
+        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 15 15 4 2 10 5",
+      ].join("\n"),
     );
     const direct = await harness.say(dung, "15 15 4 2 10 5");
     expect(direct.text).toBe("Bí thư đảng ủy có được đại hội bầu trực tiếp không?");
@@ -236,7 +243,9 @@ describe("reporting", () => {
     const binh = await bindTelegramUser(db.database, "+84913222111", { language_code: "en" });
     const milestones = await harness.say(binh, "/report");
     const askDate = await harness.press(binh, milestones, "Congress held");
-    expect(askDate.text).toBe('On which date was the congress held? Type day/month/year (e.g. 26/02/2020), "today", "yesterday", or pick it on the calendar.');
+    expect(askDate.text).toBe(
+      'On which date was the congress held? Type day/month/year (e.g. 26/02/2020), "today", "yesterday", or pick it on the calendar.',
+    );
     const numbers = await harness.press(binh, askDate, "Yesterday (25/02)");
     expect(numbers.text).toBe(
       [
@@ -244,9 +253,14 @@ describe("reporting", () => {
         "The first two are required; leave out unknown ones at the end, or type - in their place.",
       ].join("\n"),
     );
-    expect((await harness.say(binh, "5")).text).toBe("Required: cell committee members planned, elected. E.g.: 5 5 2 1 3");
+    expect((await harness.say(binh, "5")).text).toBe(
+      "Required: cell committee members planned, elected. E.g.: 5 5 2 1 3",
+    );
     expect((await harness.say(binh, "5 5 6")).text).toBe(
-      ["Women (6) cannot be more than Members elected (5).", "Type the numbers again, separated by spaces, e.g.: 5 5 2 1 3"].join("\n"),
+      [
+        "Women (6) cannot be more than Members elected (5).",
+        "Type the numbers again, separated by spaces, e.g.: 5 5 2 1 3",
+      ].join("\n"),
     );
     const direct = await harness.say(binh, "5 5 2");
     expect(direct.text).toBe("Was the cell secretary elected directly by the congress?");
@@ -267,10 +281,15 @@ describe("reporting", () => {
       ].join("\n"),
     );
     const menu = await harness.press(binh, card, "✏️ Edit");
-    expect(menu.text).toBe('Choose what to change; the rest stays as it is. Nothing is saved until you press "✅ Confirm".');
+    expect(menu.text).toBe(
+      'Choose what to change; the rest stays as it is. Nothing is saved until you press "✅ Confirm".',
+    );
     const women = await harness.press(binh, menu, "Women: 2");
     expect(women.text).toBe("Of the cell committee members elected, how many are women? (from 0 to 99)");
-    expect(women.reply_markup?.inline_keyboard.map((row) => row.map((button) => button.text))).toEqual([["Leave blank"], ["‹ Back", "✖️ Cancel"]]);
+    expect(women.reply_markup?.inline_keyboard.map((row) => row.map((button) => button.text))).toEqual([
+      ["Leave blank"],
+      ["‹ Back", "✖️ Cancel"],
+    ]);
   });
 
   /** What the person did in their chat since `from`: messages sent and buttons pressed, as the emulator recorded them. */
@@ -287,31 +306,58 @@ describe("reporting", () => {
   it.each([
     ["a cell", "+84912345678", "5 5 2 1 3", "3 30 28", "Chi ủy: bầu 5/5 (đủ)"],
     ["a committee", "+84904333444", "15 15 4 2 10 5", "17 120 118", "Ban chấp hành: bầu 15/15 (đủ)"],
-  ])("when %s reports a congress held with full results through the buttons, then it takes 8 interactions (docs/reporting.md)", async (_, phone, numbers, delegates, committee) => {
-    // Rebinding the secretary of GT-07 would unbind `an`, whom the other tests use.
-    const user = phone === "+84912345678" ? an : await bindTelegramUser(db.database, phone);
-    const start = mark(user);
-    const milestones = await harness.say(user, "/baocao");
-    const askDate = await harness.press(user, milestones, "Tổ chức đại hội");
-    await harness.press(user, askDate, "Hôm qua (25/02)");
-    const direct = await harness.say(user, numbers);
-    const oneRound = await harness.press(user, direct, "Có");
-    await harness.press(user, oneRound, "Có");
-    const card = await harness.say(user, delegates);
-    expect(card.text?.split("\n")[2]?.startsWith(committee)).toBe(true);
-    expect(card.text?.split("\n")).toHaveLength(committee.startsWith("Chi") ? 7 : 8);
-    await harness.press(user, card, "✅ Xác nhận");
-    expect(await reports()).toHaveLength(1);
-    expect(interactions(user, start)).toBe(8);
-  });
+  ])(
+    "when %s reports a congress held with full results through the buttons, then it takes 8 interactions (docs/reporting.md)",
+    async (_, phone, numbers, delegates, committee) => {
+      // Rebinding the secretary of GT-07 would unbind `an`, whom the other tests use.
+      const user = phone === "+84912345678" ? an : await bindTelegramUser(db.database, phone);
+      const start = mark(user);
+      const milestones = await harness.say(user, "/baocao");
+      const askDate = await harness.press(user, milestones, "Tổ chức đại hội");
+      await harness.press(user, askDate, "Hôm qua (25/02)");
+      const direct = await harness.say(user, numbers);
+      const oneRound = await harness.press(user, direct, "Có");
+      await harness.press(user, oneRound, "Có");
+      const card = await harness.say(user, delegates);
+      expect(card.text?.split("\n")[2]?.startsWith(committee)).toBe(true);
+      expect(card.text?.split("\n")).toHaveLength(committee.startsWith("Chi") ? 7 : 8);
+      await harness.press(user, card, "✅ Xác nhận");
+      expect(await reports()).toHaveLength(1);
+      expect(interactions(user, start)).toBe(8);
+    },
+  );
 
   it("when each other milestone is reported through buttons and typed dates, then each prompt names what is dated, past events offer yesterday and only a date being set offers tomorrow", async () => {
     const past = '"hôm nay", "hôm qua", hoặc chọn trên lịch.';
     const cases: [string, (prompt: RecordedMessage) => Promise<RecordedMessage>, string, string, string[]][] = [
-      ["Kế hoạch đại hội", (prompt) => harness.press(an, prompt, "Hôm qua (25/02)"), "2020-02-25", `Kế hoạch đại hội được ban hành ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`, ["Hôm nay (26/02)", "Hôm qua (25/02)"]],
-      ["Dự thảo báo cáo chính trị, kiểm điểm", () => harness.say(an, "hôm qua"), "2020-02-25", `Dự thảo báo cáo chính trị, kiểm điểm hoàn thành ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`, ["Hôm nay (26/02)", "Hôm qua (25/02)"]],
-      ["Phương án nhân sự", () => harness.say(an, "20/2"), "2020-02-20", `Phương án nhân sự được cấp trên phê duyệt ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`, ["Hôm nay (26/02)", "Hôm qua (25/02)"]],
-      ["Ấn định ngày đại hội", (prompt) => harness.press(an, prompt, "Mai (27/02)"), "2020-02-27", 'Đại hội được ấn định vào ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), "hôm nay", "mai", hoặc chọn trên lịch.', ["Hôm nay (26/02)", "Mai (27/02)"]],
+      [
+        "Kế hoạch đại hội",
+        (prompt) => harness.press(an, prompt, "Hôm qua (25/02)"),
+        "2020-02-25",
+        `Kế hoạch đại hội được ban hành ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`,
+        ["Hôm nay (26/02)", "Hôm qua (25/02)"],
+      ],
+      [
+        "Dự thảo báo cáo chính trị, kiểm điểm",
+        () => harness.say(an, "hôm qua"),
+        "2020-02-25",
+        `Dự thảo báo cáo chính trị, kiểm điểm hoàn thành ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`,
+        ["Hôm nay (26/02)", "Hôm qua (25/02)"],
+      ],
+      [
+        "Phương án nhân sự",
+        () => harness.say(an, "20/2"),
+        "2020-02-20",
+        `Phương án nhân sự được cấp trên phê duyệt ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), ${past}`,
+        ["Hôm nay (26/02)", "Hôm qua (25/02)"],
+      ],
+      [
+        "Ấn định ngày đại hội",
+        (prompt) => harness.press(an, prompt, "Mai (27/02)"),
+        "2020-02-27",
+        'Đại hội được ấn định vào ngày nào? Gõ ngày/tháng/năm (ví dụ 26/02/2020), "hôm nay", "mai", hoặc chọn trên lịch.',
+        ["Hôm nay (26/02)", "Mai (27/02)"],
+      ],
     ];
     for (const [label, answerDate, date, question, quick] of cases) {
       const milestones = await harness.say(an, "/baocao");
@@ -323,7 +369,12 @@ describe("reporting", () => {
       await harness.press(an, card, "✅ Xác nhận");
       expect((await reports()).at(-1)!.eventDate?.toISOString().slice(0, 10)).toBe(date);
     }
-    expect((await reports()).map((report) => report.milestone)).toEqual(["plan", "documents", "personnel", "scheduled"]);
+    expect((await reports()).map((report) => report.milestone)).toEqual([
+      "plan",
+      "documents",
+      "personnel",
+      "scheduled",
+    ]);
     const milestones = await harness.say(an, "/baocao");
     expect(milestones.reply_markup?.inline_keyboard.slice(0, 5).map((row) => row[0]!.text)).toEqual([
       "✅ Kế hoạch đại hội",
@@ -347,20 +398,33 @@ describe("reporting", () => {
       expect(card.text?.split("\n")[1]).toBe(expected);
       await harness.press(an, card, "✅ Xác nhận");
     }
-    expect((await reports()).map((report) => report.milestone)).toEqual(["plan", "documents", "personnel", "scheduled", "held"]);
+    expect((await reports()).map((report) => report.milestone)).toEqual([
+      "plan",
+      "documents",
+      "personnel",
+      "scheduled",
+      "held",
+    ]);
   });
 
   it("when a congress held is reported in one line without taicu, as the architecture's example writes it, then it is accepted and re-elected stays unknown", async () => {
     const card = await harness.say(an, "/baocao daihoi 25/02/2020 bch=5/5 nu=2 tre=1");
-    expect(card.text?.split("\n").slice(1)).toEqual(["Đã tổ chức đại hội: 25/02/2020", "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%)"]);
+    expect(card.text?.split("\n").slice(1)).toEqual([
+      "Đã tổ chức đại hội: 25/02/2020",
+      "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%)",
+    ]);
     await harness.press(an, card, "✅ Xác nhận");
-    expect((await reports())[0]!.payload).toMatchObject({ results: { committeeElected: 5, women: 2, underThirtyFive: 1, reElected: null } });
+    expect((await reports())[0]!.payload).toMatchObject({
+      results: { committeeElected: 5, women: 2, underThirtyFive: 1, reElected: null },
+    });
   });
 
   it("when ✏️ Sửa is pressed on the card, then the fields show with their values, one is asked and the card comes back, and nothing is saved before ✅ Xác nhận", async () => {
     const card = await harness.say(an, "/baocao daihoi 25/02/2020 bch=5/5 nu=2 tre=1 taicu=3 bttructiep=co");
     const menu = await harness.press(an, card, "✏️ Sửa");
-    expect(menu.text).toBe('Chọn mục cần sửa; các mục khác giữ nguyên. Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận".');
+    expect(menu.text).toBe(
+      'Chọn mục cần sửa; các mục khác giữ nguyên. Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận".',
+    );
     expect(rows(menu)).toEqual([
       ["Ngày: 25/02/2020"],
       ["Số ủy viên theo đề án: 5"],
@@ -390,7 +454,10 @@ describe("reporting", () => {
     const menuAgain = await harness.press(an, changed, "✏️ Sửa");
     const oneRound = await harness.press(an, menuAgain, "Bầu đủ trong một lần: —");
     expect(oneRound.text).toBe("Chi ủy có được bầu đủ ngay trong một lần bỏ phiếu không?");
-    expect(rows(oneRound)).toEqual([["Có", "Không", "Để trống"], ["‹ Quay lại", "✖️ Hủy"]]);
+    expect(rows(oneRound)).toEqual([
+      ["Có", "Không", "Để trống"],
+      ["‹ Quay lại", "✖️ Hủy"],
+    ]);
     const withOneRound = await harness.press(an, oneRound, "Không");
     const menuThird = await harness.press(an, withOneRound, "✏️ Sửa");
     const young = await harness.press(an, menuThird, "Số dưới 35 tuổi: 1");
@@ -432,7 +499,10 @@ describe("reporting", () => {
     const [old, corrected] = await reports();
     expect(corrected!.supersedesId).toBe(old!.id);
     expect((corrected!.payload as { results: { women: number } }).results.women).toBe(3);
-    const audit = await db.database.prisma.auditLog.findMany({ where: { action: { startsWith: "report." } }, orderBy: { id: "asc" } });
+    const audit = await db.database.prisma.auditLog.findMany({
+      where: { action: { startsWith: "report." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((entry) => entry.action)).toEqual(["report.create", "report.correct"]);
     expect(audit[1]!.details).toMatchObject({ before: { reportId: old!.id }, after: { eventDate: "2020-02-25" } });
 
@@ -470,7 +540,10 @@ describe("reporting", () => {
     const savedCard = harness.sent(an.id).find((message) => message.message_id === card.message_id)!;
     const askDate = await harness.press(an, savedCard, "✏️ Sửa");
     expect(askDate.text?.startsWith("Dự thảo báo cáo chính trị, kiểm điểm hoàn thành ngày nào?")).toBe(true);
-    expect(rows(askDate)!.slice(-2)).toEqual([["Hôm nay (26/02)", "Hôm qua (25/02)"], ["‹ Quay lại", "✖️ Hủy"]]);
+    expect(rows(askDate)!.slice(-2)).toEqual([
+      ["Hôm nay (26/02)", "Hôm qua (25/02)"],
+      ["‹ Quay lại", "✖️ Hủy"],
+    ]);
     const correction = await harness.press(an, askDate, "Hôm nay (26/02)");
     expect(correction.text?.split("\n").slice(1)).toEqual([
       "Dự thảo báo cáo chính trị, kiểm điểm: hoàn thành ngày 26/02/2020",
@@ -484,7 +557,9 @@ describe("reporting", () => {
     clock.set("2020-03-20T03:00:00Z");
     // The date is fixed on 20/03, after its deadline of 15/03 (the 25/03 it names is the congress's).
     const card = await harness.say(an, "/baocao lich 25/03/2020");
-    expect(card.text?.split("\n").at(-1)).toBe("Hoàn thành sau hạn 15/03/2020: vẫn được ghi nhận, đánh dấu hoàn thành muộn.");
+    expect(card.text?.split("\n").at(-1)).toBe(
+      "Hoàn thành sau hạn 15/03/2020: vẫn được ghi nhận, đánh dấu hoàn thành muộn.",
+    );
     const saved = await harness.press(an, card, "✅ Xác nhận");
     expect(saved.text).toContain("✅ Ấn định ngày đại hội — 25/03/2020 (hoàn thành sau hạn 15/03/2020)");
     expect((await reports())[0]!.late).toBe(true);
@@ -497,7 +572,9 @@ describe("reporting", () => {
       "Báo cáo sau hạn 31/01/2020, việc hoàn thành đúng hạn: vẫn được ghi nhận, đánh dấu báo cáo muộn.",
     );
     const saved = await harness.press(an, card, "✅ Xác nhận");
-    expect(saved.text).toContain("✅ Kế hoạch đại hội — 20/01/2020 (báo cáo ngày 26/02/2020, sau hạn 31/01/2020; việc hoàn thành đúng hạn)");
+    expect(saved.text).toContain(
+      "✅ Kế hoạch đại hội — 20/01/2020 (báo cáo ngày 26/02/2020, sau hạn 31/01/2020; việc hoàn thành đúng hạn)",
+    );
     expect((await reports())[0]!.late).toBe(true);
   });
 
@@ -517,7 +594,10 @@ describe("reporting", () => {
     await harness.emulator.waitForBotMessages(an.id, before + 1);
     await harness.app.inbox.drain();
     await storeUpdates(db.database.prisma, [{ ...update, update_id: update.update_id }]);
-    await db.database.prisma.telegramUpdate.update({ where: { updateId: BigInt(update.update_id) }, data: { processedAt: null } });
+    await db.database.prisma.telegramUpdate.update({
+      where: { updateId: BigInt(update.update_id) },
+      data: { processedAt: null },
+    });
     await harness.app.inbox.drain();
     expect(await reports()).toHaveLength(1);
   });
@@ -527,7 +607,9 @@ describe("reporting", () => {
     const askDate = await harness.press(an, milestones, "Kế hoạch đại hội");
     clock.advance(31 * 60_000);
     const expired = await harness.say(an, "hôm nay");
-    expect(expired.text).toBe("Phiên báo cáo đã hết hạn (quá 30 phút không thao tác), chưa có gì được ghi. Gõ /baocao để bắt đầu lại.");
+    expect(expired.text).toBe(
+      "Phiên báo cáo đã hết hạn (quá 30 phút không thao tác), chưa có gì được ghi. Gõ /baocao để bắt đầu lại.",
+    );
     const answered = harness.emulator.callbackAnswers(harness.token).length;
     harness.emulator.pressButton(harness.token, { from: an, message: askDate, text: "Hôm nay (26/02)" });
     const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token)[answered]);
@@ -562,7 +644,9 @@ describe("reporting", () => {
     harness.emulator.registerChat(group);
     const before = await databaseFingerprint(db.database);
     const reply = await harness.say(an, "/baocao daihoi 25/02/2020 bch=5/5 nu=2 tre=1 taicu=3", group);
-    expect(reply.text).toBe("Báo cáo chỉ thực hiện trong tin nhắn riêng với Trợ lý, để thông tin của đơn vị không hiện trong nhóm.");
+    expect(reply.text).toBe(
+      "Báo cáo chỉ thực hiện trong tin nhắn riêng với Trợ lý, để thông tin của đơn vị không hiện trong nhóm.",
+    );
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 });

@@ -8,11 +8,20 @@ import { bindTelegramUser, importFixture } from "../support/roster.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
 
 const clock = fixedClock("2020-02-26T03:00:00Z");
-const refusal = (unit: string) => `Đồng chí không có quyền báo cáo cho ${unit}. Mỗi đồng chí chỉ báo cáo cho đơn vị mình được giao.`;
+const refusal = (unit: string) =>
+  `Đồng chí không có quyền báo cáo cho ${unit}. Mỗi đồng chí chỉ báo cáo cho đơn vị mình được giao.`;
 const gt07 = "Chi bộ Tổ dân phố 7";
 const nt01 = "Chi bộ Tổ dân phố 1";
 
-type Actor = "stranger" | "secretary" | "sibling" | "committeeWithReporter" | "committeeWithoutReporter" | "groupLeader" | "otherGroupLeader" | "admin";
+type Actor =
+  | "stranger"
+  | "secretary"
+  | "sibling"
+  | "committeeWithReporter"
+  | "committeeWithoutReporter"
+  | "groupLeader"
+  | "otherGroupLeader"
+  | "admin";
 
 const phones: Record<Exclude<Actor, "stranger">, string> = {
   secretary: "+84912345678", // An, secretary of GT-07
@@ -26,7 +35,12 @@ const phones: Record<Exclude<Actor, "stranger">, string> = {
 
 // [actor, unit code, unit name, expected: "own" | "on-behalf" | refusal text]
 const matrix: [Actor, string, string, "own" | "on-behalf" | string][] = [
-  ["stranger", "GT-07", gt07, "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời."],
+  [
+    "stranger",
+    "GT-07",
+    gt07,
+    "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+  ],
   ["secretary", "GT-07", gt07, "own"],
   ["sibling", "GT-07", gt07, refusal(gt07)],
   ["committeeWithReporter", "GT-07", gt07, "own"],
@@ -49,7 +63,8 @@ describe("who may report", () => {
     db = await createTestDatabase();
     await importFixture(db.database, "reporting-org.yaml");
     users.set("stranger", telegramUser({ first_name: "Khách" }));
-    for (const [actor, phone] of Object.entries(phones)) users.set(actor as Actor, await bindTelegramUser(db.database, phone));
+    for (const [actor, phone] of Object.entries(phones))
+      users.set(actor as Actor, await bindTelegramUser(db.database, phone));
     harness = await startBotHarness(db.database, { clock });
   });
   afterAll(async () => {
@@ -57,33 +72,47 @@ describe("who may report", () => {
     await db?.drop();
   });
 
-  it.each(matrix)("when %s reports for %s in one line, then the outcome is as allowed", async (actor, code, name, expected) => {
-    const user = users.get(actor)!;
-    await db.database.prisma.report.deleteMany();
-    const before = await databaseFingerprint(db.database);
-    const reply = await harness.say(user, `/baocao ${code} kehoach`);
-    if (expected !== "own" && expected !== "on-behalf") {
-      expect(reply.text).toBe(expected);
-      expect(reply.reply_markup).toBeUndefined();
-      expect(await databaseFingerprint(db.database)).toEqual(before);
-      return;
-    }
-    expect(reply.text?.split("\n")[0]).toBe(`Xác nhận báo cáo — ${name} (${code.startsWith("GT") ? "Đảng bộ phường Gia Thụy" : "Đảng bộ phường Ngọc Thụy"})`);
-    expect(reply.text?.includes("Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng).")).toBe(expected === "on-behalf");
-    await harness.press(user, reply, "✅ Xác nhận");
-    const reports = await db.database.prisma.report.findMany({ include: { author: true, unit: true } });
-    expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ unit: { code }, onBehalf: expected === "on-behalf", author: { phone: phones[actor as Exclude<Actor, "stranger">] } });
-  });
+  it.each(matrix)(
+    "when %s reports for %s in one line, then the outcome is as allowed",
+    async (actor, code, name, expected) => {
+      const user = users.get(actor)!;
+      await db.database.prisma.report.deleteMany();
+      const before = await databaseFingerprint(db.database);
+      const reply = await harness.say(user, `/baocao ${code} kehoach`);
+      if (expected !== "own" && expected !== "on-behalf") {
+        expect(reply.text).toBe(expected);
+        expect(reply.reply_markup).toBeUndefined();
+        expect(await databaseFingerprint(db.database)).toEqual(before);
+        return;
+      }
+      expect(reply.text?.split("\n")[0]).toBe(
+        `Xác nhận báo cáo — ${name} (${code.startsWith("GT") ? "Đảng bộ phường Gia Thụy" : "Đảng bộ phường Ngọc Thụy"})`,
+      );
+      expect(reply.text?.includes("Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng).")).toBe(expected === "on-behalf");
+      await harness.press(user, reply, "✅ Xác nhận");
+      const reports = await db.database.prisma.report.findMany({ include: { author: true, unit: true } });
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatchObject({
+        unit: { code },
+        onBehalf: expected === "on-behalf",
+        author: { phone: phones[actor as Exclude<Actor, "stranger">] },
+      });
+    },
+  );
 
-  it.each(matrix)("when %s opens the guided flow for %s, then they get the milestones only if allowed", async (actor, code, name, expected) => {
-    const user = users.get(actor)!;
-    const before = await databaseFingerprint(db.database);
-    const reply = await harness.say(user, `/baocao ${code}`);
-    if (expected === "own" || expected === "on-behalf") expect(reply.text).toBe(`${name}: đồng chí báo cáo nội dung nào?`);
-    else expect(reply.text).toBe(expected);
-    if (expected !== "own" && expected !== "on-behalf") expect(await databaseFingerprint(db.database)).toEqual(before);
-  });
+  it.each(matrix)(
+    "when %s opens the guided flow for %s, then they get the milestones only if allowed",
+    async (actor, code, name, expected) => {
+      const user = users.get(actor)!;
+      const before = await databaseFingerprint(db.database);
+      const reply = await harness.say(user, `/baocao ${code}`);
+      if (expected === "own" || expected === "on-behalf")
+        expect(reply.text).toBe(`${name}: đồng chí báo cáo nội dung nào?`);
+      else expect(reply.text).toBe(expected);
+      if (expected !== "own" && expected !== "on-behalf")
+        expect(await databaseFingerprint(db.database)).toEqual(before);
+    },
+  );
 
   it.each(Object.keys(phones).filter((actor) => actor !== "secretary") as Actor[])(
     "when %s presses the buttons of the secretary's card, then the press is refused and nothing is written",
@@ -147,10 +176,19 @@ describe("who may report", () => {
     const field = await harness.press(leader, menu, "Số ủy viên theo đề án: 5");
     expect(field.text).toBe("Số chi ủy viên theo đề án được duyệt? (từ 1 đến 99)");
     const changed = await harness.say(leader, "6");
-    expect(changed.text?.split("\n").slice(2)).toEqual(["Chi ủy: bầu 5/6 (thiếu), nữ 2 (40,0%)", "", "Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng)."]);
+    expect(changed.text?.split("\n").slice(2)).toEqual([
+      "Chi ủy: bầu 5/6 (thiếu), nữ 2 (40,0%)",
+      "",
+      "Báo cáo thay cho đơn vị (Tổ công tác / Văn phòng).",
+    ]);
     await harness.press(leader, changed, "✅ Xác nhận");
     const reports = await db.database.prisma.report.findMany();
-    expect(reports.map((report) => [report.onBehalf, (report.payload as { results: { committeePlanned: number } }).results.committeePlanned])).toEqual([[true, 6]]);
+    expect(
+      reports.map((report) => [
+        report.onBehalf,
+        (report.payload as { results: { committeePlanned: number } }).results.committeePlanned,
+      ]),
+    ).toEqual([[true, 6]]);
   });
 
   it("when the secretary's right is removed while a field is being edited, then the answer is refused and nothing is written", async () => {

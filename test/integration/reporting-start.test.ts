@@ -29,7 +29,8 @@ describe("starting a report from a reminder's button", () => {
     binh = await bindTelegramUser(db.database, "+84913222111");
     gt07 = (await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT-07" } })).id;
     harness = await startBotHarness(db.database, { clock });
-    for (const user of [an, binh]) harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    for (const user of [an, binh])
+      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
   });
   beforeEach(async () => {
     await db.database.prisma.report.deleteMany();
@@ -41,7 +42,8 @@ describe("starting a report from a reminder's button", () => {
   });
 
   const ownMessages = (user: User) => harness.emulator.conversation(user.id).filter((entry) => !entry.fromBot).length;
-  const presses = (user: User) => harness.emulator.callbackAnswers(harness.token).filter((answer) => answer.from.id === user.id).length;
+  const presses = (user: User) =>
+    harness.emulator.callbackAnswers(harness.token).filter((answer) => answer.from.id === user.id).length;
 
   /** A reminder as the outbox will send it: a text with a button carrying the start callback. */
   async function remind(chatId: number, data: string): Promise<RecordedMessage> {
@@ -63,7 +65,10 @@ describe("starting a report from a reminder's button", () => {
     expect(await databaseFingerprint(db.database)).toEqual(before);
     expect(await db.database.prisma.chatFlow.findMany()).toEqual(flows);
     expect(harness.sent(message.chat.id)).toHaveLength(messages);
-    return { ...(answer.text !== undefined && { text: answer.text }), ...(answer.show_alert !== undefined && { show_alert: answer.show_alert }) };
+    return {
+      ...(answer.text !== undefined && { text: answer.text }),
+      ...(answer.show_alert !== undefined && { show_alert: answer.show_alert }),
+    };
   }
 
   it("when the secretary presses the button of a reminder about the congress, then the date question comes at once and the report takes 7 interactions", async () => {
@@ -91,7 +96,9 @@ describe("starting a report from a reminder's button", () => {
     ]);
     await harness.press(an, card, "✅ Xác nhận");
     const reports = await db.database.prisma.report.findMany();
-    expect(reports.map((report) => [report.unitId, report.milestone, report.eventDate?.toISOString().slice(0, 10)])).toEqual([[gt07, "held", "2020-02-25"]]);
+    expect(
+      reports.map((report) => [report.unitId, report.milestone, report.eventDate?.toISOString().slice(0, 10)]),
+    ).toEqual([[gt07, "held", "2020-02-25"]]);
     // The reminder's press, the date, the numbers, two yes/no, the delegates, ✅: docs/reporting.md.
     expect(ownMessages(an) - start.messages + presses(an) - start.presses).toBe(7);
   });
@@ -108,7 +115,12 @@ describe("starting a report from a reminder's button", () => {
       ].join("\n"),
     );
     const card = await harness.press(an, askDate, "Mai (27/02)");
-    expect(card.text?.split("\n").slice(1)).toEqual(["Ngày đại hội đã ấn định: 27/02/2020", "", "Sửa báo cáo trước (cũ → mới):", "• Ngày: 04/03/2020 → 27/02/2020"]);
+    expect(card.text?.split("\n").slice(1)).toEqual([
+      "Ngày đại hội đã ấn định: 27/02/2020",
+      "",
+      "Sửa báo cáo trước (cũ → mới):",
+      "• Ngày: 04/03/2020 → 27/02/2020",
+    ]);
     await harness.press(an, card, "✅ Xác nhận");
     const [old, corrected] = await db.database.prisma.report.findMany({ orderBy: { id: "asc" } });
     expect(corrected!.supersedesId).toBe(old!.id);
@@ -146,8 +158,19 @@ describe("starting a report from a reminder's button", () => {
     const group = { id: -100_555, type: "supergroup" as const, title: "Chi bộ Tổ dân phố 7" };
     harness.emulator.registerChat(group);
     const unit = await db.database.prisma.unit.findUniqueOrThrow({ where: { id: gt07 } });
-    const code = await createGroupLinkCode(db.database.prisma, { organizationId: unit.organizationId, unitId: gt07, expiresAt: new Date("2020-03-01T00:00:00Z"), createdBy: "test" });
-    await bindGroup(db.database.prisma, { token: code.token, chatId: group.id, title: group.title, actor: "test", now: clock.now() });
+    const code = await createGroupLinkCode(db.database.prisma, {
+      organizationId: unit.organizationId,
+      unitId: gt07,
+      expiresAt: new Date("2020-03-01T00:00:00Z"),
+      createdBy: "test",
+    });
+    await bindGroup(db.database.prisma, {
+      token: code.token,
+      chatId: group.id,
+      title: group.title,
+      actor: "test",
+      now: clock.now(),
+    });
     const reminder = await remind(group.id, reportStartCallback(gt07, "held"));
     expect(await refusedPress(an, reminder)).toEqual({
       text: "Báo cáo chỉ thực hiện trong tin nhắn riêng với Trợ lý, để thông tin của đơn vị không hiện trong nhóm.",
@@ -169,10 +192,17 @@ describe("starting a report from a reminder's button", () => {
     }
   });
 
-  it.each(["plan", "documents", "personnel", "scheduled", "held"] as Milestone[])("when the button is for %s, then the date question of that milestone comes", async (milestone) => {
-    const askDate = await harness.press(an, await remind(an.id, reportStartCallback(gt07, milestone)), "📝 Báo cáo ngay");
-    const flow = await db.database.prisma.chatFlow.findFirstOrThrow({ where: { userId: BigInt(an.id) } });
-    expect(flow.state).toMatchObject({ stage: "date", unitId: gt07, milestone, draft: null });
-    expect(askDate.reply_markup?.inline_keyboard.at(-1)!.map((button) => button.text)).toEqual(["✖️ Hủy"]);
-  });
+  it.each(["plan", "documents", "personnel", "scheduled", "held"] as Milestone[])(
+    "when the button is for %s, then the date question of that milestone comes",
+    async (milestone) => {
+      const askDate = await harness.press(
+        an,
+        await remind(an.id, reportStartCallback(gt07, milestone)),
+        "📝 Báo cáo ngay",
+      );
+      const flow = await db.database.prisma.chatFlow.findFirstOrThrow({ where: { userId: BigInt(an.id) } });
+      expect(flow.state).toMatchObject({ stage: "date", unitId: gt07, milestone, draft: null });
+      expect(askDate.reply_markup?.inline_keyboard.at(-1)!.map((button) => button.text)).toEqual(["✖️ Hủy"]);
+    },
+  );
 });

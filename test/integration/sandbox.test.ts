@@ -12,7 +12,10 @@ import { sandboxBotToken, startSandbox, type RunningSandbox } from "../../src/sa
 import type { ChatView } from "../../src/sandbox/sandbox-api.js";
 import type { Persona } from "../../src/sandbox/personas.js";
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 const realLookingToken = "987654321:AAH-a-real-token-the-sandbox-must-not-use";
 
 describe("the sandbox", () => {
@@ -21,16 +24,26 @@ describe("the sandbox", () => {
   let sandbox: RunningSandbox;
 
   const start = async () => {
-    sandbox = await startSandbox({ config, logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), demoFile: demoOrganisationFile });
+    sandbox = await startSandbox({
+      config,
+      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      demoFile: demoOrganisationFile,
+    });
     await sandbox.ready;
   };
   const rt = () => sandbox.api.current!;
   const prisma = () => rt().app.database.prisma;
 
-  async function call<T = Record<string, unknown>>(route: string, body?: unknown): Promise<{ status: number; json: T }> {
+  async function call<T = Record<string, unknown>>(
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> {
     const response = await fetch(`${sandbox.url}${route}`, {
       method: body === undefined ? "GET" : "POST",
-      ...(body !== undefined && { headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }),
+      ...(body !== undefined && {
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
     });
     return { status: response.status, json: (await response.json()) as T };
   }
@@ -42,7 +55,10 @@ describe("the sandbox", () => {
       const view = await chat(key);
       const messages = view.messages.filter((m) => m.fromBot);
       if (messages.length >= count) return { view, messages };
-      if (Date.now() > deadline) throw new Error(`waited for ${count} bot messages in ${key}, got: ${JSON.stringify(messages.map((m) => m.html))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `waited for ${count} bot messages in ${key}, got: ${JSON.stringify(messages.map((m) => m.html))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
   }
@@ -54,13 +70,17 @@ describe("the sandbox", () => {
   async function press(key: string, messageId: number, label: string) {
     const view = await chat(key);
     const before = view.messages.filter((m) => m.fromBot).length;
-    const button = view.messages.find((m) => m.id === messageId)!.buttons.flat().find((b) => b.text === label);
+    const button = view.messages
+      .find((m) => m.id === messageId)!
+      .buttons.flat()
+      .find((b) => b.text === label);
     expect(button, `button "${label}"`).toBeDefined();
     expect((await call(`/api/personas/${key}/press`, { messageId, data: button!.data })).status).toBe(200);
     return (await botMessages(key, before + 1)).messages[before]!;
   }
   const featured = async () => (await call<{ featured: Persona[] }>("/api/personas")).json.featured;
-  const secretaryOf = async (unitCode: string) => (await featured()).find((p) => p.roles.some((r) => r.role === "secretary" && r.unitCode === unitCode))!;
+  const secretaryOf = async (unitCode: string) =>
+    (await featured()).find((p) => p.roles.some((r) => r.role === "secretary" && r.unitCode === unitCode))!;
 
   beforeAll(async () => {
     // A real token, an API root and a production database are configured: the sandbox must use none of them.
@@ -84,11 +104,17 @@ describe("the sandbox", () => {
     expect((await call("/api/strings?lang=vi")).json["sandbox-page-banner"]).toBe(
       "SANDBOX · MÔI TRƯỜNG THỬ — Telegram giả lập trong máy này, dữ liệu mẫu, không gửi gì ra ngoài.",
     );
-    expect((await call("/api/state")).json).toMatchObject({ sandbox: true, phase: "ready", bot: { username: "trolydaihoi_sandbox_bot" } });
+    expect((await call("/api/state")).json).toMatchObject({
+      sandbox: true,
+      phase: "ready",
+      bot: { username: "trolydaihoi_sandbox_bot" },
+    });
     expect(rt().app.database.kind).toBe("pglite");
     expect(rt().emulator.apiRoot).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(new Set(rt().emulator.requestLog.map((entry) => entry.token))).toEqual(new Set([sandboxBotToken]));
-    expect(rt().emulator.requests).toEqual(expect.arrayContaining(["getMe", "deleteWebhook", "setMyCommands", "getUpdates"]));
+    expect(rt().emulator.requests).toEqual(
+      expect.arrayContaining(["getMe", "deleteWebhook", "setMyCommands", "getUpdates"]),
+    );
     expect(await prisma().organization.count()).toBe(1);
     expect(await prisma().unit.count({ where: { level: "cell" } })).toBe(587);
   });
@@ -97,12 +123,23 @@ describe("the sandbox", () => {
     const list = await featured();
     expect(list[0]).toMatchObject({ kind: "group", name: "Ban Thường vụ — Đảng bộ quận Long Biên", bound: true });
     const roles = new Set(list.flatMap((p) => p.roles.map((r) => `${r.role}:${r.level}`)));
-    expect([...roles]).toEqual(expect.arrayContaining(["secretary:district", "admin:district", "secretary:grassroots", "secretary:cell", "deputy:grassroots"]));
+    expect([...roles]).toEqual(
+      expect.arrayContaining([
+        "secretary:district",
+        "admin:district",
+        "secretary:grassroots",
+        "secretary:cell",
+        "deputy:grassroots",
+      ]),
+    );
     expect(list.some((p) => p.workingGroups.some((g) => g.leader))).toBe(true);
     expect(list.filter((p) => !p.bound).map((p) => p.roles[0]!.role)).toEqual(["deputy"]);
 
     const found = (await call<{ results: Persona[]; total: number }>("/api/personas?q=bo%20de%2001")).json;
-    expect(found.results[0]).toMatchObject({ name: "Nghiêm Hữu Thắng", roles: [{ role: "secretary", unitCode: "P-BODE-01" }] });
+    expect(found.results[0]).toMatchObject({
+      name: "Nghiêm Hữu Thắng",
+      roles: [{ role: "secretary", unitCode: "P-BODE-01" }],
+    });
     const byName = (await call<{ results: Persona[] }>(`/api/personas?q=${encodeURIComponent("to minh ngoc")}`)).json;
     expect(byName.results[0]!.name).toBe("Tô Minh Ngọc");
     expect((await call("/api/personas?q=khong-co-ai")).json).toMatchObject({ results: [], total: 0 });
@@ -128,7 +165,9 @@ describe("the sandbox", () => {
     expect(card.html.endsWith("✅ Đã lưu.")).toBe(true);
     expect(card.buttons).toEqual([[{ text: "✏️ Sửa", data: expect.any(String) }]]);
     const reports = await prisma().report.findMany({ include: { unit: { select: { code: true } } } });
-    expect(reports.map((r) => [r.unit.code, r.milestone, r.source, r.eventDate?.toISOString().slice(0, 10)])).toEqual([["P-BODE-01", "held", "telegram", "2020-03-20"]]);
+    expect(reports.map((r) => [r.unit.code, r.milestone, r.source, r.eventDate?.toISOString().slice(0, 10)])).toEqual([
+      ["P-BODE-01", "held", "telegram", "2020-03-20"],
+    ]);
 
     const leader = (await featured()).find((p) => p.workingGroups.some((g) => g.leader))!;
     const status = await say(leader.key, "/trangthai");
@@ -156,13 +195,25 @@ describe("the sandbox", () => {
   it("when the page sends bad input, then it gets a clear error and nothing changes", async () => {
     const secretary = await secretaryOf("P-BODE-02");
     const before = await prisma().report.count();
-    expect(await call(`/api/personas/${secretary.key}/send`, { text: "  " })).toEqual({ status: 400, json: { error: "empty-text" } });
-    expect(await call(`/api/personas/${secretary.key}/send`, { text: "x".repeat(4097) })).toEqual({ status: 400, json: { error: "text-too-long" } });
-    expect(await call(`/api/personas/${secretary.key}/send`, "{not json")).toEqual({ status: 400, json: { error: "bad-json" } });
+    expect(await call(`/api/personas/${secretary.key}/send`, { text: "  " })).toEqual({
+      status: 400,
+      json: { error: "empty-text" },
+    });
+    expect(await call(`/api/personas/${secretary.key}/send`, { text: "x".repeat(4097) })).toEqual({
+      status: 400,
+      json: { error: "text-too-long" },
+    });
+    expect(await call(`/api/personas/${secretary.key}/send`, "{not json")).toEqual({
+      status: 400,
+      json: { error: "bad-json" },
+    });
     expect((await call("/api/personas/person-999999/chat")).status).toBe(404);
     expect((await call("/api/personas/person-999999/send", { text: "hi" })).json).toEqual({ error: "unknown-persona" });
     const menu = await say(secretary.key, "/baocao");
-    const forged = await call<{ error: string; detail: string }>(`/api/personas/${secretary.key}/press`, { messageId: menu.id, data: "rp:forged" });
+    const forged = await call<{ error: string; detail: string }>(`/api/personas/${secretary.key}/press`, {
+      messageId: menu.id,
+      data: "rp:forged",
+    });
     expect(forged.status).toBe(400);
     expect(forged.json.error).toBe("refused");
     expect((await call("/api/clock/advance", { hours: 0 })).json).toEqual({ error: "bad-hours" });
@@ -174,7 +225,10 @@ describe("the sandbox", () => {
   it("when the bot sends a photo and a document, then the chat shows them and the page downloads the same bytes", async () => {
     const secretary = await secretaryOf("P-BODE-01");
     const bytes = Buffer.from("PK\u0003\u0004 workbook bytes");
-    await rt().app.bot.api.sendPhoto(secretary.chatId, new InputFile(PNG, "chart.png"), { caption: "<b>Biểu đồ</b>", parse_mode: "HTML" });
+    await rt().app.bot.api.sendPhoto(secretary.chatId, new InputFile(PNG, "chart.png"), {
+      caption: "<b>Biểu đồ</b>",
+      parse_mode: "HTML",
+    });
     await rt().app.bot.api.sendDocument(secretary.chatId, new InputFile(bytes, "tiến-độ.xlsx"));
     const [photo, document] = (await chat(secretary.key)).messages.slice(-2);
     expect(photo).toMatchObject({ html: "<b>Biểu đồ</b>", photo: { width: 1, height: 1 } });
@@ -183,7 +237,9 @@ describe("the sandbox", () => {
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
     const download = await fetch(`${sandbox.url}/api/files/${document!.document!.fileId}?download=1`);
-    expect(download.headers.get("content-disposition")).toBe(`attachment; filename*=UTF-8''${encodeURIComponent("tiến-độ.xlsx")}`);
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent("tiến-độ.xlsx")}`,
+    );
     expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
   });
 

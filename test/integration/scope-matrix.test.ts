@@ -15,7 +15,13 @@ import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../s
 const vi = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
 
 type Command = "view" | "view-button" | "export" | "invite" | "link" | "pause" | "report";
-type Actor = "adminOfNT" | "standingOfDistrict" | "adminOfDistrict" | "secretaryOfGT" | "secretaryOfCell" | "groupLeaderOfGT";
+type Actor =
+  | "adminOfNT"
+  | "standingOfDistrict"
+  | "adminOfDistrict"
+  | "secretaryOfGT"
+  | "secretaryOfCell"
+  | "groupLeaderOfGT";
 
 const phones: Record<Actor, string> = {
   adminOfNT: "+84909000111", // added below: admin of the other ward, NT
@@ -32,13 +38,25 @@ const allowed: Record<Actor, Record<"GT" | "GT-07" | "NT-01", Command[]>> = {
   // The other ward's admin: everything in NT, nothing in GT.
   adminOfNT: { GT: [], "GT-07": [], "NT-01": every },
   // The district's standing committee follows, exports and postpones everywhere; it neither invites, links nor reports.
-  standingOfDistrict: { GT: ["view", "view-button", "export", "pause"], "GT-07": ["view", "view-button", "export", "pause"], "NT-01": ["view", "view-button", "export", "pause"] },
+  standingOfDistrict: {
+    GT: ["view", "view-button", "export", "pause"],
+    "GT-07": ["view", "view-button", "export", "pause"],
+    "NT-01": ["view", "view-button", "export", "pause"],
+  },
   adminOfDistrict: { GT: every, "GT-07": every, "NT-01": every },
   // A ward's secretary (with reporter) sees and exports the ward, reports for it and its cells.
-  secretaryOfGT: { GT: ["view", "view-button", "export", "report"], "GT-07": ["view", "view-button", "export", "report"], "NT-01": [] },
+  secretaryOfGT: {
+    GT: ["view", "view-button", "export", "report"],
+    "GT-07": ["view", "view-button", "export", "report"],
+    "NT-01": [],
+  },
   // A cell's secretary sees and reports for the cell only.
   secretaryOfCell: { GT: [], "GT-07": ["view", "view-button", "report"], "NT-01": [] },
-  groupLeaderOfGT: { GT: ["view", "view-button", "export", "pause", "report"], "GT-07": ["view", "view-button", "export", "pause", "report"], "NT-01": ["view", "view-button", "export", "pause"] },
+  groupLeaderOfGT: {
+    GT: ["view", "view-button", "export", "pause", "report"],
+    "GT-07": ["view", "view-button", "export", "pause", "report"],
+    "NT-01": ["view", "view-button", "export", "pause"],
+  },
 };
 
 describe("one scope rule behind every command and button", () => {
@@ -53,9 +71,24 @@ describe("one scope rule behind every command and button", () => {
     const unit = async (code: string) => prisma().unit.findFirstOrThrow({ where: { code } });
     const nt = await unit("NT");
     const lb = await unit("LB");
-    await prisma().person.create({ data: { organizationId: nt.organizationId, name: "Ngô Văn Phúc", phone: phones.adminOfNT, roles: { create: [{ role: "admin", unitId: nt.id }] } } });
-    await prisma().person.create({ data: { organizationId: lb.organizationId, name: "Lý Thị Quỳnh", phone: phones.standingOfDistrict, roles: { create: [{ role: "standing", unitId: lb.id }] } } });
-    for (const [actor, phone] of Object.entries(phones)) users.set(actor as Actor, await bindTelegramUser(db.database, phone));
+    await prisma().person.create({
+      data: {
+        organizationId: nt.organizationId,
+        name: "Ngô Văn Phúc",
+        phone: phones.adminOfNT,
+        roles: { create: [{ role: "admin", unitId: nt.id }] },
+      },
+    });
+    await prisma().person.create({
+      data: {
+        organizationId: lb.organizationId,
+        name: "Lý Thị Quỳnh",
+        phone: phones.standingOfDistrict,
+        roles: { create: [{ role: "standing", unitId: lb.id }] },
+      },
+    });
+    for (const [actor, phone] of Object.entries(phones))
+      users.set(actor as Actor, await bindTelegramUser(db.database, phone));
     harness = await startBotHarness(db.database, { clock: fixedClock("2020-02-26T03:00:00Z") });
   });
   afterAll(async () => {
@@ -81,10 +114,13 @@ describe("one scope rule behind every command and button", () => {
         force: true,
       });
       const id = update.callback_query!.id;
-      const answer = await harness.emulator.waitFor(() => harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id));
+      const answer = await harness.emulator.waitFor(() =>
+        harness.emulator.callbackAnswers(harness.token).find((a) => a.callback_query_id === id),
+      );
       await harness.app.inbox.drain();
       // Allowed: the screen is shown (a new message or the pressed one edited); refused: an alert.
-      const shown = sent() > count || harness.sent(user.id).find((m) => m.message_id === help.message_id)?.text !== help.text;
+      const shown =
+        sent() > count || harness.sent(user.id).find((m) => m.message_id === help.message_id)?.text !== help.text;
       expect(shown, "a refusal shows an alert").toBe(!answer.show_alert);
       expect(await databaseFingerprint(db.database)).toEqual(before);
       return shown;
@@ -103,7 +139,10 @@ describe("one scope rule behind every command and button", () => {
       case "view": {
         // A cell's screen may have no button at all: what tells it from a refusal is the refusal's text.
         const target = await prisma().unit.findFirstOrThrow({ where: { code } });
-        const refusals = [vi("progress-out-of-scope", { unit: target.name, code: target.code }), vi("progress-not-allowed")];
+        const refusals = [
+          vi("progress-out-of-scope", { unit: target.name, code: target.code }),
+          vi("progress-not-allowed"),
+        ];
         done = async () => !refusals.includes(reply.text ?? "");
         break;
       }
@@ -120,11 +159,13 @@ describe("one scope rule behind every command and button", () => {
         done = async () => (await prisma().reminderPause.count({ where: { resumedAt: null } })) > 0;
         break;
       case "report":
-        done = async () => reply.reply_markup?.inline_keyboard.flat().some((button) => button.text === "✅ Xác nhận") ?? false;
+        done = async () =>
+          reply.reply_markup?.inline_keyboard.flat().some((button) => button.text === "✅ Xác nhận") ?? false;
         break;
     }
     const result = await done();
-    if (!result) expect(await databaseFingerprint(db.database), `${text} was refused, so nothing changed`).toEqual(before);
+    if (!result)
+      expect(await databaseFingerprint(db.database), `${text} was refused, so nothing changed`).toEqual(before);
     // Undo what an allowed command wrote, so every row starts from the same database.
     await prisma().reminderPause.deleteMany();
     await prisma().invite.deleteMany();
@@ -134,10 +175,13 @@ describe("one scope rule behind every command and button", () => {
   const rows = (Object.keys(allowed) as Actor[]).flatMap((actor) =>
     (["GT", "GT-07", "NT-01"] as const).map((code) => [actor, code] as const),
   );
-  it.each(rows)("when the %s runs every command and button on %s, then exactly the allowed ones do anything", async (actor, code) => {
-    const user = users.get(actor)!;
-    const outcomes: Command[] = [];
-    for (const command of every) if (await run(user, command, code)) outcomes.push(command);
-    expect(outcomes).toEqual(allowed[actor][code]);
-  });
+  it.each(rows)(
+    "when the %s runs every command and button on %s, then exactly the allowed ones do anything",
+    async (actor, code) => {
+      const user = users.get(actor)!;
+      const outcomes: Command[] = [];
+      for (const command of every) if (await run(user, command, code)) outcomes.push(command);
+      expect(outcomes).toEqual(allowed[actor][code]);
+    },
+  );
 });

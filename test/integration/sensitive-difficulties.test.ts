@@ -32,11 +32,26 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
   const unitId = async (code: string) => (await prisma().unit.findFirstOrThrow({ where: { code } })).id;
 
   async function link(phone: string, user: User): Promise<void> {
-    await prisma().person.update({ where: { organizationId_phone: { organizationId: 1, phone } }, data: { telegramUserId: BigInt(user.id) } });
+    await prisma().person.update({
+      where: { organizationId_phone: { organizationId: 1, phone } },
+      data: { telegramUserId: BigInt(user.id) },
+    });
   }
-  async function person(name: string, phone: string, role: "secretary" | "standing" | "admin", code: string, user: User): Promise<void> {
+  async function person(
+    name: string,
+    phone: string,
+    role: "secretary" | "standing" | "admin",
+    code: string,
+    user: User,
+  ): Promise<void> {
     await prisma().person.create({
-      data: { organizationId: 1, name, phone, telegramUserId: BigInt(user.id), roles: { create: [{ role, unitId: await unitId(code) }] } },
+      data: {
+        organizationId: 1,
+        name,
+        phone,
+        telegramUserId: BigInt(user.id),
+        roles: { create: [{ role, unitId: await unitId(code) }] },
+      },
     });
   }
   /** Sends a text and returns every message of the answer once the bot has finished with the update. */
@@ -49,19 +64,34 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
   }
   /** Telegram takes one message a second per chat: moves the fixed clock on until the outbox is empty. */
   async function deliverPending(): Promise<void> {
-    for (let round = 0; round < 30 && (await prisma().outboxMessage.count({ where: { status: "pending" } })) > 0; round++) {
+    for (
+      let round = 0;
+      round < 30 && (await prisma().outboxMessage.count({ where: { status: "pending" } })) > 0;
+      round++
+    ) {
       clock.advance(1100);
       await harness.app.sender.drainOnce();
     }
     expect(await prisma().outboxMessage.count({ where: { status: "pending" } })).toBe(0);
   }
   const textOf = (message: RecordedMessage) => message.text ?? message.caption ?? "";
-  const quotes = (text: string) => text.includes(complaint) || text.includes(denunciation) || /khiếu-nại về bí thư|tố-cáo bí thư/i.test(text);
+  const quotes = (text: string) =>
+    text.includes(complaint) || text.includes(denunciation) || /khiếu-nại về bí thư|tố-cáo bí thư/i.test(text);
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    expect((await cli(db.database, ["org", "import", fileURLToPath(new URL("../fixtures/small-org.yaml", import.meta.url))])).code).toBe(0);
-    [an, binh, leader, cuong, ha, minh] = [telegramUser({ first_name: "An" }), telegramUser(), telegramUser(), telegramUser(), telegramUser(), telegramUser()];
+    expect(
+      (await cli(db.database, ["org", "import", fileURLToPath(new URL("../fixtures/small-org.yaml", import.meta.url))]))
+        .code,
+    ).toBe(0);
+    [an, binh, leader, cuong, ha, minh] = [
+      telegramUser({ first_name: "An" }),
+      telegramUser(),
+      telegramUser(),
+      telegramUser(),
+      telegramUser(),
+      telegramUser(),
+    ];
     await link("+84912345678", an);
     await link("+84913222111", binh);
     await link("+84912000001", leader);
@@ -69,7 +99,9 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
     await person("Đỗ Thu Hà", "+84912000012", "standing", "LB", ha);
     await person("Vũ Đức Minh", "+84912000013", "admin", "LB", minh);
     const lb = await prisma().unit.findFirstOrThrow({ where: { code: "LB" } });
-    await prisma().chatBinding.create({ data: { organizationId: 1, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
+    await prisma().chatBinding.create({
+      data: { organizationId: 1, unitId: lb.id, chatId: BigInt(group.id), title: group.title },
+    });
     // The scheduler is ticked by hand below: a reminder arriving on its own would interleave with answers.
     harness = await startBotHarness(db.database, { clock, scheduler: false });
     harness.emulator.registerChat(group);
@@ -82,11 +114,27 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
   });
 
   it("when the two spellings of the issue are raised with /khokhan, then both are stored as sensitive and the author is told they stay confidential", async () => {
-    const confidential = "Nội dung liên quan đến đơn thư, khiếu nại, tố cáo được bảo mật: báo cáo chung chỉ ghi số lượng, không trích nội dung.";
-    expect(textOf((await ask(an, `/khokhan ${complaint}`))[0]!).split("\n").at(-1)).toBe(confidential);
-    expect(textOf((await ask(binh, `/khokhan ${denunciation}`))[0]!).split("\n").at(-1)).toBe(confidential);
-    expect(textOf((await ask(an, `/khokhan ${ordinary}`))[0]!).split("\n").at(-1)).not.toBe(confidential);
-    const rows = await prisma().difficulty.findMany({ orderBy: { id: "asc" }, select: { text: true, sensitive: true } });
+    const confidential =
+      "Nội dung liên quan đến đơn thư, khiếu nại, tố cáo được bảo mật: báo cáo chung chỉ ghi số lượng, không trích nội dung.";
+    expect(
+      textOf((await ask(an, `/khokhan ${complaint}`))[0]!)
+        .split("\n")
+        .at(-1),
+    ).toBe(confidential);
+    expect(
+      textOf((await ask(binh, `/khokhan ${denunciation}`))[0]!)
+        .split("\n")
+        .at(-1),
+    ).toBe(confidential);
+    expect(
+      textOf((await ask(an, `/khokhan ${ordinary}`))[0]!)
+        .split("\n")
+        .at(-1),
+    ).not.toBe(confidential);
+    const rows = await prisma().difficulty.findMany({
+      orderBy: { id: "asc" },
+      select: { text: true, sensitive: true },
+    });
     expect(rows).toEqual([
       { text: complaint, sensitive: true },
       { text: denunciation, sensitive: true },
@@ -94,7 +142,10 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
     ]);
     // The leader's notices (already written to the outbox) name the units, never the texts.
     await deliverPending();
-    const notices = harness.sent(leader.id).map(textOf).filter((text) => text.startsWith("Khó khăn mới"));
+    const notices = harness
+      .sent(leader.id)
+      .map(textOf)
+      .filter((text) => text.startsWith("Khó khăn mới"));
     expect(notices).toHaveLength(3);
     expect(notices.filter((text) => text.includes("🔒"))).toHaveLength(2);
     expect(notices.some((text) => text.includes(ordinary))).toBe(true);
@@ -105,7 +156,10 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
     clock.set("2020-02-26T10:00:00Z"); // 17:00 in Hà Nội
     await harness.app.scheduler.tick();
     await deliverPending();
-    const digest = harness.sent(group.id).map(textOf).find((text) => text.startsWith("📊 TIẾN ĐỘ ĐẠI HỘI"));
+    const digest = harness
+      .sent(group.id)
+      .map(textOf)
+      .find((text) => text.startsWith("📊 TIẾN ĐỘ ĐẠI HỘI"));
     expect(digest).toBeDefined();
     expect(digest).toMatch(/khó khăn/i);
     expect(quotes(digest!)).toBe(false);
@@ -116,18 +170,34 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
     const before = harness.sent(leader.id).length;
     await harness.app.scheduler.tick();
     await deliverPending();
-    const list = harness.sent(leader.id).slice(before).map(textOf).find((text) => text.startsWith("Tổ công tác số 1 — việc cần đôn đốc hôm nay"));
+    const list = harness
+      .sent(leader.id)
+      .slice(before)
+      .map(textOf)
+      .find((text) => text.startsWith("Tổ công tác số 1 — việc cần đôn đốc hôm nay"));
     expect(list).toBeDefined();
-    const difficulties = list!.split("\n").slice(list!.split("\n").findIndex((line) => line.startsWith("Khó khăn đang mở")));
+    const difficulties = list!
+      .split("\n")
+      .slice(list!.split("\n").findIndex((line) => line.startsWith("Khó khăn đang mở")));
     expect(difficulties[0]).toBe("Khó khăn đang mở (3):");
-    expect(difficulties.filter((line) => line.includes("🔒 đơn thư, khiếu nại, tố cáo: nội dung chỉ Ban Thường vụ và Văn phòng xem được"))).toHaveLength(2);
+    expect(
+      difficulties.filter((line) =>
+        line.includes("🔒 đơn thư, khiếu nại, tố cáo: nội dung chỉ Ban Thường vụ và Văn phòng xem được"),
+      ),
+    ).toHaveLength(2);
     expect(difficulties.some((line) => line.includes(`"${ordinary}"`))).toBe(true);
     expect(quotes(list!)).toBe(false);
   });
 
   it("when people other than the author ask /trangthai, then none of them gets either text (the leader gets the same list)", async () => {
     // Bình raised the denunciation, so it may be quoted to her; An's complaint may not. The others get neither.
-    for (const [user, quoted] of [[leader, false], [binh, true], [cuong, false], [ha, false], [minh, false]] as const) {
+    for (const [user, quoted] of [
+      [leader, false],
+      [binh, true],
+      [cuong, false],
+      [ha, false],
+      [minh, false],
+    ] as const) {
       const answer = (await ask(user, "/trangthai")).map(textOf).join("\n");
       expect(answer.length, `answer to ${user.id}`).toBeGreaterThan(0);
       expect(answer.includes(complaint), `/trangthai of ${user.id}: ${answer}`).toBe(false);
@@ -142,10 +212,14 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
       expect(document, `a workbook for ${user.id}: ${answer.map(textOf).join(" | ")}`).toBeDefined();
       const workbook = await readWorkbook(await downloadDocument(harness, document!));
       const cells: string[] = [];
-      workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))),
+      );
       expect(cells.filter(quotes)).toEqual([]);
       expect(cells).toContain(ordinary);
-      expect(cells.filter((value) => value === "🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung")).toHaveLength(2);
+      expect(cells.filter((value) => value === "🔒 Đơn thư, khiếu nại, tố cáo: không hiển thị nội dung")).toHaveLength(
+        2,
+      );
     }
   });
 
@@ -153,13 +227,24 @@ describe("sensitive difficulties reach only whom the rule allows", () => {
     // The leader's /khokhan list shows that they exist, not what they say; the standing committee's and the
     // admin's lists quote them (they read complaints), as the author's list quotes the author's own.
     const leaderList = (await ask(leader, "/khokhan")).map(textOf);
-    expect(leaderList.filter((text) => text.includes("🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được."))).toHaveLength(2);
+    expect(
+      leaderList.filter((text) =>
+        text.includes(
+          "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.",
+        ),
+      ),
+    ).toHaveLength(2);
     await ask(an, "/khokhan");
     for (const reader of [ha, minh]) {
       const list = (await ask(reader, "/khokhan")).map(textOf).join("\n");
       expect(list.includes(complaint) && list.includes(denunciation), list).toBe(true);
     }
-    const chatsQuoting = new Set(harness.emulator.allBotMessages().filter((message) => quotes(textOf(message))).map((message) => message.chat.id));
+    const chatsQuoting = new Set(
+      harness.emulator
+        .allBotMessages()
+        .filter((message) => quotes(textOf(message)))
+        .map((message) => message.chat.id),
+    );
     expect([...chatsQuoting].sort()).toEqual([an.id, binh.id, ha.id, minh.id].sort());
     expect(harness.emulator.allBotMessages().some((message) => message.chat.id === group.id)).toBe(true);
   });

@@ -129,22 +129,45 @@ describe("start and help", () => {
       "/ngonngu — chọn ngôn ngữ Trợ lý dùng với đồng chí; trong nhóm đã liên kết, quản trị chọn ngôn ngữ bản tin của nhóm (tiếng Anh: /lang)",
       "/trogiup — hướng dẫn này (tiếng Anh: /help)",
     ]);
-    expect(lines.slice(10, 13)).toEqual(["", "Báo cáo nhanh trên một dòng", "/baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …]"]);
+    expect(lines.slice(10, 13)).toEqual([
+      "",
+      "Báo cáo nhanh trên một dòng",
+      "/baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …]",
+    ]);
     // Every key of the one-line form is listed with an example.
-    for (const key of ["bch=", "nu=", "tre=", "taicu=", "btv=", "bttructiep=", "motlan=", "daibieu=", "trieutap=", "comat=", "ghichu="]) {
+    for (const key of [
+      "bch=",
+      "nu=",
+      "tre=",
+      "taicu=",
+      "btv=",
+      "bttructiep=",
+      "motlan=",
+      "daibieu=",
+      "trieutap=",
+      "comat=",
+      "ghichu=",
+    ]) {
       expect(lines.some((line) => line.startsWith(key) || line.includes(` ${key}`))).toBe(true);
     }
     expect(lines.at(-1)).toBe("Cần hỗ trợ, liên hệ Văn phòng Quận ủy.");
     for (const command of ["/moi", "/malienket", "/hoan", "/tieptuc", "/xuat", "/lienketnhom", "/huylienket"]) {
-      expect(lines.some((line) => line.includes(command)), command).toBe(false);
+      expect(
+        lines.some((line) => line.includes(command)),
+        command,
+      ).toBe(false);
     }
   });
 
   it("when a command does not exist or a text is not understood, then the bot says what to do", async () => {
     const user = telegramUser();
     expect((await harness.say(user, "/baocaoo")).text).toBe("Không có lệnh /baocaoo. Gõ /trogiup để xem các lệnh.");
-    expect((await harness.say(user, "xin chào")).text).toBe("Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.");
-    expect((await harness.say(user, "x".repeat(4000))).text).toBe("Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.");
+    expect((await harness.say(user, "xin chào")).text).toBe(
+      "Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.",
+    );
+    expect((await harness.say(user, "x".repeat(4000))).text).toBe(
+      "Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.",
+    );
   });
 
   it("when Telegram rejects the bot's answer, then the error boundary answers politely and the bot keeps working", async () => {
@@ -186,7 +209,9 @@ describe("start and help", () => {
     const group = { id: -100200301, type: "supergroup" as const, title: "BTV phường Gia Thụy" };
     harness.emulator.registerChat(group);
     const unit = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT" } });
-    await db.database.prisma.chatBinding.create({ data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title } });
+    await db.database.prisma.chatBinding.create({
+      data: { organizationId: unit.organizationId, unitId: unit.id, chatId: BigInt(group.id), title: group.title },
+    });
     expect((await harness.say(telegramUser(), "/start", group)).text).toBe(
       "Kính chào các đồng chí! Nhóm này đã được liên kết với Đảng bộ phường Gia Thụy (GT); nhóm sẽ nhận báo cáo tiến độ hằng ngày lúc 17:00.",
     );

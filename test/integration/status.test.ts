@@ -26,7 +26,10 @@ describe("status (/trangthai)", () => {
   const unitId = async (code: string) => (await prisma().unit.findFirstOrThrow({ where: { code } })).id;
 
   async function link(phone: string, user: User): Promise<number> {
-    const person = await prisma().person.update({ where: { organizationId_phone: { organizationId: 1, phone } }, data: { telegramUserId: BigInt(user.id) } });
+    const person = await prisma().person.update({
+      where: { organizationId_phone: { organizationId: 1, phone } },
+      data: { telegramUserId: BigInt(user.id) },
+    });
     return person.id;
   }
 
@@ -162,9 +165,15 @@ describe("status (/trangthai)", () => {
     ]);
     // Then the units to chase, grouped by grassroots organisation, the longest overdue first (the cells'
     // plan, due 31/01), each with its secretary; as many as fit in one message, the rest counted.
-    expect(lines[6]).toBe("• Chi bộ Tổ dân phố số 1: Kế hoạch đại hội quá hạn 26 ngày — Bí thư Nghiêm Hữu Thắng, 0962 586 100");
-    const unitLines = lines.filter((line) => line.startsWith("• Chi bộ Tổ dân phố") || line.startsWith("• Chi bộ Cơ quan phường"));
-    const more = /^…và (\d+) đơn vị khác cần đôn đốc — \/tiendo để xem đủ$/.exec(lines.find((line) => line.startsWith("…và"))!);
+    expect(lines[6]).toBe(
+      "• Chi bộ Tổ dân phố số 1: Kế hoạch đại hội quá hạn 26 ngày — Bí thư Nghiêm Hữu Thắng, 0962 586 100",
+    );
+    const unitLines = lines.filter(
+      (line) => line.startsWith("• Chi bộ Tổ dân phố") || line.startsWith("• Chi bộ Cơ quan phường"),
+    );
+    const more = /^…và (\d+) đơn vị khác cần đôn đốc — \/tiendo để xem đủ$/.exec(
+      lines.find((line) => line.startsWith("…và"))!,
+    );
     // 81 cells and 3 organisations are overdue; VKS and the two cells of Bồ Đề that reported are not named.
     expect(unitLines.length + Number(more![1])).toBe(81 + 3);
     expect(text).not.toContain("Tổ dân phố số 2:");
@@ -219,7 +228,9 @@ describe("status (/trangthai)", () => {
     expect(message!.text!.length).toBeLessThanOrEqual(telegramTextLimit);
     expect(lines[0]).toBe("Tổ chỉ đạo chung — việc cần đôn đốc hôm nay (26/02/2020)");
     // Totals per level (what earlier tests of this file reported shows here), each adding up.
-    const totals = lines.slice(1, 5).map((line) => /^(\d+) (.+): (\d+) đã đại hội, (\d+) đúng tiến độ, (\d+) chậm$/.exec(line)!);
+    const totals = lines
+      .slice(1, 5)
+      .map((line) => /^(\d+) (.+): (\d+) đã đại hội, (\d+) đúng tiến độ, (\d+) chậm$/.exec(line)!);
     expect(totals.map((match) => [match[2], Number(match[1])])).toEqual([
       ["đảng bộ cấp huyện", 1],
       ["tổ chức cơ sở đảng", 49],
@@ -236,7 +247,10 @@ describe("status (/trangthai)", () => {
 
   it("when a person is officer of many units, then the answer is split between cards, each message within Telegram's limit", async () => {
     const user = telegramUser();
-    const cells = await prisma().unit.findMany({ where: { code: { startsWith: "P-BODE-" } }, orderBy: { position: "asc" } });
+    const cells = await prisma().unit.findMany({
+      where: { code: { startsWith: "P-BODE-" } },
+      orderBy: { position: "asc" },
+    });
     expect(cells).toHaveLength(44);
     await prisma().person.create({
       data: {

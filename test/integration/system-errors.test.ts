@@ -31,7 +31,12 @@ interface Run {
 }
 
 /** Runs src/main.ts or src/cli.ts to its exit; `unprivileged` drops root so that file modes apply. */
-function run(script: "main" | "cli", args: string[], env: Record<string, string>, options: { unprivileged?: boolean; diskFull?: string } = {}): Promise<Run> {
+function run(
+  script: "main" | "cli",
+  args: string[],
+  env: Record<string, string>,
+  options: { unprivileged?: boolean; diskFull?: string } = {},
+): Promise<Run> {
   const imports = ["--import", "tsx", ...(options.diskFull ? ["--import", "./test/support/fake-disk-full.ts"] : [])];
   const child = spawn(process.execPath, [...imports, `src/${script}.ts`, ...args], {
     cwd: root,
@@ -154,14 +159,21 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
     const dataDir = freshDir();
     const first = await run("cli", ["db", "migrate"], { DATA_DIR: dataDir });
     expect(first.code, first.stderr).toBe(0);
-    const full = await run("cli", ["org", "import", "test/fixtures/small-org.yaml", "--lang", "en"], { DATA_DIR: dataDir }, { diskFull: dataDir });
+    const full = await run(
+      "cli",
+      ["org", "import", "test/fixtures/small-org.yaml", "--lang", "en"],
+      { DATA_DIR: dataDir },
+      { diskFull: dataDir },
+    );
     expect(full.code, full.stdout + full.stderr).toBe(1);
     expect(full.stderr.trim()).toBe(
       `Error: The disk is full: cannot write to ${path.join(dataDir, "pglite", "owner.pid")}. Free some space on that disk (delete files you do not need, old backups), then run again. What was saved before is intact.`,
     );
     expect(existsSync(path.join(dataDir, "pglite", "owner.pid"))).toBe(false);
     const freed = await run("cli", ["status"], { DATA_DIR: dataDir });
-    expect(freed.stderr.trim()).toBe("Lỗi: chưa có tổ chức nào trong cơ sở dữ liệu; nhập trước bằng: npm run cli -- org import TỆP");
+    expect(freed.stderr.trim()).toBe(
+      "Lỗi: chưa có tổ chức nào trong cơ sở dữ liệu; nhập trước bằng: npm run cli -- org import TỆP",
+    );
   });
 
   it("when the disk fills while the bot runs, then a secretary confirming a report is told nothing was saved and can press again once space is freed, and messages that cannot be stored wait at Telegram for a restart", async () => {
@@ -169,12 +181,21 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
     const imported = await run("cli", ["org", "import", "test/fixtures/small-org.yaml"], { DATA_DIR: dataDir });
     expect(imported.code, imported.stderr).toBe(0);
     const emulator = await startBotApiEmulator();
-    const env = { TELEGRAM_BOT_TOKEN: testBotToken, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, FAKE_DISK_FULL_DIR: dataDir, FAKE_DISK_FULL: "signal" };
+    const env = {
+      TELEGRAM_BOT_TOKEN: testBotToken,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATA_DIR: dataDir,
+      FAKE_DISK_FULL_DIR: dataDir,
+      FAKE_DISK_FULL: "signal",
+    };
     const bot = startMain(env, ["./test/support/fake-disk-full.ts"]);
     try {
       await waitForOutput(bot, '"msg":"bot started"');
       const an = telegramUser({ first_name: "An" });
-      emulator.sendContact(testBotToken, { from: an, contact: { phone_number: "+84912345678", first_name: "An", user_id: an.id } });
+      emulator.sendContact(testBotToken, {
+        from: an,
+        contact: { phone_number: "+84912345678", first_name: "An", user_id: an.id },
+      });
       await emulator.waitForBotMessages(an.id, 1);
       emulator.sendMessage(testBotToken, { from: an, text: "/baocao kehoach 15/01/2020" });
       const [, card] = await emulator.waitForBotMessages(an.id, 2);
@@ -206,13 +227,17 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
       bot.child.kill("SIGUSR2");
       await waitForOutput(bot, "fake disk full: on", 120_000, 2);
       const notStored = `the disk is full (${dataDir}): new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`;
-      const noise = (seed: number) => Array.from({ length: 4000 }, (_, i) => String.fromCharCode(97 + ((i * 7919 + seed * 104729) % 26))).join("");
+      const noise = (seed: number) =>
+        Array.from({ length: 4000 }, (_, i) => String.fromCharCode(97 + ((i * 7919 + seed * 104729) % 26))).join("");
       let sentTexts = 0;
       while (!bot.output().includes(notStored)) {
         if (sentTexts === 100) throw new Error(`100 messages stored on a full disk:\n${bot.output()}`);
         const before = emulator.messages(an.id).length;
         emulator.sendMessage(testBotToken, { from: an, text: noise(sentTexts++) });
-        await waitUntil(() => bot.output().includes(notStored) || emulator.messages(an.id).length > before, () => `an answer or "${notStored}"`);
+        await waitUntil(
+          () => bot.output().includes(notStored) || emulator.messages(an.id).length > before,
+          () => `an answer or "${notStored}"`,
+        );
       }
       const waiting = emulator.messages(an.id).length;
       bot.child.kill("SIGTERM");
@@ -235,7 +260,9 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
     // One report: the refused press stored nothing, the press after the disk was freed stored it once.
     const database = await openDatabase(databaseTarget(createConfig({ DATA_DIR: dataDir })));
     try {
-      const reports = await database.prisma.report.findMany({ select: { milestone: true, unit: { select: { code: true } } } });
+      const reports = await database.prisma.report.findMany({
+        select: { milestone: true, unit: { select: { code: true } } },
+      });
       expect(reports).toEqual([{ milestone: "plan", unit: { code: "GT-01" } }]);
     } finally {
       await database.close();

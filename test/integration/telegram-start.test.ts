@@ -16,7 +16,10 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 /** Log lines written to memory, parsed. */
 function memoryLogger() {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+  const logger = createLogger({
+    level: "info",
+    destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  });
   return { logger, lines };
 }
 
@@ -32,7 +35,10 @@ describe("reaching Telegram at start-up", () => {
     await emulator?.close();
     await db?.drop();
   });
-  const databaseEnv = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-start-")), ...(db?.url && { DATABASE_URL: db.url }) });
+  const databaseEnv = () => ({
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "daihoi-start-")),
+    ...(db?.url && { DATABASE_URL: db.url }),
+  });
 
   it("when nothing listens at Telegram's address, then each attempt is one line saying where and when it retries, and SIGTERM stops it", async () => {
     const apiRoot = "http://127.0.0.1:9";
@@ -54,9 +60,16 @@ describe("reaching Telegram at start-up", () => {
 
   it("when Telegram refuses the token, then it says so once, naming the setting, and exits", async () => {
     emulator.failNext("getMe", { error_code: 401, description: "Unauthorized" });
-    const running = startMain({ TELEGRAM_BOT_TOKEN: testBotToken, TELEGRAM_API_ROOT: emulator.apiRoot, ...databaseEnv() });
+    const running = startMain({
+      TELEGRAM_BOT_TOKEN: testBotToken,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      ...databaseEnv(),
+    });
     expect(await running.exited).toBe(1);
-    const refused = running.output().split("\n").filter((line) => line.includes("refused"));
+    const refused = running
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("refused"));
     expect(refused).toHaveLength(1);
     expect(JSON.parse(refused[0]!).msg).toBe(
       `the bot token was refused by Telegram at ${emulator.apiRoot} (401 Unauthorized); check TELEGRAM_BOT_TOKEN`,
@@ -79,11 +92,17 @@ describe("reaching Telegram at start-up", () => {
     await held.caught;
     // The held attempt is cut; the next one is answered.
     await expect(reaching).resolves.toMatchObject({ is_bot: true });
-    expect(lines.map((line) => line.msg)).toEqual([`cannot reach Telegram at ${emulator.apiRoot} (getMe: no answer within 0.2 s); retrying in 0.1 s`]);
+    expect(lines.map((line) => line.msg)).toEqual([
+      `cannot reach Telegram at ${emulator.apiRoot} (getMe: no answer within 0.2 s); retrying in 0.1 s`,
+    ]);
     held.release();
 
     const never = emulator.holdResponseNext("getMe");
-    const stopped = untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), { apiRoot: emulator.apiRoot, logger, stop: stop.signal });
+    const stopped = untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), {
+      apiRoot: emulator.apiRoot,
+      logger,
+      stop: stop.signal,
+    });
     await never.caught;
     stop.abort();
     await expect(stopped).rejects.toBeInstanceOf(StartStoppedError);

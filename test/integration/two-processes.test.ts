@@ -26,7 +26,12 @@ function startInstance(env: Record<string, string>): Promise<Instance> {
   const child = fork(new URL("../support/app-process.ts", import.meta.url).pathname, [], {
     cwd: root,
     execArgv: ["--import", "tsx"],
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      ...(process.env.TZ && { TZ: process.env.TZ }),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";
@@ -72,9 +77,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two bot processes on PostgreSQL
     ha = await bindTelegramUser(db.database, "+84905555666"); // leads the group following GT
     minh = await bindTelegramUser(db.database, "+84907999000"); // leads the group following NT
     const lb = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "LB" } });
-    await db.database.prisma.chatBinding.create({ data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title } });
+    await db.database.prisma.chatBinding.create({
+      data: { organizationId: lb.organizationId, unitId: lb.id, chatId: BigInt(group.id), title: group.title },
+    });
     emulator = await startBotApiEmulator();
-    for (const user of [an, binh, ha, minh]) emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    for (const user of [an, binh, ha, minh])
+      emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
     emulator.registerChat(group);
 
     const env = {
@@ -94,13 +102,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two bot processes on PostgreSQL
       // Both senders drain on their own; the clock moves on only when nothing is in flight.
       const started = Date.now();
       while ((await pending()) > 0) {
-        if (Date.now() - started > 120_000) throw new Error(`outbox not drained at ${at}:\n${instances.map((i) => i.output()).join("\n")}`);
+        if (Date.now() - started > 120_000)
+          throw new Error(`outbox not drained at ${at}:\n${instances.map((i) => i.output()).join("\n")}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   });
   afterAll(async () => {
-    await Promise.all(instances.map((instance) => instance.call({ type: "stop" }).catch(() => instance.child.kill("SIGKILL"))));
+    await Promise.all(
+      instances.map((instance) => instance.call({ type: "stop" }).catch(() => instance.child.kill("SIGKILL"))),
+    );
     await emulator?.close();
     await db?.drop();
   });
@@ -109,7 +120,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two bot processes on PostgreSQL
     const rows = await db.database.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(rows.every((row) => row.status === "sent")).toBe(true);
     for (const chatId of [an.id, binh.id, ha.id, minh.id, group.id]) {
-      const written = rows.filter((row) => Number(row.chatId) === chatId).map((row) => (row.payload as { params: { text: string } }).params.text);
+      const written = rows
+        .filter((row) => Number(row.chatId) === chatId)
+        .map((row) => (row.payload as { params: { text: string } }).params.text);
       expect(emulator.messages(chatId).map((message) => message.text)).toEqual(written);
     }
   });
@@ -117,10 +130,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two bot processes on PostgreSQL
   it("when the day has run, then the counts are the day's: one reminder per lagging cell's secretary, one list per leader, one digest", () => {
     // One message each, with the plan (overdue, its 01/03 reminder day fell on a Sunday) and the documents (+2 → its 29/02 day).
     expect(emulator.messages(an.id)).toHaveLength(1);
-    expect(emulator.messages(an.id)[0]!.text!.split("\n").filter((line) => line.startsWith("• ")).map((line) => line.split(":")[0])).toEqual([
-      "• Kế hoạch đại hội",
-      "• Dự thảo báo cáo chính trị, kiểm điểm",
-    ]);
+    expect(
+      emulator
+        .messages(an.id)[0]!
+        .text!.split("\n")
+        .filter((line) => line.startsWith("• "))
+        .map((line) => line.split(":")[0]),
+    ).toEqual(["• Kế hoạch đại hội", "• Dự thảo báo cáo chính trị, kiểm điểm"]);
     expect(emulator.messages(binh.id)).toHaveLength(1);
     expect(emulator.messages(ha.id)).toHaveLength(1);
     expect(emulator.messages(minh.id)).toHaveLength(1);

@@ -89,8 +89,15 @@ async function expectedProgress(database: Database): Promise<ProgressLine[]> {
 async function storedProgress(database: Database): Promise<ProgressLine[]> {
   const rows = await database.prisma.unitProgress.findMany({ orderBy: [{ unitId: "asc" }, { campaignId: "asc" }] });
   // Dates (`…On`, `…EventDate`) as days, timestamps (`…At`) as instants, as the oracle writes them.
-  const asText = (key: string, value: unknown) => (value instanceof Date ? (/(On|EventDate)$/.test(key) ? day(value) : value.toISOString()) : value);
-  return rows.map((row) => ({ ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, asText(key, value)])), heldResults: row.heldResults ?? null }) as ProgressLine);
+  const asText = (key: string, value: unknown) =>
+    value instanceof Date ? (/(On|EventDate)$/.test(key) ? day(value) : value.toISOString()) : value;
+  return rows.map(
+    (row) =>
+      ({
+        ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, asText(key, value)])),
+        heldResults: row.heldResults ?? null,
+      }) as ProgressLine,
+  );
 }
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -104,7 +111,12 @@ function random(seed: number): () => number {
 
 function results(rand: () => number): Prisma.InputJsonObject {
   const planned = 3 + Math.floor(rand() * 9);
-  return { committeePlanned: planned, committeeElected: planned - (rand() < 0.2 ? 1 : 0), women: Math.floor(rand() * 3), delegates: 2 };
+  return {
+    committeePlanned: planned,
+    committeeElected: planned - (rand() < 0.2 ? 1 : 0),
+    women: Math.floor(rand() * 3),
+    delegates: 2,
+  };
 }
 
 describe("unit progress (kept by the database from the reports)", () => {
@@ -115,10 +127,17 @@ describe("unit progress (kept by the database from the reports)", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await importFixture(db.database, "reporting-org.yaml");
-    units = await db.database.prisma.unit.findMany({ select: { id: true, organizationId: true }, orderBy: { id: "asc" } });
-    const active = await db.database.prisma.campaign.findFirstOrThrow({ where: { organizationId: units[0]!.organizationId } });
+    units = await db.database.prisma.unit.findMany({
+      select: { id: true, organizationId: true },
+      orderBy: { id: "asc" },
+    });
+    const active = await db.database.prisma.campaign.findFirstOrThrow({
+      where: { organizationId: units[0]!.organizationId },
+    });
     // A second, older campaign of the same organisation: its reports must stay in its own rows.
-    const older = await db.database.prisma.campaign.create({ data: { organizationId: active.organizationId, name: "Nhiệm kỳ 2015-2020", active: false } });
+    const older = await db.database.prisma.campaign.create({
+      data: { organizationId: active.organizationId, name: "Nhiệm kỳ 2015-2020", active: false },
+    });
     campaigns = [active.id, older.id];
   });
 
@@ -192,8 +211,14 @@ describe("unit progress (kept by the database from the reports)", () => {
 
   it("when a report's unit is deleted, then its row goes with it", async () => {
     const prisma = db.database.prisma;
-    const unit = await prisma.unit.findFirstOrThrow({ where: { progress: { some: {} }, children: { none: {} } }, orderBy: { id: "desc" } });
-    await prisma.$transaction([prisma.difficulty.deleteMany({ where: { unitId: unit.id } }), prisma.unit.delete({ where: { id: unit.id } })]);
+    const unit = await prisma.unit.findFirstOrThrow({
+      where: { progress: { some: {} }, children: { none: {} } },
+      orderBy: { id: "desc" },
+    });
+    await prisma.$transaction([
+      prisma.difficulty.deleteMany({ where: { unitId: unit.id } }),
+      prisma.unit.delete({ where: { id: unit.id } }),
+    ]);
     expect(await prisma.unitProgress.count({ where: { unitId: unit.id } })).toBe(0);
     expect(await storedProgress(db.database)).toEqual(await expectedProgress(db.database));
   });
@@ -205,10 +230,13 @@ describe("unit progress migrations", () => {
   it.each(["_unit_progress", "_unit_progress_dates"])(
     "when a database that already holds reports is migrated past %s, then its rows are folded from those reports",
     async (suffix) => {
-      const all = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
+      const all = readdirSync(migrationsDir)
+        .filter((name) => /^\d{14}_/.test(name))
+        .sort();
       const own = all.find((name) => name.endsWith(suffix))!;
       const before = mkdtempSync(path.join(tmpdir(), "migrations-"));
-      for (const name of all.filter((name) => name < own)) cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+      for (const name of all.filter((name) => name < own))
+        cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
       const empty = await createEmptyTestDatabase();
       const database = empty.database;
       try {

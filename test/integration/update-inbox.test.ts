@@ -64,10 +64,16 @@ describe("update inbox", () => {
     const user = telegramUser({ first_name: "Giang" });
     harness.emulator.sendMessage(harness.token, { from: user, text: "/start AbCdEf0123456789AbCdEf0123456789" });
     await harness.emulator.waitForBotMessages(user.id, 1);
-    harness.emulator.sendContact(harness.token, { from: user, contact: { phone_number: "+84912345678", first_name: "Giang", user_id: user.id } });
+    harness.emulator.sendContact(harness.token, {
+      from: user,
+      contact: { phone_number: "+84912345678", first_name: "Giang", user_id: user.id },
+    });
     await harness.emulator.waitForBotMessages(user.id, 2);
     await harness.app.inbox.drain();
-    const rows = await db.database.prisma.telegramUpdate.findMany({ where: { updateId: { gte: 502n } }, orderBy: { updateId: "asc" } });
+    const rows = await db.database.prisma.telegramUpdate.findMany({
+      where: { updateId: { gte: 502n } },
+      orderBy: { updateId: "asc" },
+    });
     const text = JSON.stringify(rows.map((row) => row.payload));
     expect(text).toContain("/start [redacted]");
     expect(text).not.toContain("AbCdEf0123456789");
@@ -79,7 +85,10 @@ describe("update inbox", () => {
     const user = telegramUser();
     const reply = await harness.say(user, "/trogiup");
     expect(reply.text?.startsWith("Trợ lý Đại hội — hướng dẫn")).toBe(true);
-    const stored = await db.database.prisma.telegramUpdate.findMany({ orderBy: { updateId: "asc" }, select: { updateId: true } });
+    const stored = await db.database.prisma.telegramUpdate.findMany({
+      orderBy: { updateId: "asc" },
+      select: { updateId: true },
+    });
     expect(stored.map((row) => row.updateId)).toEqual([500n, 501n, 504n]);
     await harness.emulator.waitFor(() => harness.emulator.pendingUpdates(harness.token).length === 0);
   });

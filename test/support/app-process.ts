@@ -13,7 +13,10 @@ import type { Clock } from "../../src/clock.js";
 import { createConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 
-type Request = { id: number; type: "set-time"; at: string } | { id: number; type: "tick" } | { id: number; type: "stop" };
+type Request =
+  | { id: number; type: "set-time"; at: string }
+  | { id: number; type: "tick" }
+  | { id: number; type: "stop" };
 
 let base = new Date(process.env.START_AT ?? Date.now()).getTime();
 let setAt = Date.now();

@@ -14,7 +14,11 @@ export interface BotHarness {
   emulator: BotApiEmulator;
   token: string;
   /** Sends a text as `user` (in their private chat unless a chat is given) and waits for the bot's next message. */
-  say(user: User, text: string, chat?: { id: number; type: "group" | "supergroup"; title: string }): Promise<RecordedMessage>;
+  say(
+    user: User,
+    text: string,
+    chat?: { id: number; type: "group" | "supergroup"; title: string },
+  ): Promise<RecordedMessage>;
   /** Presses the button with this label on a bot message and waits for the bot's next new message. */
   press(user: User, message: RecordedMessage, label: string): Promise<RecordedMessage>;
   /** Everything the bot sent to a chat. */

@@ -31,7 +31,11 @@ export const addDays = (day: string, days: number) => dayjs.utc(day).add(days, "
  * Reached on `day`: reported before it (reports of the day come after the morning's reminders), or made
  * moot by a later milestone reported before it. `reportedOn` gives the day each milestone was reported.
  */
-export function reachedOn(reportedOn: (milestone: Milestone) => string | undefined, milestone: Milestone, day: string): boolean {
+export function reachedOn(
+  reportedOn: (milestone: Milestone) => string | undefined,
+  milestone: Milestone,
+  day: string,
+): boolean {
   const before = (m: Milestone) => reportedOn(m) !== undefined && reportedOn(m)! < day;
   return before(milestone) || milestoneOrder.some((later) => closes[later].includes(milestone) && before(later));
 }
@@ -44,14 +48,24 @@ export interface ReminderPolicy {
 const latest = new Map<string, string | undefined>();
 
 /** The latest reminder day of a deadline not after `day`: `daysBefore` it, then every `overdueEvery` days after. */
-export function reminderDayOn(deadline: string, day: string, policy: ReminderPolicy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3 }): string | undefined {
+export function reminderDayOn(
+  deadline: string,
+  day: string,
+  policy: ReminderPolicy = { daysBefore: [7, 3, 1, 0], overdueEvery: 3 },
+): string | undefined {
   const key = `${deadline}|${day}|${policy.daysBefore.join(",")}|${policy.overdueEvery}`;
   if (!latest.has(key)) {
     const days = [
       ...policy.daysBefore.map((before) => addDays(deadline, -before)),
       ...Array.from({ length: 120 }, (_, k) => addDays(deadline, (k + 1) * policy.overdueEvery)),
     ];
-    latest.set(key, days.filter((reminder) => reminder <= day).sort().at(-1));
+    latest.set(
+      key,
+      days
+        .filter((reminder) => reminder <= day)
+        .sort()
+        .at(-1),
+    );
   }
   return latest.get(key);
 }
@@ -67,7 +81,10 @@ export interface DueItem<U> {
  * The days a secretary is reminded, and of what: on a working day, everything open with a reminday day in
  * force, when one of those days is newer than the last message (any, before the first).
  */
-export function reminderDaysOf<U>(workingDays: readonly string[], dueOn: (day: string) => DueItem<U>[]): Map<string, DueItem<U>[]> {
+export function reminderDaysOf<U>(
+  workingDays: readonly string[],
+  dueOn: (day: string) => DueItem<U>[],
+): Map<string, DueItem<U>[]> {
   const days = new Map<string, DueItem<U>[]>();
   let last: string | null = null;
   for (const day of workingDays) {

@@ -12,9 +12,13 @@ export interface CliResult {
 export async function cli(database: Database, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { config: testConfig(env), database }, {
-    out: (line) => out.push(...line.split("\n")),
-    err: (line) => err.push(...line.split("\n")),
-  });
+  const code = await runCli(
+    args,
+    { config: testConfig(env), database },
+    {
+      out: (line) => out.push(...line.split("\n")),
+      err: (line) => err.push(...line.split("\n")),
+    },
+  );
   return { code, out, err };
 }

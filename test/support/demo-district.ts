@@ -20,9 +20,15 @@ export async function importDemoDistrict(database: Database): Promise<void> {
  * has the first ⌊n·((37·i) mod 101)/100⌋ of its n cells held and a third of the rest scheduled; a
  * grassroots organisation without cells is held when i mod 3 = 0, scheduled when i mod 3 = 1.
  */
-export async function recordDemoProgress(database: Database, recordedAt: Date): Promise<(ProgressBar & { countsItself: boolean })[]> {
+export async function recordDemoProgress(
+  database: Database,
+  recordedAt: Date,
+): Promise<(ProgressBar & { countsItself: boolean })[]> {
   const { prisma } = database;
-  const organisations = await prisma.unit.findMany({ where: { level: "grassroots", archivedAt: null }, orderBy: { code: "asc" } });
+  const organisations = await prisma.unit.findMany({
+    where: { level: "grassroots", archivedAt: null },
+    orderBy: { code: "asc" },
+  });
   const bars: (ProgressBar & { countsItself: boolean })[] = [];
   for (const [index, organisation] of organisations.entries()) {
     const cells = await prisma.unit.findMany({
@@ -33,8 +39,10 @@ export async function recordDemoProgress(database: Database, recordedAt: Date): 
     const held = cells.length > 0 ? Math.floor((cells.length * ((37 * index) % 101)) / 100) : index % 3 === 0 ? 1 : 0;
     const scheduled = cells.length > 0 ? Math.floor((cells.length - held) / 3) : index % 3 === 1 ? 1 : 0;
     for (const [position, unit] of counted.entries()) {
-      if (position < held) await recordReport(database, { unit: unit.code, milestone: "held", eventDate: "2020-02-20", recordedAt });
-      else if (position < held + scheduled) await recordReport(database, { unit: unit.code, milestone: "scheduled", eventDate: "2020-03-10", recordedAt });
+      if (position < held)
+        await recordReport(database, { unit: unit.code, milestone: "held", eventDate: "2020-02-20", recordedAt });
+      else if (position < held + scheduled)
+        await recordReport(database, { unit: unit.code, milestone: "scheduled", eventDate: "2020-03-10", recordedAt });
     }
     bars.push({ name: organisation.name, held, scheduled, total: counted.length, countsItself: cells.length === 0 });
   }

@@ -28,10 +28,13 @@ if (dir) {
       process.stderr.write("fake disk full: off\n");
     });
   }
-  const inside = (file: unknown) => typeof file === "string" && (path.resolve(file) + path.sep).startsWith(dir + path.sep);
+  const inside = (file: unknown) =>
+    typeof file === "string" && (path.resolve(file) + path.sep).startsWith(dir + path.sep);
   const fdPaths = new Map<number, string>();
   const noSpace = (syscall: string, file: string | undefined) => {
-    const error = new Error(`ENOSPC: no space left on device, ${syscall}${file ? ` '${file}'` : ""}`) as NodeJS.ErrnoException;
+    const error = new Error(
+      `ENOSPC: no space left on device, ${syscall}${file ? ` '${file}'` : ""}`,
+    ) as NodeJS.ErrnoException;
     Object.assign(error, { errno: -28, code: "ENOSPC", syscall, ...(file && { path: file }) });
     return error;
   };

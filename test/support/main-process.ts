@@ -11,10 +11,20 @@ export interface RunningMain {
 
 /** `preload`: modules imported before the app (e.g. test/support/fake-disk-full.ts). */
 export function startMain(env: Record<string, string>, preload: readonly string[] = []): RunningMain {
-  const child = spawn(process.execPath, ["--import", "tsx", ...preload.flatMap((module) => ["--import", module]), "src/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.TZ && { TZ: process.env.TZ }), LOG_LEVEL: "info", ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", ...preload.flatMap((module) => ["--import", module]), "src/main.ts"],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        ...(process.env.TZ && { TZ: process.env.TZ }),
+        LOG_LEVEL: "info",
+        ...env,
+      },
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk) => (output += String(chunk)));
   child.stderr.on("data", (chunk) => (output += String(chunk)));
@@ -24,7 +34,11 @@ export function startMain(env: Record<string, string>, preload: readonly string[
 
 /** Resolves once the output holds `text` (`times` times); the limit only stops a test that would hang (a loaded machine is slow). */
 export async function waitForOutput(running: RunningMain, text: string, timeoutMs = 120_000, times = 1): Promise<void> {
-  await waitUntil(() => running.output().split(text).length - 1 >= times, () => `"${text}"; output so far:\n${running.output()}`, timeoutMs);
+  await waitUntil(
+    () => running.output().split(text).length - 1 >= times,
+    () => `"${text}"; output so far:\n${running.output()}`,
+    timeoutMs,
+  );
 }
 
 /**

@@ -20,7 +20,11 @@ export async function importFixture(database: Database, fixture: string): Promis
 }
 
 /** Binds the person with this phone (+84…) to a new Telegram user and returns the user. */
-export async function bindTelegramUser(database: Database, phone: string, overrides: Partial<User> = {}): Promise<User> {
+export async function bindTelegramUser(
+  database: Database,
+  phone: string,
+  overrides: Partial<User> = {},
+): Promise<User> {
   const person = await database.prisma.person.findFirstOrThrow({ where: { phone } });
   const user = telegramUser({ first_name: person.name.split(" ").at(-1)!, ...overrides });
   await database.prisma.person.update({ where: { id: person.id }, data: { telegramUserId: BigInt(user.id) } });
@@ -30,10 +34,18 @@ export async function bindTelegramUser(database: Database, phone: string, overri
 /** Records a report as if confirmed in the bot (tests of what reports lead to: digests, reminders, status). */
 export async function recordReport(
   database: Database,
-  report: { unit: string; milestone: Milestone; eventDate: string; recordedAt: Date; payload?: Record<string, unknown> },
+  report: {
+    unit: string;
+    milestone: Milestone;
+    eventDate: string;
+    recordedAt: Date;
+    payload?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const unit = await database.prisma.unit.findFirstOrThrow({ where: { code: report.unit } });
-  const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { organizationId: unit.organizationId, active: true } });
+  const campaign = await database.prisma.campaign.findFirstOrThrow({
+    where: { organizationId: unit.organizationId, active: true },
+  });
   const outcome = await saveReport(database.prisma, {
     organizationId: unit.organizationId,
     campaignId: campaign.id,

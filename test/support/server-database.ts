@@ -12,7 +12,11 @@ export interface ServerDatabase {
 }
 
 /** `migrate: false` leaves the database empty (tests of the migrations themselves). */
-export async function createServerDatabase(serverUrl: string, prefix: string, options: { migrate?: boolean } = {}): Promise<ServerDatabase> {
+export async function createServerDatabase(
+  serverUrl: string,
+  prefix: string,
+  options: { migrate?: boolean } = {},
+): Promise<ServerDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);

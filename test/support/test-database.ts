@@ -70,5 +70,7 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
 
 /** Empties every application table (between tests of one file). */
 export async function resetDatabase(database: Database): Promise<void> {
-  await database.sql.exec(`TRUNCATE ${[...tables, "telegram_updates"].map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await database.sql.exec(
+    `TRUNCATE ${[...tables, "telegram_updates"].map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`,
+  );
 }

@@ -8,7 +8,9 @@ import type { BotHarness } from "./bot-harness.js";
 export async function downloadDocument(harness: BotHarness, message: RecordedMessage): Promise<Buffer> {
   const fileId = message.document?.file_id;
   expect(fileId, "the message carries a document").toBeDefined();
-  const answer = (await (await fetch(`${harness.emulator.apiRoot}/bot${harness.token}/getFile?file_id=${fileId}`)).json()) as {
+  const answer = (await (
+    await fetch(`${harness.emulator.apiRoot}/bot${harness.token}/getFile?file_id=${fileId}`)
+  ).json()) as {
     ok: boolean;
     result: { file_path: string };
   };

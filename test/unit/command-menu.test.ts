@@ -15,7 +15,13 @@ interface ExportUnit {
   path: string;
 }
 
-const unit = (code: string, level: UnitLevel, path: string): ExportUnit => ({ id: Number(path.split("/").at(-2)), code, name: code, level, path });
+const unit = (code: string, level: UnitLevel, path: string): ExportUnit => ({
+  id: Number(path.split("/").at(-2)),
+  code,
+  name: code,
+  level,
+  path,
+});
 const LB = unit("LB", "district", "/1/");
 const GT = unit("GT", "grassroots", "/1/2/");
 const GT07 = unit("GT-07", "cell", "/1/2/3/");
@@ -29,7 +35,11 @@ interface TestPerson {
   ledGroupUnits: ExportUnit[];
   ledGroups: { id: number }[];
 }
-const person = (roles: { role: Role; unit: ExportUnit }[], led: ExportUnit[] = [], ledGroups = led.length > 0 ? 1 : 0): TestPerson => ({
+const person = (
+  roles: { role: Role; unit: ExportUnit }[],
+  led: ExportUnit[] = [],
+  ledGroups = led.length > 0 ? 1 : 0,
+): TestPerson => ({
   roles,
   ledGroupUnits: led,
   ledGroups: Array.from({ length: ledGroups }, (_, index) => ({ id: index + 1 })),
@@ -41,7 +51,15 @@ describe("commands by role", () => {
   });
 
   it("when a person is a cell's secretary, then they report, see their status and progress, raise difficulties, and nothing of admins, working groups or exports", () => {
-    expect(privateCommands([person([{ role: "secretary", unit: GT07 }])])).toEqual(["start", "report", "status", "problem", "progress", "lang", "help"]);
+    expect(privateCommands([person([{ role: "secretary", unit: GT07 }])])).toEqual([
+      "start",
+      "report",
+      "status",
+      "problem",
+      "progress",
+      "lang",
+      "help",
+    ]);
   });
 
   it("when a person is a grassroots committee's secretary, then they also export their subtree", () => {
@@ -64,16 +82,37 @@ describe("commands by role", () => {
   });
 
   it("when a person is on the standing committee, then they see progress, export and may pause, but report nothing", () => {
-    expect(privateCommands([person([{ role: "standing", unit: LB }])])).toEqual(["start", "progress", "export", "postpone", "resume", "lang", "help"]);
+    expect(privateCommands([person([{ role: "standing", unit: LB }])])).toEqual([
+      "start",
+      "progress",
+      "export",
+      "postpone",
+      "resume",
+      "lang",
+      "help",
+    ]);
   });
 
   it("when a person leads a working group, then they report on behalf, follow, export and pause its units; a group without units still has its status", () => {
-    expect(privateCommands([person([], [GT])])).toEqual(["start", "report", "status", "problem", "progress", "export", "postpone", "resume", "lang", "help"]);
+    expect(privateCommands([person([], [GT])])).toEqual([
+      "start",
+      "report",
+      "status",
+      "problem",
+      "progress",
+      "export",
+      "postpone",
+      "resume",
+      "lang",
+      "help",
+    ]);
     expect(privateCommands([person([], [], 1)])).toEqual(["start", "status", "lang", "help"]);
   });
 
   it("when a Telegram account is on two organisations' rosters, then it gets the commands of both", () => {
-    expect(privateCommands([person([{ role: "secretary", unit: GT07 }]), person([{ role: "admin", unit: NT }])])).toEqual([
+    expect(
+      privateCommands([person([{ role: "secretary", unit: GT07 }]), person([{ role: "admin", unit: NT }])]),
+    ).toEqual([
       "start",
       "report",
       "status",
@@ -90,9 +129,9 @@ describe("commands by role", () => {
   });
 
   it("when any combination of roles is given, then a command is listed exactly when the feature's own rule grants something", () => {
-    const grants: { role: Role; unit: ExportUnit }[] = (["secretary", "deputy", "reporter", "standing", "admin"] as const).flatMap((role) =>
-      tree.map((held) => ({ role, unit: held })),
-    );
+    const grants: { role: Role; unit: ExportUnit }[] = (
+      ["secretary", "deputy", "reporter", "standing", "admin"] as const
+    ).flatMap((role) => tree.map((held) => ({ role, unit: held })));
     const profiles: TestPerson[] = [];
     for (const first of grants) {
       for (const led of [[], [GT], [NT01]]) profiles.push(person([first], led));
@@ -100,7 +139,10 @@ describe("commands by role", () => {
     }
     for (const profile of profiles) {
       const listed = new Set<CommandId>(privateCommands([profile]));
-      const label = JSON.stringify({ roles: profile.roles.map((r) => `${r.role}@${r.unit.code}`), led: profile.ledGroupUnits.map((u) => u.code) });
+      const label = JSON.stringify({
+        roles: profile.roles.map((r) => `${r.role}@${r.unit.code}`),
+        led: profile.ledGroupUnits.map((u) => u.code),
+      });
       const anywhere = (action: UnitAction) => tree.some((target) => mayAct(profile, action, target));
       expect(listed.has("report"), label).toBe(anywhere("report"));
       expect(listed.has("problem"), label).toBe(difficultyUnitChoices(profile).length > 0);

@@ -70,7 +70,13 @@ describe("createConfig", () => {
   });
 
   it("when sandbox variables are given, then the sandbox uses them, and a wrong PORT or SANDBOX is named", () => {
-    const config = createConfig({ SANDBOX: "1", PORT: "0", SANDBOX_HOST: "0.0.0.0", SANDBOX_DATA_DIR: "/tmp/sb", DATA_DIR: "/srv/daihoi" });
+    const config = createConfig({
+      SANDBOX: "1",
+      PORT: "0",
+      SANDBOX_HOST: "0.0.0.0",
+      SANDBOX_DATA_DIR: "/tmp/sb",
+      DATA_DIR: "/srv/daihoi",
+    });
     expect(config.sandbox).toEqual({ forced: true, port: 0, host: "0.0.0.0", dataDir: "/tmp/sb" });
     expect(createConfig({ DATA_DIR: "/srv/daihoi" }).sandbox.dataDir).toBe("/srv/daihoi/sandbox");
     expect(() => createConfig({ PORT: "http", SANDBOX: "yes" })).toThrow(

@@ -11,14 +11,22 @@ import {
 import type { UnitLevel } from "../../src/domain/levels.js";
 import type { ScopePerson as ReporterProfile } from "../../src/domain/scope.js";
 
-const unit = (id: number, path: string, level: UnitLevel): { id: number; path: string; level: UnitLevel } => ({ id, path, level });
+const unit = (id: number, path: string, level: UnitLevel): { id: number; path: string; level: UnitLevel } => ({
+  id,
+  path,
+  level,
+});
 const district = unit(1, "/1/", "district");
 const ward = unit(2, "/1/2/", "grassroots");
 const cell = unit(3, "/1/2/3/", "cell");
 const sibling = unit(4, "/1/2/4/", "cell");
 const otherWard = unit(5, "/1/5/", "grassroots");
 
-const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({ roles: [], ledGroupUnits: [], ...overrides });
+const profile = (overrides: Partial<ReporterProfile>): ReporterProfile => ({
+  roles: [],
+  ledGroupUnits: [],
+  ...overrides,
+});
 
 describe("difficulty text", () => {
   it("when the text is missing or blank, then it is empty", () => {
@@ -27,7 +35,10 @@ describe("difficulty text", () => {
   });
 
   it("when the text is typed, then it is trimmed, NFC-normalised and blank-line runs are folded", () => {
-    expect(checkDifficultyText("  Chưa thống nhất\r\n\r\n\r\n\r\nphương án  ")).toEqual({ ok: true, text: "Chưa thống nhất\n\nphương án" });
+    expect(checkDifficultyText("  Chưa thống nhất\r\n\r\n\r\n\r\nphương án  ")).toEqual({
+      ok: true,
+      text: "Chưa thống nhất\n\nphương án",
+    });
     expect(checkDifficultyText("Nhân sư\u0323")).toEqual({ ok: true, text: "Nhân sự" });
   });
 
@@ -123,7 +134,7 @@ describe("sensitive difficulties (complaint letters)", () => {
     expect(isSensitiveDifficulty(text)).toBe(false);
   });
 
-  it("when a text has no diacritics at all, then an unaccented \"to cao\" counts (a false alarm only hides a text), except after \"yeu\"", () => {
+  it('when a text has no diacritics at all, then an unaccented "to cao" counts (a false alarm only hides a text), except after "yeu"', () => {
     expect(isSensitiveDifficulty("nhan duoc don to cao bi thu")).toBe(true);
     expect(isSensitiveDifficulty("hoi truong to cao")).toBe(true);
     expect(isSensitiveDifficulty("do yeu to cao tuoi")).toBe(false);
@@ -179,6 +190,8 @@ describe("who handles a unit's difficulties", () => {
       ledGroupUnits: [ward, sibling],
     };
     expect(difficultyUnitChoices(person)).toEqual([cell, sibling, ward]);
-    expect(difficultyUnitChoices({ roles: [{ role: "standing" as const, unit: district }], ledGroupUnits: [] })).toEqual([]);
+    expect(
+      difficultyUnitChoices({ roles: [{ role: "standing" as const, unit: district }], ledGroupUnits: [] }),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import { congressPlan } from "../../src/domain/campaign-plan.js";
 import type { ListedUnit, UnitFacts } from "../../src/domain/checklist.js";
 import { buildDigest, type DigestInput } from "../../src/domain/digest.js";
-import { emptyCounts, type GrassrootsRow, type ProgressCounts, type RollupRow, type RollupUnit } from "../../src/domain/progress-rollup.js";
+import {
+  emptyCounts,
+  type GrassrootsRow,
+  type ProgressCounts,
+  type RollupRow,
+  type RollupUnit,
+} from "../../src/domain/progress-rollup.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderDigest } from "../../src/render/digest-text.js";
@@ -39,25 +45,68 @@ describe("digest", () => {
   const rows: RollupRow[] = [
     { entryId: 2, level: "grassroots", hasChildren: true, counts: counts({ total: 1 }) },
     { entryId: 2, level: "partial", hasChildren: true, counts: counts({ total: 1 }) },
-    { entryId: 2, level: "cell", hasChildren: false, counts: counts({ total: 3, held: 1, withDifficulties: 1, openDifficulties: 2 }) },
+    {
+      entryId: 2,
+      level: "cell",
+      hasChildren: false,
+      counts: counts({ total: 3, held: 1, withDifficulties: 1, openDifficulties: 2 }),
+    },
     { entryId: 3, level: "grassroots", hasChildren: true, counts: counts({ total: 1 }) },
-    { entryId: 3, level: "cell", hasChildren: false, counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 0 }) },
+    {
+      entryId: 3,
+      level: "cell",
+      hasChildren: false,
+      counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 0 }),
+    },
     { entryId: 4, level: "grassroots", hasChildren: true, counts: counts({ total: 1, held: 1, documents: 1 }) },
     { entryId: 4, level: "cell", hasChildren: false, counts: counts({ total: 1, held: 1 }) },
-    { entryId: 5, level: "grassroots", hasChildren: false, counts: counts({ total: 1, withDifficulties: 1, openDifficulties: 1 }) },
+    {
+      entryId: 5,
+      level: "grassroots",
+      hasChildren: false,
+      counts: counts({ total: 1, withDifficulties: 1, openDifficulties: 1 }),
+    },
   ];
-  const grassrootsRows: GrassrootsRow[] = rows.map((row) => ({ grassrootsId: row.entryId, level: row.level, counts: row.counts }));
+  const grassrootsRows: GrassrootsRow[] = rows.map((row) => ({
+    grassrootsId: row.entryId,
+    level: row.level,
+    counts: row.counts,
+  }));
   const input: DigestInput = {
     top,
     rollup: { rows, grassroots: { units: [ngocThuy, giaThuy, court, treasury], rows: grassrootsRows } },
     lists: {
       upcoming: [
-        { name: "Chi bộ Kho bạc Nhà nước Long Biên", parentName: "Đảng bộ quận Long Biên", nameShared: false, date: "2020-03-04", pilot: true },
-        { name: "Chi bộ 5", parentName: "Đảng bộ phường Gia Thụy", nameShared: false, date: "2020-02-28", pilot: false },
+        {
+          name: "Chi bộ Kho bạc Nhà nước Long Biên",
+          parentName: "Đảng bộ quận Long Biên",
+          nameShared: false,
+          date: "2020-03-04",
+          pilot: true,
+        },
+        {
+          name: "Chi bộ 5",
+          parentName: "Đảng bộ phường Gia Thụy",
+          nameShared: false,
+          date: "2020-02-28",
+          pilot: false,
+        },
       ],
-      pilotsHeld: [{ name: "Đảng bộ Tòa án nhân dân quận", parentName: "Đảng bộ quận Long Biên", nameShared: false, date: "2020-02-20" }],
+      pilotsHeld: [
+        {
+          name: "Đảng bộ Tòa án nhân dân quận",
+          parentName: "Đảng bộ quận Long Biên",
+          nameShared: false,
+          date: "2020-02-20",
+        },
+      ],
       openDifficulties: [
-        { name: "Chi bộ Kho bạc Nhà nước Long Biên", parentName: "Đảng bộ quận Long Biên", nameShared: false, count: 1 },
+        {
+          name: "Chi bộ Kho bạc Nhà nước Long Biên",
+          parentName: "Đảng bộ quận Long Biên",
+          nameShared: false,
+          count: 1,
+        },
         // A name another unit bears too carries its parent.
         { name: "Chi bộ 3", parentName: "Đảng bộ phường Ngọc Thụy", nameShared: true, count: 2 },
       ],
@@ -74,7 +123,14 @@ describe("digest", () => {
     expect(digest.grassroots).toEqual({
       done: 1,
       total: 4,
-      pilotsHeld: [{ name: "Đảng bộ Tòa án nhân dân quận", parentName: "Đảng bộ quận Long Biên", nameShared: false, date: "2020-02-20" }],
+      pilotsHeld: [
+        {
+          name: "Đảng bộ Tòa án nhân dân quận",
+          parentName: "Đảng bộ quận Long Biên",
+          nameShared: false,
+          date: "2020-02-20",
+        },
+      ],
     });
     expect(digest.documents).toEqual({ done: 1, total: 4 });
     expect(digest.nextDeadline).toEqual({ level: "cell", date: "2020-03-31", daysLeft: 34 });
@@ -88,7 +144,12 @@ describe("digest", () => {
   });
 
   it("renders the digest like the office's report", () => {
-    const text = renderDigest(translatorFor(createI18n({ defaultLocale: "vi" }), "vi"), "vi", { unitName: top.name, date: "2020-02-26", time: "17:00" }, digest);
+    const text = renderDigest(
+      translatorFor(createI18n({ defaultLocale: "vi" }), "vi"),
+      "vi",
+      { unitName: top.name, date: "2020-02-26", time: "17:00" },
+      digest,
+    );
     expect(text).toBe(
       [
         "📊 TIẾN ĐỘ ĐẠI HỘI — Đảng bộ quận Long Biên",
@@ -113,8 +174,21 @@ describe("digest", () => {
   });
 
   it("names the overdue units by their checklist, grouped under their grassroots organisation, the biggest group first", () => {
-    const facts = (facts: Partial<UnitFacts>): UnitFacts => ({ deadlines: {}, reached: {}, paused: false, pilotDate: null, ...facts });
-    const listed = (id: number, name: string, level: ListedUnit["level"], grassrootsId: number | null, unitFacts: UnitFacts, nameShared = false): ListedUnit => ({
+    const facts = (facts: Partial<UnitFacts>): UnitFacts => ({
+      deadlines: {},
+      reached: {},
+      paused: false,
+      pilotDate: null,
+      ...facts,
+    });
+    const listed = (
+      id: number,
+      name: string,
+      level: ListedUnit["level"],
+      grassrootsId: number | null,
+      unitFacts: UnitFacts,
+      nameShared = false,
+    ): ListedUnit => ({
       id,
       code: `U${id}`,
       name,
@@ -130,7 +204,14 @@ describe("digest", () => {
     const done = (day: string) => ({ happenedOn: day, reportedOn: day });
     const late2 = buildDigest({
       ...input,
-      rollup: { ...input.rollup, rows: rows.map((row) => (row.entryId === 3 && row.level === "cell" ? { ...row, counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 1 }) } : row)) },
+      rollup: {
+        ...input.rollup,
+        rows: rows.map((row) =>
+          row.entryId === 3 && row.level === "cell"
+            ? { ...row, counts: counts({ total: 2, held: 1, scheduled: 1, heldSince: 1 }) }
+            : row,
+        ),
+      },
       deadlines: { cell: { held: "2020-02-10" } },
       attention: [
         listed(10, "Chi bộ 1", "cell", 2, facts({ deadlines: late })),
@@ -144,13 +225,24 @@ describe("digest", () => {
     });
     expect(late2.cells.sinceLast).toBe(1);
     expect(late2.overdue.count).toBe(3);
-    expect(late2.overdue.groups.map((group) => ({ unit: group.unit.name, self: group.self, members: group.members.map((member) => member.name) }))).toEqual([
+    expect(
+      late2.overdue.groups.map((group) => ({
+        unit: group.unit.name,
+        self: group.self,
+        members: group.members.map((member) => member.name),
+      })),
+    ).toEqual([
       { unit: "Đảng bộ phường Ngọc Thụy", self: true, members: ["Chi bộ 1"] },
       { unit: "Đảng bộ phường Gia Thụy", self: false, members: ["Chi bộ 3"] },
     ]);
     expect(late2.pilotsPassed).toEqual([{ name: treasury.name, date: "2020-02-20" }]);
     expect(late2.nextDeadline).toBeNull();
-    const text = renderDigest(translatorFor(createI18n({ defaultLocale: "vi" }), "vi"), "vi", { unitName: top.name, date: "2020-02-26", time: "17:00" }, late2);
+    const text = renderDigest(
+      translatorFor(createI18n({ defaultLocale: "vi" }), "vi"),
+      "vi",
+      { unitName: top.name, date: "2020-02-26", time: "17:00" },
+      late2,
+    );
     expect(text.split("\n").slice(-6)).toEqual([
       "",
       "Quá hạn (3 đơn vị có mốc quá hạn):",

@@ -6,7 +6,16 @@ import { FloodGate } from "../../src/bot/rate-limit.js";
 let nextUpdateId = 1;
 function messageFrom(userId: number): Update {
   const from = { id: userId, is_bot: false, first_name: "Lan" };
-  return { update_id: nextUpdateId++, message: { message_id: nextUpdateId, date: 0, chat: { id: userId, type: "private", first_name: "Lan" }, from, text: "/tiendo" } };
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: nextUpdateId,
+      date: 0,
+      chat: { id: userId, type: "private", first_name: "Lan" },
+      from,
+      text: "/tiendo",
+    },
+  };
 }
 
 describe("the flood gate", () => {

@@ -50,7 +50,8 @@ describe("invite tokens", () => {
     expect(parseInviteLifetime("12h")).toBe(12 * 3600 * 1000);
     expect(parseInviteLifetime("90d")).toBe(90 * 24 * 3600 * 1000);
     expect(parseInviteLifetime("2160h")).toBe(90 * 24 * 3600 * 1000);
-    for (const bad of ["91d", "2161h", "0d", "0h", "14", "d", "1w", "-1d", "1.5d", "14 d"]) expect(parseInviteLifetime(bad), bad).toBeNull();
+    for (const bad of ["91d", "2161h", "0d", "0h", "14", "d", "1w", "-1d", "1.5d", "14 d"])
+      expect(parseInviteLifetime(bad), bad).toBeNull();
   });
 
   it("when a role is written as in the contract or as an office says it, then it is understood", () => {
@@ -75,7 +76,13 @@ describe("invite tokens", () => {
   });
 
   it("when an instant is shown to the office, then it is read in the office's time zone", () => {
-    expect(localDateTime(new Date("2020-03-10T20:30:00Z"), "Asia/Ho_Chi_Minh")).toEqual({ date: "2020-03-11", time: "03:30" });
-    expect(localDateTime(new Date("2020-03-10T17:00:00Z"), "Asia/Ho_Chi_Minh")).toEqual({ date: "2020-03-11", time: "00:00" });
+    expect(localDateTime(new Date("2020-03-10T20:30:00Z"), "Asia/Ho_Chi_Minh")).toEqual({
+      date: "2020-03-11",
+      time: "03:30",
+    });
+    expect(localDateTime(new Date("2020-03-10T17:00:00Z"), "Asia/Ho_Chi_Minh")).toEqual({
+      date: "2020-03-11",
+      time: "00:00",
+    });
   });
 });

@@ -11,12 +11,19 @@ describe("parseLocalDate", () => {
     expect(parseLocalDate(input)).toBe(expected);
   });
 
-  it.each(["31/02/2020", "2020-02-30", "29/02/2021", "2020-13-01", "00/01/2020", "31-03-2020", "2020/03/31", "hôm qua", ""])(
-    "rejects %j",
-    (input) => {
-      expect(parseLocalDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    "31/02/2020",
+    "2020-02-30",
+    "29/02/2021",
+    "2020-13-01",
+    "00/01/2020",
+    "31-03-2020",
+    "2020/03/31",
+    "hôm qua",
+    "",
+  ])("rejects %j", (input) => {
+    expect(parseLocalDate(input)).toBeNull();
+  });
 
   it("writes dd/mm/yyyy", () => {
     expect(formatLocalDate("2020-03-04")).toBe("04/03/2020");

@@ -8,18 +8,28 @@ function keys(locale: string): string[] {
   const files = [path.join(localesDir, `${locale}.ftl`)];
   const dir = path.join(localesDir, locale);
   try {
-    files.push(...readdirSync(dir).filter((name) => name.endsWith(".ftl")).map((name) => path.join(dir, name)));
+    files.push(
+      ...readdirSync(dir)
+        .filter((name) => name.endsWith(".ftl"))
+        .map((name) => path.join(dir, name)),
+    );
   } catch {
     // no per-feature files yet
   }
-  const all = files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((match) => match[1]!));
+  const all = files.flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((match) => match[1]!),
+  );
   expect(new Set(all).size, `a key is defined twice in ${locale}`).toBe(all.length);
   return all.sort();
 }
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : entry.name.endsWith(".ts") ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(path.join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 

@@ -37,10 +37,17 @@ describe("logs", () => {
       error_code: 400,
       payload: { text: "Bí thư Nguyễn Văn An" },
     });
-    const botError = Object.assign(new Error("GrammyError in middleware"), { error: inner, ctx: { api: { token: "123456:SECRET" } } });
+    const botError = Object.assign(new Error("GrammyError in middleware"), {
+      error: inner,
+      ctx: { api: { token: "123456:SECRET" } },
+    });
     logger.error({ err: botError }, "update failed");
     const entry = JSON.parse(lines[0]!);
-    expect(entry.err).toMatchObject({ type: "Error", message: "GrammyError in middleware", cause: { method: "sendMessage", errorCode: 400 } });
+    expect(entry.err).toMatchObject({
+      type: "Error",
+      message: "GrammyError in middleware",
+      cause: { method: "sendMessage", errorCode: 400 },
+    });
     expect(lines[0]).not.toMatch(/SECRET|Nguyễn/);
   });
 
@@ -67,7 +74,8 @@ describe("logs", () => {
   });
 
   it("leaves alone what is not a phone: chat ids, timestamps, dates, counts, versions, addresses", () => {
-    const text = "chat -1001234567890 at 1582686000000 on 2020-02-26T03:00:00.000Z, 26/02/2020, 12345 units, pino 10.4.0, http://127.0.0.1:9, update 700000001";
+    const text =
+      "chat -1001234567890 at 1582686000000 on 2020-02-26T03:00:00.000Z, 26/02/2020, 12345 units, pino 10.4.0, http://127.0.0.1:9, update 700000001";
     expect(maskSecrets(text)).toBe(text);
   });
 
@@ -89,7 +97,11 @@ describe("logs", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(phoneDigits);
     const entry = JSON.parse(lines[0]!);
-    expect(entry).toMatchObject({ caller: "[phone ***444]", data: "td:u:[phone ***444]:a:0", asNumber: "[phone ***444]" });
+    expect(entry).toMatchObject({
+      caller: "[phone ***444]",
+      data: "td:u:[phone ***444]:a:0",
+      asNumber: "[phone ***444]",
+    });
     expect(entry.nested.deeper.list[0]).toBe("[phone ***444]");
     expect(entry.msg).toMatch(/^pressed \[phone \*\*\*444\] by /);
   });
@@ -99,24 +111,42 @@ describe("logs", () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: "debug", destination });
     logger.debug({ text: `/start ${token}` }, `received /lienketnhom@test_bot ${token}`);
-    logger.debug({ texts: [`/linkgroup ${token}`, `/LienKetNhom\n${token}`, `https://t.me/test_bot?start=${token}`, token] });
+    logger.debug({
+      texts: [`/linkgroup ${token}`, `/LienKetNhom\n${token}`, `https://t.me/test_bot?start=${token}`, token],
+    });
     logger.debug({ alone: "xK2_abcdefghijklmnopqrstuv" });
     const text = lines.join("");
     expect(text).not.toContain(token);
     expect(text).not.toContain("xK2_abcdefghijklmnopqrstuv");
-    expect(JSON.parse(lines[0]!)).toMatchObject({ text: "/start [redacted]", msg: "received /lienketnhom@test_bot [redacted]" });
-    expect(JSON.parse(lines[1]!).texts).toEqual(["/linkgroup [redacted]", "/LienKetNhom\n[redacted]", "https://t.me/test_bot?start=[redacted]", "[redacted]"]);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      text: "/start [redacted]",
+      msg: "received /lienketnhom@test_bot [redacted]",
+    });
+    expect(JSON.parse(lines[1]!).texts).toEqual([
+      "/linkgroup [redacted]",
+      "/LienKetNhom\n[redacted]",
+      "https://t.me/test_bot?start=[redacted]",
+      "[redacted]",
+    ]);
   });
 
   it("keeps names, paths and hashes that only look long", () => {
-    const text = "at processTicksAndRejections (node:internal/process/task_queues:95:5) PrismaClientKnownRequestError e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    const text =
+      "at processTicksAndRejections (node:internal/process/task_queues:95:5) PrismaClientKnownRequestError e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     expect(maskSecrets(text)).toBe(text);
   });
 
   it("keeps every line valid JSON, with escapes, quotes and numbers", () => {
     const line = `{"level":"info","n":84904333444,"x":-84904333444,"f":0.5,"s":"say \\"0904333444\\"\\n/start abcDEF1234567890abcdefGHIJ","ok":true}\n`;
     const masked = maskLogLine(line);
-    expect(JSON.parse(masked)).toEqual({ level: "info", n: "[phone ***444]", x: -84904333444, f: 0.5, s: 'say "[phone ***444]"\n/start [redacted]', ok: true });
+    expect(JSON.parse(masked)).toEqual({
+      level: "info",
+      n: "[phone ***444]",
+      x: -84904333444,
+      f: 0.5,
+      s: 'say "[phone ***444]"\n/start [redacted]',
+      ok: true,
+    });
   });
 });
 
@@ -129,7 +159,13 @@ describe("thrown values in logs", () => {
   }
 
   it("when a plain object is thrown (a driver error, a full disk), then its fields are logged, not [object Object]", () => {
-    const driverError = { kind: "postgres", code: "53100", severity: "ERROR", message: "could not extend file: No space left on device", detail: { file: "base/5/16384" } };
+    const driverError = {
+      kind: "postgres",
+      code: "53100",
+      severity: "ERROR",
+      message: "could not extend file: No space left on device",
+      detail: { file: "base/5/16384" },
+    };
     expect(logged(driverError)).toEqual({
       message: "could not extend file: No space left on device",
       kind: "postgres",
@@ -144,11 +180,20 @@ describe("thrown values in logs", () => {
       name = "ErrnoError";
       constructor(public errno: number) {}
     }
-    expect(logged(new ErrnoError(51))).toEqual({ type: "ErrnoError", message: "ErrnoError thrown (errno 51)", code: "ENOSPC", errno: 51 });
+    expect(logged(new ErrnoError(51))).toEqual({
+      type: "ErrnoError",
+      message: "ErrnoError thrown (errno 51)",
+      code: "ENOSPC",
+      errno: 51,
+    });
   });
 
   it("when an object without a message is thrown, then what it holds is logged", () => {
-    expect(logged({ code: "ENOSPC", path: "/data/pg" })).toEqual({ message: "object thrown (code ENOSPC)", code: "ENOSPC", path: "/data/pg" });
+    expect(logged({ code: "ENOSPC", path: "/data/pg" })).toEqual({
+      message: "object thrown (code ENOSPC)",
+      code: "ENOSPC",
+      path: "/data/pg",
+    });
     expect(logged({ message: { text: "nested" } })).toEqual({ message: { text: "nested" } });
   });
 
@@ -161,9 +206,17 @@ describe("thrown values in logs", () => {
 
   it("when an error has a code, a cause and a stack, then all are logged", () => {
     const cause = { kind: "postgres", code: "XX000", message: "could not write block" };
-    const error = Object.assign(new Error("Invalid `prisma.report.create()` invocation", { cause }), { code: "P2010", meta: { driverAdapterError: new Error("boom") } });
+    const error = Object.assign(new Error("Invalid `prisma.report.create()` invocation", { cause }), {
+      code: "P2010",
+      meta: { driverAdapterError: new Error("boom") },
+    });
     const entry = logged(error);
-    expect(entry).toMatchObject({ type: "Error", message: "Invalid `prisma.report.create()` invocation", code: "P2010", cause: { code: "XX000", message: "could not write block" } });
+    expect(entry).toMatchObject({
+      type: "Error",
+      message: "Invalid `prisma.report.create()` invocation",
+      code: "P2010",
+      cause: { code: "XX000", message: "could not write block" },
+    });
     expect(entry.meta).toMatchObject({ driverAdapterError: { type: "Error", message: "boom" } });
     expect(entry.stack).toMatch(/^Error: Invalid/);
   });
@@ -188,6 +241,10 @@ describe("thrown values in logs", () => {
 
   it("when an AggregateError is thrown, then each inner error is logged", () => {
     const entry = logged(new AggregateError([new Error("first"), { code: "E2", message: "second" }], "several"));
-    expect(entry).toMatchObject({ type: "AggregateError", message: "several", errors: [{ message: "first" }, { code: "E2", message: "second" }] });
+    expect(entry).toMatchObject({
+      type: "AggregateError",
+      message: "several",
+      errors: [{ message: "first" }, { code: "E2", message: "second" }],
+    });
   });
 });

@@ -26,7 +26,15 @@ describe("migrations", () => {
   it("when all migrations are applied, then the database matches the Prisma schema", async () => {
     const diff = spawnSync(
       process.execPath,
-      ["scripts/prisma.mjs", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "scripts/prisma.mjs",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(diff.status, diff.stderr).toBe(0);

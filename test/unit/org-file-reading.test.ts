@@ -11,7 +11,10 @@ describe("reading a large file in pieces", () => {
   it.each([
     ["the demo district", demo],
     ["the small file", small],
-    ["a file with comments, blank lines and block-style items", `${small}  # a comment at the item's indentation\n\n  - name: "Tổ công tác số 2"\n    leader: "0913222111"\n    units:\n      - KB\n`],
+    [
+      "a file with comments, blank lines and block-style items",
+      `${small}  # a comment at the item's indentation\n\n  - name: "Tổ công tác số 2"\n    leader: "0913222111"\n    units:\n      - KB\n`,
+    ],
     ["a file with CRLF line ends", small.replace(/\n/g, "\r\n")],
   ])("when %s is read in pieces of 7 items, then the values equal a whole read", (_name, text) => {
     const whole = readYamlValue(text, { chunkedFromChars: Number.POSITIVE_INFINITY });
@@ -28,10 +31,12 @@ describe("reading a large file in pieces", () => {
   });
 
   it("when a large file uses an anchor and its alias in different pieces, then it reads as a whole read does", () => {
-    const text = small.replace(`roles: [{ role: secretary, unit: GT-01 }]`, `roles: &an [{ role: secretary, unit: GT-01 }]`).replace(
-      `roles: [{ role: secretary, unit: GT-02 }]`,
-      `roles: [{ role: secretary, unit: GT-02 }] }\n  - name: "Lê Văn Cường"\n    phone: "0913222112"\n    roles: *an\n  - { name: "Lê Thị Dung", phone: "0913222113"`,
-    );
+    const text = small
+      .replace(`roles: [{ role: secretary, unit: GT-01 }]`, `roles: &an [{ role: secretary, unit: GT-01 }]`)
+      .replace(
+        `roles: [{ role: secretary, unit: GT-02 }]`,
+        `roles: [{ role: secretary, unit: GT-02 }] }\n  - name: "Lê Văn Cường"\n    phone: "0913222112"\n    roles: *an\n  - { name: "Lê Thị Dung", phone: "0913222113"`,
+      );
     const pieces = readYamlValue(text, { chunkedFromChars: 0, chunkItems: 1 });
     expect(pieces.ok).toBe(true);
     expect(pieces).toEqual(readYamlValue(text, { chunkedFromChars: Number.POSITIVE_INFINITY }));
@@ -59,10 +64,12 @@ describe("an alias bomb", () => {
   });
 
   it("when a file uses aliases modestly, then they are expanded", () => {
-    const text = small.replace(`roles: [{ role: secretary, unit: GT-01 }]`, `roles: &an [{ role: secretary, unit: GT-01 }]`).replace(
-      `roles: [{ role: secretary, unit: GT-02 }]`,
-      `roles: [{ role: secretary, unit: GT-02 }] }\n  - name: "Lê Văn Cường"\n    phone: "0913222112"\n    roles: *an\n  - { name: "Lê Thị Dung", phone: "0913222113"`,
-    );
+    const text = small
+      .replace(`roles: [{ role: secretary, unit: GT-01 }]`, `roles: &an [{ role: secretary, unit: GT-01 }]`)
+      .replace(
+        `roles: [{ role: secretary, unit: GT-02 }]`,
+        `roles: [{ role: secretary, unit: GT-02 }] }\n  - name: "Lê Văn Cường"\n    phone: "0913222112"\n    roles: *an\n  - { name: "Lê Thị Dung", phone: "0913222113"`,
+      );
     const result = readOrgFile(text, "yaml");
     expect(result.ok && result.definition.people[2]!.roles).toEqual([{ role: "secretary", unitCode: "GT-01" }]);
   });
@@ -76,20 +83,45 @@ describe("phones from before the 2018 renumbering", () => {
     const result = readOrgFile(text, "yaml");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.definition.people.map((person) => person.phone)).toEqual(["+84912345678", "+84381234567", "+84597654321"]);
+    expect(result.definition.people.map((person) => person.phone)).toEqual([
+      "+84912345678",
+      "+84381234567",
+      "+84597654321",
+    ]);
     expect(result.definition.workingGroups![0]!.memberPhones).toEqual(["+84381234567"]);
     expect(result.warnings).toEqual([
       { path: "people[1].phone", code: "phone-renumbered", args: { value: "0168 123 4567", phone: "0381 234 567" } },
-      { path: "workingGroups[0].leader", code: "phone-renumbered", args: { value: "+84 199 765 4321", phone: "0597 654 321" } },
-      { path: "workingGroups[0].members[0]", code: "phone-renumbered", args: { value: "01681234567", phone: "0381 234 567" } },
-      { path: "workingGroups[0].leader", code: "leader-not-in-people", args: { value: "+84597654321", name: "Tổ trưởng Tổ công tác số 1" } },
+      {
+        path: "workingGroups[0].leader",
+        code: "phone-renumbered",
+        args: { value: "+84 199 765 4321", phone: "0597 654 321" },
+      },
+      {
+        path: "workingGroups[0].members[0]",
+        code: "phone-renumbered",
+        args: { value: "01681234567", phone: "0381 234 567" },
+      },
+      {
+        path: "workingGroups[0].leader",
+        code: "leader-not-in-people",
+        args: { value: "+84597654321", name: "Tổ trưởng Tổ công tác số 1" },
+      },
     ]);
   });
 
   it("when a CSV row has an old number, then the note names the row", () => {
-    const csv = "code,name,level,parent,pilot,secretary_name,secretary_phone\nLB,Đảng bộ quận Long Biên,district,,,,\nGT,Đảng bộ phường Gia Thụy,grassroots,LB,,Nguyễn Văn An,0123 456 7890\n";
+    const csv =
+      "code,name,level,parent,pilot,secretary_name,secretary_phone\nLB,Đảng bộ quận Long Biên,district,,,,\nGT,Đảng bộ phường Gia Thụy,grassroots,LB,,Nguyễn Văn An,0123 456 7890\n";
     const result = readOrgFile(csv, "csv");
-    expect(result.ok && result.definition.people).toEqual([{ name: "Nguyễn Văn An", phone: "+84834567890", locale: null, roles: [{ role: "secretary", unitCode: "GT" }] }]);
-    expect(result.ok && result.warnings).toEqual([{ path: "row 3.secretary_phone", code: "phone-renumbered", args: { value: "0123 456 7890", phone: "0834 567 890" } }]);
+    expect(result.ok && result.definition.people).toEqual([
+      { name: "Nguyễn Văn An", phone: "+84834567890", locale: null, roles: [{ role: "secretary", unitCode: "GT" }] },
+    ]);
+    expect(result.ok && result.warnings).toEqual([
+      {
+        path: "row 3.secretary_phone",
+        code: "phone-renumbered",
+        args: { value: "0123 456 7890", phone: "0834 567 890" },
+      },
+    ]);
   });
 });

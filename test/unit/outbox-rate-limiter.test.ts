@@ -27,7 +27,12 @@ describe("SendRateLimiter", () => {
 
   it("when the global limit is used up, then no chat may send until the oldest send expires", () => {
     const limiter = new SendRateLimiter({ global: { limit: 3, windowMs: 1000 } });
-    for (const [chat, at] of [[1, 0], [2, 100], [3, 200]] as const) limiter.reserve(chat, at);
+    for (const [chat, at] of [
+      [1, 0],
+      [2, 100],
+      [3, 200],
+    ] as const)
+      limiter.reserve(chat, at);
     expect(limiter.globalAvailable(300)).toBe(0);
     expect(limiter.waitMs(4, 300)).toBe(700);
     expect(limiter.nextFreeInMs(300)).toBe(700);
@@ -67,11 +72,16 @@ describe("send error policy", () => {
     new GrammyError("call failed", { ok: false, error_code, description, parameters }, "sendMessage", {});
 
   it("classifies Telegram's answers", () => {
-    expect(classifySendError(grammyError(429, "Too Many Requests: retry after 3", { retry_after: 3 }))).toMatchObject({ kind: "flood", retryAfterMs: 3000 });
+    expect(classifySendError(grammyError(429, "Too Many Requests: retry after 3", { retry_after: 3 }))).toMatchObject({
+      kind: "flood",
+      retryAfterMs: 3000,
+    });
     expect(classifySendError(grammyError(403, "Forbidden: bot was blocked by the user")).kind).toBe("permanent");
     expect(classifySendError(grammyError(400, "Bad Request: chat not found")).kind).toBe("permanent");
     expect(classifySendError(grammyError(502, "Bad Gateway")).kind).toBe("transient");
-    expect(classifySendError(new HttpError("Network request for 'sendMessage' failed!", new Error("socket hang up"))).kind).toBe("transient");
+    expect(
+      classifySendError(new HttpError("Network request for 'sendMessage' failed!", new Error("socket hang up"))).kind,
+    ).toBe("transient");
   });
 
   it("backs off exponentially up to the cap", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatPhoneForDisplay, normalizeVietnamesePhone, parseVietnamesePhone, renumberedMobilePrefixes } from "../../src/domain/phone.js";
+import {
+  formatPhoneForDisplay,
+  normalizeVietnamesePhone,
+  parseVietnamesePhone,
+  renumberedMobilePrefixes,
+} from "../../src/domain/phone.js";
 
 describe("normalizeVietnamesePhone", () => {
   it.each([
@@ -36,10 +41,27 @@ describe("normalizeVietnamesePhone", () => {
 describe("numbers from before the 2018 renumbering", () => {
   // The official mapping (Bộ Thông tin và Truyền thông, 2018): every retired 11-digit prefix.
   const official: [string, string][] = [
-    ["0120", "070"], ["0121", "079"], ["0122", "077"], ["0126", "076"], ["0128", "078"],
-    ["0123", "083"], ["0124", "084"], ["0125", "085"], ["0127", "081"], ["0129", "082"],
-    ["0162", "032"], ["0163", "033"], ["0164", "034"], ["0165", "035"], ["0166", "036"], ["0167", "037"], ["0168", "038"], ["0169", "039"],
-    ["0186", "056"], ["0188", "058"], ["0199", "059"],
+    ["0120", "070"],
+    ["0121", "079"],
+    ["0122", "077"],
+    ["0126", "076"],
+    ["0128", "078"],
+    ["0123", "083"],
+    ["0124", "084"],
+    ["0125", "085"],
+    ["0127", "081"],
+    ["0129", "082"],
+    ["0162", "032"],
+    ["0163", "033"],
+    ["0164", "034"],
+    ["0165", "035"],
+    ["0166", "036"],
+    ["0167", "037"],
+    ["0168", "038"],
+    ["0169", "039"],
+    ["0186", "056"],
+    ["0188", "058"],
+    ["0199", "059"],
   ];
 
   it("knows exactly the official prefixes", () => {
@@ -48,7 +70,14 @@ describe("numbers from before the 2018 renumbering", () => {
 
   it.each(official)("when given %s 123 4567 (in every written form), then it is today's %s 123 4567", (old, today) => {
     const expected = `+84${today.slice(1)}1234567`;
-    for (const written of [`${old}1234567`, `${old} 123 4567`, `+84${old.slice(1)}1234567`, `84${old.slice(1)}1234567`, `+84 ${old.slice(1)} 123 4567`, `0084${old.slice(1)}1234567`]) {
+    for (const written of [
+      `${old}1234567`,
+      `${old} 123 4567`,
+      `+84${old.slice(1)}1234567`,
+      `84${old.slice(1)}1234567`,
+      `+84 ${old.slice(1)} 123 4567`,
+      `0084${old.slice(1)}1234567`,
+    ]) {
       expect(parseVietnamesePhone(written), written).toEqual({ phone: expected, renumbered: true });
       expect(normalizeVietnamesePhone(written), written).toBe(expected);
     }

@@ -1,12 +1,30 @@
 import { describe, expect, it } from "vitest";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { chartDeadline, progressBars } from "../../src/domain/progress-bars.js";
-import { emptyCounts, type GrassrootsRow, type ProgressCounts, type RollupRow, type RollupUnit, type SubtreeRollup } from "../../src/domain/progress-rollup.js";
+import {
+  emptyCounts,
+  type GrassrootsRow,
+  type ProgressCounts,
+  type RollupRow,
+  type RollupUnit,
+  type SubtreeRollup,
+} from "../../src/domain/progress-rollup.js";
 
 let nextId = 1;
 function unit(name: string, level: UnitLevel, parent: RollupUnit | null): RollupUnit {
   const id = nextId++;
-  return { id, code: `U${id}`, name, level, path: `${parent?.path ?? ""}${id}/`, parentId: parent?.id ?? null, hasChildren: false, pilotDate: null, parentName: parent?.name ?? null, nameShared: false };
+  return {
+    id,
+    code: `U${id}`,
+    name,
+    level,
+    path: `${parent?.path ?? ""}${id}/`,
+    parentId: parent?.id ?? null,
+    hasChildren: false,
+    pilotDate: null,
+    parentName: parent?.name ?? null,
+    nameShared: false,
+  };
 }
 function counts(total: number, held: number, scheduled: number): ProgressCounts {
   return { ...emptyCounts(), total, held, scheduled, notScheduled: total - held - scheduled };
@@ -50,7 +68,10 @@ describe("progress bars", () => {
   });
 
   it("when a district has only grassroots cells, then each keeps its own bar", () => {
-    const onlyCells = { ...districtRollup, grassroots: { units: [school, bank], rows: districtRollup.grassroots!.rows.slice(4) } };
+    const onlyCells = {
+      ...districtRollup,
+      grassroots: { units: [school, bank], rows: districtRollup.grassroots!.rows.slice(4) },
+    };
     expect(progressBars(onlyCells, gathered)).toEqual([
       { name: "Chi bộ Trường THPT", held: 0, scheduled: 1, total: 1 },
       { name: "Chi bộ Kho bạc", held: 1, scheduled: 0, total: 1 },
@@ -79,12 +100,28 @@ describe("progress bars", () => {
       { entryId: ward.id, level: "cell", hasChildren: false, counts: counts(4, 2, 1) },
     ];
     const deadlines = { cell: { held: "2020-03-31" }, grassroots: { held: "2020-06-10" } };
-    expect(chartDeadline({ rows }, deadlines, "2020-02-26")).toEqual({ level: "cell", date: "2020-03-31", daysLeft: 34 });
-    expect(chartDeadline({ rows }, deadlines, "2020-04-02")).toEqual({ level: "grassroots", date: "2020-06-10", daysLeft: 69 });
-    expect(chartDeadline({ rows }, deadlines, "2020-06-15")).toEqual({ level: "grassroots", date: "2020-06-10", daysLeft: -5 });
+    expect(chartDeadline({ rows }, deadlines, "2020-02-26")).toEqual({
+      level: "cell",
+      date: "2020-03-31",
+      daysLeft: 34,
+    });
+    expect(chartDeadline({ rows }, deadlines, "2020-04-02")).toEqual({
+      level: "grassroots",
+      date: "2020-06-10",
+      daysLeft: 69,
+    });
+    expect(chartDeadline({ rows }, deadlines, "2020-06-15")).toEqual({
+      level: "grassroots",
+      date: "2020-06-10",
+      daysLeft: -5,
+    });
     expect(chartDeadline({ rows }, {}, "2020-02-26")).toBeNull();
     // A level all held no longer has a deadline to watch.
     const cellsDone: RollupRow[] = [rows[0]!, { ...rows[1]!, counts: counts(4, 4, 0) }];
-    expect(chartDeadline({ rows: cellsDone }, deadlines, "2020-02-26")).toEqual({ level: "grassroots", date: "2020-06-10", daysLeft: 105 });
+    expect(chartDeadline({ rows: cellsDone }, deadlines, "2020-02-26")).toEqual({
+      level: "grassroots",
+      date: "2020-06-10",
+      daysLeft: 105,
+    });
   });
 });

@@ -15,7 +15,15 @@ import {
   type RollupRow,
   type RollupUnit,
 } from "../../src/domain/progress-rollup.js";
-import { chartCallback, pageOf, pageSize, parseChartCallback, parseScreenCallback, screenCallback, type ProgressScreen } from "../../src/domain/progress-view.js";
+import {
+  chartCallback,
+  pageOf,
+  pageSize,
+  parseChartCallback,
+  parseScreenCallback,
+  screenCallback,
+  type ProgressScreen,
+} from "../../src/domain/progress-view.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderElectionStats } from "../../src/render/election-stats-text.js";
 
@@ -36,13 +44,27 @@ const unit = (id: number, level: UnitLevel, path: string, hasChildren = false): 
 describe("roll-up sums", () => {
   const rows: RollupRow[] = [
     { entryId: 2, level: "grassroots", hasChildren: true, counts: counts({ total: 1, overdue: 1 }) },
-    { entryId: 2, level: "cell", hasChildren: false, counts: counts({ total: 4, held: 1, scheduled: 1, notScheduled: 2, overdue: 2 }) },
+    {
+      entryId: 2,
+      level: "cell",
+      hasChildren: false,
+      counts: counts({ total: 4, held: 1, scheduled: 1, notScheduled: 2, overdue: 2 }),
+    },
     { entryId: 3, level: "grassroots", hasChildren: false, counts: counts({ total: 1, held: 1 }) },
     { entryId: 4, level: "grassroots", hasChildren: true, counts: counts({ total: 1, scheduled: 1 }) },
     { entryId: 4, level: "partial", hasChildren: true, counts: counts({ total: 1 }) },
-    { entryId: 4, level: "cell", hasChildren: false, counts: counts({ total: 2, held: 2, withDifficulties: 1, openDifficulties: 3 }) },
+    {
+      entryId: 4,
+      level: "cell",
+      hasChildren: false,
+      counts: counts({ total: 2, held: 2, withDifficulties: 1, openDifficulties: 3 }),
+    },
   ];
-  const entries = [unit(2, "grassroots", "/1/2/", true), unit(3, "grassroots", "/1/3/"), unit(4, "grassroots", "/1/4/", true)];
+  const entries = [
+    unit(2, "grassroots", "/1/2/", true),
+    unit(3, "grassroots", "/1/3/"),
+    unit(4, "grassroots", "/1/4/", true),
+  ];
 
   it("sums each level over the entries, splitting grassroots committees from grassroots cells", () => {
     expect(levelTotals(rows).map((line) => [line.kind ?? line.level, line.counts.held, line.counts.total])).toEqual([
@@ -67,8 +89,13 @@ describe("roll-up sums", () => {
   });
 
   it("makes one bar per grassroots organisation: its cells, or itself when it has none", () => {
-    const bars = grassrootsBars({ units: entries, rows: rows.map((row) => ({ grassrootsId: row.entryId, level: row.level, counts: row.counts })) });
-    expect(bars.map(({ name, held, scheduled, total, counts: kind }) => ({ name, held, scheduled, total, kind }))).toEqual([
+    const bars = grassrootsBars({
+      units: entries,
+      rows: rows.map((row) => ({ grassrootsId: row.entryId, level: row.level, counts: row.counts })),
+    });
+    expect(
+      bars.map(({ name, held, scheduled, total, counts: kind }) => ({ name, held, scheduled, total, kind })),
+    ).toEqual([
       { name: "Unit 2", held: 1, scheduled: 1, total: 4, kind: "cells" },
       { name: "Unit 3", held: 1, scheduled: 0, total: 1, kind: "self" },
       { name: "Unit 4", held: 2, scheduled: 0, total: 2, kind: "cells" },
@@ -77,8 +104,12 @@ describe("roll-up sums", () => {
 
   it("names the next deadline among levels with units not held, the lower level first on the same day", () => {
     const levels = levelTotals(rows);
-    expect(nextHeldDeadline(levels, { cell: { held: "2020-03-31" }, grassroots: { held: "2020-03-31" } }, "2020-03-01")).toEqual({ level: "cell", date: "2020-03-31", daysLeft: 30 });
-    expect(nextHeldDeadline(levels, { cell: { held: "2020-02-01" }, grassroots: { held: "2020-06-10" } }, "2020-03-01")).toMatchObject({ level: "grassroots" });
+    expect(
+      nextHeldDeadline(levels, { cell: { held: "2020-03-31" }, grassroots: { held: "2020-03-31" } }, "2020-03-01"),
+    ).toEqual({ level: "cell", date: "2020-03-31", daysLeft: 30 });
+    expect(
+      nextHeldDeadline(levels, { cell: { held: "2020-02-01" }, grassroots: { held: "2020-06-10" } }, "2020-03-01"),
+    ).toMatchObject({ level: "grassroots" });
     expect(nextHeldDeadline(levels, {}, "2020-03-01")).toBeNull();
   });
 
@@ -106,14 +137,41 @@ describe("/tiendo screens", () => {
   });
 
   it("refuses any callback data that is not exactly one of its own", () => {
-    for (const data of ["", "td:", "td:u:1:a", "td:u:0:a:0", "td:u:01:a:0", "td:u:1:x:0", "td:u:1:a:01", "td:u:1:a:10000", "td:u:3000000000:a:0", "td:u:1:a:0 ", "td:h:a:-1", "td:h:A:0", "rp:u:1:a:0", "td:u:1:a:0:0"]) {
+    for (const data of [
+      "",
+      "td:",
+      "td:u:1:a",
+      "td:u:0:a:0",
+      "td:u:01:a:0",
+      "td:u:1:x:0",
+      "td:u:1:a:01",
+      "td:u:1:a:10000",
+      "td:u:3000000000:a:0",
+      "td:u:1:a:0 ",
+      "td:h:a:-1",
+      "td:h:A:0",
+      "rp:u:1:a:0",
+      "td:u:1:a:0:0",
+    ]) {
       expect(parseScreenCallback(data), data).toBeNull();
     }
   });
 
   it("reads back a chart button's unit, and refuses anything else", () => {
     for (const unitId of [1, 42, 2_147_483_647]) expect(parseChartCallback(chartCallback(unitId))).toBe(unitId);
-    for (const data of ["", "td:c:", "td:c:0", "td:c:01", "td:c:-1", "td:c:1 ", "td:c:1:a", "td:c:3000000000", "td:c:abc", "td:u:1:a:0", "xx:c:1"]) {
+    for (const data of [
+      "",
+      "td:c:",
+      "td:c:0",
+      "td:c:01",
+      "td:c:-1",
+      "td:c:1 ",
+      "td:c:1:a",
+      "td:c:3000000000",
+      "td:c:abc",
+      "td:u:1:a:0",
+      "xx:c:1",
+    ]) {
       expect(parseChartCallback(data), data).toBeNull();
     }
   });
@@ -121,10 +179,19 @@ describe("/tiendo screens", () => {
   it("pages entries eight at a time and refuses a page that does not exist", () => {
     const entries = summariseEntries(
       Array.from({ length: 19 }, (_, index) => unit(index + 10, "cell", `/1/${index + 10}/`)),
-      Array.from({ length: 19 }, (_, index) => ({ entryId: index + 10, level: "cell" as const, hasChildren: false, counts: counts({ total: 1, held: index % 2 }) })),
+      Array.from({ length: 19 }, (_, index) => ({
+        entryId: index + 10,
+        level: "cell" as const,
+        hasChildren: false,
+        counts: counts({ total: 1, held: index % 2 }),
+      })),
     );
     expect(pageSize).toBe(8);
-    expect(pageOf(entries, "all", 2)).toMatchObject({ matching: 19, pages: 3, items: [{ index: 17 }, { index: 18 }, { index: 19 }] });
+    expect(pageOf(entries, "all", 2)).toMatchObject({
+      matching: 19,
+      pages: 3,
+      items: [{ index: 17 }, { index: 18 }, { index: 19 }],
+    });
     expect(pageOf(entries, "notHeld", 1)!.items.map((item) => item.index)).toEqual([9, 10]);
     expect(pageOf(entries, "all", 3)).toBeNull();
     expect(pageOf(entries, "difficulties", 0)).toEqual({ items: [], matching: 0, pages: 1 });
@@ -135,7 +202,26 @@ describe("election statistics text", () => {
   it("writes shares with a decimal comma in Vietnamese, per level, and names the units elected short", () => {
     const stats: ElectionStats = {
       levels: [
-        { ...emptyElectionTotals(), level: "cell", congresses: 3, withResults: 3, committeePlanned: 15, committeeElected: 14, inFull: 2, short: 1, women: 6, underThirtyFive: 1, reElected: 9, womenBase: 14, underThirtyFiveBase: 14, reElectedBase: 14, secretaryDirect: 1, secretaryDirectKnown: 3, delegates: 12, delegatesKnown: 3 },
+        {
+          ...emptyElectionTotals(),
+          level: "cell",
+          congresses: 3,
+          withResults: 3,
+          committeePlanned: 15,
+          committeeElected: 14,
+          inFull: 2,
+          short: 1,
+          women: 6,
+          underThirtyFive: 1,
+          reElected: 9,
+          womenBase: 14,
+          underThirtyFiveBase: 14,
+          reElectedBase: 14,
+          secretaryDirect: 1,
+          secretaryDirectKnown: 3,
+          delegates: 12,
+          delegatesKnown: 3,
+        },
         { ...emptyElectionTotals(), level: "grassroots", congresses: 1, withResults: 0 },
       ],
       shortUnits: [{ id: 9, name: "Chi bộ 9", level: "cell", elected: 4, planned: 5 }],
@@ -150,7 +236,9 @@ describe("election statistics text", () => {
       "Bầu thiếu cấp ủy: Chi bộ 9 (4/5).",
     ]);
     const en = translatorFor(createI18n({ defaultLocale: "en" }), "en");
-    expect(renderElectionStats(en, "en", stats)[2]).toBe("• Cells (3): committee members elected 14/15 (93.3%); full 2, short 1");
+    expect(renderElectionStats(en, "en", stats)[2]).toBe(
+      "• Cells (3): committee members elected 14/15 (93.3%); full 2, short 1",
+    );
     expect(renderElectionStats(vi, "vi", { levels: [], shortUnits: [] })).toEqual([]);
   });
 });

@@ -41,11 +41,14 @@ describe("Vietnam's public holidays", () => {
       "2026-09-02",
     ]);
     expect(vietnamPublicHolidays(2026).find((holiday) => holiday.date === "2026-02-17")?.name).toBe("Tết Nguyên Đán");
-    expect(vietnamPublicHolidays(2026).find((holiday) => holiday.date === "2026-04-26")?.name).toBe("Giỗ tổ Hùng Vương");
+    expect(vietnamPublicHolidays(2026).find((holiday) => holiday.date === "2026-04-26")?.name).toBe(
+      "Giỗ tổ Hùng Vương",
+    );
   });
 
   it("when a day is only an observance (Party founding day 3/2, 8/3, Trung thu), then it is not a public holiday", () => {
-    for (const date of ["2020-02-03", "2020-03-08", "2020-10-01", "2026-02-03", "2026-03-08", "2026-09-25"]) expect(isVietnamPublicHoliday(date)).toBe(false);
+    for (const date of ["2020-02-03", "2020-03-08", "2020-10-01", "2026-02-03", "2026-03-08", "2026-09-25"])
+      expect(isVietnamPublicHoliday(date)).toBe(false);
     // March 2020, the month test/integration/campaign-month.test.ts runs through, has none at all.
     expect(vietnamPublicHolidays(2020).filter((holiday) => holiday.date.startsWith("2020-03"))).toEqual([]);
   });
@@ -60,7 +63,18 @@ describe("Vietnam's public holidays", () => {
       for (const date of dates) expect(isWorkingDay(date, everyWeekday), date).toBe(false);
     }
     // The day after each holiday (or after the last day of Tết).
-    for (const date of ["2020-01-02", "2020-01-29", "2020-04-03", "2020-05-02", "2020-09-03", "2026-01-02", "2026-02-21", "2026-04-27", "2026-05-02", "2026-09-03"]) {
+    for (const date of [
+      "2020-01-02",
+      "2020-01-29",
+      "2020-04-03",
+      "2020-05-02",
+      "2020-09-03",
+      "2026-01-02",
+      "2026-02-21",
+      "2026-04-27",
+      "2026-05-02",
+      "2026-09-03",
+    ]) {
       expect(isWorkingDay(date, everyWeekday), date).toBe(true);
     }
     // The default policy: Sundays off as well; Thursday 30/04/2020 and Friday 01/05/2020 are holidays.
@@ -75,14 +89,16 @@ describe("Vietnam's public holidays", () => {
     // The official Tết break of 2020 (23–29/01) and the substitute day for Giỗ Tổ 2026, a Sunday.
     const policy = policyFromFile({ holidays: ["2020-01-23..2020-01-29", "2026-04-27"] });
     expect(policy.publicHolidays).toBe(true);
-    for (const date of ["2020-01-23", "2020-01-24", "2020-01-29", "2020-04-30", "2026-04-27", "2026-04-30"]) expect(isWorkingDay(date, policy), date).toBe(false);
+    for (const date of ["2020-01-23", "2020-01-24", "2020-01-29", "2020-04-30", "2026-04-27", "2026-04-30"])
+      expect(isWorkingDay(date, policy), date).toBe(false);
     for (const date of ["2020-01-22", "2020-01-30", "2026-04-28"]) expect(isWorkingDay(date, policy), date).toBe(true);
   });
 
   it("when the org file turns public holidays off, then only its own holidays and days off remain", () => {
     const policy = policyFromFile({ publicHolidays: "false", holidays: ["2020-01-23..2020-01-29"] });
     expect(policy.publicHolidays).toBe(false);
-    for (const date of ["2020-01-01", "2020-04-02", "2020-04-30", "2020-05-01", "2020-09-02", "2026-02-17"]) expect(isWorkingDay(date, policy), date).toBe(true);
+    for (const date of ["2020-01-01", "2020-04-02", "2020-04-30", "2020-05-01", "2020-09-02", "2026-02-17"])
+      expect(isWorkingDay(date, policy), date).toBe(true);
     expect(isWorkingDay("2020-01-25", policy)).toBe(false); // mùng 1, still inside the file's own Tết range
     expect(isWorkingDay("2020-05-03", policy)).toBe(false); // a Sunday
   });

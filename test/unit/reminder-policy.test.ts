@@ -1,10 +1,29 @@
 // The reminder policy's rules and the org file's `reminders` section, without a database.
 import { describe, expect, it } from "vitest";
-import { currentTrigger, defaultReminderPolicy, isWorkingDay, remindersMayGoOut, type ReminderPolicy } from "../../src/domain/reminder-policy.js";
-import { parseHoliday, parseReminderTime, policyFromFile, policyFromStored, policyToFile, samePolicy } from "../../src/domain/reminder-settings.js";
+import {
+  currentTrigger,
+  defaultReminderPolicy,
+  isWorkingDay,
+  remindersMayGoOut,
+  type ReminderPolicy,
+} from "../../src/domain/reminder-policy.js";
+import {
+  parseHoliday,
+  parseReminderTime,
+  policyFromFile,
+  policyFromStored,
+  policyToFile,
+  samePolicy,
+} from "../../src/domain/reminder-settings.js";
 import { parsePauseCommand, parseResumeCommand } from "../../src/domain/reminder-pause-rules.js";
 
-const tet: ReminderPolicy = { ...defaultReminderPolicy, holidays: [{ from: "2026-02-14", to: "2026-02-22" }, { from: "2026-04-30", to: "2026-04-30" }] };
+const tet: ReminderPolicy = {
+  ...defaultReminderPolicy,
+  holidays: [
+    { from: "2026-02-14", to: "2026-02-22" },
+    { from: "2026-04-30", to: "2026-04-30" },
+  ],
+};
 const quiet = { start: "21:00", end: "07:00" };
 
 describe("reminder policy", () => {
@@ -36,7 +55,10 @@ describe("reminder policy", () => {
 
 describe("the org file's reminders section", () => {
   it("when holidays are written as dates or ranges, then they are read, and bad ones named", () => {
-    expect(parseHoliday("2026-02-14..2026-02-22")).toEqual({ ok: true, range: { from: "2026-02-14", to: "2026-02-22" } });
+    expect(parseHoliday("2026-02-14..2026-02-22")).toEqual({
+      ok: true,
+      range: { from: "2026-02-14", to: "2026-02-22" },
+    });
     expect(parseHoliday("30/04/2026")).toEqual({ ok: true, range: { from: "2026-04-30", to: "2026-04-30" } });
     expect(parseHoliday("2026-02-22..2026-02-14")).toEqual({ ok: false, problem: "order" });
     expect(parseHoliday("2026-01-01..2026-02-01")).toEqual({ ok: false, problem: "too-long" });
@@ -52,21 +74,47 @@ describe("the org file's reminders section", () => {
   });
 
   it("when a section is read and written back, then it gives the same policy", () => {
-    const policy = policyFromFile({ daysBefore: ["1", "7"], daysOff: ["saturday", "sunday"], holidays: ["2026-04-30", "2026-02-14..2026-02-22"] });
+    const policy = policyFromFile({
+      daysBefore: ["1", "7"],
+      daysOff: ["saturday", "sunday"],
+      holidays: ["2026-04-30", "2026-02-14..2026-02-22"],
+    });
     expect(policy).toEqual({
       daysBefore: [7, 1],
       overdueEvery: 3,
       time: "08:00",
       daysOff: [0, 6],
       publicHolidays: true,
-      holidays: [{ from: "2026-02-14", to: "2026-02-22" }, { from: "2026-04-30", to: "2026-04-30" }],
+      holidays: [
+        { from: "2026-02-14", to: "2026-02-22" },
+        { from: "2026-04-30", to: "2026-04-30" },
+      ],
     });
-    type Written = { daysBefore: number[]; overdueEvery: number; time: string; daysOff: ("sunday" | "saturday")[]; publicHolidays: boolean; holidays: string[] };
+    type Written = {
+      daysBefore: number[];
+      overdueEvery: number;
+      time: string;
+      daysOff: ("sunday" | "saturday")[];
+      publicHolidays: boolean;
+      holidays: string[];
+    };
     const file = policyToFile(policy) as Written;
-    expect(file).toEqual({ daysBefore: [7, 1], overdueEvery: 3, time: "08:00", daysOff: ["sunday", "saturday"], publicHolidays: true, holidays: ["2026-02-14..2026-02-22", "2026-04-30"] });
+    expect(file).toEqual({
+      daysBefore: [7, 1],
+      overdueEvery: 3,
+      time: "08:00",
+      daysOff: ["sunday", "saturday"],
+      publicHolidays: true,
+      holidays: ["2026-02-14..2026-02-22", "2026-04-30"],
+    });
     // As YAML's failsafe schema reads the file back: every scalar a string.
     const read = (written: Written) =>
-      policyFromFile({ ...written, daysBefore: written.daysBefore.map(String), overdueEvery: String(written.overdueEvery), publicHolidays: written.publicHolidays ? "true" : "false" });
+      policyFromFile({
+        ...written,
+        daysBefore: written.daysBefore.map(String),
+        overdueEvery: String(written.overdueEvery),
+        publicHolidays: written.publicHolidays ? "true" : "false",
+      });
     expect(samePolicy(read(file), policy)).toBe(true);
     expect(samePolicy(policy, null)).toBe(false);
 
@@ -78,7 +126,13 @@ describe("the org file's reminders section", () => {
   });
 
   it("when a stored policy predates the public holidays, then it reads with them on", () => {
-    const old = { daysBefore: [7, 3, 1, 0], overdueEvery: 3, time: "08:00", daysOff: [0], holidays: [{ from: "2020-01-23", to: "2020-01-29" }] };
+    const old = {
+      daysBefore: [7, 3, 1, 0],
+      overdueEvery: 3,
+      time: "08:00",
+      daysOff: [0],
+      holidays: [{ from: "2020-01-23", to: "2020-01-29" }],
+    };
     expect(policyFromStored(old)).toEqual({ ...old, publicHolidays: true });
     expect(policyFromStored({ ...old, publicHolidays: false })).toEqual({ ...old, publicHolidays: false });
     expect(policyFromStored({ ...old, publicHolidays: "no" })).toBeNull();
@@ -88,12 +142,22 @@ describe("the org file's reminders section", () => {
 
 describe("/hoan and /tieptuc arguments", () => {
   it("when the command is parsed, then the code, the reason and each problem are told apart", () => {
-    expect(parsePauseCommand("  GT-07   Hoãn   theo\ncông văn ")).toEqual({ ok: true, code: "GT-07", reason: "Hoãn theo công văn" });
+    expect(parsePauseCommand("  GT-07   Hoãn   theo\ncông văn ")).toEqual({
+      ok: true,
+      code: "GT-07",
+      reason: "Hoãn theo công văn",
+    });
     expect(parsePauseCommand("")).toEqual({ ok: false, problem: "usage" });
     expect(parsePauseCommand("GT-07")).toEqual({ ok: false, problem: "no-reason", code: "GT-07" });
     expect(parsePauseCommand("GT/07 lý do")).toEqual({ ok: false, problem: "bad-code", code: "GT/07" });
     expect(parsePauseCommand(`GT-07 ${"ệ".repeat(300)}`)).toMatchObject({ ok: true });
-    expect(parsePauseCommand(`GT-07 ${"e\u0302\u0323".repeat(301)}`)).toEqual({ ok: false, problem: "too-long", code: "GT-07", length: 301, max: 300 });
+    expect(parsePauseCommand(`GT-07 ${"e\u0302\u0323".repeat(301)}`)).toEqual({
+      ok: false,
+      problem: "too-long",
+      code: "GT-07",
+      length: 301,
+      max: 300,
+    });
     expect(parseResumeCommand("GT-07")).toEqual({ ok: true, code: "GT-07" });
     expect(parseResumeCommand("GT-07 nữa")).toEqual({ ok: false, problem: "usage" });
   });

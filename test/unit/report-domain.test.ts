@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkElectionResults, emptyResults, newMembersOf, type ElectionResults } from "../../src/domain/election-results.js";
+import {
+  checkElectionResults,
+  emptyResults,
+  newMembersOf,
+  type ElectionResults,
+} from "../../src/domain/election-results.js";
 import { campaignWindow, checkDraft } from "../../src/domain/report-draft.js";
 import { parseReportLine } from "../../src/domain/report-line.js";
 import { reportRight, type ScopePerson } from "../../src/domain/scope.js";
@@ -49,25 +54,50 @@ describe("parseUserDate", () => {
 
 describe("parseReportLine", () => {
   it("reads the example of the contract", () => {
-    const parsed = parseReportLine("daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co", "2020-03-05");
-    expect(parsed).toEqual({ ok: true, line: { unitCode: null, milestone: "held", date: "2020-03-04", results: results() } });
+    const parsed = parseReportLine(
+      "daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co",
+      "2020-03-05",
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      line: { unitCode: null, milestone: "held", date: "2020-03-04", results: results() },
+    });
   });
   it("reads a unit code, English milestone words and a note with spaces", () => {
-    const parsed = parseReportLine("GT-01 held 04/03/2020 bch=16/15 nu=4 tre=2 taicu=10 ghichu=Bầu thêm theo chỉ đạo", "2020-03-05");
-    expect(parsed.ok && parsed.line).toMatchObject({ unitCode: "GT-01", results: { committeeElected: 16, committeePlanned: 15, note: "Bầu thêm theo chỉ đạo" } });
+    const parsed = parseReportLine(
+      "GT-01 held 04/03/2020 bch=16/15 nu=4 tre=2 taicu=10 ghichu=Bầu thêm theo chỉ đạo",
+      "2020-03-05",
+    );
+    expect(parsed.ok && parsed.line).toMatchObject({
+      unitCode: "GT-01",
+      results: { committeeElected: 16, committeePlanned: 15, note: "Bầu thêm theo chỉ đạo" },
+    });
   });
   it("defaults the date of a done milestone to none (the caller uses today)", () => {
-    expect(parseReportLine("kehoach", today)).toEqual({ ok: true, line: { unitCode: null, milestone: "plan", date: null, results: null } });
+    expect(parseReportLine("kehoach", today)).toEqual({
+      ok: true,
+      line: { unitCode: null, milestone: "plan", date: null, results: null },
+    });
   });
   it("lists every problem at once", () => {
     const parsed = parseReportLine("daihoi 31/02/2020 bch=x nu=a foo=1", today);
-    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual(["date", "unknown-key", "bch-format", "not-a-number"]);
+    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual([
+      "date",
+      "unknown-key",
+      "bch-format",
+      "not-a-number",
+    ]);
   });
   it("accepts the architecture's example without taicu: only bch is required, what is left out is unknown", () => {
     const parsed = parseReportLine("daihoi 04/03/2020 bch=15/15 nu=4 tre=2", "2020-03-05");
     expect(parsed).toEqual({
       ok: true,
-      line: { unitCode: null, milestone: "held", date: "2020-03-04", results: results({ standingElected: null, reElected: null, secretaryDirect: null, delegates: null }) },
+      line: {
+        unitCode: null,
+        milestone: "held",
+        date: "2020-03-04",
+        results: results({ standingElected: null, reElected: null, secretaryDirect: null, delegates: null }),
+      },
     });
     const bare = parseReportLine("daihoi 04/03/2020 bch=5/6", "2020-03-05");
     expect(bare.ok && bare.line.results).toEqual({ ...emptyResults(6, 5) });
@@ -95,7 +125,18 @@ describe("checkElectionResults", () => {
     expect(checkElectionResults(results({ committeeElected: 16, note: "theo chỉ đạo" }))).toEqual([]);
   });
   it("bounds shares by the number elected and attendance by the number summoned", () => {
-    const problems = checkElectionResults(results({ committeeElected: 5, committeePlanned: 5, women: 6, underThirtyFive: 6, reElected: 6, standingElected: 6, summoned: 10, present: 11 }));
+    const problems = checkElectionResults(
+      results({
+        committeeElected: 5,
+        committeePlanned: 5,
+        women: 6,
+        underThirtyFive: 6,
+        reElected: 6,
+        standingElected: 6,
+        summoned: 10,
+        present: 11,
+      }),
+    );
     expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
       "women:more-than",
       "underThirtyFive:more-than",
@@ -108,19 +149,32 @@ describe("checkElectionResults", () => {
 
 describe("checkDraft", () => {
   it("refuses a congress held in the future, a date set in the past, and work done tomorrow", () => {
-    expect(checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today, null)[0]!.code).toBe("held-in-future");
-    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today, null)[0]!.code).toBe("scheduled-in-past");
-    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today, null)[0]!.code).toBe("done-in-future");
+    expect(
+      checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today, null)[0]!.code,
+    ).toBe("held-in-future");
+    expect(
+      checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today, null)[0]!.code,
+    ).toBe("scheduled-in-past");
+    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today, null)[0]!.code).toBe(
+      "done-in-future",
+    );
     expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today, null)).toEqual([]);
   });
 
   it("refuses dates outside the campaign: work done more than a year before its first deadline, a congress set more than a year after its last", () => {
     const window = campaignWindow({ plan: "2020-01-31", documents: "2020-02-29", held: "2020-03-31" })!;
     expect(window).toEqual({ from: "2019-01-31", to: "2021-03-31" });
-    const check = (milestone: "plan" | "held" | "scheduled", date: string) => checkDraft({ unitId: 1, milestone, date, results: milestone === "held" ? results() : null }, today, window);
-    expect(check("plan", "1900-01-01")).toEqual([{ code: "outside-campaign", args: { date: "1900-01-01", from: "2019-01-31", to: today } }]);
-    expect(check("held", "2019-01-30")).toEqual([{ code: "outside-campaign", args: { date: "2019-01-30", from: "2019-01-31", to: today } }]);
-    expect(check("scheduled", "2100-01-01")).toEqual([{ code: "outside-campaign", args: { date: "2100-01-01", from: today, to: "2021-03-31" } }]);
+    const check = (milestone: "plan" | "held" | "scheduled", date: string) =>
+      checkDraft({ unitId: 1, milestone, date, results: milestone === "held" ? results() : null }, today, window);
+    expect(check("plan", "1900-01-01")).toEqual([
+      { code: "outside-campaign", args: { date: "1900-01-01", from: "2019-01-31", to: today } },
+    ]);
+    expect(check("held", "2019-01-30")).toEqual([
+      { code: "outside-campaign", args: { date: "2019-01-30", from: "2019-01-31", to: today } },
+    ]);
+    expect(check("scheduled", "2100-01-01")).toEqual([
+      { code: "outside-campaign", args: { date: "2100-01-01", from: today, to: "2021-03-31" } },
+    ]);
     // The edges are inside.
     expect(check("plan", "2019-01-31")).toEqual([]);
     expect(check("scheduled", "2021-03-31")).toEqual([]);

@@ -3,9 +3,22 @@
 import { describe, expect, it } from "vitest";
 import { parseNumberList, parseYesNo } from "../../src/bot/reporting/answers.js";
 import { parseReportStart, reportStartCallback } from "../../src/bot/reporting/flow-state.js";
-import { editableFields, exampleOf, groupFields, nextGuided, withAnswer, withNumbers } from "../../src/bot/reporting/questions.js";
+import {
+  editableFields,
+  exampleOf,
+  groupFields,
+  nextGuided,
+  withAnswer,
+  withNumbers,
+} from "../../src/bot/reporting/questions.js";
 import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
-import { emptyElectionTotals, newMembers, shareBase, sumElectionTotals, type ElectionStats } from "../../src/domain/election-stats.js";
+import {
+  emptyElectionTotals,
+  newMembers,
+  shareBase,
+  sumElectionTotals,
+  type ElectionStats,
+} from "../../src/domain/election-stats.js";
 import { milestones } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderElectionStats } from "../../src/render/election-stats-text.js";
@@ -43,7 +56,15 @@ describe("parseNumberList", () => {
 });
 
 describe("parseYesNo", () => {
-  it.each([["Có", true], ["co", true], ["yes", true], ["KHÔNG", false], ["no", false], ["có lẽ", undefined], ["1", undefined]])("reads %j as %s", (text, answer) => {
+  it.each([
+    ["Có", true],
+    ["co", true],
+    ["yes", true],
+    ["KHÔNG", false],
+    ["no", false],
+    ["có lẽ", undefined],
+    ["1", undefined],
+  ])("reads %j as %s", (text, answer) => {
     expect(parseYesNo(text)).toBe(answer);
   });
 });
@@ -56,8 +77,21 @@ describe("the questions of a congress held", () => {
     expect(nextGuided("attendance")).toBeNull();
   });
   it("puts a committee's standing committee last, so the first five numbers mean the same for a cell", () => {
-    expect(groupFields("numbers", "cell")).toEqual(["committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected"]);
-    expect(groupFields("numbers", "executive")).toEqual(["committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected", "standingElected"]);
+    expect(groupFields("numbers", "cell")).toEqual([
+      "committeePlanned",
+      "committeeElected",
+      "women",
+      "underThirtyFive",
+      "reElected",
+    ]);
+    expect(groupFields("numbers", "executive")).toEqual([
+      "committeePlanned",
+      "committeeElected",
+      "women",
+      "underThirtyFive",
+      "reElected",
+      "standingElected",
+    ]);
     expect(exampleOf(groupFields("numbers", "cell"), "cell")).toBe("5 5 2 1 3");
     expect(exampleOf(groupFields("numbers", "executive"), "executive")).toBe("15 15 4 2 10 5");
   });
@@ -71,9 +105,31 @@ describe("the questions of a congress held", () => {
   it("offers in the edit menu what the unit has: a standing committee for a committee, present once summoned is known", () => {
     const results = emptyResults(5, 5);
     expect(editableFields(null, "cell")).toEqual(["date"]);
-    expect(editableFields(results, "cell")).toEqual(["date", "committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected", "secretaryDirect", "oneRound", "delegates", "summoned"]);
+    expect(editableFields(results, "cell")).toEqual([
+      "date",
+      "committeePlanned",
+      "committeeElected",
+      "women",
+      "underThirtyFive",
+      "reElected",
+      "secretaryDirect",
+      "oneRound",
+      "delegates",
+      "summoned",
+    ]);
     expect(editableFields({ ...results, summoned: 30 }, "executive")).toEqual([
-      "date", "committeePlanned", "committeeElected", "standingElected", "women", "underThirtyFive", "reElected", "secretaryDirect", "oneRound", "delegates", "summoned", "present",
+      "date",
+      "committeePlanned",
+      "committeeElected",
+      "standingElected",
+      "women",
+      "underThirtyFive",
+      "reElected",
+      "secretaryDirect",
+      "oneRound",
+      "delegates",
+      "summoned",
+      "present",
     ]);
   });
 });
@@ -87,19 +143,35 @@ describe("the reminder's start button", () => {
     }
     expect(reportStartCallback(42, "held")).toBe("rs:42:held");
   });
-  it.each(["rs:42:congress", "rs:0:held", "rs:042:held", "rs:2147483648:held", "rs:-1:held", "rs:42:held:x", "rs:42", "rp:42:held", " rs:42:held", "rs:42:HELD"])(
-    "refuses %j",
-    (data) => {
-      expect(parseReportStart(data)).toBeNull();
-    },
-  );
+  it.each([
+    "rs:42:congress",
+    "rs:0:held",
+    "rs:042:held",
+    "rs:2147483648:held",
+    "rs:-1:held",
+    "rs:42:held:x",
+    "rs:42",
+    "rp:42:held",
+    " rs:42:held",
+    "rs:42:HELD",
+  ])("refuses %j", (data) => {
+    expect(parseReportStart(data)).toBeNull();
+  });
 });
 
 describe("the confirmation card", () => {
   const draft = (results: ElectionResults) => ({ unitId: 1, milestone: "held" as const, date: "2020-03-04", results });
-  const context = { unit: { name: "Chi bộ Tổ dân phố 7", parentName: "Đảng bộ phường Gia Thụy" }, onBehalf: false, late: null, previous: null };
+  const context = {
+    unit: { name: "Chi bộ Tổ dân phố 7", parentName: "Đảng bộ phường Gia Thụy" },
+    onBehalf: false,
+    late: null,
+    previous: null,
+  };
   it("names the cell's chi ủy and shows only the counts that are known, with one decimal and a decimal comma", () => {
-    const card = renderReportCard(vi, "vi", draft({ ...emptyResults(5, 5), women: 2, secretaryDirect: true }), { ...context, committee: "cell" });
+    const card = renderReportCard(vi, "vi", draft({ ...emptyResults(5, 5), women: 2, secretaryDirect: true }), {
+      ...context,
+      committee: "cell",
+    });
     expect(card.split("\n")).toEqual([
       "Xác nhận báo cáo — Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)",
       "Đã tổ chức đại hội: 04/03/2020",
@@ -109,29 +181,56 @@ describe("the confirmation card", () => {
   });
   it("names a committee's ban chấp hành, in English too", () => {
     const results = { ...emptyResults(15, 14), women: 4, underThirtyFive: 2, reElected: 10, standingElected: 5 };
-    expect(renderReportCard(vi, "vi", draft(results), { ...context, committee: "executive" }).split("\n").slice(2)).toEqual([
+    expect(
+      renderReportCard(vi, "vi", draft(results), { ...context, committee: "executive" })
+        .split("\n")
+        .slice(2),
+    ).toEqual([
       "Ban chấp hành: bầu 14/15 (thiếu), nữ 4 (28,6%), dưới 35 tuổi 2 (14,3%), tái cử 10, tham gia lần đầu 4",
       "Ban Thường vụ: 5 đồng chí",
     ]);
     expect(renderReportCard(en, "en", draft(results), { ...context, committee: "executive" }).split("\n")[2]).toBe(
       "Executive committee: elected 14/15 (short), women 4 (28.6%), under 35 2 (14.3%), re-elected 10, new 4",
     );
-    expect(renderReportCard(en, "en", draft(emptyResults(5, 5)), { ...context, committee: "cell" }).split("\n")[2]).toBe("Cell committee: elected 5/5 (in full)");
+    expect(
+      renderReportCard(en, "en", draft(emptyResults(5, 5)), { ...context, committee: "cell" }).split("\n")[2],
+    ).toBe("Cell committee: elected 5/5 (in full)");
   });
 });
 
 describe("election statistics with counts not reported", () => {
-  const level = { ...emptyElectionTotals(), level: "cell" as const, congresses: 3, withResults: 3, committeePlanned: 15, committeeElected: 15, inFull: 3 };
+  const level = {
+    ...emptyElectionTotals(),
+    level: "cell" as const,
+    congresses: 3,
+    withResults: 3,
+    committeePlanned: 15,
+    committeeElected: 15,
+    inFull: 3,
+  };
   it("takes each share over the members of the congresses that reported it", () => {
-    const line = { ...level, women: 4, womenBase: 10, underThirtyFive: 0, underThirtyFiveBase: 0, reElected: 3, reElectedBase: 5 };
+    const line = {
+      ...level,
+      women: 4,
+      womenBase: 10,
+      underThirtyFive: 0,
+      underThirtyFiveBase: 0,
+      reElected: 3,
+      reElectedBase: 5,
+    };
     expect(shareBase(line, "women")).toBe(10);
     expect(newMembers(line)).toBe(2);
     const stats: ElectionStats = { levels: [line], shortUnits: [] };
-    expect(renderElectionStats(vi, "vi", stats)[2]).toBe("   Nữ 4 (40,0%) • dưới 35 tuổi — (—) • tái cử 3 (60,0%) • mới 2 (40,0%)");
+    expect(renderElectionStats(vi, "vi", stats)[2]).toBe(
+      "   Nữ 4 (40,0%) • dưới 35 tuổi — (—) • tái cử 3 (60,0%) • mới 2 (40,0%)",
+    );
   });
   it("takes each share over the members of the congresses that reported the count, and sums bases per level", () => {
     expect(shareBase({ ...level, women: 6, womenBase: 10 }, "women")).toBe(10);
-    const sum = sumElectionTotals([{ ...level, women: 4, womenBase: 10 }, { ...level, women: 1, womenBase: 5 }]);
+    const sum = sumElectionTotals([
+      { ...level, women: 4, womenBase: 10 },
+      { ...level, women: 1, womenBase: 5 },
+    ]);
     expect(sum.womenBase).toBe(15);
     expect(sum.underThirtyFiveBase).toBe(0);
   });

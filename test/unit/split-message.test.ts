@@ -33,7 +33,10 @@ describe("splitMessage", () => {
   });
 
   it("when a long real answer is split, then every message is within Telegram's limit and no line is lost", () => {
-    const lines = Array.from({ length: 400 }, (_, i) => `⚠️ Chi bộ Tổ dân phố số ${i + 1} (Đảng bộ phường Bồ Đề): quá hạn Kế hoạch đại hội (26 ngày)`);
+    const lines = Array.from(
+      { length: 400 },
+      (_, i) => `⚠️ Chi bộ Tổ dân phố số ${i + 1} (Đảng bộ phường Bồ Đề): quá hạn Kế hoạch đại hội (26 ngày)`,
+    );
     const text = lines.join("\n");
     const parts = splitMessage(text);
     expect(parts.length).toBeGreaterThan(1);

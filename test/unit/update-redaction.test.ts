@@ -37,23 +37,49 @@ describe("handled updates", () => {
     const redacted = redactUpdate(textUpdate(text));
     expect(redacted?.message?.text).toBe(expected);
     expect(JSON.stringify(redacted)).not.toContain(code);
-    for (const entity of redacted!.message!.entities ?? []) expect(entity.offset + entity.length).toBeLessThanOrEqual(expected.length);
+    for (const entity of redacted!.message!.entities ?? [])
+      expect(entity.offset + entity.length).toBeLessThanOrEqual(expected.length);
   });
 
   it("when the code is in an edited message, a channel post or a caption, then it is not kept either", () => {
-    expect(redactUpdate(textUpdate(`/lienketnhom ${code}`, "edited_message"))?.edited_message?.text).toBe("/lienketnhom [redacted]");
-    expect(redactUpdate(textUpdate(`/linkgroup ${code}`, "channel_post"))?.channel_post?.text).toBe("/linkgroup [redacted]");
-    const photo = { update_id: 2, message: { message_id: 2, date: 1, chat, from, photo: [], caption: `/start ${code}` } } as unknown as Update;
+    expect(redactUpdate(textUpdate(`/lienketnhom ${code}`, "edited_message"))?.edited_message?.text).toBe(
+      "/lienketnhom [redacted]",
+    );
+    expect(redactUpdate(textUpdate(`/linkgroup ${code}`, "channel_post"))?.channel_post?.text).toBe(
+      "/linkgroup [redacted]",
+    );
+    const photo = {
+      update_id: 2,
+      message: { message_id: 2, date: 1, chat, from, photo: [], caption: `/start ${code}` },
+    } as unknown as Update;
     expect(redactUpdate(photo)?.message?.caption).toBe("/start [redacted]");
   });
 
   it("when a contact is shared, then its phone number is not kept, and the rest of the update is", () => {
-    const update = { update_id: 3, message: { message_id: 3, date: 1, chat: { id: 1, type: "private", first_name: "Lan" }, from, contact: { phone_number: "+84904333444", first_name: "Lan", user_id: from.id } } } as Update;
-    expect(redactUpdate(update)).toEqual({ ...update, message: { ...update.message, contact: { phone_number: "[redacted]", first_name: "Lan", user_id: from.id } } });
+    const update = {
+      update_id: 3,
+      message: {
+        message_id: 3,
+        date: 1,
+        chat: { id: 1, type: "private", first_name: "Lan" },
+        from,
+        contact: { phone_number: "+84904333444", first_name: "Lan", user_id: from.id },
+      },
+    } as Update;
+    expect(redactUpdate(update)).toEqual({
+      ...update,
+      message: { ...update.message, contact: { phone_number: "[redacted]", first_name: "Lan", user_id: from.id } },
+    });
   });
 
   it("when an update holds no credential, then it is kept as it is", () => {
-    for (const text of ["/start", "/lienketnhom", "/baocao kehoach", "/starter abc", "xin chào", "/tiendo"]) expect(redactUpdate(textUpdate(text)), text).toBeNull();
-    expect(redactUpdate({ update_id: 4, callback_query: { id: "1", from, chat_instance: "1", data: "td:u:1:a:0" } } as Update)).toBeNull();
+    for (const text of ["/start", "/lienketnhom", "/baocao kehoach", "/starter abc", "xin chào", "/tiendo"])
+      expect(redactUpdate(textUpdate(text)), text).toBeNull();
+    expect(
+      redactUpdate({
+        update_id: 4,
+        callback_query: { id: "1", from, chat_instance: "1", data: "td:u:1:a:0" },
+      } as Update),
+    ).toBeNull();
   });
 });

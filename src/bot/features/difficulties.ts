@@ -48,7 +48,10 @@ const listLimit = 10;
 /** How much of the text the choice of unit repeats. */
 const promptTextMax = 200;
 
-const translator = (ctx: BotContext): Translate => (key, args) => ctx.t(key, args);
+const translator =
+  (ctx: BotContext): Translate =>
+  (key, args) =>
+    ctx.t(key, args);
 const actorOf = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
 
 difficultiesFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) => {
@@ -82,7 +85,11 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
   const stored = await findDifficultyByUpdate(ctx.deps.prisma, updateId);
   if (stored) {
     // A redelivery answers as the first time (the notices went out with the first).
-    const { leaders } = await openedNotices(ctx, stored.unit, { text: stored.text, sensitive: stored.sensitive, updateId });
+    const { leaders } = await openedNotices(ctx, stored.unit, {
+      text: stored.text,
+      sensitive: stored.sensitive,
+      updateId,
+    });
     await ctx.reply(recordedText(ctx, stored.unit, stored.text, stored.sensitive, leaders));
     return;
   }
@@ -91,7 +98,12 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
   // than filed, with its code in the text, against the person's own unit.
   const named = await unitNamedFirst(ctx, person.organizationId, check.text);
   if (named && !choices.some((unit) => unit.id === named.unit.id)) {
-    await ctx.reply(ctx.t("difficulty-unit-code-not-yours", { code: named.unit.code, unit: renderUnitName(translator(ctx), named.unit) }));
+    await ctx.reply(
+      ctx.t("difficulty-unit-code-not-yours", {
+        code: named.unit.code,
+        unit: renderUnitName(translator(ctx), named.unit),
+      }),
+    );
     return;
   }
   const text = named ? named.rest : check.text;
@@ -126,7 +138,11 @@ difficultiesFeature.chatType("private").command(commands, async (ctx) => {
 });
 
 /** The unit whose code (of the person's organisation) starts the text, and the text after it. */
-async function unitNamedFirst(ctx: BotContext, organizationId: number, text: string): Promise<{ unit: CodedUnit; rest: string } | null> {
+async function unitNamedFirst(
+  ctx: BotContext,
+  organizationId: number,
+  text: string,
+): Promise<{ unit: CodedUnit; rest: string } | null> {
   const first = text.split(/\s/, 1)[0]!;
   // A word that is no unit's code (an abbreviation, a number) is simply the start of the text.
   if (!unitCodePattern.test(first)) return null;
@@ -146,23 +162,31 @@ difficultiesFeature.callbackQuery(/^difficulty:unit:([A-Za-z0-9_-]{1,16}):(\d{1,
   const person = ctx.person;
   if (!person || reportRight(person, unit) === null) return refuse(ctx, "difficulty-unit-not-allowed");
   const { leaders, notices } = await openedNotices(ctx, unit, pending);
-  await completePendingDifficulty(ctx.deps.prisma, { ...key, nonce: pending.nonce }, {
-    unit,
-    text: pending.text,
-    sensitive: pending.sensitive,
-    openedById: person.id,
-    openedAt: ctx.deps.clock.now(),
-    telegramUpdateId: pending.updateId,
-    actor: actorOf(ctx),
-    notices,
-  });
+  await completePendingDifficulty(
+    ctx.deps.prisma,
+    { ...key, nonce: pending.nonce },
+    {
+      unit,
+      text: pending.text,
+      sensitive: pending.sensitive,
+      openedById: person.id,
+      openedAt: ctx.deps.clock.now(),
+      telegramUpdateId: pending.updateId,
+      actor: actorOf(ctx),
+      notices,
+    },
+  );
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(recordedText(ctx, unit, pending.text, pending.sensitive, leaders));
 });
 
 difficultiesFeature.callbackQuery(/^difficulty:cancel:([A-Za-z0-9_-]{1,16})$/, async (ctx) => {
   if (ctx.chat?.type !== "private") return refuse(ctx, "difficulty-button-stale");
-  const cancelled = await cancelPendingDifficulty(ctx.deps.prisma, { chatId: ctx.chat.id, userId: ctx.from.id, nonce: ctx.match[1]! });
+  const cancelled = await cancelPendingDifficulty(ctx.deps.prisma, {
+    chatId: ctx.chat.id,
+    userId: ctx.from.id,
+    nonce: ctx.match[1]!,
+  });
   if (!cancelled) return refuse(ctx, "difficulty-button-stale");
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("difficulty-cancelled"));
@@ -172,10 +196,17 @@ difficultiesFeature.callbackQuery(/^difficulty:resolve:(\d{1,9})$/, async (ctx) 
   const person = ctx.person;
   const difficulty = ctx.chat?.type === "private" ? await findDifficulty(ctx.deps.prisma, Number(ctx.match[1])) : null;
   // Unknown and forbidden look the same, so a press cannot probe which difficulties exist.
-  if (!person || !difficulty || !canResolveDifficulty(person, difficulty.unit)) return refuse(ctx, "difficulty-resolve-not-allowed");
+  if (!person || !difficulty || !canResolveDifficulty(person, difficulty.unit))
+    return refuse(ctx, "difficulty-resolve-not-allowed");
   const now = ctx.deps.clock.now();
   const notices = await resolvedNotices(ctx, difficulty, person);
-  const outcome = await resolveDifficulty(ctx.deps.prisma, { difficulty, resolvedById: person.id, resolvedAt: now, actor: actorOf(ctx), notices });
+  const outcome = await resolveDifficulty(ctx.deps.prisma, {
+    difficulty,
+    resolvedById: person.id,
+    resolvedAt: now,
+    actor: actorOf(ctx),
+    notices,
+  });
   if (outcome === "already-resolved") return refuse(ctx, "difficulty-already-resolved");
   await ctx.answerCallbackQuery({ text: ctx.t("difficulty-resolved-answer") });
   const resolvedLine = ctx.t("difficulty-resolved-line", {
@@ -189,7 +220,11 @@ difficultiesFeature.callbackQuery(/^difficulty:resolve:(\d{1,9})$/, async (ctx) 
 difficultiesFeature.callbackQuery(/^difficulty:/, (ctx) => refuse(ctx, "difficulty-button-stale"));
 
 /** Several units: the text waits server-side while the person picks one with a button. */
-async function askForUnit(ctx: BotContext, units: DifficultyUnit[], raised: { text: string; sensitive: boolean; updateId: number }): Promise<void> {
+async function askForUnit(
+  ctx: BotContext,
+  units: DifficultyUnit[],
+  raised: { text: string; sensitive: boolean; updateId: number },
+): Promise<void> {
   const key = { chatId: ctx.chat!.id, userId: ctx.from!.id };
   const now = ctx.deps.clock.now();
   const earlier = await findPendingDifficulty(ctx.deps.prisma, key, now);
@@ -202,9 +237,13 @@ async function askForUnit(ctx: BotContext, units: DifficultyUnit[], raised: { te
     new Date(now.getTime() + choiceMinutes * 60_000),
   );
   const keyboard = new InlineKeyboard();
-  units.forEach((unit, index) => keyboard.text(renderUnitName(translator(ctx), unit), `difficulty:unit:${nonce}:${index}`).row());
+  units.forEach((unit, index) =>
+    keyboard.text(renderUnitName(translator(ctx), unit), `difficulty:unit:${nonce}:${index}`).row(),
+  );
   keyboard.text(ctx.t("difficulty-button-cancel"), `difficulty:cancel:${nonce}`);
-  await ctx.reply(ctx.t("difficulty-choose-unit", { text: shortenText(raised.text, promptTextMax) }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t("difficulty-choose-unit", { text: shortenText(raised.text, promptTextMax) }), {
+    reply_markup: keyboard,
+  });
 }
 
 async function refuse(ctx: BotContext, key: string): Promise<void> {
@@ -212,9 +251,19 @@ async function refuse(ctx: BotContext, key: string): Promise<void> {
 }
 
 /** What the person is told once the difficulty is stored, with who was told of it. */
-function recordedText(ctx: BotContext, unit: DifficultyUnit, text: string, sensitive: boolean, leaders: readonly NoticeRecipient[]): string {
+function recordedText(
+  ctx: BotContext,
+  unit: DifficultyUnit,
+  text: string,
+  sensitive: boolean,
+  leaders: readonly NoticeRecipient[],
+): string {
   const lines = [ctx.t("difficulty-recorded", { unit: renderUnitName(translator(ctx), unit), text })];
-  lines.push(leaders.length > 0 ? ctx.t("difficulty-recorded-notified", { names: leaders.map((leader) => leader.name).join(", ") }) : ctx.t("difficulty-recorded-nobody"));
+  lines.push(
+    leaders.length > 0
+      ? ctx.t("difficulty-recorded-notified", { names: leaders.map((leader) => leader.name).join(", ") })
+      : ctx.t("difficulty-recorded-nobody"),
+  );
   if (sensitive) lines.push(ctx.t("difficulty-recorded-sensitive"));
   return lines.join("\n");
 }
@@ -233,14 +282,22 @@ async function openedNotices(
   const others = leaders.filter((leader) => leader.telegramUserId !== BigInt(ctx.from!.id));
   const notices = others.map((leader) =>
     notice(ctx, leader, `difficulty-opened:${raised.updateId}:${leader.telegramUserId}`, (t) =>
-      t(raised.sensitive ? "difficulty-notice-opened-hidden" : "difficulty-notice-opened", { unit: renderUnitName(t, unit), date: today, text: raised.text }),
+      t(raised.sensitive ? "difficulty-notice-opened-hidden" : "difficulty-notice-opened", {
+        unit: renderUnitName(t, unit),
+        date: today,
+        text: raised.text,
+      }),
     ),
   );
   return { leaders: others, notices };
 }
 
 /** The notices telling the unit's secretaries (but the one who resolved it) that a difficulty is resolved. */
-async function resolvedNotices(ctx: BotContext, difficulty: StoredDifficulty, resolver: PersonProfile): Promise<NewOutboxMessage[]> {
+async function resolvedNotices(
+  ctx: BotContext,
+  difficulty: StoredDifficulty,
+  resolver: PersonProfile,
+): Promise<NewOutboxMessage[]> {
   const { secretaries } = await difficultyRecipients(ctx.deps.prisma, difficulty.unit);
   const { timezone } = ctx.deps.config;
   const args = {
@@ -253,13 +310,21 @@ async function resolvedNotices(ctx: BotContext, difficulty: StoredDifficulty, re
     .filter((secretary) => secretary.personId !== resolver.id)
     .map((secretary) =>
       notice(ctx, secretary, `difficulty-resolved:${difficulty.id}:${secretary.telegramUserId}`, (t) =>
-        t(difficulty.sensitive ? "difficulty-notice-resolved-hidden" : "difficulty-notice-resolved", { ...args, unit: renderUnitName(t, difficulty.unit) }),
+        t(difficulty.sensitive ? "difficulty-notice-resolved-hidden" : "difficulty-notice-resolved", {
+          ...args,
+          unit: renderUnitName(t, difficulty.unit),
+        }),
       ),
     );
 }
 
 /** A notice to someone other than the sender: in their language, sent after the quiet hours at night. */
-function notice(ctx: BotContext, to: NoticeRecipient, dedupeKey: string, text: (t: Translate) => string): NewOutboxMessage {
+function notice(
+  ctx: BotContext,
+  to: NoticeRecipient,
+  dedupeKey: string,
+  text: (t: Translate) => string,
+): NewOutboxMessage {
   const t = ctx.deps.translate(localeFromLanguageCode(to.locale ?? undefined) ?? ctx.deps.config.defaultLocale);
   return {
     dedupeKey,
@@ -292,7 +357,9 @@ async function listOpenDifficulties(ctx: BotContext, person: PersonProfile): Pro
       ...grantsFor(person, "complaints").map(({ unit }) => unit.path),
     ],
   });
-  const open = candidates.filter((difficulty) => canResolveDifficulty(person, difficulty.unit) || mayAct(person, "complaints", difficulty.unit));
+  const open = candidates.filter(
+    (difficulty) => canResolveDifficulty(person, difficulty.unit) || mayAct(person, "complaints", difficulty.unit),
+  );
   if (open.length === 0) {
     await ctx.reply([ctx.t("difficulty-open-none"), "", ctx.t("difficulty-example")].join("\n"));
     return;
@@ -306,7 +373,12 @@ async function listOpenDifficulties(ctx: BotContext, person: PersonProfile): Pro
     // Resolving stays with the unit and its working group; the standing committee and admins read.
     const resolvable = canResolveDifficulty(person, difficulty.unit);
     await ctx.reply(itemText(ctx, person, difficulty), {
-      ...(resolvable && { reply_markup: new InlineKeyboard().text(ctx.t("difficulty-button-resolve"), `difficulty:resolve:${difficulty.id}`) }),
+      ...(resolvable && {
+        reply_markup: new InlineKeyboard().text(
+          ctx.t("difficulty-button-resolve"),
+          `difficulty:resolve:${difficulty.id}`,
+        ),
+      }),
     });
   }
 }

@@ -48,7 +48,14 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
       return;
     }
     if (!withinRoots(roots, unit)) {
-      await ctx.reply(ctx.t("export-unit-not-allowed", { unit: unit.name, code: unit.code, allowed: roots.map((root) => root.code).join(", "), example }));
+      await ctx.reply(
+        ctx.t("export-unit-not-allowed", {
+          unit: unit.name,
+          code: unit.code,
+          allowed: roots.map((root) => root.code).join(", "),
+          example,
+        }),
+      );
       return;
     }
     scope = [unit];
@@ -69,9 +76,16 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
   const local = localDateTime(data.exportedAt, timeZone);
   const fileName = `${ctx.t("export-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}-${local.time.replace(":", "")}.xlsx`;
   const scopeText =
-    scope.length <= captionNames ? scope.map((unit) => `${unit.name} (${unit.code})`).join("; ") : scope.map((unit) => unit.code).join(", ");
-  ctx.log.info({ personId: person.id, scope: scope.map((unit) => unit.code), units: data.units.length, bytes: workbook.length }, "export sent");
+    scope.length <= captionNames
+      ? scope.map((unit) => `${unit.name} (${unit.code})`).join("; ")
+      : scope.map((unit) => unit.code).join(", ");
+  ctx.log.info(
+    { personId: person.id, scope: scope.map((unit) => unit.code), units: data.units.length, bytes: workbook.length },
+    "export sent",
+  );
   await ctx.replyWithDocument(new InputFile(workbook, fileName), {
-    caption: ctx.t("export-caption", { scope: scopeText, time: local.time, date: formatLocalDate(local.date) }).slice(0, 1024),
+    caption: ctx
+      .t("export-caption", { scope: scopeText, time: local.time, date: formatLocalDate(local.date) })
+      .slice(0, 1024),
   });
 });

@@ -55,7 +55,10 @@ groupBindingFeature.on("my_chat_member", async (ctx, next) => {
   if (!isGroup(chat)) return next();
   const { old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
   const present = (member: typeof after) =>
-    member.status === "member" || member.status === "administrator" || member.status === "creator" || (member.status === "restricted" && member.is_member);
+    member.status === "member" ||
+    member.status === "administrator" ||
+    member.status === "creator" ||
+    (member.status === "restricted" && member.is_member);
   if (!present(after)) {
     await endGroupWait(ctx.deps.prisma, chat.id);
     ctx.log.info({ chatId: chat.id, status: after.status }, "bot removed from group");
@@ -64,7 +67,14 @@ groupBindingFeature.on("my_chat_member", async (ctx, next) => {
   if (present(before)) return; // e.g. made an administrator: nothing to say
   const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
   if (binding) {
-    await ctx.api.sendMessage(chat.id, ctx.t("group-added-bound", { unit: binding.unit.name, code: binding.unit.code, time: ctx.deps.config.digestTime }));
+    await ctx.api.sendMessage(
+      chat.id,
+      ctx.t("group-added-bound", {
+        unit: binding.unit.name,
+        code: binding.unit.code,
+        time: ctx.deps.config.digestTime,
+      }),
+    );
     return;
   }
   const until = new Date(ctx.deps.clock.now().getTime() + groupWaitMinutes * 60_000);
@@ -90,7 +100,13 @@ groupBindingFeature.command(linkCommands, async (ctx) => {
   }
   let outcome: BindOutcome;
   if (looksLikeInviteToken(code)) {
-    outcome = await bindGroup(ctx.deps.prisma, { token: code, chatId: chat.id, title: chat.title, actor: actorOf(ctx), now: ctx.deps.clock.now() });
+    outcome = await bindGroup(ctx.deps.prisma, {
+      token: code,
+      chatId: chat.id,
+      title: chat.title,
+      actor: actorOf(ctx),
+      now: ctx.deps.clock.now(),
+    });
   } else {
     // Garbage is refused without a lookup of the code.
     const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
@@ -99,7 +115,13 @@ groupBindingFeature.command(linkCommands, async (ctx) => {
   ctx.log.info({ chatId: chat.id, outcome: outcome.status }, "group link");
   switch (outcome.status) {
     case "bound":
-      await ctx.reply(ctx.t("group-linked", { unit: outcome.binding.unit.name, code: outcome.binding.unit.code, time: ctx.deps.config.digestTime }));
+      await ctx.reply(
+        ctx.t("group-linked", {
+          unit: outcome.binding.unit.name,
+          code: outcome.binding.unit.code,
+          time: ctx.deps.config.digestTime,
+        }),
+      );
       return;
     case "already-bound":
       await ctx.reply(alreadyBoundText(ctx, outcome.binding));
@@ -142,7 +164,14 @@ groupBindingFeature.command(unlinkCommands, async (ctx) => {
   const until = new Date(ctx.deps.clock.now().getTime() + groupWaitMinutes * 60_000);
   await startGroupWait(ctx.deps.prisma, chat.id, until);
   ctx.log.info({ chatId: chat.id, unitId: binding.unit.id }, "group unlinked");
-  await ctx.reply(ctx.t("group-unlinked", { unit: binding.unit.name, code: binding.unit.code, minutes: groupWaitMinutes, ...when(ctx, until) }));
+  await ctx.reply(
+    ctx.t("group-unlinked", {
+      unit: binding.unit.name,
+      code: binding.unit.code,
+      minutes: groupWaitMinutes,
+      ...when(ctx, until),
+    }),
+  );
 });
 
 /** Whoever may link a group to the bound unit (an admin on it or above it) may also unlink it. */
@@ -167,7 +196,11 @@ groupBindingFeature.command(codeCommands, async (ctx) => {
     await ctx.reply(ctx.t("group-code-usage"));
     return;
   }
-  const units = await findInvitableUnits(ctx.deps.prisma, linkers.map((person) => person.organizationId), unitCode);
+  const units = await findInvitableUnits(
+    ctx.deps.prisma,
+    linkers.map((person) => person.organizationId),
+    unitCode,
+  );
   if (units.length === 0) {
     await ctx.reply(ctx.t("group-code-unknown-unit", { code: unitCode.slice(0, 32) }));
     return;
@@ -236,7 +269,13 @@ groups.use(async (ctx, next) => {
   // Only a wait the bot started itself (it was added, or the group was unlinked) ends with it leaving.
   const until = await groupWaitUntil(ctx.deps.prisma, ctx.chat.id);
   if (until && until.getTime() <= ctx.deps.clock.now().getTime()) {
-    await leaveGroup(ctx.api, ctx.deps.prisma, ctx.chat.id, ctx.t("group-leaving", { minutes: groupWaitMinutes }), ctx.log);
+    await leaveGroup(
+      ctx.api,
+      ctx.deps.prisma,
+      ctx.chat.id,
+      ctx.t("group-leaving", { minutes: groupWaitMinutes }),
+      ctx.log,
+    );
     return;
   }
   const command = ctx.message ? ownCommand(ctx.message, ctx.me.username) : null;
@@ -257,7 +296,9 @@ function ownCommand(message: Message, username: string): string | null {
 async function leaveGroup(api: Api, prisma: PrismaClient, chatId: number, goodbye: string, log: Logger): Promise<void> {
   log.info({ chatId }, "leaving an unbound group");
   // The goodbye is a courtesy: the bot leaves even if it cannot be said (e.g. a replay after leaving).
-  await api.sendMessage(chatId, goodbye).catch((error: unknown) => log.warn({ err: error, chatId }, "could not say goodbye"));
+  await api
+    .sendMessage(chatId, goodbye)
+    .catch((error: unknown) => log.warn({ err: error, chatId }, "could not say goodbye"));
   await api.leaveChat(chatId).catch((error: unknown) => log.warn({ err: error, chatId }, "could not leave the group"));
   await endGroupWait(prisma, chatId);
 }
@@ -266,10 +307,22 @@ async function leaveGroup(api: Api, prisma: PrismaClient, chatId: number, goodby
  * Leaves every group whose wait is over and that is still not bound (for the scheduler's tick; the gate
  * above does the same when someone writes in such a group). Returns the chats left.
  */
-export async function leaveUnlinkedGroups(options: { api: Api; prisma: PrismaClient; now: Date; t: Translate; logger: Logger }): Promise<number[]> {
+export async function leaveUnlinkedGroups(options: {
+  api: Api;
+  prisma: PrismaClient;
+  now: Date;
+  t: Translate;
+  logger: Logger;
+}): Promise<number[]> {
   const chats = await expiredGroupWaits(options.prisma, options.now);
   for (const chatId of chats) {
-    await leaveGroup(options.api, options.prisma, chatId, options.t("group-leaving", { minutes: groupWaitMinutes }), options.logger);
+    await leaveGroup(
+      options.api,
+      options.prisma,
+      chatId,
+      options.t("group-leaving", { minutes: groupWaitMinutes }),
+      options.logger,
+    );
   }
   return chats;
 }

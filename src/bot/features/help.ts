@@ -14,7 +14,12 @@ export const helpFeature = new Composer<BotContext>();
 helpFeature.command(["trogiup", "help"], async (ctx) => {
   const t: Translate = (key, args) => ctx.t(key, args);
   if (ctx.chat.type !== "private" || !ctx.from) {
-    const lines = [t("help-title"), ...helpSections(groupCommands, "group", t), "", t("help-group-private", { bot: ctx.me.username })];
+    const lines = [
+      t("help-title"),
+      ...helpSections(groupCommands, "group", t),
+      "",
+      t("help-group-private", { bot: ctx.me.username }),
+    ];
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
     return;
   }

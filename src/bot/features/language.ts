@@ -30,8 +30,12 @@ function typedLocale(text: string): Locale | null | undefined {
 languageFeature.chatType("private").command(commands, async (ctx) => {
   if (!ctx.person) return void (await ctx.reply(ctx.t("language-unknown-person")));
   const locale = typedLocale(ctx.match);
-  if (locale === null) return void (await ctx.reply([ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 32) }), ctx.t("language-example")].join("\n")));
-  if (locale === undefined) return void (await ctx.reply(ctx.t("language-choose"), { reply_markup: languageButtons("me") }));
+  if (locale === null)
+    return void (await ctx.reply(
+      [ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 32) }), ctx.t("language-example")].join("\n"),
+    ));
+  if (locale === undefined)
+    return void (await ctx.reply(ctx.t("language-choose"), { reply_markup: languageButtons("me") }));
   await setPersonLocale(ctx.deps.prisma, { telegramUserId: ctx.from.id, locale, actor: actorOf(ctx) });
   ctx.i18n.useLocale(locale);
   await ctx.reply(ctx.t("language-set-person"));
@@ -42,11 +46,19 @@ languageFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) 
   const binding = await findGroupBinding(ctx.deps.prisma, ctx.chat.id);
   if (!binding) return;
   if (!ctx.from || !(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) {
-    return void (await ctx.reply(ctx.t("language-group-not-admin", { unit: binding.unit.name, code: binding.unit.code })));
+    return void (await ctx.reply(
+      ctx.t("language-group-not-admin", { unit: binding.unit.name, code: binding.unit.code }),
+    ));
   }
   const locale = typedLocale(ctx.match);
-  if (locale === null) return void (await ctx.reply([ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 32) }), ctx.t("language-example")].join("\n")));
-  if (locale === undefined) return void (await ctx.reply(ctx.t("language-group-choose", { unit: binding.unit.name }), { reply_markup: languageButtons("group") }));
+  if (locale === null)
+    return void (await ctx.reply(
+      [ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 32) }), ctx.t("language-example")].join("\n"),
+    ));
+  if (locale === undefined)
+    return void (await ctx.reply(ctx.t("language-group-choose", { unit: binding.unit.name }), {
+      reply_markup: languageButtons("group"),
+    }));
   await setGroupLocale(ctx.deps.prisma, { chatId: ctx.chat.id, locale, actor: actorOf(ctx) });
   ctx.i18n.useLocale(locale);
   await ctx.reply(ctx.t("language-set-group", { time: ctx.deps.config.digestTime }));
@@ -63,7 +75,10 @@ languageFeature.callbackQuery(/^lang:me:(vi|en)$/, async (ctx) => {
 
 languageFeature.callbackQuery(/^lang:group:(vi|en)$/, async (ctx) => {
   const chat = ctx.chat;
-  const binding = chat && (chat.type === "group" || chat.type === "supergroup") ? await findGroupBinding(ctx.deps.prisma, chat.id) : null;
+  const binding =
+    chat && (chat.type === "group" || chat.type === "supergroup")
+      ? await findGroupBinding(ctx.deps.prisma, chat.id)
+      : null;
   if (!binding) return refuse(ctx, "language-button-stale");
   if (!(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) return refuse(ctx, "language-group-press-not-admin");
   const locale = ctx.match[1] as Locale;

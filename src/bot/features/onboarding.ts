@@ -30,7 +30,13 @@ export async function redeemInviteStart(ctx: PrivateContext, token: string): Pro
   const outcome: RedeemOutcome = looksLikeInviteToken(token)
     ? await redeemInvite(ctx.deps.prisma, token, telegramIdentity(ctx.from), ctx.deps.clock.now())
     : { status: "unknown" };
-  ctx.log.info({ outcome: outcome.status, ...(outcome.status === "bound" && { personId: outcome.personId, replay: outcome.replay }) }, "invite start");
+  ctx.log.info(
+    {
+      outcome: outcome.status,
+      ...(outcome.status === "bound" && { personId: outcome.personId, replay: outcome.replay }),
+    },
+    "invite start",
+  );
   switch (outcome.status) {
     case "bound":
       return greetBound(ctx);
@@ -38,7 +44,11 @@ export async function redeemInviteStart(ctx: PrivateContext, token: string): Pro
       await ctx.reply(ctx.t("onboarding-invite-invalid"));
       return;
     case "expired":
-      await ctx.reply(ctx.t("onboarding-invite-expired", { date: formatLocalDate(localDateTime(outcome.expiresAt, ctx.deps.config.timezone).date) }));
+      await ctx.reply(
+        ctx.t("onboarding-invite-expired", {
+          date: formatLocalDate(localDateTime(outcome.expiresAt, ctx.deps.config.timezone).date),
+        }),
+      );
       return;
     case "used":
       await ctx.reply(ctx.t("onboarding-invite-used"));
@@ -56,7 +66,9 @@ onboardingFeature.chatType("private").on("message:contact", async (ctx) => {
     return;
   }
   const phone = normalizeVietnamesePhone(contact.phone_number);
-  const outcome = phone ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from), ctx.deps.clock.now()) : ({ status: "unknown-phone" } as const);
+  const outcome = phone
+    ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from), ctx.deps.clock.now())
+    : ({ status: "unknown-phone" } as const);
   ctx.log.info({ outcome: outcome.status }, "phone shared");
   switch (outcome.status) {
     case "bound":
@@ -93,7 +105,11 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
     await ctx.reply(ctx.t("invite-unknown-role", { role: roleWord!.slice(0, 32) }));
     return;
   }
-  const units = await findInvitableUnits(ctx.deps.prisma, inviters.map((person) => person.organizationId), code);
+  const units = await findInvitableUnits(
+    ctx.deps.prisma,
+    inviters.map((person) => person.organizationId),
+    code,
+  );
   if (units.length === 0) {
     await ctx.reply(ctx.t("invite-unknown-unit", { code: code.slice(0, 32) }));
     return;

@@ -89,7 +89,10 @@ progressFeature.command(commands, async (ctx) => {
     }
     screen = { kind: "unit", unitId: unit.id, filter: "all", page: 0 };
   } else {
-    screen = viewer.scopes.length === 1 ? { kind: "unit", unitId: viewer.scopes[0]!.id, filter: "all", page: 0 } : { kind: "home", filter: "all", page: 0 };
+    screen =
+      viewer.scopes.length === 1
+        ? { kind: "unit", unitId: viewer.scopes[0]!.id, filter: "all", page: 0 }
+        : { kind: "home", filter: "all", page: 0 };
   }
   const rendered = await renderScreen(ctx, viewer, screen);
   if (!rendered) {
@@ -127,7 +130,15 @@ progressFeature.callbackQuery(/^td:c:/, async (ctx) => {
   const unitId = parseChartCallback(ctx.callbackQuery.data);
   const viewer = unitId === null ? null : await viewerOf(ctx);
   const unit = unitId !== null && viewer ? await visibleUnit(ctx, viewer, unitId) : null;
-  const chart = unit?.hasChildren ? await progressChartFor(ctx.deps.prisma, unit.id, todayFor(ctx), (key, args) => ctx.t(key, args), await localeOf(ctx)) : null;
+  const chart = unit?.hasChildren
+    ? await progressChartFor(
+        ctx.deps.prisma,
+        unit.id,
+        todayFor(ctx),
+        (key, args) => ctx.t(key, args),
+        await localeOf(ctx),
+      )
+    : null;
   if (!chart) {
     ctx.log.info({ data: ctx.callbackQuery.data.slice(0, 64) }, "progress chart refused");
     await refuse(ctx);
@@ -177,8 +188,15 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
       select: { id: true, deadlines: { select: { level: true, milestone: true, dueDate: true } } },
     });
     const [dates, elections] = await Promise.all([
-      congressDates(prisma, campaign?.id ?? null, page.items.map((item) => item.entry.unit.id)),
-      loadElectionStats(prisma, entries.map((entry) => entry.id)),
+      congressDates(
+        prisma,
+        campaign?.id ?? null,
+        page.items.map((item) => item.entry.unit.id),
+      ),
+      loadElectionStats(
+        prisma,
+        entries.map((entry) => entry.id),
+      ),
     ]);
     const text = renderSubtreeScreen(t, locale, {
       unit: null,
@@ -221,7 +239,11 @@ async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScr
   const page = pageOf(summaries, screen.filter, screen.page);
   if (!page) return null;
   const [dates, elections] = await Promise.all([
-    congressDates(prisma, rollup.campaign?.id ?? null, page.items.map((item) => item.entry.unit.id)),
+    congressDates(
+      prisma,
+      rollup.campaign?.id ?? null,
+      page.items.map((item) => item.entry.unit.id),
+    ),
     loadElectionStats(prisma, [unit.id]),
   ]);
   const text = renderSubtreeScreen(t, locale, {
@@ -247,22 +269,39 @@ function upTarget(viewer: Viewer, unit: ProgressUnitRow): UpTarget {
 }
 
 /** `chartOf`: the unit whose chart the screen offers (a unit with units below it), or null. */
-function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, up: UpTarget, chartOf: number | null): InlineKeyboard {
+function keyboardFor(
+  t: Translate,
+  screen: ProgressScreen,
+  page: ProgressPage,
+  up: UpTarget,
+  chartOf: number | null,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const at = (filter: ProgressFilter, pageNumber: number): ProgressScreen =>
-    screen.kind === "unit" ? { kind: "unit", unitId: screen.unitId, filter, page: pageNumber } : { kind: "home", filter, page: pageNumber };
+    screen.kind === "unit"
+      ? { kind: "unit", unitId: screen.unitId, filter, page: pageNumber }
+      : { kind: "home", filter, page: pageNumber };
   for (const item of page.items) {
-    keyboard.text(`${item.index}. ${renderUnitLabel(t, item.entry.unit)}`, screenCallback({ kind: "unit", unitId: item.entry.unit.id, filter: screen.filter, page: 0 })).row();
+    keyboard
+      .text(
+        `${item.index}. ${renderUnitLabel(t, item.entry.unit)}`,
+        screenCallback({ kind: "unit", unitId: item.entry.unit.id, filter: screen.filter, page: 0 }),
+      )
+      .row();
   }
   if (page.pages > 1) {
     if (screen.page > 0) keyboard.text(t("progress-button-prev"), screenCallback(at(screen.filter, screen.page - 1)));
     keyboard.text(t("progress-button-page", { page: screen.page + 1, pages: page.pages }), noopCallback);
-    if (screen.page < page.pages - 1) keyboard.text(t("progress-button-next"), screenCallback(at(screen.filter, screen.page + 1)));
+    if (screen.page < page.pages - 1)
+      keyboard.text(t("progress-button-next"), screenCallback(at(screen.filter, screen.page + 1)));
     keyboard.row();
   }
   progressFilters.forEach((filter, index) => {
     const name = t("progress-filter", { filter });
-    keyboard.text(filter === screen.filter ? t("progress-button-filter-active", { name }) : name, screenCallback(at(filter, 0)));
+    keyboard.text(
+      filter === screen.filter ? t("progress-button-filter-active", { name }) : name,
+      screenCallback(at(filter, 0)),
+    );
     if (index % 2 === 1) keyboard.row();
   });
   if (chartOf !== null) keyboard.text(t("progress-button-chart"), chartCallback(chartOf)).row();
@@ -270,8 +309,12 @@ function keyboardFor(t: Translate, screen: ProgressScreen, page: ProgressPage, u
 }
 
 function upKeyboard(t: Translate, keyboard: InlineKeyboard, filter: ProgressFilter, up: UpTarget): InlineKeyboard {
-  if (up?.kind === "unit") keyboard.text(t("progress-button-up", { unit: up.name }), screenCallback({ kind: "unit", unitId: up.unitId, filter, page: 0 }));
-  else if (up?.kind === "home") keyboard.text(t("progress-button-home"), screenCallback({ kind: "home", filter, page: 0 }));
+  if (up?.kind === "unit")
+    keyboard.text(
+      t("progress-button-up", { unit: up.name }),
+      screenCallback({ kind: "unit", unitId: up.unitId, filter, page: 0 }),
+    );
+  else if (up?.kind === "home")
+    keyboard.text(t("progress-button-home"), screenCallback({ kind: "home", filter, page: 0 }));
   return keyboard;
 }
-

@@ -70,7 +70,9 @@ reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => 
   const command = parseResumeCommand(ctx.match);
   if (!command.ok) {
     const key = command.problem === "usage" ? "resume-usage" : "pause-unknown-unit";
-    return void (await ctx.reply([ctx.t(key, { code: "code" in command ? command.code.slice(0, 32) : "" }), ctx.t("resume-example")].join("\n")));
+    return void (await ctx.reply(
+      [ctx.t(key, { code: "code" in command ? command.code.slice(0, 32) : "" }), ctx.t("resume-example")].join("\n"),
+    ));
   }
   const unit = await allowedUnit(ctx, command.code);
   if (!unit) return;
@@ -106,9 +108,15 @@ async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", inpu
         phone: group.leaderPhone ? formatPhoneForDisplay(group.leaderPhone) : "none",
       }),
     );
-    ask = groups.length > 0 ? ctx.t("pause-ask-group", { ...unitArgs(unit), groups: groups.join("; ") }) : ctx.t("pause-ask-office", unitArgs(unit));
+    ask =
+      groups.length > 0
+        ? ctx.t("pause-ask-group", { ...unitArgs(unit), groups: groups.join("; ") })
+        : ctx.t("pause-ask-office", unitArgs(unit));
   }
-  ctx.log.info({ action, unitId: unit?.id }, "reminder pause refused: not a working-group leader, standing member or admin");
+  ctx.log.info(
+    { action, unitId: unit?.id },
+    "reminder pause refused: not a working-group leader, standing member or admin",
+  );
   await ctx.reply([ctx.t("pause-who-may", { action }), ask].join("\n"));
 }
 

@@ -6,7 +6,13 @@ import { Composer } from "grammy";
 import type { PersonProfile } from "../../db/people-store.js";
 import { saveReport } from "../../db/report-store.js";
 import { deleteFlow, loadFlow, saveFlow } from "../../db/chat-flow-store.js";
-import { checkElectionResults, committeeKindOf, numberBounds, type CommitteeKind, type ElectionResults } from "../../domain/election-results.js";
+import {
+  checkElectionResults,
+  committeeKindOf,
+  numberBounds,
+  type CommitteeKind,
+  type ElectionResults,
+} from "../../domain/election-results.js";
 import { milestones, type Milestone } from "../../domain/levels.js";
 import { formatLocalDate, parseLocalDate, type LocalDate } from "../../domain/local-date.js";
 import { congressPlan } from "../../domain/campaign-plan.js";
@@ -57,8 +63,22 @@ import {
   type EditField,
   type Question,
 } from "../reporting/questions.js";
-import { draftProblemText, electionProblemText, lineProblemText, numberListProblemText, numberNames } from "../reporting/problem-text.js";
-import { ownUnits, previousOf, reportsBeyondOwnUnits, storedResults, unitAccess, unitReports, type UnitAccess } from "../reporting/report-context.js";
+import {
+  draftProblemText,
+  electionProblemText,
+  lineProblemText,
+  numberListProblemText,
+  numberNames,
+} from "../reporting/problem-text.js";
+import {
+  ownUnits,
+  previousOf,
+  reportsBeyondOwnUnits,
+  storedResults,
+  unitAccess,
+  unitReports,
+  type UnitAccess,
+} from "../reporting/report-context.js";
 
 const maxTextLength = 1000;
 const maxUnitButtons = 8;
@@ -156,17 +176,35 @@ async function startGuided(ctx: BotContext, person: PersonProfile): Promise<void
   if (own.length === 0 && !beyond) return void (await ctx.reply(ctx.t("report-no-units")));
   if (own.length === 1 && !beyond) return chooseMilestone(ctx, person, { id: own[0]!.id });
   const buttons = own.slice(0, maxUnitButtons);
-  const state: ReportFlowState = { stage: "unit", flowId: newFlowId(), step: 1, unitOptions: buttons.map((unit) => unit.id) };
+  const state: ReportFlowState = {
+    stage: "unit",
+    flowId: newFlowId(),
+    step: 1,
+    unitOptions: buttons.map((unit) => unit.id),
+  };
   await persist(ctx, state);
-  const text = own.length > maxUnitButtons || beyond ? ctx.t("report-type-unit", { example: own[0]?.code ?? "GT-01" }) : ctx.t("report-choose-unit");
+  const text =
+    own.length > maxUnitButtons || beyond
+      ? ctx.t("report-type-unit", { example: own[0]?.code ?? "GT-01" })
+      : ctx.t("report-choose-unit");
   await ctx.reply(text, buttons.length > 0 ? { reply_markup: unitKeyboard(state, buttons, t(ctx)) } : {});
 }
 
-async function chooseMilestone(ctx: BotContext, person: PersonProfile, where: { id: number } | { code: string }, previous?: FlowStep): Promise<void> {
+async function chooseMilestone(
+  ctx: BotContext,
+  person: PersonProfile,
+  where: { id: number } | { code: string },
+  previous?: FlowStep,
+): Promise<void> {
   const access = await unitAccess(ctx, person, where);
   if (!access.ok) return void (await ctx.reply(access.message));
   const reports = await unitReports(ctx, access.unit);
-  const state: ReportFlowState = { stage: "milestone", flowId: previous?.flowId ?? newFlowId(), step: (previous?.step ?? 0) + 1, unitId: access.unit.id };
+  const state: ReportFlowState = {
+    stage: "milestone",
+    flowId: previous?.flowId ?? newFlowId(),
+    step: (previous?.step ?? 0) + 1,
+    unitId: access.unit.id,
+  };
   await persist(ctx, state);
   await ctx.reply(ctx.t("report-choose-milestone", { unit: access.unit.name }), {
     reply_markup: milestoneKeyboard(state, new Set(reports.map((report) => report.milestone)), t(ctx)),
@@ -177,13 +215,32 @@ async function chooseMilestone(ctx: BotContext, person: PersonProfile, where: { 
  * Asks the date. `draft`: the date of a draft is being edited (the card comes back after it). A report
  * started from a reminder's button names the unit and milestone first, as no earlier step did.
  */
-async function askDate(ctx: BotContext, from: FlowStep, access: Granted, milestone: Milestone, draft: FlowDraft | null, options: { titled?: boolean } = {}): Promise<void> {
+async function askDate(
+  ctx: BotContext,
+  from: FlowStep,
+  access: Granted,
+  milestone: Milestone,
+  draft: FlowDraft | null,
+  options: { titled?: boolean } = {},
+): Promise<void> {
   const today = todayFor(ctx);
-  const state: Stage<"date"> = { stage: "date", flowId: from.flowId, step: from.step + 1, unitId: access.unit.id, milestone, month: (draft?.date ?? today).slice(0, 7), draft };
+  const state: Stage<"date"> = {
+    stage: "date",
+    flowId: from.flowId,
+    step: from.step + 1,
+    unitId: access.unit.id,
+    milestone,
+    month: (draft?.date ?? today).slice(0, 7),
+    draft,
+  };
   await persist(ctx, state);
   const question = ctx.t("report-ask-date", { milestone, example: formatLocalDate(today) });
-  const text = options.titled ? `${ctx.t("report-start-title", { unit: access.unit.name, milestone: ctx.t("milestone-name", { milestone }) })}\n${question}` : question;
-  await ctx.reply(text, { reply_markup: calendarKeyboard(state, state.month, today, t(ctx), { milestone, back: draft !== null }) });
+  const text = options.titled
+    ? `${ctx.t("report-start-title", { unit: access.unit.name, milestone: ctx.t("milestone-name", { milestone }) })}\n${question}`
+    : question;
+  await ctx.reply(text, {
+    reply_markup: calendarKeyboard(state, state.month, today, t(ctx), { milestone, back: draft !== null }),
+  });
 }
 
 type ButtonAction = (ctx: BotContext, person: PersonProfile) => Promise<void>;
@@ -206,7 +263,8 @@ function buttonAction(state: ReportFlowState, action: string, value: string): Bu
       return editAction(state, action, value);
     case "confirm":
       if (action === "ok") return (ctx, person) => confirm(ctx, person, state);
-      if (action === "edit") return withUnit(state.draft.unitId, (ctx, access) => openEdit(ctx, access, state, state.draft));
+      if (action === "edit")
+        return withUnit(state.draft.unitId, (ctx, access) => openEdit(ctx, access, state, state.draft));
       return null;
     case "saved":
       return action === "fix" ? withUnit(state.unitId, (ctx, access) => correct(ctx, access, state)) : null;
@@ -214,7 +272,10 @@ function buttonAction(state: ReportFlowState, action: string, value: string): Bu
 }
 
 /** Runs `run` once the person is authorised again for the unit (rights may change between presses). */
-function withUnit(unitId: number, run: (ctx: BotContext, access: Granted, person: PersonProfile) => Promise<void>): ButtonAction {
+function withUnit(
+  unitId: number,
+  run: (ctx: BotContext, access: Granted, person: PersonProfile) => Promise<void>,
+): ButtonAction {
   return async (ctx, person) => {
     const access = await granted(ctx, person, unitId);
     if (access) await run(ctx, access, person);
@@ -243,7 +304,10 @@ function dateAction(state: Stage<"date">, action: string, value: string): Button
   if (action === "cal" && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
     return async (ctx) => {
       await persist(ctx, { ...state, month: value });
-      const keyboard = calendarKeyboard(state, value, todayFor(ctx), t(ctx), { milestone: state.milestone, back: state.draft !== null });
+      const keyboard = calendarKeyboard(state, value, todayFor(ctx), t(ctx), {
+        milestone: state.milestone,
+        back: state.draft !== null,
+      });
       await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
     };
   }
@@ -258,20 +322,29 @@ function askAction(state: Stage<"ask">, action: string, value: string): ButtonAc
   const question = state.question;
   const results = state.draft.results;
   if (action === "yn" && isYesNo(question) && results && (value === "1" || value === "0")) {
-    return withUnit(state.draft.unitId, (ctx, access) => answered(ctx, access, state, withAnswer(results, question, value === "1")));
+    return withUnit(state.draft.unitId, (ctx, access) =>
+      answered(ctx, access, state, withAnswer(results, question, value === "1")),
+    );
   }
   if ((action === "skip" || action === "clear") && results && unansweredButton(question, state.then) === action) {
-    return withUnit(state.draft.unitId, (ctx, access) => answered(ctx, access, state, unanswered(question, results, committeeKindOf(access.unit))));
+    return withUnit(state.draft.unitId, (ctx, access) =>
+      answered(ctx, access, state, unanswered(question, results, committeeKindOf(access.unit))),
+    );
   }
-  if (action === "back" && state.then === "card") return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
+  if (action === "back" && state.then === "card")
+    return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
   return null;
 }
 
 function editAction(state: Stage<"edit">, action: string, value: string): ButtonAction | null {
-  if (action === "back") return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
+  if (action === "back")
+    return withUnit(state.draft.unitId, (ctx, access) => showCard(ctx, access, state, state.draft));
   const field = action === "f" ? state.fields.find((candidate) => candidate === value) : undefined;
   if (!field) return null;
-  if (field === "date") return withUnit(state.draft.unitId, (ctx, access) => askDate(ctx, state, access, state.draft.milestone, state.draft));
+  if (field === "date")
+    return withUnit(state.draft.unitId, (ctx, access) =>
+      askDate(ctx, state, access, state.draft.milestone, state.draft),
+    );
   return withUnit(state.draft.unitId, (ctx, access) => ask(ctx, access, state, state.draft, field, "card"));
 }
 
@@ -288,10 +361,13 @@ async function onDateText(ctx: BotContext, person: PersonProfile, state: Stage<"
 async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date">, date: LocalDate): Promise<void> {
   const access = await granted(ctx, person, state.unitId);
   if (!access) return;
-  const problems = checkDraft({ unitId: state.unitId, milestone: state.milestone, date, results: null }, todayFor(ctx), windowOf(access)).filter(
-    (problem) => problem.code !== "results-required",
-  );
-  if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
+  const problems = checkDraft(
+    { unitId: state.unitId, milestone: state.milestone, date, results: null },
+    todayFor(ctx),
+    windowOf(access),
+  ).filter((problem) => problem.code !== "results-required");
+  if (problems.length > 0)
+    return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
   if (state.draft) return showCard(ctx, access, state, { ...state.draft, date });
   const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: null };
   if (state.milestone !== "held") return showCard(ctx, access, state, draft);
@@ -299,21 +375,37 @@ async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date
 }
 
 /** Asks one question of a held report: several numbers, one number, or yes/no. */
-async function ask(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft, question: Question, then: "next" | "card"): Promise<void> {
+async function ask(
+  ctx: BotContext,
+  access: Granted,
+  from: FlowStep,
+  draft: FlowDraft,
+  question: Question,
+  then: "next" | "card",
+): Promise<void> {
   const state: Stage<"ask"> = { stage: "ask", flowId: from.flowId, step: from.step + 1, draft, question, then };
   await persist(ctx, state);
   const committee = committeeKindOf(access.unit);
   const buttons: AskButtons = { unanswered: unansweredButton(question, then), back: then === "card" };
   if (isYesNo(question)) {
-    return void (await ctx.reply(ctx.t("report-question", { field: question, committee }), { reply_markup: yesNoKeyboard(state, t(ctx), buttons) }));
+    return void (await ctx.reply(ctx.t("report-question", { field: question, committee }), {
+      reply_markup: yesNoKeyboard(state, t(ctx), buttons),
+    }));
   }
   if (isNumberGroup(question)) {
     const fields = groupFields(question, committee);
-    const text = ctx.t(`report-ask-${question}`, { fields: numberNames(ctx, fields, committee), example: exampleOf(fields, committee) });
+    const text = ctx.t(`report-ask-${question}`, {
+      fields: numberNames(ctx, fields, committee),
+      example: exampleOf(fields, committee),
+    });
     return void (await ctx.reply(text, { reply_markup: questionKeyboard(state, t(ctx), buttons) }));
   }
   const [min, max] = numberBounds[question];
-  const text = ctx.t("report-ask-number", { question: ctx.t("report-question", { field: question, committee }), min, max });
+  const text = ctx.t("report-ask-number", {
+    question: ctx.t("report-question", { field: question, committee }),
+    min,
+    max,
+  });
   await ctx.reply(text, { reply_markup: questionKeyboard(state, t(ctx), buttons) });
 }
 
@@ -345,7 +437,8 @@ async function onAskText(ctx: BotContext, person: PersonProfile, state: Stage<"a
   const { fields, required } = answerShape(question, committee);
   const example = exampleOf(fields, committee);
   const parsed = parseNumberList(text, fields.length, required);
-  if (!parsed.ok) return void (await ctx.reply(numberListProblemText(ctx, parsed.problem, { fields, required, committee, example })));
+  if (!parsed.ok)
+    return void (await ctx.reply(numberListProblemText(ctx, parsed.problem, { fields, required, committee, example })));
   const results = withNumbers(state.draft.results, fields, parsed.values, parsed.note);
   // The same rules, in the same words, as the one-line form.
   const problems = checkElectionResults(results);
@@ -357,7 +450,12 @@ async function onAskText(ctx: BotContext, person: PersonProfile, state: Stage<"a
 }
 
 /** After an answer: the next question of the guided flow, or the card. */
-async function answered(ctx: BotContext, access: Granted, state: Stage<"ask">, results: ElectionResults): Promise<void> {
+async function answered(
+  ctx: BotContext,
+  access: Granted,
+  state: Stage<"ask">,
+  results: ElectionResults,
+): Promise<void> {
   const draft: FlowDraft = { ...state.draft, results };
   const next = state.then === "next" ? nextGuided(state.question) : null;
   if (next) return ask(ctx, access, state, draft, next, "next");
@@ -371,7 +469,10 @@ async function openEdit(ctx: BotContext, access: Granted, from: FlowStep, draft:
   if (fields.length === 1) return askDate(ctx, from, access, draft.milestone, draft);
   const state: Stage<"edit"> = { stage: "edit", flowId: from.flowId, step: from.step + 1, draft, fields };
   await persist(ctx, state);
-  const entries = fields.map((field) => ({ field, label: ctx.t("report-edit-entry", { field: editFieldName(ctx, field), value: editFieldValue(ctx, draft, field) }) }));
+  const entries = fields.map((field) => ({
+    field,
+    label: ctx.t("report-edit-entry", { field: editFieldName(ctx, field), value: editFieldValue(ctx, draft, field) }),
+  }));
   await ctx.reply(ctx.t("report-edit-menu"), { reply_markup: editKeyboard(state, entries, t(ctx)) });
 }
 
@@ -380,7 +481,12 @@ async function correct(ctx: BotContext, access: Granted, state: Stage<"saved">):
   const current = (await unitReports(ctx, access.unit)).find((report) => report.milestone === state.milestone);
   if (!current) return askDate(ctx, state, access, state.milestone, null);
   const date = current.eventDate ?? current.reportedOn;
-  const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: storedResults(current.payload) };
+  const draft: FlowDraft = {
+    unitId: state.unitId,
+    milestone: state.milestone,
+    date,
+    results: storedResults(current.payload),
+  };
   return openEdit(ctx, access, state, draft);
 }
 
@@ -401,17 +507,29 @@ function windowOf(access: Granted): CampaignWindow | null {
 async function showCard(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft): Promise<void> {
   const problems = checkDraft(draft, todayFor(ctx), windowOf(access));
   if (problems.length > 0) {
-    return void (await ctx.reply([ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n")));
+    return void (await ctx.reply(
+      [ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n"),
+    ));
   }
   const state: Stage<"confirm"> = { stage: "confirm", flowId: from.flowId, step: from.step + 1, draft };
   await persist(ctx, state);
-  await ctx.reply(await cardText(ctx, access, draft, await unitReports(ctx, access.unit)), { reply_markup: confirmKeyboard(state, t(ctx)) });
+  await ctx.reply(await cardText(ctx, access, draft, await unitReports(ctx, access.unit)), {
+    reply_markup: confirmKeyboard(state, t(ctx)),
+  });
 }
 
-async function cardText(ctx: BotContext, access: Granted, draft: ReportDraft, reports: Awaited<ReturnType<typeof unitReports>>): Promise<string> {
+async function cardText(
+  ctx: BotContext,
+  access: Granted,
+  draft: ReportDraft,
+  reports: Awaited<ReturnType<typeof unitReports>>,
+): Promise<string> {
   const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
   // Doing the work late and reporting on-time work late are told apart.
-  const late = lateness(reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: todayFor(ctx) }), dueDate);
+  const late = lateness(
+    reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: todayFor(ctx) }),
+    dueDate,
+  );
   return renderReportCard(t(ctx), await localeOf(ctx), draft, {
     unit: { name: access.unit.name, parentName: access.unit.parentName },
     committee: committeeKindOf(access.unit),
@@ -427,7 +545,8 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
   const today = todayFor(ctx);
   const draft: ReportDraft = { ...state.draft };
   const problems = checkDraft(draft, today, windowOf(access));
-  if (problems.length > 0) return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
+  if (problems.length > 0)
+    return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
   const before = await unitReports(ctx, access.unit);
   const card = await cardText(ctx, access, draft, before);
   const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
@@ -441,24 +560,43 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
     authorId: person.id,
     onBehalf: access.right === "on-behalf",
     // What was true when it was recorded: reported after the deadline (the checklist judges both kinds of late from the dates).
-    late: lateness(reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: today }), dueDate).reportedLate,
+    late: lateness(
+      reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: today }),
+      dueDate,
+    ).reportedLate,
     source: "telegram",
     // A confirmation delivered twice stores one event.
     telegramUpdateId: ctx.update.update_id,
     actor: `person:${person.id}`,
     recordedAt: ctx.deps.clock.now(),
   });
-  const saved: ReportFlowState = { stage: "saved", flowId: state.flowId, step: state.step + 1, unitId: draft.unitId, milestone: draft.milestone };
+  const saved: ReportFlowState = {
+    stage: "saved",
+    flowId: state.flowId,
+    step: state.step + 1,
+    unitId: draft.unitId,
+    milestone: draft.milestone,
+  };
   await persist(ctx, saved);
-  await ctx.editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) }).catch(() => undefined);
+  await ctx
+    .editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) })
+    .catch(() => undefined);
   // The unit and its campaign were read by unitAccess above: only its record (now with this report) is read.
   const campaign = { id: access.unit.campaign.id, deadlines: { [access.unit.level]: access.unit.campaign.deadlines } };
-  const [after] = await loadUnitRecords(ctx.deps.prisma, { campaign, scope: { unitIds: [access.unit.id] }, timeZone: ctx.deps.config.timezone });
+  const [after] = await loadUnitRecords(ctx.deps.prisma, {
+    campaign,
+    scope: { unitIds: [access.unit.id] },
+    timeZone: ctx.deps.config.timezone,
+  });
   const checklist = after ? unitChecklist(congressPlan, after.facts, today) : [];
   await ctx.reply(
     [
       ctx.t("report-saved"),
-      renderChecklistTitle(t(ctx), { name: access.unit.name, parentName: access.unit.parentName, term: access.unit.term ?? access.unit.campaign.term }),
+      renderChecklistTitle(t(ctx), {
+        name: access.unit.name,
+        parentName: access.unit.parentName,
+        term: access.unit.term ?? access.unit.campaign.term,
+      }),
       ...checklist.map((item) => renderChecklistLine(t(ctx), item)),
     ].join("\n"),
   );
@@ -468,7 +606,9 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Pr
   const today = todayFor(ctx);
   const parsed = parseReportLine(args, today);
   if (!parsed.ok) {
-    return void (await ctx.reply([ctx.t("report-line-problems"), ...parsed.problems.map((problem) => lineProblemText(ctx, problem))].join("\n")));
+    return void (await ctx.reply(
+      [ctx.t("report-line-problems"), ...parsed.problems.map((problem) => lineProblemText(ctx, problem))].join("\n"),
+    ));
   }
   const line = parsed.line;
   let where: { id: number } | { code: string };
@@ -485,7 +625,12 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Pr
   }
   const access = await unitAccess(ctx, person, where);
   if (!access.ok) return void (await ctx.reply(access.message));
-  const draft: FlowDraft = { unitId: access.unit.id, milestone: line.milestone, date: line.date ?? today, results: line.results };
+  const draft: FlowDraft = {
+    unitId: access.unit.id,
+    milestone: line.milestone,
+    date: line.date ?? today,
+    results: line.results,
+  };
   await showCard(ctx, access, { flowId: newFlowId(), step: 0 }, draft);
 }
 
@@ -501,13 +646,20 @@ async function stale(ctx: BotContext): Promise<void> {
 }
 
 async function alert(ctx: BotContext, text: string): Promise<void> {
-  await ctx.answerCallbackQuery({ text, show_alert: true }).catch((error) => ctx.log.debug({ err: error }, "press not answered"));
+  await ctx
+    .answerCallbackQuery({ text, show_alert: true })
+    .catch((error) => ctx.log.debug({ err: error }, "press not answered"));
 }
 
 async function persist(ctx: BotContext, state: ReportFlowState): Promise<void> {
   const expiresAt = new Date(ctx.deps.clock.now().getTime() + flowMinutes * 60_000);
   // Once saved, the report waits for nothing (its flow stays only for the ✏️ Sửa button).
-  await saveFlow(ctx.deps.prisma, ctx.chat!.id, ctx.from!.id, { kind: reportFlowKind, state, expiresAt, awaitingAnswer: state.stage !== "saved" });
+  await saveFlow(ctx.deps.prisma, ctx.chat!.id, ctx.from!.id, {
+    kind: reportFlowKind,
+    state,
+    expiresAt,
+    awaitingAnswer: state.stage !== "saved",
+  });
 }
 
 function t(ctx: BotContext) {

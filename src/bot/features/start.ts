@@ -36,7 +36,11 @@ startFeature.chatType(["group", "supergroup"]).command("start", async (ctx) => {
   const binding = await findGroupBinding(ctx.deps.prisma, ctx.chat.id);
   await ctx.reply(
     binding
-      ? ctx.t("group-added-bound", { unit: binding.unit.name, code: binding.unit.code, time: ctx.deps.config.digestTime })
+      ? ctx.t("group-added-bound", {
+          unit: binding.unit.name,
+          code: binding.unit.code,
+          time: ctx.deps.config.digestTime,
+        })
       : ctx.t("group-not-linked"),
   );
 });

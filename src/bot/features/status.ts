@@ -32,7 +32,11 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
     return;
   }
   const ownUnitIds = [
-    ...new Set(person.roles.filter(({ role }) => role === "secretary" || role === "deputy" || role === "reporter").map(({ unit }) => unit.id)),
+    ...new Set(
+      person.roles
+        .filter(({ role }) => role === "secretary" || role === "deputy" || role === "reporter")
+        .map(({ unit }) => unit.id),
+    ),
   ];
   if (ownUnitIds.length === 0 && person.ledGroups.length === 0) {
     await ctx.reply(ctx.t("status-card-nothing"));
@@ -47,7 +51,11 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
   const pauses = await openPausesOf(ctx.deps.prisma, ownUnitIds);
   const since = (pause: ReminderPauseRecord) => formatLocalDate(localDateOf(pause.pausedAt, timeZone));
   for (const card of await loadUnitCards(ctx.deps.prisma, ownUnitIds, timeZone)) {
-    const audience = { kind: "person" as const, personId: person.id, readsComplaints: mayAct(person, "complaints", card.unit) };
+    const audience = {
+      kind: "person" as const,
+      personId: person.id,
+      readsComplaints: mayAct(person, "complaints", card.unit),
+    };
     const pause = pauses.get(card.unit.id);
     const pauseLine = pause ? `\n${t("status-pause-line", { since: since(pause), reason: pause.reason })}` : "";
     blocks.push(renderUnitCard(t, card, { today, timeZone, audience }) + pauseLine);
@@ -55,17 +63,27 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
   if (person.ledGroups.length > 0) {
     // The units the person's groups follow, read as the morning list reads them.
     const paths = person.ledGroupUnits.map((unit) => unit.path);
-    const [organisation] = await loadReminderData(ctx.deps.prisma, { timeZone, organizationIds: [person.organizationId], paths });
+    const [organisation] = await loadReminderData(ctx.deps.prisma, {
+      timeZone,
+      organizationIds: [person.organizationId],
+      paths,
+    });
     for (const led of person.ledGroups) {
       const group = organisation?.groups.find((candidate) => candidate.id === led.id);
       if (!organisation || !group) {
         lists.push(t("status-card-group-none"));
         continue;
       }
-      const list = buildWorkingGroupList({ plan: congressPlan, today, groupName: group.name, ...followedByGroup(organisation, group.unitPaths) });
+      const list = buildWorkingGroupList({
+        plan: congressPlan,
+        today,
+        groupName: group.name,
+        ...followedByGroup(organisation, group.unitPaths),
+      });
       // Each list is one message already (it keeps within Telegram's limit itself).
       lists.push(renderWorkingGroupList(t, list));
     }
   }
-  for (const message of [...(blocks.length > 0 ? splitMessage(blocks.join("\n\n")) : []), ...lists]) await ctx.reply(message);
+  for (const message of [...(blocks.length > 0 ? splitMessage(blocks.join("\n\n")) : []), ...lists])
+    await ctx.reply(message);
 });

@@ -8,7 +8,9 @@ export type NumberListProblem =
   | { code: "too-few" }
   | { code: "too-many"; given: number };
 
-export type NumberListResult = { ok: true; values: (number | null)[]; note: string | null } | { ok: false; problem: NumberListProblem };
+export type NumberListResult =
+  | { ok: true; values: (number | null)[]; note: string | null }
+  | { ok: false; problem: NumberListProblem };
 
 /** A number the person does not know yet is typed as "-" (or "?") to keep the later ones in place. */
 const unknownMarks = new Set(["-", "?", "—", "–"]);
@@ -20,7 +22,14 @@ const maxNoteLength = 500;
  */
 export function parseNumberList(text: string, size: number, required: number): NumberListResult {
   const noteAt = text.search(/\bghichu=/i);
-  const note = noteAt >= 0 ? text.slice(noteAt + "ghichu=".length).trim().replace(/^"(.*)"$/, "$1").slice(0, maxNoteLength) || null : null;
+  const note =
+    noteAt >= 0
+      ? text
+          .slice(noteAt + "ghichu=".length)
+          .trim()
+          .replace(/^"(.*)"$/, "$1")
+          .slice(0, maxNoteLength) || null
+      : null;
   const tokens = (noteAt >= 0 ? text.slice(0, noteAt) : text).split(/[\s,;]+/).filter(Boolean);
   const values: (number | null)[] = [];
   for (const token of tokens) {
@@ -29,7 +38,8 @@ export function parseNumberList(text: string, size: number, required: number): N
     else return { ok: false, problem: { code: "not-a-number", value: token } };
   }
   if (values.length > size) return { ok: false, problem: { code: "too-many", given: values.length } };
-  if (values.length < required || values.slice(0, required).some((value) => value === null)) return { ok: false, problem: { code: "too-few" } };
+  if (values.length < required || values.slice(0, required).some((value) => value === null))
+    return { ok: false, problem: { code: "too-few" } };
   while (values.length < size) values.push(null);
   return { ok: true, values, note };
 }

@@ -26,7 +26,12 @@ export function milestoneKeyboard(step: Step, done: ReadonlySet<string>, t: Tran
   const keyboard = new InlineKeyboard();
   for (const milestone of milestones) {
     const name = t("milestone-name", { milestone });
-    keyboard.text(t("report-milestone-button", { name, done: done.has(milestone) ? "yes" : "no" }), callbackData(step, "m", milestone)).row();
+    keyboard
+      .text(
+        t("report-milestone-button", { name, done: done.has(milestone) ? "yes" : "no" }),
+        callbackData(step, "m", milestone),
+      )
+      .row();
   }
   return keyboard.text(t("report-cancel"), callbackData(step, "cancel"));
 }
@@ -35,7 +40,13 @@ export function milestoneKeyboard(step: Step, done: ReadonlySet<string>, t: Tran
  * A month calendar: ‹ month › on top, weekdays, the days (Monday first), then the usual answers: today and
  * yesterday for what has happened, today and tomorrow for a congress date being set.
  */
-export function calendarKeyboard(step: Step, month: string, today: LocalDate, t: Translate, options: { milestone: Milestone; back: boolean }): InlineKeyboard {
+export function calendarKeyboard(
+  step: Step,
+  month: string,
+  today: LocalDate,
+  t: Translate,
+  options: { milestone: Milestone; back: boolean },
+): InlineKeyboard {
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const keyboard = new InlineKeyboard()
     .text("‹", callbackData(step, "cal", shiftMonth(month, -1)))
@@ -47,7 +58,10 @@ export function calendarKeyboard(step: Step, month: string, today: LocalDate, t:
   const first = new Date(Date.UTC(year, monthNumber - 1, 1));
   const blanks = (first.getUTCDay() + 6) % 7;
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  const cells: (number | null)[] = [...Array<null>(blanks).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array<null>(blanks).fill(null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   for (let index = 0; index < cells.length; index++) {
     const day = cells[index];
@@ -58,13 +72,21 @@ export function calendarKeyboard(step: Step, month: string, today: LocalDate, t:
   const other = options.milestone === "scheduled" ? addDays(today, 1) : addDays(today, -1);
   keyboard
     .text(t("report-today-button", { date: formatLocalDate(today).slice(0, 5) }), callbackData(step, "d", today))
-    .text(t("report-other-day-button", { day: options.milestone === "scheduled" ? "tomorrow" : "yesterday", date: formatLocalDate(other).slice(0, 5) }), callbackData(step, "d", other))
+    .text(
+      t("report-other-day-button", {
+        day: options.milestone === "scheduled" ? "tomorrow" : "yesterday",
+        date: formatLocalDate(other).slice(0, 5),
+      }),
+      callbackData(step, "d", other),
+    )
     .row();
   return closingRow(keyboard, step, t, options.back);
 }
 
 export function yesNoKeyboard(step: Step, t: Translate, buttons: AskButtons): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(t("report-yes"), callbackData(step, "yn", "1")).text(t("report-no"), callbackData(step, "yn", "0"));
+  const keyboard = new InlineKeyboard()
+    .text(t("report-yes"), callbackData(step, "yn", "1"))
+    .text(t("report-no"), callbackData(step, "yn", "0"));
   unansweredButton(keyboard, step, t, buttons.unanswered);
   return closingRow(keyboard.row(), step, t, buttons.back);
 }
@@ -93,7 +115,12 @@ export function savedKeyboard(step: Step, t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t("report-edit"), callbackData(step, "fix"));
 }
 
-function unansweredButton(keyboard: InlineKeyboard, step: Step, t: Translate, kind: AskButtons["unanswered"]): InlineKeyboard {
+function unansweredButton(
+  keyboard: InlineKeyboard,
+  step: Step,
+  t: Translate,
+  kind: AskButtons["unanswered"],
+): InlineKeyboard {
   if (kind === "skip") keyboard.text(t("report-skip"), callbackData(step, "skip"));
   if (kind === "clear") keyboard.text(t("report-clear"), callbackData(step, "clear"));
   return keyboard;

@@ -61,15 +61,38 @@ export function requiredCount(group: NumberGroup): number {
 }
 
 /** The fields one typed answer fills, and how many of them are required. */
-export function answerShape(question: Exclude<Question, YesNoField>, kind: CommitteeKind): { fields: NumberField[]; required: number } {
+export function answerShape(
+  question: Exclude<Question, YesNoField>,
+  kind: CommitteeKind,
+): { fields: NumberField[]; required: number } {
   if (isNumberGroup(question)) return { fields: groupFields(question, kind), required: requiredCount(question) };
   return { fields: [question], required: isOptional(question) ? 0 : 1 };
 }
 
 /** Example answers, by the kind of committee (a cell's chi ủy is small, a đảng bộ's committee larger). */
 const examples: Record<CommitteeKind, Record<NumberField, number>> = {
-  cell: { committeePlanned: 5, committeeElected: 5, women: 2, underThirtyFive: 1, reElected: 3, standingElected: 0, delegates: 3, summoned: 30, present: 28 },
-  executive: { committeePlanned: 15, committeeElected: 15, women: 4, underThirtyFive: 2, reElected: 10, standingElected: 5, delegates: 17, summoned: 120, present: 118 },
+  cell: {
+    committeePlanned: 5,
+    committeeElected: 5,
+    women: 2,
+    underThirtyFive: 1,
+    reElected: 3,
+    standingElected: 0,
+    delegates: 3,
+    summoned: 30,
+    present: 28,
+  },
+  executive: {
+    committeePlanned: 15,
+    committeeElected: 15,
+    women: 4,
+    underThirtyFive: 2,
+    reElected: 10,
+    standingElected: 5,
+    delegates: 17,
+    summoned: 120,
+    present: 118,
+  },
 };
 
 export function exampleOf(fields: readonly NumberField[], kind: CommitteeKind): string {
@@ -80,14 +103,23 @@ export function exampleOf(fields: readonly NumberField[], kind: CommitteeKind): 
  * The results after a typed answer: the answered fields take the typed values (null: unknown). Present
  * delegates are counted against those summoned, so forgetting the number summoned forgets them too.
  */
-export function withNumbers(results: ElectionResults | null, fields: readonly NumberField[], values: readonly (number | null)[], note: string | null): ElectionResults {
+export function withNumbers(
+  results: ElectionResults | null,
+  fields: readonly NumberField[],
+  values: readonly (number | null)[],
+  note: string | null,
+): ElectionResults {
   const next: ElectionResults = { ...(results ?? emptyResults(0, 0)) };
   fields.forEach((field, index) => setField(next, field, values[index] ?? null));
   if (note !== null) next.note = note;
   return next;
 }
 
-export function withAnswer(results: ElectionResults, field: ElectionField, value: number | boolean | null): ElectionResults {
+export function withAnswer(
+  results: ElectionResults,
+  field: ElectionField,
+  value: number | boolean | null,
+): ElectionResults {
   const next: ElectionResults = { ...results };
   setField(next, field, value);
   return next;

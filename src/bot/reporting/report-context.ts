@@ -10,10 +10,21 @@ export type UnitAccess =
   | { ok: true; unit: UnitContext & { campaign: NonNullable<UnitContext["campaign"]> }; right: ReportRight }
   | { ok: false; reason: "unknown" | "not-allowed" | "no-campaign"; message: string };
 
-export async function unitAccess(ctx: BotContext, person: PersonProfile, where: { id: number } | { code: string }): Promise<UnitAccess> {
-  const unit = await loadUnitContext(ctx.deps.prisma, "id" in where ? where : { organizationId: person.organizationId, code: where.code });
+export async function unitAccess(
+  ctx: BotContext,
+  person: PersonProfile,
+  where: { id: number } | { code: string },
+): Promise<UnitAccess> {
+  const unit = await loadUnitContext(
+    ctx.deps.prisma,
+    "id" in where ? where : { organizationId: person.organizationId, code: where.code },
+  );
   if (!unit || unit.organizationId !== person.organizationId) {
-    return { ok: false, reason: "unknown", message: ctx.t("report-unknown-unit", { code: "code" in where ? where.code.slice(0, 32) : "?" }) };
+    return {
+      ok: false,
+      reason: "unknown",
+      message: ctx.t("report-unknown-unit", { code: "code" in where ? where.code.slice(0, 32) : "?" }),
+    };
   }
   const right = reportRight(person, unit);
   if (!right) return { ok: false, reason: "not-allowed", message: ctx.t("report-not-allowed", { unit: unit.name }) };
@@ -21,11 +32,17 @@ export async function unitAccess(ctx: BotContext, person: PersonProfile, where: 
   return { ok: true, unit: { ...unit, campaign: unit.campaign }, right };
 }
 
-export async function unitReports(ctx: BotContext, unit: { id: number; campaign: { id: number } }): Promise<StoredReport[]> {
+export async function unitReports(
+  ctx: BotContext,
+  unit: { id: number; campaign: { id: number } },
+): Promise<StoredReport[]> {
   return currentReports(ctx.deps.prisma, unit.campaign.id, [unit.id]);
 }
 
-export function previousOf(reports: StoredReport[], milestone: Milestone): { date: string | null; results: ElectionResults | null } | null {
+export function previousOf(
+  reports: StoredReport[],
+  milestone: Milestone,
+): { date: string | null; results: ElectionResults | null } | null {
   const report = reports.find((candidate) => candidate.milestone === milestone);
   if (!report) return null;
   return { date: report.eventDate ?? report.reportedOn, results: storedResults(report.payload) };
@@ -48,12 +65,16 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 export function ownUnits(person: PersonProfile): { id: number; name: string; code: string }[] {
   const seen = new Map<number, { id: number; name: string; code: string }>();
   for (const { role, unit } of person.roles) {
-    if ((role === "secretary" || role === "deputy" || role === "reporter") && !seen.has(unit.id)) seen.set(unit.id, unit);
+    if ((role === "secretary" || role === "deputy" || role === "reporter") && !seen.has(unit.id))
+      seen.set(unit.id, unit);
   }
   return [...seen.values()];
 }
 
 /** Whether the person may report for units other than their own (and so may type a unit code). */
 export function reportsBeyondOwnUnits(person: PersonProfile): boolean {
-  return person.ledGroupUnits.length > 0 || person.roles.some(({ role, unit }) => role === "admin" || (role === "reporter" && unit.level !== "cell"));
+  return (
+    person.ledGroupUnits.length > 0 ||
+    person.roles.some(({ role, unit }) => role === "admin" || (role === "reporter" && unit.level !== "cell"))
+  );
 }

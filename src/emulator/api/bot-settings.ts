@@ -34,8 +34,13 @@ export function commandsKey(scope: BotCommandScope | undefined, languageCode: st
  * The scopes Telegram consults, most specific first, for the menu a user sees in a chat (Bot API,
  * "Determining list of commands"); each is tried with the user's language, then without one.
  */
-export function menuScopes(chat: { id: number; type: string }, userId: number | undefined, isAdmin: boolean): BotCommandScope[] {
-  if (chat.type === "private") return [{ type: "chat", chat_id: chat.id }, { type: "all_private_chats" }, { type: "default" }];
+export function menuScopes(
+  chat: { id: number; type: string },
+  userId: number | undefined,
+  isAdmin: boolean,
+): BotCommandScope[] {
+  if (chat.type === "private")
+    return [{ type: "chat", chat_id: chat.id }, { type: "all_private_chats" }, { type: "default" }];
   return [
     ...(userId !== undefined ? [{ type: "chat_member" as const, chat_id: chat.id, user_id: userId }] : []),
     ...(isAdmin ? [{ type: "chat_administrators" as const, chat_id: chat.id }] : []),
@@ -53,7 +58,7 @@ function keyFromParams(params: Params): string {
 
 export function setMyCommands(ctx: CallContext): true {
   const commands = ctx.params.json<BotCommand[]>("commands", "can't parse commands JSON object");
-  if (!Array.isArray(commands)) throw badRequest("parameter \"commands\" is required");
+  if (!Array.isArray(commands)) throw badRequest('parameter "commands" is required');
   if (commands.length > 100) throw badRequest("too many commands specified");
   for (const c of commands) {
     if (typeof c?.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command)) {
@@ -65,7 +70,11 @@ export function setMyCommands(ctx: CallContext): true {
   }
   const key = keyFromParams(ctx.params);
   if (commands.length === 0) ctx.bot.commands.delete(key);
-  else ctx.bot.commands.set(key, commands.map((c) => ({ command: c.command, description: c.description })));
+  else
+    ctx.bot.commands.set(
+      key,
+      commands.map((c) => ({ command: c.command, description: c.description })),
+    );
   ctx.world.changed();
   return true;
 }

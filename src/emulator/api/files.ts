@@ -70,9 +70,7 @@ export function sendPhoto(ctx: CallContext): Message {
   const caption = captionFields(ctx);
   const file = readFile(ctx, "photo");
   const size = imageSize(file.data) ?? { width: 0, height: 0 };
-  const photo = [
-    { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.data.length, ...size },
-  ];
+  const photo = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.data.length, ...size }];
   return sendBotMessage(ctx, chat, { photo, ...caption });
 }
 

@@ -30,9 +30,7 @@ export function makeEntity(
 
 /** Telegram's order: by offset, the enclosing (longer) entity first. */
 export function sortEntities(entities: MessageEntity[]): MessageEntity[] {
-  return entities
-    .filter((e) => e.length > 0)
-    .sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return entities.filter((e) => e.length > 0).sort((a, b) => a.offset - b.offset || b.length - a.length);
 }
 
 /**

@@ -2,14 +2,7 @@
 // &lt; &gt; &amp; &quot; and numeric entities, and hard errors for anything
 // else (e.g. <br>, a stray "<", unclosed tags) - the errors bots hit in prod.
 import type { MessageEntity } from "grammy/types";
-import {
-  type FormattedText,
-  byteOffset,
-  linkEntity,
-  makeEntity,
-  parseError,
-  sortEntities,
-} from "./entities.js";
+import { type FormattedText, byteOffset, linkEntity, makeEntity, parseError, sortEntities } from "./entities.js";
 
 const TAG_TYPES: Record<string, string> = {
   b: "bold",
@@ -119,7 +112,10 @@ export function parseHtml(src: string): FormattedText {
     const close = src.indexOf(">", i);
     if (close === -1) throw parseError(`Unsupported start tag "" at byte offset ${byteOffset(src, i)}`);
     if (src[i + 1] === "/") {
-      const name = src.slice(i + 2, close).trim().toLowerCase();
+      const name = src
+        .slice(i + 2, close)
+        .trim()
+        .toLowerCase();
       const open = stack.pop();
       if (!open) throw parseError(`Unexpected end tag at byte offset ${byteOffset(src, i)}`);
       if (open.tag !== name) {

@@ -3,14 +3,7 @@
 // be escaped, which is the classic production failure ("Character '.' is
 // reserved...").
 import type { MessageEntity } from "grammy/types";
-import {
-  type FormattedText,
-  byteOffset,
-  linkEntity,
-  makeEntity,
-  parseError,
-  sortEntities,
-} from "./entities.js";
+import { type FormattedText, byteOffset, linkEntity, makeEntity, parseError, sortEntities } from "./entities.js";
 
 const RESERVED = "_*[]()~`>#+-=|{}.!";
 

@@ -20,7 +20,8 @@ const el = (tag, attrs = {}, children = []) => {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === "text") node.textContent = value;
-    else if (key === "html") node.innerHTML = value; // only server-escaped HTML (chat-view.ts)
+    else if (key === "html")
+      node.innerHTML = value; // only server-escaped HTML (chat-view.ts)
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (key === "dataset") Object.assign(node.dataset, value);
     else node.setAttribute(key, value === true ? "" : value);
@@ -46,12 +47,15 @@ async function api(path, options = {}) {
     body: writes ? JSON.stringify(options.body ?? {}) : undefined,
   });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.detail || body.error || response.statusText), { code: body.error });
+  if (!response.ok)
+    throw Object.assign(new Error(body.detail || body.error || response.statusText), { code: body.error });
   return body;
 }
 
 function showError(error) {
-  $("error").textContent = error ? `${t("sandbox-page-error")} ${error.code === "text-too-long" ? t("sandbox-page-text-too-long") : error.message}` : "";
+  $("error").textContent = error
+    ? `${t("sandbox-page-error")} ${error.code === "text-too-long" ? t("sandbox-page-text-too-long") : error.message}`
+    : "";
 }
 
 // --- language -------------------------------------------------------------------------------
@@ -80,11 +84,22 @@ document.querySelector(".lang").addEventListener("click", async () => {
 /** dd/mm/yyyy HH:mm in the sandbox's time zone (the format the bot uses), with the weekday if asked. */
 function formatTime(iso, { weekday = false, year = true } = {}) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: state.timezone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: state.timezone,
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date(iso))
       .map((part) => [part.type, part.value]),
   );
-  const day = new Intl.DateTimeFormat(state.lang === "vi" ? "vi-VN" : "en-GB", { timeZone: state.timezone, weekday: "long" }).format(new Date(iso));
+  const day = new Intl.DateTimeFormat(state.lang === "vi" ? "vi-VN" : "en-GB", {
+    timeZone: state.timezone,
+    weekday: "long",
+  }).format(new Date(iso));
   const date = `${parts.day}/${parts.month}${year ? `/${parts.year}` : ""}`;
   return `${weekday ? `${day}, ` : ""}${date} ${parts.hour}:${parts.minute}`;
 }
@@ -106,7 +121,10 @@ for (const button of document.querySelectorAll("[data-clock]")) {
     button.disabled = true;
     try {
       const action = button.dataset.clock;
-      state.clock = await api(`/api/clock/${action}`, { method: "POST", body: action === "advance" ? { hours: Number(button.dataset.hours) } : {} });
+      state.clock = await api(`/api/clock/${action}`, {
+        method: "POST",
+        body: action === "advance" ? { hours: Number(button.dataset.hours) } : {},
+      });
       renderClock();
       showError(null);
     } catch (error) {
@@ -123,9 +141,13 @@ setInterval(() => state.ready && refreshClock().catch(() => {}), 30_000);
 
 function roleLine(persona) {
   if (persona.kind === "group") return t("sandbox-page-group");
-  const parts = persona.roles.map((role) => `${t(`sandbox-page-role-${role.role}`)} · ${role.unitName} (${role.unitCode})`);
+  const parts = persona.roles.map(
+    (role) => `${t(`sandbox-page-role-${role.role}`)} · ${role.unitName} (${role.unitCode})`,
+  );
   for (const group of persona.workingGroups) {
-    parts.push(`${t(group.leader ? "sandbox-page-working-group-leader" : "sandbox-page-working-group-member")} · ${group.name}`);
+    parts.push(
+      `${t(group.leader ? "sandbox-page-working-group-leader" : "sandbox-page-working-group-member")} · ${group.name}`,
+    );
   }
   return parts.join("; ");
 }
@@ -141,7 +163,10 @@ function personaButton(persona) {
       onclick: () => selectPersona(persona),
     },
     [
-      el("div", { class: "name" }, [persona.name, !persona.bound && el("span", { class: "badge", text: t("sandbox-page-not-bound") })]),
+      el("div", { class: "name" }, [
+        persona.name,
+        !persona.bound && el("span", { class: "badge", text: t("sandbox-page-not-bound") }),
+      ]),
       el("div", { class: "roles muted", text: roleLine(persona) }),
     ],
   );
@@ -154,7 +179,9 @@ function renderPersonas() {
   const more = state.personas.total - results.length;
   $("results").replaceChildren(
     el("h3", { text: t("sandbox-page-results") }),
-    ...(results.length === 0 ? [el("div", { class: "muted", text: t("sandbox-page-no-results") })] : results.map(personaButton)),
+    ...(results.length === 0
+      ? [el("div", { class: "muted", text: t("sandbox-page-no-results") })]
+      : results.map(personaButton)),
     ...(more > 0 ? [el("div", { class: "muted small", text: t("sandbox-page-more", { count: more }) })] : []),
   );
 }
@@ -168,7 +195,9 @@ $("search").addEventListener("input", () => {
 async function loadPersonas() {
   state.personas = await api(`/api/personas?q=${encodeURIComponent($("search").value)}`);
   if (state.persona) {
-    const fresh = [...state.personas.featured, ...(state.personas.results ?? [])].find((p) => p.key === state.persona.key);
+    const fresh = [...state.personas.featured, ...(state.personas.results ?? [])].find(
+      (p) => p.key === state.persona.key,
+    );
     if (fresh) state.persona = fresh;
   }
   renderPersonas();
@@ -200,7 +229,11 @@ async function loadChat() {
 }
 
 function formatSize(bytes) {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function messageNode(message, isGroup) {
@@ -213,22 +246,38 @@ function messageNode(message, isGroup) {
     "data-testid": message.fromBot ? "bot-message" : "user-message",
     "data-message-id": message.id,
   });
-  if (isGroup || message.fromBot) bubble.append(el("div", { class: "sender", text: message.fromBot ? message.sender : message.sender }));
+  if (isGroup || message.fromBot)
+    bubble.append(el("div", { class: "sender", text: message.fromBot ? message.sender : message.sender }));
   if (message.photo) {
-    bubble.append(el("img", { src: `/api/files/${message.photo.fileId}`, alt: "", width: message.photo.width || undefined, "data-testid": "photo" }));
+    bubble.append(
+      el("img", {
+        src: `/api/files/${message.photo.fileId}`,
+        alt: "",
+        width: message.photo.width || undefined,
+        "data-testid": "photo",
+      }),
+    );
   }
   if (message.document) {
     bubble.append(
       el("div", { class: "document", "data-testid": "document" }, [
         el("span", { text: "📄" }),
         el("div", {}, [
-          el("a", { href: `/api/files/${message.document.fileId}?download=1`, download: message.document.name, text: message.document.name }),
-          el("div", { class: "muted small", text: `${formatSize(message.document.size)} · ${t("sandbox-page-download")}` }),
+          el("a", {
+            href: `/api/files/${message.document.fileId}?download=1`,
+            download: message.document.name,
+            text: message.document.name,
+          }),
+          el("div", {
+            class: "muted small",
+            text: `${formatSize(message.document.size)} · ${t("sandbox-page-download")}`,
+          }),
         ]),
       ]),
     );
   }
-  if (message.contact) bubble.append(el("div", { class: "text", text: `📞 ${message.contact.name} ${message.contact.phone}` }));
+  if (message.contact)
+    bubble.append(el("div", { class: "text", text: `📞 ${message.contact.name} ${message.contact.phone}` }));
   if (message.deleted) bubble.append(el("div", { class: "text", text: t("sandbox-page-deleted") }));
   else if (message.html) bubble.append(el("div", { class: "text", html: message.html }));
   bubble.append(
@@ -272,13 +321,18 @@ function renderChat() {
   const persona = state.persona;
   header.replaceChildren(
     el("div", { class: "name", "data-testid": "chat-title", text: persona.name }),
-    el("div", { class: "muted small", text: persona.kind === "group" ? `${t("sandbox-page-speaking-as")} ${speakerName()}` : roleLine(persona) }),
+    el("div", {
+      class: "muted small",
+      text: persona.kind === "group" ? `${t("sandbox-page-speaking-as")} ${speakerName()}` : roleLine(persona),
+    }),
   );
   const messages = state.chat?.messages ?? [];
   const list = $("messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   if (messages.length === 0) {
-    list.replaceChildren(el("div", { class: "empty", text: t(persona.bound ? "sandbox-page-empty-chat" : "sandbox-page-empty-unbound") }));
+    list.replaceChildren(
+      el("div", { class: "empty", text: t(persona.bound ? "sandbox-page-empty-chat" : "sandbox-page-empty-unbound") }),
+    );
   } else {
     list.replaceChildren(...messages.map((message) => messageNode(message, persona.kind === "group")));
   }
@@ -327,7 +381,10 @@ async function send(text) {
 async function press(messageId, data, button) {
   button.disabled = true;
   try {
-    await api(`/api/personas/${state.persona.key}/press`, { method: "POST", body: { messageId, data, lang: state.lang } });
+    await api(`/api/personas/${state.persona.key}/press`, {
+      method: "POST",
+      body: { messageId, data, lang: state.lang },
+    });
     showError(null);
   } catch (error) {
     showError(error);
@@ -374,14 +431,17 @@ $("messages").addEventListener("click", (event) => {
 
 async function loadCommands() {
   state.commands = await api(`/api/commands?lang=${state.lang}`);
-  $("command-list").replaceChildren(...state.commands.map((c) => el("option", { value: `/${c.command}`, label: c.description })));
+  $("command-list").replaceChildren(
+    ...state.commands.map((c) => el("option", { value: `/${c.command}`, label: c.description })),
+  );
   $("commands").replaceChildren(
     el("div", { class: "muted small", style: "padding:6px 12px", text: t("sandbox-page-commands") }),
     ...state.commands.map((c) =>
-      el("button", { type: "button", "data-testid": `command-${c.command}`, onclick: () => send(`/${c.command}`).catch(() => {}) }, [
-        el("span", { class: "cmd", text: `/${c.command}` }),
-        el("span", { class: "muted", text: c.description }),
-      ]),
+      el(
+        "button",
+        { type: "button", "data-testid": `command-${c.command}`, onclick: () => send(`/${c.command}`).catch(() => {}) },
+        [el("span", { class: "cmd", text: `/${c.command}` }), el("span", { class: "muted", text: c.description })],
+      ),
     ),
   );
 }
