@@ -164,7 +164,14 @@ function watchMessages(emulator: BotApiEmulator): {
   };
   // Registered before any waiter, so the counts are current when the waiters' predicates run.
   const stop = emulator.onChange(scan);
-  return { count: (chatId) => (scan(), counts.get(chatId) ?? 0), last: (chatId) => lastOf.get(chatId), stop };
+  return {
+    count: (chatId) => {
+      scan();
+      return counts.get(chatId) ?? 0;
+    },
+    last: (chatId) => lastOf.get(chatId),
+    stop,
+  };
 }
 
 type Watcher = ReturnType<typeof watchMessages>;
@@ -416,11 +423,6 @@ function callerOf(): string {
   });
   return pick.length > 0 ? pick.join(" ← ") : "(no frame in src/)";
 }
-
-type Queryable = {
-  queryRaw(query: { sql: string }): Promise<unknown>;
-  executeRaw(query: { sql: string }): Promise<unknown>;
-};
 
 /** Wraps a Prisma driver adapter factory so that every statement and transaction is recorded. */
 function countingAdapter<T extends object>(factory: T, log: StatementLog): T {

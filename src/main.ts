@@ -9,7 +9,7 @@ import { systemProblem, systemProblemMessage } from "./system-errors.js";
 import { StartStoppedError, TokenRefusedError } from "./bot/telegram-connection.js";
 
 loadDotEnv();
-let config;
+let config: Config;
 try {
   config = createConfig(process.env);
 } catch (error) {

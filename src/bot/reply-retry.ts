@@ -29,7 +29,7 @@ export function replyRetry(options: ReplyRetryOptions = {}): Transformer {
       return true;
     };
     for (;;) {
-      let result;
+      let result: Awaited<ReturnType<typeof prev>>;
       try {
         result = await prev(method, payload, signal);
       } catch (error) {

@@ -62,7 +62,10 @@ export function pgDriverSql(pool: pg.Pool, types: typeof pg.types): DriverSql {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
-    if (!name && names.size < preparedLimit) names.set(text, (name = `driver_${names.size}`));
+    if (!name && names.size < preparedLimit) {
+      name = `driver_${names.size}`;
+      names.set(text, name);
+    }
     return name;
   };
   const run = (query: Prisma.Sql) =>

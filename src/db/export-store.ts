@@ -11,7 +11,6 @@ import {
   type ExportElectionRow,
   type ExportUnitRow,
 } from "../domain/export-rows.js";
-import type { UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
 import { loadElectionStats, loadUnitsRollup } from "./progress-rollup.js";

@@ -142,7 +142,7 @@ async function bindOnce(
         ? { status: "bound", binding: toBinding(existing), replay: true }
         : { status: "already-bound", binding: toBinding(existing) };
     }
-    if (!invite || invite.kind !== "group") return { status: "unknown" };
+    if (invite?.kind !== "group") return { status: "unknown" };
     const state = inviteState(invite, now);
     if (state === "used") return { status: "used" };
     if (state === "revoked" || invite.unit.archivedAt) return { status: "revoked" };

@@ -98,7 +98,7 @@ async function redeemOnce(
         unit: { select: { archivedAt: true } },
       },
     });
-    if (!invite || invite.kind !== "person" || !invite.role) return { status: "unknown" };
+    if (invite?.kind !== "person" || !invite.role) return { status: "unknown" };
     const state = inviteState(invite, now);
     if (state === "used") {
       return invite.usedBy?.telegramUserId === telegramUserId

@@ -118,9 +118,11 @@ export class OrgImportConflictError extends Error {
   }
 }
 
-export interface ImportProgress {
-  (step: "read" | "units" | "people" | "roles" | "groups" | "paths", done?: number, total?: number): void;
-}
+export type ImportProgress = (
+  step: "read" | "units" | "people" | "roles" | "groups" | "paths",
+  done?: number,
+  total?: number,
+) => void;
 
 /** Rows written per statement: arrays of this many values are bound as a handful of parameters. */
 const batchSize = 5_000;

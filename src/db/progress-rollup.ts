@@ -101,8 +101,10 @@ export async function loadRollupTop(prisma: PrismaClient, unitId: number): Promi
     WHERE u.id = ${unitId} AND u."archivedAt" IS NULL`;
   if (!row) return null;
   const deadlines: DeadlineTable = {};
-  for (const deadline of row.deadlines)
-    (deadlines[deadline.level] ??= {})[deadline.milestone] = deadline.dueDate.slice(0, 10);
+  for (const deadline of row.deadlines) {
+    deadlines[deadline.level] ??= {};
+    deadlines[deadline.level]![deadline.milestone] = deadline.dueDate.slice(0, 10);
+  }
   const { campaignId, campaignName, deadlines: _, ...unit } = row;
   return { unit, campaign: campaignId === null ? null : { id: campaignId, name: campaignName! }, deadlines };
 }

@@ -187,7 +187,10 @@ export async function loadActiveCampaigns(
   for (const campaign of campaigns) {
     if (found.has(campaign.organizationId)) continue;
     const deadlines: DeadlineTable = {};
-    for (const [level, milestone, dueDate] of campaign.deadlines) (deadlines[level] ??= {})[milestone] = dueDate;
+    for (const [level, milestone, dueDate] of campaign.deadlines) {
+      deadlines[level] ??= {};
+      deadlines[level]![milestone] = dueDate;
+    }
     found.set(campaign.organizationId, { ...campaign, deadlines });
   }
   return found;

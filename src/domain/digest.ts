@@ -88,8 +88,7 @@ export function buildDigest(input: DigestInput): Digest {
     .filter((bar) => bar.counts === "cells" && bar.held < bar.total)
     .map((bar) => ({ name: bar.name, done: bar.held, total: bar.total, hasDifficulty: bar.openDifficulties > 0 }))
     .sort((a, b) => a.done / a.total - b.done / b.total || b.total - a.total || byName(a, b));
-  const elections =
-    input.elections && input.elections.levels.some((level) => level.congresses > 0) ? input.elections : null;
+  const elections = input.elections?.levels.some((level) => level.congresses > 0) ? input.elections : null;
   return {
     cells: { done: cells.held, total: cells.total, sinceLast: cells.heldSince },
     grassroots: { done: grassroots.held, total: grassroots.total, pilotsHeld: [...input.lists.pilotsHeld] },

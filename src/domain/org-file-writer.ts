@@ -10,7 +10,8 @@ export function writeOrgYaml(definition: OrgDefinition): string {
   const deadlines: Partial<Record<UnitLevel, Record<string, string>>> = {};
   for (const milestone of milestones) {
     for (const deadline of definition.campaign?.deadlines.filter((d) => d.milestone === milestone) ?? []) {
-      (deadlines[deadline.level] ??= {})[milestone] = deadline.date;
+      deadlines[deadline.level] ??= {};
+      deadlines[deadline.level]![milestone] = deadline.date;
     }
   }
   const file = {

@@ -67,6 +67,9 @@ export class SendLimiter {
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
   return value;
 }

@@ -2,7 +2,7 @@
 // see it, and dates as the office reads them.
 import { localDateOf } from "../clock.js";
 import { quotableText, type DifficultyAudience, type DifficultyView } from "../domain/difficulty-rules.js";
-import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { formatLocalDate } from "../domain/local-date.js";
 import type { UnitLevel } from "../domain/levels.js";
 import type { Translate } from "../i18n.js";
 

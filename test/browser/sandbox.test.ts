@@ -80,11 +80,12 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on("pageerror", (error) => (output += `\n[page error] ${error.message}`));
 
-    let url: string | undefined;
-    while (!(url = /đang chạy: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1])) {
+    const printedUrl = () => /đang chạy: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    while (!printedUrl()) {
       if (performance.now() - started > 120_000) throw new Error(`the sandbox did not print its address:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    const url = printedUrl()!;
     await page.goto(url);
     const served = performance.now();
     await page.waitForSelector("body[data-ready=true]", { timeout: 120_000 });
@@ -164,7 +165,7 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
         complete: boolean;
         naturalWidth: number;
       } | null;
-      return image !== null && image.complete && image.naturalWidth > 0;
+      return image?.complete && image.naturalWidth > 0;
     });
     const png = await page.evaluate(
       async (src) => {

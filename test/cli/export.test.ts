@@ -106,7 +106,7 @@ describe("export command line", () => {
       "Đảng bộ quận Long Biên — Đảng bộ quận Long Biên (LB) — số liệu lúc 10:00 ngày 20/03/2020 — Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
     );
     expect(units.rowCount).toBe(2 + 640);
-    const giathuy = sheetRecords(units).find((record) => record["Mã"] === "P-GIATHUY")!;
+    const giathuy = sheetRecords(units).find((record) => record.Mã === "P-GIATHUY")!;
     expect(giathuy).toMatchObject({
       "Đơn vị": "Đảng bộ phường Gia Thụy",
       Cấp: "Tổ chức cơ sở đảng",
@@ -123,16 +123,16 @@ describe("export command line", () => {
       "Tổng cộng": "all",
     };
     const statistics = sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!);
-    expect(statistics.map((record) => record["Cấp"])).toEqual(Object.keys(levelNames));
+    expect(statistics.map((record) => record.Cấp)).toEqual(Object.keys(levelNames));
     for (const record of statistics) {
-      const level = levelNames[String(record["Cấp"])]!;
+      const level = levelNames[String(record.Cấp)]!;
       const rows = congresses.filter((congress) => level === "all" || congress.level === level);
       const sum = (pick: (results: ElectionResults) => number) =>
         rows.reduce((total, row) => total + pick(row.results), 0);
       const elected = sum((r) => r.committeeElected);
       const units =
         level === "all" ? [...unitsPerLevel.values()].reduce((a, b) => a + b, 0) : unitsPerLevel.get(level)!;
-      expect(record, String(record["Cấp"])).toMatchObject({
+      expect(record, String(record.Cấp)).toMatchObject({
         "Số đơn vị": units,
         "Đã đại hội": rows.length,
         "BCH theo đề án": sum((r) => r.committeePlanned),

@@ -81,12 +81,16 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
         allowed(value, ["plan", "documents", "personnel", "scheduled", "held"], `campaign.deadlines.${level}`);
       }
     }
-    data.units.forEach((u, i) => allowed(u, ["code", "name", "level", "parent", "pilot", "term"], `units[${i}]`));
-    data.people.forEach((p, i) => {
+    for (const [i, u] of data.units.entries()) {
+      allowed(u, ["code", "name", "level", "parent", "pilot", "term"], `units[${i}]`);
+    }
+    for (const [i, p] of data.people.entries()) {
       allowed(p, ["name", "phone", "roles", "locale"], `people[${i}]`);
-      p.roles.forEach((r, j) => allowed(r, ["role", "unit"], `people[${i}].roles[${j}]`));
-    });
-    data.workingGroups.forEach((g, i) => allowed(g, ["name", "leader", "members", "units"], `workingGroups[${i}]`));
+      for (const [j, r] of p.roles.entries()) allowed(r, ["role", "unit"], `people[${i}].roles[${j}]`);
+    }
+    for (const [i, g] of data.workingGroups.entries()) {
+      allowed(g, ["name", "leader", "members", "units"], `workingGroups[${i}]`);
+    }
   });
 
   it("has the organisation and the campaign", () => {

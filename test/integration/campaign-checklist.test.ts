@@ -452,7 +452,7 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     const exportOverdue = new Set(
       sheetRecords(workbook.getWorksheet("Tiến độ đơn vị")!)
         .filter((record) => record["Mốc quá hạn"] !== null)
-        .map((record) => String(record["Mã"])),
+        .map((record) => String(record.Mã)),
     );
     return { lists, status, tiendo: flagged, tiendoEntries: entries, digest, exportOverdue, cards };
   }

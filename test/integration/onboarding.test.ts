@@ -448,6 +448,7 @@ describe("onboarding", () => {
       );
       expect((await harness.say(admin, "/moi")).text).toBe(usage.join("\n"));
       expect((await harness.say(admin, "/moi P-BODE-05 bithu thêm")).text).toBe(usage.join("\n"));
+      expect(await fingerprint()).toEqual(before);
 
       // An admin of one ward may invite within it only.
       const wardAdmin = await rosterUser("+84972522488"); // Tạ Công Việt, secretary of P-BODE-22

@@ -270,7 +270,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     const document = await harness.say(admin, "/xuat");
     const workbook = await readWorkbook(await downloadDocument(harness, document));
     const statistics = new Map(
-      sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!).map((record) => [String(record["Cấp"]), record]),
+      sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!).map((record) => [String(record.Cấp), record]),
     );
     const unitRows = sheetRecords(workbook.getWorksheet("Tiến độ đơn vị")!);
 
@@ -296,7 +296,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     expect(expected.held.district).toEqual([1, 1]);
     // The export's per-unit sheet lists the same units and the same held congresses.
     for (const level of electionLevels) {
-      const rows = unitRows.filter((row) => row["Cấp"] === sheetLabel[level]);
+      const rows = unitRows.filter((row) => row.Cấp === sheetLabel[level]);
       expect([rows.filter((row) => row["Ngày đã đại hội"] !== null).length, rows.length], level).toEqual(
         expected.held[level],
       );
@@ -321,7 +321,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
           elected: row["BCH trúng cử"],
           inFull: row["Số đơn vị bầu đủ"],
           short: row["Số đơn vị bầu thiếu"],
-          women: row["Nữ"],
+          women: row.Nữ,
           underThirtyFive: row["Dưới 35 tuổi"],
           reElected: row["Tái cử"],
           newMembers: row["Tham gia lần đầu"],
@@ -346,7 +346,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
       total["BCH theo đề án"],
       total["BCH trúng cử"],
       total["Số đơn vị bầu thiếu"],
-      total["Nữ"],
+      total.Nữ,
     ]).toEqual([sumOf("congresses"), sumOf("planned"), sumOf("elected"), sumOf("short"), sumOf("women")]);
     expect(tiendo).toContain(`Kết quả bầu cử (${sumOf("congresses")} đại hội đã tổ chức):`);
   });

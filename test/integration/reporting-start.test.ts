@@ -202,7 +202,7 @@ describe("starting a report from a reminder's button", () => {
       );
       const flow = await db.database.prisma.chatFlow.findFirstOrThrow({ where: { userId: BigInt(an.id) } });
       expect(flow.state).toMatchObject({ stage: "date", unitId: gt07, milestone, draft: null });
-      expect(askDate.reply_markup?.inline_keyboard.at(-1)!.map((button) => button.text)).toEqual(["✖️ Hủy"]);
+      expect(askDate.reply_markup!.inline_keyboard.at(-1)!.map((button) => button.text)).toEqual(["✖️ Hủy"]);
     },
   );
 });

@@ -237,9 +237,9 @@ async function askForUnit(
     new Date(now.getTime() + choiceMinutes * 60_000),
   );
   const keyboard = new InlineKeyboard();
-  units.forEach((unit, index) =>
-    keyboard.text(renderUnitName(translator(ctx), unit), `difficulty:unit:${nonce}:${index}`).row(),
-  );
+  for (const [index, unit] of units.entries()) {
+    keyboard.text(renderUnitName(translator(ctx), unit), `difficulty:unit:${nonce}:${index}`).row();
+  }
   keyboard.text(ctx.t("difficulty-button-cancel"), `difficulty:cancel:${nonce}`);
   await ctx.reply(ctx.t("difficulty-choose-unit", { text: shortenText(raised.text, promptTextMax) }), {
     reply_markup: keyboard,

@@ -18,7 +18,7 @@ export interface AskButtons {
 
 export function unitKeyboard(step: Step, units: { name: string }[], t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  units.forEach((unit, index) => keyboard.text(unit.name, callbackData(step, "u", String(index))).row());
+  for (const [index, unit] of units.entries()) keyboard.text(unit.name, callbackData(step, "u", String(index))).row();
   return keyboard.text(t("report-cancel"), callbackData(step, "cancel"));
 }
 

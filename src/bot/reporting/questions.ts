@@ -110,7 +110,7 @@ export function withNumbers(
   note: string | null,
 ): ElectionResults {
   const next: ElectionResults = { ...(results ?? emptyResults(0, 0)) };
-  fields.forEach((field, index) => setField(next, field, values[index] ?? null));
+  for (const [index, field] of fields.entries()) setField(next, field, values[index] ?? null);
   if (note !== null) next.note = note;
   return next;
 }

@@ -29,7 +29,10 @@ function sendJson(res: ServerResponse, response: ApiResponse): void {
 
 function sendFile(world: World, res: ServerResponse, token: string, path: string): void {
   const file = World.isToken(token) ? world.files.getByPath(token, path) : undefined;
-  if (!file) return sendJson(res, notFound().toResponse());
+  if (!file) {
+    sendJson(res, notFound().toResponse());
+    return;
+  }
   res.writeHead(200, { "content-type": file.mimeType, "content-length": file.data.length });
   res.end(file.data);
 }
@@ -57,7 +60,7 @@ async function handle(world: World, req: IncomingMessage, res: ServerResponse): 
     if (!res.writableFinished) abort.abort();
   });
 
-  let input;
+  let input: Awaited<ReturnType<typeof readRequestInput>>;
   try {
     input = await readRequestInput(req, url);
   } catch (error) {

@@ -1,6 +1,5 @@
 // The sandbox page: plain JavaScript, no build step. All data comes from the JSON API under /api; the
 // server renders message text to escaped HTML, so the page never inserts raw user or bot text as HTML.
-"use strict";
 
 const state = {
   lang: localStorage.getItem("sandbox-lang") || null,
@@ -454,7 +453,10 @@ $("commands-button").addEventListener("click", () => {
 let refreshing = false;
 let again = false;
 async function refresh() {
-  if (refreshing) return void (again = true);
+  if (refreshing) {
+    again = true;
+    return;
+  }
   refreshing = true;
   try {
     await Promise.all([loadChat(), loadPersonas()]);
