@@ -152,6 +152,7 @@ cli-usage =
       export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
                                               export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
       db migrate                              bring the database schema up to date
+    With several organisations in the database, add --org CODE to choose one; unit codes may be typed in any case.
 cli-unknown-command = unknown command "{ $command }"
 cli-missing-argument = { $name } is missing
 cli-unknown-option = unknown option "{ $option }"

@@ -152,6 +152,7 @@ cli-usage =
       export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
                                               xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
+    Khi cơ sở dữ liệu có nhiều tổ chức, thêm --org MÃ vào lệnh để chọn tổ chức; mã đơn vị viết hoa hay thường đều được.
 cli-unknown-command = không có lệnh "{ $command }"
 cli-missing-argument = thiếu { $name }
 cli-unknown-option = không có tùy chọn "{ $option }"

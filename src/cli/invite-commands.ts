@@ -1,8 +1,6 @@
 // `invite create | list | revoke`: invite links made from the command line, with the same store as /moi.
 // The token is printed once, at creation; lists show everything about an invite except the token.
 import type { Config } from "../config.js";
-import type { Database } from "../db/client.js";
-import { createInvite, listInvites, revokeInvite } from "../db/invite-store.js";
 import {
   defaultInviteLifetimeMs,
   inviteLink,
@@ -13,14 +11,13 @@ import {
 } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
+import type { UseCaseDeps } from "../usecases/deps.js";
+import { issueInvite, listInvites, revokeInvite } from "../usecases/invites.js";
+import { CliError, organizationOf, requiredFlag, stringFlag, type ParsedArgs } from "./cli-error.js";
 import type { CliIo } from "./run-cli.js";
 
-interface InviteArgs {
-  words: readonly string[];
-  flags: ReadonlyMap<string, string | true>;
-}
-
 interface InviteCliContext {
+  deps: UseCaseDeps;
   t: Translate;
   config: Config;
   io: CliIo;
@@ -28,101 +25,69 @@ interface InviteCliContext {
   env?: Record<string, string | undefined>;
 }
 
-/** An argument error (exit 2) or a refusal (exit 1), printed as one line. */
-class InviteCliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 2,
-  ) {
-    super(message);
-  }
+export async function inviteCommand(args: ParsedArgs, context: InviteCliContext): Promise<number> {
+  const action = args.words[1];
+  if (action === "create") return create(args, context);
+  if (action === "list") return list(args, context);
+  if (action === "revoke") return revoke(args, context);
+  throw new CliError(context.t("cli-unknown-command", { command: args.words.join(" ") }));
 }
 
-export async function inviteCommand(args: InviteArgs, database: Database, context: InviteCliContext): Promise<number> {
-  const { t, io } = context;
-  try {
-    const action = args.words[1];
-    if (action === "create") return await create(args, database, context);
-    if (action === "list") return await list(args, database, context);
-    if (action === "revoke") return await revoke(args, database, context);
-    throw new InviteCliError(t("cli-unknown-command", { command: args.words.join(" ") }));
-  } catch (error) {
-    if (!(error instanceof InviteCliError)) throw error;
-    io.err(t("cli-error", { message: error.message }));
-    return error.exitCode;
-  }
-}
-
-async function create(
-  args: InviteArgs,
-  database: Database,
-  { t, io, config, env = process.env }: InviteCliContext,
-): Promise<number> {
-  const unitCode = stringFlag(args, "--unit", t);
-  const roleWord = stringFlag(args, "--role", t);
+async function create(args: ParsedArgs, { deps, t, io, config, env = process.env }: InviteCliContext): Promise<number> {
+  const unitCode = requiredFlag(args, "--unit", t);
+  const roleWord = requiredFlag(args, "--role", t);
   const role = parseInviteRole(roleWord);
-  if (!role) throw new InviteCliError(t("invite-cli-bad-role", { value: roleWord }));
-  const expires = args.flags.get("--expires");
-  const lifetime = typeof expires === "string" ? parseInviteLifetime(expires) : defaultInviteLifetimeMs;
-  if (lifetime === null) throw new InviteCliError(t("invite-cli-bad-expires", { value: String(expires) }));
+  if (!role) throw new CliError(t("invite-cli-bad-role", { value: roleWord }));
+  const expires = stringFlag(args, "--expires");
+  const lifetimeMs = expires === undefined ? defaultInviteLifetimeMs : parseInviteLifetime(expires);
+  if (lifetimeMs === null) throw new CliError(t("invite-cli-bad-expires", { value: String(expires) }));
   const username = botUsernameFromEnv(env, t);
 
-  const organization = await resolveOrganization(args, database, t);
-  const unit = await database.prisma.unit.findFirst({
-    where: { organizationId: organization.id, code: { equals: unitCode, mode: "insensitive" }, archivedAt: null },
-    select: { id: true, code: true, name: true },
-  });
-  if (!unit) throw new InviteCliError(t("cli-unit-unknown", { value: unitCode }));
-  const expiresAt = new Date(Date.now() + lifetime);
-  const invite = await createInvite(database.prisma, {
-    organizationId: organization.id,
-    unitId: unit.id,
+  const organization = await organizationOf(deps, args, t);
+  const outcome = await issueInvite(deps, {
+    requester: { kind: "office", organizationId: organization.id },
+    unitCode,
     role,
-    expiresAt,
-    createdBy: "cli",
+    lifetimeMs,
   });
+  if (outcome.status !== "issued") throw new CliError(t("cli-unit-unknown", { value: unitCode }));
 
-  const expiry = localDateTime(expiresAt, config.timezone);
+  const expiry = localDateTime(outcome.expiresAt, config.timezone);
   io.out(
     t("invite-cli-created", {
-      id: invite.id,
+      id: outcome.id,
       role: t("role-name", { role }),
-      unit: unit.name,
-      code: unit.code,
+      unit: outcome.unit.name,
+      code: outcome.unit.code,
       time: expiry.time,
       date: formatLocalDate(expiry.date),
     }),
   );
   const resolved = username ?? (await botUsernameFromTelegram(config));
   if (resolved.ok) {
-    io.out(inviteLink(resolved.username, invite.token));
+    io.out(inviteLink(resolved.username, outcome.token));
   } else {
-    io.out(`/start ${invite.token}`);
+    io.out(`/start ${outcome.token}`);
     io.out(t(resolved.reason === "unset" ? "invite-cli-no-username" : "invite-cli-getme-failed"));
   }
   return 0;
 }
 
-async function list(args: InviteArgs, database: Database, { t, io, config }: InviteCliContext): Promise<number> {
-  const organization = await resolveOrganization(args, database, t);
-  const unitCode = args.flags.get("--unit");
-  let unitId: number | undefined;
-  if (typeof unitCode === "string") {
-    const unit = await database.prisma.unit.findFirst({
-      where: { organizationId: organization.id, code: { equals: unitCode, mode: "insensitive" } },
-      select: { id: true },
-    });
-    if (!unit) throw new InviteCliError(t("cli-unit-unknown", { value: unitCode }));
-    unitId = unit.id;
-  }
-  const invites = await listInvites(database.prisma, organization.id, new Date(), unitId);
-  if (invites.length === 0) io.out(t("invite-cli-list-empty"));
+async function list(args: ParsedArgs, { deps, t, io, config }: InviteCliContext): Promise<number> {
+  const organization = await organizationOf(deps, args, t);
+  const unitCode = stringFlag(args, "--unit");
+  const outcome = await listInvites(deps, {
+    organizationId: organization.id,
+    ...(unitCode !== undefined && { unitCode }),
+  });
+  if (outcome.status === "unknown-unit") throw new CliError(t("cli-unit-unknown", { value: outcome.code }));
+  if (outcome.invites.length === 0) io.out(t("invite-cli-list-empty"));
   const when = (date: Date | null) => {
     if (!date) return "none";
     const local = localDateTime(date, config.timezone);
     return `${formatLocalDate(local.date)} ${local.time}`;
   };
-  for (const invite of invites) {
+  for (const invite of outcome.invites) {
     io.out(
       t("invite-cli-list-line", {
         id: invite.id,
@@ -139,27 +104,23 @@ async function list(args: InviteArgs, database: Database, { t, io, config }: Inv
   return 0;
 }
 
-async function revoke(args: InviteArgs, database: Database, { t, io, config }: InviteCliContext): Promise<number> {
-  const token = args.flags.get("--token");
-  const id = args.flags.get("--id");
+async function revoke(args: ParsedArgs, { deps, t, io, config }: InviteCliContext): Promise<number> {
+  const token = stringFlag(args, "--token");
+  const id = stringFlag(args, "--id");
   let which: { id: number } | { token: string };
-  if (typeof token === "string") which = { token: inviteTokenFromText(token) };
-  else if (typeof id === "string") {
-    if (!/^\d{1,9}$/.test(id)) throw new InviteCliError(t("invite-cli-bad-id", { value: id }));
+  if (token !== undefined) which = { token: inviteTokenFromText(token) };
+  else if (id !== undefined) {
+    if (!/^\d{1,9}$/.test(id)) throw new CliError(t("invite-cli-bad-id", { value: id }));
     which = { id: Number(id) };
-  } else throw new InviteCliError(t("invite-cli-missing-which"));
-  const organizationId = args.flags.has("--org") ? (await resolveOrganization(args, database, t)).id : undefined;
-  const outcome = await revokeInvite(database.prisma, which, {
-    ...(organizationId !== undefined && { organizationId }),
-    now: new Date(),
-    actor: "cli",
-  });
+  } else throw new CliError(t("invite-cli-missing-which"));
+  const organizationId = args.flags.has("--org") ? (await organizationOf(deps, args, t)).id : undefined;
+  const outcome = await revokeInvite(deps, { which, ...(organizationId !== undefined && { organizationId }) });
   switch (outcome.status) {
     case "unknown":
-      throw new InviteCliError(t("invite-cli-unknown"), 1);
+      throw new CliError(t("invite-cli-unknown"), 1);
     case "used": {
       const used = localDateTime(outcome.usedAt, config.timezone);
-      throw new InviteCliError(
+      throw new CliError(
         t("invite-cli-used", { id: outcome.id, time: used.time, date: formatLocalDate(used.date) }),
         1,
       );
@@ -179,40 +140,13 @@ async function revoke(args: InviteArgs, database: Database, { t, io, config }: I
   }
 }
 
-function stringFlag(args: InviteArgs, name: string, t: Translate): string {
-  const value = args.flags.get(name);
-  if (typeof value !== "string") throw new InviteCliError(t("cli-missing-argument", { name }));
-  return value;
-}
-
-async function resolveOrganization(
-  args: InviteArgs,
-  database: Database,
-  t: Translate,
-): Promise<{ id: number; code: string }> {
-  const requested = args.flags.get("--org");
-  const organizations = await database.prisma.organization.findMany({
-    select: { id: true, code: true },
-    orderBy: { id: "asc" },
-  });
-  if (typeof requested === "string") {
-    const organization = organizations.find((candidate) => candidate.code === requested);
-    if (!organization) throw new InviteCliError(t("cli-org-unknown", { value: requested }));
-    return organization;
-  }
-  if (organizations.length === 0) throw new InviteCliError(t("cli-org-not-found"));
-  if (organizations.length > 1)
-    throw new InviteCliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
-  return organizations[0]!;
-}
-
 type UsernameLookup = { ok: true; username: string } | { ok: false; reason: "unset" | "failed" };
 
 /** TELEGRAM_BOT_USERNAME, with or without its @; null when unset. */
 function botUsernameFromEnv(env: Record<string, string | undefined>, t: Translate): UsernameLookup | null {
   const value = env.TELEGRAM_BOT_USERNAME?.trim().replace(/^@/, "");
   if (!value) return null;
-  if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(value)) throw new InviteCliError(t("invite-cli-bad-username", { value }));
+  if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(value)) throw new CliError(t("invite-cli-bad-username", { value }));
   return { ok: true, username: value };
 }
 

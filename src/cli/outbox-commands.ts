@@ -1,11 +1,11 @@
 // `outbox status`: how many messages are pending, sent and failed, and which chats are unreachable.
 // Never prints a message's text (it may hold names): only chat, kind, Telegram's error and the date.
 import type { Config } from "../config.js";
-import type { Database } from "../db/client.js";
-import { outboxSummary } from "../db/outbox-store.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
+import type { UseCaseDeps } from "../usecases/deps.js";
+import { outboxStatus } from "../usecases/outbox-status.js";
 import type { CliIo } from "./run-cli.js";
 
 interface OutboxArgs {
@@ -16,15 +16,14 @@ const shownFailures = 50;
 
 export async function outboxCommand(
   args: OutboxArgs,
-  database: Database,
-  context: { t: Translate; config: Config; io: CliIo; now?: Date },
+  context: { deps: UseCaseDeps; t: Translate; config: Config; io: CliIo },
 ): Promise<number> {
   const { t, io, config } = context;
   if (args.words[1] !== "status" || args.words.length > 2) {
     io.err(t("cli-error", { message: t("cli-unknown-command", { command: args.words.join(" ") }) }));
     return 2;
   }
-  const summary = await outboxSummary(database.prisma, { now: context.now ?? new Date(), failureLimit: shownFailures });
+  const summary = await outboxStatus(context.deps, { failureLimit: shownFailures });
   io.out(
     t("outbox-cli-summary", {
       pending: summary.pending,

@@ -1,25 +1,23 @@
 // The `daihoi` command line. Parses arguments, opens the database, calls the same domain and store
 // functions as the bot, and prints results. Returns an exit code; never calls process.exit itself.
 import { readFile, stat, writeFile } from "node:fs/promises";
+import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
 import { DataDirLockedError, setDataDirOwner } from "../db/data-dir-lock.js";
-import {
-  importOrganization,
-  loadStoredOrganization,
-  OrgImportConflictError,
-  type ImportOutcome,
-} from "../db/org-store.js";
-import { countSubtreeUnits } from "../db/progress-store.js";
+import { OrgImportConflictError, type ImportOutcome } from "../db/org-store.js";
 import { hasChanges } from "../domain/org-diff.js";
 import { readOrgFile } from "../domain/org-file.js";
 import { writeOrgCsv, writeOrgYaml } from "../domain/org-file-writer.js";
 import type { OrgProblem } from "../domain/org-definition.js";
-import { summarizeTotals } from "../domain/progress-totals.js";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.js";
 import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
 import { systemProblem, systemProblemMessage } from "../system-errors.js";
+import type { UseCaseDeps } from "../usecases/deps.js";
+import { importOrganizationDefinition, organizationDefinition } from "../usecases/organization-file.js";
+import { subtreeStatus } from "../usecases/status.js";
+import { CliError, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
@@ -35,13 +33,8 @@ export interface CliDeps {
   config: Config;
   /** Tests pass an open database; otherwise one is opened from the config and closed at the end. */
   database?: Database;
-}
-
-class CliError extends Error {}
-
-interface ParsedArgs {
-  words: string[];
-  flags: Map<string, string | true>;
+  /** What "now" is for the commands (invites' expiry, today's digest, overdue): the system's unless given. */
+  clock?: Clock;
 }
 
 const valueFlags = new Set([
@@ -77,17 +70,21 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
       io.out(t("cli-usage"));
       return args.words.length === 0 && !args.flags.has("--help") ? 2 : 0;
     }
-    const open = async () => (database ??= deps.database ?? (await openMigrated(deps.config)));
+    const open = async (): Promise<UseCaseDeps> => {
+      database ??= deps.database ?? (await openMigrated(deps.config));
+      return { prisma: database.prisma, clock: deps.clock ?? systemClock, config: deps.config };
+    };
+    const config = deps.config;
     const [first, second] = args.words;
     if (first === "org" && second === "import") return await orgImport(args, open, t, io);
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
     if (first === "status") return await status(args, await open(), t, locale, io);
-    if (first === "invite") return await inviteCommand(args, await open(), { t, config: deps.config, io });
-    if (first === "group") return await groupCommand(args, await open(), { t, config: deps.config, io });
-    if (first === "outbox") return await outboxCommand(args, await open(), { t, config: deps.config, io });
-    if (first === "digest") return await digestCommand(args, await open(), { t, config: deps.config, io });
-    if (first === "remind") return await remindCommand(args, await open(), { t, config: deps.config, io });
-    if (first === "export") return await exportCommand(args, await open(), { t, locale, config: deps.config, io });
+    if (first === "invite") return await inviteCommand(args, { deps: await open(), t, config, io });
+    if (first === "group") return await groupCommand(args, { deps: await open(), t, config, io });
+    if (first === "outbox") return await outboxCommand(args, { deps: await open(), t, config, io });
+    if (first === "digest") return await digestCommand(args, { deps: await open(), t, config, io });
+    if (first === "remind") return await remindCommand(args, { deps: await open(), t, config, io });
+    if (first === "export") return await exportCommand(args, { deps: await open(), t, locale, config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;
@@ -99,7 +96,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
   } catch (error) {
     if (error instanceof CliError) {
       io.err(t("cli-error", { message: error.message }));
-      return 2;
+      return error.exitCode;
     }
     if (error instanceof DataDirLockedError) {
       io.err(t("cli-error", { message: error.explain(t) }));
@@ -124,7 +121,7 @@ async function openMigrated(config: Config): Promise<Database> {
   return database;
 }
 
-function parseArgs(argv: readonly string[], t: Translate): ParsedArgs {
+function parseArgs(argv: readonly string[], t: Translate): ParsedArgs & { words: string[] } {
   const words: string[] = [];
   const flags = new Map<string, string | true>();
   for (let index = 0; index < argv.length; index++) {
@@ -152,7 +149,7 @@ function renderProblem(t: Translate, problem: OrgProblem): string {
 export const maxOrgFileBytes = 64 * 1024 * 1024;
 
 /** The file is read and checked before the database is opened: a bad file never touches it, and the two never share memory. */
-async function orgImport(args: ParsedArgs, open: () => Promise<Database>, t: Translate, io: CliIo): Promise<number> {
+async function orgImport(args: ParsedArgs, open: () => Promise<UseCaseDeps>, t: Translate, io: CliIo): Promise<number> {
   const file = args.words[2];
   if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
   const size = await stat(file).then(
@@ -180,13 +177,12 @@ async function orgImport(args: ParsedArgs, open: () => Promise<Database>, t: Tra
     }
     const dryRun = args.flags.has("--dry-run");
     const definition = result.definition;
-    const database = await open();
+    const deps = await open();
     let outcome: ImportOutcome;
     try {
-      outcome = await importOrganization(database.prisma, definition, {
+      outcome = await importOrganizationDefinition(deps, definition, {
         prune: args.flags.has("--prune"),
         dryRun,
-        actor: "cli",
         progress: (step, done, total) =>
           progress.show(
             t("cli-progress-import", {
@@ -249,52 +245,31 @@ function terminalProgress(): { show(line: string): void; clear(): void } {
   };
 }
 
-async function resolveOrganizationCode(args: ParsedArgs, database: Database, t: Translate): Promise<string> {
-  const requested = args.flags.get("--org");
-  const organizations = await database.prisma.organization.findMany({ select: { code: true }, orderBy: { id: "asc" } });
-  if (typeof requested === "string") {
-    if (!organizations.some((organization) => organization.code === requested))
-      throw new CliError(t("cli-org-unknown", { value: requested }));
-    return requested;
-  }
-  if (organizations.length === 0) throw new CliError(t("cli-org-not-found"));
-  if (organizations.length > 1)
-    throw new CliError(t("cli-org-choose", { list: organizations.map((o) => o.code).join(", ") }));
-  return organizations[0]!.code;
-}
-
-async function orgExport(args: ParsedArgs, database: Database, t: Translate, io: CliIo): Promise<number> {
+async function orgExport(args: ParsedArgs, deps: UseCaseDeps, t: Translate, io: CliIo): Promise<number> {
   const format = args.flags.get("--format") ?? "yaml";
   if (format !== "yaml" && format !== "csv")
     throw new CliError(t("org-problem-one-of", { value: String(format), values: "yaml, csv" }));
-  const code = await resolveOrganizationCode(args, database, t);
-  const stored = await loadStoredOrganization(database.prisma, code);
-  const text = format === "csv" ? writeOrgCsv(stored!.definition) : writeOrgYaml(stored!.definition);
-  const out = args.flags.get("--out");
-  if (typeof out === "string") {
+  const organization = await organizationOf(deps, args, t);
+  const definition = await organizationDefinition(deps, organization.code);
+  if (!definition) throw new CliError(t("cli-org-unknown", { value: organization.code }), 1);
+  const text = format === "csv" ? writeOrgCsv(definition) : writeOrgYaml(definition);
+  const out = stringFlag(args, "--out");
+  if (out !== undefined) {
     await writeFile(out, text, "utf8");
     io.out(t("cli-exported", { file: out }));
   } else io.out(text.trimEnd());
   return 0;
 }
 
-async function status(args: ParsedArgs, database: Database, t: Translate, locale: Locale, io: CliIo): Promise<number> {
-  const unitCode = args.flags.get("--unit");
-  const code = await resolveOrganizationCode(args, database, t);
-  const organization = await database.prisma.organization.findUniqueOrThrow({ where: { code } });
-  const unit =
-    typeof unitCode === "string"
-      ? await database.prisma.unit.findFirst({
-          where: { organizationId: organization.id, code: unitCode, archivedAt: null },
-        })
-      : await database.prisma.unit.findFirst({
-          where: { organizationId: organization.id, parentId: null, archivedAt: null },
-        });
-  if (!unit) throw new CliError(t("cli-unit-unknown", { value: String(unitCode ?? code) }));
-  const campaign = await database.prisma.campaign.findFirst({
-    where: { organizationId: organization.id, active: true },
+async function status(args: ParsedArgs, deps: UseCaseDeps, t: Translate, locale: Locale, io: CliIo): Promise<number> {
+  const organization = await organizationOf(deps, args, t);
+  const unitCode = stringFlag(args, "--unit");
+  const outcome = await subtreeStatus(deps, {
+    organizationId: organization.id,
+    ...(unitCode !== undefined && { unitCode }),
   });
-  const rows = await countSubtreeUnits(database.prisma, unit, campaign?.id ?? null);
-  io.out(renderStatusText(t, locale, { unit, campaign: campaign?.name ?? null, totals: summarizeTotals(rows) }));
+  if (outcome.status === "unknown-unit")
+    throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));
+  io.out(renderStatusText(t, locale, outcome));
   return 0;
 }

@@ -289,3 +289,21 @@ export async function expiredGroupWaits(prisma: PrismaClient, now: Date): Promis
   const boundIds = new Set(bound.map((row) => row.chatId));
   return rows.filter((row) => !boundIds.has(row.chatId)).map((row) => Number(row.chatId));
 }
+
+/** The groups that get the digest in an organisation (of one unit, by its code in any letter case, when given). */
+export async function digestGroupsOf(
+  prisma: PrismaClient,
+  organizationId: number,
+  unitCode?: string,
+): Promise<{ chatId: number; unitId: number; locale: string | null }[]> {
+  const rows = await prisma.chatBinding.findMany({
+    where: {
+      organizationId,
+      purpose: "digest",
+      ...(unitCode !== undefined && { unit: { code: { equals: unitCode, mode: "insensitive" } } }),
+    },
+    orderBy: { id: "asc" },
+    select: { chatId: true, unitId: true, locale: true },
+  });
+  return rows.map((row) => ({ ...row, chatId: Number(row.chatId) }));
+}

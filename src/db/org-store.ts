@@ -9,6 +9,17 @@ import { diffOrganization, hasChanges, roleKey, type OrgChanges, type StoredOrga
 
 type Tx = Prisma.TransactionClient;
 
+export interface OrganizationRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Every organisation in the database, oldest first. */
+export async function listOrganizations(prisma: PrismaClient): Promise<OrganizationRef[]> {
+  return prisma.organization.findMany({ select: { id: true, code: true, name: true }, orderBy: { id: "asc" } });
+}
+
 export async function loadStoredOrganization(db: Tx | PrismaClient, code: string): Promise<StoredOrganization | null> {
   const organization = await db.organization.findUnique({ where: { code } });
   if (!organization) return null;

@@ -13,6 +13,16 @@ export interface CodedUnit {
   parentName: string | null;
 }
 
+const codedUnitSelect = {
+  id: true,
+  organizationId: true,
+  code: true,
+  name: true,
+  level: true,
+  path: true,
+  parent: { select: { name: true } },
+} as const;
+
 export async function findUnitByCode(
   prisma: PrismaClient,
   organizationId: number,
@@ -20,17 +30,21 @@ export async function findUnitByCode(
 ): Promise<CodedUnit | null> {
   const row = await prisma.unit.findFirst({
     where: { organizationId, code: { equals: code, mode: "insensitive" }, archivedAt: null },
-    select: {
-      id: true,
-      organizationId: true,
-      code: true,
-      name: true,
-      level: true,
-      path: true,
-      parent: { select: { name: true } },
-    },
+    select: codedUnitSelect,
   });
-  if (!row) return null;
+  return row && toCodedUnit(row);
+}
+
+/** The organisation's top unit (the one without a parent). */
+export async function findRootUnit(prisma: PrismaClient, organizationId: number): Promise<CodedUnit | null> {
+  const row = await prisma.unit.findFirst({
+    where: { organizationId, parentId: null, archivedAt: null },
+    select: codedUnitSelect,
+  });
+  return row && toCodedUnit(row);
+}
+
+function toCodedUnit(row: Omit<CodedUnit, "parentName"> & { parent: { name: string } | null }): CodedUnit {
   const { parent, ...unit } = row;
   return { ...unit, parentName: parent?.name ?? null };
 }

@@ -1,23 +1,24 @@
-// The `status` text: a unit's name, its campaign, and its subtree's totals.
+// The `status` text: a unit's name, its campaign, and its subtree's totals per level.
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
-import type { ProgressTotals } from "../domain/progress-totals.js";
+import type { LevelLine, ProgressCounts } from "../domain/progress-rollup.js";
 
 export function renderStatusText(
   t: Translate,
   locale: Locale,
-  input: { unit: { code: string; name: string }; campaign: string | null; totals: ProgressTotals },
+  input: { unit: { code: string; name: string }; campaign: string | null; lines: LevelLine[]; totals: ProgressCounts },
 ): string {
   const lines = [t("status-title", { name: input.unit.name, code: input.unit.code })];
   lines.push(input.campaign ? t("status-campaign", { campaign: input.campaign }) : t("status-no-campaign"));
-  for (const line of input.totals.lines) {
+  for (const line of input.lines) {
+    const kind = line.kind === "committees" ? "committees" : line.kind === "cells" ? "grassroots-cells" : line.level;
     const text = t("status-line", {
-      label: t("status-label", { kind: line.kind }),
-      held: line.held,
-      total: line.total,
-      percent: formatPercent(line.held, line.total, locale),
+      label: t("status-label", { kind }),
+      held: line.counts.held,
+      total: line.counts.total,
+      percent: formatPercent(line.counts.held, line.counts.total, locale),
     });
-    lines.push(line.kind === "committees" || line.kind === "grassroots-cells" ? `  ${text}` : text);
+    lines.push(line.kind ? `  ${text}` : text);
   }
-  lines.push(t("status-total", { units: input.totals.units, held: input.totals.held }));
+  lines.push(t("status-total", { units: input.totals.total, held: input.totals.held }));
   return lines.join("\n");
 }

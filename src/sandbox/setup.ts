@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import type { PrismaClient } from "@prisma/client";
 import { bindByPhone } from "../db/binding-store.js";
 import { createGroupLinkCode, findGroupBinding } from "../db/group-binding-store.js";
-import { importOrganization } from "../db/org-store.js";
+import { importOrganizationDefinition } from "../usecases/organization-file.js";
 import { readOrgFile } from "../domain/org-file.js";
 import type { Clock } from "../clock.js";
 import { privateChatOf, type BotApiEmulator } from "../emulator/index.js";
@@ -22,7 +22,7 @@ export async function importDemoIfEmpty(prisma: PrismaClient, file: string): Pro
   const result = readOrgFile(await readFile(file, "utf8"), /\.csv$/i.test(file) ? "csv" : "yaml");
   if (!result.ok)
     throw new Error(`${file} is not a valid organisation file: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  await importOrganization(prisma, result.definition, { prune: false, dryRun: false, actor: "sandbox" });
+  await importOrganizationDefinition({ prisma }, result.definition, { prune: false, dryRun: false, actor: "sandbox" });
   return true;
 }
 

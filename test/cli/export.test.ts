@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { fixedClock } from "../../src/clock.js";
 import type { ElectionResults } from "../../src/domain/election-results.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { cli, type CliResult } from "../support/cli.js";
@@ -34,14 +35,9 @@ describe("export command line", () => {
   const congresses: Congress[] = [];
   const unitsPerLevel = new Map<UnitLevel, number>();
 
-  /** Runs the CLI at 10:00 on 20/03/2020 in Hà Nội (Date only: the database and timers run as usual). */
+  /** Runs the CLI with the office's clock at 10:00 on 20/03/2020 in Hà Nội. */
   async function exportAt(args: string[]): Promise<CliResult> {
-    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2020-03-20T03:00:00Z") });
-    try {
-      return await cli(db.database, ["export", ...args]);
-    } finally {
-      vi.useRealTimers();
-    }
+    return cli(db.database, ["export", ...args], {}, fixedClock("2020-03-20T03:00:00Z"));
   }
 
   beforeAll(async () => {

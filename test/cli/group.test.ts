@@ -24,14 +24,9 @@ describe("group command line", () => {
     vi.useRealTimers();
   });
 
-  /** Runs the CLI as if it were that moment (Date only: the database and timers run as usual). */
+  /** Runs the CLI with the office's clock at that moment. */
   async function cliAt(iso: string, args: string[]): Promise<CliResult> {
-    vi.useFakeTimers({ toFake: ["Date"], now: new Date(iso) });
-    try {
-      return await cli(db.database, args);
-    } finally {
-      vi.useRealTimers();
-    }
+    return cli(db.database, args, {}, fixedClock(iso));
   }
 
   async function bindingRow(chatId: number) {

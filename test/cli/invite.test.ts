@@ -30,13 +30,9 @@ describe("invite command line", () => {
   });
 
   /** Runs the CLI as if it were that moment (Date only: the database and timers run as usual). */
+  /** The command line at a moment of the office's clock (it takes the clock like the bot, not Date.now()). */
   async function cliAt(iso: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-    vi.useFakeTimers({ toFake: ["Date"], now: new Date(iso) });
-    try {
-      return await cli(db.database, args, env);
-    } finally {
-      vi.useRealTimers();
-    }
+    return cli(db.database, args, env, fixedClock(iso));
   }
 
   async function tokenSeenIn(token: string): Promise<string[]> {

@@ -54,7 +54,7 @@ describe("org import", () => {
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 
-  it("when status is asked for one grassroots committee, then it counts that subtree only", async () => {
+  it("when status is asked for one grassroots committee, in any letter case, then it counts that subtree only", async () => {
     await cli(db.database, ["org", "import", demoFile]);
     const status = await cli(db.database, ["status", "--unit", "P-GIATHUY"]);
     expect(status.out).toEqual([
@@ -63,6 +63,8 @@ describe("org import", () => {
       "Chi bộ trực thuộc: 0/38 đã tổ chức đại hội (0,0%)",
       "Tổng số: 38 đơn vị, 0 đại hội đã tổ chức.",
     ]);
+    // Codes are typed as people remember them, like everywhere else.
+    expect(await cli(db.database, ["status", "--unit", "p-giathuy"])).toEqual(status);
     const unknown = await cli(db.database, ["status", "--unit", "NOPE"]);
     expect(unknown).toEqual({ code: 2, out: [], err: ['Lỗi: không có đơn vị mã "NOPE"'] });
   });
@@ -261,8 +263,9 @@ describe("org import", () => {
       out: [],
       err: ['Error: unknown option "--force"'],
     });
+    // Not an argument error (2): the command is right, the database has nothing to act on yet.
     expect(await cli(db.database, ["status", "--lang", "en"])).toEqual({
-      code: 2,
+      code: 1,
       out: [],
       err: ["Error: there is no organisation in the database yet; import one first: npm run cli -- org import FILE"],
     });

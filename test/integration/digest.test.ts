@@ -1,5 +1,8 @@
 // The daily digest reaches each bound group once at DIGEST_TIME: through the outbox and the sender,
 // over HTTP to the emulator, with catch-up after downtime and no double on a restart or a repeated tick.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
@@ -141,5 +144,46 @@ describe("daily digest", () => {
       out: [],
       err: ["Error: no group is linked to receive the progress digest (see: group link-code)"],
     });
+  });
+
+  it("when two organisations have a unit of the same code, then `digest send --unit` reaches only the named organisation's groups", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "digest-two-orgs-"));
+    const file = path.join(dir, "gia-lam.yaml");
+    await writeFile(
+      file,
+      [
+        'organization: { code: GL, name: "Đảng bộ huyện Gia Lâm" }',
+        "units:",
+        '  - { code: GL, name: "Đảng bộ huyện Gia Lâm", level: district }',
+        '  - { code: GT, name: "Đảng bộ xã Gia Thượng", level: grassroots, parent: GL }',
+        "people: []",
+        "",
+      ].join("\n"),
+    );
+    expect((await cli(db.database, ["org", "import", file])).code).toBe(0);
+    const gt = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "GT", organization: { code: "GL" } } });
+    const otherGroup = -1009876543;
+    await db.database.prisma.chatBinding.create({
+      data: { organizationId: gt.organizationId, unitId: gt.id, chatId: BigInt(otherGroup), title: "Gia Lâm" },
+    });
+    const queuedFor = async (chatId: number) =>
+      db.database.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `digest-now:${chatId}:` } } });
+
+    const unnamed = await cli(db.database, ["digest", "send", "--unit", "GT", "--lang", "en"]);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.err).toEqual(["Error: there are several organisations (LB, GL); choose one with --org CODE"]);
+    // Long Biên's GT has no group: Gia Lâm's group is not Long Biên's to send to.
+    expect(await cli(db.database, ["digest", "send", "--org", "LB", "--unit", "GT", "--lang", "en"])).toEqual({
+      code: 1,
+      out: [],
+      err: ["Error: no group is linked to receive the progress digest (see: group link-code)"],
+    });
+    expect(await queuedFor(otherGroup)).toBe(0);
+    const named = await cli(db.database, ["digest", "send", "--org", "GL", "--unit", "gt", "--lang", "en"], {
+      TELEGRAM_BOT_TOKEN: "",
+    });
+    expect(named.out[0]).toBe("Progress digest queued for 1 group(s).");
+    expect(await queuedFor(otherGroup)).toBe(1);
+    expect(await queuedFor(group.id)).toBe(1); // the earlier test's digest now, not a new one
   });
 });

@@ -1,4 +1,5 @@
-// Issue #5, "done when": /tiendo, the daily digest and the /xuat workbook, for the same state of the demo
+// Issue #5, "done when": /tiendo, the daily digest and the /xuat workbook (and, since issue 13, the command
+// line's `status`), for the same state of the demo
 // district (49 grassroots organisations, 3 partial committees, 587 cells), give the same numbers, and
 // those equal a count made here from the raw tables. /tiendo and /xuat are read as a user gets them, over
 // the emulator (the workbook downloaded and opened with exceljs); the digest is the text a bound group
@@ -16,6 +17,7 @@ import { createI18n, translatorFor } from "../../src/i18n.js";
 import { digestMessages } from "../../src/scheduler/digest-job.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { importDemoDistrict, recordDemoProgress } from "../support/demo-district.js";
+import { cli } from "../support/cli.js";
 import { bindTelegramUser, recordReport } from "../support/roster.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
@@ -282,6 +284,24 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     expect(tiendoHeld.get("Đảng bộ bộ phận")).toEqual(expected.held.partial);
     expect(tiendoHeld.get("Chi bộ trực thuộc")).toEqual(expected.held.cell);
     expect(tiendo).toContain("Đại hội của đơn vị: ✅ đã tổ chức ngày 15/04/2020.");
+    // The command line's `status` (lines "Tổ chức cơ sở đảng: 12/49 đã tổ chức đại hội (24,5%)").
+    const status = await cli(db.database, ["status"], {}, clock);
+    expect(status.code, status.err.join("\n")).toBe(0);
+    const statusHeld = new Map(
+      status.out.flatMap((line) => {
+        const match = new RegExp(`^\\s*([^:]+): ${n}/${n} đã tổ chức đại hội`).exec(line);
+        return match ? [[match[1]!, [num(match[2]), num(match[3])] as HeldOf] as const] : [];
+      }),
+    );
+    expect(statusHeld.get("Tổ chức cơ sở đảng")).toEqual(expected.held.grassroots);
+    expect(statusHeld.get("trong đó đảng bộ cơ sở")).toEqual(expected.held.committees);
+    expect(statusHeld.get("trong đó chi bộ cơ sở")).toEqual(expected.held.grassrootsCells);
+    expect(statusHeld.get("Đảng bộ bộ phận")).toEqual(expected.held.partial);
+    expect(statusHeld.get("Chi bộ trực thuộc")).toEqual(expected.held.cell);
+    const below = (["grassroots", "partial", "cell"] as const).map((level) => expected.held[level]);
+    expect(status.out.at(-1)).toBe(
+      `Tổng số: ${below.reduce((sum, [, total]) => sum + total, 0)} đơn vị, ${below.reduce((sum, [held]) => sum + held, 0)} đại hội đã tổ chức.`,
+    );
     const digestHeld = heldLines(digest);
     expect(digestHeld.get("Tổ chức cơ sở đảng")).toEqual(expected.held.grassroots);
     expect(digestHeld.get("Chi bộ trực thuộc đảng ủy cơ sở")).toEqual(expected.held.cell);

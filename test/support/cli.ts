@@ -1,4 +1,5 @@
 // Runs the CLI in-process against a test database and captures what it prints.
+import type { Clock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { testConfig } from "./test-config.js";
@@ -9,12 +10,17 @@ export interface CliResult {
   err: string[];
 }
 
-export async function cli(database: Database, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function cli(
+  database: Database,
+  args: string[],
+  env: Record<string, string> = {},
+  clock?: Clock,
+): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(
     args,
-    { config: testConfig(env), database },
+    { config: testConfig(env), database, ...(clock && { clock }) },
     {
       out: (line) => out.push(...line.split("\n")),
       err: (line) => err.push(...line.split("\n")),

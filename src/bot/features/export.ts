@@ -2,9 +2,8 @@
 // as a document in private chat. Without a code: every subtree their roles cover; with one: that
 // unit's subtree, if it lies inside them.
 import { Composer, InputFile } from "grammy";
-import { loadExportData } from "../../db/export-store.js";
-import { findUnitByCode } from "../../db/unit-lookup.js";
-import { scopeRoots, withinRoots } from "../../domain/scope.js";
+import { scopeRoots } from "../../domain/scope.js";
+import { exportProgress } from "../../usecases/export-progress.js";
 import { localDateTime } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import type { Translate } from "../../i18n.js";
@@ -29,49 +28,41 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
     await ctx.reply(ctx.t("start-unknown"));
     return;
   }
-  const roots = scopeRoots(person, "export");
-  if (roots.length === 0) {
+  // Refused before the argument is read: someone who may export nothing learns that first.
+  const example = scopeRoots(person, "export")[0]?.code;
+  if (example === undefined) {
     await ctx.reply(ctx.t("export-not-allowed"));
     return;
   }
-  const example = roots[0]!.code;
   const code = ctx.match.trim();
-  let scope: { id: number; code: string; name: string; path: string }[] = roots;
-  if (code) {
-    if (!unitCodePattern.test(code)) {
-      await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
+  if (code && !unitCodePattern.test(code)) {
+    await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
+    return;
+  }
+  const outcome = await exportProgress(ctx.deps, { requester: "person", person, ...(code && { unitCode: code }) });
+  switch (outcome.status) {
+    case "not-allowed":
+      await ctx.reply(ctx.t("export-not-allowed"));
       return;
-    }
-    const unit = await findUnitByCode(ctx.deps.prisma, person.organizationId, code);
-    if (!unit) {
+    case "unknown-unit":
       await ctx.reply(ctx.t("export-unknown-unit", { code, example }));
       return;
-    }
-    if (!withinRoots(roots, unit)) {
+    case "out-of-scope":
       await ctx.reply(
         ctx.t("export-unit-not-allowed", {
-          unit: unit.name,
-          code: unit.code,
-          allowed: roots.map((root) => root.code).join(", "),
+          unit: outcome.unit.name,
+          code: outcome.unit.code,
+          allowed: outcome.allowed.join(", "),
           example,
         }),
       );
       return;
-    }
-    scope = [unit];
   }
 
   await ctx.replyWithChatAction("upload_document");
   const t: Translate = (key, args) => ctx.t(key, args);
   const timeZone = ctx.deps.config.timezone;
-  const exportedAt = ctx.deps.clock.now();
-  const data = await loadExportData(ctx.deps.prisma, {
-    organizationId: person.organizationId,
-    roots: scope,
-    exportedAt,
-    today: localDateTime(exportedAt, timeZone).date,
-    timeZone,
-  });
+  const { data, scope } = outcome;
   const workbook = await writeExportWorkbook(buildExportSheets(data, { t, timeZone }), data.exportedAt);
   const local = localDateTime(data.exportedAt, timeZone);
   const fileName = `${ctx.t("export-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}-${local.time.replace(":", "")}.xlsx`;

@@ -11,8 +11,6 @@ import type { Chat, Message } from "grammy/types";
 import { findPeopleByTelegramId } from "../../db/people-store.js";
 import {
   bindGroup,
-  createGroupLinkCode,
-  defaultGroupCodeLifetimeMs,
   endGroupWait,
   expiredGroupWaits,
   findGroupBinding,
@@ -24,11 +22,11 @@ import {
   type BindOutcome,
   type GroupBinding,
 } from "../../db/group-binding-store.js";
-import { findInvitableUnits } from "../../db/invite-store.js";
 import { localDateTime, looksLikeInviteToken } from "../../domain/invite-token.js";
 import { entryActingOn, grantsFor } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import type { Translate } from "../../i18n.js";
+import { issueGroupLinkCode } from "../../usecases/group-link-codes.js";
 import type { Logger } from "../../logger.js";
 import type { BotContext } from "../context.js";
 import type { PrismaClient } from "@prisma/client";
@@ -186,8 +184,7 @@ groupBindingFeature.command(codeCommands, async (ctx) => {
     return;
   }
   const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
-  const linkers = people.filter((person) => grantsFor(person, "link").length > 0);
-  if (linkers.length === 0) {
+  if (!people.some((person) => grantsFor(person, "link").length > 0)) {
     await ctx.reply(ctx.t("group-code-not-admin"));
     return;
   }
@@ -196,34 +193,28 @@ groupBindingFeature.command(codeCommands, async (ctx) => {
     await ctx.reply(ctx.t("group-code-usage"));
     return;
   }
-  const units = await findInvitableUnits(
-    ctx.deps.prisma,
-    linkers.map((person) => person.organizationId),
-    unitCode,
-  );
-  if (units.length === 0) {
-    await ctx.reply(ctx.t("group-code-unknown-unit", { code: unitCode.slice(0, 32) }));
-    return;
+  const outcome = await issueGroupLinkCode(ctx.deps, { requester: { kind: "people", people }, unitCode });
+  switch (outcome.status) {
+    case "not-allowed":
+      await ctx.reply(ctx.t("group-code-not-admin"));
+      return;
+    case "unknown-unit":
+      await ctx.reply(ctx.t("group-code-unknown-unit", { code: unitCode.slice(0, 32) }));
+      return;
+    case "out-of-scope":
+      await ctx.reply(ctx.t("group-code-out-of-scope", { unit: outcome.unit.name, code: outcome.unit.code }));
+      return;
   }
-  const unit = units.find((candidate) => entryActingOn(linkers, "link", candidate));
-  if (!unit) {
-    await ctx.reply(ctx.t("group-code-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
-    return;
-  }
-  const admin = entryActingOn(linkers, "link", unit)!;
-  const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultGroupCodeLifetimeMs);
-  const created = await createGroupLinkCode(ctx.deps.prisma, {
-    organizationId: unit.organizationId,
-    unitId: unit.id,
-    expiresAt,
-    createdBy: `person:${admin.id}`,
-  });
-  ctx.log.info({ inviteId: created.id, unitId: unit.id }, "group link code created");
+  ctx.log.info({ inviteId: outcome.id, unitId: outcome.unit.id }, "group link code created");
   await ctx.reply(
     [
-      ctx.t("group-code-created", { unit: unit.name, code: unit.code, ...when(ctx, expiresAt) }),
+      ctx.t("group-code-created", {
+        unit: outcome.unit.name,
+        code: outcome.unit.code,
+        ...when(ctx, outcome.expiresAt),
+      }),
       ctx.t("group-code-instruction", { minutes: groupWaitMinutes }),
-      `/lienketnhom ${created.token}`,
+      `/lienketnhom ${outcome.token}`,
     ].join("\n"),
   );
 });

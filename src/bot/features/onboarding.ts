@@ -3,17 +3,12 @@
 import { Composer } from "grammy";
 import type { User } from "grammy/types";
 import { bindByPhone } from "../../db/binding-store.js";
-import { createInvite, findInvitableUnits, redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
+import { redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
+import { issueInvite } from "../../usecases/invites.js";
 import { findPeopleByTelegramId, type PersonProfile } from "../../db/people-store.js";
-import {
-  defaultInviteLifetimeMs,
-  inviteLink,
-  localDateTime,
-  looksLikeInviteToken,
-  parseInviteRole,
-} from "../../domain/invite-token.js";
+import { inviteLink, localDateTime, looksLikeInviteToken, parseInviteRole } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import { entryActingOn, grantsFor } from "../../domain/scope.js";
+import { grantsFor } from "../../domain/scope.js";
 import { normalizeVietnamesePhone } from "../../domain/phone.js";
 import { localeFromLanguageCode, type Locale } from "../../i18n.js";
 import { planPersonMenu } from "../../scheduler/command-menu-job.js";
@@ -90,8 +85,7 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
     return;
   }
   const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
-  const inviters = people.filter((person) => grantsFor(person, "invite").length > 0);
-  if (inviters.length === 0) {
+  if (!people.some((person) => grantsFor(person, "invite").length > 0)) {
     await ctx.reply(ctx.t("invite-not-admin"));
     return;
   }
@@ -105,39 +99,28 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
     await ctx.reply(ctx.t("invite-unknown-role", { role: roleWord!.slice(0, 32) }));
     return;
   }
-  const units = await findInvitableUnits(
-    ctx.deps.prisma,
-    inviters.map((person) => person.organizationId),
-    code,
-  );
-  if (units.length === 0) {
-    await ctx.reply(ctx.t("invite-unknown-unit", { code: code.slice(0, 32) }));
-    return;
+  const outcome = await issueInvite(ctx.deps, { requester: { kind: "people", people }, unitCode: code, role });
+  switch (outcome.status) {
+    case "not-allowed":
+      await ctx.reply(ctx.t("invite-not-admin"));
+      return;
+    case "unknown-unit":
+      await ctx.reply(ctx.t("invite-unknown-unit", { code: code.slice(0, 32) }));
+      return;
+    case "out-of-scope":
+      await ctx.reply(ctx.t("invite-out-of-scope", { unit: outcome.unit.name, code: outcome.unit.code }));
+      return;
   }
-  const unit = units.find((candidate) => entryActingOn(inviters, "invite", candidate));
-  if (!unit) {
-    await ctx.reply(ctx.t("invite-out-of-scope", { unit: units[0]!.name, code: units[0]!.code }));
-    return;
-  }
-  const admin = entryActingOn(inviters, "invite", unit)!;
-  const expiresAt = new Date(ctx.deps.clock.now().getTime() + defaultInviteLifetimeMs);
-  const invite = await createInvite(ctx.deps.prisma, {
-    organizationId: unit.organizationId,
-    unitId: unit.id,
-    role,
-    expiresAt,
-    createdBy: `person:${admin.id}`,
-  });
-  ctx.log.info({ inviteId: invite.id, unitId: unit.id, role }, "invite created");
-  const expiry = localDateTime(expiresAt, ctx.deps.config.timezone);
+  ctx.log.info({ inviteId: outcome.id, unitId: outcome.unit.id, role }, "invite created");
+  const expiry = localDateTime(outcome.expiresAt, ctx.deps.config.timezone);
   await ctx.reply(
     ctx.t("invite-created", {
       role: ctx.t("role-name", { role }),
-      unit: unit.name,
-      code: unit.code,
+      unit: outcome.unit.name,
+      code: outcome.unit.code,
       time: expiry.time,
       date: formatLocalDate(expiry.date),
-      link: inviteLink(ctx.me.username, invite.token),
+      link: inviteLink(ctx.me.username, outcome.token),
     }),
     { link_preview_options: { is_disabled: true } },
   );

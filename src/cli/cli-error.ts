@@ -1,0 +1,47 @@
+// What the command line's parts share: an error printed as one line with its exit code, and the
+// organisation a command means (--org, or the only one in the database).
+import type { OrganizationRef } from "../db/org-store.js";
+import type { Translate } from "../i18n.js";
+import type { UseCaseDeps } from "../usecases/deps.js";
+import { resolveOrganization } from "../usecases/organization.js";
+
+/** An argument error (exit 2, the default) or a refusal or failure (exit 1), printed as one line. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(message);
+  }
+}
+
+export interface ParsedArgs {
+  words: readonly string[];
+  flags: ReadonlyMap<string, string | true>;
+}
+
+/** The value of a flag that takes one, or undefined when it is absent. */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+export function requiredFlag(args: ParsedArgs, name: string, t: Translate): string {
+  const value = stringFlag(args, name);
+  if (value === undefined) throw new CliError(t("cli-missing-argument", { name }));
+  return value;
+}
+
+export async function organizationOf(deps: UseCaseDeps, args: ParsedArgs, t: Translate): Promise<OrganizationRef> {
+  const choice = await resolveOrganization(deps, stringFlag(args, "--org"));
+  switch (choice.status) {
+    case "found":
+      return choice.organization;
+    case "unknown":
+      throw new CliError(t("cli-org-unknown", { value: choice.code }));
+    case "none":
+      throw new CliError(t("cli-org-not-found"), 1);
+    case "choose":
+      throw new CliError(t("cli-org-choose", { list: choice.codes.join(", ") }));
+  }
+}

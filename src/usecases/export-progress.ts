@@ -1,0 +1,63 @@
+// The export (/xuat in the bot, `export` on the command line, the web's download): what a requester may
+// export, read once for every format. Rendering (the workbook, the CSV files) is the entry point's.
+import { localDateOf } from "../clock.js";
+import { loadExportData } from "../db/export-store.js";
+import type { ExportData } from "../domain/export-rows.js";
+import { scopeRoots, withinRoots, type HeldUnit, type ScopePerson } from "../domain/scope.js";
+import type { UseCaseDeps } from "./deps.js";
+import { organizationUnit } from "./organization.js";
+
+type ScopeUnit = { id: number; code: string; name: string; path: string };
+type ExportingPerson = ScopePerson<HeldUnit & ScopeUnit> & { organizationId: number };
+
+export type ExportOutcome =
+  /** The person holds no role that exports anything. */
+  | { status: "not-allowed" }
+  | { status: "unknown-unit"; code: string; example: string | null }
+  | { status: "out-of-scope"; unit: { code: string; name: string }; allowed: string[]; example: string }
+  /** `scope`: the subtrees exported, tops first. */
+  | { status: "exported"; data: ExportData; scope: ScopeUnit[] };
+
+/**
+ * The office exports its whole organisation, or the subtree of the unit it names. A person exports
+ * everything the scope rule lets them export, or the subtree of one unit within it.
+ */
+export async function exportProgress(
+  deps: UseCaseDeps,
+  input: ({ requester: "office"; organizationId: number } | { requester: "person"; person: ExportingPerson }) & {
+    unitCode?: string;
+  },
+): Promise<ExportOutcome> {
+  let organizationId: number;
+  let scope: ScopeUnit[];
+  if (input.requester === "office") {
+    organizationId = input.organizationId;
+    const unit = await organizationUnit(deps, organizationId, input.unitCode);
+    if (!unit) return { status: "unknown-unit", code: input.unitCode ?? "", example: null };
+    scope = [unit];
+  } else {
+    organizationId = input.person.organizationId;
+    const roots = scopeRoots(input.person, "export");
+    if (roots.length === 0) return { status: "not-allowed" };
+    const example = roots[0]!.code;
+    scope = roots;
+    if (input.unitCode !== undefined) {
+      const unit = await organizationUnit(deps, organizationId, input.unitCode);
+      if (!unit) return { status: "unknown-unit", code: input.unitCode, example };
+      if (!withinRoots(roots, unit)) {
+        return { status: "out-of-scope", unit, allowed: roots.map((root) => root.code), example };
+      }
+      scope = [unit];
+    }
+  }
+  const exportedAt = deps.clock.now();
+  const timeZone = deps.config.timezone;
+  const data = await loadExportData(deps.prisma, {
+    organizationId,
+    roots: scope,
+    exportedAt,
+    today: localDateOf(exportedAt, timeZone),
+    timeZone,
+  });
+  return { status: "exported", data, scope };
+}

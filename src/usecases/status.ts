@@ -1,0 +1,37 @@
+// `status`: how many units of each level under a unit (the organisation's top unit by default) held their
+// congress. Counted by the one roll-up the digest, /tiendo and the export read (src/db/progress-rollup.ts),
+// so its numbers are theirs.
+import { localToday } from "../clock.js";
+import { loadSubtreeRollup } from "../db/progress-rollup.js";
+import { levelTotals, sumCounts, type LevelLine, type ProgressCounts } from "../domain/progress-rollup.js";
+import type { UseCaseDeps } from "./deps.js";
+import { organizationUnit } from "./organization.js";
+
+export type StatusOutcome =
+  | { status: "unknown-unit"; code: string }
+  | {
+      status: "counted";
+      unit: { code: string; name: string };
+      campaign: string | null;
+      /** Per level, top level first (grassroots split into committees and cells when both exist). */
+      lines: LevelLine[];
+      /** Every unit below the unit. */
+      totals: ProgressCounts;
+    };
+
+export async function subtreeStatus(
+  deps: UseCaseDeps,
+  input: { organizationId: number; unitCode?: string },
+): Promise<StatusOutcome> {
+  const unit = await organizationUnit(deps, input.organizationId, input.unitCode);
+  const rollup =
+    unit && (await loadSubtreeRollup(deps.prisma, unit.id, { today: localToday(deps.clock, deps.config.timezone) }));
+  if (!rollup) return { status: "unknown-unit", code: input.unitCode ?? "" };
+  return {
+    status: "counted",
+    unit: rollup.top,
+    campaign: rollup.campaign?.name ?? null,
+    lines: levelTotals(rollup.rows),
+    totals: sumCounts(rollup.rows),
+  };
+}
