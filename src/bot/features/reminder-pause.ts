@@ -6,18 +6,12 @@
 // else on the roster is told who can, with the working group to ask, and nothing changes.
 import { Composer } from "grammy";
 import dayjs from "dayjs";
-import {
-  followingGroups,
-  pauseReminders,
-  resumeReminders,
-  type PauseUnit,
-  type ReminderPauseRecord,
-} from "../../db/reminder-pause-store.js";
+import type { PauseUnit, ReminderPauseRecord } from "../../db/reminder-pause-store.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { formatPhoneForDisplay } from "../../domain/phone.js";
 import { parsePauseCommand, parseResumeCommand } from "../../domain/reminder-pause-rules.js";
-import { grantsFor, mayAct } from "../../domain/scope.js";
-import { findUnitByCode } from "../../db/unit-lookup.js";
+import { grantsFor } from "../../domain/scope.js";
+import { pauseUnitReminders, resumeUnitReminders, whoMayPause } from "../../usecases/reminder-pauses.js";
 import type { BotContext } from "../context.js";
 import "../../clock.js";
 
@@ -48,18 +42,16 @@ reminderPauseFeature.chatType("private").command(pauseCommands, async (ctx) => {
             : ctx.t("pause-too-long", { code: command.code, length: command.length, max: command.max });
     return void (await ctx.reply([problem, ctx.t("pause-example")].join("\n")));
   }
-  const unit = await allowedUnit(ctx, command.code);
-  if (!unit) return;
-  const outcome = await pauseReminders(ctx.deps.prisma, {
-    unit,
+  const outcome = await pauseUnitReminders(ctx.deps, {
+    person,
+    unitCode: command.code,
     reason: command.reason,
-    personId: person.id,
-    at: ctx.deps.clock.now(),
-    telegramUpdateId: ctx.update.update_id,
+    requestKey: ctx.update.update_id,
     actor: actorOf(ctx),
   });
-  ctx.log.info({ unitId: unit.id, outcome: outcome.status }, "reminder pause");
-  const args = { ...unitArgs(unit), ...pauseArgs(ctx, outcome.pause) };
+  if (outcome.status === "unknown-unit" || outcome.status === "not-allowed") return refuse(ctx, outcome);
+  ctx.log.info({ unitId: outcome.unit.id, outcome: outcome.status }, "reminder pause");
+  const args = { ...unitArgs(outcome.unit), ...pauseArgs(ctx, outcome.pause) };
   await ctx.reply(ctx.t(outcome.status === "paused" ? "pause-done" : "pause-already", args));
 });
 
@@ -74,20 +66,18 @@ reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => 
       [ctx.t(key, { code: "code" in command ? command.code.slice(0, 32) : "" }), ctx.t("resume-example")].join("\n"),
     ));
   }
-  const unit = await allowedUnit(ctx, command.code);
-  if (!unit) return;
-  const outcome = await resumeReminders(ctx.deps.prisma, {
-    unit,
-    personId: person.id,
-    at: ctx.deps.clock.now(),
-    telegramUpdateId: ctx.update.update_id,
+  const outcome = await resumeUnitReminders(ctx.deps, {
+    person,
+    unitCode: command.code,
+    requestKey: ctx.update.update_id,
     actor: actorOf(ctx),
   });
-  ctx.log.info({ unitId: unit.id, outcome: outcome.status }, "reminder resume");
+  if (outcome.status === "unknown-unit" || outcome.status === "not-allowed") return refuse(ctx, outcome);
+  ctx.log.info({ unitId: outcome.unit.id, outcome: outcome.status }, "reminder resume");
   await ctx.reply(
     outcome.status === "resumed"
-      ? ctx.t("resume-done", { ...unitArgs(unit), ...pauseArgs(ctx, outcome.pause) })
-      : ctx.t("resume-not-paused", unitArgs(unit)),
+      ? ctx.t("resume-done", { ...unitArgs(outcome.unit), ...pauseArgs(ctx, outcome.pause) })
+      : ctx.t("resume-not-paused", unitArgs(outcome.unit)),
   );
 });
 
@@ -97,11 +87,14 @@ reminderPauseFeature.chatType("private").command(resumeCommands, async (ctx) => 
  */
 async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", input: string): Promise<void> {
   const code = parseResumeCommand(input.trim().split(/\s+/)[0]);
-  const unit = code.ok ? await findUnitByCode(ctx.deps.prisma, ctx.person!.organizationId, code.code) : null;
+  const { unit, groups: following } = await whoMayPause(ctx.deps, {
+    person: ctx.person!,
+    unitCode: code.ok ? code.code : null,
+  });
   let ask: string;
   if (!unit) ask = ctx.t("pause-ask-anyone");
   else {
-    const groups = (await followingGroups(ctx.deps.prisma, unit)).map((group) =>
+    const groups = following.map((group) =>
       ctx.t("pause-group-contact", {
         group: group.name,
         leader: group.leaderName ?? "none",
@@ -120,19 +113,14 @@ async function refuseNonPauser(ctx: BotContext, action: "pause" | "resume", inpu
   await ctx.reply([ctx.t("pause-who-may", { action }), ask].join("\n"));
 }
 
-/** The unit with this code in the sender's organisation, when they may act for it; otherwise says why and returns null. */
-async function allowedUnit(ctx: BotContext, code: string): Promise<PauseUnit | null> {
-  const person = ctx.person!;
-  const unit = await findUnitByCode(ctx.deps.prisma, person.organizationId, code);
-  if (!unit) {
-    await ctx.reply([ctx.t("pause-unknown-unit", { code }), ctx.t("pause-example")].join("\n"));
-    return null;
-  }
-  if (!mayAct(person, "pause", unit)) {
-    await ctx.reply(ctx.t("pause-not-allowed", unitArgs(unit)));
-    return null;
-  }
-  return unit;
+/** Why the unit named cannot be paused or resumed by this person. */
+async function refuse(
+  ctx: BotContext,
+  refusal: { status: "unknown-unit"; code: string } | { status: "not-allowed"; unit: PauseUnit },
+): Promise<void> {
+  if (refusal.status === "unknown-unit") {
+    await ctx.reply([ctx.t("pause-unknown-unit", { code: refusal.code }), ctx.t("pause-example")].join("\n"));
+  } else await ctx.reply(ctx.t("pause-not-allowed", unitArgs(refusal.unit)));
 }
 
 function unitArgs(unit: PauseUnit): Record<string, string> {

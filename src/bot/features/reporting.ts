@@ -4,7 +4,6 @@
 // the delegates in one message (or Bỏ qua) → the card; ✏️ Sửa opens a menu to change one field.
 import { Composer } from "grammy";
 import type { PersonProfile } from "../../db/people-store.js";
-import { saveReport } from "../../db/report-store.js";
 import { deleteFlow, loadFlow, saveFlow } from "../../db/chat-flow-store.js";
 import {
   checkElectionResults,
@@ -15,15 +14,13 @@ import {
 } from "../../domain/election-results.js";
 import { milestones, type Milestone } from "../../domain/levels.js";
 import { formatLocalDate, parseLocalDate, type LocalDate } from "../../domain/local-date.js";
-import { congressPlan } from "../../domain/campaign-plan.js";
-import { lateness, reachedFromReport, unitChecklist } from "../../domain/checklist.js";
-import { loadUnitRecords } from "../../db/unit-records.js";
-import { campaignWindow, checkDraft, type CampaignWindow, type ReportDraft } from "../../domain/report-draft.js";
+import type { ReportDraft } from "../../domain/report-draft.js";
 import { milestoneWords, parseReportLine } from "../../domain/report-line.js";
 import { parseUserDate, stripDiacritics } from "../../domain/user-date.js";
 import type { Locale } from "../../i18n.js";
 import { renderChecklistLine, renderChecklistTitle } from "../../render/checklist-text.js";
 import { renderReportCard, showValue } from "../../render/report-card.js";
+import { draftProblems, recordReport, reportCard } from "../../usecases/reports.js";
 import type { BotContext } from "../context.js";
 import { todayFor } from "../today.js";
 import { parseNumberList, parseYesNo } from "../reporting/answers.js";
@@ -72,7 +69,6 @@ import {
 } from "../reporting/problem-text.js";
 import {
   ownUnits,
-  previousOf,
   reportsBeyondOwnUnits,
   storedResults,
   unitAccess,
@@ -361,10 +357,10 @@ async function onDateText(ctx: BotContext, person: PersonProfile, state: Stage<"
 async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date">, date: LocalDate): Promise<void> {
   const access = await granted(ctx, person, state.unitId);
   if (!access) return;
-  const problems = checkDraft(
+  const problems = draftProblems(
+    access.unit,
     { unitId: state.unitId, milestone: state.milestone, date, results: null },
     todayFor(ctx),
-    windowOf(access),
   ).filter((problem) => problem.code !== "results-required");
   if (problems.length > 0)
     return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
@@ -498,14 +494,9 @@ function editFieldValue(ctx: BotContext, draft: FlowDraft, field: EditField): st
   return field === "date" ? formatLocalDate(draft.date) : showValue(t(ctx), draft.results?.[field]);
 }
 
-/** The dates the unit's campaign accepts (src/domain/report-draft.ts). */
-function windowOf(access: Granted): CampaignWindow | null {
-  return campaignWindow(access.unit.campaign.deadlines);
-}
-
 /** Shows the confirmation card (for both the guided flow and the one-line form). */
 async function showCard(ctx: BotContext, access: Granted, from: FlowStep, draft: FlowDraft): Promise<void> {
-  const problems = checkDraft(draft, todayFor(ctx), windowOf(access));
+  const problems = draftProblems(access.unit, draft, todayFor(ctx));
   if (problems.length > 0) {
     return void (await ctx.reply(
       [ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n"),
@@ -524,80 +515,49 @@ async function cardText(
   draft: ReportDraft,
   reports: Awaited<ReturnType<typeof unitReports>>,
 ): Promise<string> {
-  const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
-  // Doing the work late and reporting on-time work late are told apart.
-  const late = lateness(
-    reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: todayFor(ctx) }),
-    dueDate,
-  );
-  return renderReportCard(t(ctx), await localeOf(ctx), draft, {
-    unit: { name: access.unit.name, parentName: access.unit.parentName },
-    committee: committeeKindOf(access.unit),
-    onBehalf: access.right === "on-behalf",
-    late: dueDate && (late.doneLate || late.reportedLate) ? { dueDate, doneLate: late.doneLate } : null,
-    previous: previousOf(reports, draft.milestone),
-  });
+  return renderReportCard(t(ctx), await localeOf(ctx), draft, reportCard(access, draft, reports, todayFor(ctx)));
 }
 
 async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"confirm">): Promise<void> {
-  const access = await unitAccess(ctx, person, { id: state.draft.unitId });
-  if (!access.ok) return void (await ctx.reply(access.message));
-  const today = todayFor(ctx);
-  const draft: ReportDraft = { ...state.draft };
-  const problems = checkDraft(draft, today, windowOf(access));
-  if (problems.length > 0)
-    return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
-  const before = await unitReports(ctx, access.unit);
-  const card = await cardText(ctx, access, draft, before);
-  const dueDate = access.unit.campaign.deadlines[draft.milestone] ?? null;
-  await saveReport(ctx.deps.prisma, {
-    organizationId: access.unit.organizationId,
-    campaignId: access.unit.campaign.id,
-    unitId: access.unit.id,
-    milestone: draft.milestone,
-    eventDate: draft.date,
-    payload: draft.results ? { results: { ...draft.results } } : {},
-    authorId: person.id,
-    onBehalf: access.right === "on-behalf",
-    // What was true when it was recorded: reported after the deadline (the checklist judges both kinds of late from the dates).
-    late: lateness(
-      reachedFromReport(congressPlan, { milestone: draft.milestone, eventDate: draft.date, reportedOn: today }),
-      dueDate,
-    ).reportedLate,
+  const outcome = await recordReport(ctx.deps, {
+    person,
+    draft: { ...state.draft },
     source: "telegram",
     // A confirmation delivered twice stores one event.
-    telegramUpdateId: ctx.update.update_id,
-    actor: `person:${person.id}`,
-    recordedAt: ctx.deps.clock.now(),
+    requestKey: ctx.update.update_id,
   });
+  switch (outcome.status) {
+    case "unknown-unit":
+      return void (await ctx.reply(ctx.t("report-unknown-unit", { code: "?" })));
+    case "not-allowed":
+      return void (await ctx.reply(ctx.t("report-not-allowed", { unit: outcome.unit.name })));
+    case "no-campaign":
+      return void (await ctx.reply(ctx.t("report-no-campaign")));
+    case "invalid":
+      return void (await ctx.reply(outcome.problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
+  }
+  const card = renderReportCard(t(ctx), await localeOf(ctx), state.draft, outcome.card);
   const saved: ReportFlowState = {
     stage: "saved",
     flowId: state.flowId,
     step: state.step + 1,
-    unitId: draft.unitId,
-    milestone: draft.milestone,
+    unitId: state.draft.unitId,
+    milestone: state.draft.milestone,
   };
   await persist(ctx, saved);
   await ctx
     .editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) })
     .catch(() => undefined);
-  // The unit and its campaign were read by unitAccess above: only its record (now with this report) is read.
-  const campaign = { id: access.unit.campaign.id, deadlines: { [access.unit.level]: access.unit.campaign.deadlines } };
-  const [after] = await loadUnitRecords(ctx.deps.prisma, {
-    campaign,
-    scope: { unitIds: [access.unit.id] },
-    timeZone: ctx.deps.config.timezone,
-  });
-  const checklist = after ? unitChecklist(congressPlan, after.facts, today) : [];
+  const unit = outcome.unit;
   await ctx.reply(
     [
       ctx.t("report-saved"),
       renderChecklistTitle(t(ctx), {
-        name: access.unit.name,
-        parentName: access.unit.parentName,
-        term: access.unit.term ?? access.unit.campaign.term,
+        name: unit.name,
+        parentName: unit.parentName,
+        term: unit.term ?? unit.campaign.term,
       }),
-      ...checklist.map((item) => renderChecklistLine(t(ctx), item)),
+      ...outcome.checklist.map((item) => renderChecklistLine(t(ctx), item)),
     ].join("\n"),
   );
 }
