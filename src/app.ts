@@ -15,7 +15,7 @@ import type { Logger } from "./logger.js";
 import { translatorFor } from "./i18n.js";
 import { releaseClaims } from "./db/outbox-store.js";
 import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
-import { leaveUnlinkedGroups } from "./bot/features/group-binding.js";
+import { leaveUnlinkedGroups } from "./scheduler/group-leave-job.js";
 import { planDailyDigests } from "./scheduler/digest-job.js";
 import { planReminders } from "./scheduler/reminder-job.js";
 import { reportStartCallback } from "./bot/reporting/flow-state.js";
@@ -122,11 +122,9 @@ export async function createApp(options: {
         run: async () =>
           (
             await leaveUnlinkedGroups({
-              api: bot.api,
               prisma: database.prisma,
-              now: clock.now(),
-              t: translatorFor(i18n, config.defaultLocale),
-              logger,
+              clock,
+              translate: translatorFor(i18n, config.defaultLocale),
             })
           ).length,
       },

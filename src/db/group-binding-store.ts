@@ -275,11 +275,11 @@ export async function endGroupWait(prisma: PrismaClient, chatId: number): Promis
   await prisma.chatFlow.deleteMany({ where: { chatId: BigInt(chatId), userId: 0n, kind: groupWaitKind } });
 }
 
-/** Groups whose wait is over and which are still not bound: the bot should leave them. */
-export async function expiredGroupWaits(prisma: PrismaClient, now: Date): Promise<number[]> {
+/** Groups whose wait is over and which are still not bound (the bot should leave them), with when it ended. */
+export async function expiredGroupWaits(prisma: PrismaClient, now: Date): Promise<{ chatId: number; until: Date }[]> {
   const rows = await prisma.chatFlow.findMany({
     where: { kind: groupWaitKind, userId: 0n, expiresAt: { lte: now } },
-    select: { chatId: true },
+    select: { chatId: true, expiresAt: true },
   });
   if (rows.length === 0) return [];
   const bound = await prisma.chatBinding.findMany({
@@ -287,7 +287,9 @@ export async function expiredGroupWaits(prisma: PrismaClient, now: Date): Promis
     select: { chatId: true },
   });
   const boundIds = new Set(bound.map((row) => row.chatId));
-  return rows.filter((row) => !boundIds.has(row.chatId)).map((row) => Number(row.chatId));
+  return rows
+    .filter((row) => !boundIds.has(row.chatId))
+    .map((row) => ({ chatId: Number(row.chatId), until: row.expiresAt }));
 }
 
 /** The groups that get the digest in an organisation (of one unit, by its code in any letter case, when given). */

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { driverSql } from "./driver-sql.js";
 
-export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands";
+export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands" | "leaveChat";
 
 /**
  * What to call. `chat_id` is always the row's chat. For sendPhoto/sendDocument the file field may be a
@@ -22,7 +22,8 @@ export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMy
  * naming bytes stored with storeAttachment (any instance can send those).
  * setMyCommands (a command menu) takes no chat_id: its `scope` names the chat, and the row's chat is the
  * one whose queue it waits in (the person's, or 0 for the bot-wide menus). It sends no message, so its
- * row is marked sent without a message id.
+ * row is marked sent without a message id. leaveChat (leaving a group nobody linked) takes no params and
+ * sends no message either; queued after the goodbye, it waits for it like any message of the chat.
  */
 export interface OutboxPayload {
   method: OutboxMethod;

@@ -103,7 +103,7 @@ export function backoffMs(failedTries: number, backoff: { baseMs: number; maxMs:
 
 class PermanentPayloadError extends Error {}
 
-const methods = new Set<OutboxMethod>(["sendMessage", "sendPhoto", "sendDocument", "setMyCommands"]);
+const methods = new Set<OutboxMethod>(["sendMessage", "sendPhoto", "sendDocument", "setMyCommands", "leaveChat"]);
 const fileField: Partial<Record<OutboxMethod, string>> = { sendPhoto: "photo", sendDocument: "document" };
 /**
  * A command menu is decoration and waits in its chat's queue ahead of that chat's messages: a network
@@ -168,6 +168,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     if (!methods.has(method)) throw new PermanentPayloadError(`unknown method ${String(method)}`);
     if (method === "setMyCommands") {
       await api.raw.setMyCommands(params as unknown as Parameters<Api["raw"]["setMyCommands"]>[0]);
+      return null;
+    }
+    if (method === "leaveChat") {
+      await api.raw.leaveChat({ chat_id: message.chatId });
       return null;
     }
     const request: Record<string, unknown> = { ...params, chat_id: message.chatId };

@@ -4,12 +4,11 @@
 import type { Chat, User } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
-import { leaveUnlinkedGroups } from "../../src/bot/features/group-binding.js";
+import { leaveUnlinkedGroups } from "../../src/scheduler/group-leave-job.js";
 import { createGroupLinkCode } from "../../src/db/group-binding-store.js";
 import { createInvite } from "../../src/db/invite-store.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
-import { createLogger } from "../../src/logger.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
 import { bindTelegramUser, importFixture } from "../support/roster.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
@@ -360,25 +359,44 @@ describe("group binding", () => {
       expect(await fingerprint()).toEqual(before);
     });
 
-    it("when the wait of a silent group is over, then the sweep makes the bot say goodbye and leave; a bound group is kept", async () => {
+    it("when the wait of a silent group is over, then the sweep queues a goodbye and the leaving in the outbox; a bound group is kept", async () => {
       const silent = newGroup();
       await addBot(silent);
       const bound = await boundGroup();
       const i18n = createI18n({ defaultLocale: "vi" });
-      const sweep = () =>
-        leaveUnlinkedGroups({
-          api: harness.app.bot.api,
-          prisma: prisma(),
-          now: clock.now(),
-          t: translatorFor(i18n, "vi"),
-          logger: createLogger({ level: "silent" }),
-        });
+      const sweep = () => leaveUnlinkedGroups({ prisma: prisma(), clock, translate: translatorFor(i18n, "vi") });
       expect(await sweep()).toEqual([]);
       clock.advance(11 * minute);
       // Groups of earlier tests that were left waiting go too.
+      const requestsBefore = harness.emulator.requestLog.length;
       const left = await sweep();
       expect(left).toContain(silent.id);
       expect(left).not.toContain(bound.id);
+      // The scheduler itself calls no Bot API method: the outbox's sender does, goodbye first.
+      expect(
+        harness.emulator.requestLog.slice(requestsBefore).filter((entry) => entry.params.chat_id === silent.id),
+      ).toEqual([]);
+      const queued = await prisma().outboxMessage.findMany({
+        where: { chatId: BigInt(silent.id) },
+        orderBy: { id: "asc" },
+        select: { kind: true, status: true },
+      });
+      expect(queued).toEqual([
+        { kind: "group-goodbye", status: "pending" },
+        { kind: "group-leave", status: "pending" },
+      ]);
+      // One message per second in a chat: the leaving follows the goodbye a second later.
+      await harness.app.sender.drainOnce();
+      clock.advance(2000);
+      await harness.app.sender.drainOnce();
+      await harness.emulator.waitFor(() =>
+        harness.emulator.requestLog.find((entry) => entry.method === "leaveChat" && entry.params.chat_id === silent.id),
+      );
+      const calls = harness.emulator.requestLog
+        .slice(requestsBefore)
+        .filter((entry) => entry.params.chat_id === silent.id)
+        .map((entry) => entry.method);
+      expect(calls).toEqual(["sendMessage", "leaveChat"]);
       expect(harness.sent(silent.id).at(-1)?.text).toBe(leavingVi);
       expect(
         harness.emulator.requestLog

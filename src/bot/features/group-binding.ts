@@ -2,7 +2,8 @@
 // Admins make a code with /malienket (/linkcode) in private chat (or `npm run cli -- group link-code`);
 // /lienketnhom (/linkgroup) CODE in the group binds it, /huylienket (/unlinkgroup) unbinds it. Added to a
 // group that is not bound, the bot says how to link it and waits `groupWaitMinutes`; after that, the
-// next message in the group (or the sweep `leaveUnlinkedGroups`) makes it say goodbye and leave.
+// next message in the group (or the scheduler's sweep, src/scheduler/group-leave-job.ts) makes it say
+// goodbye and leave.
 // This composer runs before every other feature: in a group that is not bound, only commands whose group
 // answer holds no data reach them (deny by default). docs/groups.md explains the choices.
 import type { Api } from "grammy";
@@ -12,7 +13,6 @@ import { findPeopleByTelegramId } from "../../db/people-store.js";
 import {
   bindGroup,
   endGroupWait,
-  expiredGroupWaits,
   findGroupBinding,
   groupWaitMinutes,
   groupWaitUntil,
@@ -25,7 +25,6 @@ import {
 import { localDateTime, looksLikeInviteToken } from "../../domain/invite-token.js";
 import { entryActingOn, grantsFor } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import type { Translate } from "../../i18n.js";
 import { issueGroupLinkCode } from "../../usecases/group-link-codes.js";
 import type { Logger } from "../../logger.js";
 import type { BotContext } from "../context.js";
@@ -292,28 +291,4 @@ async function leaveGroup(api: Api, prisma: PrismaClient, chatId: number, goodby
     .catch((error: unknown) => log.warn({ err: error, chatId }, "could not say goodbye"));
   await api.leaveChat(chatId).catch((error: unknown) => log.warn({ err: error, chatId }, "could not leave the group"));
   await endGroupWait(prisma, chatId);
-}
-
-/**
- * Leaves every group whose wait is over and that is still not bound (for the scheduler's tick; the gate
- * above does the same when someone writes in such a group). Returns the chats left.
- */
-export async function leaveUnlinkedGroups(options: {
-  api: Api;
-  prisma: PrismaClient;
-  now: Date;
-  t: Translate;
-  logger: Logger;
-}): Promise<number[]> {
-  const chats = await expiredGroupWaits(options.prisma, options.now);
-  for (const chatId of chats) {
-    await leaveGroup(
-      options.api,
-      options.prisma,
-      chatId,
-      options.t("group-leaving", { minutes: groupWaitMinutes }),
-      options.logger,
-    );
-  }
-  return chats;
 }
