@@ -226,3 +226,13 @@ export async function loadUnitsById(
     return record ? [{ record, campaign: campaigns.get(record.organizationId) ?? null }] : [];
   });
 }
+
+/** The organisation's active campaign (the oldest, if several are active), or null. */
+export async function findActiveCampaignId(prisma: PrismaClient, organizationId: number): Promise<number | null> {
+  const campaign = await prisma.campaign.findFirst({
+    where: { organizationId, active: true },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return campaign?.id ?? null;
+}

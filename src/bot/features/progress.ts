@@ -5,27 +5,27 @@
 // viewer's rights: a forged or old button changes nothing and says so. The counts are the roll-up's, the
 // same the digest shows.
 import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
-import { findGroupBinding } from "../../db/group-binding-store.js";
-import { congressDates, findProgressUnit, type ProgressUnitRow } from "../../db/progress-units.js";
-import { loadElectionStats, loadSubtreeRollup, loadUnitsRollup } from "../../db/progress-rollup.js";
-import { loadUnitCards } from "../../db/status-store.js";
-import { scopeRoots, withinRoots } from "../../domain/scope.js";
-import { levelTotals, progressFilters, summariseEntries, type ProgressFilter } from "../../domain/progress-rollup.js";
+import { progressFilters, type ProgressFilter } from "../../domain/progress-rollup.js";
 import {
   chartCallback,
   noopCallback,
-  pageOf,
   parseChartCallback,
   parseScreenCallback,
   screenCallback,
   type ProgressPage,
   type ProgressScreen,
 } from "../../domain/progress-view.js";
-import { congressPlan } from "../../domain/campaign-plan.js";
-import { unitChecklist } from "../../domain/checklist.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../../i18n.js";
 import { renderLeafScreen, renderSubtreeScreen } from "../../render/progress-text.js";
 import { renderUnitLabel } from "../../render/unit-label.js";
+import {
+  groupViewer,
+  personViewer,
+  progressScreen,
+  visibleUnit,
+  type UpTarget,
+  type Viewer,
+} from "../../usecases/progress-screen.js";
 import type { BotContext } from "../context.js";
 import { progressChartFor } from "../progress-chart.js";
 import { todayFor } from "../today.js";
@@ -35,25 +35,11 @@ export const progressFeature = new Composer<BotContext>();
 
 const commands = ["tiendo", "progress"];
 
-/** The subtrees the viewer may see: a bound group's unit, or what the person's roles give. */
-interface Viewer {
-  scopes: { id: number; path: string }[];
-  organizationId: number;
-  group: { unit: { name: string; code: string } } | null;
-}
-
 async function viewerOf(ctx: BotContext): Promise<Viewer | null> {
   const chat = ctx.chat;
-  if (chat && (chat.type === "group" || chat.type === "supergroup")) {
-    // The group-binding feature lets only bound groups reach here; looked up again to know the unit.
-    const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
-    if (!binding) return null;
-    return { scopes: [binding.unit], organizationId: binding.organizationId, group: { unit: binding.unit } };
-  }
-  const person = ctx.person;
-  if (!person) return null;
-  const scopes = scopeRoots(person, "view");
-  return scopes.length === 0 ? null : { scopes, organizationId: person.organizationId, group: null };
+  // The group-binding feature lets only bound groups reach here; looked up again to know the unit.
+  if (chat && (chat.type === "group" || chat.type === "supergroup")) return groupViewer(ctx.deps, chat.id);
+  return ctx.person ? personViewer(ctx.person) : null;
 }
 
 interface Rendered {
@@ -74,20 +60,20 @@ progressFeature.command(commands, async (ctx) => {
   }
   let screen: ProgressScreen;
   if (args[0] !== undefined) {
-    const unit = await findProgressUnit(ctx.deps.prisma, { organizationId: viewer.organizationId, code: args[0] });
-    if (!unit) {
+    const found = await visibleUnit(ctx.deps, viewer, { code: args[0] });
+    if (found.status === "unknown-unit") {
       await ctx.reply(ctx.t("progress-unknown-code", { code: args[0] }));
       return;
     }
-    if (!withinRoots(viewer.scopes, unit)) {
+    if (found.status === "out-of-scope") {
       await ctx.reply(
         viewer.group
           ? ctx.t("progress-group-out-of-scope", { unit: viewer.group.unit.name, code: viewer.group.unit.code })
-          : ctx.t("progress-out-of-scope", { unit: unit.name, code: unit.code }),
+          : ctx.t("progress-out-of-scope", { unit: found.unit.name, code: found.unit.code }),
       );
       return;
     }
-    screen = { kind: "unit", unitId: unit.id, filter: "all", page: 0 };
+    screen = { kind: "unit", unitId: found.unit.id, filter: "all", page: 0 };
   } else {
     screen =
       viewer.scopes.length === 1
@@ -129,7 +115,8 @@ progressFeature.callbackQuery(/^td:[uh]:/, async (ctx) => {
 progressFeature.callbackQuery(/^td:c:/, async (ctx) => {
   const unitId = parseChartCallback(ctx.callbackQuery.data);
   const viewer = unitId === null ? null : await viewerOf(ctx);
-  const unit = unitId !== null && viewer ? await visibleUnit(ctx, viewer, unitId) : null;
+  const found = unitId !== null && viewer ? await visibleUnit(ctx.deps, viewer, { id: unitId }) : null;
+  const unit = found?.status === "visible" ? found.unit : null;
   const chart = unit?.hasChildren
     ? await progressChartFor(
         ctx.deps.prisma,
@@ -159,113 +146,21 @@ async function localeOf(ctx: BotContext): Promise<Locale> {
   return localeFromLanguageCode(await ctx.i18n.getLocale()) ?? ctx.deps.config.defaultLocale;
 }
 
-/** The unit, if it still exists in the viewer's organisation and lies inside what they may see. */
-async function visibleUnit(ctx: BotContext, viewer: Viewer, unitId: number): Promise<ProgressUnitRow | null> {
-  const unit = await findProgressUnit(ctx.deps.prisma, { id: unitId });
-  return unit && unit.organizationId === viewer.organizationId && withinRoots(viewer.scopes, unit) ? unit : null;
-}
-
 /** The screen's text and buttons, or null when the viewer may not see it or it no longer exists. */
 async function renderScreen(ctx: BotContext, viewer: Viewer, screen: ProgressScreen): Promise<Rendered | null> {
+  const data = await progressScreen(ctx.deps, viewer, screen);
+  if (!data) return null;
   const t: Translate = (key, args) => ctx.t(key, args);
-  const locale = await localeOf(ctx);
-  const today = todayFor(ctx);
-  const prisma = ctx.deps.prisma;
-
-  if (screen.kind === "home") {
-    if (viewer.scopes.length < 2) return null;
-    const { entries, rows } = await loadUnitsRollup(
-      prisma,
-      viewer.scopes.map((scope) => scope.id),
-      { today },
-    );
-    const summaries = summariseEntries(entries, rows);
-    const page = pageOf(summaries, screen.filter, screen.page);
-    if (!page) return null;
-    const campaign = await prisma.campaign.findFirst({
-      where: { organizationId: viewer.organizationId, active: true },
-      orderBy: { id: "asc" },
-      select: { id: true, deadlines: { select: { level: true, milestone: true, dueDate: true } } },
-    });
-    const [dates, elections] = await Promise.all([
-      congressDates(
-        prisma,
-        campaign?.id ?? null,
-        page.items.map((item) => item.entry.unit.id),
-      ),
-      loadElectionStats(
-        prisma,
-        entries.map((entry) => entry.id),
-      ),
-    ]);
-    const text = renderSubtreeScreen(t, locale, {
-      unit: null,
-      unitsFollowed: entries.length,
-      today,
-      filter: screen.filter,
-      hasCampaign: campaign !== null,
-      levels: levelTotals(rows),
-      page,
-      dates,
-      elections,
-    });
-    return { text, keyboard: keyboardFor(t, screen, page, null, null) };
+  if (data.kind === "leaf") {
+    return {
+      text: renderLeafScreen(t, data.leaf),
+      keyboard: upKeyboard(t, new InlineKeyboard(), screen.filter, data.up),
+    };
   }
-
-  const unit = await visibleUnit(ctx, viewer, screen.unitId);
-  if (!unit) return null;
-  const up = upTarget(viewer, unit);
-
-  const [own] = await loadUnitCards(prisma, [unit.id], ctx.deps.config.timezone);
-  if (!own) return null;
-  const checklist = own.campaign ? unitChecklist(congressPlan, own.unit.facts, today) : null;
-
-  if (!unit.hasChildren) {
-    if (screen.page !== 0) return null;
-    const text = renderLeafScreen(t, {
-      name: unit.name,
-      code: unit.code,
-      parentName: unit.parent?.name ?? null,
-      today,
-      checklist,
-      openDifficulties: own.openDifficulties.length,
-    });
-    return { text, keyboard: upKeyboard(t, new InlineKeyboard(), screen.filter, up) };
-  }
-
-  const rollup = await loadSubtreeRollup(prisma, unit.id, { today });
-  if (!rollup) return null;
-  const summaries = summariseEntries(rollup.entries, rollup.rows);
-  const page = pageOf(summaries, screen.filter, screen.page);
-  if (!page) return null;
-  const [dates, elections] = await Promise.all([
-    congressDates(
-      prisma,
-      rollup.campaign?.id ?? null,
-      page.items.map((item) => item.entry.unit.id),
-    ),
-    loadElectionStats(prisma, [unit.id]),
-  ]);
-  const text = renderSubtreeScreen(t, locale, {
-    unit: { name: unit.name, code: unit.code, checklist },
-    today,
-    filter: screen.filter,
-    hasCampaign: rollup.campaign !== null,
-    levels: levelTotals(rollup.rows),
-    page,
-    dates,
-    elections,
-  });
-  return { text, keyboard: keyboardFor(t, screen, page, up, unit.id) };
-}
-
-type UpTarget = { kind: "unit"; unitId: number; name: string } | { kind: "home" } | null;
-
-/** Where "up" leads: the parent inside the viewer's scope, the list of their units, or nowhere. */
-function upTarget(viewer: Viewer, unit: ProgressUnitRow): UpTarget {
-  const isScopeRoot = viewer.scopes.some((scope) => scope.id === unit.id);
-  if (!isScopeRoot && unit.parent) return { kind: "unit", unitId: unit.parent.id, name: unit.parent.name };
-  return viewer.scopes.length > 1 ? { kind: "home" } : null;
+  return {
+    text: renderSubtreeScreen(t, await localeOf(ctx), data.screen),
+    keyboard: keyboardFor(t, screen, data.page, data.up, data.chartOf),
+  };
 }
 
 /** `chartOf`: the unit whose chart the screen offers (a unit with units below it), or null. */
