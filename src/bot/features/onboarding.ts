@@ -2,14 +2,12 @@
 // number binds them to their roster entry; admins make invite links with /moi (/invite).
 import { Composer } from "grammy";
 import type { User } from "grammy/types";
-import { bindByPhone } from "../../db/binding-store.js";
-import { redeemInvite, type RedeemOutcome } from "../../db/invite-store.js";
 import { issueInvite } from "../../usecases/invites.js";
+import { onboardByInvite, onboardByPhone } from "../../usecases/onboarding.js";
 import { findPeopleByTelegramId, type PersonProfile } from "../../db/people-store.js";
-import { inviteLink, localDateTime, looksLikeInviteToken, parseInviteRole } from "../../domain/invite-token.js";
+import { inviteLink, localDateTime, parseInviteRole } from "../../domain/invite-token.js";
 import { formatLocalDate } from "../../domain/local-date.js";
 import { grantsFor } from "../../domain/scope.js";
-import { normalizeVietnamesePhone } from "../../domain/phone.js";
 import { localeFromLanguageCode, type Locale } from "../../i18n.js";
 import { planPersonMenu } from "../../scheduler/command-menu-job.js";
 import type { BotContext } from "../context.js";
@@ -21,10 +19,7 @@ type PrivateContext = BotContext & { from: User };
 
 /** /start <token> in a private chat (called by the start feature). */
 export async function redeemInviteStart(ctx: PrivateContext, token: string): Promise<void> {
-  // Anything that cannot be a token (too long, emoji, a truncated link) is refused without a lookup.
-  const outcome: RedeemOutcome = looksLikeInviteToken(token)
-    ? await redeemInvite(ctx.deps.prisma, token, telegramIdentity(ctx.from), ctx.deps.clock.now())
-    : { status: "unknown" };
+  const outcome = await onboardByInvite(ctx.deps, { token, identity: telegramIdentity(ctx.from) });
   ctx.log.info(
     {
       outcome: outcome.status,
@@ -34,7 +29,7 @@ export async function redeemInviteStart(ctx: PrivateContext, token: string): Pro
   );
   switch (outcome.status) {
     case "bound":
-      return greetBound(ctx);
+      return greetBound(ctx, outcome.people);
     case "unknown":
       await ctx.reply(ctx.t("onboarding-invite-invalid"));
       return;
@@ -60,14 +55,11 @@ onboardingFeature.chatType("private").on("message:contact", async (ctx) => {
     await ctx.reply(ctx.t("onboarding-contact-not-own"));
     return;
   }
-  const phone = normalizeVietnamesePhone(contact.phone_number);
-  const outcome = phone
-    ? await bindByPhone(ctx.deps.prisma, phone, telegramIdentity(ctx.from), ctx.deps.clock.now())
-    : ({ status: "unknown-phone" } as const);
+  const outcome = await onboardByPhone(ctx.deps, { phone: contact.phone_number, identity: telegramIdentity(ctx.from) });
   ctx.log.info({ outcome: outcome.status }, "phone shared");
   switch (outcome.status) {
     case "bound":
-      return greetBound(ctx);
+      return greetBound(ctx, outcome.people);
     case "unknown-phone":
       await ctx.reply(ctx.t("onboarding-phone-unknown"), { reply_markup: { remove_keyboard: true } });
       return;
@@ -130,10 +122,9 @@ onboardingFeature.command(["moi", "invite"], async (ctx) => {
  * After a binding: the sender is now on the roster, in their own language; the phone keyboard goes away,
  * and their command menu is planned at once (rather than at the menu job's next run).
  */
-async function greetBound(ctx: PrivateContext): Promise<void> {
-  // Read again, once: the binding changed who the sender is since the update came in. The greeting and
-  // the menu are made from this reading.
-  const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
+async function greetBound(ctx: PrivateContext, people: PersonProfile[]): Promise<void> {
+  // Read again by the use case, once: the binding changed who the sender is since the update came in. The
+  // greeting and the menu are made from this reading.
   ctx.person = people[0] ?? null;
   await ctx.i18n.renegotiateLocale();
   const greeting = await greetingText(ctx, { justBound: true, people });
