@@ -1,6 +1,6 @@
 // The words of each command: its description in Telegram's command menu and its section of /trogiup, in
 // the person's language. Which commands a person gets is decided in src/domain/command-menu.ts; the
-// scheduler's menu job (src/scheduler/command-menu-job.ts) and /trogiup both render from here.
+// scheduler's menu planning (src/usecases/command-menus.ts) and /trogiup both render from here.
 import { commandNames, type CommandId, type MenuCommand } from "../domain/command-menu.js";
 import type { Locale, Translate } from "../i18n.js";
 

@@ -1,5 +1,5 @@
 // The progress chart of any unit's subtree, for features that send it on demand (/tiendo). The daily
-// digest draws the same chart from the roll-up it has already loaded (scheduler/digest-job.ts).
+// digest draws the same chart from the roll-up it has already loaded (src/usecases/daily-digest.ts).
 import type { PrismaClient } from "@prisma/client";
 import { loadSubtreeRollup } from "../db/progress-rollup.js";
 import type { LocalDate } from "../domain/local-date.js";

@@ -5,7 +5,7 @@ import { defaultReminderPolicy } from "../domain/reminder-policy.js";
 import { createI18n, translatorFor, type Translate } from "../i18n.js";
 import { createLogger } from "../logger.js";
 import { createAppOutboxSender } from "../outbox/sender.js";
-import { planReminders } from "../scheduler/reminder-job.js";
+import { planReminders } from "../usecases/reminders.js";
 import { reportStartCallback } from "../bot/reporting/flow-state.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { queueDigestNow } from "../usecases/digest-now.js";

@@ -1,4 +1,4 @@
-// What the command-menu job (src/scheduler/command-menu-job.ts) reads: everyone bound to Telegram with
+// What the command-menu planning (src/usecases/command-menus.ts) reads: everyone bound to Telegram with
 // what their menu depends on, the menus last planned, and a cheap signature of those inputs.
 //
 // A planned menu is an outbox row of kind "menu" (method setMyCommands) keyed

@@ -6,7 +6,7 @@ import { localDateOf } from "../clock.js";
 import { digestGroupsOf } from "../db/group-binding-store.js";
 import { enqueue } from "../db/outbox-store.js";
 import { localeFromLanguageCode } from "../i18n.js";
-import { digestMessages, type DigestJobDeps } from "../scheduler/digest-job.js";
+import { digestMessages, type DigestJobDeps } from "./daily-digest.js";
 
 export type DigestNowDeps = Pick<DigestJobDeps, "prisma" | "clock" | "config" | "translate" | "translateFor">;
 

@@ -17,7 +17,7 @@ import { findUnitByCode } from "../../src/db/unit-lookup.js";
 import type { Milestone, UnitLevel } from "../../src/domain/levels.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
-import { digestMessages } from "../../src/scheduler/digest-job.js";
+import { digestMessages } from "../../src/usecases/daily-digest.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
 import {
   addDays,

@@ -4,7 +4,7 @@
 import type { Chat, User } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
-import { leaveUnlinkedGroups } from "../../src/scheduler/group-leave-job.js";
+import { leaveUnlinkedGroups } from "../../src/usecases/group-leaves.js";
 import { createGroupLinkCode } from "../../src/db/group-binding-store.js";
 import { createInvite } from "../../src/db/invite-store.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";

@@ -10,7 +10,7 @@ import type { ElectionResults } from "../../src/domain/election-results.js";
 import { grassrootsBars, levelCounts } from "../../src/domain/progress-rollup.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, formatPercent, translatorFor } from "../../src/i18n.js";
-import { digestMessages } from "../../src/scheduler/digest-job.js";
+import { digestMessages } from "../../src/usecases/daily-digest.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cli } from "../support/cli.js";
 import { bindTelegramUser, recordReport } from "../support/roster.js";

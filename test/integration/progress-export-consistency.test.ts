@@ -14,7 +14,7 @@ import { fixedClock } from "../../src/clock.js";
 import type { ElectionResults } from "../../src/domain/election-results.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
-import { digestMessages } from "../../src/scheduler/digest-job.js";
+import { digestMessages } from "../../src/usecases/daily-digest.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { importDemoDistrict, recordDemoProgress } from "../support/demo-district.js";
 import { cli } from "../support/cli.js";

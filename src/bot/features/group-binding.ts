@@ -2,7 +2,7 @@
 // Admins make a code with /malienket (/linkcode) in private chat (or `npm run cli -- group link-code`);
 // /lienketnhom (/linkgroup) CODE in the group binds it, /huylienket (/unlinkgroup) unbinds it. Added to a
 // group that is not bound, the bot says how to link it and waits `groupWaitMinutes`; after that, the
-// next message in the group (or the scheduler's sweep, src/scheduler/group-leave-job.ts) makes it say
+// next message in the group (or the scheduler's sweep, src/usecases/group-leaves.ts) makes it say
 // goodbye and leave.
 // This composer runs before every other feature: in a group that is not bound, only commands whose group
 // answer holds no data reach them (deny by default). docs/groups.md explains the choices.
@@ -11,21 +11,18 @@ import { Composer } from "grammy";
 import type { Chat, Message } from "grammy/types";
 import { findPeopleByTelegramId } from "../../db/people-store.js";
 import {
-  bindGroup,
   endGroupWait,
   findGroupBinding,
   groupWaitMinutes,
   groupWaitUntil,
   moveGroupBinding,
   startGroupWait,
-  unbindGroup,
-  type BindOutcome,
   type GroupBinding,
 } from "../../db/group-binding-store.js";
-import { localDateTime, looksLikeInviteToken } from "../../domain/invite-token.js";
-import { entryActingOn, grantsFor } from "../../domain/scope.js";
+import { localDateTime } from "../../domain/invite-token.js";
+import { grantsFor } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import { issueGroupLinkCode } from "../../usecases/group-link-codes.js";
+import { issueGroupLinkCode, linkGroup, unlinkGroup } from "../../usecases/group-link-codes.js";
 import type { Logger } from "../../logger.js";
 import type { BotContext } from "../context.js";
 import type { PrismaClient } from "@prisma/client";
@@ -89,28 +86,17 @@ groupBindingFeature.command(linkCommands, async (ctx) => {
     await ctx.reply(ctx.t("group-link-in-group-only"));
     return;
   }
-  const code = ctx.match.trim();
-  if (!code) {
-    const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
-    await ctx.reply(binding ? alreadyBoundText(ctx, binding) : ctx.t("group-link-usage"));
-    return;
-  }
-  let outcome: BindOutcome;
-  if (looksLikeInviteToken(code)) {
-    outcome = await bindGroup(ctx.deps.prisma, {
-      token: code,
-      chatId: chat.id,
-      title: chat.title,
-      actor: actorOf(ctx),
-      now: ctx.deps.clock.now(),
-    });
-  } else {
-    // Garbage is refused without a lookup of the code.
-    const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
-    outcome = binding ? { status: "already-bound", binding } : { status: "unknown" };
-  }
+  const outcome = await linkGroup(ctx.deps, {
+    chatId: chat.id,
+    title: chat.title,
+    code: ctx.match.trim(),
+    actor: actorOf(ctx),
+  });
   ctx.log.info({ chatId: chat.id, outcome: outcome.status }, "group link");
   switch (outcome.status) {
+    case "usage":
+      await ctx.reply(outcome.binding ? alreadyBoundText(ctx, outcome.binding) : ctx.t("group-link-usage"));
+      return;
     case "bound":
       await ctx.reply(
         ctx.t("group-linked", {
@@ -147,35 +133,27 @@ groupBindingFeature.command(unlinkCommands, async (ctx) => {
     await ctx.reply(ctx.t("group-unlink-in-group-only"));
     return;
   }
-  const binding = await findGroupBinding(ctx.deps.prisma, chat.id);
-  if (!binding) {
+  const people = ctx.from ? await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id) : [];
+  const outcome = await unlinkGroup(ctx.deps, { chatId: chat.id, people, actor: actorOf(ctx) });
+  if (outcome.status === "not-linked") {
     await ctx.reply(ctx.t("group-not-linked"));
     return;
   }
-  if (!ctx.from || !(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) {
-    await ctx.reply(ctx.t("group-unlink-not-admin", { unit: binding.unit.name, code: binding.unit.code }));
+  const { unit } = outcome.binding;
+  if (outcome.status === "not-allowed") {
+    await ctx.reply(ctx.t("group-unlink-not-admin", { unit: unit.name, code: unit.code }));
     return;
   }
-  await unbindGroup(ctx.deps.prisma, { chatId: chat.id, actor: actorOf(ctx) });
-  // Unbound, the group is like one the bot was just added to: it may be linked again, else the bot leaves.
-  const until = new Date(ctx.deps.clock.now().getTime() + groupWaitMinutes * 60_000);
-  await startGroupWait(ctx.deps.prisma, chat.id, until);
-  ctx.log.info({ chatId: chat.id, unitId: binding.unit.id }, "group unlinked");
+  ctx.log.info({ chatId: chat.id, unitId: unit.id }, "group unlinked");
   await ctx.reply(
     ctx.t("group-unlinked", {
-      unit: binding.unit.name,
-      code: binding.unit.code,
+      unit: unit.name,
+      code: unit.code,
       minutes: groupWaitMinutes,
-      ...when(ctx, until),
+      ...when(ctx, outcome.waitUntil),
     }),
   );
 });
-
-/** Whoever may link a group to the bound unit (an admin on it or above it) may also unlink it. */
-export async function isAdminOf(prisma: PrismaClient, telegramUserId: number, binding: GroupBinding): Promise<boolean> {
-  const people = await findPeopleByTelegramId(prisma, telegramUserId);
-  return entryActingOn(people, "link", { ...binding.unit, organizationId: binding.organizationId }) !== null;
-}
 
 groupBindingFeature.command(codeCommands, async (ctx) => {
   if (ctx.chat.type !== "private" || !ctx.from) {

@@ -2,11 +2,9 @@
 // English, with buttons or `/ngonngu en`); in a bound group an admin of the bound unit (or above it)
 // picks the language of the group's daily digest. Presses are authorised again; forged data is refused.
 import { Composer, InlineKeyboard } from "grammy";
-import { setGroupLocale, setPersonLocale } from "../../db/language-store.js";
-import { findGroupBinding } from "../../db/group-binding-store.js";
 import { localeFromLanguageCode, type Locale } from "../../i18n.js";
+import { chooseGroupLanguage, choosePersonLanguage, groupLanguageAccess } from "../../usecases/language.js";
 import type { BotContext } from "../context.js";
-import { isAdminOf } from "./group-binding.js";
 
 export const languageFeature = new Composer<BotContext>();
 
@@ -36,16 +34,17 @@ languageFeature.chatType("private").command(commands, async (ctx) => {
     ));
   if (locale === undefined)
     return void (await ctx.reply(ctx.t("language-choose"), { reply_markup: languageButtons("me") }));
-  await setPersonLocale(ctx.deps.prisma, { telegramUserId: ctx.from.id, locale, actor: actorOf(ctx) });
+  await choosePersonLanguage(ctx.deps, { telegramUserId: ctx.from.id, locale, actor: actorOf(ctx) });
   ctx.i18n.useLocale(locale);
   await ctx.reply(ctx.t("language-set-person"));
 });
 
 languageFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) => {
   // The group gate (group-binding.ts) lets only bound groups get here.
-  const binding = await findGroupBinding(ctx.deps.prisma, ctx.chat.id);
-  if (!binding) return;
-  if (!ctx.from || !(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) {
+  const access = await groupLanguageAccess(ctx.deps, { chatId: ctx.chat.id, telegramUserId: ctx.from?.id ?? null });
+  if (access.status === "not-linked") return;
+  const { binding } = access;
+  if (access.status === "not-allowed") {
     return void (await ctx.reply(
       ctx.t("language-group-not-admin", { unit: binding.unit.name, code: binding.unit.code }),
     ));
@@ -59,7 +58,12 @@ languageFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) 
     return void (await ctx.reply(ctx.t("language-group-choose", { unit: binding.unit.name }), {
       reply_markup: languageButtons("group"),
     }));
-  await setGroupLocale(ctx.deps.prisma, { chatId: ctx.chat.id, locale, actor: actorOf(ctx) });
+  await chooseGroupLanguage(ctx.deps, {
+    chatId: ctx.chat.id,
+    telegramUserId: ctx.from!.id,
+    locale,
+    actor: actorOf(ctx),
+  });
   ctx.i18n.useLocale(locale);
   await ctx.reply(ctx.t("language-set-group", { time: ctx.deps.config.digestTime }));
 });
@@ -67,7 +71,7 @@ languageFeature.chatType(["group", "supergroup"]).command(commands, async (ctx) 
 languageFeature.callbackQuery(/^lang:me:(vi|en)$/, async (ctx) => {
   if (ctx.chat?.type !== "private" || !ctx.person) return refuse(ctx, "language-button-stale");
   const locale = ctx.match[1] as Locale;
-  await setPersonLocale(ctx.deps.prisma, { telegramUserId: ctx.from.id, locale, actor: actorOf(ctx) });
+  await choosePersonLanguage(ctx.deps, { telegramUserId: ctx.from.id, locale, actor: actorOf(ctx) });
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set-person"));
@@ -75,14 +79,16 @@ languageFeature.callbackQuery(/^lang:me:(vi|en)$/, async (ctx) => {
 
 languageFeature.callbackQuery(/^lang:group:(vi|en)$/, async (ctx) => {
   const chat = ctx.chat;
-  const binding =
-    chat && (chat.type === "group" || chat.type === "supergroup")
-      ? await findGroupBinding(ctx.deps.prisma, chat.id)
-      : null;
-  if (!binding) return refuse(ctx, "language-button-stale");
-  if (!(await isAdminOf(ctx.deps.prisma, ctx.from.id, binding))) return refuse(ctx, "language-group-press-not-admin");
+  if (!chat || (chat.type !== "group" && chat.type !== "supergroup")) return refuse(ctx, "language-button-stale");
   const locale = ctx.match[1] as Locale;
-  await setGroupLocale(ctx.deps.prisma, { chatId: binding.chatId, locale, actor: actorOf(ctx) });
+  const outcome = await chooseGroupLanguage(ctx.deps, {
+    chatId: chat.id,
+    telegramUserId: ctx.from.id,
+    locale,
+    actor: actorOf(ctx),
+  });
+  if (outcome.status === "not-linked") return refuse(ctx, "language-button-stale");
+  if (outcome.status === "not-allowed") return refuse(ctx, "language-group-press-not-admin");
   await ctx.answerCallbackQuery();
   // Confirmed in the language chosen: that is the language the group will read.
   ctx.i18n.useLocale(locale);

@@ -9,7 +9,7 @@ import { inviteLink, localDateTime, parseInviteRole } from "../../domain/invite-
 import { formatLocalDate } from "../../domain/local-date.js";
 import { grantsFor } from "../../domain/scope.js";
 import { localeFromLanguageCode, type Locale } from "../../i18n.js";
-import { planPersonMenu } from "../../scheduler/command-menu-job.js";
+import { planPersonMenu } from "../../usecases/command-menus.js";
 import type { BotContext } from "../context.js";
 import { greetingText } from "../onboarding-greeting.js";
 
