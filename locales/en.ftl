@@ -151,6 +151,7 @@ cli-usage =
       group unlink --chat CHAT_ID             unlink a group
       export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
                                               export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
+      web link --phone PHONE [--org CODE]     a one-time sign-in link to the web page (24 hours) to send by hand (Zalo, SMS)
       db migrate                              bring the database schema up to date
     With several organisations in the database, add --org CODE to choose one; unit codes may be typed in any case.
 cli-unknown-command = unknown command "{ $command }"

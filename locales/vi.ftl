@@ -151,6 +151,7 @@ cli-usage =
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
       export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
                                               xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
+      web link --phone SĐT [--org MÃ]         đường link đăng nhập trang web (dùng một lần, 24 giờ) để gửi tay qua Zalo, SMS
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
     Khi cơ sở dữ liệu có nhiều tổ chức, thêm --org MÃ vào lệnh để chọn tổ chức; mã đơn vị viết hoa hay thường đều được.
 cli-unknown-command = không có lệnh "{ $command }"

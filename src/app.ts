@@ -23,6 +23,8 @@ import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
 import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { createWebApp } from "./web/web-app.js";
+import { startWebServer, type WebServer } from "./web/web-server.js";
 
 export interface App {
   bot: Bot<BotContext>;
@@ -30,6 +32,8 @@ export interface App {
   inbox: UpdateInbox;
   sender: OutboxSender;
   scheduler: Scheduler;
+  /** The web app's server once started (WEB_PORT set), else null. */
+  readonly web: WebServer | null;
   /** Resolves once the bot is registered and polling; polling then continues in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -60,9 +64,16 @@ export async function createApp(options: {
   const migration = await database.migrate();
   if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
   const i18n = createBotI18n(config.defaultLocale);
-  const bot = createBot({ config, prisma: database.prisma, logger, clock: options.clock ?? systemClock }, i18n, {
-    ...(options.botInfo && { botInfo: options.botInfo }),
-  });
+  let web: WebServer | null = null;
+  const webAddress = () =>
+    config.web && web ? (config.web.publicUrl ?? `http://${localAddress(config.web.host)}:${web.port}`) : null;
+  const bot = createBot(
+    { config, prisma: database.prisma, logger, clock: options.clock ?? systemClock, webAddress },
+    i18n,
+    {
+      ...(options.botInfo && { botInfo: options.botInfo }),
+    },
+  );
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,
@@ -168,7 +179,22 @@ export async function createApp(options: {
     inbox,
     sender,
     scheduler,
+    get web() {
+      return web;
+    },
     async start() {
+      // The web app first: it serves people whatever Telegram does (it is blocked on Vietnam's main networks).
+      if (config.web) {
+        const webApp = createWebApp({
+          prisma: database.prisma,
+          clock,
+          config,
+          translate: (locale) => translatorFor(i18n, locale),
+          logger,
+        });
+        web = await startWebServer(webApp, config.web);
+        logger.info({ port: web.port }, "web app listening");
+      }
       const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
       // Not bot.init(): it retries a network error in silence, for ever.
       if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
@@ -193,10 +219,16 @@ export async function createApp(options: {
     },
     async stop() {
       starting.abort();
+      await web?.close();
       await scheduler.stop();
       await inbox.stop();
       await sender.stop();
       if (!options.database) await database.close();
     },
   };
+}
+
+/** The address to write in a link when WEB_PUBLIC_URL is unset: the server's own, as seen on the server. */
+function localAddress(host: string): string {
+  return host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 }

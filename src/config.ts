@@ -73,6 +73,23 @@ const envSchema = z.object({
     z.coerce.number("must be a port number, e.g. 3000").int("must be a whole number").min(0).max(65535).default(3000),
   ),
   SANDBOX_HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
+  WEB_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a port number, e.g. 8080").int("must be a whole number").min(0).max(65535).optional(),
+  ),
+  WEB_HOST: z.preprocess(blankAsUnset, z.string().trim().default("0.0.0.0")),
+  WEB_PUBLIC_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(
+        /^https?:\/\/[^\s/]+(\/[^\s]*)?$/,
+        "must be the web app's address as people open it, e.g. https://daihoi.example.vn",
+      )
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
   SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().optional()),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
@@ -102,6 +119,11 @@ export interface Config {
   digestCatchUpHours: number;
   quietHours: { start: string; end: string };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /**
+   * The web app (src/web), served by the same process when WEB_PORT is set. `publicUrl`: the address in
+   * sign-in links (WEB_PUBLIC_URL; by default http://<host>:<port>, right only on the server itself).
+   */
+  web: { port: number; host: string; publicUrl: string | null } | null;
   /** The local sandbox (src/sandbox): runs when there is no token, or always with SANDBOX=1. */
   sandbox: {
     forced: boolean;
@@ -138,6 +160,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     digestCatchUpHours: value.DIGEST_CATCH_UP_HOURS,
     quietHours: { start, end },
     logLevel: value.LOG_LEVEL,
+    web:
+      value.WEB_PORT === undefined
+        ? null
+        : { port: value.WEB_PORT, host: value.WEB_HOST, publicUrl: value.WEB_PUBLIC_URL ?? null },
     sandbox: {
       forced: value.SANDBOX,
       port: value.PORT,

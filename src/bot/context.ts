@@ -15,6 +15,8 @@ export interface BotDeps {
   clock: Clock;
   /** Texts in any language: for messages to someone other than the sender (a notice to a working-group leader). */
   translate: (locale: Locale) => Translate;
+  /** The web app's address for sign-in links (WEB_PUBLIC_URL, or the local server's), null without the web app. */
+  webAddress?: () => string | null;
 }
 
 interface BotExtras {

@@ -23,6 +23,7 @@ import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
 import { exportCommand } from "./export-commands.js";
 import { outboxCommand } from "./outbox-commands.js";
+import { webCommand } from "./web-commands.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -48,6 +49,7 @@ const valueFlags = new Set([
   "--token",
   "--id",
   "--chat",
+  "--phone",
 ]);
 const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
 
@@ -85,6 +87,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "digest") return await digestCommand(args, { deps: await open(), t, config, io });
     if (first === "remind") return await remindCommand(args, { deps: await open(), t, config, io });
     if (first === "export") return await exportCommand(args, { deps: await open(), t, locale, config, io });
+    if (first === "web") return await webCommand(args, { deps: await open(), t, config, io });
     if (first === "db" && second === "migrate") {
       const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
       database = db;

@@ -40,6 +40,29 @@ export async function findPersonByTelegramId(
  * archived, working groups the person leads (memberships, then their units, by id).
  */
 export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserId: number): Promise<PersonProfile[]> {
+  return findProfiles(prisma, Prisma.sql`p."telegramUserId" = ${BigInt(telegramUserId)}`);
+}
+
+/** The roster entry of the organisation with this phone (as the roster writes it), or null. */
+export async function findPersonIdByPhone(
+  prisma: PrismaClient,
+  organizationId: number,
+  phone: string | null,
+): Promise<number | null> {
+  if (!phone) return null;
+  const person = await prisma.person.findUnique({
+    where: { organizationId_phone: { organizationId, phone } },
+    select: { id: true },
+  });
+  return person?.id ?? null;
+}
+
+/** One roster entry's profile by its id (a web session's person), or null. */
+export async function findPersonProfile(prisma: PrismaClient, personId: number): Promise<PersonProfile | null> {
+  return (await findProfiles(prisma, Prisma.sql`p.id = ${personId}`))[0] ?? null;
+}
+
+async function findProfiles(prisma: PrismaClient, where: Prisma.Sql): Promise<PersonProfile[]> {
   const unitJson = (alias: string) =>
     Prisma.raw(
       `json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level::text, 'path', ${alias}.path)`,
@@ -58,7 +81,7 @@ export async function findPeopleByTelegramId(prisma: PrismaClient, telegramUserI
                      FROM working_group_members m JOIN working_groups g ON g.id = m."workingGroupId"
                      WHERE m."personId" = p.id AND m.role = 'leader'), '[]'::json) AS groups
     FROM people p
-    WHERE p."telegramUserId" = ${BigInt(telegramUserId)}
+    WHERE ${where}
     ORDER BY p.id`);
   return rows.map((row) => ({
     id: row.id,

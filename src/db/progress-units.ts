@@ -11,7 +11,7 @@ export interface ProgressUnitRow {
   name: string;
   level: UnitLevel;
   path: string;
-  parent: { id: number; name: string } | null;
+  parent: { id: number; code: string; name: string } | null;
   hasChildren: boolean;
 }
 
@@ -34,7 +34,7 @@ export async function findProgressUnit(
       name: true,
       level: true,
       path: true,
-      parent: { select: { id: true, name: true } },
+      parent: { select: { id: true, code: true, name: true } },
       _count: { select: { children: { where: { archivedAt: null } } } },
     },
   });

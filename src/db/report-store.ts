@@ -168,3 +168,39 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
     SELECT id AS "reportId", "supersedesId" AS "supersededId" FROM created`);
   return saved ? { saved: true, ...saved } : { saved: false, reason: "duplicate-update" };
 }
+
+export interface ReportEvent {
+  id: number;
+  milestone: Milestone;
+  eventDate: LocalDate | null;
+  recordedAt: Date;
+  authorName: string | null;
+  onBehalf: boolean;
+  superseded: boolean;
+}
+
+/** Every report event of the unit in the campaign, corrections included, newest first. */
+export async function reportHistory(prisma: PrismaClient, campaignId: number, unitId: number): Promise<ReportEvent[]> {
+  const rows = await prisma.report.findMany({
+    where: { campaignId, unitId },
+    orderBy: { id: "desc" },
+    select: {
+      id: true,
+      milestone: true,
+      eventDate: true,
+      createdAt: true,
+      onBehalf: true,
+      author: { select: { name: true } },
+      supersededBy: { select: { id: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    milestone: row.milestone,
+    eventDate: row.eventDate ? utcDateToLocalDate(row.eventDate) : null,
+    recordedAt: row.createdAt,
+    authorName: row.author?.name ?? null,
+    onBehalf: row.onBehalf,
+    superseded: row.supersededBy !== null,
+  }));
+}

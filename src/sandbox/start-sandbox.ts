@@ -92,6 +92,8 @@ export async function startSandbox(options: {
       apiRoot: emulator.apiRoot,
       databaseUrl: undefined,
       dataDir,
+      // The web app is always there in the sandbox, on a port of its own unless WEB_PORT says which.
+      web: config.web ?? { port: 0, host: "127.0.0.1", publicUrl: null },
     };
     const roster = await Roster.load(database.prisma);
     const t = createI18n({ defaultLocale: config.defaultLocale });

@@ -131,6 +131,24 @@ export async function digestMessages(
   return (await digestContent(deps, unitId, due, locale, { chart: false }))?.texts ?? [];
 }
 
+/**
+ * The digest's model of a unit's subtree at a moment: the roll-up, the lists and what the digest says of
+ * them (src/domain/digest.ts). The daily digest, the digest on demand and the web's overview all read this.
+ */
+export async function digestModel(
+  deps: { prisma: PrismaClient; config: Pick<Config, "timezone"> },
+  unitId: number,
+  due: { date: LocalDate; at: Date },
+) {
+  const data = await loadDigestData(deps.prisma, unitId, {
+    today: due.date,
+    since: new Date(due.at.getTime() - 24 * 3600 * 1000),
+    horizonDays: upcomingHorizonDays,
+    timeZone: deps.config.timezone,
+  });
+  return data && { data, digest: buildDigest({ ...data, today: due.date }) };
+}
+
 /** The digest's text parts and its chart (null when there is nothing to draw or drawing failed). */
 export async function digestContent(
   deps: Pick<DigestJobDeps, "prisma" | "config" | "translate" | "translateFor" | "logger">,
@@ -139,14 +157,9 @@ export async function digestContent(
   locale: Locale = deps.config.defaultLocale,
   options: { chart?: boolean } = {},
 ): Promise<DigestContent | null> {
-  const data = await loadDigestData(deps.prisma, unitId, {
-    today: due.date,
-    since: new Date(due.at.getTime() - 24 * 3600 * 1000),
-    horizonDays: upcomingHorizonDays,
-    timeZone: deps.config.timezone,
-  });
-  if (!data) return null;
-  const digest = buildDigest({ ...data, today: due.date });
+  const model = await digestModel(deps, unitId, due);
+  if (!model) return null;
+  const { data, digest } = model;
   const time = dayjs(due.at).tz(deps.config.timezone).format("HH:mm");
   const translate =
     locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);

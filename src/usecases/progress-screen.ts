@@ -19,7 +19,7 @@ import type { UseCaseDeps } from "./deps.js";
 
 /** The subtrees the viewer may see: a bound group's unit, or what the person's roles give. */
 export interface Viewer {
-  scopes: { id: number; path: string }[];
+  scopes: { id: number; path: string; code: string; name: string }[];
   organizationId: number;
   group: { unit: { name: string; code: string } } | null;
 }

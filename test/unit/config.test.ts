@@ -16,6 +16,7 @@ describe("createConfig", () => {
       digestCatchUpHours: 6,
       quietHours: { start: "21:00", end: "07:00" },
       logLevel: "info",
+      web: null,
       sandbox: { forced: false, port: 3000, host: "127.0.0.1", dataDir: "data/sandbox" },
     });
   });

@@ -13,6 +13,7 @@ import { progressFeature } from "./progress.js";
 import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
+import { webLinkFeature } from "./web-link.js";
 
 export const features: Composer<BotContext>[] = [
   groupBindingFeature, // first: it decides what a group that is not bound may reach (docs/groups.md)
@@ -26,4 +27,5 @@ export const features: Composer<BotContext>[] = [
   exportFeature,
   reminderPauseFeature,
   languageFeature,
+  webLinkFeature,
 ];

@@ -1,0 +1,74 @@
+## The web app (src/web)
+
+web-title = Congress Assistant
+web-skip = Skip to the main content
+web-nav-overview = Overview
+web-signed-in-as = { $name }
+web-sign-out = Sign out
+web-signed-out-title = Signed out
+web-signed-out = You are signed out. To come back, send /web to the Assistant on Telegram or ask the office for a new sign-in link.
+web-sign-in-needed-title = Sign-in needed
+web-sign-in-needed = This page can only be seen after signing in. Send /web to the Assistant on Telegram to get a sign-in link; without Telegram, ask the office for one.
+web-sign-in-title = Sign in
+web-sign-in-confirm = Press the button below to sign in. The link works only once.
+web-sign-in-button = Sign in
+web-sign-in-invalid = This sign-in link is not right. Please check it or ask for a new one (send /web to the Assistant on Telegram).
+web-sign-in-used = This link has already been used to sign in. Each link works once; send /web to the Assistant on Telegram for a new one.
+web-sign-in-expired = The link expired at { $time } on { $date }. Send /web to the Assistant on Telegram for a new one.
+web-forbidden-title = Not allowed
+web-forbidden = The request is not valid (the session's protection code is missing). Please reload the page and try again.
+web-not-found-title = Not found
+web-unit-unknown = There is no unit with code "{ $code }".
+web-unit-out-of-scope = { $unit } ({ $code }) is outside what you follow.
+web-nothing-to-see = You have no units to follow on this page yet.
+web-home-title = The units you follow
+web-overview-title = { $unit } ({ $code })
+web-overview-date = Figures of { $date }
+web-overview-levels = Progress by level
+web-col-level = Level
+web-col-held = Held
+web-col-share = Share
+web-col-scheduled = Date set
+web-col-overdue = With a milestone overdue
+web-col-unit = Unit
+web-col-difficulties = Difficulties
+web-overview-digest = Progress report (the same figures as the standing committee's report at { $time })
+web-chart-alt = Chart of the congress progress of { $unit }'s grassroots organisations
+web-units-title = Units below
+web-filter-label = Filter
+web-search-label = Search by name or code (accents optional)
+web-search-button = Search
+web-sort-label = Sort
+web-sort = { $sort ->
+    [name] By name
+   *[progress] Least progress first
+}
+web-units-none = No unit matches.
+web-units-count = { $shown }/{ $total } units
+web-unit-checklist = Congress milestones
+web-unit-difficulties = Open difficulties
+web-unit-difficulties-none = No open difficulty.
+web-unit-history = Report history
+web-unit-history-none = No report yet.
+web-history-line = { $date }: { $milestone } — dated { $event }{ $by ->
+    [none] {""}
+   *[other] , reported by { $by }
+}{ $superseded ->
+    [yes] {" "}(superseded by a later report)
+   *[no] {""}
+}
+web-up = ← { $unit }
+
+## /web in the bot
+
+web-link = Your sign-in link to the Assistant's web page (works once, expires at { $time } on { $date }):
+    { $link }
+    Do not pass this link on: whoever opens it is signed in as you.
+web-link-off = The Assistant's web page is not switched on on the office's server. Please contact the office.
+web-link-private-only = Sign-in links are sent in private chat only. Write to @{ $bot } privately and send /web.
+
+## `web link` on the command line
+
+web-cli-link = Sign-in link for { $name } (works once, expires at { $time } on { $date }); send it to them alone:
+web-cli-off = the web page is not switched on: set WEB_PORT (and WEB_PUBLIC_URL, the address people open) in .env
+web-cli-unknown-phone = no one on the roster has the phone number { $phone }

@@ -1,0 +1,74 @@
+## The web app (src/web)
+
+web-title = Trợ lý Đại hội
+web-skip = Bỏ qua, đến nội dung chính
+web-nav-overview = Tổng quan
+web-signed-in-as = Đồng chí { $name }
+web-sign-out = Đăng xuất
+web-signed-out-title = Đã đăng xuất
+web-signed-out = Đồng chí đã đăng xuất. Muốn vào lại, gõ /web trong Trợ lý trên Telegram hoặc đề nghị Văn phòng cấp đường link đăng nhập mới.
+web-sign-in-needed-title = Cần đăng nhập
+web-sign-in-needed = Trang này chỉ xem được sau khi đăng nhập. Gõ /web trong Trợ lý trên Telegram để nhận đường link đăng nhập; nếu không dùng Telegram, đề nghị Văn phòng cấp đường link.
+web-sign-in-title = Đăng nhập
+web-sign-in-confirm = Bấm nút dưới đây để đăng nhập. Đường link chỉ dùng được một lần.
+web-sign-in-button = Đăng nhập
+web-sign-in-invalid = Đường link đăng nhập không đúng. Đề nghị đồng chí kiểm tra lại hoặc xin đường link mới (gõ /web trong Trợ lý trên Telegram).
+web-sign-in-used = Đường link này đã được dùng để đăng nhập. Mỗi đường link chỉ dùng một lần; gõ /web trong Trợ lý trên Telegram để nhận đường link mới.
+web-sign-in-expired = Đường link đã hết hạn lúc { $time } ngày { $date }. Gõ /web trong Trợ lý trên Telegram để nhận đường link mới.
+web-forbidden-title = Không có quyền
+web-forbidden = Yêu cầu không hợp lệ (thiếu mã bảo vệ của phiên đăng nhập). Đồng chí tải lại trang rồi thử lại.
+web-not-found-title = Không tìm thấy
+web-unit-unknown = Không có đơn vị mã "{ $code }".
+web-unit-out-of-scope = { $unit } ({ $code }) không thuộc phạm vi đồng chí theo dõi.
+web-nothing-to-see = Đồng chí chưa được giao đơn vị nào để theo dõi trên trang này.
+web-home-title = Các đơn vị đồng chí theo dõi
+web-overview-title = { $unit } ({ $code })
+web-overview-date = Số liệu ngày { $date }
+web-overview-levels = Tiến độ theo cấp
+web-col-level = Cấp
+web-col-held = Đã đại hội
+web-col-share = Tỷ lệ
+web-col-scheduled = Đã ấn định ngày
+web-col-overdue = Có mốc quá hạn
+web-col-unit = Đơn vị
+web-col-difficulties = Khó khăn
+web-overview-digest = Báo cáo tiến độ (cùng số liệu với báo cáo gửi Ban Thường vụ lúc { $time })
+web-chart-alt = Biểu đồ tiến độ đại hội các tổ chức cơ sở đảng của { $unit }
+web-units-title = Các đơn vị trực thuộc
+web-filter-label = Lọc
+web-search-label = Tìm theo tên hoặc mã (không cần dấu)
+web-search-button = Tìm
+web-sort-label = Sắp xếp
+web-sort = { $sort ->
+    [name] Theo tên
+   *[progress] Tiến độ thấp trước
+}
+web-units-none = Không có đơn vị nào khớp.
+web-units-count = { $shown }/{ $total } đơn vị
+web-unit-checklist = Các mốc đại hội
+web-unit-difficulties = Khó khăn đang mở
+web-unit-difficulties-none = Không có khó khăn nào đang mở.
+web-unit-history = Lịch sử báo cáo
+web-unit-history-none = Chưa có báo cáo nào.
+web-history-line = { $date }: { $milestone } — ngày { $event }{ $by ->
+    [none] {""}
+   *[other] , { $by } báo cáo
+}{ $superseded ->
+    [yes] {" "}(đã được báo cáo khác thay thế)
+   *[no] {""}
+}
+web-up = ← { $unit }
+
+## /web in the bot
+
+web-link = Đường link đăng nhập trang web của Trợ lý (dùng một lần, hết hạn lúc { $time } ngày { $date }):
+    { $link }
+    Không chuyển đường link này cho người khác: ai mở nó sẽ đăng nhập với tư cách đồng chí.
+web-link-off = Trang web của Trợ lý chưa được bật trên máy chủ của Văn phòng. Đề nghị đồng chí liên hệ Văn phòng.
+web-link-private-only = Đường link đăng nhập chỉ gửi trong tin nhắn riêng. Đồng chí nhắn riêng cho @{ $bot } và gõ /web.
+
+## `web link` on the command line
+
+web-cli-link = Đường link đăng nhập của đồng chí { $name } (dùng một lần, hết hạn lúc { $time } ngày { $date }); gửi riêng cho đồng chí ấy:
+web-cli-off = trang web chưa được bật: đặt WEB_PORT (và WEB_PUBLIC_URL, địa chỉ mọi người mở) trong .env
+web-cli-unknown-phone = không có ai trong danh sách có số điện thoại { $phone }

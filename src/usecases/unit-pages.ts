@@ -1,0 +1,68 @@
+// The web's pages of one unit: for a unit with units under it, the table of those units (filtered,
+// searched without diacritics, sorted); for a unit with none, its checklist, open difficulties and every
+// report it made (corrections included). Read through the roll-up and the records the bot reads.
+import { localDateOf } from "../clock.js";
+import { loadSubtreeRollup } from "../db/progress-rollup.js";
+import { reportHistory, type ReportEvent } from "../db/report-store.js";
+import { loadUnitCards, type UnitCardData } from "../db/status-store.js";
+import { congressPlan } from "../domain/campaign-plan.js";
+import { unitChecklist, type ChecklistItem } from "../domain/checklist.js";
+import { matchesFilter, summariseEntries, type EntrySummary, type ProgressFilter } from "../domain/progress-rollup.js";
+import { stripDiacritics } from "../domain/user-date.js";
+import type { UseCaseDeps } from "./deps.js";
+
+export const tableSorts = ["progress", "name"] as const;
+export type TableSort = (typeof tableSorts)[number];
+
+export interface SubtreeTable {
+  /** How many units are below, before the filter and the search. */
+  total: number;
+  rows: EntrySummary[];
+}
+
+/** The units directly below `unitId`, each with its subtree's counts, as the filter, search and sort ask. */
+export async function subtreeTable(
+  deps: UseCaseDeps,
+  input: { unitId: number; filter: ProgressFilter; query: string; sort: TableSort },
+): Promise<SubtreeTable | null> {
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const rollup = await loadSubtreeRollup(deps.prisma, input.unitId, { today });
+  if (!rollup) return null;
+  const all = summariseEntries(rollup.entries, rollup.rows);
+  const words = searchWords(input.query);
+  const rows = all.filter(
+    (entry) => matchesFilter(entry, input.filter) && words.every((word) => searchable(entry).includes(word)),
+  );
+  const share = (entry: EntrySummary) => (entry.subtree.total === 0 ? 1 : entry.subtree.held / entry.subtree.total);
+  const byName = (a: EntrySummary, b: EntrySummary) => a.unit.name.localeCompare(b.unit.name, "vi");
+  rows.sort(input.sort === "name" ? byName : (a, b) => share(a) - share(b) || byName(a, b));
+  return { total: all.length, rows };
+}
+
+/** "gia thuy", "Gia Thụy", "GT-01": lower case, without diacritics, split on spaces. */
+function searchWords(query: string): string[] {
+  return stripDiacritics(query.normalize("NFC")).toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+}
+
+function searchable(entry: EntrySummary): string {
+  return stripDiacritics(`${entry.unit.name} ${entry.unit.code}`).toLowerCase();
+}
+
+export interface UnitDetail {
+  card: UnitCardData;
+  /** Null when the organisation has no active campaign. */
+  checklist: ChecklistItem[] | null;
+  history: ReportEvent[];
+}
+
+export async function unitDetail(deps: UseCaseDeps, input: { unitId: number }): Promise<UnitDetail | null> {
+  const timeZone = deps.config.timezone;
+  const [card] = await loadUnitCards(deps.prisma, [input.unitId], timeZone);
+  if (!card) return null;
+  const today = localDateOf(deps.clock.now(), timeZone);
+  return {
+    card,
+    checklist: card.campaign ? unitChecklist(congressPlan, card.unit.facts, today) : null,
+    history: card.campaign ? await reportHistory(deps.prisma, card.campaign.id, input.unitId) : [],
+  };
+}

@@ -1,0 +1,306 @@
+// The web app (issue 13): the same use cases as the bot, behind one-time-link sign-in. Every page but the
+// sign-in pages needs a session; every POST needs the request to come from this site (Origin) and, once
+// signed in, the session's form token. The session cookie is httpOnly and SameSite=Strict. Entry point
+// only: parse the request, call a use case, render a page (src/web/pages.ts).
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { secureHeaders } from "hono/secure-headers";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { PrismaClient } from "@prisma/client";
+import { localDateTime } from "../domain/invite-token.js";
+import { formatLocalDate } from "../domain/local-date.js";
+import { progressFilters, type ProgressFilter } from "../domain/progress-rollup.js";
+import { mayAct } from "../domain/scope.js";
+import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import { renderDigest } from "../render/digest-text.js";
+import { renderUnitProgressChart } from "../render/unit-progress-chart.js";
+import { overviewOf } from "../usecases/overview.js";
+import { personViewer, visibleUnit, type Viewer } from "../usecases/progress-screen.js";
+import { subtreeTable, tableSorts, unitDetail, type TableSort } from "../usecases/unit-pages.js";
+import {
+  looksLikeSignInToken,
+  sessionMaxMs,
+  signInWithLink,
+  signOut,
+  webSessionOf,
+  type WebSession,
+} from "../usecases/web-sign-in.js";
+import { homePage, messagePage, overviewPage, signInPage, unitPage, type PageFrame } from "./pages.js";
+
+export interface WebDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  config: Config;
+  /** Texts in a language (the person's, or DEFAULT_LOCALE). */
+  translate: (locale: Locale) => Translate;
+  logger: Logger;
+}
+
+export const sessionCookie = "dh_session";
+
+const css = readFileSync(new URL("./public/app.css", import.meta.url));
+// The file's hash in its address: browsers keep it for a year and fetch a new one when it changes.
+const cssHref = `/static/app.${createHash("sha256").update(css).digest("hex").slice(0, 12)}.css`;
+
+type Env = { Variables: { session: WebSession | null } };
+
+export function createWebApp(deps: WebDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const secure = deps.config.web?.publicUrl?.startsWith("https://") ?? false;
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+    }),
+  );
+
+  // Every POST comes from a page of this site: a browser always sends Origin with a form POST.
+  app.use(async (c, next) => {
+    if (c.req.method === "POST" && c.req.header("origin") !== new URL(c.req.url).origin) {
+      return forbidden(c, deps, null);
+    }
+    await next();
+  });
+
+  app.use(async (c, next) => {
+    const id = getCookie(c, sessionCookie);
+    c.set("session", id ? await webSessionOf(deps, { sessionId: id }) : null);
+    await next();
+  });
+
+  app.get(cssHref, (c) => {
+    c.header("cache-control", "public, max-age=31536000, immutable");
+    return c.body(css, 200, { "content-type": "text/css; charset=utf-8" });
+  });
+
+  // The link opens a page with a button: link previews (Zalo, Telegram) fetch the address, and must not use
+  // the link up; the POST that follows comes from this site, so the new cookie goes with the next page.
+  app.get("/dang-nhap/:token", (c) => {
+    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    const token = c.req.param("token");
+    if (!looksLikeSignInToken(token)) {
+      return c.html(
+        messagePage({ ...frame, title: frame.t("web-sign-in-title") }, frame.t("web-sign-in-invalid")),
+        404,
+      );
+    }
+    return c.html(signInPage({ ...frame, title: frame.t("web-sign-in-title") }, token));
+  });
+
+  app.post("/dang-nhap", async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === "string" ? form.token : "";
+    const outcome = await signInWithLink(deps, { token });
+    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    const page = (text: string, status: 400 | 410) =>
+      c.html(messagePage({ ...frame, title: frame.t("web-sign-in-title") }, text), status);
+    switch (outcome.status) {
+      case "invalid":
+        return page(frame.t("web-sign-in-invalid"), 400);
+      case "used":
+        return page(frame.t("web-sign-in-used"), 410);
+      case "expired": {
+        const at = localDateTime(outcome.expiresAt, deps.config.timezone);
+        return page(frame.t("web-sign-in-expired", { time: at.time, date: formatLocalDate(at.date) }), 410);
+      }
+    }
+    deps.logger.info({ personId: outcome.personId }, "web sign-in");
+    setCookie(c, sessionCookie, outcome.sessionId, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure,
+      path: "/",
+      maxAge: Math.floor(sessionMaxMs / 1000),
+    });
+    return c.redirect("/", 303);
+  });
+
+  app.post("/dang-xuat", async (c) => {
+    const session = c.get("session");
+    const form = await c.req.parseBody();
+    if (!session || form._csrf !== session.csrfToken) return forbidden(c, deps, session);
+    await signOut(deps, { sessionId: getCookie(c, sessionCookie)! });
+    deleteCookie(c, sessionCookie, { path: "/", secure });
+    return c.redirect("/da-dang-xuat", 303);
+  });
+
+  app.get("/da-dang-xuat", (c) => {
+    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    return c.html(messagePage({ ...frame, title: frame.t("web-signed-out-title") }, frame.t("web-signed-out")));
+  });
+
+  // Everything below needs a session.
+  app.use(async (c, next) => {
+    if (!c.get("session")) {
+      const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+      return c.html(
+        messagePage({ ...frame, title: frame.t("web-sign-in-needed-title") }, frame.t("web-sign-in-needed")),
+        401,
+      );
+    }
+    await next();
+  });
+
+  app.get("/", async (c) => {
+    const session = c.get("session")!;
+    const frame = frameOf(c, deps, session.person.locale, session);
+    const viewer = personViewer(session.person);
+    if (!viewer) return c.html(messagePage({ ...frame, title: frame.t("web-title") }, frame.t("web-nothing-to-see")));
+    if (viewer.scopes.length === 1) return unitScreen(c, deps, viewer, session, viewer.scopes[0]!.id);
+    const units = viewer.scopes.map((scope) => ({ name: scope.name, code: scope.code }));
+    return c.html(homePage({ ...frame, title: frame.t("web-home-title") }, units));
+  });
+
+  app.get("/don-vi/:code", async (c) => {
+    const session = c.get("session")!;
+    const viewer = personViewer(session.person);
+    const found = viewer ? await visibleUnit(deps, viewer, { code: c.req.param("code").slice(0, 40) }) : null;
+    if (!viewer || !found || found.status !== "visible") return unitRefused(c, deps, session, found);
+    return unitScreen(c, deps, viewer, session, found.unit.id);
+  });
+
+  app.get("/don-vi/:code/bieu-do.png", async (c) => {
+    const session = c.get("session")!;
+    const viewer = personViewer(session.person);
+    const found = viewer ? await visibleUnit(deps, viewer, { code: c.req.param("code").slice(0, 40) }) : null;
+    if (found?.status !== "visible") return c.notFound();
+    const overview = await overviewOf(deps, { unitId: found.unit.id });
+    const locale = localeOf(deps, session.person.locale);
+    const chart =
+      overview && (await renderUnitProgressChart(deps.translate(locale), locale, overview.rollup, overview.today));
+    if (!chart) return c.notFound();
+    c.header("cache-control", "private, max-age=300");
+    return c.body(new Uint8Array(chart.png), 200, { "content-type": "image/png" });
+  });
+
+  app.notFound((c) => {
+    const session = c.get("session") ?? null;
+    const frame = frameOf(c, deps, session?.person.locale ?? null, session);
+    return c.html(
+      messagePage({ ...frame, title: frame.t("web-not-found-title") }, frame.t("web-not-found-title")),
+      404,
+    );
+  });
+
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: new URL(c.req.url).pathname }, "web: request failed");
+    return c.text("500", 500);
+  });
+
+  return app;
+}
+
+type WebContext = Context<Env>;
+
+function localeOf(deps: WebDeps, chosen: string | null): Locale {
+  return localeFromLanguageCode(chosen ?? undefined) ?? deps.config.defaultLocale;
+}
+
+function frameOf(_c: WebContext, deps: WebDeps, chosen: string | null, session: WebSession | null): PageFrame {
+  const locale = localeOf(deps, chosen);
+  return {
+    t: deps.translate(locale),
+    locale,
+    title: "",
+    session: session && { name: session.person.name, csrfToken: session.csrfToken },
+    cssHref,
+  };
+}
+
+function forbidden(c: WebContext, deps: WebDeps, session: WebSession | null) {
+  const frame = frameOf(c, deps, session?.person.locale ?? null, session);
+  return c.html(messagePage({ ...frame, title: frame.t("web-forbidden-title") }, frame.t("web-forbidden")), 403);
+}
+
+function unitRefused(
+  c: WebContext,
+  deps: WebDeps,
+  session: WebSession,
+  found: Awaited<ReturnType<typeof visibleUnit>> | null,
+) {
+  const frame = frameOf(c, deps, session.person.locale, session);
+  const code = c.req.param("code") ?? "";
+  // Unknown and out of scope answer with the same status: a page cannot probe which units exist elsewhere.
+  const text =
+    found?.status === "out-of-scope"
+      ? frame.t("web-unit-out-of-scope", { unit: found.unit.name, code: found.unit.code })
+      : frame.t("web-unit-unknown", { code: code.slice(0, 40) });
+  return c.html(messagePage({ ...frame, title: frame.t("web-not-found-title") }, text), 404);
+}
+
+/** A unit with units under it: its overview and the table of those units; without: its own page. */
+async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session: WebSession, unitId: number) {
+  const frame = frameOf(c, deps, session.person.locale, session);
+  const found = await visibleUnit(deps, viewer, { id: unitId });
+  if (found.status !== "visible") return unitRefused(c, deps, session, found);
+  const unit = found.unit;
+  const isRoot = viewer.scopes.some((scope) => scope.id === unit.id);
+  const up = !isRoot && unit.parent ? { name: unit.parent.name, code: unit.parent.code } : null;
+  if (!unit.hasChildren) {
+    const detail = await unitDetail(deps, { unitId: unit.id });
+    if (!detail) return unitRefused(c, deps, session, null);
+    const audience = {
+      kind: "person" as const,
+      personId: session.person.id,
+      readsComplaints: mayAct(session.person, "complaints", unit),
+    };
+    return c.html(
+      unitPage({ ...frame, title: unit.name }, { unit, detail, audience, timeZone: deps.config.timezone, up }),
+    );
+  }
+  const filter = parseFilter(c.req.query("loc"));
+  const sort = parseSort(c.req.query("sx"));
+  const q = (c.req.query("q") ?? "").slice(0, 100);
+  const [overview, table] = await Promise.all([
+    overviewOf(deps, { unitId: unit.id }),
+    subtreeTable(deps, { unitId: unit.id, filter, query: q, sort }),
+  ]);
+  if (!overview || !table) return unitRefused(c, deps, session, null);
+  const time = localDateTime(deps.clock.now(), deps.config.timezone).time;
+  const digestText = renderDigest(
+    frame.t,
+    frame.locale,
+    { unitName: unit.name, date: overview.today, time },
+    overview.digest,
+  );
+  return c.html(
+    overviewPage(
+      { ...frame, title: unit.name },
+      {
+        unit,
+        today: overview.today,
+        levels: overview.levels,
+        digestText,
+        digestTime: time,
+        chartHref:
+          overview.rollup.grassroots && overview.rollup.grassroots.units.length > 0
+            ? `/don-vi/${unit.code}/bieu-do.png`
+            : null,
+        table,
+        query: { filter, q, sort },
+        up,
+      },
+    ),
+  );
+}
+
+function parseFilter(value: string | undefined): ProgressFilter {
+  return progressFilters.find((filter) => filter === value) ?? "all";
+}
+
+function parseSort(value: string | undefined): TableSort {
+  return tableSorts.find((sort) => sort === value) ?? "progress";
+}
