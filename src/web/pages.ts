@@ -30,7 +30,7 @@ export function layout(frame: PageFrame, body: Html): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${frame.title} · ${t("web-title")}</title>
 <link rel="stylesheet" href="${frame.cssHref}">
 </head>
@@ -70,7 +70,8 @@ export function signInPage(frame: PageFrame, token: string): Html {
 }
 
 function levelRows(t: Translate, locale: Locale, levels: readonly LevelLine[]): Html {
-  return html`<div class="table-wrap"><table>
+  // A table wider than a phone scrolls sideways: its box takes the keyboard's focus, so it can be scrolled without a mouse.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("web-overview-levels")}"><table>
 <caption class="muted">${t("web-overview-levels")}</caption>
 <thead><tr><th scope="col">${t("web-col-level")}</th><th scope="col" class="num">${t("web-col-held")}</th><th scope="col" class="num">${t("web-col-share")}</th><th scope="col" class="num">${t("web-col-scheduled")}</th><th scope="col" class="num">${t("web-col-overdue")}</th></tr></thead>
 <tbody>${levels.map(
@@ -102,7 +103,7 @@ export function overviewPage(frame: PageFrame, view: OverviewView): Html {
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 <p class="muted">${t("web-overview-date", { date: formatLocalDate(view.today) })}</p>
 ${levelRows(t, locale, view.levels)}
-${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}" width="1080" height="1080"></p>` : ""}
+${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}
 <h2>${t("web-units-title")}</h2>
 ${tableForm(t, view)}
 ${unitTable(t, locale, view.table)}
@@ -132,7 +133,7 @@ function tableForm(t: Translate, view: OverviewView): Html {
 function unitTable(t: Translate, locale: Locale, table: SubtreeTable): Html {
   if (table.rows.length === 0) return html`<p>${t("web-units-none")}</p>`;
   return html`<p class="muted">${t("web-units-count", { shown: table.rows.length, total: table.total })}</p>
-<div class="table-wrap"><table>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t("web-units-title")}"><table>
 <thead><tr><th scope="col">${t("web-col-unit")}</th><th scope="col" class="num">${t("web-col-held")}</th><th scope="col" class="num">${t("web-col-share")}</th><th scope="col" class="num">${t("web-col-overdue")}</th><th scope="col" class="num">${t("web-col-difficulties")}</th></tr></thead>
 <tbody>${table.rows.map(
     (entry: EntrySummary) => html`<tr>

@@ -63,7 +63,9 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
       },
-      referrerPolicy: "no-referrer",
+      // No address (a sign-in link holds a token) goes to another site; "no-referrer" would also make
+      // the browser send "Origin: null" with our own forms, which the Origin check refuses.
+      referrerPolicy: "same-origin",
     }),
   );
 
