@@ -72,3 +72,5 @@ web-link-private-only = Sign-in links are sent in private chat only. Write to @{
 web-cli-link = Sign-in link for { $name } (works once, expires at { $time } on { $date }); send it to them alone:
 web-cli-off = the web page is not switched on: set WEB_PORT (and WEB_PUBLIC_URL, the address people open) in .env
 web-cli-unknown-phone = no one on the roster has the phone number { $phone }
+
+web-export = Download the workbook (Excel, as /xuat)

@@ -72,3 +72,5 @@ web-link-private-only = Đường link đăng nhập chỉ gửi trong tin nhắ
 web-cli-link = Đường link đăng nhập của đồng chí { $name } (dùng một lần, hết hạn lúc { $time } ngày { $date }); gửi riêng cho đồng chí ấy:
 web-cli-off = trang web chưa được bật: đặt WEB_PORT (và WEB_PUBLIC_URL, địa chỉ mọi người mở) trong .env
 web-cli-unknown-phone = không có ai trong danh sách có số điện thoại { $phone }
+
+web-export = Tải bảng tổng hợp (Excel, như lệnh /xuat)

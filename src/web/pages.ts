@@ -93,6 +93,8 @@ export interface OverviewView {
   table: SubtreeTable;
   query: { filter: ProgressFilter; q: string; sort: TableSort };
   up: { name: string; code: string } | null;
+  /** The workbook of this subtree, when the person may export it. */
+  exportHref: string | null;
 }
 
 export function overviewPage(frame: PageFrame, view: OverviewView): Html {
@@ -102,6 +104,7 @@ export function overviewPage(frame: PageFrame, view: OverviewView): Html {
     html`${view.up ? html`<p><a href="/don-vi/${view.up.code}">${t("web-up", { unit: view.up.name })}</a></p>` : ""}
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 <p class="muted">${t("web-overview-date", { date: formatLocalDate(view.today) })}</p>
+${view.exportHref ? html`<p><a href="${view.exportHref}" download>${t("web-export")}</a></p>` : ""}
 ${levelRows(t, locale, view.levels)}
 ${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}
 <h2>${t("web-units-title")}</h2>

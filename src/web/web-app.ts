@@ -18,6 +18,9 @@ import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js"
 import type { Logger } from "../logger.js";
 import { renderDigest } from "../render/digest-text.js";
 import { renderUnitProgressChart } from "../render/unit-progress-chart.js";
+import { buildExportSheets } from "../render/export-sheets.js";
+import { writeExportWorkbook } from "../render/export-workbook.js";
+import { exportProgress } from "../usecases/export-progress.js";
 import { overviewOf } from "../usecases/overview.js";
 import { personViewer, visibleUnit, type Viewer } from "../usecases/progress-screen.js";
 import { subtreeTable, tableSorts, unitDetail, type TableSort } from "../usecases/unit-pages.js";
@@ -188,6 +191,28 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return c.body(new Uint8Array(chart.png), 200, { "content-type": "image/png" });
   });
 
+  // The workbook /xuat sends, of the unit's subtree, for whoever may export it (the one scope rule).
+  app.get("/don-vi/:code/xuat.xlsx", async (c) => {
+    const session = c.get("session")!;
+    const code = c.req.param("code").slice(0, 40);
+    const outcome = await exportProgress(deps, { requester: "person", person: session.person, unitCode: code });
+    if (outcome.status !== "exported") return c.notFound();
+    const locale = localeOf(deps, session.person.locale);
+    const t = deps.translate(locale);
+    const workbook = await writeExportWorkbook(
+      buildExportSheets(outcome.data, { t, timeZone: deps.config.timezone }),
+      outcome.data.exportedAt,
+    );
+    const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);
+    const name = `${t("export-file-name")}-${outcome.scope[0]!.code}-${local.date.replaceAll("-", "")}.xlsx`;
+    deps.logger.info({ personId: session.person.id, unit: outcome.scope[0]!.code }, "web export");
+    return c.body(new Uint8Array(workbook), 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "private, no-store",
+    });
+  });
+
   app.notFound((c) => {
     const session = c.get("session") ?? null;
     const frame = frameOf(c, deps, session?.person.locale ?? null, session);
@@ -294,6 +319,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
         table,
         query: { filter, q, sort },
         up,
+        exportHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/xuat.xlsx` : null,
       },
     ),
   );

@@ -11,6 +11,7 @@ import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cli } from "../support/cli.js";
 import { importDemoDistrict, recordDemoProgress } from "../support/demo-district.js";
 import { bindTelegramUser } from "../support/roster.js";
+import { readWorkbook, sheetRecords } from "../support/workbook.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
 
@@ -135,6 +136,18 @@ describe("web app", () => {
     const laggards = await (await get("/don-vi/LB?loc=notHeld&q=gia%20thuy&sx=name", cookie)).text();
     expect(laggards).toContain("Đảng bộ phường Gia Thụy");
     expect(laggards).not.toContain(">Đảng bộ phường Bồ Đề<");
+    // The export: the same workbook as /xuat, linked from the overview.
+    expect(html).toContain('href="/don-vi/LB/xuat.xlsx"');
+    const download = await get("/don-vi/LB/xuat.xlsx", cookie);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="tien-do-dai-hoi-LB-20200320\.xlsx"/,
+    );
+    const workbook = await readWorkbook(Buffer.from(await download.arrayBuffer()));
+    const statistics = sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!);
+    const cells = statistics.find((record) => record.Cấp === "Chi bộ");
+    const cellLine = lines.find((line) => line.label === "Chi bộ trực thuộc")!;
+    expect([String(cells?.["Đã đại hội"]), String(cells?.["Số đơn vị"])]).toEqual([cellLine.held, cellLine.total]);
     const chart = await get("/don-vi/LB/bieu-do.png", cookie);
     expect(chart.status).toBe(200);
     expect(chart.headers.get("content-type")).toBe("image/png");
@@ -191,6 +204,9 @@ describe("web app", () => {
       "/don-vi/P-BODE-05",
       "/don-vi/LB/bieu-do.png",
       "/don-vi/NOPE",
+      // A cell's secretary exports nothing, not even their own unit (as /xuat).
+      "/don-vi/LB/xuat.xlsx",
+      "/don-vi/P-GIATHUY-01/xuat.xlsx",
     ]) {
       expect((await get(path, cookie)).status, path).toBe(404);
     }
