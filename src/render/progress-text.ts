@@ -165,17 +165,16 @@ export function renderEntryLine(
 }
 
 /** A unit with nothing under it: its checklist and how many difficulties it has open. */
-export function renderLeafScreen(
-  t: Translate,
-  input: {
-    name: string;
-    code: string;
-    parentName: string | null;
-    today: LocalDate;
-    checklist: ChecklistItem[] | null;
-    openDifficulties: number;
-  },
-): string {
+export interface LeafScreen {
+  name: string;
+  code: string;
+  parentName: string | null;
+  today: LocalDate;
+  checklist: ChecklistItem[] | null;
+  openDifficulties: number;
+}
+
+export function renderLeafScreen(t: Translate, input: LeafScreen): string {
   const lines = [
     t("progress-title", { unit: input.name, code: input.code }),
     t("progress-date", { date: formatLocalDate(input.today), filter: "none" }),

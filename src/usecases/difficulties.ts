@@ -14,6 +14,7 @@ import {
   openDifficulty,
   resolveDifficulty as storeResolution,
   type DifficultyUnit,
+  type NewDifficulty,
   type NoticeRecipient,
   type StoredDifficulty,
 } from "../db/difficulty-store.js";
@@ -99,18 +100,30 @@ export async function raiseDifficulty(
   if (units.length === 0) return { status: "not-allowed" };
   if (units.length > 1) return { status: "choose-unit", units, raised };
   const unit = units[0]!;
-  const { leaders, notices } = await openedNotices(deps, unit, raised, input.telegramUserId);
-  await openDifficulty(deps.prisma, {
+  const leaders = await file(deps, input, unit, raised, (difficulty) => openDifficulty(deps.prisma, difficulty));
+  return { status: "recorded", unit, raised, leaders };
+}
+
+/** Files the difficulty against the unit with the notices to its working-group leaders; returns those told. */
+async function file(
+  deps: DifficultyDeps,
+  actor: DifficultyActor,
+  unit: DifficultyUnit,
+  raised: Raised,
+  store: (difficulty: NewDifficulty) => Promise<unknown>,
+): Promise<NoticeRecipient[]> {
+  const { leaders, notices } = await openedNotices(deps, unit, raised, actor.telegramUserId);
+  await store({
     unit,
-    text,
+    text: raised.text,
     sensitive: raised.sensitive,
-    openedById: person.id,
+    openedById: actor.person.id,
     openedAt: deps.clock.now(),
     telegramUpdateId: raised.requestKey,
-    actor: input.actor,
+    actor: actor.actor,
     notices,
   });
-  return { status: "recorded", unit, raised, leaders };
+  return leaders;
 }
 
 export type CompleteChoiceOutcome =
@@ -139,20 +152,9 @@ export async function completeDifficultyChoice(
     sensitive: input.pending.sensitive,
     requestKey: input.pending.updateId,
   };
-  const { leaders, notices } = await openedNotices(deps, unit, raised, input.telegramUserId);
-  await completePendingDifficulty(
-    deps.prisma,
-    { ...input.choiceKey, nonce: input.pending.nonce },
-    {
-      unit,
-      text: raised.text,
-      sensitive: raised.sensitive,
-      openedById: input.person.id,
-      openedAt: deps.clock.now(),
-      telegramUpdateId: raised.requestKey,
-      actor: input.actor,
-      notices,
-    },
+  // The choice ends with the filing, in one transaction.
+  const leaders = await file(deps, input, unit, raised, (difficulty) =>
+    completePendingDifficulty(deps.prisma, { ...input.choiceKey, nonce: input.pending.nonce }, difficulty),
   );
   return { status: "recorded", unit, raised, leaders };
 }

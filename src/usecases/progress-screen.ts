@@ -8,13 +8,12 @@ import { loadElectionStats, loadSubtreeRollup, loadUnitsRollup } from "../db/pro
 import { loadUnitCards } from "../db/status-store.js";
 import { findActiveCampaignId } from "../db/unit-records.js";
 import { congressPlan } from "../domain/campaign-plan.js";
-import { unitChecklist, type ChecklistItem } from "../domain/checklist.js";
+import { unitChecklist } from "../domain/checklist.js";
 import { levelTotals, summariseEntries } from "../domain/progress-rollup.js";
 import { pageOf, type ProgressPage, type ProgressScreen } from "../domain/progress-view.js";
 import { scopeRoots, withinRoots } from "../domain/scope.js";
 import { localDateOf } from "../clock.js";
-import type { LocalDate } from "../domain/local-date.js";
-import type { SubtreeScreen } from "../render/progress-text.js";
+import type { LeafScreen, SubtreeScreen } from "../render/progress-text.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** The subtrees the viewer may see: a bound group's unit, or what the person's roles give. */
@@ -63,18 +62,7 @@ export type ProgressScreenData =
   /** A subtree, or (unit null) the list of the viewer's units; `chartOf`: the unit whose chart may be drawn. */
   | { kind: "subtree"; screen: SubtreeScreen; page: ProgressPage; up: UpTarget; chartOf: number | null }
   /** A unit with nothing under it: its checklist. */
-  | {
-      kind: "leaf";
-      leaf: {
-        name: string;
-        code: string;
-        parentName: string | null;
-        today: LocalDate;
-        checklist: ChecklistItem[] | null;
-        openDifficulties: number;
-      };
-      up: UpTarget;
-    };
+  | { kind: "leaf"; leaf: LeafScreen; up: UpTarget };
 
 /** The screen's figures, or null when the viewer may not see it or it no longer exists (an old or forged button). */
 export async function progressScreen(

@@ -2,12 +2,17 @@
 // searched without diacritics, sorted); for a unit with none, its checklist, open difficulties and every
 // report it made (corrections included). Read through the roll-up and the records the bot reads.
 import { localDateOf } from "../clock.js";
-import { loadSubtreeRollup } from "../db/progress-rollup.js";
 import { reportHistory, type ReportEvent } from "../db/report-store.js";
 import { loadUnitCards, type UnitCardData } from "../db/status-store.js";
 import { congressPlan } from "../domain/campaign-plan.js";
 import { unitChecklist, type ChecklistItem } from "../domain/checklist.js";
-import { matchesFilter, summariseEntries, type EntrySummary, type ProgressFilter } from "../domain/progress-rollup.js";
+import {
+  matchesFilter,
+  summariseEntries,
+  type EntrySummary,
+  type ProgressFilter,
+  type SubtreeRollup,
+} from "../domain/progress-rollup.js";
 import { stripDiacritics } from "../domain/user-date.js";
 import type { UseCaseDeps } from "./deps.js";
 
@@ -20,14 +25,14 @@ export interface SubtreeTable {
   rows: EntrySummary[];
 }
 
-/** The units directly below `unitId`, each with its subtree's counts, as the filter, search and sort ask. */
-export async function subtreeTable(
-  deps: UseCaseDeps,
-  input: { unitId: number; filter: ProgressFilter; query: string; sort: TableSort },
-): Promise<SubtreeTable | null> {
-  const today = localDateOf(deps.clock.now(), deps.config.timezone);
-  const rollup = await loadSubtreeRollup(deps.prisma, input.unitId, { today });
-  if (!rollup) return null;
+/**
+ * The units directly below the roll-up's top (the overview's, src/usecases/overview.ts), each with its
+ * subtree's counts, as the filter, search and sort ask.
+ */
+export function subtreeTable(
+  rollup: Pick<SubtreeRollup, "entries" | "rows">,
+  input: { filter: ProgressFilter; query: string; sort: TableSort },
+): SubtreeTable {
   const all = summariseEntries(rollup.entries, rollup.rows);
   const words = searchWords(input.query);
   const rows = all.filter(

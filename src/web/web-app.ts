@@ -94,7 +94,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   // The link opens a page with a button: link previews (Zalo, Telegram) fetch the address, and must not use
   // the link up; the POST that follows comes from this site, so the new cookie goes with the next page.
   app.get("/dang-nhap/:token", (c) => {
-    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    const frame = frameOf(deps, deps.config.defaultLocale, null);
     const token = c.req.param("token");
     if (!looksLikeSignInToken(token)) {
       return c.html(
@@ -109,7 +109,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const form = await c.req.parseBody();
     const token = typeof form.token === "string" ? form.token : "";
     const outcome = await signInWithLink(deps, { token });
-    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    const frame = frameOf(deps, deps.config.defaultLocale, null);
     const page = (text: string, status: 400 | 410) =>
       c.html(messagePage({ ...frame, title: frame.t("web-sign-in-title") }, text), status);
     switch (outcome.status) {
@@ -143,14 +143,14 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   });
 
   app.get("/da-dang-xuat", (c) => {
-    const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+    const frame = frameOf(deps, deps.config.defaultLocale, null);
     return c.html(messagePage({ ...frame, title: frame.t("web-signed-out-title") }, frame.t("web-signed-out")));
   });
 
   // Everything below needs a session.
   app.use(async (c, next) => {
     if (!c.get("session")) {
-      const frame = frameOf(c, deps, deps.config.defaultLocale, null);
+      const frame = frameOf(deps, deps.config.defaultLocale, null);
       return c.html(
         messagePage({ ...frame, title: frame.t("web-sign-in-needed-title") }, frame.t("web-sign-in-needed")),
         401,
@@ -161,7 +161,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   app.get("/", async (c) => {
     const session = c.get("session")!;
-    const frame = frameOf(c, deps, session.person.locale, session);
+    const frame = frameOf(deps, session.person.locale, session);
     const viewer = personViewer(session.person);
     if (!viewer) return c.html(messagePage({ ...frame, title: frame.t("web-title") }, frame.t("web-nothing-to-see")));
     if (viewer.scopes.length === 1) return unitScreen(c, deps, viewer, session, viewer.scopes[0]!.id);
@@ -215,7 +215,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   app.notFound((c) => {
     const session = c.get("session") ?? null;
-    const frame = frameOf(c, deps, session?.person.locale ?? null, session);
+    const frame = frameOf(deps, session?.person.locale ?? null, session);
     return c.html(
       messagePage({ ...frame, title: frame.t("web-not-found-title") }, frame.t("web-not-found-title")),
       404,
@@ -236,7 +236,7 @@ function localeOf(deps: WebDeps, chosen: string | null): Locale {
   return localeFromLanguageCode(chosen ?? undefined) ?? deps.config.defaultLocale;
 }
 
-function frameOf(_c: WebContext, deps: WebDeps, chosen: string | null, session: WebSession | null): PageFrame {
+function frameOf(deps: WebDeps, chosen: string | null, session: WebSession | null): PageFrame {
   const locale = localeOf(deps, chosen);
   return {
     t: deps.translate(locale),
@@ -248,7 +248,7 @@ function frameOf(_c: WebContext, deps: WebDeps, chosen: string | null, session: 
 }
 
 function forbidden(c: WebContext, deps: WebDeps, session: WebSession | null) {
-  const frame = frameOf(c, deps, session?.person.locale ?? null, session);
+  const frame = frameOf(deps, session?.person.locale ?? null, session);
   return c.html(messagePage({ ...frame, title: frame.t("web-forbidden-title") }, frame.t("web-forbidden")), 403);
 }
 
@@ -258,7 +258,7 @@ function unitRefused(
   session: WebSession,
   found: Awaited<ReturnType<typeof visibleUnit>> | null,
 ) {
-  const frame = frameOf(c, deps, session.person.locale, session);
+  const frame = frameOf(deps, session.person.locale, session);
   const code = c.req.param("code") ?? "";
   // Unknown and out of scope answer with the same status: a page cannot probe which units exist elsewhere.
   const text =
@@ -270,7 +270,7 @@ function unitRefused(
 
 /** A unit with units under it: its overview and the table of those units; without: its own page. */
 async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session: WebSession, unitId: number) {
-  const frame = frameOf(c, deps, session.person.locale, session);
+  const frame = frameOf(deps, session.person.locale, session);
   const found = await visibleUnit(deps, viewer, { id: unitId });
   if (found.status !== "visible") return unitRefused(c, deps, session, found);
   const unit = found.unit;
@@ -291,11 +291,9 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
   const filter = parseFilter(c.req.query("loc"));
   const sort = parseSort(c.req.query("sx"));
   const q = (c.req.query("q") ?? "").slice(0, 100);
-  const [overview, table] = await Promise.all([
-    overviewOf(deps, { unitId: unit.id }),
-    subtreeTable(deps, { unitId: unit.id, filter, query: q, sort }),
-  ]);
-  if (!overview || !table) return unitRefused(c, deps, session, null);
+  const overview = await overviewOf(deps, { unitId: unit.id });
+  if (!overview) return unitRefused(c, deps, session, null);
+  const table = subtreeTable(overview.rollup, { filter, query: q, sort });
   const time = localDateTime(deps.clock.now(), deps.config.timezone).time;
   const digestText = renderDigest(
     frame.t,
