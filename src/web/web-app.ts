@@ -74,7 +74,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   // Every POST comes from a page of this site: a browser always sends Origin with a form POST.
   app.use(async (c, next) => {
-    if (c.req.method === "POST" && c.req.header("origin") !== new URL(c.req.url).origin) {
+    if (c.req.method === "POST" && !sameSite(c.req.header("origin"), c.req.url, deps.config.web?.publicUrl ?? null)) {
       return forbidden(c, deps, null);
     }
     await next();
@@ -231,6 +231,15 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 }
 
 type WebContext = Context<Env>;
+
+/**
+ * Whether a POST's Origin is this site: the address the request reached (the server itself), or the public
+ * address people open (WEB_PUBLIC_URL), which an HTTPS proxy in front of the server does not pass on.
+ */
+export function sameSite(origin: string | undefined, requestUrl: string, publicUrl: string | null): boolean {
+  if (!origin) return false;
+  return origin === new URL(requestUrl).origin || (publicUrl !== null && origin === new URL(publicUrl).origin);
+}
 
 function localeOf(deps: WebDeps, chosen: string | null): Locale {
   return localeFromLanguageCode(chosen ?? undefined) ?? deps.config.defaultLocale;
