@@ -74,3 +74,4 @@ web-cli-off = the web page is not switched on: set WEB_PORT (and WEB_PUBLIC_URL,
 web-cli-unknown-phone = no one on the roster has the phone number { $phone }
 
 web-export = Download the workbook (Excel, as /xuat)
+web-filter-paused = Reminders paused

@@ -74,3 +74,4 @@ web-cli-off = trang web chưa được bật: đặt WEB_PORT (và WEB_PUBLIC_UR
 web-cli-unknown-phone = không có ai trong danh sách có số điện thoại { $phone }
 
 web-export = Tải bảng tổng hợp (Excel, như lệnh /xuat)
+web-filter-paused = Tạm dừng nhắc việc

@@ -8,15 +8,18 @@ import { congressPlan } from "../domain/campaign-plan.js";
 import { unitChecklist, type ChecklistItem } from "../domain/checklist.js";
 import {
   matchesFilter,
+  progressFilters,
   summariseEntries,
   type EntrySummary,
-  type ProgressFilter,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
 import { stripDiacritics } from "../domain/user-date.js";
 import type { UseCaseDeps } from "./deps.js";
 
 export const tableSorts = ["progress", "name"] as const;
+/** /tiendo's filters, and the units with reminders paused (a congress officially postponed). */
+export const tableFilters = [...progressFilters, "paused"] as const;
+export type TableFilter = (typeof tableFilters)[number];
 export type TableSort = (typeof tableSorts)[number];
 
 export interface SubtreeTable {
@@ -31,12 +34,14 @@ export interface SubtreeTable {
  */
 export function subtreeTable(
   rollup: Pick<SubtreeRollup, "entries" | "rows">,
-  input: { filter: ProgressFilter; query: string; sort: TableSort },
+  input: { filter: TableFilter; query: string; sort: TableSort },
 ): SubtreeTable {
   const all = summariseEntries(rollup.entries, rollup.rows);
   const words = searchWords(input.query);
   const rows = all.filter(
-    (entry) => matchesFilter(entry, input.filter) && words.every((word) => searchable(entry).includes(word)),
+    (entry) =>
+      (input.filter === "paused" ? entry.subtree.paused > 0 : matchesFilter(entry, input.filter)) &&
+      words.every((word) => searchable(entry).includes(word)),
   );
   const share = (entry: EntrySummary) => (entry.subtree.total === 0 ? 1 : entry.subtree.held / entry.subtree.total);
   const byName = (a: EntrySummary, b: EntrySummary) => a.unit.name.localeCompare(b.unit.name, "vi");

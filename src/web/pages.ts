@@ -4,13 +4,19 @@ import { html } from "hono/html";
 import { localDateOf } from "../clock.js";
 import type { ReportEvent } from "../db/report-store.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
-import { progressFilters, type EntrySummary, type LevelLine, type ProgressFilter } from "../domain/progress-rollup.js";
+import type { EntrySummary, LevelLine } from "../domain/progress-rollup.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import { renderChecklistLine } from "../render/checklist-text.js";
 import { renderDifficultyItem } from "../render/difficulty-text.js";
 import type { DifficultyAudience } from "../domain/difficulty-rules.js";
 import type { UnitDetail } from "../usecases/unit-pages.js";
-import { tableSorts, type SubtreeTable, type TableSort } from "../usecases/unit-pages.js";
+import {
+  tableFilters,
+  tableSorts,
+  type SubtreeTable,
+  type TableFilter,
+  type TableSort,
+} from "../usecases/unit-pages.js";
 
 type Html = ReturnType<typeof html>;
 
@@ -91,7 +97,7 @@ export interface OverviewView {
   digestTime: string;
   chartHref: string | null;
   table: SubtreeTable;
-  query: { filter: ProgressFilter; q: string; sort: TableSort };
+  query: { filter: TableFilter; q: string; sort: TableSort };
   up: { name: string; code: string } | null;
   /** The workbook of this subtree, when the person may export it. */
   exportHref: string | null;
@@ -118,9 +124,9 @@ ${unitTable(t, locale, view.table)}
 function tableForm(t: Translate, view: OverviewView): Html {
   return html`<form class="filters" method="get" action="/don-vi/${view.unit.code}">
 <label>${t("web-filter-label")}
-<select name="loc">${progressFilters.map(
+<select name="loc">${tableFilters.map(
     (filter) =>
-      html`<option value="${filter}"${filter === view.query.filter ? " selected" : ""}>${t("progress-filter", { filter })}</option>`,
+      html`<option value="${filter}"${filter === view.query.filter ? " selected" : ""}>${filter === "paused" ? t("web-filter-paused") : t("progress-filter", { filter })}</option>`,
   )}</select></label>
 <label>${t("web-search-label")}
 <input type="search" name="q" value="${view.query.q}" maxlength="100"></label>

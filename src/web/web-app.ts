@@ -12,7 +12,6 @@ import type { Config } from "../config.js";
 import type { PrismaClient } from "@prisma/client";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
-import { progressFilters, type ProgressFilter } from "../domain/progress-rollup.js";
 import { mayAct } from "../domain/scope.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
@@ -23,7 +22,14 @@ import { writeExportWorkbook } from "../render/export-workbook.js";
 import { exportProgress } from "../usecases/export-progress.js";
 import { overviewOf } from "../usecases/overview.js";
 import { personViewer, visibleUnit, type Viewer } from "../usecases/progress-screen.js";
-import { subtreeTable, tableSorts, unitDetail, type TableSort } from "../usecases/unit-pages.js";
+import {
+  subtreeTable,
+  tableFilters,
+  tableSorts,
+  unitDetail,
+  type TableFilter,
+  type TableSort,
+} from "../usecases/unit-pages.js";
 import {
   looksLikeSignInToken,
   sessionMaxMs,
@@ -332,8 +338,8 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
   );
 }
 
-function parseFilter(value: string | undefined): ProgressFilter {
-  return progressFilters.find((filter) => filter === value) ?? "all";
+function parseFilter(value: string | undefined): TableFilter {
+  return tableFilters.find((filter) => filter === value) ?? "all";
 }
 
 function parseSort(value: string | undefined): TableSort {

@@ -148,6 +148,18 @@ describe("web app", () => {
     const cells = statistics.find((record) => record.Cấp === "Chi bộ");
     const cellLine = lines.find((line) => line.label === "Chi bộ trực thuộc")!;
     expect([String(cells?.["Đã đại hội"]), String(cells?.["Số đơn vị"])]).toEqual([cellLine.held, cellLine.total]);
+    // A congress officially postponed (/hoan in the bot) shows under the "paused" filter, and only it.
+    expect((await harness.say(standing, "/hoan P-GIATHUY-05 Hoãn theo chỉ đạo của Quận ủy")).text).toMatch(
+      /^Đã tạm dừng/,
+    );
+    const paused = await (await get("/don-vi/LB?loc=paused", cookie)).text();
+    expect(paused).toContain("1/49 đơn vị");
+    expect(paused).toContain(">Đảng bộ phường Gia Thụy<");
+    expect(
+      (await (await get("/don-vi/P-GIATHUY?loc=paused", cookie)).text()).match(
+        /<tr>\s*<th scope="row"><a href="\/don-vi\/[^"]+"/g,
+      ),
+    ).toHaveLength(1);
     const chart = await get("/don-vi/LB/bieu-do.png", cookie);
     expect(chart.status).toBe(200);
     expect(chart.headers.get("content-type")).toBe("image/png");
