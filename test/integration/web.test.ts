@@ -183,6 +183,20 @@ describe("web app", () => {
     }
   });
 
+  it("when a session is left unused for more than 7 days, then it has ended", async () => {
+    const cookie = cookieOf(await signIn(await linkFromBot(standing)));
+    try {
+      clock.advance(6 * 24 * 3600_000);
+      expect((await get("/", cookie)).status).toBe(200); // used on day 6: a week from now again
+      clock.advance(6 * 24 * 3600_000);
+      expect((await get("/", cookie)).status).toBe(200);
+      clock.advance(7 * 24 * 3600_000 + 60_000);
+      expect((await get("/", cookie)).status).toBe(401);
+    } finally {
+      clock.set("2020-03-20T03:00:00Z");
+    }
+  });
+
   it("when a form comes without the session's token or from another site, then it is refused and nothing changes", async () => {
     const cookie = cookieOf(await signIn(await linkFromBot(standing)));
     const before = await databaseFingerprint(db.database);
