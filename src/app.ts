@@ -149,6 +149,7 @@ export async function createApp(options: {
                 clock,
                 defaultLocale: config.defaultLocale,
                 translateFor: (locale) => translatorFor(i18n, locale),
+                web: config.web !== null,
                 logger,
               }),
             },

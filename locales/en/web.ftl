@@ -75,3 +75,8 @@ web-cli-unknown-phone = no one on the roster has the phone number { $phone }
 
 web-export = Download the workbook (Excel, as /xuat)
 web-filter-paused = Reminders paused
+
+## /web in the command menu and /trogiup
+
+web-command = A sign-in link to the Assistant's web page
+help-web = /web — sends a sign-in link to the Assistant's web page (works once, for 15 minutes): progress, the list of units and the Excel file on a computer or a phone, even where Telegram cannot be reached

@@ -75,3 +75,8 @@ web-cli-unknown-phone = không có ai trong danh sách có số điện thoại 
 
 web-export = Tải bảng tổng hợp (Excel, như lệnh /xuat)
 web-filter-paused = Tạm dừng nhắc việc
+
+## /web in the command menu and /trogiup
+
+web-command = Đường link đăng nhập trang web của Trợ lý
+help-web = /web — gửi đường link đăng nhập trang web của Trợ lý (dùng một lần, trong 15 phút) để xem tiến độ, danh sách đơn vị và tải tệp Excel trên máy tính hoặc điện thoại, kể cả khi không vào được Telegram

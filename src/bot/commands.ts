@@ -25,6 +25,7 @@ const privateTexts: Record<CommandId, CommandText> = {
   linkcode: { descriptionKey: "command-link-code", helpKey: "help-link-code" },
   linkgroup: { descriptionKey: "command-link-group", helpKey: "help-group-link" },
   unlinkgroup: { descriptionKey: "command-unlink-group", helpKey: "help-group-unlink" },
+  web: { descriptionKey: "web-command", helpKey: "help-web" },
   lang: { descriptionKey: "language-command", helpKey: "help-language" },
   help: { descriptionKey: "command-help", helpKey: "help-help" },
 };

@@ -21,6 +21,7 @@ export const commandIds = [
   "linkcode",
   "linkgroup",
   "unlinkgroup",
+  "web",
   "lang",
   "help",
 ] as const;
@@ -40,6 +41,7 @@ export const commandNames: Record<CommandId, { vi: string; en: string }> = {
   linkcode: { vi: "malienket", en: "linkcode" },
   linkgroup: { vi: "lienketnhom", en: "linkgroup" },
   unlinkgroup: { vi: "huylienket", en: "unlinkgroup" },
+  web: { vi: "web", en: "web" },
   lang: { vi: "ngonngu", en: "lang" },
   help: { vi: "trogiup", en: "help" },
 };
@@ -69,11 +71,16 @@ const officerRoles: readonly Role[] = ["secretary", "deputy", "reporter"];
 
 /**
  * The commands of a Telegram user in a private chat, from every roster entry bound to them (one per
- * organisation): none is a stranger. In the order of `commandIds`.
+ * organisation): none is a stranger. In the order of `commandIds`. `web`: the office runs the web app, so
+ * everyone on the roster may ask for a sign-in link (/web).
  */
-export function privateCommands(people: readonly MenuPerson[]): CommandId[] {
+export function privateCommands(
+  people: readonly MenuPerson[],
+  options: { web: boolean } = { web: false },
+): CommandId[] {
   const granted = new Set<CommandId>(strangerCommands);
   for (const person of people) for (const id of personalCommands(person)) granted.add(id);
+  if (options.web && people.length > 0) granted.add("web");
   return commandIds.filter((id) => granted.has(id));
 }
 

@@ -39,6 +39,8 @@ export interface CommandMenuDeps {
   prisma: PrismaClient;
   defaultLocale: Locale;
   translateFor: (locale: Locale) => Translate;
+  /** The office runs the web app (WEB_PORT): /web is offered to everyone on the roster. */
+  web?: boolean;
 }
 
 /** One list Telegram keeps: where it applies, in which language, and its commands. */
@@ -69,6 +71,7 @@ const botWideMenus: readonly {
 ];
 
 function botWideTargets(deps: CommandMenuDeps): MenuTarget[] {
+  const offered = (ids: readonly CommandId[]) => ids.filter((id) => id !== "web" || deps.web === true);
   return botWideMenus.flatMap(({ scope, ids, place }) =>
     supportedLocales.map((locale) => {
       const languageCode = locale === deps.defaultLocale ? undefined : locale;
@@ -78,7 +81,7 @@ function botWideTargets(deps: CommandMenuDeps): MenuTarget[] {
         scope: { type: scope },
         ...(languageCode && { languageCode }),
         locale,
-        commands: menuCommands(ids, place, locale, deps.translateFor(locale)),
+        commands: menuCommands(offered(ids), place, locale, deps.translateFor(locale)),
       };
     }),
   );
@@ -92,7 +95,12 @@ function chatTarget(deps: CommandMenuDeps, telegramUserId: number, people: reado
     chatId: telegramUserId,
     scope: { type: "chat", chat_id: telegramUserId },
     locale,
-    commands: menuCommands(privateCommands(people), "private", locale, deps.translateFor(locale)),
+    commands: menuCommands(
+      privateCommands(people, { web: deps.web === true }),
+      "private",
+      locale,
+      deps.translateFor(locale),
+    ),
   };
 }
 

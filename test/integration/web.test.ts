@@ -170,6 +170,11 @@ describe("web app", () => {
     expect(await again.text()).toContain("đã được dùng");
   });
 
+  it("when the web app is on, then /trogiup offers /web to people on the roster", async () => {
+    const help = (await harness.say(secretary, "/trogiup")).text ?? "";
+    expect(help).toContain("/web — gửi đường link đăng nhập trang web của Trợ lý");
+  });
+
   it("when a link is older than 15 minutes, then it signs no one in and says when it expired", async () => {
     const link = await linkFromBot(standing);
     clock.advance(16 * 60_000);

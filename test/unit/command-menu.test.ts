@@ -50,6 +50,13 @@ describe("commands by role", () => {
     expect(privateCommands([])).toEqual(["start", "lang", "help"]);
   });
 
+  it("when the office runs the web app, then everyone on the roster (not a stranger) gets /web", () => {
+    expect(privateCommands([], { web: true })).toEqual(["start", "lang", "help"]);
+    expect(privateCommands([person([], [], 1)], { web: true })).toEqual(["start", "status", "web", "lang", "help"]);
+    expect(privateCommands([person([{ role: "standing", unit: LB }])], { web: true })).toContain("web");
+    expect(privateCommands([person([{ role: "standing", unit: LB }])])).not.toContain("web");
+  });
+
   it("when a person is a cell's secretary, then they report, see their status and progress, raise difficulties, and nothing of admins, working groups or exports", () => {
     expect(privateCommands([person([{ role: "secretary", unit: GT07 }])])).toEqual([
       "start",

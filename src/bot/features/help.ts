@@ -25,7 +25,7 @@ helpFeature.command(["trogiup", "help"], async (ctx) => {
   }
   // Every roster entry of the account counts (one per organisation), as for the menu.
   const people = await findPeopleByTelegramId(ctx.deps.prisma, ctx.from.id);
-  const commands = privateCommands(people);
+  const commands = privateCommands(people, { web: ctx.deps.config.web !== null });
   const lines = [t("help-title"), ...helpSections(commands, "private", t)];
   if (people.length === 0) lines.push("", t("help-access"));
   // On the roster but given nothing yet: the office gives roles.

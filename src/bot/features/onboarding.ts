@@ -139,6 +139,7 @@ async function planMenuOf(ctx: PrivateContext, people: readonly PersonProfile[])
       {
         prisma: ctx.deps.prisma,
         defaultLocale: ctx.deps.config.defaultLocale,
+        web: ctx.deps.config.web !== null,
         translateFor: (locale: Locale) => (key, args) => ctx.i18n.fluent.translate(locale, key, args),
       },
       ctx.from.id,
