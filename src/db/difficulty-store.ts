@@ -1,20 +1,13 @@
 // Difficulties raised by units: stored once per Telegram update, resolved once, each step in the audit
 // log; and the pending choice of unit (chat_flows, kind "difficulty") while a person picks one.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { UnitLevel } from "../domain/levels.js";
 import { enqueue, type NewOutboxMessage } from "./outbox-store.js";
+import { codedUnitSelect, toCodedUnit, type CodedUnit } from "./unit-lookup.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export interface DifficultyUnit {
-  id: number;
-  organizationId: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  path: string;
-  parentName: string | null;
-}
+/** A unit as authorisation, notices and the audit log need it: the unit lookup's shape. */
+export type DifficultyUnit = CodedUnit;
 
 export interface StoredDifficulty {
   id: number;
@@ -26,15 +19,6 @@ export interface StoredDifficulty {
   resolvedAt: Date | null;
 }
 
-const unitFields = {
-  id: true,
-  organizationId: true,
-  code: true,
-  name: true,
-  level: true,
-  path: true,
-  parent: { select: { name: true } },
-} as const;
 const difficultyFields = {
   id: true,
   text: true,
@@ -42,24 +26,22 @@ const difficultyFields = {
   openedById: true,
   openedAt: true,
   resolvedAt: true,
-  unit: { select: unitFields },
+  unit: { select: codedUnitSelect },
 } as const;
 
-type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitFields }>;
 type DifficultyRow = Prisma.DifficultyGetPayload<{ select: typeof difficultyFields }>;
 
-function toUnit({ parent, ...unit }: UnitRow): DifficultyUnit {
-  return { ...unit, parentName: parent?.name ?? null };
-}
-
 function toDifficulty({ unit, ...difficulty }: DifficultyRow): StoredDifficulty {
-  return { ...difficulty, unit: toUnit(unit) };
+  return { ...difficulty, unit: toCodedUnit(unit) };
 }
 
 /** Units that are not archived, in the order asked, with what authorisation, texts and the audit log need. */
 export async function findActiveUnits(prisma: PrismaClient, ids: readonly number[]): Promise<DifficultyUnit[]> {
-  const rows = await prisma.unit.findMany({ where: { id: { in: [...ids] }, archivedAt: null }, select: unitFields });
-  const byId = new Map(rows.map((row) => [row.id, toUnit(row)]));
+  const rows = await prisma.unit.findMany({
+    where: { id: { in: [...ids] }, archivedAt: null },
+    select: codedUnitSelect,
+  });
+  const byId = new Map(rows.map((row) => [row.id, toCodedUnit(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -13,7 +13,8 @@ export interface CodedUnit {
   parentName: string | null;
 }
 
-const codedUnitSelect = {
+/** What a CodedUnit is read with (a unit with its parent's name); toCodedUnit turns the row into one. */
+export const codedUnitSelect = {
   id: true,
   organizationId: true,
   code: true,
@@ -44,7 +45,7 @@ export async function findRootUnit(prisma: PrismaClient, organizationId: number)
   return row && toCodedUnit(row);
 }
 
-function toCodedUnit(row: Omit<CodedUnit, "parentName"> & { parent: { name: string } | null }): CodedUnit {
+export function toCodedUnit(row: Omit<CodedUnit, "parentName"> & { parent: { name: string } | null }): CodedUnit {
   const { parent, ...unit } = row;
   return { ...unit, parentName: parent?.name ?? null };
 }
