@@ -30,8 +30,8 @@ const touchEveryMs = 5 * 60_000;
 const secret = () => randomBytes(32).toString("base64url");
 const hash = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 
-/** Whether a path segment can be a link's token at all (anything else is refused without a lookup). */
-export function looksLikeSignInToken(text: string): boolean {
+/** Whether a text can be one of our secrets (a link's token, a session id): else refused without a lookup. */
+export function looksLikeWebSecret(text: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(text);
 }
 
@@ -112,7 +112,7 @@ export type SignInOutcome =
 
 /** Opens a session with a link's token; the link is used up in the same statement, so it works once. */
 export async function signInWithLink(deps: UseCaseDeps, input: { token: string }): Promise<SignInOutcome> {
-  if (!looksLikeSignInToken(input.token)) return { status: "invalid" };
+  if (!looksLikeWebSecret(input.token)) return { status: "invalid" };
   const now = deps.clock.now();
   const consumed = await consumeSignInLink(deps.prisma, { tokenHash: hash(input.token), now });
   if (consumed.status !== "consumed") return consumed;
@@ -136,7 +136,7 @@ export interface WebSession {
 
 /** The session's person, read fresh (roles change), or null when there is no such session or it ended. */
 export async function webSessionOf(deps: UseCaseDeps, input: { sessionId: string }): Promise<WebSession | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(input.sessionId)) return null;
+  if (!looksLikeWebSecret(input.sessionId)) return null;
   const now = deps.clock.now();
   const session = await findWebSession(deps.prisma, hash(input.sessionId));
   if (!session || session.endedAt || session.expiresAt <= now) return null;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
-import type { Clock } from "../clock.js";
+import { localDateOf, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "@prisma/client";
 import { localDateTime } from "../domain/invite-token.js";
@@ -16,11 +16,12 @@ import { mayAct } from "../domain/scope.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { renderDigest } from "../render/digest-text.js";
-import { renderUnitProgressChart } from "../render/unit-progress-chart.js";
 import { buildExportSheets } from "../render/export-sheets.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
 import { exportProgress } from "../usecases/export-progress.js";
 import { overviewOf } from "../usecases/overview.js";
+import { progressChartFor } from "../usecases/progress-chart.js";
+import type { ProgressUnitRow } from "../db/progress-units.js";
 import { personViewer, visibleUnit, type Viewer } from "../usecases/progress-screen.js";
 import {
   subtreeTable,
@@ -31,7 +32,7 @@ import {
   type TableSort,
 } from "../usecases/unit-pages.js";
 import {
-  looksLikeSignInToken,
+  looksLikeWebSecret,
   sessionMaxMs,
   signInWithLink,
   signOut,
@@ -102,7 +103,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   app.get("/dang-nhap/:token", (c) => {
     const frame = frameOf(deps, deps.config.defaultLocale, null);
     const token = c.req.param("token");
-    if (!looksLikeSignInToken(token)) {
+    if (!looksLikeWebSecret(token)) {
       return c.html(
         messagePage({ ...frame, title: frame.t("web-sign-in-title") }, frame.t("web-sign-in-invalid")),
         404,
@@ -170,7 +171,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const frame = frameOf(deps, session.person.locale, session);
     const viewer = personViewer(session.person);
     if (!viewer) return c.html(messagePage({ ...frame, title: frame.t("web-title") }, frame.t("web-nothing-to-see")));
-    if (viewer.scopes.length === 1) return unitScreen(c, deps, viewer, session, viewer.scopes[0]!.id);
+    if (viewer.scopes.length === 1) {
+      const found = await visibleUnit(deps, viewer, { id: viewer.scopes[0]!.id });
+      if (found.status !== "visible") return unitRefused(c, deps, session, found);
+      return unitScreen(c, deps, viewer, session, found.unit);
+    }
     const units = viewer.scopes.map((scope) => ({ name: scope.name, code: scope.code }));
     return c.html(homePage({ ...frame, title: frame.t("web-home-title") }, units));
   });
@@ -180,7 +185,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const viewer = personViewer(session.person);
     const found = viewer ? await visibleUnit(deps, viewer, { code: c.req.param("code").slice(0, 40) }) : null;
     if (!viewer || !found || found.status !== "visible") return unitRefused(c, deps, session, found);
-    return unitScreen(c, deps, viewer, session, found.unit.id);
+    return unitScreen(c, deps, viewer, session, found.unit);
   });
 
   app.get("/don-vi/:code/bieu-do.png", async (c) => {
@@ -188,10 +193,9 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const viewer = personViewer(session.person);
     const found = viewer ? await visibleUnit(deps, viewer, { code: c.req.param("code").slice(0, 40) }) : null;
     if (found?.status !== "visible") return c.notFound();
-    const overview = await overviewOf(deps, { unitId: found.unit.id });
     const locale = localeOf(deps, session.person.locale);
-    const chart =
-      overview && (await renderUnitProgressChart(deps.translate(locale), locale, overview.rollup, overview.today));
+    const today = localDateOf(deps.clock.now(), deps.config.timezone);
+    const chart = await progressChartFor(deps.prisma, found.unit.id, today, deps.translate(locale), locale);
     if (!chart) return c.notFound();
     c.header("cache-control", "private, max-age=300");
     return c.body(new Uint8Array(chart.png), 200, { "content-type": "image/png" });
@@ -283,12 +287,12 @@ function unitRefused(
   return c.html(messagePage({ ...frame, title: frame.t("web-not-found-title") }, text), 404);
 }
 
-/** A unit with units under it: its overview and the table of those units; without: its own page. */
-async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session: WebSession, unitId: number) {
+/**
+ * A unit the viewer may see (the caller asked visibleUnit): with units under it, its overview and the table
+ * of those units; without, its own page.
+ */
+async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session: WebSession, unit: ProgressUnitRow) {
   const frame = frameOf(deps, session.person.locale, session);
-  const found = await visibleUnit(deps, viewer, { id: unitId });
-  if (found.status !== "visible") return unitRefused(c, deps, session, found);
-  const unit = found.unit;
   const isRoot = viewer.scopes.some((scope) => scope.id === unit.id);
   const up = !isRoot && unit.parent ? { name: unit.parent.name, code: unit.parent.code } : null;
   if (!unit.hasChildren) {

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressChartFor } from "../../src/bot/progress-chart.js";
+import { progressChartFor } from "../../src/usecases/progress-chart.js";
 import { fixedClock } from "../../src/clock.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";

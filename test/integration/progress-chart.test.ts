@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressChartFor } from "../../src/bot/progress-chart.js";
+import { progressChartFor } from "../../src/usecases/progress-chart.js";
 import { loadSubtreeRollup } from "../../src/db/progress-rollup.js";
 import { progressBars, type ProgressBar } from "../../src/domain/progress-bars.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";

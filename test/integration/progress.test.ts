@@ -2,7 +2,7 @@
 // permissions, forged and old buttons, and a group bound to a unit.
 import type { Message, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressChartFor } from "../../src/bot/progress-chart.js";
+import { progressChartFor } from "../../src/usecases/progress-chart.js";
 import { fixedClock } from "../../src/clock.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, translatorFor, type Locale } from "../../src/i18n.js";

@@ -27,7 +27,7 @@ import {
   type Viewer,
 } from "../../usecases/progress-screen.js";
 import type { BotContext } from "../context.js";
-import { progressChartFor } from "../progress-chart.js";
+import { progressChartFor } from "../../usecases/progress-chart.js";
 import { todayFor } from "../today.js";
 import { unitCodePattern } from "../../domain/unit-code.js";
 

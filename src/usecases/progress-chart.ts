@@ -1,4 +1,5 @@
-// The progress chart of any unit's subtree, for features that send it on demand (/tiendo). The daily
+// The progress chart of any unit's subtree, for screens that show it on demand (/tiendo's button, the web's
+// overview image). The daily
 // digest draws the same chart from the roll-up it has already loaded (src/usecases/daily-digest.ts).
 import type { PrismaClient } from "@prisma/client";
 import { loadSubtreeRollup } from "../db/progress-rollup.js";
