@@ -50,7 +50,7 @@ export const webSuite: BenchSuite = {
         onBehalf: false,
         late: false,
         source: "cli",
-        telegramUpdateId: null,
+        requestKey: null,
         actor: "bench",
         recordedAt: new Date("2020-03-10T03:00:00Z"),
       });

@@ -110,8 +110,9 @@ export interface NewReport {
   authorId: number | null;
   onBehalf: boolean;
   late: boolean;
-  source: "telegram" | "cli" | "sandbox";
-  telegramUpdateId: number | null;
+  source: "telegram" | "web" | "cli" | "sandbox";
+  /** The request that stored it ("telegram:<update id>", "web:<form key>"); null when no request did. */
+  requestKey: string | null;
   actor: string;
   /** When it was reported, from the app's clock (deadlines and digests are judged on the same clock). */
   recordedAt: Date;
@@ -119,15 +120,16 @@ export interface NewReport {
 
 export type SaveOutcome =
   | { saved: true; reportId: number; supersededId: number | null }
-  | { saved: false; reason: "duplicate-update" };
+  | { saved: false; reason: "duplicate-request" };
 
 /**
- * Stores a report event. The same Telegram update stores one event however often it is delivered;
+ * Stores a report event. The same request (a Telegram update, a web form's confirmation) stores one
+ * event however often it is delivered or submitted;
  * the event supersedes the unit's current one for the milestone, and the audit log says who did it.
  *
  * One statement, so atomic without an interactive transaction (which on PGlite held the database's lock,
  * and on PostgreSQL a pool connection, across JavaScript): the current report, the new one and the audit
- * row. A second delivery of the update inserts nothing (ON CONFLICT on the update id, which waits for a
+ * row. A second delivery of the request inserts nothing (ON CONFLICT on the request key, which waits for a
  * concurrent insert of it to end); two corrections of the same report at once still fail on the unique
  * `supersedesId`, one of them with an error, as before.
  */
@@ -147,12 +149,12 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
     ),
     created AS (
       INSERT INTO reports ("organizationId", "campaignId", "unitId", milestone, "eventDate", payload, "authorId", "onBehalf", late, source,
-                           "telegramUpdateId", "supersedesId", "createdAt")
+                           "requestKey", "supersedesId", "createdAt")
       SELECT ${report.organizationId}, ${report.campaignId}, ${report.unitId}, ${report.milestone}::"Milestone",
              ${report.eventDate}::date, ${JSON.stringify(report.payload)}::jsonb, ${report.authorId}::int, ${report.onBehalf}, ${report.late},
-             ${report.source}::"ReportSource", ${report.telegramUpdateId === null ? null : BigInt(report.telegramUpdateId)}::bigint,
+             ${report.source}::"ReportSource", ${report.requestKey}::text,
              (SELECT id FROM current), ${report.recordedAt}::timestamp
-      ON CONFLICT ("telegramUpdateId") DO NOTHING
+      ON CONFLICT ("requestKey") DO NOTHING
       RETURNING id, "supersedesId"
     ),
     audit AS (
@@ -166,7 +168,7 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
       FROM created
     )
     SELECT id AS "reportId", "supersedesId" AS "supersededId" FROM created`);
-  return saved ? { saved: true, ...saved } : { saved: false, reason: "duplicate-update" };
+  return saved ? { saved: true, ...saved } : { saved: false, reason: "duplicate-request" };
 }
 
 export interface ReportEvent {

@@ -94,11 +94,11 @@ export type RecordReportOutcome =
 /**
  * Records a confirmed report: the person's right and the draft are checked again (the card may have
  * waited), then the event is stored with the audit row. `requestKey` makes a repeated request store one
- * event (the Telegram update id).
+ * event: "telegram:<update id>", or "web:<key>" of the confirmation form (a double click, a reload).
  */
 export async function recordReport(
   deps: UseCaseDeps,
-  input: { person: PersonProfile; draft: ReportDraft; source: "telegram"; requestKey: number },
+  input: { person: PersonProfile; draft: ReportDraft; source: "telegram" | "web"; requestKey: string },
 ): Promise<RecordReportOutcome> {
   const { person, draft } = input;
   const reportedOn = localDateOf(deps.clock.now(), deps.config.timezone);
@@ -123,7 +123,7 @@ export async function recordReport(
       dueDate,
     ).reportedLate,
     source: input.source,
-    telegramUpdateId: input.requestKey,
+    requestKey: input.requestKey,
     actor: `person:${person.id}`,
     recordedAt: deps.clock.now(),
   });

@@ -126,7 +126,7 @@ describe("export (/xuat)", () => {
       onBehalf: false,
       late: options.late ?? false,
       source: "cli",
-      telegramUpdateId: null,
+      requestKey: null,
       actor: "test",
       recordedAt: new Date(`${eventDate}T05:00:00Z`),
     });

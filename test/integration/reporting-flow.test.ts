@@ -141,7 +141,7 @@ describe("reporting", () => {
       },
     });
     expect(stored[0]!.eventDate?.toISOString().slice(0, 10)).toBe("2020-02-25");
-    expect(stored[0]!.telegramUpdateId).not.toBeNull();
+    expect(stored[0]!.requestKey).toMatch(/^telegram:\d+$/);
   });
 
   it("when only the planned and elected numbers are given, then the rest stays unknown: the card leaves it out and the database holds null", async () => {

@@ -45,7 +45,7 @@ describe("status (/trangthai)", () => {
       onBehalf: false,
       late: false,
       source: "cli",
-      telegramUpdateId: null,
+      requestKey: null,
       actor: "test",
       recordedAt: new Date(`${eventDate}T03:00:00Z`),
     });

@@ -166,7 +166,7 @@ describe("unit progress (kept by the database from the reports)", () => {
         onBehalf: false,
         late: false,
         source: "cli",
-        telegramUpdateId: null,
+        requestKey: null,
         actor: "test",
         recordedAt: recordedAt(n),
       });

@@ -57,7 +57,7 @@ export async function recordReport(
     onBehalf: false,
     late: false,
     source: "cli",
-    telegramUpdateId: null,
+    requestKey: null,
     actor: "test",
     recordedAt: report.recordedAt,
   });

@@ -60,13 +60,8 @@ import {
   type EditField,
   type Question,
 } from "../reporting/questions.js";
-import {
-  draftProblemText,
-  electionProblemText,
-  lineProblemText,
-  numberListProblemText,
-  numberNames,
-} from "../reporting/problem-text.js";
+import { lineProblemText, numberListProblemText, numberNames } from "../reporting/problem-text.js";
+import { draftProblemText, electionProblemText } from "../../render/report-problem-text.js";
 import {
   ownUnits,
   reportsBeyondOwnUnits,
@@ -363,7 +358,7 @@ async function onDate(ctx: BotContext, person: PersonProfile, state: Stage<"date
     todayFor(ctx),
   ).filter((problem) => problem.code !== "results-required");
   if (problems.length > 0)
-    return void (await ctx.reply(problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
+    return void (await ctx.reply(problems.map((problem) => draftProblemText(t(ctx), problem)).join("\n")));
   if (state.draft) return showCard(ctx, access, state, { ...state.draft, date });
   const draft: FlowDraft = { unitId: state.unitId, milestone: state.milestone, date, results: null };
   if (state.milestone !== "held") return showCard(ctx, access, state, draft);
@@ -440,7 +435,9 @@ async function onAskText(ctx: BotContext, person: PersonProfile, state: Stage<"a
   const problems = checkElectionResults(results);
   if (problems.length > 0) {
     const retry = ctx.t("report-numbers-retry", { single: fields.length === 1 ? "yes" : "no", example });
-    return void (await ctx.reply([...problems.map((problem) => electionProblemText(ctx, problem)), retry].join("\n")));
+    return void (await ctx.reply(
+      [...problems.map((problem) => electionProblemText(t(ctx), problem)), retry].join("\n"),
+    ));
   }
   return answered(ctx, access, state, results);
 }
@@ -499,7 +496,7 @@ async function showCard(ctx: BotContext, access: Granted, from: FlowStep, draft:
   const problems = draftProblems(access.unit, draft, todayFor(ctx));
   if (problems.length > 0) {
     return void (await ctx.reply(
-      [ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(ctx, problem))].join("\n"),
+      [ctx.t("report-line-problems"), ...problems.map((problem) => draftProblemText(t(ctx), problem))].join("\n"),
     ));
   }
   const state: Stage<"confirm"> = { stage: "confirm", flowId: from.flowId, step: from.step + 1, draft };
@@ -524,7 +521,7 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
     draft: { ...state.draft },
     source: "telegram",
     // A confirmation delivered twice stores one event.
-    requestKey: ctx.update.update_id,
+    requestKey: `telegram:${ctx.update.update_id}`,
   });
   switch (outcome.status) {
     case "unknown-unit":
@@ -534,7 +531,7 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
     case "no-campaign":
       return void (await ctx.reply(ctx.t("report-no-campaign")));
     case "invalid":
-      return void (await ctx.reply(outcome.problems.map((problem) => draftProblemText(ctx, problem)).join("\n")));
+      return void (await ctx.reply(outcome.problems.map((problem) => draftProblemText(t(ctx), problem)).join("\n")));
   }
   const card = renderReportCard(t(ctx), await localeOf(ctx), state.draft, outcome.card);
   const saved: ReportFlowState = {

@@ -1,8 +1,7 @@
-// What the person reads when an answer or a line cannot be used: each problem in the office's words, the
-// same for the guided flow and the one-line form (the rules are the domain's).
-import type { CommitteeKind, ElectionProblem } from "../../domain/election-results.js";
+// What the person reads when a typed answer or a line cannot be used (the bot's own ways of typing a
+// report); problems of the draft itself are src/render/report-problem-text.ts, shared with the web form.
+import type { CommitteeKind } from "../../domain/election-results.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import type { DraftProblem } from "../../domain/report-draft.js";
 import type { LineProblem } from "../../domain/report-line.js";
 import type { BotContext } from "../context.js";
 import { todayFor } from "../today.js";
@@ -29,30 +28,6 @@ export function numberListProblemText(
     });
   const fields = numberNames(ctx, shape.fields.slice(0, shape.required), shape.committee);
   return ctx.t("report-numbers-too-few", { fields, example: shape.example });
-}
-
-export function draftProblemText(ctx: BotContext, problem: DraftProblem): string {
-  if (problem.code === "election") return electionProblemText(ctx, problem.problem);
-  if (problem.code === "results-required") return ctx.t("report-results-required");
-  if (problem.code === "outside-campaign") {
-    const { date, from, to } = problem.args;
-    return ctx.t("report-outside-campaign", {
-      date: formatLocalDate(date),
-      from: formatLocalDate(from),
-      to: formatLocalDate(to),
-    });
-  }
-  return ctx.t(`report-${problem.code}`, { date: formatLocalDate(problem.args.date) });
-}
-
-export function electionProblemText(ctx: BotContext, problem: ElectionProblem): string {
-  const args: Record<string, string | number> = {
-    ...problem.args,
-    field: ctx.t("report-field-name", { field: problem.field }),
-  };
-  if (typeof problem.args.limitField === "string")
-    args.limitField = ctx.t("report-field-name", { field: problem.args.limitField });
-  return ctx.t(`report-election-${problem.code}`, args);
 }
 
 export function lineProblemText(ctx: BotContext, problem: LineProblem): string {
