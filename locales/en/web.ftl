@@ -80,3 +80,35 @@ web-filter-paused = Reminders paused
 
 web-command = A sign-in link to the Assistant's web page
 help-web = /web — sends a sign-in link to the Assistant's web page (works once, for 15 minutes): progress, the list of units and the Excel file on a computer or a phone, even where Telegram cannot be reached
+
+## The report form on the web
+
+web-report-link = { $onBehalf ->
+    [yes] Report on the unit's behalf
+   *[no] Report congress progress
+}
+web-report-choose-title = Report — { $unit }
+web-report-choose = What are you reporting? (Items marked ✅ have been reported; choose one again to correct it.)
+web-report-form-title = { $unit } — { $milestone }
+web-report-date-label = { $milestone ->
+    [plan] Date the congress plan was issued
+    [documents] Date the draft political and review reports were completed
+    [personnel] Date the personnel plan was approved by the level above
+    [scheduled] Date set for the congress
+   *[held] Date the congress was held
+}
+web-report-date-hint = Write day/month/year, e.g. { $example }.
+web-report-results = Election results
+web-report-optional-hint = The first two are required; leave any figure you do not have yet empty, do not write 0.
+web-report-required-mark = (required)
+web-report-unknown = Not known
+web-report-note-hint = If more members were elected than planned, give the reason here.
+web-report-check = Review before saving
+web-report-cancel = Cancel, back to the unit
+web-report-problems = The report was not saved. Please correct the following, then press "Review before saving":
+web-report-required = { $field }: missing (required), e.g. 5.
+web-report-not-a-number = { $field }: "{ $value }" is not a number. Write a whole number, e.g. 5; leave it empty if not known.
+web-report-confirm-title = Confirm the report
+web-report-confirm-hint = Nothing is saved until you press "✅ Confirm". Press "✏️ Edit" to change it; what you entered is kept.
+web-report-saved-title = Report saved
+web-report-back = ← Back to the unit

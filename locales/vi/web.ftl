@@ -80,3 +80,35 @@ web-filter-paused = Tạm dừng nhắc việc
 
 web-command = Đường link đăng nhập trang web của Trợ lý
 help-web = /web — gửi đường link đăng nhập trang web của Trợ lý (dùng một lần, trong 15 phút) để xem tiến độ, danh sách đơn vị và tải tệp Excel trên máy tính hoặc điện thoại, kể cả khi không vào được Telegram
+
+## The report form on the web
+
+web-report-link = { $onBehalf ->
+    [yes] Báo cáo thay đơn vị
+   *[no] Báo cáo tiến độ đại hội
+}
+web-report-choose-title = Báo cáo — { $unit }
+web-report-choose = Đồng chí báo cáo nội dung nào? (Mục có dấu ✅ đã báo cáo; chọn lại để sửa.)
+web-report-form-title = { $unit } — { $milestone }
+web-report-date-label = { $milestone ->
+    [plan] Ngày ban hành kế hoạch đại hội
+    [documents] Ngày hoàn thành dự thảo báo cáo chính trị, kiểm điểm
+    [personnel] Ngày cấp trên phê duyệt phương án nhân sự
+    [scheduled] Ngày đại hội đã ấn định
+   *[held] Ngày tổ chức đại hội
+}
+web-report-date-hint = Ghi ngày/tháng/năm, ví dụ { $example }.
+web-report-results = Kết quả bầu cử
+web-report-optional-hint = Hai mục đầu là bắt buộc; mục nào chưa có số liệu thì để trống, không ghi 0.
+web-report-required-mark = (bắt buộc)
+web-report-unknown = Chưa rõ
+web-report-note-hint = Nếu số trúng cử nhiều hơn số theo đề án, ghi rõ lý do ở đây.
+web-report-check = Xem lại trước khi ghi
+web-report-cancel = Hủy, về trang đơn vị
+web-report-problems = Chưa ghi được báo cáo. Đồng chí sửa các mục sau rồi bấm "Xem lại trước khi ghi":
+web-report-required = { $field }: chưa nhập (bắt buộc), ví dụ 5.
+web-report-not-a-number = { $field }: "{ $value }" không phải là số. Ghi số nguyên, ví dụ 5; chưa có số liệu thì để trống.
+web-report-confirm-title = Xác nhận báo cáo
+web-report-confirm-hint = Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận". Bấm "✏️ Sửa" để sửa, các mục đã nhập được giữ nguyên.
+web-report-saved-title = Đã lưu báo cáo
+web-report-back = ← Về trang đơn vị

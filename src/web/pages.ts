@@ -101,6 +101,19 @@ export interface OverviewView {
   up: { name: string; code: string } | null;
   /** The workbook of this subtree, when the person may export it. */
   exportHref: string | null;
+  report: ReportLink | null;
+}
+
+/** The unit's report form, when the person may report for it (`onBehalf`: not as its officer). */
+export interface ReportLink {
+  href: string;
+  onBehalf: boolean;
+}
+
+function reportLink(t: Translate, report: ReportLink | null): Html | string {
+  return report
+    ? html`<p><a class="button" href="${report.href}">${t("web-report-link", { onBehalf: report.onBehalf ? "yes" : "no" })}</a></p>`
+    : "";
 }
 
 export function overviewPage(frame: PageFrame, view: OverviewView): Html {
@@ -110,6 +123,7 @@ export function overviewPage(frame: PageFrame, view: OverviewView): Html {
     html`${view.up ? html`<p><a href="/don-vi/${view.up.code}">${t("web-up", { unit: view.up.name })}</a></p>` : ""}
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 <p class="muted">${t("web-overview-date", { date: formatLocalDate(view.today) })}</p>
+${reportLink(t, view.report)}
 ${view.exportHref ? html`<p><a href="${view.exportHref}" download>${t("web-export")}</a></p>` : ""}
 ${levelRows(t, locale, view.levels)}
 ${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}
@@ -171,6 +185,7 @@ export function unitPage(
     audience: DifficultyAudience;
     timeZone: string;
     up: { name: string; code: string } | null;
+    report: ReportLink | null;
   },
 ): Html {
   const { t } = frame;
@@ -179,6 +194,7 @@ export function unitPage(
     frame,
     html`${view.up ? html`<p><a href="/don-vi/${view.up.code}">${t("web-up", { unit: view.up.name })}</a></p>` : ""}
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
+${reportLink(t, view.report)}
 <h2>${t("web-unit-checklist")}</h2>
 <ul class="plain card">${(detail.checklist ?? []).map((item) => html`<li>${renderChecklistLine(t, item)}</li>`)}</ul>
 <h2>${t("web-unit-difficulties")}</h2>

@@ -2,19 +2,13 @@
 // sign-in pages needs a session; every POST needs the request to come from this site (Origin) and, once
 // signed in, the session's form token. The session cookie is httpOnly and SameSite=Strict. Entry point
 // only: parse the request, call a use case, render a page (src/web/pages.ts).
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
-import { localDateOf, type Clock } from "../clock.js";
-import type { Config } from "../config.js";
-import type { PrismaClient } from "@prisma/client";
+import { localDateOf } from "../clock.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
-import { mayAct } from "../domain/scope.js";
-import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
-import type { Logger } from "../logger.js";
+import { mayAct, reportRight } from "../domain/scope.js";
 import { renderDigest } from "../render/digest-text.js";
 import { buildExportSheets } from "../render/export-sheets.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
@@ -39,24 +33,22 @@ import {
   webSessionOf,
   type WebSession,
 } from "../usecases/web-sign-in.js";
-import { homePage, messagePage, overviewPage, signInPage, unitPage, type PageFrame } from "./pages.js";
+import { reportRoutes } from "./report-routes.js";
+import { homePage, messagePage, overviewPage, signInPage, unitPage } from "./pages.js";
+import {
+  css,
+  cssHref,
+  forbidden,
+  frameOf,
+  localeOf,
+  sessionCookie,
+  unitRefused,
+  type Env,
+  type WebContext,
+  type WebDeps,
+} from "./web-frame.js";
 
-export interface WebDeps {
-  prisma: PrismaClient;
-  clock: Clock;
-  config: Config;
-  /** Texts in a language (the person's, or DEFAULT_LOCALE). */
-  translate: (locale: Locale) => Translate;
-  logger: Logger;
-}
-
-export const sessionCookie = "dh_session";
-
-const css = readFileSync(new URL("./public/app.css", import.meta.url));
-// The file's hash in its address: browsers keep it for a year and fetch a new one when it changes.
-const cssHref = `/static/app.${createHash("sha256").update(css).digest("hex").slice(0, 12)}.css`;
-
-type Env = { Variables: { session: WebSession | null } };
+export { sessionCookie, type WebDeps };
 
 export function createWebApp(deps: WebDeps): Hono<Env> {
   const app = new Hono<Env>();
@@ -166,6 +158,18 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     await next();
   });
 
+  // Every signed-in POST carries the session's form token (CSRF), besides coming from this site.
+  app.use(async (c, next) => {
+    if (c.req.method === "POST") {
+      const session = c.get("session")!;
+      const form = await c.req.parseBody();
+      if (form._csrf !== session.csrfToken) return forbidden(c, deps, session);
+    }
+    await next();
+  });
+
+  app.route("/", reportRoutes(deps));
+
   app.get("/", async (c) => {
     const session = c.get("session")!;
     const frame = frameOf(deps, session.person.locale, session);
@@ -240,8 +244,6 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   return app;
 }
 
-type WebContext = Context<Env>;
-
 /**
  * Whether a POST's Origin is this site: the address the request reached (the server itself), or the public
  * address people open (WEB_PUBLIC_URL), which an HTTPS proxy in front of the server does not pass on.
@@ -249,42 +251,6 @@ type WebContext = Context<Env>;
 export function sameSite(origin: string | undefined, requestUrl: string, publicUrl: string | null): boolean {
   if (!origin) return false;
   return origin === new URL(requestUrl).origin || (publicUrl !== null && origin === new URL(publicUrl).origin);
-}
-
-function localeOf(deps: WebDeps, chosen: string | null): Locale {
-  return localeFromLanguageCode(chosen ?? undefined) ?? deps.config.defaultLocale;
-}
-
-function frameOf(deps: WebDeps, chosen: string | null, session: WebSession | null): PageFrame {
-  const locale = localeOf(deps, chosen);
-  return {
-    t: deps.translate(locale),
-    locale,
-    title: "",
-    session: session && { name: session.person.name, csrfToken: session.csrfToken },
-    cssHref,
-  };
-}
-
-function forbidden(c: WebContext, deps: WebDeps, session: WebSession | null) {
-  const frame = frameOf(deps, session?.person.locale ?? null, session);
-  return c.html(messagePage({ ...frame, title: frame.t("web-forbidden-title") }, frame.t("web-forbidden")), 403);
-}
-
-function unitRefused(
-  c: WebContext,
-  deps: WebDeps,
-  session: WebSession,
-  found: Awaited<ReturnType<typeof visibleUnit>> | null,
-) {
-  const frame = frameOf(deps, session.person.locale, session);
-  const code = c.req.param("code") ?? "";
-  // Unknown and out of scope answer with the same status: a page cannot probe which units exist elsewhere.
-  const text =
-    found?.status === "out-of-scope"
-      ? frame.t("web-unit-out-of-scope", { unit: found.unit.name, code: found.unit.code })
-      : frame.t("web-unit-unknown", { code: code.slice(0, 40) });
-  return c.html(messagePage({ ...frame, title: frame.t("web-not-found-title") }, text), 404);
 }
 
 /**
@@ -295,6 +261,9 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
   const frame = frameOf(deps, session.person.locale, session);
   const isRoot = viewer.scopes.some((scope) => scope.id === unit.id);
   const up = !isRoot && unit.parent ? { name: unit.parent.name, code: unit.parent.code } : null;
+  // The report form, for whoever may report for the unit (its officers; on its behalf, a working group's leader).
+  const right = reportRight(session.person, unit);
+  const report = right ? { href: `/don-vi/${unit.code}/bao-cao`, onBehalf: right === "on-behalf" } : null;
   if (!unit.hasChildren) {
     const detail = await unitDetail(deps, { unitId: unit.id });
     if (!detail) return unitRefused(c, deps, session, null);
@@ -304,7 +273,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
       readsComplaints: mayAct(session.person, "complaints", unit),
     };
     return c.html(
-      unitPage({ ...frame, title: unit.name }, { unit, detail, audience, timeZone: deps.config.timezone, up }),
+      unitPage({ ...frame, title: unit.name }, { unit, detail, audience, timeZone: deps.config.timezone, up, report }),
     );
   }
   const filter = parseFilter(c.req.query("loc"));
@@ -337,6 +306,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
         query: { filter, q, sort },
         up,
         exportHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/xuat.xlsx` : null,
+        report,
       },
     ),
   );
