@@ -73,6 +73,13 @@ web-cli-link = Sign-in link for { $name } (works once, expires at { $time } on {
 web-cli-off = the web page is not switched on: set WEB_PORT (and WEB_PUBLIC_URL, the address people open) in .env
 web-cli-unknown-phone = no one on the roster has the phone number { $phone }
 
+web-col-contact = Contact
+web-contact = { $role ->
+    [deputy] { $name } (deputy secretary)
+   *[secretary] { $name }
+}
+web-contact-no-phone = (no phone number)
+web-contact-none = No secretary on the roster
 web-export = Download the workbook (Excel, as /xuat)
 web-filter-paused = Reminders paused
 

@@ -73,6 +73,13 @@ web-cli-link = Đường link đăng nhập của đồng chí { $name } (dùng 
 web-cli-off = trang web chưa được bật: đặt WEB_PORT (và WEB_PUBLIC_URL, địa chỉ mọi người mở) trong .env
 web-cli-unknown-phone = không có ai trong danh sách có số điện thoại { $phone }
 
+web-col-contact = Liên hệ
+web-contact = { $role ->
+    [deputy] { $name } (phó bí thư)
+   *[secretary] { $name }
+}
+web-contact-no-phone = (chưa có số điện thoại)
+web-contact-none = Chưa có bí thư trong danh sách
 web-export = Tải bảng tổng hợp (Excel, như lệnh /xuat)
 web-filter-paused = Tạm dừng nhắc việc
 

@@ -6,7 +6,8 @@
 import type { Role, UnitLevel } from "./levels.js";
 
 /** "complaints": read the text of a complaint or denunciation raised about a unit (src/domain/difficulty-rules.ts). */
-export type UnitAction = "view" | "export" | "report" | "pause" | "invite" | "link" | "complaints";
+/** `contacts`: the unit officers' names and phone numbers, for those who chase units by phone. */
+export type UnitAction = "view" | "export" | "report" | "pause" | "invite" | "link" | "complaints" | "contacts";
 
 export interface UnitRef {
   id: number;
@@ -31,7 +32,8 @@ type Reach = "subtree" | "unit";
  * What holding a role on a unit grants. The standing committee follows and pauses; admins (the party
  * committee's office) do everything on the units under them; a unit's officers report for it, a
  * `reporter` on a committee also for the cells under it. Complaints and denunciations (they may name the
- * unit's own officers or the working group) are read by the standing committee and the office alone.
+ * unit's own officers or the working group) are read by the standing committee and the office alone. The
+ * officers' phone numbers are for the office and the working groups' leaders, who chase units by phone.
  */
 const roleGrants: Record<Role, Partial<Record<UnitAction, Reach>>> = {
   standing: { view: "subtree", export: "subtree", pause: "subtree", complaints: "subtree" },
@@ -43,18 +45,23 @@ const roleGrants: Record<Role, Partial<Record<UnitAction, Reach>>> = {
     invite: "subtree",
     link: "subtree",
     complaints: "subtree",
+    contacts: "subtree",
   },
   secretary: { view: "subtree", export: "subtree", report: "unit" },
   deputy: { view: "subtree", report: "unit" },
   reporter: { view: "subtree", report: "subtree" },
 };
 
-/** A working group's leader, over the units the group follows: follow up, export, report on behalf, pause. */
+/**
+ * A working group's leader, over the units the group follows: follow up (with the officers' phones),
+ * export, report on behalf, pause.
+ */
 const leaderGrants: Partial<Record<UnitAction, Reach>> = {
   view: "subtree",
   export: "subtree",
   report: "subtree",
   pause: "subtree",
+  contacts: "subtree",
 };
 
 /** The export is a committee's tool: a cell's secretary has nothing under their unit to export. */

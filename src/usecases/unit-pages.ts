@@ -2,6 +2,7 @@
 // searched without diacritics, sorted); for a unit with none, its checklist, open difficulties and every
 // report it made (corrections included). Read through the roll-up and the records the bot reads.
 import { localDateOf } from "../clock.js";
+import { unitOfficers, type UnitOfficer } from "../db/contact-store.js";
 import { reportHistory, type ReportEvent } from "../db/report-store.js";
 import { loadUnitCards, type UnitCardData } from "../db/status-store.js";
 import { congressPlan } from "../domain/campaign-plan.js";
@@ -13,6 +14,7 @@ import {
   type EntrySummary,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
+import { mayAct, type ScopePerson, type UnitRef } from "../domain/scope.js";
 import { stripDiacritics } from "../domain/user-date.js";
 import type { UseCaseDeps } from "./deps.js";
 
@@ -75,4 +77,23 @@ export async function unitDetail(deps: UseCaseDeps, input: { unitId: number }): 
     checklist: card.campaign ? unitChecklist(congressPlan, card.unit.facts, today) : null,
     history: card.campaign ? await reportHistory(deps.prisma, card.campaign.id, input.unitId) : [],
   };
+}
+
+/**
+ * The officers to call about each unit, for whoever may see their numbers (the one scope rule's
+ * `contacts`: the office, the working groups' leaders); units the person may not are left out.
+ */
+export async function unitContacts(
+  deps: UseCaseDeps,
+  input: { person: ScopePerson; units: readonly UnitRef[] },
+): Promise<Map<number, UnitOfficer[]>> {
+  const allowed = input.units.filter((unit) => mayAct(input.person, "contacts", unit));
+  const contacts = new Map<number, UnitOfficer[]>();
+  for (const officer of await unitOfficers(
+    deps.prisma,
+    allowed.map((unit) => unit.id),
+  )) {
+    contacts.set(officer.unitId, [...(contacts.get(officer.unitId) ?? []), officer]);
+  }
+  return contacts;
 }

@@ -2,7 +2,9 @@
 // person's language when they chose English. No script: forms and links only.
 import { html } from "hono/html";
 import { localDateOf } from "../clock.js";
+import type { UnitOfficer } from "../db/contact-store.js";
 import type { ReportEvent } from "../db/report-store.js";
+import { formatPhoneForDisplay } from "../domain/phone.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { EntrySummary, LevelLine } from "../domain/progress-rollup.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
@@ -102,6 +104,8 @@ export interface OverviewView {
   /** The workbook of this subtree, when the person may export it. */
   exportHref: string | null;
   report: ReportLink | null;
+  /** The officers of each unit in the table, when the person may see their numbers (else no column). */
+  contacts: Map<number, UnitOfficer[]> | null;
 }
 
 /** The unit's report form, when the person may report for it (`onBehalf`: not as its officer). */
@@ -129,7 +133,7 @@ ${levelRows(t, locale, view.levels)}
 ${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}
 <h2>${t("web-units-title")}</h2>
 ${tableForm(t, view)}
-${unitTable(t, locale, view.table)}
+${unitTable(t, locale, view.table, view.contacts)}
 <h2>${t("web-overview-digest", { time: view.digestTime })}</h2>
 <div class="card"><p class="digest">${view.digestText}</p></div>`,
   );
@@ -153,19 +157,41 @@ function tableForm(t: Translate, view: OverviewView): Html {
 </form>`;
 }
 
-function unitTable(t: Translate, locale: Locale, table: SubtreeTable): Html {
+function unitTable(
+  t: Translate,
+  locale: Locale,
+  table: SubtreeTable,
+  contacts: Map<number, UnitOfficer[]> | null,
+): Html {
   if (table.rows.length === 0) return html`<p>${t("web-units-none")}</p>`;
   return html`<p class="muted">${t("web-units-count", { shown: table.rows.length, total: table.total })}</p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t("web-units-title")}"><table>
-<thead><tr><th scope="col">${t("web-col-unit")}</th><th scope="col" class="num">${t("web-col-held")}</th><th scope="col" class="num">${t("web-col-share")}</th><th scope="col" class="num">${t("web-col-overdue")}</th><th scope="col" class="num">${t("web-col-difficulties")}</th></tr></thead>
+<thead><tr><th scope="col">${t("web-col-unit")}</th><th scope="col" class="num">${t("web-col-held")}</th><th scope="col" class="num">${t("web-col-share")}</th><th scope="col" class="num">${t("web-col-overdue")}</th><th scope="col" class="num">${t("web-col-difficulties")}</th>${
+    contacts ? html`<th scope="col">${t("web-col-contact")}</th>` : ""
+  }</tr></thead>
 <tbody>${table.rows.map(
     (entry: EntrySummary) => html`<tr>
 <th scope="row"><a href="/don-vi/${entry.unit.code}">${entry.unit.name}</a> <span class="muted">(${entry.unit.code})</span></th>
 <td class="num">${entry.subtree.held}/${entry.subtree.total}</td>
 <td class="num">${formatPercent(entry.subtree.held, entry.subtree.total, locale)}</td>
 <td class="num">${entry.subtree.overdue}</td>
-<td class="num">${entry.subtree.openDifficulties}</td></tr>`,
+<td class="num">${entry.subtree.openDifficulties}</td>${
+      contacts ? html`<td>${officerList(t, contacts.get(entry.unit.id) ?? [])}</td>` : ""
+    }</tr>`,
   )}</tbody></table></div>`;
+}
+
+/** "Đoàn Văn Tiến 0846 131 004" with the number a link that calls it from a phone. */
+function officerList(t: Translate, officers: readonly UnitOfficer[]): Html {
+  if (officers.length === 0) return html`<span class="muted">${t("web-contact-none")}</span>`;
+  return html`${officers.map(
+    (officer, index) =>
+      html`${index > 0 ? html`<br>` : ""}${t("web-contact", { role: officer.role, name: officer.name })} ${
+        officer.phone
+          ? html`<a class="tel" href="tel:${officer.phone}">${formatPhoneForDisplay(officer.phone)}</a>`
+          : html`<span class="muted">${t("web-contact-no-phone")}</span>`
+      }`,
+  )}`;
 }
 
 export function homePage(frame: PageFrame, units: { name: string; code: string }[]): Html {
@@ -186,6 +212,8 @@ export function unitPage(
     timeZone: string;
     up: { name: string; code: string } | null;
     report: ReportLink | null;
+    /** The unit's officers, when the person may see their numbers. */
+    contacts: UnitOfficer[] | null;
   },
 ): Html {
   const { t } = frame;
@@ -195,6 +223,7 @@ export function unitPage(
     html`${view.up ? html`<p><a href="/don-vi/${view.up.code}">${t("web-up", { unit: view.up.name })}</a></p>` : ""}
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 ${reportLink(t, view.report)}
+${view.contacts ? html`<p>${t("web-col-contact")}: ${officerList(t, view.contacts)}</p>` : ""}
 <h2>${t("web-unit-checklist")}</h2>
 <ul class="plain card">${(detail.checklist ?? []).map((item) => html`<li>${renderChecklistLine(t, item)}</li>`)}</ul>
 <h2>${t("web-unit-difficulties")}</h2>

@@ -21,6 +21,7 @@ import {
   subtreeTable,
   tableFilters,
   tableSorts,
+  unitContacts,
   unitDetail,
   type TableFilter,
   type TableSort,
@@ -272,8 +273,14 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
       personId: session.person.id,
       readsComplaints: mayAct(session.person, "complaints", unit),
     };
+    const contacts = mayAct(session.person, "contacts", unit)
+      ? ((await unitContacts(deps, { person: session.person, units: [unit] })).get(unit.id) ?? [])
+      : null;
     return c.html(
-      unitPage({ ...frame, title: unit.name }, { unit, detail, audience, timeZone: deps.config.timezone, up, report }),
+      unitPage(
+        { ...frame, title: unit.name },
+        { unit, detail, audience, timeZone: deps.config.timezone, up, report, contacts },
+      ),
     );
   }
   const filter = parseFilter(c.req.query("loc"));
@@ -282,6 +289,9 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
   const overview = await overviewOf(deps, { unitId: unit.id });
   if (!overview) return unitRefused(c, deps, session, null);
   const table = subtreeTable(overview.rollup, { filter, query: q, sort });
+  const contacts = mayAct(session.person, "contacts", unit)
+    ? await unitContacts(deps, { person: session.person, units: table.rows.map((row) => row.unit) })
+    : null;
   const time = localDateTime(deps.clock.now(), deps.config.timezone).time;
   const digestText = renderDigest(
     frame.t,
@@ -307,6 +317,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
         up,
         exportHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/xuat.xlsx` : null,
         report,
+        contacts,
       },
     ),
   );

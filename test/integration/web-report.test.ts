@@ -276,4 +276,19 @@ describe("web report form", () => {
     // Outside their working group: refused.
     expect((await get("/don-vi/P-BODE-05/bao-cao", cookie)).status).toBe(404);
   });
+
+  it("when the working group's leader opens the ward, then the reported cell counts as held, the laggards filter leaves it out, and each secretary has a number to call", async () => {
+    const { cookie } = await signedIn(leader);
+    const ward = await (await get("/don-vi/P-GIATHUY", cookie)).text();
+    expect(ward).toMatch(
+      /Chi bộ Tổ dân phố số 19<\/a> <span class="muted">\(P-GIATHUY-19\)<\/span><\/th>\s*<td class="num">1\/1<\/td>/,
+    );
+    expect(ward).toContain('<a class="tel" href="tel:+84341933009">0341 933 009</a>');
+    const laggards = await (await get("/don-vi/P-GIATHUY?loc=notHeld", cookie)).text();
+    expect(laggards).not.toContain("(P-GIATHUY-19)");
+    expect(laggards).toContain("(P-GIATHUY-20)");
+    // The secretary of a cell sees no one's number, not even on their own unit's page.
+    const own = await signedIn(secretary);
+    expect(await (await get("/don-vi/P-GIATHUY-19", own.cookie)).text()).not.toContain("tel:");
+  });
 });

@@ -36,19 +36,19 @@ const holding = (role: Role, held: TestUnit): ScopePerson<TestUnit> => ({
   roles: [{ role, unit: held }],
   ledGroupUnits: [],
 });
-const actions: UnitAction[] = ["view", "export", "report", "pause", "invite", "link", "complaints"];
+const actions: UnitAction[] = ["view", "export", "report", "pause", "invite", "link", "complaints", "contacts"];
 
 /** The units each person may act on, per action: the table an office would write down. */
 const table: [string, ScopePerson<TestUnit>, Record<UnitAction, TestUnit[]>][] = [
   [
     "standing committee of the district",
     holding("standing", LB),
-    { view: all, export: all, report: [], pause: all, invite: [], link: [], complaints: all },
+    { view: all, export: all, report: [], pause: all, invite: [], link: [], complaints: all, contacts: [] },
   ],
   [
     "admin of the district",
     holding("admin", LB),
-    { view: all, export: all, report: all, pause: all, invite: all, link: all, complaints: all },
+    { view: all, export: all, report: all, pause: all, invite: all, link: all, complaints: all, contacts: all },
   ],
   // An admin of one grassroots organisation: that subtree only, never the next one.
   [
@@ -62,37 +62,38 @@ const table: [string, ScopePerson<TestUnit>, Record<UnitAction, TestUnit[]>][] =
       invite: [GT, GT07],
       link: [GT, GT07],
       complaints: [GT, GT07],
+      contacts: [GT, GT07],
     },
   ],
   [
     "standing committee of NT",
     holding("standing", NT),
-    { view: [NT, NTA], export: [NT, NTA], report: [], pause: [NT, NTA], invite: [], link: [], complaints: [NT, NTA] },
+    { view: [NT, NTA], export: [NT, NTA], report: [], pause: [NT, NTA], invite: [], link: [], complaints: [NT, NTA], contacts: [] },
   ],
   [
     "secretary of GT",
     holding("secretary", GT),
-    { view: [GT, GT07], export: [GT, GT07], report: [GT], pause: [], invite: [], link: [], complaints: [] },
+    { view: [GT, GT07], export: [GT, GT07], report: [GT], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
   [
     "secretary of the cell GT-07",
     holding("secretary", GT07),
-    { view: [GT07], export: [], report: [GT07], pause: [], invite: [], link: [], complaints: [] },
+    { view: [GT07], export: [], report: [GT07], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
   [
     "secretary of the partial committee NT-A",
     holding("secretary", NTA),
-    { view: [NTA], export: [], report: [NTA], pause: [], invite: [], link: [], complaints: [] },
+    { view: [NTA], export: [], report: [NTA], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
   [
     "deputy of GT",
     holding("deputy", GT),
-    { view: [GT, GT07], export: [], report: [GT], pause: [], invite: [], link: [], complaints: [] },
+    { view: [GT, GT07], export: [], report: [GT], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
   [
     "reporter of GT",
     holding("reporter", GT),
-    { view: [GT, GT07], export: [], report: [GT, GT07], pause: [], invite: [], link: [], complaints: [] },
+    { view: [GT, GT07], export: [], report: [GT, GT07], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
   [
     "leader of the group following GT and KB",
@@ -105,12 +106,13 @@ const table: [string, ScopePerson<TestUnit>, Record<UnitAction, TestUnit[]>][] =
       invite: [],
       link: [],
       complaints: [],
+      contacts: [GT, GT07, KB],
     },
   ],
   [
     "stranger to every unit",
     { roles: [], ledGroupUnits: [] },
-    { view: [], export: [], report: [], pause: [], invite: [], link: [], complaints: [] },
+    { view: [], export: [], report: [], pause: [], invite: [], link: [], complaints: [], contacts: [] },
   ],
 ];
 
