@@ -119,3 +119,17 @@ web-report-confirm-title = Confirm the report
 web-report-confirm-hint = Nothing is saved until you press "✅ Confirm". Press "✏️ Edit" to change it; what you entered is kept.
 web-report-saved-title = Report saved
 web-report-back = ← Back to the unit
+
+## Sign-in links handed by an admin (people without Telegram)
+
+web-links-nav = Sign-in links
+web-links-title = Make a sign-in link
+web-links-intro = For someone who cannot use Telegram: enter their phone number as the roster has it, and the Assistant makes a sign-in link that works once, for 24 hours. Send it to them alone, by Zalo or SMS.
+web-links-phone = The recipient's phone number
+web-links-phone-hint = E.g. 0912 345 678
+web-links-button = Make the link
+web-links-issued = Sign-in link for { $name } (works once, expires at { $time } on { $date }). Send it to them alone; whoever opens it signs in as them.
+web-links-link-label = The link (select and copy)
+web-links-bad-phone = "{ $phone }" is not a Vietnamese phone number. Write it like 0912 345 678 or +84912345678.
+web-links-unknown = No one with the phone number { $phone } is in the units you manage. Check the number, or add them to the roster first.
+web-links-not-allowed = Only the office (an admin) can make sign-in links for others.

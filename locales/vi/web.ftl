@@ -119,3 +119,17 @@ web-report-confirm-title = Xác nhận báo cáo
 web-report-confirm-hint = Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận". Bấm "✏️ Sửa" để sửa, các mục đã nhập được giữ nguyên.
 web-report-saved-title = Đã lưu báo cáo
 web-report-back = ← Về trang đơn vị
+
+## Sign-in links handed by an admin (people without Telegram)
+
+web-links-nav = Cấp link đăng nhập
+web-links-title = Cấp đường link đăng nhập
+web-links-intro = Dành cho đồng chí không dùng được Telegram: nhập số điện thoại của đồng chí ấy như trong danh sách, Trợ lý tạo một đường link đăng nhập dùng một lần, hiệu lực 24 giờ. Đồng chí gửi riêng đường link qua Zalo hoặc tin nhắn SMS.
+web-links-phone = Số điện thoại của người nhận
+web-links-phone-hint = Ví dụ 0912 345 678
+web-links-button = Tạo đường link
+web-links-issued = Đường link đăng nhập của đồng chí { $name } (dùng một lần, hết hạn lúc { $time } ngày { $date }). Gửi riêng cho đồng chí ấy; ai mở đường link sẽ đăng nhập với tư cách đồng chí ấy.
+web-links-link-label = Đường link (chọn và sao chép)
+web-links-bad-phone = "{ $phone }" không phải số điện thoại Việt Nam. Nhập như 0912 345 678 hoặc +84912345678.
+web-links-unknown = Không có ai có số điện thoại { $phone } trong các đơn vị đồng chí quản lý. Đồng chí kiểm tra lại số, hoặc thêm đồng chí ấy vào danh sách trước.
+web-links-not-allowed = Chỉ Văn phòng (người quản trị) cấp được đường link đăng nhập cho người khác.

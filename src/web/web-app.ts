@@ -35,6 +35,7 @@ import {
   type WebSession,
 } from "../usecases/web-sign-in.js";
 import { reportRoutes } from "./report-routes.js";
+import { signInLinkRoutes } from "./sign-in-link-routes.js";
 import { homePage, messagePage, overviewPage, signInPage, unitPage } from "./pages.js";
 import {
   css,
@@ -170,6 +171,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   });
 
   app.route("/", reportRoutes(deps));
+  app.route("/", signInLinkRoutes(deps));
 
   app.get("/", async (c) => {
     const session = c.get("session")!;

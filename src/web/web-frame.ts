@@ -6,6 +6,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Context } from "hono";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import { grantsFor } from "../domain/scope.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { visibleUnit } from "../usecases/progress-screen.js";
@@ -40,7 +41,11 @@ export function frameOf(deps: WebDeps, chosen: string | null, session: WebSessio
     t: deps.translate(locale),
     locale,
     title: "",
-    session: session && { name: session.person.name, csrfToken: session.csrfToken },
+    session: session && {
+      name: session.person.name,
+      csrfToken: session.csrfToken,
+      handsLinks: grantsFor(session.person, "invite").length > 0,
+    },
     cssHref,
   };
 }

@@ -259,4 +259,56 @@ describe("web app", () => {
     });
     expect((await cli(db.database, ["web", "link", "--phone", "0862409218"], {}, clock)).code).toBe(1);
   });
+
+  it("when an admin makes a sign-in link on the page for someone without Telegram, then it signs that person in once; others cannot make one", async () => {
+    const admin = await bindTelegramUser(db.database, "+84825014551"); // Nguyễn Thanh An, admin of LB
+    const cookie = cookieOf(await signIn(await linkFromBot(admin)));
+    const home = await (await get("/", cookie)).text();
+    expect(home).toContain('href="/lien-ket-dang-nhap"');
+    const page = await (await get("/lien-ket-dang-nhap", cookie)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+
+    const before = await databaseFingerprint(db.database);
+    const badPhone = await post("/lien-ket-dang-nhap", { _csrf: csrf, phone: "12345" }, { cookie });
+    expect(badPhone.status).toBe(400);
+    expect(await badPhone.text()).toContain(
+      "&quot;12345&quot; không phải số điện thoại Việt Nam. Nhập như 0912 345 678",
+    );
+    const unknown = await post("/lien-ket-dang-nhap", { _csrf: csrf, phone: "0900 000 000" }, { cookie });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain(
+      "Không có ai có số điện thoại 0900 000 000 trong các đơn vị đồng chí quản lý.",
+    );
+    expect(await databaseFingerprint(db.database)).toEqual(before);
+
+    // Nghiêm Kim Hạnh, secretary of P-GIATHUY-02, has no Telegram account on the roster.
+    const made = await post("/lien-ket-dang-nhap", { _csrf: csrf, phone: "0858 224 530" }, { cookie });
+    expect(made.status).toBe(200);
+    const madeHtml = await made.text();
+    expect(madeHtml).toContain(
+      "Đường link đăng nhập của đồng chí Nghiêm Kim Hạnh (dùng một lần, hết hạn lúc 10:00 ngày 21/03/2020)",
+    );
+    const link = /value="(http:\/\/127\.0\.0\.1:\d+\/dang-nhap\/[A-Za-z0-9_-]{43})"/.exec(madeHtml)?.[1];
+    expect(link).toBeDefined();
+    const signedIn = await signIn(link!);
+    expect(signedIn.status).toBe(303);
+    const theirs = await (await get("/", cookieOf(signedIn))).text();
+    expect(theirs).toContain("Chi bộ Tổ dân phố số 2 (P-GIATHUY-02)");
+    expect(theirs).not.toContain('href="/lien-ket-dang-nhap"');
+    expect((await signIn(link!)).status).toBe(410);
+
+    // A secretary cannot make links, by the page or by a forged form.
+    const secretaryCookie = cookieOf(await signIn(await linkFromBot(secretary)));
+    expect((await get("/lien-ket-dang-nhap", secretaryCookie)).status).toBe(403);
+    const secretaryCsrf =
+      /name="_csrf" value="([^"]+)"/.exec(await (await get("/", secretaryCookie)).text())?.[1] ?? "";
+    const beforeForged = await databaseFingerprint(db.database);
+    const forged = await post(
+      "/lien-ket-dang-nhap",
+      { _csrf: secretaryCsrf, phone: "0858224530" },
+      { cookie: secretaryCookie },
+    );
+    expect(forged.status).toBe(403);
+    expect(await databaseFingerprint(db.database)).toEqual(beforeForged);
+  });
 });
