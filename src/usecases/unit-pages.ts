@@ -46,7 +46,8 @@ export function subtreeTable(
       words.every((word) => searchable(entry).includes(word)),
   );
   const share = (entry: EntrySummary) => (entry.subtree.total === 0 ? 1 : entry.subtree.held / entry.subtree.total);
-  const byName = (a: EntrySummary, b: EntrySummary) => a.unit.name.localeCompare(b.unit.name, "vi");
+  // "Tổ dân phố số 3" before "số 10", as an office numbers them.
+  const byName = (a: EntrySummary, b: EntrySummary) => a.unit.name.localeCompare(b.unit.name, "vi", { numeric: true });
   rows.sort(input.sort === "name" ? byName : (a, b) => share(a) - share(b) || byName(a, b));
   return { total: all.length, rows };
 }

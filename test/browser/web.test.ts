@@ -1,6 +1,7 @@
 // The web app in Debian's chromium: a standing committee member signs in through the link the bot sent
 // (opens it, presses the button), reads the overview, filters the laggards, opens a cell's page; a cell's
-// secretary signs in on a phone-sized screen. Screenshots at 390 and 1280 px go to test-artifacts/web/;
+// secretary signs in on a phone-sized screen; another reports their congress held through the web form,
+// and their working group's leader sees the cell counted and filters the laggards. Screenshots at 390 and 1280 px go to test-artifacts/web/;
 // axe-core checks every page for accessibility violations.
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -29,6 +30,8 @@ describe.skipIf(!hasChromium)("the web app in a browser", () => {
   let browser: Browser;
   let standing: User;
   let secretary: User;
+  let reportingSecretary: User;
+  let leader: User;
 
   async function linkFromBot(user: User): Promise<string> {
     const reply = (await harness.say(user, "/web")).text ?? "";
@@ -61,6 +64,8 @@ describe.skipIf(!hasChromium)("the web app in a browser", () => {
     await recordDemoProgress(db.database, new Date("2020-03-10T03:00:00Z"));
     standing = await bindTelegramUser(db.database, "+84862409218");
     secretary = await bindTelegramUser(db.database, "+84846131004");
+    reportingSecretary = await bindTelegramUser(db.database, "+84341933009"); // Trần Mạnh Trung, P-GIATHUY-19
+    leader = await bindTelegramUser(db.database, "+84865390337"); // working group 2: P-GIATHUY among others
     harness = await startBotHarness(db.database, { clock, env: { WEB_PORT: "0", WEB_HOST: "127.0.0.1" } });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
   });
@@ -105,5 +110,54 @@ describe.skipIf(!hasChromium)("the web app in a browser", () => {
     await page.waitForURL((url) => url.pathname === "/da-dang-xuat");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it("when a secretary reports the congress held through the web form, then the working group's leader sees the cell counted and filters the laggards", async () => {
+    const { context, page } = await signedIn(reportingSecretary, 390);
+    await page.getByRole("link", { name: "Báo cáo tiến độ đại hội" }).click();
+    await page.getByRole("link", { name: "Tổ chức đại hội" }).click();
+    await page.getByLabel("Ngày tổ chức đại hội").fill("18/03/2020");
+    await page.getByLabel("Số chi ủy viên theo đề án được duyệt?").fill("5");
+    await page.getByLabel("Số chi ủy viên trúng cử?").fill("5");
+    await page.getByLabel("Trong số chi ủy viên trúng cử, bao nhiêu đồng chí nữ?").fill("6");
+    await page.getByRole("button", { name: "Xem lại trước khi ghi" }).click();
+    // Refused in the bot's words, with what was typed kept and the field marked.
+    expect(await page.getByRole("alert").innerText()).toContain("Số nữ (6) không thể lớn hơn Số ủy viên trúng cử (5).");
+    expect(await page.getByLabel("Trong số chi ủy viên trúng cử, bao nhiêu đồng chí nữ?").inputValue()).toBe("6");
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "report-form-390");
+
+    await page.getByLabel("Trong số chi ủy viên trúng cử, bao nhiêu đồng chí nữ?").fill("2");
+    await page
+      .getByRole("group", { name: "Bí thư chi bộ có được đại hội bầu trực tiếp không?" })
+      .getByLabel("Có")
+      .check();
+    await page.getByRole("button", { name: "Xem lại trước khi ghi" }).click();
+    expect(await page.locator(".card").innerText()).toContain("Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%)");
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "report-card-390");
+    await page.getByRole("button", { name: "✅ Xác nhận" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Đã lưu báo cáo");
+    expect(await page.locator("ul.card").innerText()).toContain("✅ Tổ chức đại hội — 18/03/2020");
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "report-saved-390");
+    await context.close();
+
+    for (const width of [1280, 390]) {
+      const seen = await signedIn(leader, width);
+      await seen.page.getByRole("link", { name: "Đảng bộ phường Gia Thụy" }).click();
+      const row = seen.page.locator("tbody tr", { hasText: "(P-GIATHUY-19)" });
+      expect(await row.locator("td").first().innerText()).toBe("1/1");
+      expect(await row.locator('a[href^="tel:"]').innerText()).toBe("0341 933 009");
+      await seen.page.selectOption('select[name="loc"]', "notHeld");
+      await seen.page.getByRole("button", { name: "Tìm" }).click();
+      await seen.page.waitForURL((url) => url.searchParams.get("loc") === "notHeld");
+      const laggards = await seen.page.locator("table").nth(1).locator("tbody tr").allInnerTexts();
+      expect(laggards.length).toBeGreaterThan(0);
+      expect(laggards.join("\n")).not.toContain("P-GIATHUY-19");
+      expect(await axeViolations(seen.page)).toEqual([]);
+      await shot(seen.page, `leader-laggards-${width}`);
+      await seen.context.close();
+    }
   });
 });
