@@ -38,6 +38,7 @@ export async function outboxCommand(
     const local = localDateTime(failure.at, config.timezone);
     io.out(
       t("outbox-cli-failure-line", {
+        channel: failure.channel,
         chat: String(failure.chatId),
         kind: failure.kind,
         error: failure.error,

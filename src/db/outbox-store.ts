@@ -14,7 +14,18 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { driverSql } from "./driver-sql.js";
 
-export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands" | "leaveChat";
+export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMyCommands" | "leaveChat" | "webPush";
+
+/** Telegram (the row's chat), or Web Push to the browsers a person allowed (the row's "chat" is the person's id). */
+export type OutboxChannel = "telegram" | "webpush";
+
+/** What a Web Push notification shows, and the page of this site it opens. */
+export interface PushNotification {
+  title: string;
+  body: string;
+  /** A path of the web app ("/don-vi/GT-01/bao-cao"). */
+  url: string;
+}
 
 /**
  * What to call. `chat_id` is always the row's chat. For sendPhoto/sendDocument the file field may be a
@@ -24,6 +35,7 @@ export type OutboxMethod = "sendMessage" | "sendPhoto" | "sendDocument" | "setMy
  * one whose queue it waits in (the person's, or 0 for the bot-wide menus). It sends no message, so its
  * row is marked sent without a message id. leaveChat (leaving a group nobody linked) takes no params and
  * sends no message either; queued after the goodbye, it waits for it like any message of the chat.
+ * webPush (channel `webpush` only) carries a PushNotification as its params.
  */
 export interface OutboxPayload {
   method: OutboxMethod;
@@ -33,6 +45,9 @@ export interface OutboxPayload {
 export interface NewOutboxMessage {
   /** Unique per message ever meant, e.g. `digest:<unit>:<local date>:<part>`. */
   dedupeKey: string;
+  /** Default: telegram. */
+  channel?: OutboxChannel;
+  /** The Telegram chat, or (webpush) the person's id. */
   chatId: number | bigint;
   /** What it is (digest, reminder, ...): shown by `outbox status`, never the text. */
   kind: string;
@@ -68,8 +83,10 @@ export async function enqueue(prisma: Db, messages: readonly NewOutboxMessage[])
   // Prisma filled the timestamps itself (@default(now()) is the client's clock, in UTC); so does this.
   const now = new Date().toISOString();
   return driverSql(prisma).execute(Prisma.sql`
-    INSERT INTO outbox_messages ("dedupeKey", "chatId", kind, payload, "notBefore", "createdAt")
-    SELECT * FROM unnest(${messages.map((message) => message.dedupeKey)}::text[], ${messages.map((message) => String(message.chatId))}::bigint[],
+    INSERT INTO outbox_messages ("dedupeKey", channel, "chatId", kind, payload, "notBefore", "createdAt")
+    SELECT * FROM unnest(${messages.map((message) => message.dedupeKey)}::text[],
+                         ${messages.map((message) => message.channel ?? "telegram")}::"OutboxChannel"[],
+                         ${messages.map((message) => String(message.chatId))}::bigint[],
                          ${messages.map((message) => message.kind)}::text[], ${messages.map((message) => JSON.stringify(message.payload))}::jsonb[],
                          ${messages.map((message) => message.notBefore?.toISOString() ?? now)}::timestamp[], ${messages.map(() => now)}::timestamp[])
     ON CONFLICT ("dedupeKey") DO NOTHING`);
@@ -83,17 +100,18 @@ WITH due AS (
   SELECT o.id
   FROM outbox_messages o
   WHERE o.status = 'pending'
+    AND o.channel = $6::"OutboxChannel"
     AND o."notBefore" <= ${utc("$1")}
     AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${utc("$1")})
     AND NOT (o."chatId" = ANY (string_to_array($4, ',')::bigint[]))
     -- Unasked-for messages (reminders, lists, notices) wait while the person is in a conversation with
     -- the bot (a report being filled in): they are sent when it ends or expires.
-    AND NOT (o.kind = ANY (string_to_array($5, ',')) AND EXISTS (
+    AND NOT (o.channel = 'telegram' AND o.kind = ANY (string_to_array($5, ',')) AND EXISTS (
       SELECT 1 FROM chat_flows f WHERE f."chatId" = o."chatId" AND f."awaitingAnswer" AND f."expiresAt" > ${utc("$1")}
     ))
     AND NOT EXISTS (
       SELECT 1 FROM outbox_messages earlier
-      WHERE earlier."chatId" = o."chatId" AND earlier.status = 'pending' AND earlier.id < o.id
+      WHERE earlier.channel = o.channel AND earlier."chatId" = o."chatId" AND earlier.status = 'pending' AND earlier.id < o.id
     )
   ORDER BY o."notBefore", o.id
   LIMIT $3::int
@@ -105,13 +123,21 @@ WHERE m.id = due.id
 RETURNING m.id, m."chatId"::text AS "chatId", m.kind, m.payload::text AS payload, m.attempts`;
 
 /**
- * Claims up to `limit` due pending rows (at most one per chat: the chat's earliest), ordered by notBefore,
- * id, for `leaseMs`. `excludeChatIds`: chats the caller cannot send to now (rate limits).
+ * Claims up to `limit` due pending rows of the channel (default telegram; at most one per chat: the chat's
+ * earliest), ordered by notBefore, id, for `leaseMs`. `excludeChatIds`: chats the caller cannot send to now
+ * (rate limits).
  * `instanceId` is for the caller's logs only (the lease token is what fences the claim).
  */
 export async function claimDue(
   prisma: Db,
-  options: { limit: number; now: Date; leaseMs: number; instanceId?: string; excludeChatIds?: readonly number[] },
+  options: {
+    limit: number;
+    now: Date;
+    leaseMs: number;
+    instanceId?: string;
+    excludeChatIds?: readonly number[];
+    channel?: OutboxChannel;
+  },
 ): Promise<ClaimedMessage[]> {
   if (options.limit <= 0) return [];
   const claimedUntil = new Date(options.now.getTime() + options.leaseMs);
@@ -124,6 +150,7 @@ export async function claimDue(
     Math.floor(options.limit),
     (options.excludeChatIds ?? []).join(","),
     waitForConversation.join(","),
+    options.channel ?? "telegram",
   );
   return rows
     .map((row) => ({
@@ -233,6 +260,8 @@ function truncate(text: string): string {
 
 export interface OutboxFailure {
   id: number;
+  channel: OutboxChannel;
+  /** The Telegram chat, or (webpush) the person's id. */
   chatId: number;
   kind: string;
   error: string;
@@ -259,7 +288,7 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
       where: { status: "failed" },
       orderBy: [{ notBefore: "desc" }, { id: "desc" }],
       take: options.failureLimit ?? 50,
-      select: { id: true, chatId: true, kind: true, lastError: true, notBefore: true },
+      select: { id: true, channel: true, chatId: true, kind: true, lastError: true, notBefore: true },
     }),
   ]);
   const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
@@ -270,6 +299,7 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
     failed: count("failed"),
     failures: failures.map((row) => ({
       id: row.id,
+      channel: row.channel,
       chatId: Number(row.chatId),
       kind: row.kind,
       error: row.lastError ?? "",

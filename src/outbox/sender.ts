@@ -64,7 +64,8 @@ export interface DrainResult {
   failed: number;
 }
 
-export interface OutboxSender {
+/** A loop that delivers one channel's outbox rows (Telegram here, Web Push in web-push-sender.ts). */
+export interface ChannelSender {
   /** One round: claim what may be sent now, send it, record the outcomes. */
   drainOnce(): Promise<DrainResult>;
   /** Starts the background loop (wakes every idleMs, or at once on notify()). */
@@ -73,6 +74,9 @@ export interface OutboxSender {
   stop(): Promise<void>;
   /** Something was enqueued: wake the loop now. */
   notify(): void;
+}
+
+export interface OutboxSender extends ChannelSender {
   readonly limiter: SendRateLimiter;
 }
 
