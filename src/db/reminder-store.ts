@@ -170,19 +170,27 @@ export async function loadReminderData(
 }
 
 /**
- * The office's day each chat was last sent a secretary's reminder (`remind:<chat>:<day>` keys), for the
- * chats given. A chat never reminded is absent.
+ * The office's day each recipient was last sent a secretary's reminder (`remind:<recipient>:<day>` keys):
+ * Telegram chats, and people reminded by Web Push (by person id). One never reminded is absent.
  */
 export async function lastReminderDays(
   prisma: PrismaClient,
-  chatIds: readonly bigint[],
-): Promise<Map<bigint, LocalDate>> {
-  if (chatIds.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<{ chatId: bigint; day: string }[]>`
-    SELECT "chatId", max(split_part("dedupeKey", ':', 3)) AS day FROM outbox_messages
-    WHERE kind = 'reminder' AND "chatId" = ANY(${[...chatIds]}::bigint[]) AND "dedupeKey" LIKE 'remind:%'
-    GROUP BY "chatId"`;
-  return new Map(rows.map((row) => [BigInt(row.chatId), row.day]));
+  recipients: { telegram: readonly bigint[]; webpush: readonly bigint[] },
+): Promise<{ telegram: Map<bigint, LocalDate>; webpush: Map<bigint, LocalDate> }> {
+  const of = async (channel: "telegram" | "webpush", chatIds: readonly bigint[]) => {
+    if (chatIds.length === 0) return new Map<bigint, LocalDate>();
+    const rows = await prisma.$queryRaw<{ chatId: bigint; day: string }[]>`
+      SELECT "chatId", max(split_part("dedupeKey", ':', 3)) AS day FROM outbox_messages
+      WHERE kind = 'reminder' AND channel = ${channel}::"OutboxChannel" AND "chatId" = ANY(${[...chatIds]}::bigint[])
+        AND "dedupeKey" LIKE 'remind:%'
+      GROUP BY "chatId"`;
+    return new Map(rows.map((row) => [BigInt(row.chatId), row.day]));
+  };
+  const [telegram, webpush] = await Promise.all([
+    of("telegram", recipients.telegram),
+    of("webpush", recipients.webpush),
+  ]);
+  return { telegram, webpush };
 }
 
 /** Private chats (of these) where the person is in the middle of a conversation with the bot (a /baocao flow, a pending /khokhan). */

@@ -1,6 +1,7 @@
 // The secretary's daily reminder: everything due for them in one message, unit by unit, each milestone
 // with its deadline, and a button per milestone that starts its report (see src/domain/reminders.ts).
 import type { InlineKeyboardButton } from "grammy/types";
+import type { PushNotification } from "../db/outbox-store.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import type { Milestone } from "../domain/levels.js";
 import type { ReminderItem } from "../domain/reminders.js";
@@ -26,6 +27,41 @@ export function renderReminder(
     startButton: (unitId: number, milestone: Milestone) => string;
   },
 ): ReminderMessage {
+  const { lines, units } = reminderLines(t, input);
+  lines.push(t("reminder-action", { units: units.length === 1 ? "one" : "other" }));
+  const buttons = input.items.slice(0, maxButtons).map(({ unit, item }) => [
+    {
+      text: t("reminder-button", {
+        milestone: t("milestone-name", { milestone: item.milestone }),
+        unit: units.length > 1 ? unit.name : "none",
+      }),
+      callback_data: input.startButton(unit.id, item.milestone),
+    },
+  ]);
+  return { text: lines.join("\n"), buttons };
+}
+
+/**
+ * The same reminder as a Web Push notification: the same lines, the action a tap (it opens the unit's
+ * report form, or the person's home page when they are reminded for several units).
+ */
+export function renderReminderPush(
+  t: Translate,
+  input: { name: string; items: readonly ReminderItem[]; today: LocalDate },
+): PushNotification {
+  const { lines, units } = reminderLines(t, input);
+  lines.push(t("push-reminder-action", { units: units.length === 1 ? "one" : "other" }));
+  return {
+    title: t("push-reminder-title"),
+    body: lines.join("\n"),
+    url: units.length === 1 ? `/don-vi/${units[0]!.code}/bao-cao` : "/",
+  };
+}
+
+function reminderLines(
+  t: Translate,
+  input: { name: string; items: readonly ReminderItem[]; today: LocalDate },
+): { lines: string[]; units: ReminderItem["unit"][] } {
   const units = [...new Map(input.items.map((entry) => [entry.unit.id, entry.unit])).values()];
   const parentOf = (unit: ReminderItem["unit"]) =>
     (unit.level === "cell" || unit.level === "partial") && unit.parentName ? shortUnitName(unit.parentName) : "none";
@@ -47,15 +83,5 @@ export function renderReminder(
       );
     }
   }
-  lines.push(t("reminder-action", { units: units.length === 1 ? "one" : "other" }));
-  const buttons = input.items.slice(0, maxButtons).map(({ unit, item }) => [
-    {
-      text: t("reminder-button", {
-        milestone: t("milestone-name", { milestone: item.milestone }),
-        unit: units.length > 1 ? unit.name : "none",
-      }),
-      callback_data: input.startButton(unit.id, item.milestone),
-    },
-  ]);
-  return { text: lines.join("\n"), buttons };
+  return { lines, units };
 }

@@ -6,6 +6,7 @@ import type { AttentionReason } from "../domain/checklist.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import type { ChaseLine, FollowedUnit, WorkingGroupList } from "../domain/working-group-list.js";
+import type { PushNotification } from "../db/outbox-store.js";
 import type { Translate } from "../i18n.js";
 import { telegramTextLimit } from "./split-message.js";
 import { renderUnitLabel } from "./unit-label.js";
@@ -142,4 +143,28 @@ export function renderReason(t: Translate, reason: AttentionReason, dayMonth: (d
         days: reason.days,
       });
   }
+}
+
+/**
+ * The list as a Web Push notification: its title and totals, and how many units to chase; a tap opens the
+ * leader's page, where the table and its filters hold the whole list.
+ */
+export function renderWorkingGroupListPush(t: Translate, list: WorkingGroupList): PushNotification {
+  const totals = list.totals.map((line) =>
+    t("wg-list-totals", {
+      level: line.level,
+      total: line.total,
+      done: line.counts.done,
+      onTrack: line.counts.onTrack,
+      overdue: line.counts.overdue,
+      paused: line.counts.paused,
+    }),
+  );
+  return {
+    title: t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) }),
+    body: [...totals, t("push-wg-action", { count: list.lines.length, difficulties: list.difficulties.length })].join(
+      "\n",
+    ),
+    url: "/",
+  };
 }

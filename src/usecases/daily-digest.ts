@@ -28,6 +28,11 @@ export interface DigestJobDeps {
   catchUpHours: number;
   /** Told when a chart could not be drawn (the digest's text is sent without it). */
   logger?: Pick<Logger, "warn">;
+  /**
+   * The channels this server delivers on (default: both): Telegram (the groups linked for the digest),
+   * Web Push (the standing committee's members who allowed notifications in a browser).
+   */
+  channels?: { telegram: boolean; webPush: boolean };
 }
 
 export interface DigestContent {
@@ -50,10 +55,16 @@ export function dueDigestDate(
   return dailyWindow(now, config.timezone, config.digestTime, catchUpHours);
 }
 
-/** Writes today's digest for every bound group that has not had it; returns how many groups got one. */
+/**
+ * Writes today's digest for every bound group, and every standing committee member who allowed
+ * notifications, that has not had it; returns how many got one.
+ */
 export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
   const due = dueDigestDate(deps.clock.now(), deps.config, deps.catchUpHours);
   if (!due) return 0;
+  const channels = deps.channels ?? { telegram: true, webPush: true };
+  const pushed = channels.webPush ? await planPushDigests(deps, due) : 0;
+  if (!channels.telegram) return pushed;
   const bindings = await deps.prisma.chatBinding.findMany({ where: { purpose: "digest" }, orderBy: { id: "asc" } });
   const firstParts = bindings.map((binding) => digestKey(binding.chatId, due.date, 1));
   const done = new Set(
@@ -118,7 +129,49 @@ export async function planDailyDigests(deps: DigestJobDeps): Promise<number> {
   }
   if (planned > 0)
     await pruneAttachments(deps.prisma, new Date(deps.clock.now().getTime() - attachmentKeepDays * 24 * 3600 * 1000));
-  return planned;
+  return planned + pushed;
+}
+
+/**
+ * The digest as a Web Push notification to each member of a unit's standing committee who allowed
+ * notifications: its first lines (the counts and the change since yesterday); a tap opens the unit's
+ * overview, which reads the same model. Key: `digest:push-<person>:<date>:<unit>`.
+ */
+async function planPushDigests(deps: DigestJobDeps, due: { date: LocalDate; at: Date }): Promise<number> {
+  const members = await deps.prisma.roleAssignment.findMany({
+    where: { role: "standing", unit: { archivedAt: null }, person: { pushBrowsers: { some: {} } } },
+    orderBy: { id: "asc" },
+    select: { unit: { select: { id: true, code: true } }, person: { select: { id: true, locale: true } } },
+  });
+  const key = (personId: number, unitId: number) => `digest:push-${personId}:${due.date}:${unitId}`;
+  const done = new Set(
+    (
+      await deps.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { in: members.map((member) => key(member.person.id, member.unit.id)) } },
+        select: { dedupeKey: true },
+      })
+    ).map((row) => row.dedupeKey),
+  );
+  const messages: NewOutboxMessage[] = [];
+  for (const { unit, person } of members) {
+    if (done.has(key(person.id, unit.id))) continue;
+    const locale = localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
+    const texts = await digestMessages(deps, unit.id, due, locale);
+    if (texts.length === 0) continue;
+    const [title, ...lines] = texts[0]!.split("\n").filter((line) => line.trim() !== "");
+    messages.push({
+      dedupeKey: key(person.id, unit.id),
+      channel: "webpush",
+      chatId: person.id,
+      kind: "digest",
+      payload: {
+        method: "webPush",
+        params: { title: title ?? "", body: lines.slice(0, 3).join("\n"), url: `/don-vi/${unit.code}` },
+      },
+      notBefore: deps.clock.now(),
+    });
+  }
+  return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
 }
 
 /** The digest of a unit's subtree as messages under Telegram's length limit. */

@@ -6,14 +6,17 @@
 // Only on working days (not on days off, Vietnam's public holidays or the org file's holidays), from the
 // reminder time until quiet hours. Someone in the middle of a conversation with the bot (a report being
 // filled in) gets theirs at the first tick after it ends, with what is due then; someone linked to
-// Telegram after today's reminder time gets theirs at the next reminder window. Keys
-// (`remind:<chat>:<day>`, `wg:<group>:<day>:1`) make a repeated tick, a restart or a second instance
-// harmless.
+// Telegram (or allowed notifications) after today's reminder time gets theirs at the next reminder window.
+// Each goes to one channel: the browsers the person allowed notifications in (Web Push), else Telegram.
+// Keys (`remind:<chat>:<day>` or `remind:push-<person>:<day>`, `wg:<group>:<day>:1`) make a repeated tick,
+// a restart or a second instance harmless.
 import type { PrismaClient } from "@prisma/client";
 import dayjs from "dayjs";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import { enqueue, type NewOutboxMessage } from "../db/outbox-store.js";
+import { enqueue, type NewOutboxMessage, type OutboxChannel, type OutboxPayload } from "../db/outbox-store.js";
+import { pushRecipients } from "../db/web-push-store.js";
+import type { LocalDate } from "../domain/local-date.js";
 import {
   chatsInConversation,
   lastReminderDays,
@@ -29,8 +32,8 @@ import { isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/r
 import { reminderIsDue, reminderItems } from "../domain/reminders.js";
 import { buildWorkingGroupList, hasSomethingToChase } from "../domain/working-group-list.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
-import { renderReminder } from "../render/reminder-text.js";
-import { renderWorkingGroupList } from "../render/working-group-list-text.js";
+import { renderReminder, renderReminderPush } from "../render/reminder-text.js";
+import { renderWorkingGroupList, renderWorkingGroupListPush } from "../render/working-group-list-text.js";
 import "../clock.js";
 
 export interface ReminderJobDeps {
@@ -42,18 +45,37 @@ export interface ReminderJobDeps {
   policy: ReminderPolicy;
   /** The callback data of a button that starts the report of a unit's milestone (the bot's /baocao flow). */
   reportButton: (unitId: number, milestone: Milestone) => string;
+  /**
+   * The channels this server delivers on: Telegram (a bot token), Web Push (the web app). Default: both.
+   * Someone who allowed notifications in a browser is reminded there; else on Telegram, if linked.
+   */
+  channels?: { telegram: boolean; webPush: boolean };
 }
 
-/** A secretary's chat and the units they are reminded for, each with its organisation's policy. */
-interface SecretaryChat {
-  chatId: bigint;
+/**
+ * Where one person's messages go: a browser they allowed notifications in (their choice, made on the web
+ * page, wins), else their Telegram chat. `key`: the recipient in dedupe keys; `since`: when they became
+ * reachable there (a newcomer's first reminder waits for the next window).
+ */
+interface Recipient {
+  channel: OutboxChannel;
+  /** The Telegram chat, or the person's id. */
+  address: bigint;
+  key: string;
+  since: Date | null;
   person: ReminderPerson;
+}
+
+/** A secretary and the units they are reminded for, each with its organisation's policy. */
+interface SecretaryChat {
+  recipient: Recipient;
   units: { unit: ReminderUnit; policy: ReminderPolicy }[];
 }
 
 export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const now = deps.clock.now();
   const zone = deps.config.timezone;
+  const channels = deps.channels ?? { telegram: true, webPush: true };
   const local = dayjs(now).tz(zone);
   const today = local.format("YYYY-MM-DD");
   const time = local.format("HH:mm");
@@ -67,39 +89,72 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   );
   if (open.length === 0) return 0;
   const organisations = await loadReminderData(deps.prisma, { timeZone: zone, organizationIds: open });
-  // Linked to Telegram after this organisation's reminder time today: the next window is theirs.
+  const everyone = organisations.flatMap((organisation) => [
+    ...organisation.units.flatMap((unit) => unit.secretaries),
+    ...organisation.groups.flatMap((group) => (group.leader ? [group.leader] : [])),
+  ]);
+  const pushSince = channels.webPush
+    ? await pushRecipients(
+        deps.prisma,
+        everyone.map((person) => person.personId),
+      )
+    : new Map<number, Date>();
+  const recipientOf = (person: ReminderPerson): Recipient | null => {
+    const since = pushSince.get(person.personId);
+    if (since)
+      return { channel: "webpush", address: BigInt(person.personId), key: `push-${person.personId}`, since, person };
+    if (channels.telegram && person.telegramUserId !== null)
+      return {
+        channel: "telegram",
+        address: person.telegramUserId,
+        key: String(person.telegramUserId),
+        since: person.linkedAt,
+        person,
+      };
+    return null;
+  };
+  // Reachable only after this organisation's reminder time today: the next window is theirs.
   const windowStart = (organizationId: number) =>
     dayjs.tz(`${today} ${policyOf(organizationId).time}`, "YYYY-MM-DD HH:mm", zone).toDate();
-  const newcomer = (person: ReminderPerson, organizationId: number) =>
-    person.linkedAt !== null && person.linkedAt >= windowStart(organizationId);
+  const newcomer = (recipient: Recipient, organizationId: number) =>
+    recipient.since !== null && recipient.since >= windowStart(organizationId);
 
-  const secretaries = new Map<bigint, SecretaryChat>();
+  const secretaries = new Map<string, SecretaryChat>();
   for (const organisation of organisations) {
     const policy = policyOf(organisation.organizationId);
     for (const unit of organisation.units) {
       for (const person of unit.secretaries) {
-        if (person.telegramUserId === null || newcomer(person, organisation.organizationId)) continue;
-        const chat = secretaries.get(person.telegramUserId) ?? { chatId: person.telegramUserId, person, units: [] };
+        const recipient = recipientOf(person);
+        if (!recipient || newcomer(recipient, organisation.organizationId)) continue;
+        const chat = secretaries.get(recipient.key) ?? { recipient, units: [] };
         chat.units.push({ unit, policy });
-        secretaries.set(person.telegramUserId, chat);
+        secretaries.set(recipient.key, chat);
       }
     }
   }
   const leaders = organisations.flatMap((organisation) =>
-    organisation.groups
-      .filter((group) => group.leader?.telegramUserId != null && !newcomer(group.leader, organisation.organizationId))
-      .map((group) => ({ organisation, group, chatId: group.leader!.telegramUserId!, leader: group.leader! })),
+    organisation.groups.flatMap((group) => {
+      const recipient = group.leader ? recipientOf(group.leader) : null;
+      return recipient && !newcomer(recipient, organisation.organizationId) ? [{ organisation, group, recipient }] : [];
+    }),
   );
-  const chats = [...new Set([...secretaries.keys(), ...leaders.map((entry) => entry.chatId)])];
-  const busy = await chatsInConversation(deps.prisma, chats, now);
-  const reminderKey = (chatId: bigint) => `remind:${chatId}:${today}`;
+  // Only a Telegram chat can be in the middle of a conversation with the bot.
+  const telegramChats = [...secretaries.values(), ...leaders]
+    .filter((entry) => entry.recipient.channel === "telegram")
+    .map((entry) => entry.recipient.address);
+  const busy = await chatsInConversation(deps.prisma, [...new Set(telegramChats)], now);
+  const isBusy = (recipient: Recipient) => recipient.channel === "telegram" && busy.has(recipient.address);
+  const reminderKey = (recipient: Recipient) => `remind:${recipient.key}:${today}`;
   const listKey = (groupId: number) => `wg:${groupId}:${today}:1`;
   const written = new Set(
     (
       await deps.prisma.outboxMessage.findMany({
         where: {
           dedupeKey: {
-            in: [...[...secretaries.keys()].map(reminderKey), ...leaders.map((entry) => listKey(entry.group.id))],
+            in: [
+              ...[...secretaries.values()].map((chat) => reminderKey(chat.recipient)),
+              ...leaders.map((entry) => listKey(entry.group.id)),
+            ],
           },
         },
         select: { dedupeKey: true },
@@ -107,44 +162,58 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
     ).map((row) => row.dedupeKey),
   );
   const waiting = [...secretaries.values()].filter(
-    (chat) => !busy.has(chat.chatId) && !written.has(reminderKey(chat.chatId)),
+    (chat) => !isBusy(chat.recipient) && !written.has(reminderKey(chat.recipient)),
   );
-  const lastDays = await lastReminderDays(
-    deps.prisma,
-    waiting.map((chat) => chat.chatId),
-  );
+  // The last reminder on either channel: someone who just turned notifications on is not reminded twice.
+  const lastDays = await lastReminderDays(deps.prisma, {
+    telegram: waiting.flatMap((chat) =>
+      chat.recipient.person.telegramUserId === null ? [] : [chat.recipient.person.telegramUserId],
+    ),
+    webpush: waiting.map((chat) => BigInt(chat.recipient.person.personId)),
+  });
+  const lastDayOf = (person: ReminderPerson) => {
+    const days = [
+      person.telegramUserId === null ? undefined : lastDays.telegram.get(person.telegramUserId),
+      lastDays.webpush.get(BigInt(person.personId)),
+    ].filter((day): day is LocalDate => day !== undefined);
+    return days.sort().at(-1) ?? null;
+  };
   const localeOf = (person: ReminderPerson): Locale =>
     localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
   const messages: NewOutboxMessage[] = [];
-  for (const chat of waiting) {
-    const policyByUnit = new Map(chat.units.map(({ unit, policy }) => [unit.id, policy]));
+  for (const { recipient, units } of waiting) {
+    const policyByUnit = new Map(units.map(({ unit, policy }) => [unit.id, policy]));
     const items = reminderItems(
       congressPlan,
-      chat.units.map(({ unit }) => unit),
+      units.map(({ unit }) => unit),
       today,
       (unit) => policyByUnit.get(unit.id)!,
     );
-    if (!reminderIsDue(items, lastDays.get(chat.chatId) ?? null)) continue;
-    const message = renderReminder(deps.translate(localeOf(chat.person)), {
-      name: chat.person.name,
-      items,
-      today,
-      startButton: deps.reportButton,
-    });
-    messages.push({
-      dedupeKey: reminderKey(chat.chatId),
-      chatId: chat.chatId,
-      kind: "reminder",
-      payload: {
+    if (!reminderIsDue(items, lastDayOf(recipient.person))) continue;
+    const t = deps.translate(localeOf(recipient.person));
+    const content = { name: recipient.person.name, items, today };
+    let payload: OutboxPayload;
+    if (recipient.channel === "webpush") {
+      payload = { method: "webPush", params: { ...renderReminderPush(t, content) } };
+    } else {
+      const message = renderReminder(t, { ...content, startButton: deps.reportButton });
+      payload = {
         method: "sendMessage",
         params: { text: message.text, reply_markup: { inline_keyboard: message.buttons } },
-      },
+      };
+    }
+    messages.push({
+      dedupeKey: reminderKey(recipient),
+      channel: recipient.channel,
+      chatId: recipient.address,
+      kind: "reminder",
+      payload,
       notBefore: now,
     });
   }
-  for (const { organisation, group, chatId, leader } of leaders) {
-    if (busy.has(chatId) || written.has(listKey(group.id))) continue;
+  for (const { organisation, group, recipient } of leaders) {
+    if (isBusy(recipient) || written.has(listKey(group.id))) continue;
     const list = buildWorkingGroupList({
       plan: congressPlan,
       today,
@@ -152,14 +221,16 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
       ...followedByGroup(organisation, group.unitPaths),
     });
     if (!hasSomethingToChase(list)) continue;
+    const t = deps.translate(localeOf(recipient.person));
     messages.push({
       dedupeKey: listKey(group.id),
-      chatId,
+      channel: recipient.channel,
+      chatId: recipient.address,
       kind: "group-reminder",
-      payload: {
-        method: "sendMessage",
-        params: { text: renderWorkingGroupList(deps.translate(localeOf(leader)), list) },
-      },
+      payload:
+        recipient.channel === "webpush"
+          ? { method: "webPush", params: { ...renderWorkingGroupListPush(t, list) } }
+          : { method: "sendMessage", params: { text: renderWorkingGroupList(t, list) } },
       notBefore: now,
     });
   }
