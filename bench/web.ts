@@ -72,7 +72,7 @@ export const webSuite: BenchSuite = {
     if (link.status !== "issued") throw new Error("no sign-in link");
     const session = await signInWithLink(deps, { token: link.link.token });
     if (session.status !== "signed-in") throw new Error("no session");
-    const app = createWebApp(deps);
+    const app = createWebApp({ ...deps, push: null });
     const headers = { cookie: `${sessionCookie}=${session.sessionId}` };
 
     const warm = await app.request("/don-vi/LB", { headers });

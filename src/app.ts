@@ -14,7 +14,11 @@ import { createFloodNotice } from "./bot/flood-notice.js";
 import type { Logger } from "./logger.js";
 import { translatorFor } from "./i18n.js";
 import { releaseClaims } from "./db/outbox-store.js";
-import { createAppOutboxSender, type OutboxSender } from "./outbox/sender.js";
+import { createAppOutboxSender, type ChannelSender, type OutboxSender } from "./outbox/sender.js";
+import { createWebPushSender } from "./outbox/web-push-sender.js";
+import { vapidKeys } from "./db/web-push-store.js";
+import webPushLibrary from "web-push";
+import type { I18n } from "@grammyjs/i18n";
 import { leaveUnlinkedGroups } from "./usecases/group-leaves.js";
 import { planDailyDigests } from "./usecases/daily-digest.js";
 import { planReminders } from "./usecases/reminders.js";
@@ -22,7 +26,7 @@ import { reportStartCallback } from "./bot/reporting/flow-state.js";
 import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
 import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
-import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { createScheduler, type Scheduler, type ScheduledJob } from "./scheduler/scheduler.js";
 import { createWebApp } from "./web/web-app.js";
 import { startWebServer, type WebServer } from "./web/web-server.js";
 
@@ -31,6 +35,8 @@ export interface App {
   database: Database;
   inbox: UpdateInbox;
   sender: OutboxSender;
+  /** Delivers the outbox's Web Push rows when the web app is on, else null. */
+  pushSender: ChannelSender | null;
   scheduler: Scheduler;
   /** The web app's server once started (WEB_PORT set), else null. */
   readonly web: WebServer | null;
@@ -96,80 +102,24 @@ export async function createApp(options: {
     ...(options.clock && { clock: options.clock }),
   });
   const clock = options.clock ?? systemClock;
+  const webPush = config.web ? await createAppWebPush({ config, database, logger, clock }) : null;
   const scheduler = createScheduler({
     timezone: config.timezone,
     logger,
     acquireLeadership: () => database.acquireLeadership(),
-    onPlanned: () => sender.notify(),
-    jobs: [
-      {
-        name: "digest",
-        run: () =>
-          planDailyDigests({
-            prisma: database.prisma,
-            clock,
-            config,
-            translate: translatorFor(i18n, config.defaultLocale),
-            translateFor: (locale) => translatorFor(i18n, locale),
-            catchUpHours: config.digestCatchUpHours,
-            logger,
-          }),
-      },
-      {
-        name: "reminders",
-        run: () =>
-          planReminders({
-            prisma: database.prisma,
-            clock,
-            config,
-            translate: (locale) => translatorFor(i18n, locale),
-            policy: defaultReminderPolicy,
-            reportButton: reportStartCallback,
-          }),
-      },
-      {
-        // Groups the bot was added to and never linked within the wait are left.
-        name: "leave-unlinked-groups",
-        run: async () =>
-          (
-            await leaveUnlinkedGroups({
-              prisma: database.prisma,
-              clock,
-              translate: translatorFor(i18n, config.defaultLocale),
-            })
-          ).length,
-      },
-      // Its first run (the leader's first tick, at start) plans the bot-wide menus and everyone's own.
-      ...((options.commandMenus ?? options.scheduler !== false)
-        ? [
-            {
-              name: "command-menus",
-              run: createCommandMenuJob({
-                prisma: database.prisma,
-                clock,
-                defaultLocale: config.defaultLocale,
-                translateFor: (locale) => translatorFor(i18n, locale),
-                web: config.web !== null,
-                logger,
-              }),
-            },
-          ]
-        : []),
-      // The embedded database has no autovacuum; PostgreSQL's server has its own.
-      ...(database.kind === "pglite"
-        ? [
-            {
-              name: "maintenance",
-              run: createMaintenanceJob({
-                exec: (sql) => database.sql.exec(sql),
-                clock,
-                timezone: config.timezone,
-                logger,
-              }),
-            },
-          ]
-        : []),
-    ],
+    onPlanned: () => {
+      sender.notify();
+      webPush?.sender.notify();
+    },
+    jobs: schedulerJobs({
+      database,
+      clock,
+      config,
+      i18n,
+      logger,
+      channels: { telegram: true, webPush: webPush !== null },
+      commandMenus: options.commandMenus ?? options.scheduler !== false,
+    }),
   });
   let polling: Promise<void> | null = null;
   // Aborted by stop(): a start still trying to reach Telegram gives up at once.
@@ -179,23 +129,14 @@ export async function createApp(options: {
     database,
     inbox,
     sender,
+    pushSender: webPush?.sender ?? null,
     scheduler,
     get web() {
       return web;
     },
     async start() {
       // The web app first: it serves people whatever Telegram does (it is blocked on Vietnam's main networks).
-      if (config.web) {
-        const webApp = createWebApp({
-          prisma: database.prisma,
-          clock,
-          config,
-          translate: (locale) => translatorFor(i18n, locale),
-          logger,
-        });
-        web = await startWebServer(webApp, config.web);
-        logger.info({ port: web.port }, "web app listening");
-      }
+      if (config.web) web = await startWeb({ config, database, clock, i18n, logger, publicKey: webPush!.publicKey });
       const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
       // Not bot.init(): it retries a network error in silence, for ever.
       if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
@@ -214,6 +155,7 @@ export async function createApp(options: {
         if (released > 0) logger.warn({ released }, "messages in flight at the last stop are sent again");
       }
       sender.start();
+      webPush?.sender.start();
       if (options.scheduler !== false) await scheduler.start();
       polling.catch((error) => logger.fatal({ err: error }, "polling stopped"));
       logger.info({ bot: bot.botInfo.username, database: database.kind }, "bot started");
@@ -224,9 +166,208 @@ export async function createApp(options: {
       await scheduler.stop();
       await inbox.stop();
       await sender.stop();
+      await webPush?.sender.stop();
       if (!options.database) await database.close();
     },
   };
+}
+
+/**
+ * The product for the web alone (`npm start` with WEB_PORT and no token), for offices where Telegram cannot
+ * be reached: the web app, the scheduler's reminders and digests, delivered by Web Push. No bot, no
+ * Telegram sender; messages meant for Telegram are not even planned.
+ */
+export interface WebOnlyApp {
+  database: Database;
+  pushSender: ChannelSender;
+  scheduler: Scheduler;
+  readonly web: WebServer | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createWebOnlyApp(options: {
+  config: Config;
+  logger: Logger;
+  database?: Database;
+  clock?: Clock;
+  /** false: no scheduled jobs (tests that tick the scheduler themselves). */
+  scheduler?: boolean;
+}): Promise<WebOnlyApp> {
+  const { config, logger } = options;
+  if (!config.web) throw new Error("the web-only app needs WEB_PORT");
+  const database = options.database ?? (await openDatabase(databaseTarget(config)));
+  const migration = await database.migrate();
+  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const i18n = createBotI18n(config.defaultLocale);
+  const clock = options.clock ?? systemClock;
+  const webPush = await createAppWebPush({ config, database, logger, clock });
+  const scheduler = createScheduler({
+    timezone: config.timezone,
+    logger,
+    acquireLeadership: () => database.acquireLeadership(),
+    onPlanned: () => webPush.sender.notify(),
+    jobs: schedulerJobs({
+      database,
+      clock,
+      config,
+      i18n,
+      logger,
+      channels: { telegram: false, webPush: true },
+      commandMenus: false,
+    }),
+  });
+  let web: WebServer | null = null;
+  return {
+    database,
+    pushSender: webPush.sender,
+    scheduler,
+    get web() {
+      return web;
+    },
+    async start() {
+      web = await startWeb({ config, database, clock, i18n, logger, publicKey: webPush.publicKey });
+      if (database.kind === "pglite") await releaseClaims(database.prisma);
+      webPush.sender.start();
+      if (options.scheduler !== false) await scheduler.start();
+      logger.info({ port: web.port, database: database.kind }, "web-only app started (no Telegram)");
+    },
+    async stop() {
+      await web?.close();
+      await scheduler.stop();
+      await webPush.sender.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+type BotI18n = I18n<BotContext>;
+
+/** The scheduler's jobs; those that only make sense with Telegram (groups, command menus) only with it. */
+function schedulerJobs(deps: {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  i18n: BotI18n;
+  logger: Logger;
+  channels: { telegram: boolean; webPush: boolean };
+  commandMenus: boolean;
+}): ScheduledJob[] {
+  const { database, clock, config, i18n, logger, channels } = deps;
+  return [
+    {
+      name: "digest",
+      run: () =>
+        planDailyDigests({
+          prisma: database.prisma,
+          clock,
+          config,
+          translate: translatorFor(i18n, config.defaultLocale),
+          translateFor: (locale) => translatorFor(i18n, locale),
+          catchUpHours: config.digestCatchUpHours,
+          logger,
+          channels,
+        }),
+    },
+    {
+      name: "reminders",
+      run: () =>
+        planReminders({
+          prisma: database.prisma,
+          clock,
+          config,
+          translate: (locale) => translatorFor(i18n, locale),
+          policy: defaultReminderPolicy,
+          reportButton: reportStartCallback,
+          channels,
+        }),
+    },
+    ...(channels.telegram
+      ? [
+          {
+            // Groups the bot was added to and never linked within the wait are left.
+            name: "leave-unlinked-groups",
+            run: async () =>
+              (
+                await leaveUnlinkedGroups({
+                  prisma: database.prisma,
+                  clock,
+                  translate: translatorFor(i18n, config.defaultLocale),
+                })
+              ).length,
+          },
+        ]
+      : []),
+    // Its first run (the leader's first tick, at start) plans the bot-wide menus and everyone's own.
+    ...(channels.telegram && deps.commandMenus
+      ? [
+          {
+            name: "command-menus",
+            run: createCommandMenuJob({
+              prisma: database.prisma,
+              clock,
+              defaultLocale: config.defaultLocale,
+              translateFor: (locale) => translatorFor(i18n, locale),
+              web: config.web !== null,
+              logger,
+            }),
+          },
+        ]
+      : []),
+    // The embedded database has no autovacuum; PostgreSQL's server has its own.
+    ...(database.kind === "pglite"
+      ? [
+          {
+            name: "maintenance",
+            run: createMaintenanceJob({
+              exec: (sql) => database.sql.exec(sql),
+              clock,
+              timezone: config.timezone,
+              logger,
+            }),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The server's VAPID keys (made on first use, kept in the database) and the Web Push sender. */
+async function createAppWebPush(deps: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+}): Promise<{ publicKey: string; sender: ChannelSender }> {
+  const keys = await vapidKeys(deps.database.prisma, () => webPushLibrary.generateVAPIDKeys());
+  const sender = createWebPushSender({
+    prisma: deps.database.prisma,
+    logger: deps.logger,
+    clock: deps.clock,
+    vapid: { ...keys, subject: deps.config.web!.push.subject },
+  });
+  return { publicKey: keys.publicKey, sender };
+}
+
+async function startWeb(deps: {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  i18n: BotI18n;
+  logger: Logger;
+  publicKey: string;
+}): Promise<WebServer> {
+  const web = deps.config.web!;
+  const webApp = createWebApp({
+    prisma: deps.database.prisma,
+    clock: deps.clock,
+    config: deps.config,
+    translate: (locale) => translatorFor(deps.i18n, locale),
+    logger: deps.logger,
+    push: { publicKey: deps.publicKey, allowedOrigins: web.push.extraEndpoints },
+  });
+  const server = await startWebServer(webApp, web);
+  deps.logger.info({ port: server.port }, "web app listening");
+  return server;
 }
 
 /** The address to write in a link when WEB_PUBLIC_URL is unset: the server's own, as seen on the server. */

@@ -90,6 +90,28 @@ const envSchema = z.object({
       .transform((url) => url.replace(/\/+$/, ""))
       .optional(),
   ),
+  WEB_PUSH_SUBJECT: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be mailto:<the office's e-mail> or its https:// address")
+      .optional(),
+  ),
+  WEB_PUSH_ENDPOINTS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url("must be addresses of push services, e.g. https://push.example.vn, comma-separated")))
+      .optional(),
+  ),
   SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().optional()),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
@@ -123,7 +145,17 @@ export interface Config {
    * The web app (src/web), served by the same process when WEB_PORT is set. `publicUrl`: the address in
    * sign-in links (WEB_PUBLIC_URL; by default http://<host>:<port>, right only on the server itself).
    */
-  web: { port: number; host: string; publicUrl: string | null } | null;
+  web: {
+    port: number;
+    host: string;
+    publicUrl: string | null;
+    /**
+     * Web Push: who runs the server, for push services (WEB_PUSH_SUBJECT; default: the public address when
+     * it is https, else a mailto: of the server); and the push services browsers may subscribe through
+     * (the big browsers' own, plus WEB_PUSH_ENDPOINTS): the server sends to no other address.
+     */
+    push: { subject: string; extraEndpoints: string[] };
+  } | null;
   /** The local sandbox (src/sandbox): runs when there is no token, or always with SANDBOX=1. */
   sandbox: {
     forced: boolean;
@@ -163,7 +195,17 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     web:
       value.WEB_PORT === undefined
         ? null
-        : { port: value.WEB_PORT, host: value.WEB_HOST, publicUrl: value.WEB_PUBLIC_URL ?? null },
+        : {
+            port: value.WEB_PORT,
+            host: value.WEB_HOST,
+            publicUrl: value.WEB_PUBLIC_URL ?? null,
+            push: {
+              subject:
+                value.WEB_PUSH_SUBJECT ??
+                (value.WEB_PUBLIC_URL?.startsWith("https://") ? value.WEB_PUBLIC_URL : "mailto:daihoi@localhost"),
+              extraEndpoints: (value.WEB_PUSH_ENDPOINTS ?? []).map((url) => new URL(url).origin),
+            },
+          },
     sandbox: {
       forced: value.SANDBOX,
       port: value.PORT,

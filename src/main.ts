@@ -1,6 +1,7 @@
 // `npm start`: configuration → database → bot → polling, with a graceful shutdown on SIGINT/SIGTERM;
-// without a token, the local sandbox instead (src/sandbox).
-import { createApp } from "./app.js";
+// without a token but with WEB_PORT, the product for the web alone (Telegram unreachable); with neither,
+// the local sandbox (src/sandbox).
+import { createApp, createWebOnlyApp } from "./app.js";
 import { ConfigError, createConfig, loadDotEnv, type Config } from "./config.js";
 import { DataDirLockedError, setDataDirOwner } from "./db/data-dir-lock.js";
 import { createI18n, translatorFor } from "./i18n.js";
@@ -18,19 +19,20 @@ try {
   process.exit(2);
 }
 
-// No token (or SANDBOX=1): the local sandbox, with an emulated Telegram and a page to try every role.
-if (!config.botToken || config.sandbox.forced) {
+// Neither a token nor WEB_PORT (or SANDBOX=1): the local sandbox, with an emulated Telegram and a page to
+// try every role. A token: the bot (and the web app with WEB_PORT). WEB_PORT alone: the web app alone.
+if (config.sandbox.forced || (!config.botToken && !config.web)) {
   const { runSandbox } = await import("./sandbox/run-sandbox.js");
   await runSandbox(config);
 } else {
-  await runBot(config, config.botToken);
+  await runProduct(config);
 }
 
-async function runBot(config: Config, botToken: string): Promise<void> {
+async function runProduct(config: Config): Promise<void> {
   setDataDirOwner("bot");
-  const logger = createLogger({ level: config.logLevel, secrets: [botToken] });
+  const logger = createLogger({ level: config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
   try {
-    const app = await createApp({ config, logger });
+    const app = config.botToken ? await createApp({ config, logger }) : await createWebOnlyApp({ config, logger });
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -133,3 +133,31 @@ web-links-link-label = The link (select and copy)
 web-links-bad-phone = "{ $phone }" is not a Vietnamese phone number. Write it like 0912 345 678 or +84912345678.
 web-links-unknown = No one with the phone number { $phone } is in the units you manage. Check the number, or add them to the roster first.
 web-links-not-allowed = Only the office (an admin) can make sign-in links for others.
+
+## Notifications in the browser (Web Push)
+
+web-push-nav = Notifications
+web-push-title = Notifications in this browser
+web-push-intro = When on, the daily reminders (and the progress digest, for standing committee members) come as notifications to this browser instead of Telegram messages. Tapping one opens the page it is about. Nothing is sent in quiet hours ({ $quiet }).
+web-push-on-count = { $count ->
+    [0] Notifications are not on in any browser.
+    [one] Notifications are on in 1 browser.
+   *[other] Notifications are on in { $count } browsers.
+}
+web-push-enable = Turn on notifications in this browser
+web-push-disable = Turn off notifications in every browser
+web-push-done = Notifications are on.
+web-push-denied = The browser has not allowed notifications. Allow them for this site in the browser's settings, then press again.
+web-push-failed = Notifications could not be turned on. Please try again in a few minutes.
+web-push-unsupported = This browser cannot receive notifications. Please use a recent Chrome, Edge, Firefox or Safari.
+web-push-script-needed = JavaScript must be on in the browser to turn on notifications.
+web-push-stopped = Notifications turned off in { $count } browser(s).
+push-reminder-title = Congress reminder
+push-reminder-action = { $units ->
+    [one] The unit has
+   *[other] The units have
+} not reported the items above. Tap the notification to report.
+push-wg-action = { $count } units to follow up{ $difficulties ->
+    [0] {""}
+   *[other] , { $difficulties } open difficulties
+}. Tap the notification to see the list.

@@ -133,3 +133,30 @@ web-links-link-label = Đường link (chọn và sao chép)
 web-links-bad-phone = "{ $phone }" không phải số điện thoại Việt Nam. Nhập như 0912 345 678 hoặc +84912345678.
 web-links-unknown = Không có ai có số điện thoại { $phone } trong các đơn vị đồng chí quản lý. Đồng chí kiểm tra lại số, hoặc thêm đồng chí ấy vào danh sách trước.
 web-links-not-allowed = Chỉ Văn phòng (người quản trị) cấp được đường link đăng nhập cho người khác.
+
+## Notifications in the browser (Web Push)
+
+web-push-nav = Thông báo
+web-push-title = Thông báo trên trình duyệt
+web-push-intro = Khi bật, nhắc việc hằng ngày (và báo cáo tiến độ, với đồng chí trong Ban Thường vụ) được gửi thành thông báo đến trình duyệt này, thay cho tin nhắn Telegram. Bấm vào thông báo sẽ mở đúng trang cần xem. Không gửi trong giờ nghỉ ({ $quiet }).
+web-push-on-count = { $count ->
+    [0] Chưa bật thông báo ở trình duyệt nào.
+   *[other] Đã bật thông báo ở { $count } trình duyệt.
+}
+web-push-enable = Bật thông báo trên trình duyệt này
+web-push-disable = Tắt thông báo trên mọi trình duyệt
+web-push-done = Đã bật thông báo.
+web-push-denied = Trình duyệt chưa cho phép thông báo. Đồng chí mở cài đặt của trình duyệt, cho phép thông báo của trang này rồi bấm lại.
+web-push-failed = Chưa bật được thông báo. Đồng chí thử lại sau ít phút.
+web-push-unsupported = Trình duyệt này không nhận được thông báo. Đồng chí dùng Chrome, Edge, Firefox hoặc Safari bản mới.
+web-push-script-needed = Cần bật JavaScript trong trình duyệt để bật thông báo.
+web-push-stopped = Đã tắt thông báo ở { $count } trình duyệt.
+push-reminder-title = Nhắc việc đại hội
+push-reminder-action = { $units ->
+    [one] Đơn vị
+   *[other] Các đơn vị
+} chưa báo cáo các nội dung trên. Bấm vào thông báo để báo cáo.
+push-wg-action = { $count } đơn vị cần đôn đốc{ $difficulties ->
+    [0] {""}
+   *[other] , { $difficulties } khó khăn đang mở
+}. Bấm vào thông báo để xem danh sách.

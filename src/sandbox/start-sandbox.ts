@@ -93,7 +93,12 @@ export async function startSandbox(options: {
       databaseUrl: undefined,
       dataDir,
       // The web app is always there in the sandbox, on a port of its own unless WEB_PORT says which.
-      web: config.web ?? { port: 0, host: "127.0.0.1", publicUrl: null },
+      web: config.web ?? {
+        port: 0,
+        host: "127.0.0.1",
+        publicUrl: null,
+        push: { subject: "mailto:daihoi@localhost", extraEndpoints: [] },
+      },
     };
     const roster = await Roster.load(database.prisma);
     const t = createI18n({ defaultLocale: config.defaultLocale });

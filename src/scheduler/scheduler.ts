@@ -4,13 +4,19 @@
 import cron from "node-cron";
 import type { Logger } from "../logger.js";
 
+/** One job of a tick: decides itself what is due, returns how many messages it wrote. */
+export interface ScheduledJob {
+  name: string;
+  run: () => Promise<number>;
+}
+
 export interface SchedulerDeps {
   timezone: string;
   logger: Logger;
   /** Returns a release function when this instance is (or became) the leader, else null. */
   acquireLeadership: () => Promise<(() => Promise<void>) | null>;
   /** The jobs of one tick; each decides itself what is due. */
-  jobs: { name: string; run: () => Promise<number> }[];
+  jobs: ScheduledJob[];
   /** Something was written to the outbox: wake the sender. */
   onPlanned?: () => void;
 }

@@ -30,7 +30,7 @@ export interface PageFrame {
    * The signed-in person, with the session's form token (for sign-out) and whether they may hand sign-in
    * links to others (an admin); null on pages before sign-in.
    */
-  session: { name: string; csrfToken: string; handsLinks: boolean } | null;
+  session: { name: string; csrfToken: string; handsLinks: boolean; notifications: boolean } | null;
   cssHref: string;
 }
 
@@ -51,7 +51,7 @@ export function layout(frame: PageFrame, body: Html): Html {
   <a href="/">${t("web-title")}</a>
   ${
     frame.session
-      ? html`${frame.session.handsLinks ? html`<a href="/lien-ket-dang-nhap">${t("web-links-nav")}</a>` : ""}<span>${t("web-signed-in-as", { name: frame.session.name })}
+      ? html`${frame.session.notifications ? html`<a href="/thong-bao">${t("web-push-nav")}</a>` : ""}${frame.session.handsLinks ? html`<a href="/lien-ket-dang-nhap">${t("web-links-nav")}</a>` : ""}<span>${t("web-signed-in-as", { name: frame.session.name })}
   <form method="post" action="/dang-xuat"><input type="hidden" name="_csrf" value="${frame.session.csrfToken}"><button type="submit">${t("web-sign-out")}</button></form></span>`
       : ""
   }

@@ -34,6 +34,7 @@ import {
   webSessionOf,
   type WebSession,
 } from "../usecases/web-sign-in.js";
+import { pushAssetRoutes, pushRoutes } from "./push-routes.js";
 import { reportRoutes } from "./report-routes.js";
 import { signInLinkRoutes } from "./sign-in-link-routes.js";
 import { homePage, messagePage, overviewPage, signInPage, unitPage } from "./pages.js";
@@ -70,6 +71,8 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       // No address (a sign-in link holds a token) goes to another site; "no-referrer" would also make
       // the browser send "Origin: null" with our own forms, which the Origin check refuses.
       referrerPolicy: "same-origin",
+      // A page that sets its own policy keeps it (the notifications page allows this site's script).
+      overwrite: false,
     }),
   );
 
@@ -86,6 +89,8 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     c.set("session", id ? await webSessionOf(deps, { sessionId: id }) : null);
     await next();
   });
+
+  app.route("/", pushAssetRoutes());
 
   app.get(cssHref, (c) => {
     c.header("cache-control", "public, max-age=31536000, immutable");
@@ -172,6 +177,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   app.route("/", reportRoutes(deps));
   app.route("/", signInLinkRoutes(deps));
+  if (deps.push) app.route("/", pushRoutes({ ...deps, push: deps.push }));
 
   app.get("/", async (c) => {
     const session = c.get("session")!;

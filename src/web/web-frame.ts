@@ -20,6 +20,8 @@ export interface WebDeps {
   /** Texts in a language (the person's, or DEFAULT_LOCALE). */
   translate: (locale: Locale) => Translate;
   logger: Logger;
+  /** Web Push: the server's VAPID public key and the push services' origins it sends to; null: off. */
+  push: { publicKey: string; allowedOrigins: readonly string[] } | null;
 }
 
 export const sessionCookie = "dh_session";
@@ -45,6 +47,7 @@ export function frameOf(deps: WebDeps, chosen: string | null, session: WebSessio
       name: session.person.name,
       csrfToken: session.csrfToken,
       handsLinks: grantsFor(session.person, "invite").length > 0,
+      notifications: deps.push !== null,
     },
     cssHref,
   };

@@ -160,4 +160,27 @@ describe.skipIf(!hasChromium)("the web app in a browser", () => {
       await seen.context.close();
     }
   });
+
+  it("when a secretary opens the notifications page, then its one script runs under the page's policy and says what happened", async () => {
+    const { context, page } = await signedIn(secretary, 390);
+    await context.grantPermissions(["notifications"]);
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.getByRole("link", { name: "Thông báo" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Thông báo trên trình duyệt");
+    const button = page.getByRole("button", { name: "Bật thông báo trên trình duyệt này" });
+    await button.waitFor({ state: "visible" });
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "notifications-390");
+    await button.click();
+    // This machine has no push service (no network): the browser cannot subscribe, and the page says so.
+    await page.locator("#push-status", { hasText: /thông báo/ }).waitFor();
+    expect(await page.locator("#push-status").innerText()).toBe(
+      "Chưa bật được thông báo. Đồng chí thử lại sau ít phút.",
+    );
+    expect(errors.filter((error) => /Content Security Policy/i.test(error))).toEqual([]);
+    await context.close();
+  });
 });

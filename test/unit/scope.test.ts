@@ -68,12 +68,30 @@ const table: [string, ScopePerson<TestUnit>, Record<UnitAction, TestUnit[]>][] =
   [
     "standing committee of NT",
     holding("standing", NT),
-    { view: [NT, NTA], export: [NT, NTA], report: [], pause: [NT, NTA], invite: [], link: [], complaints: [NT, NTA], contacts: [] },
+    {
+      view: [NT, NTA],
+      export: [NT, NTA],
+      report: [],
+      pause: [NT, NTA],
+      invite: [],
+      link: [],
+      complaints: [NT, NTA],
+      contacts: [],
+    },
   ],
   [
     "secretary of GT",
     holding("secretary", GT),
-    { view: [GT, GT07], export: [GT, GT07], report: [GT], pause: [], invite: [], link: [], complaints: [], contacts: [] },
+    {
+      view: [GT, GT07],
+      export: [GT, GT07],
+      report: [GT],
+      pause: [],
+      invite: [],
+      link: [],
+      complaints: [],
+      contacts: [],
+    },
   ],
   [
     "secretary of the cell GT-07",
