@@ -50,6 +50,8 @@ export async function remindCommand(args: ParsedArgs, context: ScheduleCliContex
     translate: (locale) => translatorFor(i18n, locale),
     policy: defaultReminderPolicy,
     reportButton: reportStartCallback,
+    // The channels the office's server delivers on: nothing is planned for Telegram on a web-only server.
+    channels: { telegram: config.botToken !== undefined, webPush: config.web !== null },
   });
   io.out(t("cli-remind-queued", { count: planned }));
   return deliver(context);
