@@ -126,7 +126,8 @@ export async function startSandbox(options: {
     // What is due for the people just bound (reminders) is sent now, before the visitor arrives, rather
     // than at the next minute's tick in the middle of whatever they are doing.
     await app.scheduler.tick();
-    await outboxDrained(database, 15_000);
+    // Awaited, not timed: on a busy machine the first messages take longer (the limit only stops a hang).
+    await outboxDrained(database, 120_000);
     step("due messages sent");
     if (stopped) return;
     api.ready({
