@@ -75,10 +75,28 @@ describe("web app", () => {
   });
 
   it("when no one is signed in, then no page answers but the sign-in pages", async () => {
-    for (const path of ["/", "/don-vi/LB", "/don-vi/P-GIATHUY-01", "/don-vi/LB/bieu-do.png"]) {
+    for (const path of [
+      "/",
+      "/don-vi/LB",
+      "/don-vi/P-GIATHUY-01",
+      "/don-vi/LB/bieu-do.png",
+      "/don-vi/LB/xuat.xlsx",
+      "/don-vi/P-GIATHUY-01/bao-cao",
+      "/lien-ket-dang-nhap",
+      "/thong-bao",
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(401);
       expect(await response.text(), path).toContain("Cần đăng nhập");
+    }
+    // Nor does any form: the report form, sign-in links, notifications.
+    for (const path of [
+      "/don-vi/P-GIATHUY-01/bao-cao",
+      "/lien-ket-dang-nhap",
+      "/thong-bao/dang-ky",
+      "/thong-bao/tat",
+    ]) {
+      expect((await post(path, { moc: "held" })).status, path).toBe(401);
     }
     // A made-up session id is no session.
     expect((await get("/", `dh_session=${"a".repeat(43)}`)).status).toBe(401);
