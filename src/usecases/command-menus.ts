@@ -1,7 +1,7 @@
 // Command menus by role. Telegram shows each chat the most specific list set for it: the bot-wide lists
 // (every private chat: what a stranger may do; every group: the group commands) and, for each person on
 // Telegram, a list of their own (scope chat) with what their roles let them do, in their language
-// (src/domain/command-menu.ts decides which commands; src/bot/commands.ts words them).
+// (src/domain/command-menu.ts decides which commands; src/render/command-text.ts words them).
 //
 // Menus are decoration: they go through the outbox like messages (setMyCommands rows, src/outbox/sender.ts)
 // so that a Bot API that refuses them, or is down, never stops or slows the bot. A menu is planned only
@@ -13,7 +13,7 @@
 // planned, and the rows that differ.
 import type { PrismaClient } from "@prisma/client";
 import type { BotCommandScope } from "grammy/types";
-import { menuCommands, type CommandPlace } from "../bot/commands.js";
+import { menuCommands, type CommandPlace } from "../render/command-text.js";
 import {
   latestMenus,
   latestMenusInChats,

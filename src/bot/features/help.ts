@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { findPeopleByTelegramId } from "../../db/people-store.js";
 import { groupCommands, privateCommands, reportsInOneLine, strangerCommands } from "../../domain/command-menu.js";
 import type { Translate } from "../../i18n.js";
-import { helpSections } from "../commands.js";
+import { helpSections } from "../../render/command-text.js";
 import type { BotContext } from "../context.js";
 
 export const helpFeature = new Composer<BotContext>();
