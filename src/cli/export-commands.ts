@@ -37,8 +37,7 @@ export async function exportCommand(
   const organization = await organizationOf(deps, args, t);
   const unitCode = stringFlag(args, "--unit");
   const outcome = await exportProgress(deps, {
-    requester: "office",
-    organizationId: organization.id,
+    requester: { kind: "office", organizationId: organization.id },
     ...(unitCode !== undefined && { unitCode }),
   });
   if (outcome.status !== "exported") {

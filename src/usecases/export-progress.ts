@@ -24,20 +24,23 @@ export type ExportOutcome =
  */
 export async function exportProgress(
   deps: UseCaseDeps,
-  input: ({ requester: "office"; organizationId: number } | { requester: "person"; person: ExportingPerson }) & {
+  input: {
+    /** Who asks, as the other use cases name it (`kind`); a person acts through their one roster entry. */
+    requester: { kind: "office"; organizationId: number } | { kind: "person"; person: ExportingPerson };
     unitCode?: string;
   },
 ): Promise<ExportOutcome> {
   let organizationId: number;
   let scope: ScopeUnit[];
-  if (input.requester === "office") {
-    organizationId = input.organizationId;
+  const { requester } = input;
+  if (requester.kind === "office") {
+    organizationId = requester.organizationId;
     const unit = await organizationUnit(deps, organizationId, input.unitCode);
     if (!unit) return { status: "unknown-unit", code: input.unitCode ?? "", example: null };
     scope = [unit];
   } else {
-    organizationId = input.person.organizationId;
-    const roots = scopeRoots(input.person, "export");
+    organizationId = requester.person.organizationId;
+    const roots = scopeRoots(requester.person, "export");
     if (roots.length === 0) return { status: "not-allowed" };
     const example = roots[0]!.code;
     scope = roots;

@@ -218,7 +218,10 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   app.get("/don-vi/:code/xuat.xlsx", async (c) => {
     const session = c.get("session")!;
     const code = c.req.param("code").slice(0, 40);
-    const outcome = await exportProgress(deps, { requester: "person", person: session.person, unitCode: code });
+    const outcome = await exportProgress(deps, {
+      requester: { kind: "person", person: session.person },
+      unitCode: code,
+    });
     if (outcome.status !== "exported") return c.notFound();
     const locale = localeOf(deps, session.person.locale);
     const t = deps.translate(locale);

@@ -39,7 +39,10 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
     await ctx.reply(ctx.t("export-bad-code", { code: code.slice(0, 32), example }));
     return;
   }
-  const outcome = await exportProgress(ctx.deps, { requester: "person", person, ...(code && { unitCode: code }) });
+  const outcome = await exportProgress(ctx.deps, {
+    requester: { kind: "person", person },
+    ...(code && { unitCode: code }),
+  });
   switch (outcome.status) {
     case "not-allowed":
       await ctx.reply(ctx.t("export-not-allowed"));
