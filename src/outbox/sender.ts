@@ -25,6 +25,7 @@ import {
   type OutboxMethod,
 } from "../db/outbox-store.js";
 import type { Logger } from "../logger.js";
+import { senderLoop } from "./sender-loop.js";
 import {
   defaultTelegramLimits,
   rulesFromLimits,
@@ -161,11 +162,6 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const instanceId = options.instanceId ?? `pid-${process.pid}`;
   const now = () => clock.now().getTime();
 
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let round: Promise<DrainResult> = Promise.resolve({ claimed: 0, sent: 0, retried: 0, failed: 0 });
-
   /** Telegram's message id, or null for a call that sends no message (setMyCommands). */
   async function call(message: ClaimedMessage): Promise<number | null> {
     const { method, params } = message.payload;
@@ -267,59 +263,19 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return result;
   }
 
-  function drainOnce(): Promise<DrainResult> {
-    // Rounds of one sender never overlap.
-    const next = round.then(drain, drain);
-    round = next.catch(() => ({ claimed: 0, sent: 0, retried: 0, failed: 0 }));
-    return next;
-  }
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (running) {
-      let claimed = 0;
-      let failedRound = false;
-      try {
-        claimed = (await drainOnce()).claimed;
-      } catch (error) {
-        failedRound = true;
-        logger.error({ err: error, instanceId }, "outbox: drain failed");
-      }
-      if (!running) break;
-      if (claimed > 0) continue; // more may be due at once
-      const free = limiter.nextFreeInMs(now());
-      await sleep(failedRound ? Math.max(idleMs, 1000) : Math.max(5, Math.min(idleMs, free ?? idleMs)));
-    }
-  }
-
   return {
-    drainOnce,
+    ...senderLoop({
+      drain,
+      // Asleep until the limiter frees a chat, or idleMs; at least 5 ms.
+      idleFor: () => {
+        const free = limiter.nextFreeInMs(now());
+        return Math.max(5, Math.min(idleMs, free ?? idleMs));
+      },
+      failedRoundMs: Math.max(idleMs, 1000),
+      logger: logger.child({ instanceId }),
+      name: "outbox",
+    }),
     limiter,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = null;
-    },
-    notify() {
-      wake?.();
-    },
   };
 }
 

@@ -26,6 +26,7 @@ import {
 } from "../db/web-push-store.js";
 import type { Logger } from "../logger.js";
 import { backoffMs, type ChannelSender, type DrainResult } from "./sender.js";
+import { senderLoop } from "./sender-loop.js";
 
 export interface WebPushSenderOptions {
   prisma: PrismaClient;
@@ -59,10 +60,6 @@ export function createWebPushSender(options: WebPushSenderOptions): ChannelSende
   const backoff = options.backoff ?? { baseMs: 1000, maxMs: 5 * 60_000 };
   const timeoutMs = options.timeoutMs ?? 20_000;
   const now = () => clock.now().getTime();
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let round: Promise<DrainResult> = Promise.resolve({ claimed: 0, sent: 0, retried: 0, failed: 0 });
 
   async function push(browser: StoredPushSubscription, notification: PushNotification): Promise<BrowserOutcome> {
     const request = webPush.generateRequestDetails(
@@ -152,55 +149,5 @@ export function createWebPushSender(options: WebPushSenderOptions): ChannelSende
     return result;
   }
 
-  function drainOnce(): Promise<DrainResult> {
-    const next = round.then(drain, drain);
-    round = next.catch(() => ({ claimed: 0, sent: 0, retried: 0, failed: 0 }));
-    return next;
-  }
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (running) {
-      let claimed = 0;
-      let failedRound = false;
-      try {
-        claimed = (await drainOnce()).claimed;
-      } catch (error) {
-        failedRound = true;
-        logger.error({ err: error }, "web push: drain failed");
-      }
-      if (!running) break;
-      if (claimed > 0) continue;
-      await sleep(failedRound ? Math.max(idleMs, 1000) : idleMs);
-    }
-  }
-
-  return {
-    drainOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = null;
-    },
-    notify() {
-      wake?.();
-    },
-  };
+  return senderLoop({ drain, idleFor: () => idleMs, failedRoundMs: Math.max(idleMs, 1000), logger, name: "web push" });
 }
