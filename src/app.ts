@@ -66,9 +66,7 @@ export async function createApp(options: {
   rateLimit?: RateLimitOptions;
 }): Promise<App> {
   const { config, logger } = options;
-  const database = options.database ?? (await openDatabase(databaseTarget(config)));
-  const migration = await database.migrate();
-  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const database = await migratedDatabase(options.database, config, logger);
   const i18n = createBotI18n(config.defaultLocale);
   let web: WebServer | null = null;
   const webAddress = () =>
@@ -196,9 +194,7 @@ export async function createWebOnlyApp(options: {
 }): Promise<WebOnlyApp> {
   const { config, logger } = options;
   if (!config.web) throw new Error("the web-only app needs WEB_PORT");
-  const database = options.database ?? (await openDatabase(databaseTarget(config)));
-  const migration = await database.migrate();
-  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const database = await migratedDatabase(options.database, config, logger);
   const i18n = createBotI18n(config.defaultLocale);
   const clock = options.clock ?? systemClock;
   const webPush = await createAppWebPush({ config, database, logger, clock });
@@ -242,6 +238,14 @@ export async function createWebOnlyApp(options: {
 }
 
 type BotI18n = I18n<BotContext>;
+
+/** The test's database, or the configured one; migrated either way. */
+async function migratedDatabase(given: Database | undefined, config: Config, logger: Logger): Promise<Database> {
+  const database = given ?? (await openDatabase(databaseTarget(config)));
+  const migration = await database.migrate();
+  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  return database;
+}
 
 /** The scheduler's jobs; those that only make sense with Telegram (groups, command menus) only with it. */
 function schedulerJobs(deps: {

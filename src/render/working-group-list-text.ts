@@ -22,19 +22,10 @@ export function renderWorkingGroupList(
   limit: number = telegramTextLimit,
 ): string {
   const dayMonth = (date: LocalDate) => formatLocalDate(date).slice(0, 5);
-  const head = [t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) })];
-  for (const line of list.totals) {
-    head.push(
-      t("wg-list-totals", {
-        level: line.level,
-        total: line.total,
-        done: line.counts.done,
-        onTrack: line.counts.onTrack,
-        overdue: line.counts.overdue,
-        paused: line.counts.paused,
-      }),
-    );
-  }
+  const head = [
+    t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) }),
+    ...totalLines(t, list),
+  ];
 
   const tail: string[] = [];
   if (list.difficulties.length > 0) {
@@ -150,7 +141,19 @@ export function renderReason(t: Translate, reason: AttentionReason, dayMonth: (d
  * leader's page, where the table and its filters hold the whole list.
  */
 export function renderWorkingGroupListPush(t: Translate, list: WorkingGroupList): PushNotification {
-  const totals = list.totals.map((line) =>
+  return {
+    title: t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) }),
+    body: [
+      ...totalLines(t, list),
+      t("push-wg-action", { count: list.lines.length, difficulties: list.difficulties.length }),
+    ].join("\n"),
+    url: "/",
+  };
+}
+
+/** One line per level: how many units, done, on track, overdue, paused. */
+function totalLines(t: Translate, list: WorkingGroupList): string[] {
+  return list.totals.map((line) =>
     t("wg-list-totals", {
       level: line.level,
       total: line.total,
@@ -160,11 +163,4 @@ export function renderWorkingGroupListPush(t: Translate, list: WorkingGroupList)
       paused: line.counts.paused,
     }),
   );
-  return {
-    title: t("wg-list-title", { group: list.groupName, date: formatLocalDate(list.today) }),
-    body: [...totals, t("push-wg-action", { count: list.lines.length, difficulties: list.difficulties.length })].join(
-      "\n",
-    ),
-    url: "/",
-  };
 }
