@@ -20,6 +20,12 @@ export interface ElectionResults {
 
 export type ElectionField = Exclude<keyof ElectionResults, "note">;
 
+/** Only the committee's planned and elected numbers are required; any other figure may stay unknown. */
+export const requiredResultFields: readonly ElectionField[] = ["committeePlanned", "committeeElected"];
+
+/** A note longer than this is cut (however it was typed: the guided flow, the one-line form, the web form). */
+export const maxNoteLength = 500;
+
 /**
  * The committee a congress elects: a unit with no units under it (a chi bộ) elects a chi ủy, whose
  * members are chi ủy viên; a unit with units under it (a đảng bộ) elects a ban chấp hành, and from it a

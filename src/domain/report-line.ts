@@ -3,7 +3,7 @@
 //   /baocao daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
 // Only bch (elected/planned) is required for a congress held; a key left out is "not reported" (null),
 // so /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 is a whole report.
-import type { ElectionResults } from "./election-results.js";
+import { maxNoteLength, type ElectionResults } from "./election-results.js";
 import type { Milestone } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
 import { parseUserDate, stripDiacritics } from "./user-date.js";
@@ -166,7 +166,7 @@ function readResults(values: Map<ResultKey, string>, problems: LineProblem[]): E
     delegates: number("daibieu"),
     summoned: number("trieutap"),
     present: number("comat"),
-    note: values.get("ghichu")?.slice(0, 500) || null,
+    note: values.get("ghichu")?.slice(0, maxNoteLength) || null,
   };
   return problems.length > 0 ? null : results;
 }

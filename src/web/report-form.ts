@@ -3,7 +3,9 @@
 // decided by the same use case and domain rules as the bot's (draftProblems, recordReport).
 import {
   emptyResults,
+  maxNoteLength,
   numberFields,
+  requiredResultFields,
   type CommitteeKind,
   yesNoFields,
   type ElectionResults,
@@ -34,9 +36,6 @@ export type ReadForm =
   | { ok: true; values: ReportFormValues; draft: ReportDraft }
   | { ok: false; values: ReportFormValues; problems: FormProblem[] };
 
-/** The two numbers a congress-held report cannot go without (the bot's guided flow requires the same). */
-const requiredNumbers: readonly NumberField[] = ["committeePlanned", "committeeElected"];
-const maxNoteLength = 500;
 const maxFieldLength = 40;
 
 export function parseMilestone(value: unknown): Milestone | null {
@@ -104,7 +103,7 @@ export function readReportForm(
     for (const field of formNumberFields(unit.committee)) {
       const typed = values.numbers[field];
       if (typed === "") {
-        if (requiredNumbers.includes(field)) problems.push({ field, code: "required" });
+        if (requiredResultFields.includes(field)) problems.push({ field, code: "required" });
         numbers[field] = null;
       } else if (/^\d{1,5}$/.test(typed)) numbers[field] = Number(typed);
       else problems.push({ field, code: "not-a-number", value: typed });

@@ -2,13 +2,19 @@
 // and the checklist are the bot's own texts (src/render), so a report reads the same on both channels.
 import { html } from "hono/html";
 import type { ChecklistItem } from "../domain/checklist.js";
-import type { CommitteeKind, NumberField, YesNoField } from "../domain/election-results.js";
+import {
+  maxNoteLength,
+  requiredResultFields,
+  type CommitteeKind,
+  type NumberField,
+  type YesNoField,
+} from "../domain/election-results.js";
 import type { Milestone } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
 import { renderChecklistLine, renderChecklistTitle } from "../render/checklist-text.js";
 import { layout, type PageFrame } from "./pages.js";
-import type { ReportFormValues } from "./report-form.js";
+import { formNumberFields, type ReportFormValues } from "./report-form.js";
 
 type Html = ReturnType<typeof html>;
 
@@ -57,7 +63,6 @@ const committeeNumbers: readonly NumberField[] = [
   "standingElected",
 ];
 const attendanceNumbers: readonly NumberField[] = ["delegates", "summoned", "present"];
-const requiredNumbers: readonly NumberField[] = ["committeePlanned", "committeeElected"];
 
 export function reportFormPage(
   frame: PageFrame,
@@ -86,7 +91,7 @@ export function reportFormPage(
           .join(" ")}</span>`
       : "";
   const numberInput = (field: NumberField) => {
-    const required = requiredNumbers.includes(field);
+    const required = requiredResultFields.includes(field);
     return html`<div class="field"><label for="${field}">${t("report-question", { field, committee })}${
       required ? html` <span class="muted">${t("web-report-required-mark")}</span>` : ""
     }</label>
@@ -124,13 +129,13 @@ ${
   values.milestone === "held"
     ? html`<h2>${t("web-report-results")}</h2>
 <p class="muted">${t("web-report-optional-hint")}</p>
-${committeeNumbers.filter((field) => field !== "standingElected" || committee === "executive").map(numberInput)}
+${committeeNumbers.filter((field) => formNumberFields(committee).includes(field)).map(numberInput)}
 ${yesNoInput("secretaryDirect")}
 ${yesNoInput("oneRound")}
 ${attendanceNumbers.map(numberInput)}
 <div class="field"><label for="note">${t("report-field-name", { field: "note" })}</label>
 <span class="muted" id="note-hint">${t("web-report-note-hint")}</span>
-<textarea id="note" name="note" rows="3" maxlength="500"${invalid("note")}${described("note", "note-hint")}>${values.note}</textarea>
+<textarea id="note" name="note" rows="3" maxlength="${maxNoteLength}"${invalid("note")}${described("note", "note-hint")}>${values.note}</textarea>
 ${fieldProblems("note")}</div>`
     : ""
 }

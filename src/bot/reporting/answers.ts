@@ -1,6 +1,7 @@
 // Reading what a person types in the /baocao flow: several numbers in one message ("5 5 2 1 3"), one
 // number, or yes/no. Only the form is read here; whether the numbers fit together is the domain's
 // checkElectionResults, the same rules as the one-line form.
+import { maxNoteLength } from "../../domain/election-results.js";
 import { stripDiacritics } from "../../domain/user-date.js";
 
 export type NumberListProblem =
@@ -14,7 +15,6 @@ export type NumberListResult =
 
 /** A number the person does not know yet is typed as "-" (or "?") to keep the later ones in place. */
 const unknownMarks = new Set(["-", "?", "—", "–"]);
-const maxNoteLength = 500;
 
 /**
  * Up to `size` numbers, of which the first `required` must be given, separated by spaces (or commas),

@@ -3,6 +3,7 @@
 // field at a time and goes back to the card.
 import {
   emptyResults,
+  requiredResultFields,
   yesNoFields,
   type CommitteeKind,
   type ElectionField,
@@ -20,9 +21,6 @@ export type EditField = "date" | ElectionField;
 
 const guidedOrder: readonly Question[] = ["numbers", "secretaryDirect", "oneRound", "attendance"];
 
-/** Only the committee's planned and elected numbers are required; any other figure may stay unknown. */
-export const requiredFields: readonly ElectionField[] = ["committeePlanned", "committeeElected"];
-
 export function isNumberGroup(question: Question): question is NumberGroup {
   return question === "numbers" || question === "attendance";
 }
@@ -32,7 +30,7 @@ export function isYesNo(question: Question): question is YesNoField {
 }
 
 export function isOptional(field: ElectionField): boolean {
-  return !requiredFields.includes(field);
+  return !requiredResultFields.includes(field);
 }
 
 /** The first question of the guided flow, and the one after `current` (null: the card comes next). */
@@ -57,7 +55,7 @@ export function groupFields(group: NumberGroup, kind: CommitteeKind): NumberFiel
 
 /** How many numbers at the start of a group must be given. */
 export function requiredCount(group: NumberGroup): number {
-  return group === "numbers" ? requiredFields.length : 0;
+  return group === "numbers" ? requiredResultFields.length : 0;
 }
 
 /** The fields one typed answer fills, and how many of them are required. */
