@@ -14,7 +14,7 @@ import {
 } from "../db/web-session-store.js";
 import { findPersonIdByPhone, findPersonProfile, type PersonProfile } from "../db/people-store.js";
 import { normalizeVietnamesePhone } from "../domain/phone.js";
-import { mayAct } from "../domain/scope.js";
+import { grantsFor, mayAct, type ScopePerson } from "../domain/scope.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** A sign-in link is valid this long: long enough to open it from the message, too short to be forwarded far. */
@@ -53,6 +53,11 @@ export type HandedSignInLinkOutcome =
   /** The person is outside what the admin may invite to (the one scope rule's "invite"). */
   | { status: "not-allowed" }
   | { status: "issued"; link: IssuedSignInLink; person: { id: number; name: string } };
+
+/** Whether the person may hand sign-in links to anyone: an admin of some unit (the scope rule's "invite"). */
+export function mayHandSignInLinks(person: ScopePerson): boolean {
+  return grantsFor(person, "invite").length > 0;
+}
 
 /**
  * A link for someone else, sent by hand: by the office (command line) for anyone on its roster, or by an admin

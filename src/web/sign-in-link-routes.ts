@@ -6,8 +6,7 @@ import { html } from "hono/html";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import { normalizeVietnamesePhone } from "../domain/phone.js";
-import { grantsFor } from "../domain/scope.js";
-import { issueHandedSignInLink } from "../usecases/web-sign-in.js";
+import { issueHandedSignInLink, mayHandSignInLinks } from "../usecases/web-sign-in.js";
 import { layout, messagePage, type PageFrame } from "./pages.js";
 import { frameOf, type Env, type WebDeps } from "./web-frame.js";
 
@@ -18,7 +17,7 @@ export function signInLinkRoutes(deps: WebDeps): Hono<Env> {
 
   app.use(signInLinksPath, async (c, next) => {
     const session = c.get("session")!;
-    if (grantsFor(session.person, "invite").length === 0) {
+    if (!mayHandSignInLinks(session.person)) {
       const frame = frameOf(deps, session.person.locale, session);
       return c.html(
         messagePage({ ...frame, title: frame.t("web-forbidden-title") }, frame.t("web-links-not-allowed")),
