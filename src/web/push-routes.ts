@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { allowNotifications, notificationBrowsers, stopNotifications } from "../usecases/web-push.js";
 import { layout, type PageFrame } from "./pages.js";
-import { frameOf, type Env, type WebDeps } from "./web-frame.js";
+import { frameOf, pagePolicy, policyHeader, type Env, type WebDeps } from "./web-frame.js";
 
 export const notificationsPath = "/thong-bao";
 
@@ -38,10 +38,7 @@ export function pushRoutes(deps: WebDeps & { push: NonNullable<WebDeps["push"]> 
     const page = frameOf(deps, session.person.locale, session);
     const browsers = await notificationBrowsers(deps, { personId: session.person.id });
     // This page alone runs a script (this site's own file).
-    c.header(
-      "content-security-policy",
-      "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    );
+    c.header("content-security-policy", policyHeader({ ...pagePolicy, scriptSrc: ["'self'"], workerSrc: ["'self'"] }));
     const stopped = c.req.query("tat");
     return c.html(
       notificationsPage(

@@ -44,6 +44,7 @@ import {
   forbidden,
   frameOf,
   localeOf,
+  pagePolicy,
   sessionCookie,
   unitRefused,
   type Env,
@@ -59,15 +60,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   app.use(
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
+      contentSecurityPolicy: pagePolicy,
       // No address (a sign-in link holds a token) goes to another site; "no-referrer" would also make
       // the browser send "Origin: null" with our own forms, which the Origin check refuses.
       referrerPolicy: "same-origin",

@@ -6,11 +6,10 @@ import type { PrismaClient } from "@prisma/client";
 import type { Context } from "hono";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import { grantsFor } from "../domain/scope.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { visibleUnit } from "../usecases/progress-screen.js";
-import type { WebSession } from "../usecases/web-sign-in.js";
+import { mayHandSignInLinks, type WebSession } from "../usecases/web-sign-in.js";
 import { messagePage, type PageFrame } from "./pages.js";
 
 export interface WebDeps {
@@ -31,6 +30,27 @@ export const css = readFileSync(new URL("./public/app.css", import.meta.url));
 export const cssHref = `/static/app.${createHash("sha256").update(css).digest("hex").slice(0, 12)}.css`;
 
 export type Env = { Variables: { session: WebSession | null } };
+
+/** Every page's Content-Security-Policy: this site's own styles, images and forms, and no script. */
+export const pagePolicy = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+
+/** A policy as its header writes it ("default-src 'self'; script-src 'none'; …"). */
+export function policyHeader(policy: Record<string, string[]>): string {
+  return Object.entries(policy)
+    .map(
+      ([directive, sources]) =>
+        `${directive.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${sources.join(" ")}`,
+    )
+    .join("; ");
+}
 export type WebContext = Context<Env>;
 
 export function localeOf(deps: WebDeps, chosen: string | null): Locale {
@@ -46,7 +66,7 @@ export function frameOf(deps: WebDeps, chosen: string | null, session: WebSessio
     session: session && {
       name: session.person.name,
       csrfToken: session.csrfToken,
-      handsLinks: grantsFor(session.person, "invite").length > 0,
+      handsLinks: mayHandSignInLinks(session.person),
       notifications: deps.push !== null,
     },
     cssHref,
