@@ -152,11 +152,18 @@ async function planPushDigests(deps: DigestJobDeps, due: { date: LocalDate; at: 
       })
     ).map((row) => row.dedupeKey),
   );
+  // Members of the same committee reading the same language get the same digest: built once per run.
+  const built = new Map<string, Promise<string[]>>();
+  const textsOf = (unitId: number, locale: Locale) => {
+    const cacheKey = `${unitId}:${locale}`;
+    if (!built.has(cacheKey)) built.set(cacheKey, digestMessages(deps, unitId, due, locale));
+    return built.get(cacheKey)!;
+  };
   const messages: NewOutboxMessage[] = [];
   for (const { unit, person } of members) {
     if (done.has(key(person.id, unit.id))) continue;
     const locale = localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
-    const texts = await digestMessages(deps, unit.id, due, locale);
+    const texts = await textsOf(unit.id, locale);
     if (texts.length === 0) continue;
     const [title, ...lines] = texts[0]!.split("\n").filter((line) => line.trim() !== "");
     messages.push({
