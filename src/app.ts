@@ -68,16 +68,13 @@ export async function createApp(options: {
   const { config, logger } = options;
   const database = await migratedDatabase(options.database, config, logger);
   const i18n = createBotI18n(config.defaultLocale);
+  const clock = options.clock ?? systemClock;
   let web: WebServer | null = null;
   const webAddress = () =>
     config.web && web ? (config.web.publicUrl ?? `http://${localAddress(config.web.host)}:${web.port}`) : null;
-  const bot = createBot(
-    { config, prisma: database.prisma, logger, clock: options.clock ?? systemClock, webAddress },
-    i18n,
-    {
-      ...(options.botInfo && { botInfo: options.botInfo }),
-    },
-  );
+  const bot = createBot({ config, prisma: database.prisma, logger, clock, webAddress }, i18n, {
+    ...(options.botInfo && { botInfo: options.botInfo }),
+  });
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,
@@ -97,9 +94,8 @@ export async function createApp(options: {
     config,
     prisma: database.prisma,
     logger,
-    ...(options.clock && { clock: options.clock }),
+    clock,
   });
-  const clock = options.clock ?? systemClock;
   const webPush = config.web ? await createAppWebPush({ config, database, logger, clock }) : null;
   const scheduler = createScheduler({
     timezone: config.timezone,
