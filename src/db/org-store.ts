@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { localDateToUtcDate, utcDateToLocalDate } from "../domain/local-date.js";
 import type { OrgDefinition, PersonDefinition } from "../domain/org-definition.js";
-import type { Role, UnitLevel } from "../domain/levels.js";
+import type { Milestone, Role, UnitLevel } from "../domain/levels.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
 import { diffOrganization, hasChanges, roleKey, type OrgChanges, type StoredOrganization } from "../domain/org-diff.js";
 
@@ -80,7 +80,7 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
       name: campaign.name,
       deadlines: campaign.deadlines.map((d) => ({
         level: d.level,
-        milestone: d.milestone,
+        milestone: d.milestone as Milestone,
         date: utcDateToLocalDate(d.dueDate),
       })),
       terms: campaign.terms.map((t) => ({ level: t.level, term: t.term })),

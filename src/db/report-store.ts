@@ -90,7 +90,7 @@ export async function currentReports(
   return rows.map((row) => ({
     id: row.id,
     unitId: row.unitId,
-    milestone: row.milestone,
+    milestone: row.milestone as Milestone,
     eventDate: row.eventDate ? utcDateToLocalDate(row.eventDate) : null,
     reportedOn: utcDateToLocalDate(row.createdAt),
     late: row.late,
@@ -144,13 +144,13 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
   const [saved] = await driverSql(prisma).rows<{ reportId: number; supersededId: number | null }>(Prisma.sql`
     WITH current AS (
       SELECT id, "eventDate", payload FROM reports
-      WHERE "campaignId" = ${report.campaignId} AND "unitId" = ${report.unitId} AND milestone = ${report.milestone}::"Milestone"
+      WHERE "campaignId" = ${report.campaignId} AND "unitId" = ${report.unitId} AND milestone = ${report.milestone}
       ORDER BY id DESC LIMIT 1
     ),
     created AS (
       INSERT INTO reports ("organizationId", "campaignId", "unitId", milestone, "eventDate", payload, "authorId", "onBehalf", late, source,
                            "requestKey", "supersedesId", "createdAt")
-      SELECT ${report.organizationId}, ${report.campaignId}, ${report.unitId}, ${report.milestone}::"Milestone",
+      SELECT ${report.organizationId}, ${report.campaignId}, ${report.unitId}, ${report.milestone},
              ${report.eventDate}::date, ${JSON.stringify(report.payload)}::jsonb, ${report.authorId}::int, ${report.onBehalf}, ${report.late},
              ${report.source}::"ReportSource", ${report.requestKey}::text,
              (SELECT id FROM current), ${report.recordedAt}::timestamp
@@ -198,7 +198,8 @@ export async function reportHistory(prisma: PrismaClient, campaignId: number, un
   });
   return rows.map((row) => ({
     id: row.id,
-    milestone: row.milestone,
+    // A congress campaign's history: its milestones are the congress's.
+    milestone: row.milestone as Milestone,
     eventDate: row.eventDate ? utcDateToLocalDate(row.eventDate) : null,
     recordedAt: row.createdAt,
     authorName: row.author?.name ?? null,

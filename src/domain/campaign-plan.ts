@@ -4,14 +4,15 @@
 // reminder and count judges a unit by this plan through src/domain/checklist.ts; the database's roll-up
 // generates its SQL from the same plan (src/db/unit-progress.ts), so none of them can disagree.
 //
-// Only the congress plan exists today; campaigns defined by templates (the yearly review, resolution
-// study) will be more values of this type.
+// The congress plan is written here, typed by its milestones, for the code that reads its columns; every
+// template's plan (campaign-template.ts, templatePlan) is a value of the same type with string keys, and
+// test/unit/campaign-templates.test.ts checks that the built-in congress template gives this very plan.
 import type { Milestone } from "./levels.js";
 
-export interface MilestoneDefinition {
-  key: Milestone;
+export interface MilestoneDefinition<M extends string = Milestone> {
+  key: M;
   /** Earlier milestones this one closes once it is done: they no longer count as due or overdue. */
-  closes: readonly Milestone[];
+  closes: readonly M[];
   /**
    * Its report names the day of a later event (the congress date fixed), not the day it was reached: it
    * is reached the day it is reported.
@@ -19,13 +20,13 @@ export interface MilestoneDefinition {
   namesLaterEvent?: boolean;
 }
 
-export interface CampaignPlan {
+export interface CampaignPlan<M extends string = Milestone> {
   /** In the order a unit reaches them. */
-  milestones: readonly MilestoneDefinition[];
+  milestones: readonly MilestoneDefinition<M>[];
   /** The milestone that completes the campaign for a unit (the congress held). */
-  final: Milestone;
+  final: M;
   /** The milestone that sets the final one's date (the congress date fixed), if the campaign has one. */
-  dateSetBy: Milestone | null;
+  dateSetBy: M | null;
 }
 
 /**
@@ -45,7 +46,7 @@ export const congressPlan: CampaignPlan = {
 };
 
 /** The done milestone that closes `milestone`, the latest in the plan's order; null when none does. */
-export function closedBy(plan: CampaignPlan, milestone: Milestone, done: ReadonlySet<Milestone>): Milestone | null {
+export function closedBy<M extends string>(plan: CampaignPlan<M>, milestone: M, done: ReadonlySet<M>): M | null {
   for (let index = plan.milestones.length - 1; index >= 0; index--) {
     const candidate = plan.milestones[index]!;
     if (done.has(candidate.key) && candidate.closes.includes(milestone)) return candidate.key;
@@ -54,11 +55,11 @@ export function closedBy(plan: CampaignPlan, milestone: Milestone, done: Readonl
 }
 
 /** Milestones still open (neither done nor closed) once `done` are, in the plan's order. */
-export function openMilestones(plan: CampaignPlan, done: ReadonlySet<Milestone>): Milestone[] {
+export function openMilestones<M extends string>(plan: CampaignPlan<M>, done: ReadonlySet<M>): M[] {
   return plan.milestones.map((item) => item.key).filter((key) => !done.has(key) && closedBy(plan, key, done) === null);
 }
 
 /** The milestones that close `milestone` once they are done, in the plan's order. */
-export function closersOf(plan: CampaignPlan, milestone: Milestone): Milestone[] {
+export function closersOf<M extends string>(plan: CampaignPlan<M>, milestone: M): M[] {
   return plan.milestones.filter((item) => item.closes.includes(milestone)).map((item) => item.key);
 }

@@ -33,9 +33,9 @@ export interface ReachedMilestone {
  * names none), except a milestone whose date is that of a later event (the congress date fixed), which is
  * reached the day it is reported.
  */
-export function reachedFromReport(
-  plan: CampaignPlan,
-  report: { milestone: Milestone; eventDate: LocalDate | null; reportedOn: LocalDate },
+export function reachedFromReport<M extends string>(
+  plan: CampaignPlan<M>,
+  report: { milestone: M; eventDate: LocalDate | null; reportedOn: LocalDate },
 ): ReachedMilestone {
   const laterEvent = plan.milestones.find((item) => item.key === report.milestone)?.namesLaterEvent === true;
   if (laterEvent)
@@ -48,10 +48,10 @@ export function reachedFromReport(
 }
 
 /** What is known of a unit in a campaign: the deadlines of its level, what it reported, its pause. */
-export interface UnitFacts {
-  deadlines: Partial<Record<Milestone, LocalDate>>;
+export interface UnitFacts<M extends string = Milestone> {
+  deadlines: Partial<Record<M, LocalDate>>;
   /** The current report of each milestone reported. */
-  reached: Partial<Record<Milestone, ReachedMilestone>>;
+  reached: Partial<Record<M, ReachedMilestone>>;
   /** Reminders paused (/hoan): the unit's congress is officially postponed. */
   paused: boolean;
   /** The planned day of the unit's pilot congress (đại hội điểm), if it holds one. */
@@ -71,13 +71,13 @@ export interface ListedUnit extends NamedUnit {
   facts: UnitFacts;
 }
 
-export type ChecklistItem =
-  | ({ milestone: Milestone; state: "done"; dueDate: LocalDate | null } & ReachedMilestone & Lateness)
-  | { milestone: Milestone; state: "closed"; dueDate: LocalDate | null; by: Milestone }
-  | { milestone: Milestone; state: "paused"; dueDate: LocalDate | null }
-  | { milestone: Milestone; state: "overdue"; dueDate: LocalDate; daysOverdue: number }
-  | { milestone: Milestone; state: "dueSoon"; dueDate: LocalDate; daysLeft: number }
-  | { milestone: Milestone; state: "notYetDue"; dueDate: LocalDate | null; daysLeft: number | null };
+export type ChecklistItem<M extends string = Milestone> =
+  | ({ milestone: M; state: "done"; dueDate: LocalDate | null } & ReachedMilestone & Lateness)
+  | { milestone: M; state: "closed"; dueDate: LocalDate | null; by: M }
+  | { milestone: M; state: "paused"; dueDate: LocalDate | null }
+  | { milestone: M; state: "overdue"; dueDate: LocalDate; daysOverdue: number }
+  | { milestone: M; state: "dueSoon"; dueDate: LocalDate; daysLeft: number }
+  | { milestone: M; state: "notYetDue"; dueDate: LocalDate | null; daysLeft: number | null };
 
 export type ChecklistState = ChecklistItem["state"];
 
@@ -95,9 +95,13 @@ export function lateness(reached: ReachedMilestone, dueDate: LocalDate | null): 
   };
 }
 
-export function unitChecklist(plan: CampaignPlan, facts: UnitFacts, today: LocalDate): ChecklistItem[] {
+export function unitChecklist<M extends string>(
+  plan: CampaignPlan<M>,
+  facts: UnitFacts<M>,
+  today: LocalDate,
+): ChecklistItem<M>[] {
   const done = new Set(plan.milestones.map((item) => item.key).filter((key) => facts.reached[key] !== undefined));
-  return plan.milestones.map(({ key: milestone }): ChecklistItem => {
+  return plan.milestones.map(({ key: milestone }): ChecklistItem<M> => {
     const dueDate = facts.deadlines[milestone] ?? null;
     const reached = facts.reached[milestone];
     if (reached) return { milestone, state: "done", dueDate, ...reached, ...lateness(reached, dueDate) };
@@ -113,30 +117,32 @@ export function unitChecklist(plan: CampaignPlan, facts: UnitFacts, today: Local
 }
 
 /** Reached: done, or closed by a later milestone. */
-export function isReached(item: ChecklistItem): boolean {
+export function isReached(item: ChecklistItem<string>): boolean {
   return item.state === "done" || item.state === "closed";
 }
 
-export type OverdueItem = Extract<ChecklistItem, { state: "overdue" }>;
+export type OverdueItem<M extends string = Milestone> = Extract<ChecklistItem<M>, { state: "overdue" }>;
 
 /** The overdue milestones, in the plan's order. */
-export function overdueItems(items: readonly ChecklistItem[]): OverdueItem[] {
-  return items.filter((item): item is OverdueItem => item.state === "overdue");
+export function overdueItems<M extends string>(items: readonly ChecklistItem<M>[]): OverdueItem<M>[] {
+  return items.filter((item): item is OverdueItem<M> => item.state === "overdue");
 }
 
 /** The first milestone not reached, in the plan's order; null when all are. */
-export function nextOpen(items: readonly ChecklistItem[]): ChecklistItem | null {
+export function nextOpen<M extends string>(items: readonly ChecklistItem<M>[]): ChecklistItem<M> | null {
   return items.find((item) => !isReached(item)) ?? null;
 }
 
 /**
- * Where a unit stands as a whole: done (the final milestone is), paused, overdue (a milestone is), or on
- * track. The same four words count units in the working-group list, /tiendo and the digest.
+ * Where a unit stands as a whole: done (the final milestone is reached: reported, or closed by a report
+ * that makes it moot, such as a monthly meeting reported as not held, with its reason), paused, overdue
+ * (a milestone is), or on track. The same four words count units in the working-group list, /tiendo and
+ * the digest.
  */
 export type Standing = "done" | "paused" | "overdue" | "onTrack";
 
-export function standingOf(plan: CampaignPlan, items: readonly ChecklistItem[]): Standing {
-  if (items.some((item) => item.milestone === plan.final && item.state === "done")) return "done";
+export function standingOf<M extends string>(plan: CampaignPlan<M>, items: readonly ChecklistItem<M>[]): Standing {
+  if (items.some((item) => item.milestone === plan.final && isReached(item))) return "done";
   if (items.some((item) => item.state === "paused")) return "paused";
   if (items.some((item) => item.state === "overdue")) return "overdue";
   return "onTrack";

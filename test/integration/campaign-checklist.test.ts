@@ -218,7 +218,7 @@ describe("one checklist behind every message: a scripted campaign on the demo di
     units = rows.map((row) => {
       const deadlines: ScriptUnit["deadlines"] = {};
       for (const d of campaign.deadlines.filter((d) => d.level === row.level))
-        deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
+        deadlines[d.milestone as Milestone] = d.dueDate.toISOString().slice(0, 10);
       const unit: ScriptUnit = {
         id: row.id,
         code: row.code,

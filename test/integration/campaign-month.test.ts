@@ -9,9 +9,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Milestone } from "@prisma/client";
 import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Milestone } from "../../src/domain/levels.js";
 import { fixedClock } from "../../src/clock.js";
 import { pauseReminders, resumeReminders } from "../../src/db/reminder-pause-store.js";
 import { createOutboxApi, createOutboxSender, type OutboxSender } from "../../src/outbox/sender.js";
@@ -112,7 +112,7 @@ describe("a campaign month on the demo district", () => {
     units = rows.map((row, index) => {
       const deadlines: OracleUnit["deadlines"] = {};
       for (const d of campaign.deadlines.filter((d) => d.level === row.level))
-        deadlines[d.milestone] = d.dueDate.toISOString().slice(0, 10);
+        deadlines[d.milestone as Milestone] = d.dueDate.toISOString().slice(0, 10);
       const reported: OracleUnit["reported"] = {};
       for (const milestone of milestoneOrder) {
         const day = deadlines[milestone] && reportDay(index, milestone, deadlines[milestone]!);

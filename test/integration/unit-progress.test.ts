@@ -71,9 +71,10 @@ async function expectedProgress(database: Database): Promise<ProgressLine[]> {
     };
     lines.set(key, line);
     // Ascending ids: each report replaces the one before it for its milestone.
-    line[`${report.milestone}ReportId` as const] = report.id;
-    line[`${report.milestone}EventDate` as const] = report.eventDate && day(report.eventDate);
-    line[`${report.milestone}RecordedAt` as const] = report.createdAt.toISOString();
+    const milestone = report.milestone as Milestone;
+    line[`${milestone}ReportId` as const] = report.id;
+    line[`${milestone}EventDate` as const] = report.eventDate && day(report.eventDate);
+    line[`${milestone}RecordedAt` as const] = report.createdAt.toISOString();
     const date = day(report.eventDate ?? report.createdAt);
     if (report.milestone === "scheduled") line.scheduledOn = date;
     if (report.milestone === "held") {

@@ -1,0 +1,21 @@
+## Campaign template file problems (printed as "<place>: <message>"; see docs/campaign-templates.md)
+
+org-problem-template-key-format = mã mẫu "{ $value }" không hợp lệ; chỉ gồm chữ thường không dấu, số và dấu -, 2 đến 32 ký tự, bắt đầu bằng chữ, ví dụ hoc-tap-nq
+org-problem-template-key-built-in = "{ $value }" là mã của một mẫu có sẵn (congress, review, study, meeting); xin đặt mã khác, ví dụ { $value }-2027
+org-problem-word-format = từ khóa "{ $value }" không hợp lệ; chỉ gồm chữ thường không dấu và số, 2 đến 20 ký tự, ví dụ kiemdiem
+org-problem-field-key-format = khóa "{ $value }" không hợp lệ; chỉ gồm chữ thường không dấu và số, tối đa 20 ký tự, bắt đầu bằng chữ, ví dụ comat
+org-problem-duplicate-word = từ khóa "{ $value }" đã dùng cho mốc khác (ở { $first }); mỗi từ khóa chỉ gọi một mốc
+org-problem-closes-itself = một mốc không thể khép lại chính nó
+org-problem-unknown-milestone = không có mốc "{ $value }" trong mẫu này
+org-problem-several-later-event = chỉ một mốc được có date: laterEvent (mốc ấn định ngày của mốc cuối)
+org-problem-range-only-for-count = min và max chỉ dùng cho trường kiểu count
+org-problem-range-order = min ({ $min }) lớn hơn max ({ $max })
+org-problem-choices-too-few = trường kiểu choice cần ít nhất hai lựa chọn
+org-problem-duplicate-choice = lựa chọn "{ $value }" bị ghi hai lần
+org-problem-choices-only-for-choice = choices chỉ dùng cho trường kiểu choice
+org-problem-rule-format = quy tắc "{ $value }" không đúng dạng; viết tổng các khóa, một phép so sánh (<=, <, =, >=, >) rồi tổng các khóa, ví dụ comat <= tong hoặc xs + tot = danhgia
+org-problem-unknown-field = mốc này không có trường "{ $value }"
+org-problem-not-a-count = trường "{ $value }" không phải kiểu count (số đếm), nên không cộng hay so sánh được
+org-problem-not-a-choice = trường "{ $value }" không phải kiểu choice (lựa chọn)
+org-problem-level-not-asked = cấp "{ $value }" không thuộc các cấp của mẫu ({ $values })
+org-problem-placeholder = chỗ điền { $value } không dùng được ở loại số liệu này; chỉ có: { $values }
