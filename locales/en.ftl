@@ -137,6 +137,8 @@ cli-usage =
     Usage: npm run cli -- COMMAND
       org import FILE [--dry-run] [--prune]   import an organisation from a YAML or CSV file
       org export [--format yaml|csv] [--out FILE] [--org CODE]
+      template import FILE                    import an office's own campaign template (docs/campaign-templates.md)
+      template list                           the campaign templates: built-in and imported
       status [--unit CODE]                    congress progress
       invite create --unit CODE --role ROLE [--expires 14d] [--org CODE]
                                               make an invite link (single use; --expires: 14d, 12h, at most 90d)

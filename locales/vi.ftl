@@ -137,6 +137,8 @@ cli-usage =
     Cách dùng: npm run cli -- LỆNH
       org import TỆP [--dry-run] [--prune]   nhập tổ chức từ tệp YAML hoặc CSV
       org export [--format yaml|csv] [--out TỆP] [--org MÃ]
+      template import TỆP                     nhập mẫu đợt riêng của đơn vị (docs/campaign-templates.md)
+      template list                           các mẫu đợt: có sẵn và đã nhập
       status [--unit MÃ]                      tiến độ đại hội
       invite create --unit MÃ --role VAI_TRÒ [--expires 14d] [--org MÃ]
                                               tạo đường link mời (dùng một lần; --expires: 14d, 12h, tối đa 90d)

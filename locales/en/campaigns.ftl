@@ -19,3 +19,31 @@ org-problem-not-a-count = field "{ $value }" is not a count, so it cannot be add
 org-problem-not-a-choice = field "{ $value }" is not a choice
 org-problem-level-not-asked = level "{ $value }" is not one of the template's levels ({ $values })
 org-problem-placeholder = the placeholder { $value } cannot be used in this kind of figure; only: { $values }
+
+## Org file: campaigns (`campaigns:`)
+
+org-problem-date-or-day = "{ $value }" is neither a date (2026-12-31 or 31/12/2026) nor a day of the month (1 to 31)
+org-problem-campaign-key-format = campaign key "{ $value }" is not valid; use lower-case letters without accents, digits and -, 2 to 32 characters, starting with a letter, e.g. kiemdiem2026
+org-problem-duplicate-campaign-name = campaign name "{ $value }" is used twice (first at { $first })
+org-problem-terms-only-for-congress = terms are for the congress campaign only (template: congress)
+org-problem-several-congresses = one congress campaign runs at a time; the file already has one (campaign: or another template: congress entry)
+org-problem-unknown-template = there is no template "{ $value }"; the templates are: { $values } (an office's own is imported with: npm run cli -- template import FILE)
+org-problem-deadline-day = this template runs every month: a deadline is a day of the month from 1 to 31, e.g. 25 (31: the month's end), not "{ $value }"
+org-problem-deadline-date = a deadline is a date, e.g. 2026-12-31 or 31/12/2026, not "{ $value }"
+org-problem-opens-required = opens is missing (the day the campaign opens, e.g. 2026-12-01): deadlines the file leaves out count from it as the template says
+
+## Command line: templates and campaigns
+
+cli-template-invalid = Template file { $file } has { $count } problems; nothing was written to the database:
+cli-template-imported = Template "{ $key }" { $outcome ->
+    [created] imported
+   *[updated] updated
+}. Name it in the organisation file: campaigns: [{"{"} key: …, name: "…", template: { $key }, … {"}"}]
+cli-template-too-large = { $file } is too large to be a campaign template (at most 256 KB)
+cli-template-line = { $key }: { $name } ({ $recurrence ->
+    [monthly] monthly
+   *[once] once
+}; milestones: { $milestones })
+cli-org-campaigns-opened = { $count } campaigns opened: { $list }
+cli-org-campaigns-updated = { $count } campaigns updated: { $list }
+cli-org-campaigns-closed = { $count } campaigns closed, no longer in the file (their reports are kept): { $list }

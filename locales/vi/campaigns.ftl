@@ -19,3 +19,31 @@ org-problem-not-a-count = trường "{ $value }" không phải kiểu count (s�
 org-problem-not-a-choice = trường "{ $value }" không phải kiểu choice (lựa chọn)
 org-problem-level-not-asked = cấp "{ $value }" không thuộc các cấp của mẫu ({ $values })
 org-problem-placeholder = chỗ điền { $value } không dùng được ở loại số liệu này; chỉ có: { $values }
+
+## Org file: campaigns (`campaigns:`)
+
+org-problem-date-or-day = "{ $value }" không phải ngày (2026-12-31 hoặc 31/12/2026) hay ngày trong tháng (1 đến 31)
+org-problem-campaign-key-format = mã đợt "{ $value }" không hợp lệ; chỉ gồm chữ thường không dấu, số và dấu -, 2 đến 32 ký tự, bắt đầu bằng chữ, ví dụ kiemdiem2026
+org-problem-duplicate-campaign-name = tên đợt "{ $value }" bị trùng (đã có ở { $first })
+org-problem-terms-only-for-congress = terms (nhiệm kỳ) chỉ dùng cho đợt đại hội (template: congress)
+org-problem-several-congresses = mỗi lúc chỉ có một đợt đại hội; tệp đã có một đợt đại hội (campaign: hoặc một mục template: congress khác)
+org-problem-unknown-template = không có mẫu "{ $value }"; các mẫu hiện có: { $values } (mẫu riêng của đơn vị nhập bằng: npm run cli -- template import TỆP)
+org-problem-deadline-day = mẫu này lặp lại hằng tháng: hạn là ngày trong tháng từ 1 đến 31, ví dụ 25 (31: cuối tháng), không phải "{ $value }"
+org-problem-deadline-date = hạn phải là một ngày, ví dụ 2026-12-31 hoặc 31/12/2026, không phải "{ $value }"
+org-problem-opens-required = thiếu opens (ngày bắt đầu đợt, ví dụ 2026-12-01): các hạn không ghi trong tệp được tính từ ngày này theo mẫu
+
+## Command line: templates and campaigns
+
+cli-template-invalid = Tệp mẫu { $file } có { $count } lỗi; chưa ghi gì vào cơ sở dữ liệu:
+cli-template-imported = Đã { $outcome ->
+    [created] nhập
+   *[updated] cập nhật
+} mẫu "{ $key }". Khai báo đợt theo mẫu này trong tệp tổ chức: campaigns: [{"{"} key: …, name: "…", template: { $key }, … {"}"}]
+cli-template-too-large = tệp { $file } quá lớn để là một mẫu đợt (tối đa 256 KB)
+cli-template-line = { $key }: { $name } ({ $recurrence ->
+    [monthly] hằng tháng
+   *[once] một lần
+}; mốc: { $milestones })
+cli-org-campaigns-opened = Mở { $count } đợt: { $list }
+cli-org-campaigns-updated = Cập nhật { $count } đợt: { $list }
+cli-org-campaigns-closed = Kết thúc { $count } đợt không còn trong tệp (giữ nguyên các báo cáo): { $list }

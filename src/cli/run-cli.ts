@@ -5,7 +5,7 @@ import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
 import { DataDirLockedError, setDataDirOwner } from "../db/data-dir-lock.js";
-import { OrgImportConflictError, type ImportOutcome } from "../db/org-store.js";
+import { CampaignProblemsError, OrgImportConflictError, type ImportOutcome } from "../db/org-store.js";
 import { hasChanges } from "../domain/org-diff.js";
 import { readOrgFile } from "../domain/org-file.js";
 import { writeOrgCsv, writeOrgYaml } from "../domain/org-file-writer.js";
@@ -14,6 +14,7 @@ import { createI18n, translatorFor, type Locale, type Translate } from "../i18n.
 import { renderOrgChanges } from "../render/org-changes-text.js";
 import { renderStatusText } from "../render/status-text.js";
 import { systemProblem, systemProblemMessage } from "../system-errors.js";
+import { availableTemplates, importTemplateFile } from "../usecases/campaign-templates.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { importOrganizationDefinition, organizationDefinition } from "../usecases/organization-file.js";
 import { subtreeStatus } from "../usecases/status.js";
@@ -80,6 +81,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     const [first, second] = args.words;
     if (first === "org" && second === "import") return await orgImport(args, open, t, io);
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
+    if (first === "template" && second === "import") return await templateImport(args, open, t, io);
+    if (first === "template" && second === "list") return await templateList(await open(), t, locale, io);
     if (first === "status") return await status(args, await open(), t, locale, io);
     if (first === "invite") return await inviteCommand(args, { deps: await open(), t, config, io });
     if (first === "group") return await groupCommand(args, { deps: await open(), t, config, io });
@@ -148,6 +151,45 @@ function renderProblem(t: Translate, problem: OrgProblem): string {
   return `${problem.path}: ${t(`org-problem-${problem.code}`, problem.args)}`;
 }
 
+/** `template import FILE`: checks a campaign template file and stores it; a file with problems writes nothing. */
+async function templateImport(
+  args: ParsedArgs,
+  open: () => Promise<UseCaseDeps>,
+  t: Translate,
+  io: CliIo,
+): Promise<number> {
+  const file = args.words[2];
+  if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) throw new CliError(t("cli-file-not-found", { file }));
+  if (text.length > maxTemplateFileChars) throw new CliError(t("cli-template-too-large", { file }));
+  const result = await importTemplateFile(await open(), text);
+  if (!result.ok) {
+    io.err(t("cli-template-invalid", { file, count: result.problems.length }));
+    for (const problem of result.problems) io.err(renderProblem(t, problem));
+    return 1;
+  }
+  io.out(t("cli-template-imported", { key: result.template.key, outcome: result.outcome }));
+  return 0;
+}
+
+/** A template is a page of text; a larger file is not one. */
+const maxTemplateFileChars = 256 * 1024;
+
+/** `template list`: the templates campaigns may name. */
+async function templateList(deps: UseCaseDeps, t: Translate, locale: Locale, io: CliIo): Promise<number> {
+  for (const template of (await availableTemplates(deps)).values())
+    io.out(
+      t("cli-template-line", {
+        key: template.key,
+        name: template.name[locale],
+        recurrence: template.recurrence,
+        milestones: template.milestones.map((milestone) => milestone.words[0]).join(", "),
+      }),
+    );
+  return 0;
+}
+
 /** Larger files are refused before they are read (a 100,000-unit organisation is about 12 MB). */
 export const maxOrgFileBytes = 64 * 1024 * 1024;
 
@@ -197,8 +239,13 @@ async function orgImport(args: ParsedArgs, open: () => Promise<UseCaseDeps>, t: 
           ),
       });
     } catch (error) {
-      if (!(error instanceof OrgImportConflictError)) throw error;
       progress.clear();
+      if (error instanceof CampaignProblemsError) {
+        io.err(t("cli-org-invalid", { file, count: error.problems.length }));
+        for (const problem of error.problems) io.err(renderProblem(t, problem));
+        return 1;
+      }
+      if (!(error instanceof OrgImportConflictError)) throw error;
       io.err(t("cli-org-conflict", { file }));
       return 1;
     }

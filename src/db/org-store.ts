@@ -2,7 +2,10 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { localDateToUtcDate, utcDateToLocalDate } from "../domain/local-date.js";
-import type { OrgDefinition, PersonDefinition } from "../domain/org-definition.js";
+import type { CampaignTemplate } from "../domain/campaign-template.js";
+import type { OrgDefinition, OrgProblem, PersonDefinition } from "../domain/org-definition.js";
+import { entryOfCampaign, resolveTemplateCampaigns, type TemplateCampaign } from "../domain/template-campaign.js";
+import { diffTemplateCampaigns, loadTemplateCampaigns, syncTemplateCampaigns } from "./template-campaign-store.js";
 import type { Milestone, Role, UnitLevel } from "../domain/levels.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
 import { diffOrganization, hasChanges, roleKey, type OrgChanges, type StoredOrganization } from "../domain/org-diff.js";
@@ -24,7 +27,7 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
   const organization = await db.organization.findUnique({ where: { code } });
   if (!organization) return null;
   // Plain rows, read set-based: an organisation may have 100,000 units and 50,000 people.
-  const [units, people, roles, groups, campaign] = await Promise.all([
+  const [units, people, roles, groups, campaign, templateCampaigns] = await Promise.all([
     db.$queryRaw<
       {
         code: string;
@@ -59,14 +62,17 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
       },
     }),
     db.campaign.findFirst({
-      where: { organizationId: organization.id, active: true },
+      where: { organizationId: organization.id, active: true, template: "congress" },
+      orderBy: { id: "asc" },
       select: {
+        key: true,
         name: true,
         reminderPolicy: true,
         deadlines: { orderBy: { id: "asc" } },
         terms: { orderBy: { id: "asc" } },
       },
     }),
+    loadTemplateCampaigns(db, { organizationIds: [organization.id] }),
   ]);
   const rolesByPhone = new Map<string, PersonDefinition["roles"]>();
   for (const role of roles) {
@@ -77,6 +83,7 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
   const definition: OrgDefinition = {
     organization: { code: organization.code, name: organization.name },
     campaign: campaign && {
+      key: campaign.key,
       name: campaign.name,
       deadlines: campaign.deadlines.map((d) => ({
         level: d.level,
@@ -86,6 +93,9 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
       terms: campaign.terms.map((t) => ({ level: t.level, term: t.term })),
       reminders: policyFromStored(campaign.reminderPolicy),
     },
+    templateCampaigns: templateCampaigns.map((stored, index) =>
+      entryOfCampaign(stored, `campaigns[${(campaign?.key ? 1 : 0) + index}]`),
+    ),
     units: units
       .filter((unit) => !unit.archived)
       .map((unit) => ({
@@ -146,7 +156,14 @@ const batchSize = 5_000;
 export async function importOrganization(
   prisma: PrismaClient,
   definition: OrgDefinition,
-  options: { prune: boolean; dryRun: boolean; actor: string; progress?: ImportProgress },
+  options: {
+    prune: boolean;
+    dryRun: boolean;
+    actor: string;
+    progress?: ImportProgress;
+    /** The templates `campaigns:` entries may name: the built-in ones and those imported. */
+    templates?: ReadonlyMap<string, CampaignTemplate>;
+  },
 ): Promise<ImportOutcome> {
   const progress = options.progress ?? (() => undefined);
   progress("read");
@@ -154,6 +171,17 @@ export async function importOrganization(
   const version = await importVersion(prisma, code);
   const stored = await loadStoredOrganization(prisma, code);
   const changes = diffOrganization(stored, definition, { prune: options.prune });
+  let templateCampaigns: TemplateCampaign[] | null = null;
+  if (definition.templateCampaigns) {
+    const resolved = resolveTemplateCampaigns(definition.templateCampaigns, options.templates ?? new Map());
+    if (!resolved.ok) throw new CampaignProblemsError(resolved.problems);
+    templateCampaigns = resolved.campaigns;
+    const organization = await prisma.organization.findUnique({ where: { code }, select: { id: true } });
+    const current = organization
+      ? await loadTemplateCampaigns(prisma, { organizationIds: [organization.id], includeClosed: true })
+      : [];
+    changes.templateCampaigns = diffTemplateCampaigns(current, templateCampaigns);
+  }
   if (options.dryRun || !hasChanges(changes)) return { changes, applied: false };
   try {
     return await prisma.$transaction(
@@ -161,6 +189,10 @@ export async function importOrganization(
         await tx.$queryRaw`SELECT pg_advisory_xact_lock(72707371, hashtext(${code}))::text AS locked`;
         if ((await importVersion(tx, code)) !== version) throw new OrgImportConflictError();
         await applyChanges(tx, definition, changes, progress);
+        if (templateCampaigns) {
+          const { id } = await tx.organization.findUniqueOrThrow({ where: { code }, select: { id: true } });
+          await syncTemplateCampaigns(tx, id, templateCampaigns);
+        }
         const organization = await tx.organization.findUniqueOrThrow({ where: { code } });
         await tx.auditLog.create({
           data: {
@@ -186,6 +218,14 @@ async function importVersion(db: Tx | PrismaClient, code: string): Promise<numbe
   const [row] = await db.$queryRaw<{ id: number }[]>`
     SELECT coalesce(max(id), 0)::int AS id FROM audit_logs WHERE action = 'org.import' AND "entityId" = ${code}`;
   return row?.id ?? 0;
+}
+
+/** The file's `campaigns:` entries do not fit their templates (checked against the database's templates). */
+export class CampaignProblemsError extends Error {
+  constructor(readonly problems: OrgProblem[]) {
+    super("the campaigns do not fit their templates");
+    this.name = "CampaignProblemsError";
+  }
 }
 
 /** A unique key taken, a deadlock or a serialisation failure: another writer got there first. */
@@ -464,11 +504,16 @@ async function syncCampaign(
   organizationId: number,
   campaign: NonNullable<OrgDefinition["campaign"]>,
 ): Promise<void> {
-  await tx.campaign.updateMany({ where: { organizationId, NOT: { name: campaign.name } }, data: { active: false } });
+  // One congress campaign runs at a time; campaigns of other templates run beside it.
+  await tx.campaign.updateMany({
+    where: { organizationId, template: "congress", NOT: { name: campaign.name } },
+    data: { active: false },
+  });
+  const key = campaign.key ?? null;
   const stored = await tx.campaign.upsert({
     where: { organizationId_name: { organizationId, name: campaign.name } },
-    create: { organizationId, name: campaign.name, active: true, reminderPolicy: policyJson(campaign.reminders) },
-    update: { active: true, reminderPolicy: policyJson(campaign.reminders) },
+    create: { organizationId, key, name: campaign.name, active: true, reminderPolicy: policyJson(campaign.reminders) },
+    update: { key, active: true, reminderPolicy: policyJson(campaign.reminders) },
   });
   await tx.campaignDeadline.deleteMany({ where: { campaignId: stored.id } });
   await tx.campaignTerm.deleteMany({ where: { campaignId: stored.id } });

@@ -304,7 +304,7 @@ async function rollupRows(
     WITH sub AS (${subSql}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
-      WHERE c.active AND c."organizationId" = ANY(${organizations}::int[])
+      WHERE c.active AND c.template = 'congress' AND c."organizationId" = ANY(${organizations}::int[])
       ORDER BY c."organizationId", c.id
     ),
     open AS (
@@ -400,7 +400,7 @@ export async function loadElectionStats(
     WITH scope AS (${entriesSql(roots, commonPathPrefix(roots.map((root) => root.path)))}),
     campaign AS (
       SELECT DISTINCT ON (c."organizationId") c.id, c."organizationId" FROM campaigns c
-      WHERE c.active AND c."organizationId" = ANY(${[...new Set(roots.map((root) => root.organizationId))]}::int[])
+      WHERE c.active AND c.template = 'congress' AND c."organizationId" = ANY(${[...new Set(roots.map((root) => root.organizationId))]}::int[])
       ORDER BY c."organizationId", c.id
     ),
     h AS (

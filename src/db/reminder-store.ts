@@ -52,7 +52,7 @@ export interface ReminderOrganisation {
 /** The organisations with an active campaign and their campaign's reminder policies. One small query. */
 export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
   const campaigns = await prisma.campaign.findMany({
-    where: { active: true },
+    where: { active: true, template: "congress" },
     orderBy: { id: "asc" },
     select: { organizationId: true, reminderPolicy: true },
   });

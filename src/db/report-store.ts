@@ -41,7 +41,7 @@ export async function loadUnitContext(
                      'deadlines', COALESCE((SELECT json_object_agg(d.milestone::text, to_char(d."dueDate", 'YYYY-MM-DD'))
                                             FROM campaign_deadlines d WHERE d."campaignId" = ca.id AND d.level = u.level), '{}'::json),
                      'term', (SELECT t.term FROM campaign_terms t WHERE t."campaignId" = ca.id AND t.level = u.level))
-            FROM campaigns ca WHERE ca."organizationId" = u."organizationId" AND ca.active
+            FROM campaigns ca WHERE ca."organizationId" = u."organizationId" AND ca.active AND ca.template = 'congress'
             ORDER BY ca.id LIMIT 1) AS campaign
     FROM units u LEFT JOIN units pu ON pu.id = u."parentId"
     WHERE ${match} AND u."archivedAt" IS NULL

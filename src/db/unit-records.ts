@@ -181,7 +181,7 @@ export async function loadActiveCampaigns(
                      FROM campaign_deadlines d WHERE d."campaignId" = c.id), '[]'::json) AS deadlines,
            COALESCE((SELECT json_object_agg(t.level::text, t.term ORDER BY t.id) FROM campaign_terms t WHERE t."campaignId" = c.id), '{}'::json) AS terms
     FROM campaigns c
-    WHERE c.active ${only}
+    WHERE c.active AND c.template = 'congress' ${only}
     ORDER BY c.id`);
   const found = new Map<number, ActiveCampaign>();
   for (const campaign of campaigns) {
@@ -230,7 +230,7 @@ export async function loadUnitsById(
 /** The organisation's active campaign (the oldest, if several are active), or null. */
 export async function findActiveCampaignId(prisma: PrismaClient, organizationId: number): Promise<number | null> {
   const campaign = await prisma.campaign.findFirst({
-    where: { organizationId, active: true },
+    where: { organizationId, active: true, template: "congress" },
     orderBy: { id: "asc" },
     select: { id: true },
   });

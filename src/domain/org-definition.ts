@@ -2,11 +2,17 @@
 import type { LocalDate } from "./local-date.js";
 import type { Milestone, Role, UnitLevel } from "./levels.js";
 import type { ReminderPolicy } from "./reminder-policy.js";
+import type { TemplateCampaignEntry } from "./template-campaign.js";
 
 export interface OrgDefinition {
   organization: { code: string; name: string };
-  /** null: the file does not describe a campaign (CSV form), so the stored one is left as it is. */
+  /** The congress campaign. null: the file does not describe one (CSV form), so the stored one is left as it is. */
   campaign: CampaignDefinition | null;
+  /**
+   * The other campaigns (`campaigns:` entries with another template), as written. Null or absent: the file
+   * does not list campaigns, so the stored ones are left as they are; a list closes the stored ones not on it.
+   */
+  templateCampaigns?: TemplateCampaignEntry[] | null;
   units: UnitDefinition[];
   people: PersonDefinition[];
   /** null: the file does not describe working groups (CSV form). */
@@ -16,6 +22,8 @@ export interface OrgDefinition {
 }
 
 export interface CampaignDefinition {
+  /** Its key when the file lists it under `campaigns:`; null for the single `campaign:` form. */
+  key?: string | null;
   name: string;
   deadlines: { level: UnitLevel; milestone: Milestone; date: LocalDate }[];
   terms: { level: UnitLevel; term: string }[];

@@ -27,6 +27,8 @@ export interface OrgChanges {
   /** Stored working groups the file does not list; removed only with --prune. */
   groupsMissing: string[];
   campaign: "create" | "update" | null;
+  /** The campaigns of other templates, by key (`campaigns:`): opened, changed, and closed (stored, not listed). */
+  templateCampaigns?: { added: string[]; updated: string[]; closed: string[] };
   /** The campaign's reminder policy as the file sets it, when that differs from the stored one (policy null: back to the defaults). */
   reminders: { policy: ReminderPolicy | null } | null;
   prune: boolean;
@@ -115,6 +117,7 @@ export function diffOrganization(
     } else {
       if (!samePolicy(current.campaign.reminders ?? null, policy)) changes.reminders = { policy };
       if (
+        (current.campaign.key ?? null) !== (next.campaign.key ?? null) ||
         !sameList(current.campaign.deadlines, next.campaign.deadlines, (d) => `${d.level}:${d.milestone}:${d.date}`) ||
         !sameList(current.campaign.terms, next.campaign.terms, (t) => `${t.level}:${t.term}`)
       ) {
@@ -129,6 +132,10 @@ export function hasChanges(changes: OrgChanges): boolean {
   return (
     changes.organization !== null ||
     changes.campaign !== null ||
+    (changes.templateCampaigns !== undefined &&
+      [changes.templateCampaigns.added, changes.templateCampaigns.updated, changes.templateCampaigns.closed].some(
+        (list) => list.length > 0,
+      )) ||
     changes.reminders !== null ||
     [
       changes.unitsAdded,

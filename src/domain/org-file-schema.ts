@@ -89,6 +89,40 @@ const remindersSchema = z
 
 const deadlineValue = z.union([dateSchema, z.partialRecord(z.enum(milestones), dateSchema)]);
 
+/** A campaign's key: how the one-line form and the CLI name it (kiemdiem2026). */
+export const campaignKeyPattern = /^[a-z][a-z0-9-]{1,31}$/;
+
+/**
+ * A deadline in a `campaigns:` entry: a date (once-only templates) or a day of the month (monthly ones),
+ * checked against the template when the campaign is resolved (template-campaign.ts).
+ */
+const dateOrDay = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!parseLocalDate(value) && !/^\d{1,2}$/.test(value))
+      ctx.addIssue({ code: "custom", params: { problem: "date-or-day", value } });
+  });
+
+/** `campaigns:` entries (Contract additions): `{ key, name, template, deadlines, reminders? }`. */
+const campaignEntrySchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        if (!campaignKeyPattern.test(value))
+          ctx.addIssue({ code: "custom", params: { problem: "campaign-key-format", value } });
+      }),
+    name: text(200),
+    template: text(40),
+    opens: optional(dateSchema),
+    deadlines: optional(z.partialRecord(levelSchema, z.union([dateOrDay, z.record(z.string(), dateOrDay)]))),
+    terms: optional(z.partialRecord(levelSchema, text(40))),
+    reminders: optional(remindersSchema),
+  })
+  .strict();
+
 export const orgFileSchema = z
   .object({
     organization: z.object({ code: codeSchema, name: text(200) }).strict(),
@@ -102,6 +136,7 @@ export const orgFileSchema = z
         })
         .strict(),
     ),
+    campaigns: optional(z.array(campaignEntrySchema).max(20)),
     units: z
       .array(
         z

@@ -14,16 +14,46 @@ export function writeOrgYaml(definition: OrgDefinition): string {
       deadlines[deadline.level]![milestone] = deadline.date;
     }
   }
+  const congressEntry = definition.campaign?.key
+    ? [
+        {
+          key: definition.campaign.key,
+          name: definition.campaign.name,
+          template: "congress",
+          deadlines,
+          terms: Object.fromEntries(definition.campaign.terms.map((term) => [term.level, term.term])),
+          ...(definition.campaign.reminders && { reminders: policyToFile(definition.campaign.reminders) }),
+        },
+      ]
+    : [];
+  const otherEntries = (definition.templateCampaigns ?? []).map((campaign) => {
+    const perLevel: Partial<Record<UnitLevel, Record<string, string>>> = {};
+    for (const deadline of campaign.deadlines) {
+      perLevel[deadline.level] ??= {};
+      perLevel[deadline.level]![deadline.milestone ?? "final"] = deadline.value;
+    }
+    return {
+      key: campaign.key,
+      name: campaign.name,
+      template: campaign.template,
+      ...(campaign.opensOn && { opens: campaign.opensOn }),
+      deadlines: perLevel,
+      ...(campaign.reminders && { reminders: policyToFile(campaign.reminders) }),
+    };
+  });
+  const campaigns = [...congressEntry, ...otherEntries];
   const file = {
     organization: definition.organization,
-    ...(definition.campaign && {
-      campaign: {
-        name: definition.campaign.name,
-        deadlines,
-        terms: Object.fromEntries(definition.campaign.terms.map((term) => [term.level, term.term])),
-        ...(definition.campaign.reminders && { reminders: policyToFile(definition.campaign.reminders) }),
-      },
-    }),
+    ...(campaigns.length > 0 && { campaigns }),
+    ...(definition.campaign &&
+      !definition.campaign.key && {
+        campaign: {
+          name: definition.campaign.name,
+          deadlines,
+          terms: Object.fromEntries(definition.campaign.terms.map((term) => [term.level, term.term])),
+          ...(definition.campaign.reminders && { reminders: policyToFile(definition.campaign.reminders) }),
+        },
+      }),
     units: definition.units.map((unit) => ({
       code: unit.code,
       name: unit.name,

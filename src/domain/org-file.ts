@@ -14,6 +14,7 @@ import type {
 import { csvColumns, csvRowSchema, orgFileSchema, type OrgCsvRow, type OrgFile } from "./org-file-schema.js";
 import { formatPhoneForDisplay, parseVietnamesePhone } from "./phone.js";
 import { policyFromFile } from "./reminder-settings.js";
+import type { TemplateCampaignEntry } from "./template-campaign.js";
 
 export type OrgFileResult =
   | { ok: true; definition: OrgDefinition; warnings: OrgProblem[] }
@@ -95,8 +96,12 @@ function readYaml(text: string): OrgFileResult {
   const parsed = orgFileSchema.safeParse(value.value, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const renumbered: OrgProblem[] = [];
-  const definition = fromYaml(parsed.data, renumbered);
-  return withWarnings(checkDefinition(definition), renumbered);
+  const campaignProblems: OrgProblem[] = [];
+  const definition = fromYaml(parsed.data, renumbered, campaignProblems);
+  const checked = checkDefinition(definition);
+  if (campaignProblems.length > 0)
+    return { ok: false, problems: [...campaignProblems, ...(checked.ok ? [] : checked.problems)] };
+  return withWarnings(checked, renumbered);
 }
 
 /** Expanded nodes that aliases (`*name`) may add to a file before it is refused as an alias bomb. */
@@ -295,7 +300,7 @@ function phoneAt(input: string, path: string, notes: OrgProblem[]): string {
   return parsed.phone;
 }
 
-function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
+function fromYaml(file: OrgFile, notes: OrgProblem[], problems: OrgProblem[]): OrgDefinition {
   const deadlines: CampaignDefinition["deadlines"] = [];
   for (const [level, value] of Object.entries(file.campaign?.deadlines ?? {})) {
     const perMilestone: Partial<Record<Milestone, string>> = typeof value === "string" ? { held: value } : value;
@@ -304,6 +309,7 @@ function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
       if (date) deadlines.push({ level: level as UnitLevel, milestone, date: parseLocalDate(date)! });
     }
   }
+  const listed = campaignsFromFile(file, problems);
   return {
     organization: file.organization,
     campaign: file.campaign
@@ -316,7 +322,8 @@ function fromYaml(file: OrgFile, notes: OrgProblem[]): OrgDefinition {
           })),
           reminders: file.campaign.reminders ? policyFromFile(file.campaign.reminders) : null,
         }
-      : null,
+      : listed.congress,
+    templateCampaigns: file.campaigns ? listed.others : null,
     units: file.units.map((unit) => ({
       code: unit.code,
       name: unit.name,
@@ -578,4 +585,87 @@ function findCycles(units: UnitDefinition[], byCode: (code: string) => UnitDefin
     for (const code of trail) state.set(code, "done");
   }
   return cycles;
+}
+
+/**
+ * The `campaigns:` list: its congress entry (at most one, and none beside a `campaign:`: one congress
+ * campaign runs at a time) and the others, whose templates are looked up when they are imported
+ * (template-campaign.ts).
+ */
+function campaignsFromFile(
+  file: OrgFile,
+  problems: OrgProblem[],
+): { congress: CampaignDefinition | null; others: TemplateCampaignEntry[] } {
+  const entries = file.campaigns ?? [];
+  let congress: CampaignDefinition | null = null;
+  const others: TemplateCampaignEntry[] = [];
+  const keys = new Map<string, string>();
+  const names = new Map<string, string>();
+  entries.forEach((entry, index) => {
+    const path = `campaigns[${index}]`;
+    const firstKey = keys.get(entry.key);
+    if (firstKey)
+      problems.push({ path: `${path}.key`, code: "duplicate-code", args: { value: entry.key, first: firstKey } });
+    keys.set(entry.key, `${path}.key`);
+    const firstName = names.get(entry.name);
+    if (firstName)
+      problems.push({
+        path: `${path}.name`,
+        code: "duplicate-campaign-name",
+        args: { value: entry.name, first: firstName },
+      });
+    names.set(entry.name, `${path}.name`);
+    if (entry.template !== "congress" && entry.terms)
+      problems.push({ path: `${path}.terms`, code: "terms-only-for-congress" });
+    const reminders = entry.reminders ? policyFromFile(entry.reminders) : null;
+    if (entry.template === "congress") {
+      if (congress || file.campaign) {
+        problems.push({ path: `${path}.template`, code: "several-congresses" });
+        return;
+      }
+      congress = {
+        key: entry.key,
+        name: entry.name,
+        deadlines: congressDeadlines(entry.deadlines ?? {}, `${path}.deadlines`, problems),
+        terms: Object.entries(entry.terms ?? {}).map(([level, term]) => ({ level: level as UnitLevel, term: term! })),
+        reminders,
+      };
+      return;
+    }
+    others.push({
+      key: entry.key,
+      name: entry.name,
+      template: entry.template,
+      opensOn: entry.opens ? parseLocalDate(entry.opens) : null,
+      deadlines: Object.entries(entry.deadlines ?? {}).flatMap(([level, value]): TemplateCampaignEntry["deadlines"] =>
+        typeof value === "string"
+          ? [{ level: level as UnitLevel, milestone: null, value }]
+          : Object.entries(value).map(([milestone, date]) => ({ level: level as UnitLevel, milestone, value: date })),
+      ),
+      reminders,
+      path,
+    });
+  });
+  return { congress, others };
+}
+
+/** A congress entry's deadlines: dates of the congress's milestones (a level's single date: the congress held). */
+function congressDeadlines(
+  written: Partial<Record<UnitLevel, string | Record<string, string>>>,
+  path: string,
+  problems: OrgProblem[],
+): CampaignDefinition["deadlines"] {
+  const deadlines: CampaignDefinition["deadlines"] = [];
+  for (const [level, value] of Object.entries(written)) {
+    const perMilestone = typeof value === "string" ? { held: value } : (value ?? {});
+    for (const [milestone, text] of Object.entries(perMilestone)) {
+      const place = typeof value === "string" ? `${path}.${level}` : `${path}.${level}.${milestone}`;
+      const date = parseLocalDate(text);
+      if (!(milestones as readonly string[]).includes(milestone))
+        problems.push({ path: place, code: "one-of", args: { value: milestone, values: milestones.join(", ") } });
+      else if (!date) problems.push({ path: place, code: "date", args: { value: text } });
+      else deadlines.push({ level: level as UnitLevel, milestone: milestone as Milestone, date });
+    }
+  }
+  return deadlines;
 }

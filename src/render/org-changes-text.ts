@@ -43,6 +43,9 @@ export function renderOrgChanges(t: Translate, changes: OrgChanges): string[] {
   add(changes.prune ? "cli-org-groups-removed" : "cli-org-groups-missing", changes.groupsMissing, true);
   if (changes.campaign === "create") lines.push(t("cli-org-campaign-created"));
   if (changes.campaign === "update") lines.push(t("cli-org-campaign-updated"));
+  add("cli-org-campaigns-opened", changes.templateCampaigns?.added ?? [], true);
+  add("cli-org-campaigns-updated", changes.templateCampaigns?.updated ?? [], true);
+  add("cli-org-campaigns-closed", changes.templateCampaigns?.closed ?? [], true);
   if (changes.reminders) {
     const { policy } = changes.reminders;
     lines.push(

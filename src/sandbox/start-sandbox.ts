@@ -66,7 +66,7 @@ export async function startSandbox(options: {
       step("seed saved");
     }
     const deadlines = await database.prisma.campaignDeadline.findMany({
-      where: { milestone: "held", campaign: { active: true } },
+      where: { milestone: "held", campaign: { active: true, template: "congress" } },
       select: { dueDate: true },
     });
     const clock = createSandboxClock({

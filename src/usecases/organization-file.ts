@@ -7,18 +7,25 @@ import {
   type ImportProgress,
 } from "../db/org-store.js";
 import type { OrgDefinition } from "../domain/org-definition.js";
+import { availableTemplates } from "./campaign-templates.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /**
  * Checks the definition against the database and, unless `dryRun`, applies it: all or nothing. Throws
- * OrgImportConflictError when another import landed between the read and the write.
+ * OrgImportConflictError when another import landed between the read and the write, and
+ * CampaignProblemsError (nothing written) when a `campaigns:` entry does not fit its template.
  */
 export async function importOrganizationDefinition(
   deps: Pick<UseCaseDeps, "prisma">,
   definition: OrgDefinition,
   options: { prune: boolean; dryRun: boolean; progress?: ImportProgress; actor?: "cli" | "sandbox" },
 ): Promise<ImportOutcome> {
-  return importOrganization(deps.prisma, definition, { ...options, actor: options.actor ?? "cli" });
+  const templates = definition.templateCampaigns ? await availableTemplates(deps) : undefined;
+  return importOrganization(deps.prisma, definition, {
+    ...options,
+    actor: options.actor ?? "cli",
+    ...(templates && { templates }),
+  });
 }
 
 /** The organisation as its file would describe it; null when there is no organisation with this code. */
