@@ -43,8 +43,16 @@ export function preferredLocale(
   return localeFromLanguageCode(chosen ?? undefined) ?? localeFromLanguageCode(telegramLanguageCode) ?? fallback;
 }
 
-/** 43,1% in Vietnamese, 43.1% in English; always one decimal (2,0%, 100,0%), as every figure the office reports. */
-export function formatPercent(part: number, total: number, locale: Locale): string {
+/**
+ * 43,1% in Vietnamese, 43.1% in English; one decimal (2,0%, 100,0%) as every figure the office reports,
+ * unless a campaign's template asks for another number (ratings are reported to two: 21,26%).
+ */
+export function formatPercent(part: number, total: number, locale: Locale, decimals = 1): string {
   const share = total === 0 ? 0 : (part / total) * 100;
-  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share)}%`;
+  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(share)}%`;
+}
+
+/** A count as the office writes it: 1.234 in Vietnamese, 1,234 in English. */
+export function formatCount(count: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US").format(count);
 }

@@ -47,3 +47,13 @@ cli-template-line = { $key }: { $name } ({ $recurrence ->
 cli-org-campaigns-opened = { $count } campaigns opened: { $list }
 cli-org-campaigns-updated = { $count } campaigns updated: { $list }
 cli-org-campaigns-closed = { $count } campaigns closed, no longer in the file (their reports are kept): { $list }
+
+## A campaign's section (status, digest, /tiendo)
+
+campaign-section-title = 📋 { $name }{ $round ->
+    [none] {""}
+   *[other] {" "}— { $round }
+}
+campaign-section-counts = Done: { $done }/{ $total } units ({ $share }); overdue: { $overdue } units.
+campaign-section-not-open = The campaign starts in { $month }; nothing is asked yet.
+campaign-section-no-units = No unit of the levels this campaign asks.

@@ -47,3 +47,13 @@ cli-template-line = { $key }: { $name } ({ $recurrence ->
 cli-org-campaigns-opened = Mở { $count } đợt: { $list }
 cli-org-campaigns-updated = Cập nhật { $count } đợt: { $list }
 cli-org-campaigns-closed = Kết thúc { $count } đợt không còn trong tệp (giữ nguyên các báo cáo): { $list }
+
+## A campaign's section (status, digest, /tiendo)
+
+campaign-section-title = 📋 { $name }{ $round ->
+    [none] {""}
+   *[other] {" "}— tháng { $round }
+}
+campaign-section-counts = Hoàn thành: { $done }/{ $total } đơn vị ({ $share }); quá hạn: { $overdue } đơn vị.
+campaign-section-not-open = Đợt bắt đầu từ tháng { $month }; chưa yêu cầu báo cáo.
+campaign-section-no-units = Không có đơn vị nào thuộc các cấp đợt này yêu cầu.

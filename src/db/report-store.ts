@@ -104,7 +104,10 @@ export interface NewReport {
   organizationId: number;
   campaignId: number;
   unitId: number;
-  milestone: Milestone;
+  /** A milestone key of the campaign's template. */
+  milestone: string;
+  /** A recurring campaign's round ("2026-12"); "" (the default) for one round. */
+  round?: string;
   eventDate: LocalDate | null;
   payload: Prisma.InputJsonObject;
   authorId: number | null;
@@ -137,6 +140,7 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
   const details = {
     unitId: report.unitId,
     milestone: report.milestone,
+    ...(report.round && { round: report.round }),
     onBehalf: report.onBehalf,
     late: report.late,
     after: { eventDate: report.eventDate, payload: report.payload },
@@ -145,12 +149,13 @@ export async function saveReport(prisma: PrismaClient, report: NewReport): Promi
     WITH current AS (
       SELECT id, "eventDate", payload FROM reports
       WHERE "campaignId" = ${report.campaignId} AND "unitId" = ${report.unitId} AND milestone = ${report.milestone}
+        AND round = ${report.round ?? ""}
       ORDER BY id DESC LIMIT 1
     ),
     created AS (
-      INSERT INTO reports ("organizationId", "campaignId", "unitId", milestone, "eventDate", payload, "authorId", "onBehalf", late, source,
+      INSERT INTO reports ("organizationId", "campaignId", "unitId", milestone, round, "eventDate", payload, "authorId", "onBehalf", late, source,
                            "requestKey", "supersedesId", "createdAt")
-      SELECT ${report.organizationId}, ${report.campaignId}, ${report.unitId}, ${report.milestone},
+      SELECT ${report.organizationId}, ${report.campaignId}, ${report.unitId}, ${report.milestone}, ${report.round ?? ""},
              ${report.eventDate}::date, ${JSON.stringify(report.payload)}::jsonb, ${report.authorId}::int, ${report.onBehalf}, ${report.late},
              ${report.source}::"ReportSource", ${report.requestKey}::text,
              (SELECT id FROM current), ${report.recordedAt}::timestamp

@@ -1,13 +1,24 @@
 // The `status` text: a unit's name, its campaign, and its subtree's totals per level.
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import type { LevelLine, ProgressCounts } from "../domain/progress-rollup.js";
+import type { CampaignProgress } from "../usecases/campaigns.js";
+import { renderCampaignSection } from "./campaign-section-text.js";
 
 export function renderStatusText(
   t: Translate,
   locale: Locale,
-  input: { unit: { code: string; name: string }; campaign: string | null; lines: LevelLine[]; totals: ProgressCounts },
+  input: {
+    unit: { code: string; name: string };
+    campaign: string | null;
+    lines: LevelLine[];
+    totals: ProgressCounts;
+    campaigns?: readonly CampaignProgress[];
+  },
 ): string {
   const lines = [t("status-title", { name: input.unit.name, code: input.unit.code })];
+  const others = (input.campaigns ?? []).flatMap((progress) => ["", ...renderCampaignSection(t, locale, progress)]);
+  // An organisation between congresses runs other campaigns only: no empty congress table above them.
+  if (!input.campaign && others.length > 0) return [...lines, ...others].join("\n");
   lines.push(input.campaign ? t("status-campaign", { campaign: input.campaign }) : t("status-no-campaign"));
   for (const line of input.lines) {
     const kind = line.kind === "committees" ? "committees" : line.kind === "cells" ? "grassroots-cells" : line.level;
@@ -20,5 +31,5 @@ export function renderStatusText(
     lines.push(line.kind ? `  ${text}` : text);
   }
   lines.push(t("status-total", { units: input.totals.total, held: input.totals.held }));
-  return lines.join("\n");
+  return [...lines, ...others].join("\n");
 }

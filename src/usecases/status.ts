@@ -1,9 +1,10 @@
 // `status`: how many units of each level under a unit (the organisation's top unit by default) held their
-// congress. Counted by the one roll-up the digest, /tiendo and the export read (src/db/progress-rollup.ts),
+// congress, then every other open campaign's section. Counted by the one roll-up the digest, /tiendo and the export read (src/db/progress-rollup.ts),
 // so its numbers are theirs.
 import { localToday } from "../clock.js";
 import { loadSubtreeRollup } from "../db/progress-rollup.js";
 import { levelTotals, sumCounts, type LevelLine, type ProgressCounts } from "../domain/progress-rollup.js";
+import { campaignProgress, openCampaigns, type CampaignProgress } from "./campaigns.js";
 import type { UseCaseDeps } from "./deps.js";
 import { organizationUnit } from "./organization.js";
 
@@ -17,6 +18,8 @@ export type StatusOutcome =
       lines: LevelLine[];
       /** Every unit below the unit. */
       totals: ProgressCounts;
+      /** Every open campaign of another template, under the unit. */
+      campaigns: CampaignProgress[];
     };
 
 export async function subtreeStatus(
@@ -26,12 +29,18 @@ export async function subtreeStatus(
   const unit = await organizationUnit(deps, input.organizationId, input.unitCode);
   const rollup =
     unit && (await loadSubtreeRollup(deps.prisma, unit.id, { today: localToday(deps.clock, deps.config.timezone) }));
-  if (!rollup) return { status: "unknown-unit", code: input.unitCode ?? "" };
+  if (!rollup || !unit) return { status: "unknown-unit", code: input.unitCode ?? "" };
+  const campaigns = await Promise.all(
+    (await openCampaigns(deps, [input.organizationId])).map((campaign) =>
+      campaignProgress(deps, { campaign, pathPrefix: unit.path }),
+    ),
+  );
   return {
     status: "counted",
     unit: rollup.top,
     campaign: rollup.campaign?.name ?? null,
     lines: levelTotals(rollup.rows),
     totals: sumCounts(rollup.rows),
+    campaigns,
   };
 }

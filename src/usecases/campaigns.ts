@@ -1,0 +1,193 @@
+// The campaigns of templates other than the congress: where they stand under a unit (status, the digest,
+// /tiendo read this one function), and recording a report of one of their milestones (the bot's one-line
+// form and the web call this one function). The congress keeps its own use cases (reports.ts,
+// progress-screen.ts); both judge units by the same checklist model.
+import { localDateOf } from "../clock.js";
+import type { PersonProfile } from "../db/people-store.js";
+import { loadUnitContext, saveReport } from "../db/report-store.js";
+import { loadCampaignUnits, type CampaignUnitRow } from "../db/template-progress-store.js";
+import { loadTemplateCampaigns, type StoredTemplateCampaign } from "../db/template-campaign-store.js";
+import { lateness, reachedFromReport, type ChecklistItem } from "../domain/checklist.js";
+import {
+  checkCampaignDate,
+  checkCampaignValues,
+  type CampaignValues,
+  type ValueProblem,
+} from "../domain/campaign-report.js";
+import { templatePlan, type TemplateMilestone } from "../domain/campaign-template.js";
+import type { LocalDate } from "../domain/local-date.js";
+import { reportRight, type ReportRight } from "../domain/scope.js";
+import { roundDeadlines, roundIsOpen, roundOf } from "../domain/template-campaign.js";
+import {
+  campaignFigures,
+  campaignUnitStates,
+  countStandings,
+  type CampaignUnitState,
+  type ComputedFigure,
+  type StandingCounts,
+} from "../domain/template-progress.js";
+import type { UseCaseDeps } from "./deps.js";
+
+export type OpenCampaign = StoredTemplateCampaign;
+
+/** The organisations' open campaigns of templates other than the congress, oldest first. */
+export async function openCampaigns(
+  deps: Pick<UseCaseDeps, "prisma">,
+  organizationIds: readonly number[],
+): Promise<OpenCampaign[]> {
+  return loadTemplateCampaigns(deps.prisma, { organizationIds });
+}
+
+export interface CampaignProgress {
+  campaign: OpenCampaign;
+  /** The round judged ("2026-12" for a monthly campaign, "" for a once-only one). */
+  round: string;
+  /** False before a monthly campaign's first month: nothing is asked yet. */
+  roundOpen: boolean;
+  units: CampaignUnitState<CampaignUnitRow>[];
+  counts: StandingCounts;
+  figures: ComputedFigure[];
+}
+
+/**
+ * Where a campaign stands under the unit whose path is `pathPrefix` (the whole organisation: its top
+ * unit's), on `today` (the office's day unless given), in the round `today` falls in.
+ */
+export async function campaignProgress(
+  deps: UseCaseDeps,
+  input: { campaign: OpenCampaign; pathPrefix: string; today?: LocalDate },
+): Promise<CampaignProgress> {
+  const today = input.today ?? localDateOf(deps.clock.now(), deps.config.timezone);
+  const round = roundOf(input.campaign, today);
+  const roundOpen = roundIsOpen(input.campaign, round);
+  const rows = roundOpen
+    ? await loadCampaignUnits(deps.prisma, {
+        campaign: input.campaign,
+        round,
+        scope: { pathPrefix: input.pathPrefix },
+        timeZone: deps.config.timezone,
+      })
+    : [];
+  const units = campaignUnitStates(input.campaign, rows, round, today);
+  return {
+    campaign: input.campaign,
+    round,
+    roundOpen,
+    units,
+    counts: countStandings(units),
+    figures: campaignFigures(input.campaign, units),
+  };
+}
+
+export type CampaignReportOutcome =
+  | { status: "unknown-unit"; code: string | null }
+  | { status: "not-allowed"; unit: { name: string } }
+  /** The unit's level is not asked by this campaign (a ward committee in a cells' meeting campaign). */
+  | { status: "not-asked"; unit: { name: string } }
+  | { status: "unknown-milestone"; word: string }
+  | { status: "invalid"; problems: ValueProblem[]; milestone: TemplateMilestone }
+  | {
+      status: "recorded";
+      unit: { id: number; name: string; parentName: string | null };
+      milestone: TemplateMilestone;
+      round: string;
+      right: ReportRight;
+      values: CampaignValues;
+      /** Reported after the round's deadline; done after it (the day it names is past it). */
+      late: { dueDate: LocalDate; doneLate: boolean } | null;
+      /** Replaces an earlier report of the same milestone and round. */
+      corrects: boolean;
+      checklist: ChecklistItem<string>[];
+      duplicate: boolean;
+    };
+
+/**
+ * Records a report of a template campaign's milestone for a unit the person may report for (the one
+ * scope rule): the date and values are checked against the template; the round is the month of the day
+ * it names (the day reported, when it names none) for a monthly campaign. A correction is a new report
+ * that supersedes the last of the same milestone and round.
+ */
+export async function recordCampaignReport(
+  deps: UseCaseDeps,
+  input: {
+    person: PersonProfile;
+    campaign: OpenCampaign;
+    unit: { id: number } | { code: string };
+    /** A word naming the milestone in the one-line form (kiemdiem), or its key. */
+    milestone: string;
+    date: LocalDate | null;
+    raw: ReadonlyMap<string, string>;
+    source: "telegram" | "web";
+    requestKey: string;
+  },
+): Promise<CampaignReportOutcome> {
+  const { person, campaign } = input;
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const unit = await loadUnitContext(
+    deps.prisma,
+    "id" in input.unit ? input.unit : { organizationId: person.organizationId, code: input.unit.code },
+  );
+  if (!unit || unit.organizationId !== person.organizationId || unit.organizationId !== campaign.organizationId)
+    return { status: "unknown-unit", code: "code" in input.unit ? input.unit.code : null };
+  const right = reportRight(person, unit);
+  if (!right) return { status: "not-allowed", unit };
+  if (!campaign.levels.includes(unit.level)) return { status: "not-asked", unit };
+  const milestone = campaign.template.milestones.find(
+    (candidate) => candidate.key === input.milestone || candidate.words.includes(input.milestone),
+  );
+  if (!milestone) return { status: "unknown-milestone", word: input.milestone };
+  const problems: ValueProblem[] = [];
+  const dateProblem = checkCampaignDate(milestone, input.date, today);
+  if (dateProblem) problems.push(dateProblem);
+  const checked = checkCampaignValues(milestone, input.raw);
+  if (!checked.ok) problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.ok) return { status: "invalid", problems, milestone };
+
+  const plan = templatePlan(campaign.template);
+  const eventDate = milestone.date === "none" ? null : input.date;
+  const round = roundOf(campaign, eventDate ?? today);
+  const dueDate = roundDeadlines(campaign, unit.level, round)[milestone.key] ?? null;
+  const reached = reachedFromReport(plan, { milestone: milestone.key, eventDate, reportedOn: today });
+  const late = lateness(reached, dueDate);
+  const [before] = await loadCampaignUnits(deps.prisma, {
+    campaign,
+    round,
+    scope: { unitIds: [unit.id] },
+    timeZone: deps.config.timezone,
+  });
+  const saved = await saveReport(deps.prisma, {
+    organizationId: unit.organizationId,
+    campaignId: campaign.id,
+    unitId: unit.id,
+    milestone: milestone.key,
+    round,
+    eventDate,
+    payload: { values: checked.values },
+    authorId: person.id,
+    onBehalf: right === "on-behalf",
+    late: late.reportedLate,
+    source: input.source,
+    requestKey: input.requestKey,
+    actor: `person:${person.id}`,
+    recordedAt: deps.clock.now(),
+  });
+  const [after] = await loadCampaignUnits(deps.prisma, {
+    campaign,
+    round,
+    scope: { unitIds: [unit.id] },
+    timeZone: deps.config.timezone,
+  });
+  const [state] = after ? campaignUnitStates(campaign, [after], round, today) : [];
+  return {
+    status: "recorded",
+    unit: { id: unit.id, name: unit.name, parentName: unit.parentName },
+    milestone,
+    round,
+    right,
+    values: checked.values,
+    late: dueDate && (late.doneLate || late.reportedLate) ? { dueDate, doneLate: late.doneLate } : null,
+    corrects: before?.reports.some((report) => report.milestone === milestone.key) ?? false,
+    checklist: state?.checklist ?? [],
+    duplicate: !saved.saved,
+  };
+}
