@@ -23,6 +23,7 @@ import { leaveUnlinkedGroups } from "./usecases/group-leaves.js";
 import { planDailyDigests } from "./usecases/daily-digest.js";
 import { planReminders } from "./usecases/reminders.js";
 import { reportStartCallback } from "./bot/reporting/flow-state.js";
+import { campaignStartCallback } from "./bot/reporting/campaign-flow-state.js";
 import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
 import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
@@ -279,6 +280,7 @@ function schedulerJobs(deps: {
           translate: (locale) => translatorFor(i18n, locale),
           policy: defaultReminderPolicy,
           reportButton: reportStartCallback,
+          campaignReportButton: campaignStartCallback,
           channels,
         }),
     },

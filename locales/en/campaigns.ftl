@@ -57,3 +57,54 @@ campaign-section-title = 📋 { $name }{ $round ->
 campaign-section-counts = Done: { $done }/{ $total } units ({ $share }); overdue: { $overdue } units.
 campaign-section-not-open = The campaign starts in { $month }; nothing is asked yet.
 campaign-section-no-units = No unit of the levels this campaign asks.
+
+## Reporting a campaign's milestone (/report)
+
+campaign-choose = Which campaign are you reporting for?
+campaign-choose-milestone = { $unit } — { $campaign }: what are you reporting?
+campaign-ask-date = { $milestone }: on which day? Type day/month/year (e.g. { $example }), "today", "yesterday", or press a button.
+campaign-ask-field = { $question }{ $kind ->
+    [count] {" "}Type a number, e.g. { $example }.
+    [text] {" "}Type the text (at most { $max } characters).
+   *[other] {""}
+}{ $optional ->
+    [yes] {" "}(Optional: press "Skip" if you do not have it.)
+   *[no] {""}
+}
+campaign-card-title = Confirm the report — { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}({ $parent })
+}
+campaign-card-campaign = Campaign: { $campaign }{ $round ->
+    [none] {""}
+   *[other] {" "}— { $round }
+}
+campaign-card-milestone = { $milestone }{ $date ->
+    [none] {""}
+   *[other] : on { $date }
+}
+campaign-card-value = { $label }: { $value }
+campaign-card-correction = This report replaces the previous one of the same milestone; the old one stays in the history.
+campaign-saved = Report saved. Where the unit stands in { $campaign }:
+campaign-duplicate = This report was already saved; nothing more was recorded.
+campaign-check-closed-by = ☑️ { $milestone } — settled (reported: { $by })
+campaign-which = "{ $word }" is a milestone of several campaigns: { $keys }. Put the campaign's key before it, e.g. /report { $key } { $word } …
+campaign-not-asked = The campaign "{ $campaign }" does not ask { $unit } to report.
+campaign-unknown-milestone = "{ $value }" is not a milestone of the campaign "{ $campaign }". Use one of: { $words }.
+campaign-problem-unknown-key = There is no key "{ $value }" for this milestone. The keys: { $keys }.
+campaign-problem-duplicate-key = Key "{ $value }" is written twice.
+campaign-problem-not-a-number = { $key }={ $value }: needs a number from { $min } to { $max }, e.g. { $example }.
+campaign-problem-not-yes-no = { $key }={ $value }: needs "co" (yes) or "khong" (no), e.g. { $key }=co.
+campaign-problem-not-a-choice = { $key }={ $value }: only { $choices }.
+campaign-problem-too-long = { $key }: too long (at most { $max } characters).
+campaign-problem-missing-key = { $key } is missing, e.g. { $example }.
+campaign-problem-rule = The figures do not add up: { $rule } is needed (given { $values }).
+campaign-problem-date-required = The date is needed, e.g. /report { $example }
+campaign-problem-date-not-asked = This milestone takes no date; please leave it out.
+campaign-problem-date = { $problem ->
+    [not-a-date] The date "{ $value }" does not exist
+   *[format] Cannot read the date "{ $value }"
+}; write day/month/year, e.g. 05/12/2026.
+campaign-problem-date-in-future = { $date } has not come yet: report only what has happened.
+campaign-problem-unexpected = Cannot read "{ $value }": the date comes right after the milestone, figures as key=value.
+campaign-congress-button = Congress

@@ -28,3 +28,5 @@ reminder-button = 📝 { $milestone }{ $unit ->
     [none] {""}
    *[other] {" "}— { $unit }
 }
+reminder-campaign = 📋 { $campaign }:
+reminder-congress = 📋 Congress:

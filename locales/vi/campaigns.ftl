@@ -57,3 +57,54 @@ campaign-section-title = 📋 { $name }{ $round ->
 campaign-section-counts = Hoàn thành: { $done }/{ $total } đơn vị ({ $share }); quá hạn: { $overdue } đơn vị.
 campaign-section-not-open = Đợt bắt đầu từ tháng { $month }; chưa yêu cầu báo cáo.
 campaign-section-no-units = Không có đơn vị nào thuộc các cấp đợt này yêu cầu.
+
+## Reporting a campaign's milestone (/baocao)
+
+campaign-choose = Đồng chí báo cáo cho đợt nào?
+campaign-choose-milestone = { $unit } — { $campaign }: đồng chí báo cáo nội dung nào?
+campaign-ask-date = { $milestone }: ngày nào? Gõ ngày/tháng/năm (ví dụ { $example }), "hôm nay", "hôm qua", hoặc bấm nút.
+campaign-ask-field = { $question }{ $kind ->
+    [count] {" "}Gõ một số, ví dụ { $example }.
+    [text] {" "}Gõ nội dung (tối đa { $max } ký tự).
+   *[other] {""}
+}{ $optional ->
+    [yes] {" "}(Không bắt buộc: bấm "Bỏ qua" nếu chưa có.)
+   *[no] {""}
+}
+campaign-card-title = Xác nhận báo cáo — { $unit }{ $parent ->
+    [none] {""}
+   *[other] {" "}({ $parent })
+}
+campaign-card-campaign = Đợt: { $campaign }{ $round ->
+    [none] {""}
+   *[other] {" "}— tháng { $round }
+}
+campaign-card-milestone = { $milestone }{ $date ->
+    [none] {""}
+   *[other] : ngày { $date }
+}
+campaign-card-value = { $label }: { $value }
+campaign-card-correction = Báo cáo này thay báo cáo trước của cùng nội dung; báo cáo cũ vẫn lưu trong lịch sử.
+campaign-saved = Đã lưu báo cáo. Tình hình của đơn vị trong đợt { $campaign }:
+campaign-duplicate = Báo cáo này đã được lưu trước đó; không ghi thêm.
+campaign-check-closed-by = ☑️ { $milestone } — coi như xong (đã báo cáo: { $by })
+campaign-which = "{ $word }" là nội dung của nhiều đợt: { $keys }. Ghi mã đợt trước nội dung, ví dụ /baocao { $key } { $word } …
+campaign-not-asked = Đợt "{ $campaign }" không yêu cầu { $unit } báo cáo.
+campaign-unknown-milestone = "{ $value }" không phải nội dung của đợt "{ $campaign }". Dùng một trong: { $words }.
+campaign-problem-unknown-key = Không có khóa "{ $value }" ở nội dung này. Các khóa: { $keys }.
+campaign-problem-duplicate-key = Khóa "{ $value }" bị ghi hai lần.
+campaign-problem-not-a-number = { $key }={ $value }: cần một số từ { $min } đến { $max }, ví dụ { $example }.
+campaign-problem-not-yes-no = { $key }={ $value }: cần "co" hoặc "khong", ví dụ { $key }=co.
+campaign-problem-not-a-choice = { $key }={ $value }: chỉ nhận { $choices }.
+campaign-problem-too-long = { $key }: quá dài (tối đa { $max } ký tự).
+campaign-problem-missing-key = Thiếu { $key }, ví dụ { $example }.
+campaign-problem-rule = Số liệu không khớp: cần { $rule } (đã nhập { $values }).
+campaign-problem-date-required = Cần ghi ngày, ví dụ /baocao { $example }
+campaign-problem-date-not-asked = Nội dung này không ghi ngày; xin bỏ ngày đi.
+campaign-problem-date = { $problem ->
+    [not-a-date] Ngày "{ $value }" không có thật
+   *[format] Chưa đọc được ngày "{ $value }"
+}; ghi theo dạng ngày/tháng/năm, ví dụ 05/12/2026.
+campaign-problem-date-in-future = Ngày { $date } chưa tới: chỉ báo cáo việc đã diễn ra.
+campaign-problem-unexpected = Không hiểu "{ $value }": ngày ghi ngay sau nội dung, các số liệu ghi dạng khóa=giá_trị.
+campaign-congress-button = Đại hội

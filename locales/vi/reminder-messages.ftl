@@ -22,3 +22,5 @@ reminder-button = 📝 { $milestone }{ $unit ->
     [none] {""}
    *[other] {" "}— { $unit }
 }
+reminder-campaign = 📋 { $campaign }:
+reminder-congress = 📋 Đại hội:

@@ -7,6 +7,7 @@ import { createLogger } from "../logger.js";
 import { createAppOutboxSender } from "../outbox/sender.js";
 import { planReminders } from "../usecases/reminders.js";
 import { reportStartCallback } from "../bot/reporting/flow-state.js";
+import { campaignStartCallback } from "../bot/reporting/campaign-flow-state.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { queueDigestNow } from "../usecases/digest-now.js";
 import { CliError, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
@@ -50,6 +51,7 @@ export async function remindCommand(args: ParsedArgs, context: ScheduleCliContex
     translate: (locale) => translatorFor(i18n, locale),
     policy: defaultReminderPolicy,
     reportButton: reportStartCallback,
+    campaignReportButton: campaignStartCallback,
     // The channels the office's server delivers on: nothing is planned for Telegram on a web-only server.
     channels: { telegram: config.botToken !== undefined, webPush: config.web !== null },
   });

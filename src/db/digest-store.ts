@@ -10,7 +10,9 @@ import { loadDigestLists, loadElectionStats, loadRollupTop, loadSubtreeRollup } 
 import { loadUnitRecords } from "./unit-records.js";
 
 export type DigestData = Omit<DigestInput, "today"> & {
-  top: { id: number; name: string; organizationId: number };
+  top: { id: number; name: string; organizationId: number; path: string };
+  /** The organisation runs a congress campaign (else the digest has only its other campaigns). */
+  congress: boolean;
   rollup: SubtreeRollup;
 };
 
@@ -36,7 +38,8 @@ export async function loadDigestData(
   ]);
   if (!rollup) return null;
   return {
-    top: { id: rollup.top.id, name: rollup.top.name, organizationId: rollup.top.organizationId },
+    top: { id: rollup.top.id, name: rollup.top.name, organizationId: rollup.top.organizationId, path: top.unit.path },
+    congress: top.campaign !== null,
     rollup,
     lists,
     deadlines: rollup.deadlines,

@@ -49,15 +49,21 @@ export interface ReminderOrganisation {
   difficulties: ReminderDifficulty[];
 }
 
-/** The organisations with an active campaign and their campaign's reminder policies. One small query. */
+/**
+ * The organisations with an open campaign and the policy their reminders go out by (time, days off,
+ * holidays): the congress campaign's, else their oldest campaign's. One small query. (Each campaign's
+ * own reminder days, before and after its deadlines, come from its own policy.)
+ */
 export async function loadActivePolicies(prisma: PrismaClient): Promise<Map<number, ReminderPolicy | null>> {
   const campaigns = await prisma.campaign.findMany({
-    where: { active: true, template: "congress" },
+    where: { active: true },
     orderBy: { id: "asc" },
-    select: { organizationId: true, reminderPolicy: true },
+    select: { organizationId: true, reminderPolicy: true, template: true },
   });
   const policies = new Map<number, ReminderPolicy | null>();
-  // The oldest active campaign of each organisation, as the roll-up takes it.
+  for (const campaign of campaigns.filter((c) => c.template === "congress"))
+    if (!policies.has(campaign.organizationId))
+      policies.set(campaign.organizationId, policyFromStored(campaign.reminderPolicy));
   for (const campaign of campaigns)
     if (!policies.has(campaign.organizationId))
       policies.set(campaign.organizationId, policyFromStored(campaign.reminderPolicy));
@@ -100,10 +106,20 @@ export async function loadReminderData(
   options: { timeZone: string; organizationIds?: readonly number[]; paths?: readonly string[] },
 ): Promise<ReminderOrganisation[]> {
   const campaigns = await loadActiveCampaigns(prisma, options.organizationIds);
+  // Organisations between congresses run other campaigns only: their units are read without a congress.
+  const others = await prisma.campaign.findMany({
+    where: {
+      active: true,
+      template: { not: "congress" },
+      ...(options.organizationIds && { organizationId: { in: [...options.organizationIds] } }),
+    },
+    select: { organizationId: true },
+  });
+  const organizationIds = [...new Set([...campaigns.keys(), ...others.map((other) => other.organizationId)])];
   const within = options.paths ? { OR: options.paths.map((path) => ({ path: { startsWith: path } })) } : {};
   return Promise.all(
-    [...campaigns.values()].map(async (campaign): Promise<ReminderOrganisation> => {
-      const organizationId = campaign.organizationId;
+    organizationIds.map(async (organizationId): Promise<ReminderOrganisation> => {
+      const campaign = campaigns.get(organizationId) ?? null;
       const [records, secretaries, pauses, groups, difficulties] = await Promise.all([
         loadUnitRecords(prisma, {
           campaign,
@@ -146,7 +162,7 @@ export async function loadReminderData(
       );
       return {
         organizationId,
-        policy: policyFromStored(campaign.reminderPolicy),
+        policy: campaign ? policyFromStored(campaign.reminderPolicy) : null,
         units: records.map((record) => ({
           ...record,
           secretaries: secretariesOf.get(record.id) ?? [],

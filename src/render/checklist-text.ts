@@ -11,8 +11,13 @@ export function renderChecklistTitle(
   return t("checklist-title", { unit: unit.name, parent: unit.parentName ?? "none", term: unit.term ?? "none" });
 }
 
-export function renderChecklistLine(t: Translate, item: ChecklistItem): string {
-  const milestone = t("milestone-name", { milestone: item.milestone });
+/** `nameOf`: a template campaign's milestone label (the congress's come from the locale files). */
+export function renderChecklistLine(
+  t: Translate,
+  item: ChecklistItem<string>,
+  nameOf: (milestone: string) => string = (milestone) => t("milestone-name", { milestone }),
+): string {
+  const milestone = nameOf(item.milestone);
   switch (item.state) {
     case "done": {
       const late = item.doneLate ? "done" : item.reportedLate ? "reported" : "no";

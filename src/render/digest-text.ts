@@ -19,9 +19,8 @@ const overdueGroupLines = 10;
 /** An organisation's overdue units are named up to this many; beyond, they are counted. */
 const overdueNamesPerGroup = 4;
 
-export function renderDigest(t: Translate, locale: Locale, header: DigestHeader, digest: Digest): string {
-  const dayMonth = (date: LocalDate) => formatLocalDate(date).slice(0, 5);
-  const lines = [
+function headerLines(t: Translate, header: DigestHeader): string[] {
+  return [
     t("digest-title", { unit: header.unitName }),
     t("digest-updated", {
       time: header.time,
@@ -30,6 +29,22 @@ export function renderDigest(t: Translate, locale: Locale, header: DigestHeader,
     }),
     "",
   ];
+}
+
+/**
+ * The digest of an organisation that runs no congress campaign (between congresses): its header and a
+ * section per open campaign of another template (src/render/campaign-section-text.ts).
+ */
+export function renderCampaignsDigest(t: Translate, header: DigestHeader, sections: readonly string[][]): string {
+  return [
+    ...headerLines(t, header),
+    ...sections.flatMap((section, index) => [...(index > 0 ? [""] : []), ...section]),
+  ].join("\n");
+}
+
+export function renderDigest(t: Translate, locale: Locale, header: DigestHeader, digest: Digest): string {
+  const dayMonth = (date: LocalDate) => formatLocalDate(date).slice(0, 5);
+  const lines = headerLines(t, header);
   if (digest.cells.total > 0) {
     lines.push(
       t("digest-cells", {

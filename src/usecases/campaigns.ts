@@ -15,6 +15,7 @@ import {
   type ValueProblem,
 } from "../domain/campaign-report.js";
 import { templatePlan, type TemplateMilestone } from "../domain/campaign-template.js";
+import type { UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { reportRight, type ReportRight } from "../domain/scope.js";
 import { roundDeadlines, roundIsOpen, roundOf } from "../domain/template-campaign.js";
@@ -51,13 +52,13 @@ export interface CampaignProgress {
 
 /**
  * Where a campaign stands under the unit whose path is `pathPrefix` (the whole organisation: its top
- * unit's), on `today` (the office's day unless given), in the round `today` falls in.
+ * unit's) on the office's day `today`, in the round it falls in.
  */
 export async function campaignProgress(
-  deps: UseCaseDeps,
-  input: { campaign: OpenCampaign; pathPrefix: string; today?: LocalDate },
+  deps: Pick<UseCaseDeps, "prisma" | "config">,
+  input: { campaign: OpenCampaign; pathPrefix: string; today: LocalDate },
 ): Promise<CampaignProgress> {
-  const today = input.today ?? localDateOf(deps.clock.now(), deps.config.timezone);
+  const { today } = input;
   const round = roundOf(input.campaign, today);
   const roundOpen = roundIsOpen(input.campaign, round);
   const rows = roundOpen
@@ -79,50 +80,49 @@ export async function campaignProgress(
   };
 }
 
-export type CampaignReportOutcome =
+/** A report checked and ready to be confirmed: what its card says. */
+export interface CampaignReportReady {
+  status: "ready";
+  unit: { id: number; name: string; parentName: string | null; organizationId: number; level: UnitLevel };
+  milestone: TemplateMilestone;
+  date: LocalDate | null;
+  round: string;
+  right: ReportRight;
+  values: CampaignValues;
+  /** Reported after the round's deadline; done after it (the day it names is past it). */
+  late: { dueDate: LocalDate; doneLate: boolean } | null;
+  /** Replaces an earlier report of the same milestone and round. */
+  corrects: boolean;
+}
+
+export type CampaignReportRefusal =
   | { status: "unknown-unit"; code: string | null }
   | { status: "not-allowed"; unit: { name: string } }
   /** The unit's level is not asked by this campaign (a ward committee in a cells' meeting campaign). */
   | { status: "not-asked"; unit: { name: string } }
   | { status: "unknown-milestone"; word: string }
-  | { status: "invalid"; problems: ValueProblem[]; milestone: TemplateMilestone }
-  | {
-      status: "recorded";
-      unit: { id: number; name: string; parentName: string | null };
-      milestone: TemplateMilestone;
-      round: string;
-      right: ReportRight;
-      values: CampaignValues;
-      /** Reported after the round's deadline; done after it (the day it names is past it). */
-      late: { dueDate: LocalDate; doneLate: boolean } | null;
-      /** Replaces an earlier report of the same milestone and round. */
-      corrects: boolean;
-      checklist: ChecklistItem<string>[];
-      duplicate: boolean;
-    };
+  | { status: "invalid"; problems: ValueProblem[]; milestone: TemplateMilestone };
 
-/**
- * Records a report of a template campaign's milestone for a unit the person may report for (the one
- * scope rule): the date and values are checked against the template; the round is the month of the day
- * it names (the day reported, when it names none) for a monthly campaign. A correction is a new report
- * that supersedes the last of the same milestone and round.
- */
-export async function recordCampaignReport(
-  deps: UseCaseDeps,
-  input: {
-    person: PersonProfile;
-    campaign: OpenCampaign;
-    unit: { id: number } | { code: string };
-    /** A word naming the milestone in the one-line form (kiemdiem), or its key. */
-    milestone: string;
-    date: LocalDate | null;
-    raw: ReadonlyMap<string, string>;
-    source: "telegram" | "web";
-    requestKey: string;
-  },
-): Promise<CampaignReportOutcome> {
+export interface CampaignReportInput {
+  person: PersonProfile;
+  campaign: OpenCampaign;
+  unit: { id: number } | { code: string };
+  /** A word naming the milestone in the one-line form (kiemdiem), or its key. */
+  milestone: string;
+  date: LocalDate | null;
+  raw: ReadonlyMap<string, string>;
+}
+
+export type CampaignUnitAccess =
+  | { status: "granted"; unit: CampaignReportReady["unit"]; right: ReportRight }
+  | Extract<CampaignReportRefusal, { status: "unknown-unit" | "not-allowed" | "not-asked" }>;
+
+/** The unit (by id, or by code in any letter case), if the person may report for it and the campaign asks it. */
+export async function campaignUnitAccess(
+  deps: Pick<UseCaseDeps, "prisma">,
+  input: Pick<CampaignReportInput, "person" | "campaign" | "unit">,
+): Promise<CampaignUnitAccess> {
   const { person, campaign } = input;
-  const today = localDateOf(deps.clock.now(), deps.config.timezone);
   const unit = await loadUnitContext(
     deps.prisma,
     "id" in input.unit ? input.unit : { organizationId: person.organizationId, code: input.unit.code },
@@ -132,6 +132,24 @@ export async function recordCampaignReport(
   const right = reportRight(person, unit);
   if (!right) return { status: "not-allowed", unit };
   if (!campaign.levels.includes(unit.level)) return { status: "not-asked", unit };
+  const { id, name, parentName, organizationId, level } = unit;
+  return { status: "granted", unit: { id, name, parentName, organizationId, level }, right };
+}
+
+/**
+ * Checks a report of a template campaign's milestone, writing nothing: the person may report for the unit
+ * (the one scope rule), the campaign asks the unit's level, the date and values fit the template. The
+ * round is the month of the day it names (the day reported, when it names none) for a monthly campaign.
+ */
+export async function checkCampaignReport(
+  deps: UseCaseDeps,
+  input: CampaignReportInput,
+): Promise<CampaignReportReady | CampaignReportRefusal> {
+  const { campaign } = input;
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const access = await campaignUnitAccess(deps, input);
+  if (access.status !== "granted") return access;
+  const { unit, right } = access;
   const milestone = campaign.template.milestones.find(
     (candidate) => candidate.key === input.milestone || candidate.words.includes(input.milestone),
   );
@@ -143,11 +161,14 @@ export async function recordCampaignReport(
   if (!checked.ok) problems.push(...checked.problems);
   if (problems.length > 0 || !checked.ok) return { status: "invalid", problems, milestone };
 
-  const plan = templatePlan(campaign.template);
-  const eventDate = milestone.date === "none" ? null : input.date;
-  const round = roundOf(campaign, eventDate ?? today);
+  const date = milestone.date === "none" ? null : (input.date ?? today);
+  const round = roundOf(campaign, date ?? today);
   const dueDate = roundDeadlines(campaign, unit.level, round)[milestone.key] ?? null;
-  const reached = reachedFromReport(plan, { milestone: milestone.key, eventDate, reportedOn: today });
+  const reached = reachedFromReport(templatePlan(campaign.template), {
+    milestone: milestone.key,
+    eventDate: date,
+    reportedOn: today,
+  });
   const late = lateness(reached, dueDate);
   const [before] = await loadCampaignUnits(deps.prisma, {
     campaign,
@@ -155,17 +176,54 @@ export async function recordCampaignReport(
     scope: { unitIds: [unit.id] },
     timeZone: deps.config.timezone,
   });
-  const saved = await saveReport(deps.prisma, {
-    organizationId: unit.organizationId,
-    campaignId: campaign.id,
-    unitId: unit.id,
-    milestone: milestone.key,
+  return {
+    status: "ready",
+    unit,
+    milestone,
+    date,
     round,
-    eventDate,
-    payload: { values: checked.values },
+    right,
+    values: checked.values,
+    late: dueDate && (late.doneLate || late.reportedLate) ? { dueDate, doneLate: late.doneLate } : null,
+    corrects: before?.reports.some((report) => report.milestone === milestone.key) ?? false,
+  };
+}
+
+export type CampaignReportOutcome =
+  | CampaignReportRefusal
+  | (Omit<CampaignReportReady, "status"> & {
+      status: "recorded";
+      /** The unit's checklist in the campaign's round, with this report. */
+      checklist: ChecklistItem<string>[];
+      /** The same request was recorded before (a confirmation delivered twice stores one event). */
+      duplicate: boolean;
+    });
+
+/**
+ * Records a confirmed report, checked again first (the card may have waited): a correction is a new report
+ * that supersedes the last of the same milestone and round. `requestKey` makes a repeated request store
+ * one event ("telegram:<update id>", "web:<form key>").
+ */
+export async function recordCampaignReport(
+  deps: UseCaseDeps,
+  input: CampaignReportInput & { source: "telegram" | "web"; requestKey: string },
+): Promise<CampaignReportOutcome> {
+  const ready = await checkCampaignReport(deps, input);
+  if (ready.status !== "ready") return ready;
+  const { campaign, person } = input;
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const saved = await saveReport(deps.prisma, {
+    organizationId: ready.unit.organizationId,
+    campaignId: campaign.id,
+    unitId: ready.unit.id,
+    milestone: ready.milestone.key,
+    round: ready.round,
+    eventDate: ready.date,
+    payload: { values: ready.values },
     authorId: person.id,
-    onBehalf: right === "on-behalf",
-    late: late.reportedLate,
+    onBehalf: ready.right === "on-behalf",
+    // What was true when it was recorded: reported after the deadline (the checklist judges both kinds of late from the dates).
+    late: ready.late !== null && today > ready.late.dueDate,
     source: input.source,
     requestKey: input.requestKey,
     actor: `person:${person.id}`,
@@ -173,21 +231,10 @@ export async function recordCampaignReport(
   });
   const [after] = await loadCampaignUnits(deps.prisma, {
     campaign,
-    round,
-    scope: { unitIds: [unit.id] },
+    round: ready.round,
+    scope: { unitIds: [ready.unit.id] },
     timeZone: deps.config.timezone,
   });
-  const [state] = after ? campaignUnitStates(campaign, [after], round, today) : [];
-  return {
-    status: "recorded",
-    unit: { id: unit.id, name: unit.name, parentName: unit.parentName },
-    milestone,
-    round,
-    right,
-    values: checked.values,
-    late: dueDate && (late.doneLate || late.reportedLate) ? { dueDate, doneLate: late.doneLate } : null,
-    corrects: before?.reports.some((report) => report.milestone === milestone.key) ?? false,
-    checklist: state?.checklist ?? [],
-    duplicate: !saved.saved,
-  };
+  const [state] = after ? campaignUnitStates(campaign, [after], ready.round, today) : [];
+  return { ...ready, status: "recorded", checklist: state?.checklist ?? [], duplicate: !saved.saved };
 }

@@ -12,7 +12,9 @@ import { buildDigest } from "../domain/digest.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
-import { renderDigest } from "../render/digest-text.js";
+import { renderCampaignSection } from "../render/campaign-section-text.js";
+import { renderCampaignsDigest, renderDigest } from "../render/digest-text.js";
+import { campaignProgress, openCampaigns } from "./campaigns.js";
 import { renderUnitProgressChart, type UnitProgressChart } from "../render/unit-progress-chart.js";
 import { splitMessage } from "../render/split-message.js";
 
@@ -224,9 +226,27 @@ export async function digestContent(
   const translate =
     locale === deps.config.defaultLocale || !deps.translateFor ? deps.translate : deps.translateFor(locale);
   const shown: Locale = translate === deps.translate ? deps.config.defaultLocale : locale;
-  const texts = splitMessage(renderDigest(translate, shown, { unitName: data.top.name, date: due.date, time }, digest));
+  const header = { unitName: data.top.name, date: due.date, time };
+  // A section per open campaign of another template (the year's review, a resolution's study…), read by
+  // the same use case as `status` and /tiendo.
+  const sections = await Promise.all(
+    (await openCampaigns(deps, [data.top.organizationId])).map(async (campaign) =>
+      renderCampaignSection(
+        translate,
+        shown,
+        await campaignProgress(deps, { campaign, pathPrefix: data.top.path, today: due.date }),
+      ),
+    ),
+  );
+  const text =
+    !data.congress && sections.length > 0
+      ? renderCampaignsDigest(translate, header, sections)
+      : [renderDigest(translate, shown, header, digest), ...sections.map((section) => `\n${section.join("\n")}`)].join(
+          "\n",
+        );
+  const texts = splitMessage(text);
   let chart: UnitProgressChart | null = null;
-  if (options.chart !== false) {
+  if (options.chart !== false && data.congress) {
     try {
       chart = await renderUnitProgressChart(translate, shown, data.rollup, due.date);
     } catch (error) {

@@ -29,10 +29,15 @@ import {
 import { congressPlan } from "../domain/campaign-plan.js";
 import type { Milestone } from "../domain/levels.js";
 import { isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
-import { reminderIsDue, reminderItems } from "../domain/reminders.js";
+import { reminderIsDue, reminderItems, type ReminderItem } from "../domain/reminders.js";
+import { templatePlan } from "../domain/campaign-template.js";
+import { roundIsOpen, roundOf } from "../domain/template-campaign.js";
+import { campaignUnitStates, type CampaignUnitState } from "../domain/template-progress.js";
+import { loadCampaignUnits, type CampaignUnitRow } from "../db/template-progress-store.js";
+import { openCampaigns, type OpenCampaign } from "./campaigns.js";
 import { buildWorkingGroupList, hasSomethingToChase } from "../domain/working-group-list.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
-import { renderReminder, renderReminderPush } from "../render/reminder-text.js";
+import { renderReminder, renderReminderPush, type RemindedUnit } from "../render/reminder-text.js";
 import { renderWorkingGroupList, renderWorkingGroupListPush } from "../render/working-group-list-text.js";
 import "../clock.js";
 
@@ -45,6 +50,8 @@ export interface ReminderJobDeps {
   policy: ReminderPolicy;
   /** The callback data of a button that starts the report of a unit's milestone (the bot's /baocao flow). */
   reportButton: (unitId: number, milestone: Milestone) => string;
+  /** The same for a milestone of a campaign of another template. */
+  campaignReportButton: (campaignId: number, unitId: number, milestone: string) => string;
   /**
    * The channels this server delivers on: Telegram (a bot token), Web Push (the web app). Default: both.
    * Someone who allowed notifications in a browser is reminded there; else on Telegram, if linked.
@@ -181,23 +188,44 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const localeOf = (person: ReminderPerson): Locale =>
     localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
+  const campaignStates = await openCampaignStates(deps, open, today);
   const messages: NewOutboxMessage[] = [];
   for (const { recipient, units } of waiting) {
     const policyByUnit = new Map(units.map(({ unit, policy }) => [unit.id, policy]));
-    const items = reminderItems(
-      congressPlan,
-      units.map(({ unit }) => unit),
-      today,
-      (unit) => policyByUnit.get(unit.id)!,
-    );
+    // Everything due for the person, across the congress and every other open campaign: one message.
+    const items: ReminderItem<RemindedUnit>[] = [
+      ...reminderItems(
+        congressPlan,
+        units.map(({ unit }) => unit),
+        today,
+        (unit) => policyByUnit.get(unit.id)!,
+      ),
+      ...campaignStates.flatMap(({ campaign, states }) =>
+        reminderItems(
+          templatePlan(campaign.template),
+          units.flatMap(({ unit }) => {
+            const state = states.get(unit.id);
+            return state ? [{ ...state.unit, facts: state.facts }] : [];
+          }),
+          today,
+          () => campaign.reminders ?? deps.policy,
+          campaign,
+        ),
+      ),
+    ];
     if (!reminderIsDue(items, lastDayOf(recipient.person))) continue;
-    const t = deps.translate(localeOf(recipient.person));
-    const content = { name: recipient.person.name, items, today };
+    const locale = localeOf(recipient.person);
+    const t = deps.translate(locale);
+    const content = { name: recipient.person.name, items, today, locale };
     let payload: OutboxPayload;
     if (recipient.channel === "webpush") {
       payload = { method: "webPush", params: { ...renderReminderPush(t, content) } };
     } else {
-      const message = renderReminder(t, { ...content, startButton: deps.reportButton });
+      const message = renderReminder(t, {
+        ...content,
+        startButton: deps.reportButton,
+        campaignButton: deps.campaignReportButton,
+      });
       payload = {
         method: "sendMessage",
         params: { text: message.text, reply_markup: { inline_keyboard: message.buttons } },
@@ -235,4 +263,30 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
     });
   }
   return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
+}
+
+/**
+ * Each open campaign of another template in these organisations, with every unit it asks judged in the
+ * round today falls in (by unit id). A monthly campaign before its first month asks nothing.
+ */
+async function openCampaignStates(
+  deps: ReminderJobDeps,
+  organizationIds: readonly number[],
+  today: LocalDate,
+): Promise<{ campaign: OpenCampaign; states: Map<number, CampaignUnitState<CampaignUnitRow>> }[]> {
+  const campaigns = await openCampaigns(deps, organizationIds);
+  return Promise.all(
+    campaigns.map(async (campaign) => {
+      const round = roundOf(campaign, today);
+      if (!roundIsOpen(campaign, round)) return { campaign, states: new Map() };
+      const rows = await loadCampaignUnits(deps.prisma, {
+        campaign,
+        round,
+        scope: {},
+        timeZone: deps.config.timezone,
+      });
+      const states = campaignUnitStates(campaign, rows, round, today);
+      return { campaign, states: new Map(states.map((state) => [state.unit.id, state])) };
+    }),
+  );
 }

@@ -32,7 +32,7 @@ export async function subtreeStatus(
   if (!rollup || !unit) return { status: "unknown-unit", code: input.unitCode ?? "" };
   const campaigns = await Promise.all(
     (await openCampaigns(deps, [input.organizationId])).map((campaign) =>
-      campaignProgress(deps, { campaign, pathPrefix: unit.path }),
+      campaignProgress(deps, { campaign, pathPrefix: unit.path, today: localToday(deps.clock, deps.config.timezone) }),
     ),
   );
   return {

@@ -29,7 +29,7 @@ describe("statements on the driver, as Prisma gives them", () => {
     SELECT 7::int AS int4, ${BigInt("9007199254740993")}::bigint AS int8, ${at}::timestamp AS ts, ${"2020-03-31"}::date AS day,
            ${at}::timestamptz AS tstz, ${JSON.stringify(payload)}::jsonb AS jsonb, json_build_object('k', ${"v"}::text) AS json,
            ${[3, 1, 2]}::int[] AS ints, true AS yes, NULL::text AS nothing, ${"đại hội"}::text AS words,
-           'held'::"Milestone"::text AS milestone`;
+           'cell'::"UnitLevel"::text AS level`;
 
   it("when a row holds every type the stores read, then the driver returns it exactly as $queryRaw does, in UTC and in Hà Nội time", async () => {
     // Node reads TZ again when it changes.

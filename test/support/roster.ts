@@ -44,7 +44,7 @@ export async function recordReport(
 ): Promise<void> {
   const unit = await database.prisma.unit.findFirstOrThrow({ where: { code: report.unit } });
   const campaign = await database.prisma.campaign.findFirstOrThrow({
-    where: { organizationId: unit.organizationId, active: true },
+    where: { organizationId: unit.organizationId, active: true, template: "congress" },
   });
   const outcome = await saveReport(database.prisma, {
     organizationId: unit.organizationId,

@@ -10,6 +10,7 @@ import { languageFeature } from "./language.js";
 import { onboardingFeature } from "./onboarding.js";
 import { reminderPauseFeature } from "./reminder-pause.js";
 import { progressFeature } from "./progress.js";
+import { campaignReportingFeature } from "./campaign-reporting.js";
 import { reportingFeature } from "./reporting.js";
 import { startFeature } from "./start.js";
 import { statusFeature } from "./status.js";
@@ -21,6 +22,7 @@ export const features: Composer<BotContext>[] = [
   helpFeature,
   onboardingFeature,
   reportingFeature,
+  campaignReportingFeature, // after reportingFeature: /baocao is parsed there, and hands other campaigns here
   difficultiesFeature,
   statusFeature,
   progressFeature,

@@ -22,6 +22,7 @@ import { renderChecklistLine, renderChecklistTitle } from "../../render/checklis
 import { renderReportCard, showValue } from "../../render/report-card.js";
 import { draftProblems, recordReport, reportCard } from "../../usecases/reports.js";
 import type { BotContext } from "../context.js";
+import { campaignReportCommand } from "./campaign-reporting.js";
 import { todayFor } from "../today.js";
 import { parseNumberList, parseYesNo } from "../reporting/answers.js";
 import {
@@ -90,6 +91,8 @@ privateChat.command(["baocao", "report"], async (ctx) => {
   if (!person) return void (await ctx.reply(ctx.t("report-no-units")));
   const args = ctx.match.trim();
   if (args.length > maxTextLength) return void (await ctx.reply(ctx.t("report-text-too-long", { max: maxTextLength })));
+  // Another campaign's report (or the question which campaign, when several are open) first.
+  if (await campaignReportCommand(ctx, person, args)) return;
   const tokens = args.split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return startGuided(ctx, person);
   if (tokens.length === 1 && !milestoneWords[stripDiacritics(tokens[0]!.toLowerCase())]) {
@@ -160,6 +163,11 @@ privateChat.on("message:text", async (ctx, next) => {
       return next();
   }
 });
+
+/** The congress's guided report from its first step (also when the congress is chosen among campaigns). */
+export async function startCongressGuided(ctx: BotContext, person: PersonProfile): Promise<void> {
+  return startGuided(ctx, person);
+}
 
 async function startGuided(ctx: BotContext, person: PersonProfile): Promise<void> {
   const own = ownUnits(person);

@@ -1,0 +1,52 @@
+// The demo district (examples/long-bien.yaml) running, besides its congress campaign, the three built-in
+// campaigns of December 2026: the annual review and rating, a resolution's study and the monthly cell
+// meeting. Tests of campaigns import it through the command line, as an office would.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "vitest";
+import type { Database } from "../../src/db/client.js";
+import { cli } from "./cli.js";
+import { demoDistrictFile } from "./demo-district.js";
+
+export const demoCampaigns = `
+campaigns:
+  - key: kiemdiem2026
+    name: "Kiểm điểm, đánh giá, xếp loại năm 2026"
+    template: review
+    opens: 2026-12-01
+    deadlines:
+      cell: { meeting: 2026-12-20, rating: 2026-12-25 }
+  - key: hoctap-nq14
+    name: "Học tập Nghị quyết Hội nghị Trung ương 14"
+    template: study
+    deadlines:
+      cell: 2026-12-15
+  - key: sinhhoat
+    name: "Sinh hoạt chi bộ định kỳ"
+    template: meeting
+    opens: 2026-11-01
+    deadlines:
+      cell: 25
+`;
+
+/**
+ * The demo district's file with the campaigns above (or `campaigns`), written to a temporary file;
+ * `withoutCongress`: its 2020 congress campaign left out, as a district between congresses writes it.
+ */
+export function demoFileWithCampaigns(campaigns = demoCampaigns, options: { withoutCongress?: boolean } = {}): string {
+  let text = readFileSync(demoDistrictFile, "utf8").replace("\nunits:\n", `${campaigns}\nunits:\n`);
+  if (options.withoutCongress) text = text.replace(/^campaign:\n(?: {2}.*\n)*/m, "");
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "daihoi-campaigns-")), "long-bien.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+export async function importDemoWithCampaigns(
+  database: Database,
+  campaigns = demoCampaigns,
+  options: { withoutCongress?: boolean } = {},
+): Promise<void> {
+  const result = await cli(database, ["org", "import", demoFileWithCampaigns(campaigns, options)]);
+  expect(result.code, result.err.join("\n")).toBe(0);
+}
