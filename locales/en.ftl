@@ -151,7 +151,7 @@ cli-usage =
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
       group unlink --chat CHAT_ID             unlink a group
-      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
+      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE] [--campaign KEY]
                                               export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
       web link --phone PHONE [--org CODE]     a one-time sign-in link to the web page (24 hours) to send by hand (Zalo, SMS)
       db migrate                              bring the database schema up to date

@@ -151,7 +151,7 @@ cli-usage =
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
-      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
+      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--campaign MÃ_ĐỢT]
                                               xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
       web link --phone SĐT [--org MÃ]         đường link đăng nhập trang web (dùng một lần, 24 giờ) để gửi tay qua Zalo, SMS
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu

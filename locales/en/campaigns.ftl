@@ -108,3 +108,36 @@ campaign-problem-date = { $problem ->
 campaign-problem-date-in-future = { $date } has not come yet: report only what has happened.
 campaign-problem-unexpected = Cannot read "{ $value }": the date comes right after the milestone, figures as key=value.
 campaign-congress-button = Congress
+
+## /progress KEY: a campaign in the viewer's units
+
+campaign-screen-scope = 📊 { $unit } ({ $code })
+campaign-screen-overdue-title = Overdue ({ $count } units):
+campaign-screen-overdue-line = { $index }. { $unit }: { $items }
+campaign-screen-overdue-item = { $milestone } overdue by { $days } days
+campaign-screen-more = … and { $count } more units (see them all in the Excel export).
+campaign-screen-unknown = No open campaign "{ $value }". The open campaigns: { $keys }. E.g. /progress { $example }
+campaign-screen-list = Other campaigns open, see them with: { $commands }
+
+## A campaign's export (export --campaign KEY)
+
+campaign-export-sheet = { $sheet ->
+    [figures] Summary
+   *[units] Units
+}
+campaign-export-column = { $column ->
+    [scope] Scope
+    [figure] Figure
+    [count] Count
+    [total] Out of
+    [share] Share
+   *[standing] Standing
+}
+campaign-export-standing = { $standing ->
+    [done] Done
+    [overdue] Overdue
+    [paused] Paused
+   *[onTrack] In progress
+}
+campaign-export-unknown = no open campaign "{ $value }"; the open campaigns: { $keys }
+campaign-export-summary = Exported { $units } units and { $figures } summary figures.

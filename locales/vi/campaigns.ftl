@@ -108,3 +108,36 @@ campaign-problem-date = { $problem ->
 campaign-problem-date-in-future = Ngày { $date } chưa tới: chỉ báo cáo việc đã diễn ra.
 campaign-problem-unexpected = Không hiểu "{ $value }": ngày ghi ngay sau nội dung, các số liệu ghi dạng khóa=giá_trị.
 campaign-congress-button = Đại hội
+
+## /tiendo KEY: a campaign in the viewer's units
+
+campaign-screen-scope = 📊 { $unit } ({ $code })
+campaign-screen-overdue-title = Quá hạn ({ $count } đơn vị):
+campaign-screen-overdue-line = { $index }. { $unit }: { $items }
+campaign-screen-overdue-item = { $milestone } quá hạn { $days } ngày
+campaign-screen-more = … và { $count } đơn vị khác (xem đủ trong tệp xuất Excel).
+campaign-screen-unknown = Không có đợt "{ $value }" đang mở. Các đợt đang mở: { $keys }. Ví dụ: /tiendo { $example }
+campaign-screen-list = Các đợt khác đang mở, xem bằng: { $commands }
+
+## A campaign's export (export --campaign KEY)
+
+campaign-export-sheet = { $sheet ->
+    [figures] Tổng hợp
+   *[units] Đơn vị
+}
+campaign-export-column = { $column ->
+    [scope] Phạm vi
+    [figure] Chỉ tiêu
+    [count] Số lượng
+    [total] Trên tổng số
+    [share] Tỷ lệ
+   *[standing] Tình trạng
+}
+campaign-export-standing = { $standing ->
+    [done] Hoàn thành
+    [overdue] Quá hạn
+    [paused] Tạm dừng
+   *[onTrack] Đang thực hiện
+}
+campaign-export-unknown = không có đợt "{ $value }" đang mở; các đợt đang mở: { $keys }
+campaign-export-summary = Đã xuất { $units } đơn vị và { $figures } chỉ tiêu tổng hợp.

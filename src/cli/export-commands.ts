@@ -1,11 +1,14 @@
-// `export --format xlsx|csv [--unit CODE] [--org CODE] --out FILE`: the same workbook /xuat sends, for
-// the whole organisation or one unit's subtree. CSV writes one file per sheet next to FILE
+// `export --format xlsx|csv [--unit CODE] [--org CODE] [--campaign KEY] --out FILE`: the same workbook
+// /xuat sends, for the whole organisation or one unit's subtree; with --campaign, that campaign's (its
+// figures and its units: src/render/campaign-export-sheets.ts). CSV writes one file per sheet next to FILE
 // (FILE-units.csv, FILE-elections.csv, FILE-statistics.csv, FILE-difficulties.csv).
 import { writeFile } from "node:fs/promises";
 import type { Config } from "../config.js";
 import type { Locale, Translate } from "../i18n.js";
 import { writeExportCsv } from "../render/export-csv.js";
-import { buildExportSheets } from "../render/export-sheets.js";
+import { buildCampaignSheets } from "../render/campaign-export-sheets.js";
+import { buildExportSheets, type ExportSheets } from "../render/export-sheets.js";
+import { exportCampaign } from "../usecases/campaigns.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { exportProgress } from "../usecases/export-progress.js";
@@ -36,6 +39,27 @@ export async function exportCommand(
 
   const organization = await organizationOf(deps, args, t);
   const unitCode = stringFlag(args, "--unit");
+  const campaignKey = stringFlag(args, "--campaign");
+  if (campaignKey !== undefined) {
+    const exported = await exportCampaign(deps, {
+      requester: { kind: "office", organizationId: organization.id },
+      campaignKey,
+      ...(unitCode !== undefined && { unitCode }),
+    });
+    if (exported.status === "unknown-campaign")
+      throw new CliError(t("campaign-export-unknown", { value: campaignKey, keys: exported.keys.join(", ") || "—" }));
+    if (exported.status !== "exported")
+      throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));
+    const sheets = buildCampaignSheets(t, locale, exported, { timeZone: config.timezone });
+    await writeFiles(await filesFor(format, out, sheets, locale, exported.exportedAt), t, io);
+    io.out(
+      t("campaign-export-summary", {
+        units: sheets.tables[1]!.rows.length,
+        figures: sheets.tables[0]!.rows.length,
+      }),
+    );
+    return 0;
+  }
   const outcome = await exportProgress(deps, {
     requester: { kind: "office", organizationId: organization.id },
     ...(unitCode !== undefined && { unitCode }),
@@ -45,16 +69,7 @@ export async function exportCommand(
   }
   const { data } = outcome;
   const sheets = buildExportSheets(data, { t, timeZone: config.timezone });
-  const files = await filesFor(format, out, sheets, locale, data.exportedAt);
-  for (const file of files) {
-    try {
-      await writeFile(file.path, file.content);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split("\n")[0];
-      throw new CliError(t("export-cli-cannot-write", { file: file.path, reason: String(reason) }), 1);
-    }
-    io.out(t("cli-exported", { file: file.path }));
-  }
+  await writeFiles(await filesFor(format, out, sheets, locale, data.exportedAt), t, io);
   io.out(
     t("export-cli-summary", {
       units: data.units.length,
@@ -65,10 +80,22 @@ export async function exportCommand(
   return 0;
 }
 
+async function writeFiles(files: { path: string; content: string | Buffer }[], t: Translate, io: CliIo): Promise<void> {
+  for (const file of files) {
+    try {
+      await writeFile(file.path, file.content);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split("\n")[0];
+      throw new CliError(t("export-cli-cannot-write", { file: file.path, reason: String(reason) }), 1);
+    }
+    io.out(t("cli-exported", { file: file.path }));
+  }
+}
+
 async function filesFor(
   format: Format,
   out: string,
-  sheets: ReturnType<typeof buildExportSheets>,
+  sheets: ExportSheets,
   locale: Locale,
   exportedAt: Date,
 ): Promise<{ path: string; content: string | Buffer }[]> {

@@ -43,6 +43,7 @@ const valueFlags = new Set([
   "--format",
   "--out",
   "--unit",
+  "--campaign",
   "--org",
   "--lang",
   "--role",

@@ -13,7 +13,8 @@ import { overdueItems, unitChecklist } from "../domain/checklist.js";
 import type { Translate } from "../i18n.js";
 import { renderUnitLabel } from "./unit-label.js";
 
-export type SheetKey = "units" | "elections" | "statistics" | "difficulties";
+/** The congress's four tables, and a campaign's two (src/render/campaign-export-sheets.ts). */
+export type SheetKey = "units" | "elections" | "statistics" | "difficulties" | "campaign-figures" | "campaign-units";
 
 /**
  * text: a string; integer: a whole number; share: a fraction (0.431 shows as 43,1%); date: a LocalDate;

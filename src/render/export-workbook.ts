@@ -12,7 +12,14 @@ const numberFormats: Partial<Record<ColumnKind, string>> = {
 };
 
 /** Columns that stay in view when scrolling right: the unit's code and name. */
-const frozenColumns: Record<SheetKey, number> = { units: 2, elections: 2, statistics: 1, difficulties: 2 };
+const frozenColumns: Record<SheetKey, number> = {
+  units: 2,
+  elections: 2,
+  statistics: 1,
+  difficulties: 2,
+  "campaign-figures": 1,
+  "campaign-units": 2,
+};
 
 const minWidth = 6;
 const maxWidth = 50;

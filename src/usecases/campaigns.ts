@@ -7,7 +7,7 @@ import type { PersonProfile } from "../db/people-store.js";
 import { loadUnitContext, saveReport } from "../db/report-store.js";
 import { loadCampaignUnits, type CampaignUnitRow } from "../db/template-progress-store.js";
 import { loadTemplateCampaigns, type StoredTemplateCampaign } from "../db/template-campaign-store.js";
-import { lateness, reachedFromReport, type ChecklistItem } from "../domain/checklist.js";
+import { lateness, overdueItems, reachedFromReport, type ChecklistItem } from "../domain/checklist.js";
 import {
   checkCampaignDate,
   checkCampaignValues,
@@ -28,6 +28,8 @@ import {
   type StandingCounts,
 } from "../domain/template-progress.js";
 import type { UseCaseDeps } from "./deps.js";
+import { exportScope, type ExportOutcome, type ExportRequest, type ScopeUnit } from "./export-progress.js";
+import { visibleUnit, type Viewer } from "./progress-screen.js";
 
 export type OpenCampaign = StoredTemplateCampaign;
 
@@ -237,4 +239,103 @@ export async function recordCampaignReport(
   });
   const [state] = after ? campaignUnitStates(campaign, [after], ready.round, today) : [];
   return { ...ready, status: "recorded", checklist: state?.checklist ?? [], duplicate: !saved.saved };
+}
+
+/** A unit a leader should chase: its overdue milestones, longest overdue first. */
+export interface LaggingUnit {
+  unit: CampaignUnitRow;
+  overdue: { milestone: string; days: number }[];
+}
+
+export type CampaignScreen =
+  | { status: "unknown-campaign"; keys: string[] }
+  | { status: "unknown-unit" }
+  | { status: "out-of-scope"; unit: { name: string; code: string } }
+  | {
+      status: "shown";
+      campaign: OpenCampaign;
+      /** One per subtree shown (the viewer's scope roots, or the unit asked for). */
+      sections: { root: { name: string; code: string }; progress: CampaignProgress; lagging: LaggingUnit[] }[];
+    };
+
+/**
+ * /tiendo KEY [CODE]: where one campaign stands in what the viewer may see (the one scope rule), with
+ * the units overdue in it, longest overdue first: the list a leader acts on.
+ */
+export async function campaignScreen(
+  deps: UseCaseDeps,
+  viewer: Viewer,
+  input: { campaignKey: string; unitCode?: string },
+): Promise<CampaignScreen> {
+  const campaigns = await openCampaigns(deps, [viewer.organizationId]);
+  const campaign = campaigns.find((candidate) => candidate.key === input.campaignKey.toLowerCase());
+  if (!campaign) return { status: "unknown-campaign", keys: campaigns.map((candidate) => candidate.key) };
+  let roots: { name: string; code: string; path: string }[] = viewer.scopes;
+  if (input.unitCode !== undefined) {
+    const found = await visibleUnit(deps, viewer, { code: input.unitCode });
+    if (found.status === "unknown-unit") return found;
+    if (found.status === "out-of-scope") return { status: "out-of-scope", unit: found.unit };
+    roots = [found.unit];
+  }
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const sections = await Promise.all(
+    roots.map(async (root) => {
+      const progress = await campaignProgress(deps, { campaign, pathPrefix: root.path, today });
+      return { root: { name: root.name, code: root.code }, progress, lagging: laggingUnits(progress) };
+    }),
+  );
+  return { status: "shown", campaign, sections };
+}
+
+function laggingUnits(progress: CampaignProgress): LaggingUnit[] {
+  return progress.units
+    .filter((state) => state.standing === "overdue")
+    .map((state) => ({
+      unit: state.unit,
+      overdue: overdueItems(state.checklist)
+        .map((item) => ({ milestone: item.milestone, days: item.daysOverdue }))
+        .sort((a, b) => b.days - a.days),
+    }))
+    .sort((a, b) => (b.overdue[0]?.days ?? 0) - (a.overdue[0]?.days ?? 0));
+}
+
+export type CampaignExportOutcome =
+  | Exclude<ExportOutcome, { status: "exported" }>
+  | { status: "unknown-campaign"; keys: string[] }
+  | {
+      status: "exported";
+      campaign: OpenCampaign;
+      organization: { name: string };
+      exportedAt: Date;
+      /** One per subtree exported, tops first. */
+      sections: { root: ScopeUnit; progress: CampaignProgress }[];
+    };
+
+/**
+ * A campaign's export (`export --campaign KEY`): for each subtree the requester may export (the same rule
+ * as the congress's export), every unit asked with its milestones and values in the current round, and
+ * the campaign's figures.
+ */
+export async function exportCampaign(
+  deps: UseCaseDeps,
+  input: ExportRequest & { campaignKey: string },
+): Promise<CampaignExportOutcome> {
+  const scoped = await exportScope(deps, input);
+  if (scoped.status !== "scoped") return scoped;
+  const campaigns = await openCampaigns(deps, [scoped.organizationId]);
+  const campaign = campaigns.find((candidate) => candidate.key === input.campaignKey.toLowerCase());
+  if (!campaign) return { status: "unknown-campaign", keys: campaigns.map((candidate) => candidate.key) };
+  const exportedAt = deps.clock.now();
+  const today = localDateOf(exportedAt, deps.config.timezone);
+  const organization = await deps.prisma.organization.findUniqueOrThrow({
+    where: { id: scoped.organizationId },
+    select: { name: true },
+  });
+  const sections = await Promise.all(
+    scoped.scope.map(async (root) => ({
+      root,
+      progress: await campaignProgress(deps, { campaign, pathPrefix: root.path, today }),
+    })),
+  );
+  return { status: "exported", campaign, organization, exportedAt, sections };
 }

@@ -7,7 +7,7 @@ import { scopeRoots, withinRoots, type HeldUnit, type ScopePerson } from "../dom
 import type { UseCaseDeps } from "./deps.js";
 import { organizationUnit } from "./organization.js";
 
-type ScopeUnit = { id: number; code: string; name: string; path: string };
+export type ScopeUnit = { id: number; code: string; name: string; path: string };
 type ExportingPerson = ScopePerson<HeldUnit & ScopeUnit> & { organizationId: number };
 
 export type ExportOutcome =
@@ -22,14 +22,35 @@ export type ExportOutcome =
  * The office exports its whole organisation, or the subtree of the unit it names. A person exports
  * everything the scope rule lets them export, or the subtree of one unit within it.
  */
-export async function exportProgress(
+export async function exportProgress(deps: UseCaseDeps, input: ExportRequest): Promise<ExportOutcome> {
+  const scoped = await exportScope(deps, input);
+  if (scoped.status !== "scoped") return scoped;
+  const { organizationId, scope } = scoped;
+  const exportedAt = deps.clock.now();
+  const timeZone = deps.config.timezone;
+  const data = await loadExportData(deps.prisma, {
+    organizationId,
+    roots: scope,
+    exportedAt,
+    today: localDateOf(exportedAt, timeZone),
+    timeZone,
+  });
+  return { status: "exported", data, scope };
+}
+
+export interface ExportRequest {
+  /** Who asks, as the other use cases name it (`kind`); a person acts through their one roster entry. */
+  requester: { kind: "office"; organizationId: number } | { kind: "person"; person: ExportingPerson };
+  unitCode?: string;
+}
+
+/** What the requester exports: the subtrees (one rule for every export), or why nothing. */
+export async function exportScope(
   deps: UseCaseDeps,
-  input: {
-    /** Who asks, as the other use cases name it (`kind`); a person acts through their one roster entry. */
-    requester: { kind: "office"; organizationId: number } | { kind: "person"; person: ExportingPerson };
-    unitCode?: string;
-  },
-): Promise<ExportOutcome> {
+  input: ExportRequest,
+): Promise<
+  Exclude<ExportOutcome, { status: "exported" }> | { status: "scoped"; organizationId: number; scope: ScopeUnit[] }
+> {
   let organizationId: number;
   let scope: ScopeUnit[];
   const { requester } = input;
@@ -53,14 +74,5 @@ export async function exportProgress(
       scope = [unit];
     }
   }
-  const exportedAt = deps.clock.now();
-  const timeZone = deps.config.timezone;
-  const data = await loadExportData(deps.prisma, {
-    organizationId,
-    roots: scope,
-    exportedAt,
-    today: localDateOf(exportedAt, timeZone),
-    timeZone,
-  });
-  return { status: "exported", data, scope };
+  return { status: "scoped", organizationId, scope };
 }

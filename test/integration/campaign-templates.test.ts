@@ -4,6 +4,10 @@
 // bad input through the bot; a few hundred reports through the use case; then every figure `status` and
 // the digest print is checked against an oracle that counts the reports it generated itself, with its
 // own arithmetic and number formatting.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
@@ -244,6 +248,8 @@ describe("reporting a campaign's milestones through the bot", () => {
 describe("the figures of a few hundred reports, in status and the digest, against an oracle", () => {
   /** What the oracle counts: the latest values each unit reported, per campaign and milestone. */
   const latest = new Map<string, Record<string, number | string | boolean>>();
+  /** The day each of those reports names. */
+  const days = new Map<string, string | null>();
   let cells: { id: number; code: string }[];
   let grassroots: { id: number; code: string }[];
 
@@ -256,10 +262,9 @@ describe("the figures of a few hundred reports, in status and the digest, agains
       orderBy: { id: "asc" },
     })) {
       if (report.campaign.key === "sinhhoat" && report.round !== "2026-12") continue;
-      latest.set(
-        `${report.campaign.key}:${report.unitId}:${report.milestone}`,
-        (report.payload as { values: Record<string, number> }).values,
-      );
+      const key = `${report.campaign.key}:${report.unitId}:${report.milestone}`;
+      latest.set(key, (report.payload as { values: Record<string, number> }).values);
+      days.set(key, report.eventDate?.toISOString().slice(0, 10) ?? null);
     }
     cells = await prisma.unit.findMany({
       where: { level: "cell" },
@@ -296,8 +301,10 @@ describe("the figures of a few hundred reports, in status and the digest, agains
         requestKey: `web:oracle-${request++}`,
       });
       expect(outcome.status, JSON.stringify(outcome)).toBe("recorded");
-      if (outcome.status === "recorded" && !(key === "sinhhoat" && outcome.round !== "2026-12"))
+      if (outcome.status === "recorded" && !(key === "sinhhoat" && outcome.round !== "2026-12")) {
         latest.set(`${key}:${unitId}:${outcome.milestone.key}`, outcome.values as Record<string, number>);
+        days.set(`${key}:${unitId}:${outcome.milestone.key}`, date);
+      }
     };
     // Units other than the first two (reported through the bot above), every third one, varied.
     for (const [index, cell] of cells.entries()) {
@@ -418,6 +425,87 @@ describe("the figures of a few hundred reports, in status and the digest, agains
       "📋 Sinh hoạt chi bộ định kỳ — tháng 12/2026",
     ])
       expect(lines).toContain(name);
+  });
+
+  it("when the standing committee asks /tiendo for the review after its meeting deadline, then it reads the same figures and the overdue cells, counted", async () => {
+    const standing = await secretaryOn("LB");
+    clock.set(new Date("2026-12-21T02:00:00Z"));
+    try {
+      const reply = await harness.say(standing, "/tiendo kiemdiem2026");
+      const lines = (reply.text ?? "").split("\n");
+      expect(lines[0]).toBe("📊 Đảng bộ quận Long Biên (LB)");
+      for (const line of expectedLines().slice(0, 10)) expect(lines).toContain(line);
+      const reviewed = new Set(
+        cells.filter((cell) => latest.has(`kiemdiem2026:${cell.id}:meeting`)).map((cell) => cell.id),
+      );
+      expect(lines).toContain(`Quá hạn (${587 - reviewed.size} đơn vị):`);
+      expect(lines.filter((line) => /^\d+\. /.test(line))).toHaveLength(15);
+      expect(lines.at(-1)).toBe(`… và ${587 - reviewed.size - 15} đơn vị khác (xem đủ trong tệp xuất Excel).`);
+      expect(lines.find((line) => line.startsWith("1. "))).toMatch(/: Hội nghị kiểm điểm quá hạn 1 ngày$/);
+    } finally {
+      clock.set(new Date("2026-12-10T02:00:00Z"));
+    }
+  });
+
+  it("when the study is exported, then the summary has the oracle's figures and every cell asked has a row with its values", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "daihoi-campaign-export-"));
+    const out = path.join(dir, "hoc-tap.csv");
+    const result = await cli(
+      db.database,
+      ["export", "--campaign", "hoctap-nq14", "--format", "csv", "--out", out],
+      {},
+      clock,
+    );
+    expect(result.code, result.err.join("\n")).toBe(0);
+    const figures = parse(readFileSync(`${dir}/hoc-tap-campaign-figures.csv`, "utf8"), { bom: true }) as string[][];
+    const studied = reported(
+      "hoctap-nq14",
+      "studied",
+      cells.map((cell) => cell.id),
+    );
+    expect(figures[1]).toEqual([
+      "Đảng bộ quận Long Biên (LB)",
+      `đã có ${studied.length}/587 chi bộ tổ chức học tập, quán triệt (${share(studied.length, 587)})`,
+      String(studied.length),
+      "587",
+      share(studied.length, 587),
+    ]);
+    const units = parse(readFileSync(`${dir}/hoc-tap-campaign-units.csv`, "utf8"), { bom: true }) as string[][];
+    expect(units[0]).toEqual([
+      "Mã",
+      "Đơn vị",
+      "Cấp",
+      "Đơn vị cấp trên",
+      "Tình trạng",
+      "Mốc quá hạn",
+      "Số ngày quá hạn",
+      "Tổ chức học tập, quán triệt",
+      "Đảng viên tham dự",
+      "Đảng viên phải tham dự",
+      "Đã tổ chức học bù",
+    ]);
+    expect(units.slice(1)).toHaveLength(587);
+    // Every cell's row against what the oracle knows it reported (or not).
+    for (const cell of cells) {
+      const row = units.find((candidate) => candidate[0] === cell.code)!;
+      const key = `hoctap-nq14:${cell.id}:studied`;
+      const values = latest.get(key);
+      const day = days.get(key);
+      const yesNo = values?.hocbu === undefined || values.hocbu === null ? "" : values.hocbu ? "Có" : "Không";
+      expect(row.slice(4)).toEqual(
+        values
+          ? [
+              "Hoàn thành",
+              "",
+              "",
+              day!.split("-").reverse().join("/"),
+              String(values.thamdu),
+              String(values.phaidu),
+              yesNo,
+            ]
+          : ["Đang thực hiện", "", "", "", "", "", ""],
+      );
+    }
   });
 
   it("when a ward's status is printed, then its figures count only its own cells", async () => {

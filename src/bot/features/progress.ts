@@ -27,6 +27,10 @@ import {
   type Viewer,
 } from "../../usecases/progress-screen.js";
 import type { BotContext } from "../context.js";
+import { findActiveCampaignId } from "../../db/unit-records.js";
+import { renderCampaignScreen } from "../../render/campaign-screen-text.js";
+import { splitMessage } from "../../render/split-message.js";
+import { campaignScreen, openCampaigns } from "../../usecases/campaigns.js";
 import { progressChartFor } from "../../usecases/progress-chart.js";
 import { todayFor } from "../today.js";
 import { unitCodePattern } from "../../domain/unit-code.js";
@@ -54,6 +58,15 @@ progressFeature.command(commands, async (ctx) => {
     return;
   }
   const args = ctx.match.trim().split(/\s+/).filter(Boolean);
+  // /tiendo KEY [CODE]: another campaign than the congress (the year's review, a resolution's study…).
+  const campaigns = await openCampaigns(ctx.deps, [viewer.organizationId]);
+  const keyed = args[0] !== undefined && campaigns.some((campaign) => campaign.key === args[0]!.toLowerCase());
+  const congressOpen = (await findActiveCampaignId(ctx.deps.prisma, viewer.organizationId)) !== null;
+  if (keyed || (!congressOpen && campaigns.length > 0 && args.length === 0)) {
+    const keys = keyed ? [args[0]!] : campaigns.map((campaign) => campaign.key);
+    for (const key of keys) await replyCampaignScreen(ctx, viewer, key, args[1]);
+    return;
+  }
   if (args.length > 1 || (args[0] !== undefined && !unitCodePattern.test(args[0]))) {
     await ctx.reply(ctx.t("progress-usage"));
     return;
@@ -86,7 +99,36 @@ progressFeature.command(commands, async (ctx) => {
     return;
   }
   await ctx.reply(rendered.text, { reply_markup: rendered.keyboard });
+  if (campaigns.length > 0)
+    await ctx.reply(
+      ctx.t("campaign-screen-list", { commands: campaigns.map((campaign) => `/tiendo ${campaign.key}`).join(", ") }),
+    );
 });
+
+async function replyCampaignScreen(ctx: BotContext, viewer: Viewer, key: string, unitCode: string | undefined) {
+  const screen = await campaignScreen(ctx.deps, viewer, {
+    campaignKey: key,
+    ...(unitCode !== undefined && { unitCode }),
+  });
+  switch (screen.status) {
+    case "unknown-campaign":
+      return void (await ctx.reply(
+        ctx.t("campaign-screen-unknown", { value: key, keys: screen.keys.join(", "), example: screen.keys[0] ?? "" }),
+      ));
+    case "unknown-unit":
+      return void (await ctx.reply(ctx.t("progress-unknown-code", { code: unitCode ?? "" })));
+    case "out-of-scope":
+      return void (await ctx.reply(ctx.t("progress-out-of-scope", { unit: screen.unit.name, code: screen.unit.code })));
+    case "shown": {
+      const locale: Locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
+      for (const part of splitMessage(renderCampaignScreen(tr(ctx), locale, screen))) await ctx.reply(part);
+    }
+  }
+}
+
+function tr(ctx: BotContext): Translate {
+  return (key, args) => ctx.t(key, args);
+}
 
 progressFeature.callbackQuery(noopCallback, async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -1,0 +1,116 @@
+// Two campaigns open at once (the annual review and a resolution's study, December 2026, on the demo
+// district between congresses): each secretary gets one reminder a day at most, naming what is due in
+// both; a cell that reported a campaign's milestone is not reminded of it; a day without a new reminder
+// day sends nothing; the reminder's button starts the report it names.
+import type { User } from "grammy/types";
+import dayjs from "dayjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/clock.js";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { importDemoWithCampaigns } from "../support/demo-campaigns.js";
+import { bindTelegramUser } from "../support/roster.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+
+const zone = "Asia/Ho_Chi_Minh";
+const at = (local: string) => dayjs.tz(local, "YYYY-MM-DD HH:mm", zone).toDate();
+
+const twoCampaigns = `
+campaigns:
+  - key: kiemdiem2026
+    name: "Kiểm điểm, đánh giá, xếp loại năm 2026"
+    template: review
+    opens: 2026-12-01
+    deadlines:
+      cell: { meeting: 2026-12-20, rating: 2026-12-25 }
+  - key: hoctap-nq14
+    name: "Học tập Nghị quyết Hội nghị Trung ương 14"
+    template: study
+    deadlines:
+      cell: 2026-12-15
+`;
+
+describe("reminders of two campaigns open at once", () => {
+  const clock = fixedClock(at("2026-12-14 09:00"));
+  let db: TestDatabase;
+  let harness: BotHarness;
+  let an: User; // P-BODE-03: reports nothing
+  let binh: User; // P-BODE-04: has studied the resolution
+  let chi: User; // P-BODE-05: has held the review meeting and studied
+
+  async function secretaryOn(code: string): Promise<User> {
+    const role = await db.database.prisma.roleAssignment.findFirstOrThrow({
+      where: { role: "secretary", unit: { code } },
+      select: { person: { select: { phone: true } } },
+    });
+    const user = await bindTelegramUser(db.database, role.person.phone!);
+    harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+    return user;
+  }
+
+  /** One scheduler tick at `local`, then the outbox drained. */
+  async function tickAt(local: string): Promise<void> {
+    clock.set(at(local));
+    await harness.app.scheduler.tick();
+    for (let round = 0; round < 5; round++) {
+      const { claimed } = await harness.app.sender.drainOnce();
+      clock.advance(1100);
+      if (claimed === 0) break;
+    }
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importDemoWithCampaigns(db.database, twoCampaigns, { withoutCongress: true });
+    harness = await startBotHarness(db.database, { clock });
+    [an, binh, chi] = [await secretaryOn("P-BODE-03"), await secretaryOn("P-BODE-04"), await secretaryOn("P-BODE-05")];
+    const report = async (user: User, line: string) => {
+      const card = await harness.say(user, line);
+      await harness.press(user, card, "✅ Xác nhận");
+    };
+    await report(binh, "/baocao hoctap 12/12/2026 thamdu=14 phaidu=15");
+    await report(chi, "/baocao hoctap 12/12/2026 thamdu=9 phaidu=9");
+    await report(chi, "/baocao kiemdiem 13/12/2026 comat=9 tong=9");
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await db?.drop();
+  });
+
+  const reminders = (user: User) => harness.sent(user.id).filter((message) => message.text?.startsWith("Kính gửi"));
+
+  it("when both campaigns have something due, then the secretary gets one message naming both, and only what is not reported", async () => {
+    await tickAt("2026-12-15 08:30");
+    await tickAt("2026-12-15 10:00"); // a second tick the same day adds nothing
+    expect(reminders(an).map((message) => message.text)).toEqual([
+      [
+        "Kính gửi đồng chí Kiều Ngọc Hùng, Bí thư Chi bộ Tổ dân phố số 3 (phường Bồ Đề).",
+        "📋 Kiểm điểm, đánh giá, xếp loại năm 2026:",
+        "• Hội nghị kiểm điểm: hạn 20/12/2026 (còn 5 ngày).",
+        "📋 Học tập Nghị quyết Hội nghị Trung ương 14:",
+        "• Tổ chức học tập, quán triệt: hạn 15/12/2026, hôm nay là hạn cuối.",
+        reminders(an)[0]!.text!.split("\n").at(-1),
+      ].join("\n"),
+    ]);
+    expect(reminders(binh).map((message) => message.text?.split("\n").slice(1, 2))).toEqual([
+      ["• Hội nghị kiểm điểm: hạn 20/12/2026 (còn 5 ngày)."],
+    ]);
+    expect(reminders(chi)).toEqual([]);
+  });
+
+  it("when a day brings no new reminder day, then nothing is sent; when one comes, one message again", async () => {
+    await tickAt("2026-12-16 09:00");
+    expect(reminders(an)).toHaveLength(1);
+    // 17/12: three days before the review meeting's deadline.
+    await tickAt("2026-12-17 09:00");
+    expect(reminders(an)).toHaveLength(2);
+    expect(reminders(an)[1]!.text).toContain("• Hội nghị kiểm điểm: hạn 20/12/2026 (còn 3 ngày).");
+    // The study, overdue since 15/12, is told again with it (its last reminder day, 15/12, is still in force).
+    expect(reminders(an)[1]!.text).toContain("• Tổ chức học tập, quán triệt: hạn 15/12/2026, đã quá hạn 2 ngày.");
+  });
+
+  it("when the reminder's button is pressed, then the report of that campaign's milestone starts at its date", async () => {
+    const message = reminders(an).at(-1)!;
+    const reply = await harness.press(an, message, "📝 Hội nghị kiểm điểm");
+    expect(reply.text).toContain("Hội nghị kiểm điểm: ngày nào?");
+  });
+});
