@@ -114,3 +114,73 @@ describe("reminders of two campaigns open at once", () => {
     expect(reply.text).toContain("Hội nghị kiểm điểm: ngày nào?");
   });
 });
+
+describe("reminders of the monthly meeting", () => {
+  const clock = fixedClock(at("2026-12-10 09:00"));
+  let db: TestDatabase;
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importDemoWithCampaigns(
+      db.database,
+      `
+campaigns:
+  - key: sinhhoat
+    name: "Sinh hoạt chi bộ định kỳ"
+    template: meeting
+    opens: 2026-12-01
+    deadlines:
+      cell: 25
+`,
+      { withoutCongress: true },
+    );
+    harness = await startBotHarness(db.database, { clock });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await db?.drop();
+  });
+
+  it("when a month's deadline nears, then only the cells that neither met nor gave a reason are reminded, and every month again", async () => {
+    const on = async (code: string) => {
+      const role = await db.database.prisma.roleAssignment.findFirstOrThrow({
+        where: { role: "secretary", unit: { code } },
+        select: { person: { select: { phone: true } } },
+      });
+      const user = await bindTelegramUser(db.database, role.person.phone!);
+      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+      return user;
+    };
+    const [quiet, skipped, met] = [await on("P-BODE-07"), await on("P-BODE-08"), await on("P-BODE-09")];
+    for (const [user, line] of [
+      [skipped, "/baocao khonghop lydo=Trùng lịch bầu cử"],
+      [met, "/baocao sinhhoat 09/12/2026 comat=10 tong=12"],
+    ] as const) {
+      const card = await harness.say(user, line);
+      expect(card.text).toContain("Xác nhận báo cáo");
+      await harness.press(user, card, "✅ Xác nhận");
+    }
+    const tick = async (local: string) => {
+      clock.set(at(local));
+      await harness.app.scheduler.tick();
+      for (let round = 0; round < 5; round++) {
+        const { claimed } = await harness.app.sender.drainOnce();
+        clock.advance(1100);
+        if (claimed === 0) break;
+      }
+    };
+    const reminded = (user: User) =>
+      harness
+        .sent(user.id)
+        .filter((message) => message.text?.startsWith("Kính gửi"))
+        .map((m) => m.text!.split("\n")[1]);
+    await tick("2026-12-18 09:00"); // seven days before 25/12
+    expect(reminded(quiet)).toEqual(["• Sinh hoạt chi bộ: hạn 25/12/2026 (còn 7 ngày)."]);
+    expect(reminded(skipped)).toEqual([]);
+    expect(reminded(met)).toEqual([]);
+    await tick("2027-01-18 09:00"); // January's round: nobody has reported it yet
+    for (const user of [skipped, met])
+      expect(reminded(user)).toEqual(["• Sinh hoạt chi bộ: hạn 25/01/2027 (còn 7 ngày)."]);
+  });
+});

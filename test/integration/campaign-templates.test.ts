@@ -4,7 +4,7 @@
 // bad input through the bot; a few hundred reports through the use case; then every figure `status` and
 // the digest print is checked against an oracle that counts the reports it generated itself, with its
 // own arithmetic and number formatting.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -19,10 +19,11 @@ import { digestMessages } from "../../src/usecases/daily-digest.js";
 import type { UseCaseDeps } from "../../src/usecases/deps.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cli } from "../support/cli.js";
-import { importDemoWithCampaigns } from "../support/demo-campaigns.js";
+import { demoCampaigns, demoFileWithCampaigns, importDemoWithCampaigns } from "../support/demo-campaigns.js";
 import { bindTelegramUser } from "../support/roster.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { readWorkbook } from "../support/workbook.js";
 
 const clock = fixedClock("2026-12-10T02:00:00Z"); // 09:00 on 10/12/2026 in Hà Nội
 const t = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
@@ -196,9 +197,10 @@ describe("reporting a campaign's milestones through the bot", () => {
     expect(saved.text).toContain("☑️ Sinh hoạt chi bộ — coi như xong (đã báo cáo: Không sinh hoạt (có lý do))");
   });
 
-  it("when last month's meeting is reported, then it goes to November's round, not December's", async () => {
+  it("when last month's meeting is reported, then it goes to November's round, not December's, marked done late", async () => {
     const card = await harness.say(user, "/baocao sinhhoat 27/11/2026 comat=13 tong=15");
     expect(card.text).toContain("Đợt: Sinh hoạt chi bộ định kỳ — tháng 11/2026");
+    expect(card.text).toContain("Hoàn thành sau hạn 25/11/2026: vẫn được ghi nhận, đánh dấu hoàn thành muộn.");
     await harness.press(user, card, "✅ Xác nhận");
     const rounds = await db.database.prisma.report.findMany({
       where: { unit: { code: "P-BODE-01" }, campaign: { key: "sinhhoat" } },
@@ -209,6 +211,27 @@ describe("reporting a campaign's milestones through the bot", () => {
       { milestone: "skipped", round: "2026-12" },
       { milestone: "met", round: "2026-11" },
     ]);
+  });
+
+  it("when a meeting's reason is given with the buttons and then corrected, then the newer report is the month's", async () => {
+    const other = await secretaryOn("P-BODE-06");
+    let reply = await harness.say(other, "/baocao");
+    reply = await harness.press(other, reply, "Sinh hoạt chi bộ định kỳ");
+    reply = await harness.press(other, reply, "Không sinh hoạt (có lý do)");
+    expect(reply.text).toBe("Vì sao chi bộ không sinh hoạt tháng này? Gõ nội dung (tối đa 300 ký tự).");
+    reply = await harness.say(other, "x".repeat(301));
+    expect(reply.text).toBe("lydo: quá dài (tối đa 300 ký tự).");
+    reply = await harness.say(other, "Trùng lịch tiếp xúc cử tri");
+    expect(reply.text).toContain("Lý do: Trùng lịch tiếp xúc cử tri");
+    await harness.press(other, reply, "✅ Xác nhận");
+    const card = await harness.say(other, "/baocao khonghop lydo=Bí thư ốm, họp bù ngày 20");
+    expect(card.text).toContain("Báo cáo này thay báo cáo trước của cùng nội dung");
+    await harness.press(other, card, "✅ Xác nhận");
+    const reports = await db.database.prisma.report.findMany({
+      where: { unit: { code: "P-BODE-06" }, milestone: "skipped", supersededBy: null },
+      select: { payload: true, round: true },
+    });
+    expect(reports).toEqual([{ payload: { values: { lydo: "Bí thư ốm, họp bù ngày 20" } }, round: "2026-12" }]);
   });
 
   it("when the study is reported after its deadline, then the card says it was done late and the report is marked late", async () => {
@@ -508,6 +531,25 @@ describe("the figures of a few hundred reports, in status and the digest, agains
     }
   });
 
+  it("when each campaign is exported to a workbook, then its summary sheet says what status says, figure by figure", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "daihoi-campaign-workbook-"));
+    const status = await cli(db.database, ["status"], {}, clock);
+    for (const key of ["kiemdiem2026", "hoctap-nq14", "sinhhoat"]) {
+      const out = path.join(dir, `${key}.xlsx`);
+      const result = await cli(db.database, ["export", "--campaign", key, "--out", out], {}, clock);
+      expect(result.code, result.err.join("\n")).toBe(0);
+      const workbook = await readWorkbook(readFileSync(out));
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Đơn vị"]);
+      const summary = workbook.worksheets[0]!;
+      const sentences: string[] = [];
+      summary.eachRow((row, index) => {
+        if (index > 2) sentences.push(String(row.getCell(2).value));
+      });
+      expect(sentences.length).toBeGreaterThan(0);
+      for (const sentence of sentences) expect(status.out).toContain(`• ${sentence}`);
+    }
+  });
+
   it("when a ward's status is printed, then its figures count only its own cells", async () => {
     const ward = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "P-BODE" } });
     const wardCells = cells.filter((cell) => cell.code.startsWith("P-BODE-"));
@@ -521,5 +563,64 @@ describe("the figures of a few hundred reports, in status and the digest, agains
       `• đã có ${studied.length}/${wardCells.length} chi bộ tổ chức học tập, quán triệt (${share(studied.length, wardCells.length)})`,
     );
     expect(ward.name).toBe("Đảng bộ phường Bồ Đề");
+  });
+});
+
+describe("an office's own template", () => {
+  it("when a bad template file is imported, then every problem is printed at its place and nothing is written", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "daihoi-template-"));
+    const file = path.join(dir, "bad.yaml");
+    const example = readFileSync(new URL("../../examples/templates/gop-y-van-kien.yaml", import.meta.url), "utf8");
+    writeFileSync(
+      file,
+      example.replace("key: gop-y-van-kien", "key: study").replace("comat <= tong", "comat <= tongso"),
+    );
+    const result = await cli(db.database, ["template", "import", file]);
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      `Tệp mẫu ${file} có 2 lỗi; chưa ghi gì vào cơ sở dữ liệu:`,
+      'milestones[0].rules[0]: mốc này không có trường "tongso"',
+      'key: "study" là mã của một mẫu có sẵn (congress, review, study, meeting); xin đặt mã khác, ví dụ study-2027',
+    ]);
+    expect(await db.database.prisma.campaignTemplate.count()).toBe(0);
+  });
+
+  it("when an org file names a template that is not imported, then the import is refused at its place and nothing is written", async () => {
+    const campaignsBefore = await db.database.prisma.campaign.count();
+    const file = demoFileWithCampaigns(
+      `${demoCampaigns}  - key: gopy\n    name: "Góp ý dự thảo văn kiện"\n    template: gop-y-van-kien\n    opens: 2026-12-01\n`,
+      { withoutCongress: true },
+    );
+    const result = await cli(db.database, ["org", "import", file]);
+    expect(result.code).toBe(1);
+    expect(result.err[1]).toBe(
+      'campaigns[3].template: không có mẫu "gop-y-van-kien"; các mẫu hiện có: congress, review, study, meeting (mẫu riêng của đơn vị nhập bằng: npm run cli -- template import TỆP)',
+    );
+    expect(await db.database.prisma.campaign.count()).toBe(campaignsBefore);
+  });
+
+  it("when the template is imported and then named by the org file, then its campaign runs beside the others with its own figures", async () => {
+    const imported = await cli(db.database, ["template", "import", "examples/templates/gop-y-van-kien.yaml"]);
+    expect(imported.out[0]).toContain('Đã nhập mẫu "gop-y-van-kien".');
+    const file = demoFileWithCampaigns(
+      `${demoCampaigns}  - key: gopy\n    name: "Góp ý dự thảo văn kiện"\n    template: gop-y-van-kien\n    opens: 2026-12-01\n`,
+      { withoutCongress: true },
+    );
+    const result = await cli(db.database, ["org", "import", file]);
+    expect(result.code, result.err.join("\n")).toBe(0);
+    expect(result.out).toContain("Mở 1 đợt: gopy");
+    const status = await cli(db.database, ["status"], {}, clock);
+    expect(status.out).toContain("📋 Góp ý dự thảo văn kiện");
+    expect(status.out).toContain("• đã có 0/587 chi bộ tổ chức thảo luận dự thảo văn kiện (0,0%)");
+    // Its deadlines came from the template, counted from the day it opens: 20 and 25 days.
+    const deadlines = await db.database.prisma.campaignDeadline.findMany({
+      where: { campaign: { key: "gopy" }, level: "cell" },
+      select: { milestone: true, dueDate: true },
+      orderBy: { milestone: "asc" },
+    });
+    expect(deadlines.map((d) => [d.milestone, d.dueDate.toISOString().slice(0, 10)])).toEqual([
+      ["discussed", "2026-12-21"],
+      ["sent", "2026-12-26"],
+    ]);
   });
 });

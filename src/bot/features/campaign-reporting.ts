@@ -84,9 +84,12 @@ export async function campaignReportCommand(ctx: BotContext, person: PersonProfi
   const normal = (token: string) => stripDiacritics(token.toLowerCase());
   const keys = new Set(campaigns.map((campaign) => campaign.key));
   const isWord = (word: string) => campaigns.some((campaign) => wordsOf(campaign).has(word));
-  const head = tokens.filter((token) => !token.includes("=")).map(normal);
-  const congressWord = head.some((token) => milestoneWords[token] !== undefined);
-  const aboutCampaign = head.some((token) => keys.has(token)) || (!congressWord && head.some(isWord));
+  // The words before the first key=value: the first that names a campaign or a milestone decides whose
+  // report it is (a unit code may come before it; a reason's words after it are not read).
+  const pairAt = tokens.findIndex((token) => token.includes("="));
+  const head = tokens.slice(0, pairAt < 0 ? tokens.length : pairAt).map(normal);
+  const decisive = head.find((token) => keys.has(token) || isWord(token) || milestoneWords[token] !== undefined);
+  const aboutCampaign = decisive !== undefined && (keys.has(decisive) || isWord(decisive));
   if (!aboutCampaign) {
     // A unit code alone: the congress's flow, unless no congress runs.
     if (congressOpen || tokens.length !== 1) return false;
