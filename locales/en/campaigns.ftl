@@ -98,7 +98,13 @@ campaign-problem-not-yes-no = { $key }={ $value }: needs "co" (yes) or "khong" (
 campaign-problem-not-a-choice = { $key }={ $value }: only { $choices }.
 campaign-problem-too-long = { $key }: too long (at most { $max } characters).
 campaign-problem-missing-key = { $key } is missing, e.g. { $example }.
-campaign-problem-rule = The figures do not add up: { $rule } is needed (given { $values }).
+campaign-problem-rule = The figures do not add up: { $left } { $operator ->
+    [le] may not be more than
+    [lt] must be less than
+    [ge] may not be less than
+    [gt] must be more than
+   *[other] must equal
+} { $right } (rule { $keys }).
 campaign-problem-date-required = The date is needed, e.g. /report { $example }
 campaign-problem-date-not-asked = This milestone takes no date; please leave it out.
 campaign-problem-date = { $problem ->
@@ -141,3 +147,13 @@ campaign-export-standing = { $standing ->
 }
 campaign-export-unknown = no open campaign "{ $value }"; the open campaigns: { $keys }
 campaign-export-summary = Exported { $units } units and { $figures } summary figures.
+
+## The web's campaign pages
+
+web-campaigns = Other open campaigns
+web-campaign-report = 📝 Report: { $campaign }
+web-campaign-title = { $unit } — { $campaign }
+web-campaign-back = ← Back to { $campaign }
+web-campaign-date = { $milestone }: date
+web-campaign-not-asked = This campaign does not ask { $unit } to report.
+web-campaign-unknown = There is no such campaign, or it has closed.

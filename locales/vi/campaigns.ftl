@@ -98,7 +98,13 @@ campaign-problem-not-yes-no = { $key }={ $value }: cần "co" hoặc "khong", v�
 campaign-problem-not-a-choice = { $key }={ $value }: chỉ nhận { $choices }.
 campaign-problem-too-long = { $key }: quá dài (tối đa { $max } ký tự).
 campaign-problem-missing-key = Thiếu { $key }, ví dụ { $example }.
-campaign-problem-rule = Số liệu không khớp: cần { $rule } (đã nhập { $values }).
+campaign-problem-rule = Số liệu không khớp: { $left } { $operator ->
+    [le] không được lớn hơn
+    [lt] phải nhỏ hơn
+    [ge] không được nhỏ hơn
+    [gt] phải lớn hơn
+   *[other] phải bằng
+} { $right } (quy tắc { $keys }).
 campaign-problem-date-required = Cần ghi ngày, ví dụ /baocao { $example }
 campaign-problem-date-not-asked = Nội dung này không ghi ngày; xin bỏ ngày đi.
 campaign-problem-date = { $problem ->
@@ -141,3 +147,13 @@ campaign-export-standing = { $standing ->
 }
 campaign-export-unknown = không có đợt "{ $value }" đang mở; các đợt đang mở: { $keys }
 campaign-export-summary = Đã xuất { $units } đơn vị và { $figures } chỉ tiêu tổng hợp.
+
+## The web's campaign pages
+
+web-campaigns = Các đợt khác đang mở
+web-campaign-report = 📝 Báo cáo: { $campaign }
+web-campaign-title = { $unit } — { $campaign }
+web-campaign-back = ← Về đợt { $campaign }
+web-campaign-date = { $milestone }: ngày
+web-campaign-not-asked = Đợt này không yêu cầu { $unit } báo cáo.
+web-campaign-unknown = Không có đợt này, hoặc đợt đã kết thúc.

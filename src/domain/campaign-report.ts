@@ -5,7 +5,7 @@
 //   /baocao sinhhoat 05/12/2026 comat=12 tong=15
 //   /baocao khonghop lydo=Bí thư đi công tác, họp bù ngày 10
 // and the web's form both hand their raw values to checkCampaignValues; nothing here knows of either.
-import type { FieldRule, TemplateField, TemplateMilestone } from "./campaign-template.js";
+import type { FieldRule, LocalText, TemplateField, TemplateMilestone } from "./campaign-template.js";
 import type { LocalDate } from "./local-date.js";
 import { parseUserDate, stripDiacritics } from "./user-date.js";
 
@@ -20,7 +20,14 @@ export type ValueProblem =
   | { code: "not-a-choice"; key: string; value: string; choices: string }
   | { code: "too-long"; key: string; max: number }
   | { code: "missing-key"; key: string; example: string }
-  | { code: "rule"; rule: string; values: string }
+  /** `left` and `right`: the fields summed on each side, with the values given. */
+  | {
+      code: "rule";
+      rule: string;
+      operator: FieldRule["operator"];
+      left: { key: string; label: LocalText; value: number }[];
+      right: { key: string; label: LocalText; value: number }[];
+    }
   | { code: "date-required"; example: string }
   | { code: "date-not-asked" }
   | { code: "date"; value: string; problem: "format" | "not-a-date" }
@@ -74,7 +81,7 @@ export function checkCampaignValues(
   }
   if (problems.length === 0)
     for (const rule of milestone.rules) {
-      const broken = brokenRule(rule, values);
+      const broken = brokenRule(milestone, rule, values);
       if (broken) problems.push(broken);
     }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
@@ -115,7 +122,7 @@ function readValue(field: TemplateField, text: string, problems: ValueProblem[])
 }
 
 /** The rule's problem when the values break it; null when they keep it or a value it needs is not reported. */
-function brokenRule(rule: FieldRule, values: CampaignValues): ValueProblem | null {
+function brokenRule(milestone: TemplateMilestone, rule: FieldRule, values: CampaignValues): ValueProblem | null {
   const sum = (keys: readonly string[]) => {
     let total = 0;
     for (const key of keys) {
@@ -136,8 +143,13 @@ function brokenRule(rule: FieldRule, values: CampaignValues): ValueProblem | nul
     ">": left > right,
   }[rule.operator];
   if (holds) return null;
-  const shown = [...rule.left, ...rule.right].map((key) => `${key}=${values[key]}`).join(", ");
-  return { code: "rule", rule: rule.text, values: shown };
+  const side = (keys: readonly string[]) =>
+    keys.map((key) => ({
+      key,
+      label: milestone.fields.find((field) => field.key === key)?.label ?? { vi: key, en: key },
+      value: values[key] as number,
+    }));
+  return { code: "rule", rule: rule.text, operator: rule.operator, left: side(rule.left), right: side(rule.right) };
 }
 
 /** Checks a report's date against the milestone's date rule: the day it names, or null (today). */

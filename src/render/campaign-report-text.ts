@@ -72,7 +72,21 @@ export function renderCampaignChecklistLine(
   return renderChecklistLine(t, item, label);
 }
 
-export function campaignProblemText(t: Translate, problem: ValueProblem): string {
+/** Fluent's variant keys are names: each comparison's. */
+const operatorNames = { "<=": "le", "<": "lt", "=": "eq", ">=": "ge", ">": "gt" } as const;
+
+export function campaignProblemText(t: Translate, problem: ValueProblem, locale: Locale): string {
+  // A rule in the form's own words: "Đảng viên có mặt (16) không được lớn hơn Tổng số đảng viên (15)".
+  if (problem.code === "rule") {
+    const side = (fields: typeof problem.left) =>
+      fields.map((field) => `${field.label[locale]} (${formatCount(field.value, locale)})`).join(" + ");
+    return t("campaign-problem-rule", {
+      left: side(problem.left),
+      operator: operatorNames[problem.operator],
+      right: side(problem.right),
+      keys: problem.rule,
+    });
+  }
   if (problem.code === "date-in-future")
     return t("campaign-problem-date-in-future", { date: formatLocalDate(problem.date) });
   // The range reads as the office writes numbers (10.000); the example as it is typed (no separator).

@@ -85,7 +85,7 @@ export async function campaignProgress(
 /** A report checked and ready to be confirmed: what its card says. */
 export interface CampaignReportReady {
   status: "ready";
-  unit: { id: number; name: string; parentName: string | null; organizationId: number; level: UnitLevel };
+  unit: { id: number; code: string; name: string; parentName: string | null; organizationId: number; level: UnitLevel };
   milestone: TemplateMilestone;
   date: LocalDate | null;
   round: string;
@@ -134,8 +134,8 @@ export async function campaignUnitAccess(
   const right = reportRight(person, unit);
   if (!right) return { status: "not-allowed", unit };
   if (!campaign.levels.includes(unit.level)) return { status: "not-asked", unit };
-  const { id, name, parentName, organizationId, level } = unit;
-  return { status: "granted", unit: { id, name, parentName, organizationId, level }, right };
+  const { id, code, name, parentName, organizationId, level } = unit;
+  return { status: "granted", unit: { id, code, name, parentName, organizationId, level }, right };
 }
 
 /**
@@ -338,4 +338,20 @@ export async function exportCampaign(
     })),
   );
   return { status: "exported", campaign, organization, exportedAt, sections };
+}
+
+/** One unit's state in a campaign's current round (its checklist and values), for its report pages. */
+export async function campaignUnitState(
+  deps: UseCaseDeps,
+  input: { campaign: OpenCampaign; unitId: number },
+): Promise<{ round: string; state: CampaignUnitState<CampaignUnitRow> | null }> {
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const round = roundOf(input.campaign, today);
+  const [row] = await loadCampaignUnits(deps.prisma, {
+    campaign: input.campaign,
+    round,
+    scope: { unitIds: [input.unitId] },
+    timeZone: deps.config.timezone,
+  });
+  return { round, state: row ? (campaignUnitStates(input.campaign, [row], round, today)[0] ?? null) : null };
 }

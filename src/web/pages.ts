@@ -109,6 +109,8 @@ export interface OverviewView {
   report: ReportLink | null;
   /** The officers of each unit in the table, when the person may see their numbers (else no column). */
   contacts: Map<number, UnitOfficer[]> | null;
+  /** The other open campaigns' sections (src/web/campaign-pages.ts). */
+  campaigns?: Html | string;
 }
 
 /** The unit's report form, when the person may report for it (`onBehalf`: not as its officer). */
@@ -132,6 +134,7 @@ export function overviewPage(frame: PageFrame, view: OverviewView): Html {
 <p class="muted">${t("web-overview-date", { date: formatLocalDate(view.today) })}</p>
 ${reportLink(t, view.report)}
 ${view.exportHref ? html`<p><a href="${view.exportHref}" download>${t("web-export")}</a></p>` : ""}
+${view.campaigns ?? ""}
 ${levelRows(t, locale, view.levels)}
 ${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}
 <h2>${t("web-units-title")}</h2>
@@ -217,6 +220,8 @@ export function unitPage(
     report: ReportLink | null;
     /** The unit's officers, when the person may see their numbers. */
     contacts: UnitOfficer[] | null;
+    /** The other open campaigns' sections (src/web/campaign-pages.ts). */
+    campaigns?: Html | string;
   },
 ): Html {
   const { t } = frame;
@@ -227,6 +232,7 @@ export function unitPage(
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 ${reportLink(t, view.report)}
 ${view.contacts ? html`<p>${t("web-col-contact")}: ${officerList(t, view.contacts)}</p>` : ""}
+${view.campaigns ?? ""}
 <h2>${t("web-unit-checklist")}</h2>
 <ul class="plain card">${(detail.checklist ?? []).map((item) => html`<li>${renderChecklistLine(t, item)}</li>`)}</ul>
 <h2>${t("web-unit-difficulties")}</h2>

@@ -36,6 +36,9 @@ import {
 } from "../usecases/web-sign-in.js";
 import { pushAssetRoutes, pushRoutes } from "./push-routes.js";
 import { reportRoutes } from "./report-routes.js";
+import { campaignRoutes } from "./campaign-routes.js";
+import { campaignBlocks } from "./campaign-pages.js";
+import { campaignProgress, openCampaigns } from "../usecases/campaigns.js";
 import { signInLinkRoutes } from "./sign-in-link-routes.js";
 import { homePage, messagePage, overviewPage, signInPage, unitPage } from "./pages.js";
 import {
@@ -169,6 +172,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   });
 
   app.route("/", reportRoutes(deps));
+  app.route("/", campaignRoutes(deps));
   app.route("/", signInLinkRoutes(deps));
   if (deps.push) app.route("/", pushRoutes({ ...deps, push: deps.push }));
 
@@ -269,6 +273,17 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
   // The report form, for whoever may report for the unit (its officers; on its behalf, a working group's leader).
   const right = reportRight(session.person, unit);
   const report = right ? { href: `/don-vi/${unit.code}/bao-cao`, onBehalf: right === "on-behalf" } : null;
+  // Every other open campaign under the unit (the same section as status and the digest), with its form.
+  const today = localDateOf(deps.clock.now(), deps.config.timezone);
+  const campaigns = campaignBlocks(
+    frame,
+    await Promise.all(
+      (await openCampaigns(deps, [unit.organizationId])).map(async (campaign) => ({
+        progress: await campaignProgress(deps, { campaign, pathPrefix: unit.path, today }),
+        reportHref: right && campaign.levels.includes(unit.level) ? `/don-vi/${unit.code}/dot/${campaign.key}` : null,
+      })),
+    ),
+  );
   if (!unit.hasChildren) {
     const detail = await unitDetail(deps, { unitId: unit.id });
     if (!detail) return unitRefused(c, deps, session, null);
@@ -283,7 +298,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
     return c.html(
       unitPage(
         { ...frame, title: unit.name },
-        { unit, detail, audience, timeZone: deps.config.timezone, up, report, contacts },
+        { unit, detail, audience, timeZone: deps.config.timezone, up, report, contacts, campaigns },
       ),
     );
   }
@@ -322,6 +337,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
         exportHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/xuat.xlsx` : null,
         report,
         contacts,
+        campaigns,
       },
     ),
   );

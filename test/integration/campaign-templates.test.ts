@@ -92,7 +92,7 @@ describe("reporting a campaign's milestones through the bot", () => {
     const before = await reportCount();
     const reply = await harness.say(user, "/baocao kiemdiem 05/12/2026 comat=16 tong=15");
     expect(reply.text).toBe(
-      "Chưa ghi được báo cáo:\nSố liệu không khớp: cần comat <= tong (đã nhập comat=16, tong=15).",
+      "Chưa ghi được báo cáo:\nSố liệu không khớp: Đảng viên có mặt (16) không được lớn hơn Tổng số đảng viên (15) (quy tắc comat <= tong).",
     );
     const missing = await harness.say(user, "/baocao hoctap thamdu=12");
     expect(missing.text).toContain("Cần ghi ngày, ví dụ /baocao hoctap 10/12/2026 thamdu=12 phaidu=12");

@@ -113,10 +113,11 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string, cam
     (word) => campaigns.some((campaign) => wordsOf(campaign).has(word)),
     (key) => keys.has(key),
   );
+  const locale = await localeOf(ctx);
   if (!split.ok)
     return void (await replyProblems(
       ctx,
-      split.problems.map((p) => campaignProblemText(tr(ctx), p)),
+      split.problems.map((p) => campaignProblemText(tr(ctx), p, locale)),
     ));
   const line = split.line;
   const named = line.campaignKey ? campaigns.filter((campaign) => campaign.key === line.campaignKey) : campaigns;
@@ -153,7 +154,7 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string, cam
   }
   const draft = { unit, milestone: line.word, date: line.date, raw: line.raw };
   const checked = await checkCampaignReport(ctx.deps, { person, campaign, ...draft });
-  if (checked.status !== "ready") return void (await ctx.reply(refusalText(ctx, campaign, checked)));
+  if (checked.status !== "ready") return void (await ctx.reply(await refusalText(ctx, campaign, checked)));
   await showCard(ctx, { flowId: newFlowId(), step: 0 }, campaign, checked, Object.fromEntries(line.raw));
 }
 
@@ -203,7 +204,7 @@ async function chooseMilestone(
   from: { flowId: string; step: number },
 ): Promise<void> {
   const access = await campaignUnitAccess(ctx.deps, { person, campaign, unit });
-  if (access.status !== "granted") return void (await ctx.reply(refusalText(ctx, campaign, access)));
+  if (access.status !== "granted") return void (await ctx.reply(await refusalText(ctx, campaign, access)));
   const state: CampaignFlowState = {
     stage: "milestone",
     flowId: from.flowId,
@@ -266,11 +267,11 @@ async function askNext(
       // A rule across fields is broken (present more than in all): the fields are asked again.
       await replyProblems(
         ctx,
-        checked.problems.map((problem) => campaignProblemText(tr(ctx), problem)),
+        checked.problems.map((problem) => campaignProblemText(tr(ctx), problem, locale)),
       );
       return askNext(ctx, person, campaign, { ...draft, raw: {} }, from, 0);
     }
-    if (checked.status !== "ready") return void (await ctx.reply(refusalText(ctx, campaign, checked)));
+    if (checked.status !== "ready") return void (await ctx.reply(await refusalText(ctx, campaign, checked)));
     return showCard(ctx, from, campaign, checked, draft.raw);
   }
   const state: CampaignFlowState = { stage: "field", flowId: from.flowId, step: from.step + 1, draft, field: index };
@@ -350,7 +351,7 @@ async function confirm(
     source: "telegram",
     requestKey: `telegram:${ctx.update.update_id}`,
   });
-  if (outcome.status !== "recorded") return void (await ctx.reply(refusalText(ctx, campaign, outcome)));
+  if (outcome.status !== "recorded") return void (await ctx.reply(await refusalText(ctx, campaign, outcome)));
   await persist(ctx, { stage: "saved", flowId: state.flowId, step: state.step + 1 });
   const locale = await localeOf(ctx);
   await ctx
@@ -366,7 +367,8 @@ async function confirm(
   );
 }
 
-function refusalText(ctx: BotContext, campaign: OpenCampaign, refusal: CampaignReportRefusal): string {
+async function refusalText(ctx: BotContext, campaign: OpenCampaign, refusal: CampaignReportRefusal): Promise<string> {
+  const locale = await localeOf(ctx);
   switch (refusal.status) {
     case "unknown-unit":
       return ctx.t("report-unknown-unit", { code: refusal.code?.slice(0, 32) ?? "?" });
@@ -383,7 +385,7 @@ function refusalText(ctx: BotContext, campaign: OpenCampaign, refusal: CampaignR
     case "invalid":
       return [
         ctx.t("report-line-problems"),
-        ...refusal.problems.map((problem) => campaignProblemText(tr(ctx), problem)),
+        ...refusal.problems.map((problem) => campaignProblemText(tr(ctx), problem, locale)),
       ].join("\n");
   }
 }
@@ -417,7 +419,7 @@ campaignReportingFeature.callbackQuery(/^cs:/, async (ctx) => {
     raw: {},
   };
   const access = await campaignUnitAccess(ctx.deps, { person, campaign, unit: { id: pressed.unitId } });
-  if (access.status !== "granted") return void (await ctx.reply(refusalText(ctx, campaign, access)));
+  if (access.status !== "granted") return void (await ctx.reply(await refusalText(ctx, campaign, access)));
   await askNext(ctx, person, campaign, draft, { flowId: newFlowId(), step: 0 }, -1);
 });
 
@@ -510,7 +512,7 @@ privateChat.on("message:text", async (ctx, next) => {
     const parsed = parseUserDate(text.replace(/\b(h[oô]m|ng[aà]y)\s+(nay|qua|mai)\b/giu, "$1$2"), todayFor(ctx));
     if (!parsed.ok)
       return void (await ctx.reply(
-        campaignProblemText(tr(ctx), { code: "date", value: text, problem: parsed.problem }),
+        campaignProblemText(tr(ctx), { code: "date", value: text, problem: parsed.problem }, await localeOf(ctx)),
       ));
     return onDate(ctx, person, campaign, state, parsed.date);
   }
@@ -534,9 +536,9 @@ async function onDate(
   });
   const dateProblem =
     checked.status === "invalid" ? checked.problems.find((problem) => problem.code.startsWith("date")) : undefined;
-  if (dateProblem) return void (await ctx.reply(campaignProblemText(tr(ctx), dateProblem)));
+  if (dateProblem) return void (await ctx.reply(campaignProblemText(tr(ctx), dateProblem, await localeOf(ctx))));
   if (checked.status !== "ready" && checked.status !== "invalid")
-    return void (await ctx.reply(refusalText(ctx, campaign, checked)));
+    return void (await ctx.reply(await refusalText(ctx, campaign, checked)));
   await askNext(ctx, person, campaign, { ...state.draft, date }, state, 0);
 }
 
@@ -555,9 +557,10 @@ async function onFieldAnswer(
     new Map([[field.key, answer]]),
   );
   if (!checked.ok) {
+    const locale = await localeOf(ctx);
     const example = exampleLine(milestone, todayFor(ctx));
     return void (await ctx.reply(
-      checked.problems.map((problem) => campaignProblemText(tr(ctx), problem)).join("\n") || example,
+      checked.problems.map((problem) => campaignProblemText(tr(ctx), problem, locale)).join("\n") || example,
     ));
   }
   const draft = { ...state.draft, raw: { ...state.draft.raw, [field.key]: answer } };
