@@ -23,7 +23,7 @@ import { demoCampaigns, demoFileWithCampaigns, importDemoWithCampaigns } from ".
 import { bindTelegramUser } from "../support/roster.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
-import { readWorkbook } from "../support/workbook.js";
+import { downloadDocument, readWorkbook } from "../support/workbook.js";
 
 const clock = fixedClock("2026-12-10T02:00:00Z"); // 09:00 on 10/12/2026 in Hà Nội
 const t = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
@@ -548,6 +548,22 @@ describe("the figures of a few hundred reports, in status and the digest, agains
       expect(sentences.length).toBeGreaterThan(0);
       for (const sentence of sentences) expect(status.out).toContain(`• ${sentence}`);
     }
+  });
+
+  it("when the standing committee sends /xuat with a campaign's key, then the bot sends that campaign's workbook with the same figures", async () => {
+    const standing = await secretaryOn("LB");
+    const status = await cli(db.database, ["status"], {}, clock);
+    const document = await harness.say(standing, "/xuat hoctap-nq14");
+    expect(document.caption).toContain("Học tập Nghị quyết Hội nghị Trung ương 14");
+    const workbook = await readWorkbook(await downloadDocument(harness, document));
+    const units = workbook.getWorksheet("Đơn vị")!;
+    expect(units.rowCount).toBe(2 + 587);
+    const sentences: string[] = [];
+    workbook.getWorksheet("Tổng hợp")!.eachRow((row, index) => {
+      if (index > 2) sentences.push(String(row.getCell(2).value));
+    });
+    expect(sentences).toHaveLength(2);
+    for (const sentence of sentences) expect(status.out).toContain(`• ${sentence}`);
   });
 
   it("when a ward's status is printed, then its figures count only its own cells", async () => {
