@@ -139,7 +139,7 @@ cli-usage =
       org export [--format yaml|csv] [--out FILE] [--org CODE]
       template import FILE                    import an office's own campaign template (docs/campaign-templates.md)
       template list                           the campaign templates: built-in and imported
-      status [--unit CODE]                    congress progress
+      status [--unit CODE]                    congress progress and every other open campaign
       invite create --unit CODE --role ROLE [--expires 14d] [--org CODE]
                                               make an invite link (single use; --expires: 14d, 12h, at most 90d)
       invite list [--unit CODE]               invites and their state (never the token)
@@ -151,8 +151,10 @@ cli-usage =
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
       group unlink --chat CHAT_ID             unlink a group
-      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE] [--campaign KEY]
+      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
                                               export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
+      export --campaign KEY --out FILE [--unit CODE] [--format xlsx|csv]
+                                              export another campaign (the review, a resolution's study…): summary and every unit
       web link --phone PHONE [--org CODE]     a one-time sign-in link to the web page (24 hours) to send by hand (Zalo, SMS)
       db migrate                              bring the database schema up to date
     With several organisations in the database, add --org CODE to choose one; unit codes may be typed in any case.

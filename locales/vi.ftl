@@ -139,7 +139,7 @@ cli-usage =
       org export [--format yaml|csv] [--out TỆP] [--org MÃ]
       template import TỆP                     nhập mẫu đợt riêng của đơn vị (docs/campaign-templates.md)
       template list                           các mẫu đợt: có sẵn và đã nhập
-      status [--unit MÃ]                      tiến độ đại hội
+      status [--unit MÃ]                      tiến độ đại hội và các đợt khác đang mở
       invite create --unit MÃ --role VAI_TRÒ [--expires 14d] [--org MÃ]
                                               tạo đường link mời (dùng một lần; --expires: 14d, 12h, tối đa 90d)
       invite list [--unit MÃ]                 các mã mời và trạng thái (không hiện mã)
@@ -151,8 +151,10 @@ cli-usage =
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
-      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--campaign MÃ_ĐỢT]
+      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
                                               xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
+      export --campaign MÃ_ĐỢT --out TỆP [--unit MÃ] [--format xlsx|csv]
+                                              xuất một đợt khác (kiểm điểm, học tập nghị quyết…): tổng hợp và từng đơn vị
       web link --phone SĐT [--org MÃ]         đường link đăng nhập trang web (dùng một lần, 24 giờ) để gửi tay qua Zalo, SMS
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
     Khi cơ sở dữ liệu có nhiều tổ chức, thêm --org MÃ vào lệnh để chọn tổ chức; mã đơn vị viết hoa hay thường đều được.

@@ -1,10 +1,10 @@
 // Reads and writes a whole organisation (units, people, roles, working groups, campaign) as an OrgDefinition.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import { localDateToUtcDate, utcDateToLocalDate } from "../domain/local-date.js";
 import type { CampaignTemplate } from "../domain/campaign-template.js";
 import type { OrgDefinition, OrgProblem, PersonDefinition } from "../domain/org-definition.js";
 import { entryOfCampaign, resolveTemplateCampaigns, type TemplateCampaign } from "../domain/template-campaign.js";
+import { policyJson } from "./policy-json.js";
 import { diffTemplateCampaigns, loadTemplateCampaigns, syncTemplateCampaigns } from "./template-campaign-store.js";
 import type { Milestone, Role, UnitLevel } from "../domain/levels.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
@@ -528,10 +528,6 @@ async function syncCampaign(
   await tx.campaignTerm.createMany({
     data: campaign.terms.map((t) => ({ campaignId: stored.id, level: t.level, term: t.term })),
   });
-}
-
-function policyJson(policy: ReminderPolicy | null | undefined): Prisma.InputJsonObject | typeof Prisma.DbNull {
-  return policy ? { ...policy, holidays: policy.holidays.map((range) => ({ ...range })) } : Prisma.DbNull;
 }
 
 function summarizeForAudit(changes: OrgChanges): Prisma.InputJsonObject {

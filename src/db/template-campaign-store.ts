@@ -1,12 +1,12 @@
 // Campaign templates an office imported, and the campaigns of templates other than the congress (the
 // congress campaign is read and written by org-store.ts and unit-records.ts as before).
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { CampaignTemplate } from "../domain/campaign-template.js";
 import type { UnitLevel } from "../domain/levels.js";
 import { localDateToUtcDate, utcDateToLocalDate, type LocalDate } from "../domain/local-date.js";
 import { policyFromStored, samePolicy } from "../domain/reminder-settings.js";
-import type { ReminderPolicy } from "../domain/reminder-policy.js";
 import type { TemplateCampaign } from "../domain/template-campaign.js";
+import { policyJson } from "./policy-json.js";
 
 type Db = Prisma.TransactionClient | PrismaClient;
 
@@ -171,8 +171,4 @@ export async function syncTemplateCampaigns(
       })),
     });
   }
-}
-
-function policyJson(policy: ReminderPolicy | null): Prisma.InputJsonObject | typeof Prisma.DbNull {
-  return policy ? { ...policy, holidays: policy.holidays.map((range) => ({ ...range })) } : Prisma.DbNull;
 }

@@ -17,6 +17,7 @@ import {
 import { unitLevels, type UnitLevel } from "./levels.js";
 import type { OrgProblem } from "./org-definition.js";
 import { formatProblemPath, readYamlValue, zodProblems } from "./org-file.js";
+import { optional, wholeNumber } from "./org-file-schema.js";
 
 /** The built-in templates' keys: an office's own template takes another. */
 export const builtInTemplateKeys = ["congress", "review", "study", "meeting"] as const;
@@ -34,19 +35,6 @@ const patternText = (pattern: RegExp, problem: string) =>
 export const templateKeyPattern = /^[a-z][a-z0-9-]{1,31}$/;
 const wordPattern = /^[a-z][a-z0-9]{1,19}$/;
 const fieldKeyPattern = /^[a-z][a-z0-9]{0,19}$/;
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .superRefine((value, ctx) => {
-      const number = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-      if (!(number >= min && number <= max))
-        ctx.addIssue({ code: "custom", params: { problem: "whole-number", value, min, max } });
-    });
 
 const localText = (max: number) =>
   z.object({ vi: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) }).strict();

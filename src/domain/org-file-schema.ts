@@ -32,18 +32,18 @@ export const phoneSchema = z
   });
 
 /** YAML's failsafe schema turns an empty value into "": treat it as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 const levelSchema = z.enum(unitLevels);
 
 /** A whole number in [min, max], written as digits (the failsafe schema gives a string). */
-const wholeNumber = (min: number, max: number) =>
+export const wholeNumber = (min: number, max: number) =>
   z
     .string()
     .trim()
     .superRefine((value, ctx) => {
-      const number = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+      const number = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
       if (!(number >= min && number <= max))
         ctx.addIssue({ code: "custom", params: { problem: "whole-number", value, min, max } });
     });

@@ -6,6 +6,7 @@ import type { CampaignValues, FieldValue, ValueProblem } from "../domain/campaig
 import type { CampaignTemplate, TemplateField, TemplateMilestone } from "../domain/campaign-template.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { formatCount, type Locale, type Translate } from "../i18n.js";
+import type { CampaignReportReady } from "../usecases/campaigns.js";
 import { renderChecklistLine } from "./checklist-text.js";
 import { roundLabel } from "./campaign-section-text.js";
 
@@ -57,6 +58,26 @@ export function renderCampaignCard(t: Translate, locale: Locale, card: CampaignC
     );
   if (card.corrects) lines.push(t("campaign-card-correction"));
   return lines.join("\n");
+}
+
+/** The card of a report checked and ready (or recorded), as the bot and the web show it. */
+export function renderReadyCard(
+  t: Translate,
+  locale: Locale,
+  campaign: { name: string },
+  ready: Pick<CampaignReportReady, "unit" | "round" | "milestone" | "date" | "values" | "right" | "late" | "corrects">,
+): string {
+  return renderCampaignCard(t, locale, {
+    unit: ready.unit,
+    campaign,
+    round: ready.round,
+    milestone: ready.milestone,
+    date: ready.date,
+    values: ready.values,
+    onBehalf: ready.right === "on-behalf",
+    late: ready.late,
+    corrects: ready.corrects,
+  });
 }
 
 /** One checklist line of a template campaign's milestone, named by the template's label. */

@@ -8,7 +8,7 @@ import { localDateOf } from "../clock.js";
 import type { ValueProblem } from "../domain/campaign-report.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { parseUserDate } from "../domain/user-date.js";
-import { campaignProblemText, renderCampaignCard } from "../render/campaign-report-text.js";
+import { campaignProblemText, renderReadyCard } from "../render/campaign-report-text.js";
 import {
   campaignUnitAccess,
   campaignUnitState,
@@ -178,17 +178,7 @@ async function granted(deps: WebDeps, session: WebSession, code: string, key: st
 }
 
 function cardText(frame: PageFrame, campaign: OpenCampaign, ready: CampaignReportReady): string {
-  return renderCampaignCard(frame.t, frame.locale, {
-    unit: ready.unit,
-    campaign,
-    round: ready.round,
-    milestone: ready.milestone,
-    date: ready.date,
-    values: ready.values,
-    onBehalf: ready.right === "on-behalf",
-    late: ready.late,
-    corrects: ready.corrects,
-  });
+  return renderReadyCard(frame.t, frame.locale, campaign, ready);
 }
 
 function problemText(frame: PageFrame, problem: ValueProblem): string {

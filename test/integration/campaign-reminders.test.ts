@@ -7,8 +7,7 @@ import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { importDemoWithCampaigns } from "../support/demo-campaigns.js";
-import { bindTelegramUser } from "../support/roster.js";
+import { importDemoWithCampaigns, secretaryOnTelegram, tickAndDrain } from "../support/demo-campaigns.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const zone = "Asia/Ho_Chi_Minh";
@@ -37,26 +36,8 @@ describe("reminders of two campaigns open at once", () => {
   let binh: User; // P-BODE-04: has studied the resolution
   let chi: User; // P-BODE-05: has held the review meeting and studied
 
-  async function secretaryOn(code: string): Promise<User> {
-    const role = await db.database.prisma.roleAssignment.findFirstOrThrow({
-      where: { role: "secretary", unit: { code } },
-      select: { person: { select: { phone: true } } },
-    });
-    const user = await bindTelegramUser(db.database, role.person.phone!);
-    harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
-    return user;
-  }
-
-  /** One scheduler tick at `local`, then the outbox drained. */
-  async function tickAt(local: string): Promise<void> {
-    clock.set(at(local));
-    await harness.app.scheduler.tick();
-    for (let round = 0; round < 5; round++) {
-      const { claimed } = await harness.app.sender.drainOnce();
-      clock.advance(1100);
-      if (claimed === 0) break;
-    }
-  }
+  const secretaryOn = (code: string) => secretaryOnTelegram(db.database, harness, code);
+  const tickAt = (local: string) => tickAndDrain(harness, clock, at(local));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -143,15 +124,7 @@ campaigns:
   });
 
   it("when a month's deadline nears, then only the cells that neither met nor gave a reason are reminded, and every month again", async () => {
-    const on = async (code: string) => {
-      const role = await db.database.prisma.roleAssignment.findFirstOrThrow({
-        where: { role: "secretary", unit: { code } },
-        select: { person: { select: { phone: true } } },
-      });
-      const user = await bindTelegramUser(db.database, role.person.phone!);
-      harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
-      return user;
-    };
+    const on = (code: string) => secretaryOnTelegram(db.database, harness, code);
     const [quiet, skipped, met] = [await on("P-BODE-07"), await on("P-BODE-08"), await on("P-BODE-09")];
     for (const [user, line] of [
       [skipped, "/baocao khonghop lydo=Trùng lịch bầu cử"],
@@ -161,15 +134,7 @@ campaigns:
       expect(card.text).toContain("Xác nhận báo cáo");
       await harness.press(user, card, "✅ Xác nhận");
     }
-    const tick = async (local: string) => {
-      clock.set(at(local));
-      await harness.app.scheduler.tick();
-      for (let round = 0; round < 5; round++) {
-        const { claimed } = await harness.app.sender.drainOnce();
-        clock.advance(1100);
-        if (claimed === 0) break;
-      }
-    };
+    const tick = (local: string) => tickAndDrain(harness, clock, at(local));
     const reminded = (user: User) =>
       harness
         .sent(user.id)

@@ -19,8 +19,12 @@ import { digestMessages } from "../../src/usecases/daily-digest.js";
 import type { UseCaseDeps } from "../../src/usecases/deps.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cli } from "../support/cli.js";
-import { demoCampaigns, demoFileWithCampaigns, importDemoWithCampaigns } from "../support/demo-campaigns.js";
-import { bindTelegramUser } from "../support/roster.js";
+import {
+  demoCampaigns,
+  demoFileWithCampaigns,
+  importDemoWithCampaigns,
+  secretaryOnTelegram,
+} from "../support/demo-campaigns.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { downloadDocument, readWorkbook } from "../support/workbook.js";
@@ -59,15 +63,7 @@ async function reportCount(): Promise<number> {
 }
 
 /** A secretary of the unit with this code, on Telegram, with their private chat open. */
-async function secretaryOn(code: string): Promise<User> {
-  const role = await db.database.prisma.roleAssignment.findFirstOrThrow({
-    where: { role: "secretary", unit: { code } },
-    select: { person: { select: { phone: true } } },
-  });
-  const user = await bindTelegramUser(db.database, role.person.phone!);
-  harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
-  return user;
-}
+const secretaryOn = (code: string) => secretaryOnTelegram(db.database, harness, code);
 
 describe("reporting a campaign's milestones through the bot", () => {
   let user: User;

@@ -4,8 +4,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { User } from "grammy/types";
 import { expect } from "vitest";
+import type { fixedClock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
+import type { BotHarness } from "./bot-harness.js";
+import { bindTelegramUser } from "./roster.js";
 import { cli } from "./cli.js";
 import { demoDistrictFile } from "./demo-district.js";
 
@@ -49,4 +53,26 @@ export async function importDemoWithCampaigns(
 ): Promise<void> {
   const result = await cli(database, ["org", "import", demoFileWithCampaigns(campaigns, options)]);
   expect(result.code, result.err.join("\n")).toBe(0);
+}
+
+/** The secretary of the unit with this code, linked to a new Telegram user whose private chat is open. */
+export async function secretaryOnTelegram(database: Database, harness: BotHarness, code: string): Promise<User> {
+  const role = await database.prisma.roleAssignment.findFirstOrThrow({
+    where: { role: "secretary", unit: { code } },
+    select: { person: { select: { phone: true } } },
+  });
+  const user = await bindTelegramUser(database, role.person.phone!);
+  harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
+  return user;
+}
+
+/** One scheduler tick at `at`, then the outbox drained (a second apart per round, as Telegram allows). */
+export async function tickAndDrain(harness: BotHarness, clock: ReturnType<typeof fixedClock>, at: Date): Promise<void> {
+  clock.set(at);
+  await harness.app.scheduler.tick();
+  for (let round = 0; round < 5; round++) {
+    const { claimed } = await harness.app.sender.drainOnce();
+    clock.advance(1100);
+    if (claimed === 0) break;
+  }
 }

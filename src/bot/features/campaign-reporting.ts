@@ -21,8 +21,8 @@ import { addDays, parseUserDate, stripDiacritics } from "../../domain/user-date.
 import type { Locale } from "../../i18n.js";
 import {
   campaignProblemText,
-  renderCampaignCard,
   renderCampaignChecklistLine,
+  renderReadyCard,
 } from "../../render/campaign-report-text.js";
 import {
   campaignUnitAccess,
@@ -322,17 +322,7 @@ async function showCard(
 }
 
 function cardText(ctx: BotContext, locale: Locale, campaign: OpenCampaign, ready: CampaignReportReady): string {
-  return renderCampaignCard(tr(ctx), locale, {
-    unit: ready.unit,
-    campaign,
-    round: ready.round,
-    milestone: ready.milestone,
-    date: ready.date,
-    values: ready.values,
-    onBehalf: ready.right === "on-behalf",
-    late: ready.late,
-    corrects: ready.corrects,
-  });
+  return renderReadyCard(tr(ctx), locale, campaign, ready);
 }
 
 async function confirm(
