@@ -7,8 +7,6 @@ import type { CampaignTemplate } from "./domain/campaign-template.js";
 
 export const templatesDir = fileURLToPath(new URL("../templates", import.meta.url));
 
-export type BuiltInTemplateKey = (typeof builtInTemplateKeys)[number];
-
 let builtIns: Map<string, CampaignTemplate> | null = null;
 
 /** The built-in templates by key: congress, review, study, meeting. */
@@ -23,8 +21,4 @@ export function builtInTemplates(): ReadonlyMap<string, CampaignTemplate> {
   }
   builtIns = read;
   return read;
-}
-
-export function builtInTemplate(key: BuiltInTemplateKey): CampaignTemplate {
-  return builtInTemplates().get(key)!;
 }

@@ -102,7 +102,7 @@ export function diffTemplateCampaigns(
   const updated: string[] = [];
   for (const campaign of next) {
     const current = byKey.get(campaign.key);
-    if (!current || !current.active) added.push(campaign.key);
+    if (!current?.active) added.push(campaign.key);
     else if (!sameCampaign(current, campaign)) updated.push(campaign.key);
   }
   const listed = new Set(next.map((campaign) => campaign.key));

@@ -247,7 +247,7 @@ function parseRule(
   let ok = true;
   for (const name of [...left, ...right]) {
     const field = fields.find((candidate) => candidate.key === name);
-    if (!field || field.type !== "count") {
+    if (field?.type !== "count") {
       problems.push({ path, code: field ? "not-a-count" : "unknown-field", args: { value: name } });
       ok = false;
     }

@@ -129,10 +129,6 @@ export function templatePlan(template: CampaignTemplate): CampaignPlan<string> {
   };
 }
 
-export function templateMilestone(template: CampaignTemplate, key: string): TemplateMilestone | undefined {
-  return template.milestones.find((milestone) => milestone.key === key);
-}
-
 /** The text in `locale`, placeholders filled in. */
 export function fillText(text: LocalText, locale: "vi" | "en", values: Record<string, string>): string {
   return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);

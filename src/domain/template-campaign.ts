@@ -6,8 +6,7 @@
 // the campaign opens (`opens`). A `monthly` template's are days of the month, the same every month; a day
 // past a month's end is its last day (31 is "by the end of the month"). A level's single value (`cell:
 // 2026-12-31`) is the deadline of the template's final milestone.
-import { templatePlan, type CampaignTemplate } from "./campaign-template.js";
-import type { CampaignPlan } from "./campaign-plan.js";
+import type { CampaignTemplate } from "./campaign-template.js";
 import type { UnitLevel } from "./levels.js";
 import { parseLocalDate, type LocalDate } from "./local-date.js";
 import type { OrgProblem } from "./org-definition.js";
@@ -140,10 +139,6 @@ export function entryOfCampaign(campaign: TemplateCampaign, path: string): Templ
     reminders: campaign.reminders,
     path,
   };
-}
-
-export function campaignPlan(campaign: TemplateCampaign): CampaignPlan<string> {
-  return templatePlan(campaign.template);
 }
 
 /** The round a day belongs to: its month ("2026-12") for a monthly campaign, "" for a once-only one. */

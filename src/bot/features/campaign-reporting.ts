@@ -398,8 +398,7 @@ campaignReportingFeature.callbackQuery(/^cs:/, async (ctx) => {
   const person = ctx.person;
   if (!pressed || !person || ctx.chat?.type !== "private") return stale(ctx);
   const campaign = await campaignById(ctx, person, pressed.campaignId);
-  if (!campaign || !campaign.template.milestones.some((milestone) => milestone.key === pressed.milestone))
-    return stale(ctx);
+  if (!campaign?.template.milestones.some((milestone) => milestone.key === pressed.milestone)) return stale(ctx);
   await ctx.answerCallbackQuery();
   const draft: CampaignDraft = {
     campaignId: campaign.id,
