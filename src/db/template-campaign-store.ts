@@ -156,6 +156,13 @@ export async function syncTemplateCampaigns(
       active: true,
       reminderPolicy: policyJson(campaign.reminders),
     };
+    // A closed campaign of another key may hold the name (names are unique in an organisation): it keeps
+    // its reports under its name marked with its id.
+    for (const holder of await tx.campaign.findMany({
+      where: { organizationId, name: campaign.name, active: false, NOT: { key: campaign.key } },
+      select: { id: true },
+    }))
+      await tx.campaign.update({ where: { id: holder.id }, data: { name: `${campaign.name} (#${holder.id})` } });
     const stored = await tx.campaign.upsert({
       where: { organizationId_key: { organizationId, key: campaign.key } },
       create: { organizationId, key: campaign.key, ...data },

@@ -600,7 +600,8 @@ function campaignsFromFile(
   let congress: CampaignDefinition | null = null;
   const others: TemplateCampaignEntry[] = [];
   const keys = new Map<string, string>();
-  const names = new Map<string, string>();
+  // The congress's `campaign:` name is taken too: names are unique in an organisation.
+  const names = new Map<string, string>(file.campaign ? [[file.campaign.name, "campaign.name"]] : []);
   entries.forEach((entry, index) => {
     const path = `campaigns[${index}]`;
     const firstKey = keys.get(entry.key);

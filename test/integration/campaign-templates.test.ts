@@ -635,4 +635,21 @@ describe("an office's own template", () => {
       ["sent", "2026-12-26"],
     ]);
   });
+
+  it("when the file gives a campaign a new key under the same name, then the old one is closed with its reports and the new one opens", async () => {
+    const studyReports = await db.database.prisma.report.count({ where: { campaign: { key: "hoctap-nq14" } } });
+    const file = demoFileWithCampaigns(
+      `${demoCampaigns.replace("key: hoctap-nq14", "key: hoctap-2027")}  - key: gopy\n    name: "Góp ý dự thảo văn kiện"\n    template: gop-y-van-kien\n    opens: 2026-12-01\n`,
+      { withoutCongress: true },
+    );
+    const result = await cli(db.database, ["org", "import", file]);
+    expect(result.code, result.err.join("\n")).toBe(0);
+    expect(result.out).toContain("Mở 1 đợt: hoctap-2027");
+    expect(result.out).toContain("Kết thúc 1 đợt không còn trong tệp (giữ nguyên các báo cáo): hoctap-nq14");
+    const closed = await db.database.prisma.campaign.findFirstOrThrow({ where: { key: "hoctap-nq14" } });
+    expect([closed.active, closed.name]).toEqual([false, `Học tập Nghị quyết Hội nghị Trung ương 14 (#${closed.id})`]);
+    expect(await db.database.prisma.report.count({ where: { campaignId: closed.id } })).toBe(studyReports);
+    const status = await cli(db.database, ["status"], {}, clock);
+    expect(status.out).toContain("• đã có 0/587 chi bộ tổ chức học tập, quán triệt (0,0%)");
+  });
 });

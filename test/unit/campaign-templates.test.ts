@@ -7,6 +7,7 @@ import { builtInTemplates } from "../../src/campaign-templates.js";
 import { congressPlan } from "../../src/domain/campaign-plan.js";
 import { readTemplateFile } from "../../src/domain/campaign-template-file.js";
 import { templatePlan } from "../../src/domain/campaign-template.js";
+import { readOrgFile } from "../../src/domain/org-file.js";
 import { milestoneWords } from "../../src/domain/report-line.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 
@@ -241,5 +242,64 @@ describe("a bad template file", () => {
     expect(
       new Set(badFiles.flatMap(([, , problems]) => problems.map((problem) => problem.code))).size,
     ).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("campaigns in the organisation file", () => {
+  const small = readFileSync(new URL("../fixtures/small-org.yaml", import.meta.url), "utf8");
+  /** The small organisation with these `campaigns:` lines. */
+  const withCampaigns = (lines: string) => small.replace("\nunits:\n", `\ncampaigns:\n${lines}\nunits:\n`);
+  const problemsOf = (text: string) => {
+    const result = readOrgFile(text, "yaml");
+    return result.ok ? [] : result.problems.map(({ path, code }) => ({ path, code }));
+  };
+
+  it("when campaigns are listed beside the congress, then each is read with its deadlines as written", () => {
+    const result = readOrgFile(
+      withCampaigns(
+        '  - { key: kiemdiem2026, name: "Kiểm điểm 2026", template: review, opens: 2026-12-01, deadlines: { cell: { meeting: 2026-12-20 } } }\n  - { key: sinhhoat, name: "Sinh hoạt", template: meeting, deadlines: { cell: 25 } }',
+      ),
+      "yaml",
+    );
+    expect(result.ok && result.definition.campaign?.name).toBe("Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025");
+    expect(result.ok && result.definition.templateCampaigns?.map((c) => [c.key, c.template, c.deadlines])).toEqual([
+      ["kiemdiem2026", "review", [{ level: "cell", milestone: "meeting", value: "2026-12-20" }]],
+      ["sinhhoat", "meeting", [{ level: "cell", milestone: null, value: "25" }]],
+    ]);
+  });
+
+  it.each([
+    [
+      "a key with capitals",
+      '  - { key: KiemDiem, name: "A", template: review }',
+      "campaigns[0].key",
+      "campaign-key-format",
+    ],
+    [
+      "a second congress",
+      '  - { key: daihoi, name: "B", template: congress }',
+      "campaigns[0].template",
+      "several-congresses",
+    ],
+    [
+      "the congress's name again",
+      '  - { key: kd, name: "Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025", template: review }',
+      "campaigns[0].name",
+      "duplicate-campaign-name",
+    ],
+    [
+      "terms for a review",
+      '  - { key: kd, name: "C", template: review, terms: { cell: "2026" } }',
+      "campaigns[0].terms",
+      "terms-only-for-congress",
+    ],
+    [
+      "a deadline that is neither a date nor a day",
+      '  - { key: kd, name: "D", template: review, deadlines: { cell: soon } }',
+      "campaigns[0].deadlines.cell",
+      "date-or-day",
+    ],
+  ])("when a campaign has %s, then the file is refused at its place", (_name, lines, path, code) => {
+    expect(problemsOf(withCampaigns(lines))).toContainEqual({ path, code });
   });
 });
