@@ -188,7 +188,8 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const localeOf = (person: ReminderPerson): Locale =>
     localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
-  const campaignStates = await openCampaignStates(deps, open, today);
+  // Read only when someone is waiting for today's message: most ticks of the window have nobody.
+  const campaignStates = waiting.length === 0 ? [] : await openCampaignStates(deps, open, today);
   const messages: NewOutboxMessage[] = [];
   for (const { recipient, units } of waiting) {
     const policyByUnit = new Map(units.map(({ unit, policy }) => [unit.id, policy]));
