@@ -157,3 +157,9 @@ web-campaign-back = ← Back to { $campaign }
 web-campaign-date = { $milestone }: date
 web-campaign-not-asked = This campaign does not ask { $unit } to report.
 web-campaign-unknown = There is no such campaign, or it has closed.
+
+## /help: each other open campaign
+
+help-campaign =
+    <b>{ $campaign }</b> (key { $key }; progress: /progress { $key }; Excel: /export { $key })
+    { $lines }

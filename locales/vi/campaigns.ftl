@@ -157,3 +157,9 @@ web-campaign-back = ← Về đợt { $campaign }
 web-campaign-date = { $milestone }: ngày
 web-campaign-not-asked = Đợt này không yêu cầu { $unit } báo cáo.
 web-campaign-unknown = Không có đợt này, hoặc đợt đã kết thúc.
+
+## /trogiup: each other open campaign
+
+help-campaign =
+    <b>{ $campaign }</b> (mã đợt { $key }; xem tiến độ: /tiendo { $key }; tệp Excel: /xuat { $key })
+    { $lines }

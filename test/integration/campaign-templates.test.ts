@@ -84,6 +84,14 @@ describe("reporting a campaign's milestones through the bot", () => {
     await harness.press(user, reply, "✖️ Hủy");
   });
 
+  it("when a secretary asks /trogiup, then each open campaign is named with its key and a line per milestone as it is typed", async () => {
+    const help = await harness.say(user, "/trogiup");
+    expect(help.text).toContain(
+      "Học tập Nghị quyết Hội nghị Trung ương 14 (mã đợt hoctap-nq14; xem tiến độ: /tiendo hoctap-nq14; tệp Excel: /xuat hoctap-nq14)\n/baocao hoctap 10/12/2026 thamdu=12 phaidu=12",
+    );
+    expect(help.text).toContain("/baocao sinhhoat 10/12/2026 comat=12 tong=12\n/baocao khonghop lydo=…");
+  });
+
   it("when the review meeting is reported in one line with more present than members, then it is refused with the rule and nothing is written", async () => {
     const before = await reportCount();
     const reply = await harness.say(user, "/baocao kiemdiem 05/12/2026 comat=16 tong=15");

@@ -8,6 +8,9 @@ import { groupCommands, privateCommands, reportsInOneLine, strangerCommands } fr
 import type { Translate } from "../../i18n.js";
 import { helpSections } from "../../render/command-text.js";
 import type { BotContext } from "../context.js";
+import { exampleLine } from "../../domain/campaign-report.js";
+import { openCampaigns } from "../../usecases/campaigns.js";
+import { todayFor } from "../today.js";
 
 export const helpFeature = new Composer<BotContext>();
 
@@ -30,7 +33,21 @@ helpFeature.command(["trogiup", "help"], async (ctx) => {
   if (people.length === 0) lines.push("", t("help-access"));
   // On the roster but given nothing yet: the office gives roles.
   else if (commands.every((id) => strangerCommands.includes(id))) lines.push("", t("start-unknown"));
-  if (reportsInOneLine(commands)) lines.push("", t("help-report-line"));
+  if (reportsInOneLine(commands)) {
+    lines.push("", t("help-report-line"));
+    // Each other open campaign: its key and a line per milestone, as they are typed.
+    const today = todayFor(ctx);
+    for (const campaign of await openCampaigns(ctx.deps, [...new Set(people.map((person) => person.organizationId))]))
+      lines.push(
+        "",
+        t("help-campaign", {
+          // The help is HTML: an office's campaign name may hold "&" or "<".
+          campaign: campaign.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+          key: campaign.key,
+          lines: campaign.template.milestones.map((milestone) => `/baocao ${exampleLine(milestone, today)}`).join("\n"),
+        }),
+      );
+  }
   lines.push("", t("help-support"));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
