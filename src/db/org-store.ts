@@ -1,11 +1,16 @@
 // Reads and writes a whole organisation (units, people, roles, working groups, campaign) as an OrgDefinition.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { localDateToUtcDate, utcDateToLocalDate } from "../domain/local-date.js";
+import { utcDateToLocalDate } from "../domain/local-date.js";
 import type { CampaignTemplate } from "../domain/campaign-template.js";
 import type { OrgDefinition, OrgProblem, PersonDefinition } from "../domain/org-definition.js";
 import { entryOfCampaign, resolveTemplateCampaigns, type TemplateCampaign } from "../domain/template-campaign.js";
 import { policyJson } from "./policy-json.js";
-import { diffTemplateCampaigns, loadTemplateCampaigns, syncTemplateCampaigns } from "./template-campaign-store.js";
+import {
+  diffTemplateCampaigns,
+  loadTemplateCampaigns,
+  replaceDeadlines,
+  syncTemplateCampaigns,
+} from "./template-campaign-store.js";
 import type { Milestone, Role, UnitLevel } from "../domain/levels.js";
 import { policyFromStored } from "../domain/reminder-settings.js";
 import { diffOrganization, hasChanges, roleKey, type OrgChanges, type StoredOrganization } from "../domain/org-diff.js";
@@ -515,16 +520,8 @@ async function syncCampaign(
     create: { organizationId, key, name: campaign.name, active: true, reminderPolicy: policyJson(campaign.reminders) },
     update: { key, active: true, reminderPolicy: policyJson(campaign.reminders) },
   });
-  await tx.campaignDeadline.deleteMany({ where: { campaignId: stored.id } });
+  await replaceDeadlines(tx, stored.id, campaign.deadlines);
   await tx.campaignTerm.deleteMany({ where: { campaignId: stored.id } });
-  await tx.campaignDeadline.createMany({
-    data: campaign.deadlines.map((d) => ({
-      campaignId: stored.id,
-      level: d.level,
-      milestone: d.milestone,
-      dueDate: localDateToUtcDate(d.date),
-    })),
-  });
   await tx.campaignTerm.createMany({
     data: campaign.terms.map((t) => ({ campaignId: stored.id, level: t.level, term: t.term })),
   });

@@ -168,14 +168,23 @@ export async function syncTemplateCampaigns(
       create: { organizationId, key: campaign.key, ...data },
       update: data,
     });
-    await tx.campaignDeadline.deleteMany({ where: { campaignId: stored.id } });
-    await tx.campaignDeadline.createMany({
-      data: campaign.deadlines.map((d) => ({
-        campaignId: stored.id,
-        level: d.level,
-        milestone: d.milestone,
-        dueDate: localDateToUtcDate(d.date),
-      })),
-    });
+    await replaceDeadlines(tx, stored.id, campaign.deadlines);
   }
+}
+
+/** A campaign's deadlines become exactly these (an import writes the whole set). */
+export async function replaceDeadlines(
+  tx: Prisma.TransactionClient,
+  campaignId: number,
+  deadlines: readonly { level: UnitLevel; milestone: string; date: LocalDate }[],
+): Promise<void> {
+  await tx.campaignDeadline.deleteMany({ where: { campaignId } });
+  await tx.campaignDeadline.createMany({
+    data: deadlines.map((d) => ({
+      campaignId,
+      level: d.level,
+      milestone: d.milestone,
+      dueDate: localDateToUtcDate(d.date),
+    })),
+  });
 }
