@@ -163,3 +163,4 @@ web-campaign-unknown = There is no such campaign, or it has closed.
 help-campaign =
     <b>{ $campaign }</b> (key { $key }; progress: /progress { $key }; Excel: /export { $key })
     { $lines }
+web-campaign-export = ⬇ Download the workbook: { $campaign }

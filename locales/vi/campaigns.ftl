@@ -163,3 +163,4 @@ web-campaign-unknown = Không có đợt này, hoặc đợt đã kết thúc.
 help-campaign =
     <b>{ $campaign }</b> (mã đợt { $key }; xem tiến độ: /tiendo { $key }; tệp Excel: /xuat { $key })
     { $lines }
+web-campaign-export = ⬇ Tải tệp Excel: { $campaign }

@@ -12,10 +12,13 @@ import { layout, type PageFrame } from "./pages.js";
 
 type Html = ReturnType<typeof html>;
 
-/** A campaign's section on a unit's page, with its report link when the person may report for the unit. */
+/**
+ * A campaign's section on a unit's page, with its report link when the person may report for the unit
+ * and its workbook's when they may export the unit's subtree.
+ */
 export function campaignBlocks(
   frame: PageFrame,
-  blocks: { progress: CampaignProgress; reportHref: string | null }[],
+  blocks: { progress: CampaignProgress; reportHref: string | null; exportHref: string | null }[],
 ): Html | string {
   if (blocks.length === 0) return "";
   const { t, locale } = frame;
@@ -23,8 +26,10 @@ export function campaignBlocks(
     ({
       progress,
       reportHref,
+      exportHref,
     }) => html`<div class="card"><p class="digest">${renderCampaignSection(t, locale, progress).join("\n")}</p>
-${reportHref ? html`<p><a class="button" href="${reportHref}">${t("web-campaign-report", { campaign: progress.campaign.name })}</a></p>` : ""}</div>`,
+${reportHref ? html`<p><a class="button" href="${reportHref}">${t("web-campaign-report", { campaign: progress.campaign.name })}</a></p>` : ""}
+${exportHref ? html`<p><a href="${exportHref}" download>${t("web-campaign-export", { campaign: progress.campaign.name })}</a></p>` : ""}</div>`,
   )}`;
 }
 

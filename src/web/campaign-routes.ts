@@ -8,11 +8,15 @@ import { localDateOf } from "../clock.js";
 import type { ValueProblem } from "../domain/campaign-report.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { parseUserDate } from "../domain/user-date.js";
+import { localDateTime } from "../domain/invite-token.js";
+import { buildCampaignSheets } from "../render/campaign-export-sheets.js";
 import { campaignProblemText, renderReadyCard } from "../render/campaign-report-text.js";
+import { writeExportWorkbook } from "../render/export-workbook.js";
 import {
   campaignUnitAccess,
   campaignUnitState,
   checkCampaignReport,
+  exportCampaign,
   openCampaigns,
   recordCampaignReport,
   type CampaignReportReady,
@@ -154,6 +158,30 @@ export function campaignRoutes(deps: WebDeps): Hono<Env> {
         duplicate: outcome.duplicate,
       }),
     );
+  });
+
+  // A campaign's workbook of the unit's subtree, for whoever may export it (the export's one scope rule).
+  app.get("/don-vi/:code/dot/:key/xuat.xlsx", async (c) => {
+    const session = c.get("session")!;
+    const outcome = await exportCampaign(deps, {
+      requester: { kind: "person", person: session.person },
+      campaignKey: c.req.param("key").slice(0, 40),
+      unitCode: c.req.param("code").slice(0, 40),
+    });
+    if (outcome.status !== "exported") return c.notFound();
+    const frame = frameOf(deps, session.person.locale, session);
+    const workbook = await writeExportWorkbook(
+      buildCampaignSheets(frame.t, frame.locale, outcome, { timeZone: deps.config.timezone }),
+      outcome.exportedAt,
+    );
+    const local = localDateTime(outcome.exportedAt, deps.config.timezone);
+    const name = `${frame.t("export-file-name")}-${outcome.campaign.key}-${outcome.sections[0]!.root.code}-${local.date.replaceAll("-", "")}.xlsx`;
+    deps.logger.info({ personId: session.person.id, campaign: outcome.campaign.key }, "web campaign export");
+    return c.body(new Uint8Array(workbook), 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "private, no-store",
+    });
   });
 
   return app;

@@ -281,6 +281,9 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
       (await openCampaigns(deps, [unit.organizationId])).map(async (campaign) => ({
         progress: await campaignProgress(deps, { campaign, pathPrefix: unit.path, today }),
         reportHref: right && campaign.levels.includes(unit.level) ? `/don-vi/${unit.code}/dot/${campaign.key}` : null,
+        exportHref: mayAct(session.person, "export", unit)
+          ? `/don-vi/${unit.code}/dot/${campaign.key}/xuat.xlsx`
+          : null,
       })),
     ),
   );

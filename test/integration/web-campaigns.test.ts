@@ -9,6 +9,7 @@ import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { importDemoWithCampaigns } from "../support/demo-campaigns.js";
 import { bindTelegramUser } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { readWorkbook } from "../support/workbook.js";
 
 const clock = fixedClock("2026-12-10T02:00:00Z"); // 09:00 on 10/12/2026 in Hà Nội
 const webEnv = { WEB_PORT: "0", WEB_HOST: "127.0.0.1" };
@@ -55,14 +56,18 @@ describe("web pages of the other campaigns", () => {
     harness = await startBotHarness(db.database, { clock, env: webEnv });
     harness.emulator.registerChat({ id: secretary.id, type: "private", first_name: secretary.first_name });
     base = `http://127.0.0.1:${harness.app.web!.port}`;
-    const reply = (await harness.say(secretary, "/web")).text ?? "";
+    session = await signIn(secretary);
+  });
+
+  async function signIn(user: User): Promise<{ cookie: string; csrf: string }> {
+    const reply = (await harness.say(user, "/web")).text ?? "";
     const link = /http:\/\/127\.0\.0\.1:\d+\/dang-nhap\/[A-Za-z0-9_-]{43}/.exec(reply)?.[0];
     const token = /name="token" value="([^"]+)"/.exec(await (await fetch(link!)).text())?.[1] ?? "";
     const signedIn = await post("/dang-nhap", { token });
     const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0]!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await get("/", cookie)).text())?.[1] ?? "";
-    session = { cookie, csrf };
-  });
+    return { cookie, csrf };
+  }
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();
@@ -140,5 +145,21 @@ describe("web pages of the other campaigns", () => {
     expect(response.status).toBe(404);
     expect(await db.database.prisma.report.count({ where: { unit: { code: "P-BODE-02" } } })).toBe(0);
     expect((await get("/don-vi/P-BODE-01/dot/khong-co", session.cookie)).status).toBe(404);
+  });
+
+  it("when the standing committee downloads a campaign's workbook from the web, then it is the export's; a cell's secretary may not", async () => {
+    expect((await get("/don-vi/P-BODE-01/dot/hoctap-nq14/xuat.xlsx", session.cookie)).status).toBe(404);
+    expect(await (await get("/don-vi/P-BODE-01", session.cookie)).text()).not.toContain("/xuat.xlsx");
+    const standing = await bindTelegramUser(db.database, "+84982086365"); // secretary and standing member of LB
+    harness.emulator.registerChat({ id: standing.id, type: "private", first_name: standing.first_name });
+    const office = await signIn(standing);
+    expect(await (await get("/don-vi/LB", office.cookie)).text()).toContain(
+      'href="/don-vi/LB/dot/hoctap-nq14/xuat.xlsx"',
+    );
+    const response = await get("/don-vi/LB/dot/hoctap-nq14/xuat.xlsx", office.cookie);
+    expect(response.status).toBe(200);
+    const workbook = await readWorkbook(Buffer.from(await response.arrayBuffer()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", "Đơn vị"]);
+    expect(workbook.getWorksheet("Đơn vị")!.rowCount).toBe(2 + 587);
   });
 });
