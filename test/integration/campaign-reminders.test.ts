@@ -7,26 +7,16 @@ import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { importDemoWithCampaigns, secretaryOnTelegram, tickAndDrain } from "../support/demo-campaigns.js";
+import {
+  importDemoWithCampaigns,
+  reviewAndStudy,
+  secretaryOnTelegram,
+  tickAndDrain,
+} from "../support/demo-campaigns.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const zone = "Asia/Ho_Chi_Minh";
 const at = (local: string) => dayjs.tz(local, "YYYY-MM-DD HH:mm", zone).toDate();
-
-const twoCampaigns = `
-campaigns:
-  - key: kiemdiem2026
-    name: "Kiểm điểm, đánh giá, xếp loại năm 2026"
-    template: review
-    opens: 2026-12-01
-    deadlines:
-      cell: { meeting: 2026-12-20, rating: 2026-12-25 }
-  - key: hoctap-nq14
-    name: "Học tập Nghị quyết Hội nghị Trung ương 14"
-    template: study
-    deadlines:
-      cell: 2026-12-15
-`;
 
 describe("reminders of two campaigns open at once", () => {
   const clock = fixedClock(at("2026-12-14 09:00"));
@@ -41,7 +31,7 @@ describe("reminders of two campaigns open at once", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await importDemoWithCampaigns(db.database, twoCampaigns, { withoutCongress: true });
+    await importDemoWithCampaigns(db.database, reviewAndStudy, { withoutCongress: true });
     harness = await startBotHarness(db.database, { clock });
     [an, binh, chi] = [await secretaryOn("P-BODE-03"), await secretaryOn("P-BODE-04"), await secretaryOn("P-BODE-05")];
     const report = async (user: User, line: string) => {

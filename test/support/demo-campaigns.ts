@@ -13,7 +13,8 @@ import { bindTelegramUser } from "./roster.js";
 import { cli } from "./cli.js";
 import { demoDistrictFile } from "./demo-district.js";
 
-export const demoCampaigns = `
+/** The review and the study: two campaigns with dated deadlines in December 2026. */
+export const reviewAndStudy = `
 campaigns:
   - key: kiemdiem2026
     name: "Kiểm điểm, đánh giá, xếp loại năm 2026"
@@ -26,7 +27,10 @@ campaigns:
     template: study
     deadlines:
       cell: 2026-12-15
-  - key: sinhhoat
+`;
+
+/** The review, the study and the monthly meeting. */
+export const demoCampaigns = `${reviewAndStudy}  - key: sinhhoat
     name: "Sinh hoạt chi bộ định kỳ"
     template: meeting
     opens: 2026-11-01
