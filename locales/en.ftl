@@ -103,6 +103,9 @@ org-problem-parent-required = a { $level ->
     [partial] partial committee
    *[cell] cell
 } needs a parent unit
+org-problem-progress-other-unit = the report line names unit "{ $value }" but this entry is unit "{ $unit }"'s; leave the unit code out of the line (for example: report: "daihoi 14/02/2020 bch=3/3")
+org-problem-progress-other-organization = the file is organisation "{ $value }"'s but it is being loaded into "{ $organization }"; choose the right one with --org { $value }
+org-problem-progress-on-future = { $value } has not come yet (today is { $today }); write the day the report reached the office
 org-problem-unknown-unit = no unit with code "{ $value }"
 org-problem-own-parent = unit "{ $value }" cannot be its own parent
 org-problem-level-order = a { $level ->
@@ -137,9 +140,11 @@ cli-usage =
     Usage: npm run cli -- COMMAND
       org import FILE [--dry-run] [--prune]   import an organisation from a YAML or CSV file
       org export [--format yaml|csv] [--out FILE] [--org CODE]
+      progress import FILE [--dry-run]        load the progress already known (the units' reports, difficulties), each on the day it was reported (docs/progress-file.md)
       template import FILE                    import an office's own campaign template (docs/campaign-templates.md)
       template list                           the campaign templates: built-in and imported
-      status [--unit CODE]                    congress progress and every other open campaign
+      status [--unit CODE] [--as-of dd/mm/yyyy]
+                                              congress progress and every other open campaign (--as-of: as known at the end of that day)
       invite create --unit CODE --role ROLE [--expires 14d] [--org CODE]
                                               make an invite link (single use; --expires: 14d, 12h, at most 90d)
       invite list [--unit CODE]               invites and their state (never the token)
@@ -151,7 +156,7 @@ cli-usage =
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
       group unlink --chat CHAT_ID             unlink a group
-      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE]
+      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE] [--as-of dd/mm/yyyy]
                                               export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
       export --campaign KEY --out FILE [--unit CODE] [--format xlsx|csv]
                                               export another campaign (the review, a resolution's study…): summary and every unit
@@ -205,13 +210,23 @@ cli-unit-unknown = no unit with code "{ $value }"
 cli-exported = Wrote { $file }.
 cli-migrated = Database up to date: applied { $applied } migration(s) ({ $already } already applied).
 cli-error = Error: { $message }
+cli-progress-too-large = { $file } is too large to be a progress file; please check it is the right file
+cli-progress-no-campaign = the organisation has no congress campaign to load progress into (add a campaign section to the organisation file and run org import again)
+cli-progress-checked = Dry run (--dry-run): nothing written. The file is valid: { $reports } reports, { $difficulties } difficulties.
+cli-progress-imported = Loaded { $reports } reports and { $difficulties } difficulties{ $known ->
+    [0] .
+   *[other] ; { $known } entries were already there and were not written again.
+}
+cli-as-of-invalid = --as-of "{ $value }" is not a valid date; write day, month and year in full (for example: --as-of 26/02/2020)
+cli-as-of-future = --as-of { $date } has not come yet (today is { $today }); figures can only be computed up to the end of today
 
 ## Status (progress totals)
 
 status-title = { $name } ({ $code })
 status-campaign = { $campaign }
 status-no-campaign = No campaign yet (add a campaign section to the organisation file).
-status-line = { $label }: { $held }/{ $total } held their congress ({ $percent })
+status-as-of = Figures as of { $date }.
+status-line = { $label }: { $held }/{ $total } held their congress ({ $percent }); draft documents { $documents }/{ $total }; personnel plan { $personnel }/{ $total }
 status-label = { $kind ->
     [grassroots] Grassroots organisations
     [committees] of which grassroots committees

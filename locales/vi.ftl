@@ -104,6 +104,9 @@ org-problem-parent-required = { $level ->
    *[cell] chi bộ
 } phải có đơn vị cấp trên (parent)
 org-problem-unknown-unit = không có đơn vị mã "{ $value }"
+org-problem-progress-other-unit = dòng báo cáo ghi đơn vị "{ $value }" nhưng mục này của đơn vị "{ $unit }"; bỏ mã đơn vị trong dòng báo cáo (ví dụ: report: "daihoi 14/02/2020 bch=3/3")
+org-problem-progress-other-organization = tệp của tổ chức "{ $value }" nhưng đang nạp vào tổ chức "{ $organization }"; chọn đúng tổ chức bằng --org { $value }
+org-problem-progress-on-future = ngày { $value } chưa đến (hôm nay là { $today }); ghi ngày báo cáo đã đến văn phòng
 org-problem-own-parent = đơn vị "{ $value }" không thể là cấp trên của chính nó
 org-problem-level-order = { $level ->
     [province] đảng bộ tỉnh
@@ -137,9 +140,10 @@ cli-usage =
     Cách dùng: npm run cli -- LỆNH
       org import TỆP [--dry-run] [--prune]   nhập tổ chức từ tệp YAML hoặc CSV
       org export [--format yaml|csv] [--out TỆP] [--org MÃ]
+      progress import TỆP [--dry-run]         nạp tiến độ đã có (báo cáo của các đơn vị, khó khăn), mỗi mục theo ngày báo cáo (docs/progress-file.md)
       template import TỆP                     nhập mẫu đợt riêng của đơn vị (docs/campaign-templates.md)
       template list                           các mẫu đợt: có sẵn và đã nhập
-      status [--unit MÃ]                      tiến độ đại hội và các đợt khác đang mở
+      status [--unit MÃ] [--as-of dd/mm/yyyy] tiến độ đại hội và các đợt khác đang mở (--as-of: số liệu đến hết ngày đó)
       invite create --unit MÃ --role VAI_TRÒ [--expires 14d] [--org MÃ]
                                               tạo đường link mời (dùng một lần; --expires: 14d, 12h, tối đa 90d)
       invite list [--unit MÃ]                 các mã mời và trạng thái (không hiện mã)
@@ -151,7 +155,7 @@ cli-usage =
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
-      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ]
+      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]
                                               xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
       export --campaign MÃ_ĐỢT --out TỆP [--unit MÃ] [--format xlsx|csv]
                                               xuất một đợt khác (kiểm điểm, học tập nghị quyết…): tổng hợp và từng đơn vị
@@ -205,13 +209,23 @@ cli-unit-unknown = không có đơn vị mã "{ $value }"
 cli-exported = Đã ghi { $file }.
 cli-migrated = Cơ sở dữ liệu đã cập nhật: áp dụng { $applied } bản cập nhật (đã có { $already } bản).
 cli-error = Lỗi: { $message }
+cli-progress-too-large = tệp { $file } quá lớn để là tệp tiến độ; xin kiểm tra lại đúng tệp chưa
+cli-progress-no-campaign = tổ chức chưa có đợt đại hội để nạp tiến độ vào (thêm mục campaign vào tệp tổ chức rồi chạy lại org import)
+cli-progress-checked = Chạy thử (--dry-run): chưa ghi gì. Tệp hợp lệ: { $reports } báo cáo, { $difficulties } khó khăn.
+cli-progress-imported = Đã nạp { $reports } báo cáo và { $difficulties } khó khăn{ $known ->
+    [0] .
+   *[other] ; { $known } mục đã có từ trước, không ghi lại.
+}
+cli-as-of-invalid = --as-of "{ $value }" không phải ngày hợp lệ; viết ngày, tháng, năm đầy đủ (ví dụ: --as-of 26/02/2020)
+cli-as-of-future = --as-of { $date } là ngày chưa đến (hôm nay là { $today }); số liệu chỉ tính được đến hết hôm nay
 
 ## Status (progress totals)
 
 status-title = { $name } ({ $code })
 status-campaign = { $campaign }
 status-no-campaign = Chưa có đợt đại hội (thêm mục campaign vào tệp tổ chức).
-status-line = { $label }: { $held }/{ $total } đã tổ chức đại hội ({ $percent })
+status-as-of = Số liệu tính đến ngày { $date }.
+status-line = { $label }: { $held }/{ $total } đã tổ chức đại hội ({ $percent }); dự thảo văn kiện { $documents }/{ $total }; phương án nhân sự { $personnel }/{ $total }
 status-label = { $kind ->
     [grassroots] Tổ chức cơ sở đảng
     [committees] trong đó đảng bộ cơ sở

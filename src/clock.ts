@@ -74,3 +74,30 @@ export function afterQuietHours(now: Date, timeZone: string, quiet: { start: str
   if (!end.isAfter(local)) end = end.add(1, "day");
   return end.toDate();
 }
+
+/**
+ * The first instant of the office's day after `day`: what was recorded before it was known "as of"
+ * `day` (`status --as-of`, `export --as-of`).
+ */
+export function endOfLocalDay(day: LocalDate, timeZone: string): Date {
+  return dayjs.tz(`${day} 00:00`, "YYYY-MM-DD HH:mm", timeZone).add(1, "day").toDate();
+}
+
+/**
+ * The office's day figures are computed for, and what counts: today and everything recorded; or, asked
+ * "as of" an earlier day, that day and what was recorded by its end. A day not before today is today.
+ */
+export function figuresDay(
+  clock: Clock,
+  timeZone: string,
+  asOf?: LocalDate,
+): { today: LocalDate; recordedBefore: Date | null } {
+  const today = localToday(clock, timeZone);
+  if (asOf === undefined || asOf >= today) return { today, recordedBefore: null };
+  return { today: asOf, recordedBefore: endOfLocalDay(asOf, timeZone) };
+}
+
+/** The instant of `time` (HH:mm) on the office's day `day`. */
+export function atLocalTime(day: LocalDate, time: string, timeZone: string): Date {
+  return dayjs.tz(`${day} ${time}`, "YYYY-MM-DD HH:mm", timeZone).toDate();
+}

@@ -1,6 +1,8 @@
 // What the command line's parts share: an error printed as one line with its exit code, and the
 // organisation a command means (--org, or the only one in the database).
 import type { OrganizationRef } from "../db/org-store.js";
+import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
+import { parseUserDate } from "../domain/user-date.js";
 import type { Translate } from "../i18n.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { resolveOrganization } from "../usecases/organization.js";
@@ -44,4 +46,18 @@ export async function organizationOf(deps: UseCaseDeps, args: ParsedArgs, t: Tra
     case "choose":
       throw new CliError(t("cli-org-choose", { list: choice.codes.join(", ") }));
   }
+}
+
+/**
+ * `--as-of dd/mm/yyyy`: the office's day the figures are computed for (the reports known by its end).
+ * A day after today is refused: nothing is known of it yet.
+ */
+export function asOfFlag(args: ParsedArgs, t: Translate, today: LocalDate): LocalDate | undefined {
+  const value = stringFlag(args, "--as-of");
+  if (value === undefined) return undefined;
+  const parsed = /\d{4}/.test(value) ? parseUserDate(value, today) : null;
+  if (!parsed?.ok) throw new CliError(t("cli-as-of-invalid", { value }));
+  if (parsed.date > today)
+    throw new CliError(t("cli-as-of-future", { date: formatLocalDate(parsed.date), today: formatLocalDate(today) }));
+  return parsed.date;
 }

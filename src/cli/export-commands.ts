@@ -3,6 +3,7 @@
 // figures and its units: src/render/campaign-export-sheets.ts). CSV writes one file per sheet next to FILE
 // (FILE-units.csv, FILE-elections.csv, FILE-statistics.csv, FILE-difficulties.csv).
 import { writeFile } from "node:fs/promises";
+import { localToday } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Locale, Translate } from "../i18n.js";
 import { writeExportCsv } from "../render/export-csv.js";
@@ -12,7 +13,7 @@ import { exportCampaign } from "../usecases/campaigns.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { exportProgress } from "../usecases/export-progress.js";
-import { CliError, organizationOf, requiredFlag, stringFlag, type ParsedArgs } from "./cli-error.js";
+import { asOfFlag, CliError, organizationOf, requiredFlag, stringFlag, type ParsedArgs } from "./cli-error.js";
 import type { CliIo } from "./run-cli.js";
 
 interface ExportCliContext {
@@ -39,12 +40,14 @@ export async function exportCommand(
 
   const organization = await organizationOf(deps, args, t);
   const unitCode = stringFlag(args, "--unit");
+  const asOf = asOfFlag(args, t, localToday(deps.clock, config.timezone));
   const campaignKey = stringFlag(args, "--campaign");
   if (campaignKey !== undefined) {
     const exported = await exportCampaign(deps, {
       requester: { kind: "office", organizationId: organization.id },
       campaignKey,
       ...(unitCode !== undefined && { unitCode }),
+      ...(asOf !== undefined && { asOf }),
     });
     if (exported.status === "unknown-campaign")
       throw new CliError(t("campaign-export-unknown", { value: campaignKey, keys: exported.keys.join(", ") || "—" }));
@@ -63,6 +66,7 @@ export async function exportCommand(
   const outcome = await exportProgress(deps, {
     requester: { kind: "office", organizationId: organization.id },
     ...(unitCode !== undefined && { unitCode }),
+    ...(asOf !== undefined && { asOf }),
   });
   if (outcome.status !== "exported") {
     throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));

@@ -1,7 +1,7 @@
 // The `daihoi` command line. Parses arguments, opens the database, calls the same domain and store
 // functions as the bot, and prints results. Returns an exit code; never calls process.exit itself.
 import { readFile, stat, writeFile } from "node:fs/promises";
-import { systemClock, type Clock } from "../clock.js";
+import { localToday, systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
 import { DataDirLockedError, setDataDirOwner } from "../db/data-dir-lock.js";
@@ -18,12 +18,13 @@ import { availableTemplates, importTemplateFile } from "../usecases/campaign-tem
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { importOrganizationDefinition, organizationDefinition } from "../usecases/organization-file.js";
 import { subtreeStatus } from "../usecases/status.js";
-import { CliError, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
+import { asOfFlag, CliError, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
 import { exportCommand } from "./export-commands.js";
 import { outboxCommand } from "./outbox-commands.js";
+import { progressCommand } from "./progress-commands.js";
 import { webCommand } from "./web-commands.js";
 
 export interface CliIo {
@@ -52,6 +53,7 @@ const valueFlags = new Set([
   "--id",
   "--chat",
   "--phone",
+  "--as-of",
 ]);
 const booleanFlags = new Set(["--dry-run", "--prune", "--help"]);
 
@@ -84,6 +86,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "org" && second === "export") return await orgExport(args, await open(), t, io);
     if (first === "template" && second === "import") return await templateImport(args, open, t, io);
     if (first === "template" && second === "list") return await templateList(await open(), t, locale, io);
+    if (first === "progress") return await progressCommand(args, { open, t, io });
     if (first === "status") return await status(args, await open(), t, locale, io);
     if (first === "invite") return await inviteCommand(args, { deps: await open(), t, config, io });
     if (first === "group") return await groupCommand(args, { deps: await open(), t, config, io });
@@ -315,9 +318,11 @@ async function orgExport(args: ParsedArgs, deps: UseCaseDeps, t: Translate, io: 
 async function status(args: ParsedArgs, deps: UseCaseDeps, t: Translate, locale: Locale, io: CliIo): Promise<number> {
   const organization = await organizationOf(deps, args, t);
   const unitCode = stringFlag(args, "--unit");
+  const asOf = asOfFlag(args, t, localToday(deps.clock, deps.config.timezone));
   const outcome = await subtreeStatus(deps, {
     organizationId: organization.id,
     ...(unitCode !== undefined && { unitCode }),
+    ...(asOf !== undefined && { asOf }),
   });
   if (outcome.status === "unknown-unit")
     throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));

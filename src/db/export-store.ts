@@ -25,6 +25,11 @@ export interface ExportRequest {
   today: LocalDate;
   /** The office's time zone: the day a report was recorded is read in it. */
   timeZone: string;
+  /**
+   * Only what was known before this instant counts (reports recorded, difficulties and pauses open then):
+   * the export "as of" a past day. Absent: everything recorded.
+   */
+  recordedBefore?: Date | null;
 }
 
 /** Every unit elected short is named in the statistics sheet (the roll-up lists 20 by default). */
@@ -46,6 +51,11 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
           ")",
         );
   const organizationId = request.organizationId;
+  const before = request.recordedBefore ?? null;
+  const recordedInTime = before ? Prisma.sql`AND r."createdAt" < ${before}` : Prisma.empty;
+  const difficultyOpen = before
+    ? Prisma.sql`d."openedAt" < ${before} AND (d."resolvedAt" IS NULL OR d."resolvedAt" >= ${before})`
+    : Prisma.sql`d."resolvedAt" IS NULL`;
 
   const rootIds = request.roots.map((root) => root.id);
   const [units, heldPayloads, difficulties, secretaries, progress, electionStats] = await Promise.all([
@@ -53,12 +63,13 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
       campaign,
       scope: { paths: request.roots.map((root) => root.path) },
       timeZone: request.timeZone,
+      recordedBefore: before,
     }),
     campaign
       ? driverSql(prisma).rows<{ unitId: number; payload: unknown }>(Prisma.sql`
           SELECT DISTINCT ON (r."unitId") r."unitId", r.payload
           FROM reports r JOIN units u ON u.id = r."unitId"
-          WHERE r."campaignId" = ${campaign.id} AND r.milestone = 'held' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
+          WHERE r."campaignId" = ${campaign.id} AND r.milestone = 'held' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")} ${recordedInTime}
           ORDER BY r."unitId", r.id DESC`)
       : Promise.resolve([] as { unitId: number; payload: unknown }[]),
     driverSql(prisma).rows<{
@@ -72,15 +83,15 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     }>(Prisma.sql`
       SELECT d.id, d."unitId", u.code AS "unitCode", u.name AS "unitName", d."openedAt", d.text, d.sensitive
       FROM difficulties d JOIN units u ON u.id = d."unitId"
-      WHERE d."resolvedAt" IS NULL AND u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}
+      WHERE ${difficultyOpen} AND u."organizationId" = ${organizationId} AND u."archivedAt" IS NULL AND ${inSubtrees("u")}
       ORDER BY d."openedAt", d.id`),
     driverSql(prisma).rows<{ unitId: number; name: string }>(Prisma.sql`
       SELECT DISTINCT ON (ra."unitId") ra."unitId", pe.name
       FROM role_assignments ra JOIN units u ON u.id = ra."unitId" JOIN people pe ON pe.id = ra."personId"
       WHERE ra.role = 'secretary' AND u."organizationId" = ${organizationId} AND ${inSubtrees("u")}
       ORDER BY ra."unitId", ra.id`),
-    loadUnitsRollup(prisma, rootIds, { today: request.today }),
-    loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits }),
+    loadUnitsRollup(prisma, rootIds, { today: request.today, recordedBefore: before }),
+    loadElectionStats(prisma, rootIds, { shortLimit: allShortUnits, recordedBefore: before }),
   ]);
 
   const heldPayloadOf = new Map(

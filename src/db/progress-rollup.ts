@@ -23,7 +23,7 @@ import {
   type RollupUnit,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
-import { deadlinePivotSql, earliestOpenDeadlineSql, reachedSql } from "./unit-progress.js";
+import { deadlinePivotSql, earliestOpenDeadlineSql, progressAsOfSql, reachedSql } from "./unit-progress.js";
 
 export interface RollupOptions {
   today: LocalDate;
@@ -31,6 +31,11 @@ export interface RollupOptions {
   since?: Date | null;
   /** Also group the counts by grassroots organisation (the digest's laggards, the chart's bars). */
   byGrassroots?: boolean;
+  /**
+   * Count from the reports recorded before this instant only, with the difficulties and reminder pauses
+   * open then ("as of" a past day: `status --as-of`); absent, from everything recorded.
+   */
+  recordedBefore?: Date | null;
 }
 
 interface UnitRow {
@@ -234,9 +239,17 @@ function entriesSql(entries: readonly ScopeEntry[], within: string): Prisma.Sql 
  * The `unit_progress` row of each unit, joined as `<this> alias ON true`. For whole organisations every
  * row is read (a hash join); for part of one, a lookup per unit, fenced by OFFSET 0 so the plan does not
  * hang on the planner's estimate of the subtree's size: a 500-unit district estimated at 3,600 units
- * turned the join into a scan of the whole country's rows (355,763 on the national benchmark).
+ * turned the join into a scan of the whole country's rows (355,763 on the national benchmark). With
+ * `recordedBefore`, the row as it stood then, folded from the reports (progressAsOfSql).
  */
-function progressJoin(whole: boolean, unitId: Prisma.Sql, campaignId: Prisma.Sql): Prisma.Sql {
+function progressJoin(
+  whole: boolean,
+  unitId: Prisma.Sql,
+  campaignId: Prisma.Sql,
+  recordedBefore?: Date | null,
+): Prisma.Sql {
+  if (recordedBefore)
+    return Prisma.sql`LEFT JOIN LATERAL (${progressAsOfSql(congressPlan, unitId, campaignId, recordedBefore)})`;
   const fence = whole ? Prisma.empty : Prisma.sql`OFFSET 0`;
   return Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM unit_progress p WHERE p."unitId" = ${unitId} AND p."campaignId" = ${campaignId} ${fence})`;
 }
@@ -277,6 +290,13 @@ async function rollupRows(
   const wholeOrganisations =
     "childrenOf" in entries ? entries.childrenOf.parentId === null : entries.every((entry) => entry.parentId === null);
   const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
+  const before = options.recordedBefore ?? null;
+  const difficultyOpen = before
+    ? Prisma.sql`d."openedAt" < ${before} AND (d."resolvedAt" IS NULL OR d."resolvedAt" >= ${before})`
+    : Prisma.sql`d."resolvedAt" IS NULL`;
+  const pauseOpen = before
+    ? Prisma.sql`rp."pausedAt" < ${before} AND (rp."resumedAt" IS NULL OR rp."resumedAt" >= ${before})`
+    : Prisma.sql`rp."resumedAt" IS NULL`;
   const since = options.since ? options.since.toISOString() : null;
   // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
   // is needed. Any other set of entries: see entriesSql.
@@ -309,14 +329,14 @@ async function rollupRows(
     ),
     open AS (
       SELECT d."unitId", count(*)::int AS n FROM difficulties d
-      WHERE d."resolvedAt" IS NULL AND ${difficultyInScope}
+      WHERE ${difficultyOpen} AND ${difficultyInScope}
       GROUP BY d."unitId"
     ),
     deadline AS (${deadlinePivotSql(congressPlan, "campaign")}),
     -- Units whose reminders are paused (/hoan): neither overdue nor on track, counted apart.
     paused AS (
       SELECT DISTINCT rp."unitId" FROM reminder_pauses rp
-      WHERE rp."resumedAt" IS NULL AND ${wholeOrganisations ? Prisma.sql`true` : Prisma.sql`rp."unitId" IN (SELECT id FROM sub)`}
+      WHERE ${pauseOpen} AND ${wholeOrganisations ? Prisma.sql`true` : Prisma.sql`rp."unitId" IN (SELECT id FROM sub)`}
     ),
     -- A subtree holds its units' children, so the units with children are the parents named in it.
     parent AS (SELECT DISTINCT "parentId" AS id FROM sub),
@@ -336,7 +356,7 @@ async function rollupRows(
       LEFT JOIN parent p ON p.id = s.id
       ${options.byGrassroots ? Prisma.sql`LEFT JOIN units up ON up.id = s."parentId"` : Prisma.empty}
       LEFT JOIN campaign c ON c."organizationId" = s."organizationId"
-      ${progressJoin(wholeOrganisations, Prisma.sql`s.id`, Prisma.sql`c.id`)} st ON true
+      ${progressJoin(wholeOrganisations, Prisma.sql`s.id`, Prisma.sql`c.id`, before)} st ON true
       LEFT JOIN open o ON o."unitId" = s.id
       LEFT JOIN paused pz ON pz."unitId" = s.id
       LEFT JOIN deadline dl ON dl."campaignId" = c.id AND dl.level = s.level
@@ -386,7 +406,7 @@ export const shortListLimit = 20;
 export async function loadElectionStats(
   prisma: PrismaClient,
   units: readonly number[] | readonly ScopeEntry[],
-  options: { shortLimit?: number } = {},
+  options: { shortLimit?: number; recordedBefore?: Date | null } = {},
 ): Promise<ElectionStats> {
   // The roots' paths are needed as constants: a prefix the planner can estimate keeps a district's
   // statistics a district-sized query (an index walk, not a scan of every held report).
@@ -411,6 +431,7 @@ export async function loadElectionStats(
         roots.every((root) => root.parentId === null),
         Prisma.sql`s.id`,
         Prisma.sql`c.id`,
+        options.recordedBefore,
       )} p ON true
       WHERE p."heldReportId" IS NOT NULL
     ),

@@ -36,6 +36,8 @@ export async function loadCampaignUnits(
     round: string;
     scope: { pathPrefix?: string; unitIds?: readonly number[] };
     timeZone: string;
+    /** Only the reports recorded before this instant ("as of" a past day). */
+    recordedBefore?: Date | null;
   },
 ): Promise<CampaignUnitRow[]> {
   const { campaign, round, scope } = input;
@@ -62,6 +64,7 @@ export async function loadCampaignUnits(
                                                        'recordedAt', r."createdAt", 'payload', r.payload))
                      FROM (SELECT DISTINCT ON (milestone) milestone, "eventDate", "createdAt", payload FROM reports
                            WHERE "campaignId" = ${campaign.id} AND "unitId" = u.id AND round = ${round}
+                             ${input.recordedBefore ? Prisma.sql`AND "createdAt" < ${input.recordedBefore}` : Prisma.empty}
                            ORDER BY milestone, id DESC) r), '[]'::json) AS reports
     FROM units u LEFT JOIN units pu ON pu.id = u."parentId"
     WHERE u."organizationId" = ${campaign.organizationId} AND u."archivedAt" IS NULL

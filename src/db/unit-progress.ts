@@ -63,3 +63,44 @@ export function earliestOpenDeadlineSql(plan: CampaignPlan, progress: string, de
   );
   return Prisma.raw(`LEAST(${terms.join(", ")})`);
 }
+
+/**
+ * A unit's `unit_progress` row as it stood before `recordedBefore`: the same fold the database keeps
+ * (prisma/migrations/…_unit_progress_dates), over the reports recorded before that instant only. The
+ * figures "as of" a past day (`status --as-of`, `export --as-of`) read it in place of the table, so they
+ * are computed from the reports known then by the same queries that count today. Always one row (all
+ * nulls when nothing was reported), to be joined `LEFT JOIN LATERAL (<this>) alias ON true`.
+ */
+export function progressAsOfSql(
+  plan: CampaignPlan,
+  unitId: Prisma.Sql,
+  campaignId: Prisma.Sql,
+  recordedBefore: Date,
+): Prisma.Sql {
+  const current = (expression: string, key: Milestone) =>
+    `(array_agg(${expression} ORDER BY r.id DESC) FILTER (WHERE r.milestone = '${key}'))[1]`;
+  const columns = plan.milestones.flatMap(({ key }) => [
+    `max(r.id) FILTER (WHERE r.milestone = '${key}') AS "${currentReportColumn[key]}"`,
+    `${current(`r."eventDate"`, key)} AS "${key}EventDate"`,
+    `${current(`r."createdAt"`, key)} AS "${key}RecordedAt"`,
+  ]);
+  return Prisma.sql`
+    SELECT ${Prisma.raw(columns.join(",\n           "))},
+           ${Prisma.raw(current(`coalesce(r."eventDate", r."createdAt"::date)`, "scheduled"))} AS "scheduledOn",
+           ${Prisma.raw(current(`coalesce(r."eventDate", r."createdAt"::date)`, "held"))} AS "heldOn",
+           min(r."createdAt") FILTER (WHERE r.milestone = 'held') AS "heldFirstAt",
+           ${Prisma.raw(current(`r.payload -> 'results'`, "held"))} AS "heldResults"
+    FROM reports r
+    WHERE r."unitId" = ${unitId} AND r."campaignId" = ${campaignId} AND r."createdAt" < ${recordedBefore}`;
+}
+
+/**
+ * Whether the unit `unitId` has an open reminder pause: now, or when `before` is given, one made before
+ * that instant and not resumed by then.
+ */
+export function openPauseSql(unitId: Prisma.Sql, before: Date | null | undefined): Prisma.Sql {
+  if (!before)
+    return Prisma.sql`EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = ${unitId} AND rp."resumedAt" IS NULL)`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = ${unitId} AND rp."pausedAt" < ${before}
+                             AND (rp."resumedAt" IS NULL OR rp."resumedAt" >= ${before}))`;
+}

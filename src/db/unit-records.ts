@@ -12,7 +12,14 @@ import type { Milestone, UnitLevel } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import type { DeadlineTable } from "../domain/progress-rollup.js";
 import { driverSql } from "./driver-sql.js";
-import { currentReportColumn, deadlinePivotSql, earliestOpenDeadlineSql, finalReportedSql } from "./unit-progress.js";
+import {
+  currentReportColumn,
+  deadlinePivotSql,
+  earliestOpenDeadlineSql,
+  finalReportedSql,
+  openPauseSql,
+  progressAsOfSql,
+} from "./unit-progress.js";
 
 export interface UnitRecord {
   id: number;
@@ -61,6 +68,8 @@ export interface UnitRecordQuery {
    */
   overdueOrPilotPassedOn?: LocalDate;
   plan?: CampaignPlan;
+  /** Judge each unit by the reports recorded before this instant, and the pauses open then ("as of" a day). */
+  recordedBefore?: Date | null;
 }
 
 /** A row as the query hands it over: the record's own columns, and what its facts are made of. */
@@ -98,7 +107,7 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
   // units the filter keeps.
   const day = query.overdueOrPilotPassedOn;
   const attention = day
-    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = u.id AND rp."resumedAt" IS NULL)
+    ? Prisma.sql`AND NOT ${openPauseSql(Prisma.sql`u.id`, query.recordedBefore)}
         AND (${earliestOpenDeadlineSql(plan, "p", "dl")} < ${day}::date
              OR (u."pilotDate" < ${day}::date AND NOT ${finalReportedSql(plan, "p")}))`
     : Prisma.empty;
@@ -115,7 +124,7 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
              EXISTS (SELECT 1 FROM units o WHERE o."organizationId" = u."organizationId" AND o.name = u.name
                                               AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared",
              to_char(u."pilotDate", 'YYYY-MM-DD') AS "pilotDate", u.term,
-             EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = u.id AND rp."resumedAt" IS NULL) AS paused,
+             ${openPauseSql(Prisma.sql`u.id`, query.recordedBefore)} AS paused,
              json_strip_nulls(json_build_object(${Prisma.join(
                plan.milestones.map(
                  ({ key }) =>
@@ -125,7 +134,11 @@ export async function loadUnitRecords(prisma: PrismaClient, query: UnitRecordQue
              )})) AS reached
       FROM units u
       LEFT JOIN units pu ON pu.id = u."parentId"
-      LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId}
+      ${
+        query.recordedBefore
+          ? Prisma.sql`LEFT JOIN LATERAL (${progressAsOfSql(plan, Prisma.sql`u.id`, Prisma.sql`${campaignId}::int`, query.recordedBefore)}) p ON true`
+          : Prisma.sql`LEFT JOIN unit_progress p ON p."unitId" = u.id AND p."campaignId" = ${campaignId}`
+      }
       LEFT JOIN deadline dl ON dl.level = u.level
       WHERE u."archivedAt" IS NULL AND ${where} ${attention}
     )

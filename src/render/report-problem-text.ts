@@ -3,6 +3,8 @@
 import type { ElectionProblem } from "../domain/election-results.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import type { DraftProblem } from "../domain/report-draft.js";
+import type { LineProblem } from "../domain/report-line.js";
+import type { LocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
 
 export function draftProblemText(t: Translate, problem: DraftProblem): string {
@@ -27,4 +29,16 @@ export function electionProblemText(t: Translate, problem: ElectionProblem): str
   if (typeof problem.args.limitField === "string")
     args.limitField = t("report-field-name", { field: problem.args.limitField });
   return t(`report-election-${problem.code}`, args);
+}
+
+/** A one-line report that cannot be read (the bot's /baocao line, a progress file's `report`); `today` gives the example date. */
+export function reportLineProblemText(t: Translate, problem: LineProblem, today: LocalDate): string {
+  const args: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(problem))
+    if (key !== "code" && typeof value === "string") args[key] = value.slice(0, 40);
+  if (problem.code === "date") {
+    const key = problem.problem === "format" ? "report-date-format" : "report-date-not-real";
+    return t(key, { value: problem.value.slice(0, 40), example: formatLocalDate(today) });
+  }
+  return t(`report-line-${problem.code}`, args);
 }

@@ -2,7 +2,7 @@
 // /tiendo read this one function), and recording a report of one of their milestones (the bot's one-line
 // form and the web call this one function). The congress keeps its own use cases (reports.ts,
 // progress-screen.ts); both judge units by the same checklist model.
-import { localDateOf } from "../clock.js";
+import { figuresDay, localDateOf } from "../clock.js";
 import type { PersonProfile } from "../db/people-store.js";
 import { loadUnitContext, saveReport } from "../db/report-store.js";
 import { loadCampaignUnits, type CampaignUnitRow } from "../db/template-progress-store.js";
@@ -58,7 +58,7 @@ export interface CampaignProgress {
  */
 export async function campaignProgress(
   deps: Pick<UseCaseDeps, "prisma" | "config">,
-  input: { campaign: OpenCampaign; pathPrefix: string; today: LocalDate },
+  input: { campaign: OpenCampaign; pathPrefix: string; today: LocalDate; recordedBefore?: Date | null },
 ): Promise<CampaignProgress> {
   const { today } = input;
   const round = roundOf(input.campaign, today);
@@ -69,6 +69,7 @@ export async function campaignProgress(
         round,
         scope: { pathPrefix: input.pathPrefix },
         timeZone: deps.config.timezone,
+        recordedBefore: input.recordedBefore ?? null,
       })
     : [];
   const units = campaignUnitStates(input.campaign, rows, round, today);
@@ -326,7 +327,7 @@ export async function exportCampaign(
   const campaign = campaigns.find((candidate) => candidate.key === input.campaignKey.toLowerCase());
   if (!campaign) return { status: "unknown-campaign", keys: campaigns.map((candidate) => candidate.key) };
   const exportedAt = deps.clock.now();
-  const today = localDateOf(exportedAt, deps.config.timezone);
+  const { today, recordedBefore } = figuresDay(deps.clock, deps.config.timezone, input.asOf);
   const organization = await deps.prisma.organization.findUniqueOrThrow({
     where: { id: scoped.organizationId },
     select: { name: true },
@@ -334,7 +335,7 @@ export async function exportCampaign(
   const sections = await Promise.all(
     scoped.scope.map(async (root) => ({
       root,
-      progress: await campaignProgress(deps, { campaign, pathPrefix: root.path, today }),
+      progress: await campaignProgress(deps, { campaign, pathPrefix: root.path, today, recordedBefore }),
     })),
   );
   return { status: "exported", campaign, organization, exportedAt, sections };

@@ -1,8 +1,9 @@
 // The export (/xuat in the bot, `export` on the command line, the web's download): what a requester may
 // export, read once for every format. Rendering (the workbook, the CSV files) is the entry point's.
-import { localDateOf } from "../clock.js";
+import { figuresDay } from "../clock.js";
 import { loadExportData } from "../db/export-store.js";
 import type { ExportData } from "../domain/export-rows.js";
+import type { LocalDate } from "../domain/local-date.js";
 import { scopeRoots, withinRoots, type HeldUnit, type ScopePerson } from "../domain/scope.js";
 import type { UseCaseDeps } from "./deps.js";
 import { organizationUnit } from "./organization.js";
@@ -28,12 +29,14 @@ export async function exportProgress(deps: UseCaseDeps, input: ExportRequest): P
   const { organizationId, scope } = scoped;
   const exportedAt = deps.clock.now();
   const timeZone = deps.config.timezone;
+  const { today, recordedBefore } = figuresDay(deps.clock, timeZone, input.asOf);
   const data = await loadExportData(deps.prisma, {
     organizationId,
     roots: scope,
     exportedAt,
-    today: localDateOf(exportedAt, timeZone),
+    today,
     timeZone,
+    recordedBefore,
   });
   return { status: "exported", data, scope };
 }
@@ -42,6 +45,11 @@ export interface ExportRequest {
   /** Who asks, as the other use cases name it (`kind`); a person acts through their one roster entry. */
   requester: { kind: "office"; organizationId: number } | { kind: "person"; person: ExportingPerson };
   unitCode?: string;
+  /**
+   * Compute every figure from the reports known at the end of this office's day (the CLI's --as-of); a
+   * day that is today or later is today. Entry points refuse a future day before asking.
+   */
+  asOf?: LocalDate;
 }
 
 /** What the requester exports: the subtrees (one rule for every export), or why nothing. */

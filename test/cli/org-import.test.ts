@@ -41,11 +41,11 @@ describe("org import", () => {
     expect(status.out).toEqual([
       "Đảng bộ quận Long Biên (LB)",
       "Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
-      "Grassroots organisations: 0/49 held their congress (0.0%)",
-      "  of which grassroots committees: 0/20 held their congress (0.0%)",
-      "  of which grassroots cells: 0/29 held their congress (0.0%)",
-      "Partial committees: 0/3 held their congress (0.0%)",
-      "Cells: 0/587 held their congress (0.0%)",
+      "Grassroots organisations: 0/49 held their congress (0.0%); draft documents 0/49; personnel plan 0/49",
+      "  of which grassroots committees: 0/20 held their congress (0.0%); draft documents 0/20; personnel plan 0/20",
+      "  of which grassroots cells: 0/29 held their congress (0.0%); draft documents 0/29; personnel plan 0/29",
+      "Partial committees: 0/3 held their congress (0.0%); draft documents 0/3; personnel plan 0/3",
+      "Cells: 0/587 held their congress (0.0%); draft documents 0/587; personnel plan 0/587",
       "Total: 639 units, 0 congresses held.",
     ]);
     const before = await databaseFingerprint(db.database);
@@ -60,7 +60,7 @@ describe("org import", () => {
     expect(status.out).toEqual([
       "Đảng bộ phường Gia Thụy (P-GIATHUY)",
       "Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
-      "Chi bộ trực thuộc: 0/38 đã tổ chức đại hội (0,0%)",
+      "Chi bộ trực thuộc: 0/38 đã tổ chức đại hội (0,0%); dự thảo văn kiện 0/38; phương án nhân sự 0/38",
       "Tổng số: 38 đơn vị, 0 đại hội đã tổ chức.",
     ]);
     // Codes are typed as people remember them, like everywhere else.
@@ -116,7 +116,7 @@ describe("org import", () => {
     expect(byCode["GT-02"]!.path).toBe(`/${byCode.LB!.id}/${byCode.KB!.id}/${byCode["GT-02"]!.id}/`);
     expect(byCode["KB-01"]!.depth).toBe(2);
     const status = await cli(db.database, ["status", "--unit", "KB", "--lang", "en"]);
-    expect(status.out).toContain("Cells: 0/2 held their congress (0.0%)");
+    expect(status.out).toContain("Cells: 0/2 held their congress (0.0%); draft documents 0/2; personnel plan 0/2");
   });
 
   it("when units are missing from the file, then they are listed and kept, and archived only with --prune", async () => {
@@ -146,7 +146,7 @@ describe("org import", () => {
       "• archive 1 unit(s) no longer in the file: GT-02",
     ]);
     const status = await cli(db.database, ["status", "--lang", "en"]);
-    expect(status.out).toContain("Cells: 0/1 held their congress (0.0%)");
+    expect(status.out).toContain("Cells: 0/1 held their congress (0.0%); draft documents 0/1; personnel plan 0/1");
 
     const restored = await cli(db.database, ["org", "import", smallFile, "--lang", "en"]);
     expect(restored.out.slice(1)).toEqual(["Imported Đảng bộ quận Long Biên:", "• restore 1 archived unit(s): GT-02"]);

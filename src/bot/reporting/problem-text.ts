@@ -1,8 +1,8 @@
 // What the person reads when a typed answer or a line cannot be used (the bot's own ways of typing a
 // report); problems of the draft itself are src/render/report-problem-text.ts, shared with the web form.
 import type { CommitteeKind } from "../../domain/election-results.js";
-import { formatLocalDate } from "../../domain/local-date.js";
 import type { LineProblem } from "../../domain/report-line.js";
+import { reportLineProblemText } from "../../render/report-problem-text.js";
 import type { BotContext } from "../context.js";
 import { todayFor } from "../today.js";
 import type { NumberListProblem } from "./answers.js";
@@ -31,12 +31,5 @@ export function numberListProblemText(
 }
 
 export function lineProblemText(ctx: BotContext, problem: LineProblem): string {
-  const args: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(problem))
-    if (key !== "code" && typeof value === "string") args[key] = value.slice(0, 40);
-  if (problem.code === "date") {
-    const key = problem.problem === "format" ? "report-date-format" : "report-date-not-real";
-    return ctx.t(key, { value: problem.value.slice(0, 40), example: formatLocalDate(todayFor(ctx)) });
-  }
-  return ctx.t(`report-line-${problem.code}`, args);
+  return reportLineProblemText((key, args) => ctx.t(key, args), problem, todayFor(ctx));
 }
