@@ -34,6 +34,11 @@ const pilotsScheduled = [
 ];
 /** Still drafting their reports on 26/02 (5 of 49); the two in difficulty among them. */
 const stillDrafting = ["CAU12", "CK121", "P-THACHBAN", "THPT-TB", "BQLDA"];
+/**
+ * The sandbox's featured cell secretary (the first cell of the first ward): their congress is set for
+ * 26/02 itself, so a visitor opening the sandbox that morning reports it held.
+ */
+const featuredCell = { unit: "P-BODE-01", scheduledOn: "2020-02-20", congress: "2020-02-26" };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -65,7 +70,7 @@ export function generateProgress(units: readonly Unit[]): string {
     while (current.level !== "grassroots") current = byCode.get(current.parent!)!;
     return current;
   };
-  const missing = [...stillDrafting, pilotHeld.unit, ...pilotsScheduled.map((p) => p.unit)].filter(
+  const missing = [...stillDrafting, featuredCell.unit, pilotHeld.unit, ...pilotsScheduled.map((p) => p.unit)].filter(
     (c) => !byCode.has(c),
   );
   if (missing.length > 0) throw new Error(`the demo organisation has no unit ${missing.join(", ")}`);
@@ -80,7 +85,7 @@ export function generateProgress(units: readonly Unit[]): string {
   const cellsUnderCommittees = units.filter((unit) => unit.level === "cell");
   const pilotCells = cellsUnderCommittees.filter((cell) => grassrootsOf(cell).code === pilotHeld.unit);
   const order = cellsUnderCommittees
-    .filter((cell) => !pilotCells.includes(cell))
+    .filter((cell) => !pilotCells.includes(cell) && cell.code !== featuredCell.unit)
     .map((cell) => ({ cell, key: random() }))
     .sort((a, b) => a.key - b.key);
   const held = new Set(
@@ -97,7 +102,10 @@ export function generateProgress(units: readonly Unit[]): string {
       lateReport ? day("2020-02-03", between(0, 4)) : day(planDay, between(0, 2)),
       `kehoach ${typed(planDay)}`,
     );
-    if (held.has(cell.code)) {
+    if (cell.code === featuredCell.unit) {
+      report(cell.code, day("2020-02-10", 0), "vankien 10/02/2020");
+      report(cell.code, featuredCell.scheduledOn, `lich ${typed(featuredCell.congress)}`);
+    } else if (held.has(cell.code)) {
       const congress = pilotCells.includes(cell) ? day("2020-02-10", between(0, 8)) : day("2020-02-10", between(0, 16));
       const planned = pick([3, 3, 3, 5, 5, 1]);
       const elected = planned > 1 && random() < 0.05 ? planned - 1 : planned;

@@ -2,17 +2,19 @@
 // that `npm start` without a token is up in a few seconds. Best effort: without it the sandbox builds its
 // database on first start, a few seconds slower, so a failure here never fails the install.
 import { openDatabase } from "../src/db/client.js";
-import { demoOrganisationFile } from "../src/sandbox/run-sandbox.js";
+import { demoFiles } from "../src/sandbox/run-sandbox.js";
 import { readSandboxSeed, writeSandboxSeed } from "../src/sandbox/sandbox-seed.js";
 import { importDemoIfEmpty } from "../src/sandbox/setup.js";
 
+// The zone the sandbox runs in unless APP_TIMEZONE says otherwise (a seed made for another zone is not used).
+const timeZone = process.env.APP_TIMEZONE || "Asia/Ho_Chi_Minh";
 try {
-  if (readSandboxSeed(demoOrganisationFile)) process.exit(0);
+  if (readSandboxSeed(demoFiles, timeZone)) process.exit(0);
   const database = await openDatabase({ kind: "pglite", dataDir: null });
   try {
     await database.migrate();
-    await importDemoIfEmpty(database.prisma, demoOrganisationFile);
-    const file = await writeSandboxSeed(database, demoOrganisationFile);
+    await importDemoIfEmpty({ prisma: database.prisma, timeZone }, demoFiles);
+    const file = await writeSandboxSeed(database, demoFiles, timeZone);
     process.stdout.write(`sandbox: demo database prepared (${file})\n`);
   } finally {
     await database.close();

@@ -5,9 +5,14 @@ import type { Config } from "../config.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { createI18n } from "../i18n.js";
 import { createLogger } from "../logger.js";
+import type { DemoFiles } from "./setup.js";
 import { startSandbox } from "./start-sandbox.js";
 
-export const demoOrganisationFile = fileURLToPath(new URL("../../examples/long-bien.yaml", import.meta.url));
+/** The demo: the Long Biên district, and its campaign as the district heard it on 26/02/2020. */
+export const demoFiles: DemoFiles = {
+  organisation: fileURLToPath(new URL("../../examples/long-bien.yaml", import.meta.url)),
+  progress: fileURLToPath(new URL("../../examples/long-bien-2020-02-26.yaml", import.meta.url)),
+};
 
 export async function runSandbox(config: Config): Promise<void> {
   const started = performance.now();
@@ -17,7 +22,7 @@ export async function runSandbox(config: Config): Promise<void> {
   const t = (key: string, args?: Record<string, string>) => i18n.t(config.defaultLocale, key, args);
   if (config.databaseUrl) process.stderr.write(`${t("sandbox-database-url-ignored")}\n`);
 
-  const sandbox = await startSandbox({ config, logger, demoFile: demoOrganisationFile });
+  const sandbox = await startSandbox({ config, logger, demo: demoFiles });
   process.stdout.write(
     `\n${t("sandbox-started", { url: sandbox.url })}\n${t("sandbox-explained", { dir: path.resolve(config.sandbox.dataDir) })}\n\n`,
   );

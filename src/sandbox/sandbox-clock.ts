@@ -55,10 +55,20 @@ export function nextDigestTime(now: Date, timezone: string, digestTime: string):
 }
 
 /**
- * Where a new sandbox starts: 09:00 eight days before the earliest "congress held" deadline, so a
- * visitor arrives in the middle of the campaign with reminders due within the week.
+ * Where a new sandbox starts. With the demo's progress loaded: 09:00 on the day of its latest report (the
+ * morning after the office's figures were known, when the campaign is in motion). Without: 09:00 eight days
+ * before the earliest "congress held" deadline, so a visitor arrives with reminders due within the week.
  */
-export function campaignStartTime(heldDeadlines: Date[], timezone: string, fallback: Date): Date {
+export function campaignStartTime(
+  heldDeadlines: Date[],
+  timezone: string,
+  fallback: Date,
+  latestReport: Date | null = null,
+): Date {
+  if (latestReport) {
+    const day = dayjs(latestReport).tz(timezone).format("YYYY-MM-DD");
+    return dayjs.tz(`${day} 09:00`, "YYYY-MM-DD HH:mm", timezone).toDate();
+  }
   const earliest = heldDeadlines.map((d) => d.toISOString().slice(0, 10)).sort()[0];
   if (!earliest) return fallback;
   return dayjs.tz(`${earliest} 09:00`, "YYYY-MM-DD HH:mm", timezone).subtract(8, "day").toDate();

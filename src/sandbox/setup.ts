@@ -8,7 +8,9 @@ import { bindByPhone } from "../db/binding-store.js";
 import { createGroupLinkCode, findGroupBinding } from "../db/group-binding-store.js";
 import { importOrganizationDefinition } from "../usecases/organization-file.js";
 import { readOrgFile } from "../domain/org-file.js";
-import type { Clock } from "../clock.js";
+import { readProgressFile } from "../domain/progress-file.js";
+import { importProgress } from "../usecases/progress-import.js";
+import { systemClock, type Clock } from "../clock.js";
 import { privateChatOf, type BotApiEmulator } from "../emulator/index.js";
 import type { Logger } from "../logger.js";
 import type { Persona, Roster } from "./personas.js";
@@ -17,12 +19,42 @@ import { telegramUserOf, type SandboxGroup } from "./sandbox-api.js";
 /** The standing committee's group: a fixed id, so the binding in the database finds it after a restart. */
 export const sandboxGroupChatId = -1001000000001;
 
-export async function importDemoIfEmpty(prisma: PrismaClient, file: string): Promise<boolean> {
+/** The demo a sandbox starts from: an organisation file, and a progress file of its campaign (or none). */
+export interface DemoFiles {
+  organisation: string;
+  progress: string | null;
+}
+
+/**
+ * Imports the demo into an empty database: the organisation, then its progress (each report on the day
+ * it reached the office, so the sandbox opens on a campaign in motion). False when there was something.
+ */
+export async function importDemoIfEmpty(
+  deps: { prisma: PrismaClient; timeZone: string },
+  demo: DemoFiles,
+): Promise<boolean> {
+  const { prisma } = deps;
   if ((await prisma.organization.count()) > 0) return false;
+  const file = demo.organisation;
   const result = readOrgFile(await readFile(file, "utf8"), /\.csv$/i.test(file) ? "csv" : "yaml");
   if (!result.ok)
     throw new Error(`${file} is not a valid organisation file: ${JSON.stringify(result.problems.slice(0, 3))}`);
   await importOrganizationDefinition({ prisma }, result.definition, { prune: false, dryRun: false, actor: "sandbox" });
+  if (demo.progress) {
+    const progress = readProgressFile(await readFile(demo.progress, "utf8"));
+    if (!progress.ok)
+      throw new Error(`${demo.progress} is not a valid progress file: ${JSON.stringify(progress.problems.slice(0, 3))}`);
+    const organization = await prisma.organization.findUniqueOrThrow({
+      where: { code: result.definition.organization.code },
+      select: { id: true, code: true },
+    });
+    const outcome = await importProgress(
+      { prisma, clock: systemClock, config: { timezone: deps.timeZone } },
+      { organization, file: progress.file, dryRun: false, actor: "sandbox" },
+    );
+    if (outcome.status !== "imported")
+      throw new Error(`${demo.progress} could not be loaded: ${JSON.stringify(outcome).slice(0, 300)}`);
+  }
   return true;
 }
 

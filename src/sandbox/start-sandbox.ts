@@ -15,7 +15,7 @@ import { Roster } from "./personas.js";
 import { SandboxApi } from "./sandbox-api.js";
 import { readSandboxSeed, writeSandboxSeed } from "./sandbox-seed.js";
 import { campaignStartTime, createSandboxClock } from "./sandbox-clock.js";
-import { importDemoIfEmpty, prepareSandbox, registerKnownChats } from "./setup.js";
+import { importDemoIfEmpty, prepareSandbox, registerKnownChats, type DemoFiles } from "./setup.js";
 import { startWebServer, type WebServer } from "./web-server.js";
 
 /** Not a real token: it only works against the emulator, which is all the sandbox ever talks to. */
@@ -33,7 +33,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: {
   config: Config;
   logger: Logger;
-  demoFile: string;
+  demo: DemoFiles;
 }): Promise<RunningSandbox> {
   const { config, logger } = options;
   const api = new SandboxApi(config.defaultLocale);
@@ -50,17 +50,17 @@ export async function startSandbox(options: {
     const dataDir = path.resolve(config.sandbox.dataDir);
     mkdirSync(dataDir, { recursive: true });
     const databaseDir = path.join(dataDir, "pglite");
-    const seed = existsSync(databaseDir) ? null : readSandboxSeed(options.demoFile);
+    const seed = existsSync(databaseDir) ? null : readSandboxSeed(options.demo, config.timezone);
     database = await openDatabase({ kind: "pglite", dataDir: databaseDir, ...(seed && { loadFrom: seed }) });
     step(seed ? "database copied from the seed" : "database open");
     await database.migrate();
     step("database migrated");
-    const imported = await importDemoIfEmpty(database.prisma, options.demoFile);
+    const imported = await importDemoIfEmpty({ prisma: database.prisma, timeZone: config.timezone }, options.demo);
     step("demo checked");
     if (imported) {
-      logger.info({ file: options.demoFile }, "sandbox: demo organisation imported");
+      logger.info({ files: options.demo }, "sandbox: demo organisation imported");
       // The next new sandbox (another DATA_DIR, a test) starts from this state instead of building it.
-      await writeSandboxSeed(database, options.demoFile).catch((error: unknown) =>
+      await writeSandboxSeed(database, options.demo, config.timezone).catch((error: unknown) =>
         logger.warn({ err: error }, "sandbox: could not save the seed"),
       );
       step("seed saved");
@@ -69,6 +69,7 @@ export async function startSandbox(options: {
       where: { milestone: "held", campaign: { active: true, template: "congress" } },
       select: { dueDate: true },
     });
+    const latestReport = await database.prisma.report.aggregate({ _max: { createdAt: true } });
     const clock = createSandboxClock({
       file: path.join(dataDir, "clock.json"),
       initial: () =>
@@ -76,6 +77,7 @@ export async function startSandbox(options: {
           deadlines.map((d) => d.dueDate),
           config.timezone,
           new Date(),
+          latestReport._max.createdAt,
         ),
     });
 

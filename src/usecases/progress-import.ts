@@ -17,8 +17,11 @@ import type { ProgressFile } from "../domain/progress-file.js";
 import { campaignWindow, checkDraft, type DraftProblem } from "../domain/report-draft.js";
 import type { UseCaseDeps } from "./deps.js";
 
-/** The hour a loaded report or difficulty is taken to have reached the office on its day. */
-export const importedAtTime = "17:00";
+/**
+ * The hour a loaded report or difficulty is taken to have reached the office on its day: the start of
+ * the office's day, so a sandbox opening that morning already knows it.
+ */
+export const importedAtTime = "08:00";
 
 export type ProgressImportProblem =
   | { kind: "file"; problem: OrgProblem }

@@ -278,7 +278,9 @@ describe("export command line", () => {
   it("when the usage is printed, then it lists the export command", async () => {
     const usage = await cli(db.database, ["--help"]);
     expect(
-      usage.out.some((line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]"),
+      usage.out.some(
+        (line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]",
+      ),
     ).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { demoOrganisationFile } from "../../src/sandbox/run-sandbox.js";
+import { demoFiles } from "../../src/sandbox/run-sandbox.js";
 import type { ChatView } from "../../src/sandbox/sandbox-api.js";
 import { startSandbox, type RunningSandbox } from "../../src/sandbox/start-sandbox.js";
 import { checkSameOrigin, ownHostNames } from "../../src/sandbox/web-server.js";
@@ -74,7 +74,7 @@ describe("the sandbox API answers only its own origin", () => {
     sandbox = await startSandbox({
       config,
       logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-      demoFile: demoOrganisationFile,
+      demo: demoFiles,
     });
     await sandbox.ready;
     port = Number(new URL(sandbox.url).port);
