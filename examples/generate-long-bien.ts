@@ -42,7 +42,7 @@ export interface WorkingGroupEntry {
 }
 
 export interface OrganisationFile {
-  organization: { code: string; name: string };
+  organization: { code: string; name: string; superior?: string; committee?: string; place?: string };
   campaign: {
     name: string;
     deadlines: Partial<Record<Level, string | Partial<Record<Milestone, string>>>>;
@@ -588,7 +588,8 @@ export function buildLongBienOrganisation(): OrganisationFile {
   }
 
   return {
-    organization: { code: TOP.code, name: TOP.name },
+    // The head of the district's documents (docs/org-file.md): the committee and place read off the name.
+    organization: { code: TOP.code, name: TOP.name, superior: "Đảng bộ thành phố Hà Nội" },
     campaign: {
       name: "Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
       deadlines: {

@@ -188,6 +188,7 @@ cli-org-dry-run = Dry run (--dry-run): nothing written. A real import would:
 cli-org-applied = Imported { $organization }:
 cli-org-created = • create the organisation
 cli-org-renamed = • rename the organisation
+cli-org-letterhead = • update the superior organisation, issuing committee or place its documents carry
 cli-org-units-added = • add { $count } unit(s)
 cli-org-units-updated = • update { $count } unit(s): { $list }
 cli-org-units-restored = • restore { $count } archived unit(s): { $list }

@@ -187,6 +187,7 @@ cli-org-dry-run = Chạy thử (--dry-run): chưa ghi gì. Nếu nhập thật s
 cli-org-applied = Đã nhập { $organization }:
 cli-org-created = • tạo tổ chức mới
 cli-org-renamed = • đổi tên tổ chức
+cli-org-letterhead = • cập nhật tên cấp ủy cấp trên, cấp ủy ban hành hoặc địa danh ghi trên văn bản
 cli-org-units-added = • thêm { $count } đơn vị
 cli-org-units-updated = • sửa { $count } đơn vị: { $list }
 cli-org-units-restored = • khôi phục { $count } đơn vị: { $list }

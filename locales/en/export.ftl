@@ -16,11 +16,15 @@ export-cli-bad-format = format "{ $value }" is not valid; use one of: xlsx, csv 
 export-cli-bad-out = the output file "{ $file }" must end in .{ $format } (for example: --out progress.{ $format })
 export-cli-cannot-write = cannot write { $file }: { $reason }
 
-export-title = { $organization } — { $scope } — figures as of { $time } on { $date }{ $campaign ->
+export-title = { $organization }{ $scope ->
+    [whole] {""}
+   *[other] {" — "}{ $scope }
+} — figures as of { $time } on { $date }{ $campaign ->
     [none] {""}
    *[other] {" "}— { $campaign }
 }
 export-sheet = { $sheet ->
+    [summary] Summary
     [units] Unit status
     [elections] Election results
     [statistics] Statistics by level
@@ -89,4 +93,45 @@ export-column = { $column ->
     [secretary-direct-count] Secretaries elected directly
     [opened-at] Raised on
    *[text] Text
+}
+
+## The summary sheet (first sheet of the export)
+
+export-summary-party = COMMUNIST PARTY OF VIETNAM
+export-summary-dated = { $place }, { $date }
+export-summary-title = SUMMARY OF CONGRESS PROGRESS
+export-summary-as-of = Figures as of { $date }
+export-summary-scope = Scope: { $scope }
+export-summary-prepared = PREPARED BY
+export-summary-signed = ON BEHALF OF THE STANDING COMMITTEE
+export-summary-signature-note = (Signature and full name)
+export-summary-ratio = { $part }/{ $whole } ({ $percent })
+export-summary-state = { $state ->
+    [held] Held
+    [scheduled] Date set
+   *[not-scheduled] No date yet
+}
+export-summary-done = Done
+export-summary-not-done = Not done
+export-summary-pilot = Pilot congress, planned { $date }
+export-summary-pilot-passed = Pilot congress planned { $date }: the day has passed, no report
+export-summary-difficulties = { $count } open difficulties
+export-summary-total = { $level ->
+    [province] Total province committees
+    [district] Total district committees
+    [grassroots] Total grassroots organisations
+    [partial] Total partial committees
+   *[cell] Total cells
+}
+export-summary-column = { $column ->
+    [stt] No.
+    [grassroots] Grassroots organisation
+    [cells-held] Cells that held their congress
+    [cells-total] Cells
+    [cells-share] Share of cells held
+    [congress] Its own congress
+    [congress-date] Congress date (held or set)
+    [documents] Draft documents
+    [personnel] Personnel plan
+   *[remarks] Remarks
 }

@@ -16,11 +16,15 @@ export-cli-bad-format = định dạng "{ $value }" không hợp lệ; chỉ nh�
 export-cli-bad-out = tệp ra "{ $file }" phải có đuôi .{ $format } (ví dụ: --out tien-do.{ $format })
 export-cli-cannot-write = không ghi được { $file }: { $reason }
 
-export-title = { $organization } — { $scope } — số liệu lúc { $time } ngày { $date }{ $campaign ->
+export-title = { $organization }{ $scope ->
+    [whole] {""}
+   *[other] {" — "}{ $scope }
+} — số liệu lúc { $time } ngày { $date }{ $campaign ->
     [none] {""}
    *[other] {" "}— { $campaign }
 }
 export-sheet = { $sheet ->
+    [summary] Tổng hợp
     [units] Tiến độ đơn vị
     [elections] Kết quả bầu cử
     [statistics] Thống kê theo cấp
@@ -89,4 +93,45 @@ export-column = { $column ->
     [secretary-direct-count] Số bí thư bầu trực tiếp
     [opened-at] Ngày nêu
    *[text] Nội dung
+}
+
+## The summary sheet (first sheet of the export)
+
+export-summary-party = ĐẢNG CỘNG SẢN VIỆT NAM
+export-summary-dated = { $place }, ngày { $day } tháng { $month } năm { $year }
+export-summary-title = BIỂU TỔNG HỢP TIẾN ĐỘ TỔ CHỨC ĐẠI HỘI
+export-summary-as-of = Số liệu tính đến ngày { $date }
+export-summary-scope = Phạm vi: { $scope }
+export-summary-prepared = NGƯỜI LẬP BIỂU
+export-summary-signed = T/M BAN THƯỜNG VỤ
+export-summary-signature-note = (Ký, ghi rõ họ tên)
+export-summary-ratio = { $part }/{ $whole } ({ $percent })
+export-summary-state = { $state ->
+    [held] Đã đại hội
+    [scheduled] Đã có lịch
+   *[not-scheduled] Chưa có lịch
+}
+export-summary-done = Xong
+export-summary-not-done = Chưa xong
+export-summary-pilot = Đại hội điểm, dự kiến { $date }
+export-summary-pilot-passed = Đại hội điểm dự kiến { $date }: đã qua ngày, chưa có báo cáo
+export-summary-difficulties = { $count } khó khăn đang mở
+export-summary-total = { $level ->
+    [province] Cộng đảng bộ tỉnh
+    [district] Cộng đảng bộ quận, huyện
+    [grassroots] Cộng tổ chức cơ sở đảng
+    [partial] Cộng đảng bộ bộ phận
+   *[cell] Cộng chi bộ trực thuộc
+}
+export-summary-column = { $column ->
+    [stt] STT
+    [grassroots] Tổ chức cơ sở đảng
+    [cells-held] Chi bộ đã đại hội
+    [cells-total] Tổng số chi bộ
+    [cells-share] Tỷ lệ chi bộ đã đại hội
+    [congress] Đại hội cơ sở
+    [congress-date] Ngày đại hội (đã tổ chức hoặc dự kiến)
+    [documents] Dự thảo văn kiện
+    [personnel] Phương án nhân sự
+   *[remarks] Ghi chú
 }

@@ -72,7 +72,7 @@ export async function exportCommand(
     throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));
   }
   const { data } = outcome;
-  const sheets = buildExportSheets(data, { t, timeZone: config.timezone });
+  const sheets = buildExportSheets(data, { t, locale, timeZone: config.timezone });
   await writeFiles(await filesFor(format, out, sheets, locale, data.exportedAt), t, io);
   io.out(
     t("export-cli-summary", {

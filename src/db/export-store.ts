@@ -11,6 +11,7 @@ import {
   type ExportElectionRow,
   type ExportUnitRow,
 } from "../domain/export-rows.js";
+import { resolveLetterhead } from "../domain/letterhead.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
 import { loadElectionStats, loadUnitsRollup } from "./progress-rollup.js";
@@ -38,7 +39,7 @@ const allShortUnits = 2_147_483_647;
 export async function loadExportData(prisma: PrismaClient, request: ExportRequest): Promise<ExportData> {
   const organization = await prisma.organization.findUniqueOrThrow({
     where: { id: request.organizationId },
-    select: { code: true, name: true },
+    select: { code: true, name: true, superior: true, committee: true, place: true },
   });
   const campaign = (await loadActiveCampaigns(prisma, [request.organizationId])).get(request.organizationId) ?? null;
   const inSubtrees = (alias: string) =>
@@ -128,7 +129,7 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
     text: difficulty.sensitive ? null : difficulty.text,
   }));
   return {
-    organization: { code: organization.code, name: organization.name },
+    organization: { code: organization.code, name: organization.name, letterhead: resolveLetterhead(organization) },
     scope: request.roots.map((root) => ({ code: root.code, name: root.name })),
     campaign: campaign ? { name: campaign.name } : null,
     exportedAt: request.exportedAt,

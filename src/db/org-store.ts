@@ -86,7 +86,13 @@ export async function loadStoredOrganization(db: Tx | PrismaClient, code: string
     else rolesByPhone.set(role.phone, [{ role: role.role, unitCode: role.unitCode }]);
   }
   const definition: OrgDefinition = {
-    organization: { code: organization.code, name: organization.name },
+    organization: {
+      code: organization.code,
+      name: organization.name,
+      superior: organization.superior,
+      committee: organization.committee,
+      place: organization.place,
+    },
     campaign: campaign && {
       key: campaign.key,
       name: campaign.name,
@@ -250,8 +256,20 @@ async function applyChanges(
 ): Promise<void> {
   const organization = await tx.organization.upsert({
     where: { code: definition.organization.code },
-    create: definition.organization,
-    update: { name: definition.organization.name },
+    create: {
+      code: definition.organization.code,
+      name: definition.organization.name,
+      superior: definition.organization.superior ?? null,
+      committee: definition.organization.committee ?? null,
+      place: definition.organization.place ?? null,
+    },
+    // A letterhead field the file does not describe (CSV form) is left as it is.
+    update: {
+      name: definition.organization.name,
+      ...(definition.organization.superior !== undefined && { superior: definition.organization.superior }),
+      ...(definition.organization.committee !== undefined && { committee: definition.organization.committee }),
+      ...(definition.organization.place !== undefined && { place: definition.organization.place }),
+    },
   });
   const organizationId = organization.id;
   const unitIds = await syncUnits(tx, organizationId, definition, changes, progress);

@@ -5,6 +5,7 @@ import type { ListedUnit } from "./checklist.js";
 import type { ElectionResults } from "./election-results.js";
 import type { ElectionStats } from "./election-stats.js";
 import type { UnitLevel } from "./levels.js";
+import type { ResolvedLetterhead } from "./letterhead.js";
 import type { LocalDate } from "./local-date.js";
 import type { ProgressCounts } from "./progress-rollup.js";
 
@@ -38,7 +39,8 @@ export interface ExportDifficultyRow {
 }
 
 export interface ExportData {
-  organization: { code: string; name: string };
+  /** `letterhead`: what the summary sheet's head carries. */
+  organization: { code: string; name: string; letterhead: ResolvedLetterhead };
   /** The office's day the export judges the units on (its "overdue"). */
   today: LocalDate;
   /** The subtrees exported (one, or a working group's units), in the order asked. */

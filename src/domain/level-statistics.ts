@@ -1,20 +1,14 @@
 // The export's "statistics by level": per level, how many units there are and how many held their
 // congress (the roll-up's counts, as /tiendo and the digest show them), beside the election statistics
-// of those congresses (the same SQL sums /tiendo and the digest show). Only joins the two and adds the
-// total row; nothing is counted here.
-import {
-  emptyElectionTotals,
-  sumElectionTotals,
-  type ElectionStats,
-  type ElectionTotals,
-  type ShortUnit,
-} from "./election-stats.js";
+// of those congresses (the same SQL sums /tiendo and the digest show). Only joins the two; nothing is
+// counted here, and nothing is added across levels (a district, its wards and their cells together are
+// no figure an office reports).
+import { emptyElectionTotals, type ElectionStats, type ElectionTotals, type ShortUnit } from "./election-stats.js";
 import { unitLevels, type UnitLevel } from "./levels.js";
 import type { ProgressCounts } from "./progress-rollup.js";
 
 export interface LevelStatistics extends ElectionTotals {
-  /** Null for the row that adds up every level. */
-  level: UnitLevel | null;
+  level: UnitLevel;
   units: number;
   held: number;
   /** Units of the level that elected fewer committee members than planned (lowest share first). */
@@ -22,7 +16,7 @@ export interface LevelStatistics extends ElectionTotals {
 }
 
 /**
- * One row per level that has units or congresses (top level first), then the total. `progress` holds
+ * One row per level that has units or congresses (top level first). `progress` holds
  * the roll-up's counts per level, `elections` the election statistics, over the same units.
  */
 export function statisticsByLevel(
@@ -43,12 +37,5 @@ export function statisticsByLevel(
       shortUnits: elections.shortUnits.filter((unit) => unit.level === level),
     });
   }
-  rows.push({
-    level: null,
-    units: rows.reduce((sum, row) => sum + row.units, 0),
-    held: rows.reduce((sum, row) => sum + row.held, 0),
-    ...sumElectionTotals(rows),
-    shortUnits: elections.shortUnits,
-  });
   return rows;
 }

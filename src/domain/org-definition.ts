@@ -5,7 +5,7 @@ import type { ReminderPolicy } from "./reminder-policy.js";
 import type { TemplateCampaignEntry } from "./template-campaign.js";
 
 export interface OrgDefinition {
-  organization: { code: string; name: string };
+  organization: { code: string; name: string } & Partial<Letterhead>;
   /** The congress campaign. null: the file does not describe one (CSV form), so the stored one is left as it is. */
   campaign: CampaignDefinition | null;
   /**
@@ -59,4 +59,17 @@ export interface OrgProblem {
   path: string;
   code: string;
   args?: Record<string, string | number>;
+}
+
+/**
+ * What the office's documents carry at their head (the summary workbook, the narrative report): the
+ * superior party organisation ("Đảng bộ thành phố Hà Nội"), the issuing committee ("Quận ủy Long Biên")
+ * and the place the documents are dated at ("Long Biên"). Null: not given (the committee and place are
+ * then read off the organisation's name, src/domain/letterhead.ts). Absent from a definition: the file
+ * does not describe them (CSV form), so the stored ones are left as they are.
+ */
+export interface Letterhead {
+  superior: string | null;
+  committee: string | null;
+  place: string | null;
 }

@@ -12,7 +12,8 @@ export interface RoleChange {
 }
 
 export interface OrgChanges {
-  organization: "create" | "rename" | null;
+  /** letterhead: only the superior, committee or place its documents carry changed. */
+  organization: "create" | "rename" | "letterhead" | null;
   unitsAdded: string[];
   unitsUpdated: { code: string; fields: string[] }[];
   unitsRestored: string[];
@@ -39,6 +40,8 @@ export interface StoredOrganization {
   archivedUnitCodes: ReadonlySet<string>;
 }
 
+const letterheadFields = ["superior", "committee", "place"] as const;
+
 export function diffOrganization(
   stored: StoredOrganization | null,
   next: OrgDefinition,
@@ -46,7 +49,16 @@ export function diffOrganization(
 ): OrgChanges {
   const current = stored?.definition;
   const changes: OrgChanges = {
-    organization: !current ? "create" : current.organization.name !== next.organization.name ? "rename" : null,
+    organization: !current
+      ? "create"
+      : current.organization.name !== next.organization.name
+        ? "rename"
+        : letterheadFields.some(
+              (field) =>
+                next.organization[field] !== undefined && next.organization[field] !== current.organization[field],
+            )
+          ? "letterhead"
+          : null,
     unitsAdded: [],
     unitsUpdated: [],
     unitsRestored: [],

@@ -125,7 +125,15 @@ const campaignEntrySchema = z
 
 export const orgFileSchema = z
   .object({
-    organization: z.object({ code: codeSchema, name: text(200) }).strict(),
+    organization: z
+      .object({
+        code: codeSchema,
+        name: text(200),
+        superior: optional(text(200)),
+        committee: optional(text(200)),
+        place: optional(text(100)),
+      })
+      .strict(),
     campaign: optional(
       z
         .object({

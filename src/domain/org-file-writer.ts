@@ -43,7 +43,13 @@ export function writeOrgYaml(definition: OrgDefinition): string {
   });
   const campaigns = [...congressEntry, ...otherEntries];
   const file = {
-    organization: definition.organization,
+    organization: {
+      code: definition.organization.code,
+      name: definition.organization.name,
+      ...(definition.organization.superior && { superior: definition.organization.superior }),
+      ...(definition.organization.committee && { committee: definition.organization.committee }),
+      ...(definition.organization.place && { place: definition.organization.place }),
+    },
     ...(campaigns.length > 0 && { campaigns }),
     ...(definition.campaign &&
       !definition.campaign.key && {

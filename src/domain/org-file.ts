@@ -311,7 +311,13 @@ function fromYaml(file: OrgFile, notes: OrgProblem[], problems: OrgProblem[]): O
   }
   const listed = campaignsFromFile(file, problems);
   return {
-    organization: file.organization,
+    organization: {
+      code: file.organization.code,
+      name: file.organization.name,
+      superior: file.organization.superior ?? null,
+      committee: file.organization.committee ?? null,
+      place: file.organization.place ?? null,
+    },
     campaign: file.campaign
       ? {
           name: file.campaign.name,

@@ -1,4 +1,5 @@
-// The export's tables as CSV, one file per table: UTF-8 with a byte-order mark (so Excel reads the
+// The export's tables as CSV, one file per table (the summary's table first, without its head and
+// signature blocks): UTF-8 with a byte-order mark (so Excel reads the
 // Vietnamese letters), comma-separated, CRLF line ends, one header row and no title row. Dates are
 // written dd/mm/yyyy, shares as percentages in the reader's language (43,1%). A text cell a spreadsheet
 // would run as a formula (starting with =, +, -, @, a tab or a CR: a difficulty, a note, a name can be
@@ -21,7 +22,8 @@ function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string | 
 }
 
 export function writeExportCsv(sheets: ExportSheets, locale: Locale): { key: SheetKey; content: string }[] {
-  return sheets.tables.map((table) => ({
+  const tables = sheets.summary ? [sheets.summary.table, ...sheets.tables] : sheets.tables;
+  return tables.map((table) => ({
     key: table.key,
     content: stringify(
       [

@@ -10,11 +10,19 @@ import { statisticsByLevel, type LevelStatistics } from "../domain/level-statist
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { congressPlan } from "../domain/campaign-plan.js";
 import { overdueItems, unitChecklist } from "../domain/checklist.js";
-import type { Translate } from "../i18n.js";
+import type { Locale, Translate } from "../i18n.js";
+import { buildSummarySheet, type SummarySheet } from "./export-summary-sheet.js";
 import { renderUnitLabel } from "./unit-label.js";
 
 /** The congress's four tables, and a campaign's two (src/render/campaign-export-sheets.ts). */
-export type SheetKey = "units" | "elections" | "statistics" | "difficulties" | "campaign-figures" | "campaign-units";
+export type SheetKey =
+  | "summary"
+  | "units"
+  | "elections"
+  | "statistics"
+  | "difficulties"
+  | "campaign-figures"
+  | "campaign-units";
 
 /**
  * text: a string; integer: a whole number; share: a fraction (0.431 shows as 43,1%); date: a LocalDate;
@@ -39,13 +47,16 @@ export interface SheetTable {
 }
 
 export interface ExportSheets {
-  /** "Organisation — scope — time — campaign", the first row of every sheet. */
+  /** "Organisation — scope — time — campaign", the first row of every detailed sheet. */
   title: string;
+  /** The congress export's first sheet, with its official head and signature blocks. */
+  summary?: SummarySheet;
   tables: SheetTable[];
 }
 
 export interface SheetOptions {
   t: Translate;
+  locale: Locale;
   timeZone: string;
 }
 
@@ -67,7 +78,7 @@ function table<Row>(
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOptions): ExportSheets {
+export function buildExportSheets(data: ExportData, { t, locale, timeZone }: SheetOptions): ExportSheets {
   const now = localDateTime(data.exportedAt, timeZone);
   const yesNo = (value: boolean | null) => (value === null ? null : t(value ? "export-yes" : "export-no"));
   const levelName = (level: UnitLevel | null) => t("export-level", { level: level ?? "all" });
@@ -140,7 +151,8 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["note", "text", (row) => (row.results ? row.results.note : t("export-no-results"))],
   ]);
 
-  // Counted by the shared roll-up (the same numbers as /tiendo and the digest), not from the rows above.
+  // Counted by the shared roll-up (the same numbers as /tiendo and the digest), not from the rows above;
+  // a row per level only (units of different levels added together mean nothing).
   const summaries = statisticsByLevel(data.statistics.levels, data.statistics.elections);
   const codeOf = new Map(data.units.map((unit) => [unit.id, unit.code]));
   const statisticsTable = table<LevelStatistics>("statistics", t, summaries, [
@@ -168,7 +180,6 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["secretary-direct-count", "integer", (row) => row.secretaryDirect],
     ["delegates", "integer", (row) => row.delegates],
   ]);
-  statisticsTable.boldRows.push(summaries.length - 1);
 
   const difficultyTable = table("difficulties", t, data.difficulties, [
     ["code", "text", (row) => row.unitCode],
@@ -184,12 +195,18 @@ export function buildExportSheets(data: ExportData, { t, timeZone }: SheetOption
     ["text", "text", (row) => row.text ?? t("export-sensitive-text")],
   ]);
 
+  // The whole organisation is named once; a part of it after the organisation's name.
+  const whole = data.scope.length === 1 && data.scope[0]!.code === data.organization.code;
   const title = t("export-title", {
     organization: data.organization.name,
-    scope: data.scope.map((unit) => `${unit.name} (${unit.code})`).join("; "),
+    scope: whole ? "whole" : data.scope.map((unit) => `${unit.name} (${unit.code})`).join("; "),
     time: now.time,
     date: formatLocalDate(now.date),
     campaign: data.campaign?.name ?? "none",
   });
-  return { title, tables: [unitTable, electionTable, statisticsTable, difficultyTable] };
+  return {
+    title,
+    summary: buildSummarySheet(data, t, locale, timeZone),
+    tables: [unitTable, electionTable, statisticsTable, difficultyTable],
+  };
 }

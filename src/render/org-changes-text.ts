@@ -17,6 +17,7 @@ export function renderOrgChanges(t: Translate, changes: OrgChanges): string[] {
   };
   if (changes.organization === "create") lines.push(t("cli-org-created"));
   if (changes.organization === "rename") lines.push(t("cli-org-renamed"));
+  if (changes.organization === "letterhead") lines.push(t("cli-org-letterhead"));
   add("cli-org-units-added", changes.unitsAdded);
   add(
     "cli-org-units-updated",

@@ -43,7 +43,9 @@ export async function importDemoIfEmpty(
   if (demo.progress) {
     const progress = readProgressFile(await readFile(demo.progress, "utf8"));
     if (!progress.ok)
-      throw new Error(`${demo.progress} is not a valid progress file: ${JSON.stringify(progress.problems.slice(0, 3))}`);
+      throw new Error(
+        `${demo.progress} is not a valid progress file: ${JSON.stringify(progress.problems.slice(0, 3))}`,
+      );
     const organization = await prisma.organization.findUniqueOrThrow({
       where: { code: result.definition.organization.code },
       select: { id: true, code: true },

@@ -223,7 +223,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const locale = localeOf(deps, session.person.locale);
     const t = deps.translate(locale);
     const workbook = await writeExportWorkbook(
-      buildExportSheets(outcome.data, { t, timeZone: deps.config.timezone }),
+      buildExportSheets(outcome.data, { t, locale, timeZone: deps.config.timezone }),
       outcome.data.exportedAt,
     );
     const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);

@@ -99,7 +99,7 @@ describe("export command line", () => {
     const workbook = await readWorkbook(readFileSync(file));
     const units = workbook.getWorksheet("Tiến độ đơn vị")!;
     expect(units.getCell("A1").value).toBe(
-      "Đảng bộ quận Long Biên — Đảng bộ quận Long Biên (LB) — số liệu lúc 10:00 ngày 20/03/2020 — Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
+      "Đảng bộ quận Long Biên — số liệu lúc 10:00 ngày 20/03/2020 — Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
     );
     expect(units.rowCount).toBe(2 + 640);
     const giathuy = sheetRecords(units).find((record) => record.Mã === "P-GIATHUY")!;
@@ -111,23 +111,22 @@ describe("export command line", () => {
     });
     expect(sheetRecords(workbook.getWorksheet("Kết quả bầu cử")!)).toHaveLength(congresses.length);
 
-    const levelNames: Record<string, UnitLevel | "all"> = {
+    // One row per level, never a total over levels (units of different levels added together mean nothing).
+    const levelNames: Record<string, UnitLevel> = {
       "Đảng bộ quận, huyện": "district",
       "Tổ chức cơ sở đảng": "grassroots",
       "Đảng bộ bộ phận": "partial",
       "Chi bộ": "cell",
-      "Tổng cộng": "all",
     };
     const statistics = sheetRecords(workbook.getWorksheet("Thống kê theo cấp")!);
     expect(statistics.map((record) => record.Cấp)).toEqual(Object.keys(levelNames));
     for (const record of statistics) {
       const level = levelNames[String(record.Cấp)]!;
-      const rows = congresses.filter((congress) => level === "all" || congress.level === level);
+      const rows = congresses.filter((congress) => congress.level === level);
       const sum = (pick: (results: ElectionResults) => number) =>
         rows.reduce((total, row) => total + pick(row.results), 0);
       const elected = sum((r) => r.committeeElected);
-      const units =
-        level === "all" ? [...unitsPerLevel.values()].reduce((a, b) => a + b, 0) : unitsPerLevel.get(level)!;
+      const units = unitsPerLevel.get(level)!;
       expect(record, String(record.Cấp)).toMatchObject({
         "Số đơn vị": units,
         "Đã đại hội": rows.length,
@@ -148,7 +147,7 @@ describe("export command line", () => {
   it("when one unit is exported to csv, then each sheet is its own UTF-8 file with a BOM, one header row and its subtree only", async () => {
     const out = path.join(dir, "gia-thuy.csv");
     const result = await exportAt(["--format", "csv", "--unit", "p-giathuy", "--out", out]);
-    const files = ["units", "elections", "statistics", "difficulties"].map((sheet) =>
+    const files = ["summary", "units", "elections", "statistics", "difficulties"].map((sheet) =>
       path.join(dir, `gia-thuy-${sheet}.csv`),
     );
     const inSubtree = congresses.filter((congress) => congress.code.startsWith("P-GIATHUY"));
@@ -161,8 +160,8 @@ describe("export command line", () => {
       err: [],
     });
     expect(existsSync(out)).toBe(false);
-    const [units, elections, statistics, difficulties] = files.map((file) => readFileSync(file));
-    for (const bytes of [units!, elections!, statistics!, difficulties!])
+    const [summary, units, elections, statistics, difficulties] = files.map((file) => readFileSync(file));
+    for (const bytes of [summary!, units!, elections!, statistics!, difficulties!])
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (bytes: Buffer) =>
       bytes
@@ -217,6 +216,7 @@ describe("export command line", () => {
     expect(result.out[0]).toBe(`Wrote ${file}.`);
     const workbook = await readWorkbook(readFileSync(file));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Summary",
       "Unit status",
       "Election results",
       "Statistics by level",

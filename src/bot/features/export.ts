@@ -73,7 +73,8 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
   const t: Translate = (key, args) => ctx.t(key, args);
   const timeZone = ctx.deps.config.timezone;
   const { data, scope } = outcome;
-  const workbook = await writeExportWorkbook(buildExportSheets(data, { t, timeZone }), data.exportedAt);
+  const locale: Locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
+  const workbook = await writeExportWorkbook(buildExportSheets(data, { t, locale, timeZone }), data.exportedAt);
   const local = localDateTime(data.exportedAt, timeZone);
   const fileName = `${ctx.t("export-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}-${local.time.replace(":", "")}.xlsx`;
   const scopeText =
