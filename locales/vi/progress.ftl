@@ -67,6 +67,8 @@ progress-part-level = { $level ->
     [district] quận, huyện
    *[province] tỉnh
 } { $held }/{ $total } ({ $share })
+progress-part-pilot = đại hội điểm dự kiến { $date }
+progress-part-pilot-passed = ⚠️ đại hội điểm dự kiến { $date }, đã qua ngày chưa báo cáo
 progress-part-overdue = quá hạn { $count }
 progress-part-difficulties = khó khăn { $count }
 progress-filter = { $filter ->

@@ -55,7 +55,12 @@ export function renderSubtreeScreen(t: Translate, locale: Locale, screen: Subtre
       }),
     );
     for (const item of screen.page.items)
-      lines.push(renderEntryLine(t, locale, item.index, item.entry, screen.dates.get(item.entry.unit.id) ?? {}));
+      lines.push(
+        renderEntryLine(t, locale, item.index, item.entry, {
+          ...screen.dates.get(item.entry.unit.id),
+          today: screen.today,
+        }),
+      );
   }
   const elections = renderElectionStats(t, locale, screen.elections);
   if (elections.length > 0) lines.push("", ...elections);
@@ -124,13 +129,21 @@ export function renderEntryLine(
   locale: Locale,
   index: number,
   entry: EntrySummary,
-  dates: { held?: LocalDate; scheduled?: LocalDate },
+  dates: { held?: LocalDate; scheduled?: LocalDate; today?: LocalDate },
 ): string {
   const parts: string[] = [];
   if (entry.own.held && dates.held)
     parts.push(t("progress-part-held", { date: formatLocalDate(dates.held).slice(0, 5) }));
   else if (entry.own.scheduled && dates.scheduled)
     parts.push(t("progress-part-scheduled", { date: formatLocalDate(dates.scheduled).slice(0, 5) }));
+  // A pilot congress is named until it is held, and flagged once its planned day has passed unreported.
+  const pilot = entry.unit.pilotDate;
+  if (pilot && !entry.own.held && dates.today)
+    parts.push(
+      t(pilot < dates.today ? "progress-part-pilot-passed" : "progress-part-pilot", {
+        date: formatLocalDate(pilot).slice(0, 5),
+      }),
+    );
   for (const line of entry.below) {
     if (line.kind !== undefined) continue;
     const { counts } = line;
