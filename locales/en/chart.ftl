@@ -2,6 +2,7 @@
 
 chart-title = Congress progress — { $unit }
 chart-subtitle = { $date } • { $scope ->
+    [grassroots-own] each grassroots organisation's own congress ({ $count })
     [grassroots] cells that held their congress, per grassroots organisation ({ $count })
    *[children] cells that held their congress, per unit below ({ $count })
 }
@@ -17,6 +18,12 @@ chart-deadline = Deadline for { $level ->
    *[ahead] { $days } days left
 }
 chart-grassroots-cells = Grassroots cells ({ $count } units)
+chart-direct-cells = Cells directly under it ({ $count } cells)
+chart-state = { $state ->
+    [held] held
+    [scheduled] date set
+   *[not-scheduled] no date yet
+}
 chart-legend-held = Held
 chart-legend-scheduled = Scheduled
 chart-legend-not-scheduled = Not scheduled

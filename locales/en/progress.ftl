@@ -74,7 +74,7 @@ progress-part-level = { $level ->
    *[province] provinces
 } { $held }/{ $total } ({ $share })
 progress-part-pilot = pilot congress planned { $date }
-progress-part-pilot-passed = ⚠️ pilot congress planned { $date }: the day has passed, no report
+progress-part-pilot-passed = pilot congress planned { $date }: the day has passed, no report
 progress-part-overdue = overdue: { $count }
 progress-part-difficulties = difficulties: { $count }
 progress-filter = { $filter ->

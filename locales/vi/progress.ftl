@@ -68,7 +68,7 @@ progress-part-level = { $level ->
    *[province] tỉnh
 } { $held }/{ $total } ({ $share })
 progress-part-pilot = đại hội điểm dự kiến { $date }
-progress-part-pilot-passed = ⚠️ đại hội điểm dự kiến { $date }, đã qua ngày chưa báo cáo
+progress-part-pilot-passed = đại hội điểm dự kiến { $date }, đã qua ngày chưa báo cáo
 progress-part-overdue = quá hạn { $count }
 progress-part-difficulties = khó khăn { $count }
 progress-filter = { $filter ->

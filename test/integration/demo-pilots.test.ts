@@ -62,7 +62,7 @@ describe("pilot congresses whose day passed without a report", () => {
     const screen = await harness.say(member, "/tiendo");
     const lines = screen.text!.split("\n");
     const giaThuy = lines.find((line) => line.includes("Đảng bộ phường Gia Thụy"));
-    expect(giaThuy, screen.text).toContain("⚠️ đại hội điểm dự kiến 11/03, đã qua ngày chưa báo cáo");
+    expect(giaThuy, screen.text).toContain("đại hội điểm dự kiến 11/03, đã qua ngày chưa báo cáo");
     const others = lines.filter((line) => line.includes("đại hội điểm"));
     expect(others).toEqual([giaThuy]);
   });

@@ -94,7 +94,10 @@ describe("progress chart", () => {
 
   it("when the roll-up is turned into bars, then each grassroots committee has its cells' counts, the grassroots cells share one bar, least done first", async () => {
     const rollup = (await loadSubtreeRollup(db.database.prisma, districtId, { today, byGrassroots: true }))!;
-    const bars = progressBars(rollup, (count) => `Các chi bộ cơ sở (${count} đơn vị)`);
+    const bars = progressBars(rollup, {
+      grassrootsCells: (count) => `Các chi bộ cơ sở (${count} đơn vị)`,
+      directCells: (count) => `Các chi bộ trực thuộc (${count})`,
+    });
     expect(bars).toHaveLength(21);
     expect([...bars].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
       [...expected].sort((a, b) => a.name.localeCompare(b.name)),
@@ -222,14 +225,22 @@ describe("progress chart", () => {
     expect(pixels.count(chartColours.held)).toBeLessThanOrEqual(heldArea);
   });
 
-  it("when /tiendo asks for a ward's chart, then it has one bar per cell; for an unknown unit, nothing", async () => {
+  it("when /tiendo asks for a ward's chart, then its cells share one bar, never a bar per cell; for an unknown unit, nothing", async () => {
     const ward = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "P-BODE" } });
-    const cells = await db.database.prisma.unit.count({ where: { parentId: ward.id } });
     const chart = (await progressChartFor(db.database.prisma, ward.id, today, translatorFor(i18n, "en"), "en"))!;
     save("progress-chart-p-bode-en.png", chart.png);
     expect(chart.caption).toBe("📊 Congress progress chart — Đảng bộ phường Bồ Đề, 26/02/2020");
     const district = (await progressChartFor(db.database.prisma, districtId, today, t, "vi"))!;
-    expect(pngSize(district.png).height - pngSize(chart.png).height).toBe((21 - cells) * chartGeometry(1280).rowHeight);
+    expect(pngSize(district.png).height - pngSize(chart.png).height).toBe((21 - 1) * chartGeometry(1280).rowHeight);
     expect(await progressChartFor(db.database.prisma, 987_654, today, t, "vi")).toBeNull();
+  });
+
+  it("when the cells' deadline (31/03) is a week away or past, then the district's chart has a bar per grassroots organisation for its own congress", async () => {
+    const cellsPhase = (await progressChartFor(db.database.prisma, districtId, "2020-03-23", t, "vi"))!;
+    const grassrootsPhase = (await progressChartFor(db.database.prisma, districtId, "2020-03-24", t, "vi"))!;
+    save("progress-chart-long-bien-grassroots.png", grassrootsPhase.png);
+    const rowHeight = chartGeometry(1280).rowHeight;
+    // 21 bars (20 committees and the grassroots cells together), then the 49 organisations one by one.
+    expect(pngSize(grassrootsPhase.png).height - pngSize(cellsPhase.png).height).toBe((49 - 21) * rowHeight);
   });
 });

@@ -114,9 +114,10 @@ describe("/tiendo (progress drill-down)", () => {
     "Đại hội của đơn vị: ⏳ chưa tổ chức (hạn 31/07/2020).",
     "",
     "Đơn vị trực thuộc (1–3/3):",
-    "1. ⚠️ Đảng bộ phường Gia Thụy: chi bộ 1/2 (50,0%) • quá hạn 1",
+    // A pilot congress whose planned day has passed unreported is flagged, as in the digest.
+    "1. ⚠️ Đảng bộ phường Gia Thụy: đại hội điểm dự kiến 11/03, đã qua ngày chưa báo cáo • chi bộ 1/2 (50,0%) • quá hạn 1",
     "2. ⚠️ Đảng bộ phường Ngọc Thụy: chi bộ 0/1 (0,0%) • quá hạn 1 • khó khăn 1",
-    "3. 📅 Chi bộ Kho bạc Nhà nước Long Biên: đại hội ngày 20/04",
+    "3. 📅 Chi bộ Kho bạc Nhà nước Long Biên: đại hội ngày 20/04 • đại hội điểm dự kiến 04/03, đã qua ngày chưa báo cáo",
   ];
   const electionLines = [
     "",
@@ -273,7 +274,7 @@ describe("/tiendo (progress drill-down)", () => {
         "Khó khăn đang mở: 1 (ở 1 đơn vị).",
         "",
         "Đơn vị theo dõi (1–2/2):",
-        "1. 📅 Chi bộ Kho bạc Nhà nước Long Biên: đại hội ngày 20/04",
+        "1. 📅 Chi bộ Kho bạc Nhà nước Long Biên: đại hội ngày 20/04 • đại hội điểm dự kiến 04/03, đã qua ngày chưa báo cáo",
         "2. ⚠️ Chi bộ Tổ dân phố 1: khó khăn 1",
       ].join("\n"),
     );

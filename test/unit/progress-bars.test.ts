@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UnitLevel } from "../../src/domain/levels.js";
-import { chartDeadline, progressBars } from "../../src/domain/progress-bars.js";
+import { chartDeadline, chartPhase, compareByLag, progressBars } from "../../src/domain/progress-bars.js";
 import {
   emptyCounts,
   type GrassrootsRow,
@@ -29,7 +29,10 @@ function unit(name: string, level: UnitLevel, parent: RollupUnit | null): Rollup
 function counts(total: number, held: number, scheduled: number): ProgressCounts {
   return { ...emptyCounts(), total, held, scheduled, notScheduled: total - held - scheduled };
 }
-const gathered = (count: number) => `Các chi bộ cơ sở (${count})`;
+const gathered = {
+  grassrootsCells: (count: number) => `Các chi bộ cơ sở (${count})`,
+  directCells: (count: number) => `Các chi bộ trực thuộc (${count})`,
+};
 
 const district = { ...unit("Quận", "district", null), organizationId: 1 };
 const ward = unit("Đảng bộ phường A", "grassroots", district);
@@ -78,19 +81,68 @@ describe("progress bars", () => {
     ]);
   });
 
-  it("when the top is a grassroots organisation, then each unit directly below it has a bar: a partial committee counts its cells", () => {
+  it("when the top is a grassroots organisation, then a partial committee counts its cells and the cells directly under it share one bar, never a bar per cell", () => {
+    const cell2 = unit("Chi bộ 2", "cell", ward);
+    const cell3 = unit("Chi bộ 3", "cell", ward);
     const wardRollup = {
       top: { ...ward, organizationId: 1 },
-      entries: [partial, cell],
+      entries: [partial, cell, cell2, cell3],
       rows: [
         { entryId: partial.id, level: "partial", hasChildren: true, counts: counts(1, 0, 0) },
         { entryId: partial.id, level: "cell", hasChildren: false, counts: counts(2, 1, 0) },
         { entryId: cell.id, level: "cell", hasChildren: false, counts: counts(1, 0, 1) },
+        { entryId: cell2.id, level: "cell", hasChildren: false, counts: counts(1, 1, 0) },
+        { entryId: cell3.id, level: "cell", hasChildren: false, counts: counts(1, 0, 0) },
       ] satisfies RollupRow[],
     };
     expect(progressBars(wardRollup, gathered)).toEqual([
-      { name: "Chi bộ 1", held: 0, scheduled: 1, total: 1 },
+      { name: "Các chi bộ trực thuộc (3)", held: 1, scheduled: 1, total: 3 },
       { name: "Đảng bộ bộ phận 1", held: 1, scheduled: 0, total: 2 },
+    ]);
+  });
+
+  it("when the cells' deadline is near or past, then the chart follows each grassroots organisation's own congress", () => {
+    const deadlines = { cell: { held: "2020-03-31" }, grassroots: { held: "2020-06-10" } };
+    const rows: RollupRow[] = [
+      { entryId: ward.id, level: "grassroots", hasChildren: true, counts: counts(1, 0, 0) },
+      { entryId: ward.id, level: "cell", hasChildren: false, counts: counts(4, 2, 1) },
+    ];
+    const rollup = { ...districtRollup, rows };
+    expect(chartPhase(rollup, deadlines, "2020-03-23")).toBe("cells");
+    expect(chartPhase(rollup, deadlines, "2020-03-24")).toBe("grassroots");
+    expect(chartPhase(rollup, deadlines, "2020-04-15")).toBe("grassroots");
+    // Every cell held: the grassroots organisations are what is left to follow.
+    const cellsDone = { ...rollup, rows: [rows[0]!, { ...rows[1]!, counts: counts(4, 4, 0) }] };
+    expect(chartPhase(cellsDone, deadlines, "2020-02-26")).toBe("grassroots");
+    // Below a grassroots organisation there is one phase.
+    expect(chartPhase({ top: { ...ward, organizationId: 1 }, rows }, deadlines, "2020-04-15")).toBe("cells");
+
+    // Not scheduled first, then set, then held; one bar per organisation, its own state.
+    expect(progressBars(districtRollup, gathered, "grassroots")).toEqual([
+      { name: "Đảng bộ Công ty B", held: 0, scheduled: 0, total: 1 },
+      { name: "Đảng bộ phường A", held: 0, scheduled: 0, total: 1 },
+      { name: "Chi bộ Trường THPT", held: 0, scheduled: 1, total: 1 },
+      { name: "Chi bộ Kho bạc", held: 1, scheduled: 0, total: 1 },
+    ]);
+    expect(chartDeadline({ rows }, deadlines, "2020-03-25", "grassroots")).toEqual({
+      level: "grassroots",
+      date: "2020-06-10",
+      daysLeft: 77,
+    });
+  });
+
+  it("when names differ only by number, then they sort in natural order", () => {
+    const bars = ["Tổ dân phố số 20", "Tổ dân phố số 2", "Tổ dân phố số 19", "Tổ dân phố số 1"].map((name) => ({
+      name,
+      held: 0,
+      scheduled: 0,
+      total: 3,
+    }));
+    expect([...bars].sort(compareByLag).map((bar) => bar.name)).toEqual([
+      "Tổ dân phố số 1",
+      "Tổ dân phố số 2",
+      "Tổ dân phố số 19",
+      "Tổ dân phố số 20",
     ]);
   });
 
