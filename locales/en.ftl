@@ -16,11 +16,11 @@ start-welcome =
 start-known-roles = Your assignments:
 start-role-line = • { $role } — { $unit }
 start-unknown =
-    You have no unit to report for yet. Ask the district committee office for an invite code.
+    You have no unit to report for yet. Ask the party committee office for an invite code.
 start-stranger =
     The assistant does not know you yet.
-    • If you are on the district committee office's list: press the «{ onboarding-share-phone-button }» button below to be recognised by your phone number.
-    • If you are not on the list: ask the district committee office for an invite link.
+    • If you are on the party committee office's list: press the «{ onboarding-share-phone-button }» button below to be recognised by your phone number.
+    • If you are not on the list: ask the party committee office for an invite link.
 start-next = Type /help to see the commands.
 
 role-name = { $role ->
@@ -59,7 +59,7 @@ help-report-line =
     ghichu=… — a note (last on the line)
 
     Only bch is required; leave out what is not known. Write dates as day/month/year (04/03/2020), or 4/3, "today", "yesterday". Every report is confirmed before it is saved.
-help-support = For support, contact the district committee office.
+help-support = For support, contact the party committee office.
 
 help-group-progress = /progress [CODE] — congress progress of the unit linked to this group and the units under it (Vietnamese: /tiendo)
 help-group-link = /linkgroup CODE — link this group to a unit, with a link code an administrator gets with /linkcode (Vietnamese: /lienketnhom)
@@ -69,8 +69,8 @@ help-group-private = Reports, status, difficulties and everything else of your o
 
 ## Errors and fallbacks
 
-error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, tell the district committee office.
-error-disk-full = Sorry, the office's server has run out of storage, so your request was not carried out (nothing was saved). Please tell the district committee office and try again later.
+error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, tell the party committee office.
+error-disk-full = Sorry, the office's server has run out of storage, so your request was not carried out (nothing was saved). Please tell the party committee office and try again later.
 unknown-command = There is no /{ $command } command. Type /help to see the commands.
 unknown-text = The assistant did not understand this message. Type /help to see the commands.
 group-not-linked = This group is not linked to any unit, so the assistant shows no data here.

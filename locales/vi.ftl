@@ -16,11 +16,11 @@ start-welcome =
 start-known-roles = Đồng chí đang được giao:
 start-role-line = • { $role } — { $unit }
 start-unknown =
-    Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.
+    Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.
 start-stranger =
     Trợ lý chưa nhận diện được đồng chí.
-    • Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «{ onboarding-share-phone-button }» bên dưới để Trợ lý nhận diện qua số điện thoại.
-    • Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.
+    • Nếu đồng chí có tên trong danh sách của Văn phòng cấp ủy: bấm nút «{ onboarding-share-phone-button }» bên dưới để Trợ lý nhận diện qua số điện thoại.
+    • Nếu chưa có tên trong danh sách: đề nghị Văn phòng cấp ủy gửi đường link mời.
 start-next = Gõ /trogiup để xem các lệnh.
 
 role-name = { $role ->
@@ -59,7 +59,7 @@ help-report-line =
     ghichu=… — ghi chú (ghi cuối dòng)
 
     Chỉ bch là bắt buộc; số nào chưa có thì bỏ qua. Ngày viết theo dạng ngày/tháng/năm (04/03/2020), hoặc 4/3, "hôm nay", "hôm qua". Mọi báo cáo đều được hỏi xác nhận trước khi lưu.
-help-support = Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+help-support = Cần hỗ trợ, liên hệ Văn phòng cấp ủy.
 
 help-group-progress = /tiendo [MÃ] — tiến độ đại hội của đơn vị liên kết với nhóm và các đơn vị trực thuộc (tiếng Anh: /progress)
 help-group-link = /lienketnhom MÃ — liên kết nhóm với đơn vị, bằng mã liên kết do cán bộ quản trị lấy bằng lệnh /malienket (tiếng Anh: /linkgroup)
@@ -69,8 +69,8 @@ help-group-private = Báo cáo, tình trạng, khó khăn và các việc khác 
 
 ## Errors and fallbacks
 
-error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng Quận ủy.
-error-disk-full = Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng Quận ủy và thử lại sau.
+error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng cấp ủy.
+error-disk-full = Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng cấp ủy và thử lại sau.
 unknown-command = Không có lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
 unknown-text = Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.
 group-not-linked = Nhóm này chưa được liên kết với đơn vị nào, nên Trợ lý không hiển thị dữ liệu ở đây.

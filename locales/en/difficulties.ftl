@@ -8,7 +8,7 @@ help-difficulties =
 difficulty-private-only = Difficulties are reported only in a private chat with the assistant, so that they do not show in the group. Message @{ $bot } privately and send /problem with the text.
 difficulty-not-allowed =
     You have no unit to report difficulties for. A unit's difficulties are reported and confirmed by its secretary, deputy secretary or reporter, or by the leader of the working group following it.
-    For support, contact the district committee office.
+    For support, contact the party committee office.
 difficulty-example =
     To report a difficulty, send /problem followed by the text, e.g.:
     /problem Personnel plan not yet agreed

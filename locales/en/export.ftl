@@ -5,7 +5,7 @@ help-export = /export [UNIT_CODE] — sends an Excel file with the congress prog
 export-private-only = Data files are sent only in a private chat with the assistant. Message @{ $bot } privately and send /export.
 export-not-allowed =
     Exports are for the standing committee, the office, working-group leaders and secretaries of grassroots committees; you do not hold such a role.
-    If you need the figures, please contact the district committee's office.
+    If you need the figures, please contact the party committee's office.
 export-bad-code = "{ $code }" is not a unit code. Send /export for every unit you may see, or add a unit code, for example: /export { $example }
 export-unknown-unit = There is no unit with code "{ $code }". Example: /export { $example }
 export-unit-not-allowed = You may not see the figures of { $unit } ({ $code }). You may export: { $allowed }. Example: /export { $example }

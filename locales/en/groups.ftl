@@ -2,7 +2,7 @@
 
 group-added-unbound =
     Hello, everyone! The Congress Assistant only works in groups linked to a unit.
-    An administrator, please send /linkgroup CODE in this group within { $minutes } minutes (before { $time } on { $date }); get the link code with /linkcode in a private chat with the assistant, or from the district committee office.
+    An administrator, please send /linkgroup CODE in this group within { $minutes } minutes (before { $time } on { $date }); get the link code with /linkcode in a private chat with the assistant, or from the party committee office.
     If the group is not linked by then, the assistant will leave it.
 group-added-bound = Hello, everyone! This group is linked to { $unit } ({ $code }); it gets the daily progress report at { $time }.
 group-how-to-link = To link it, an administrator sends /linkgroup CODE before { $time } on { $date }; after that the assistant will leave the group.
@@ -15,14 +15,14 @@ group-link-in-group-only = Send /linkgroup in the group you want to link: add th
 group-code-invalid = This link code is not valid: it may have been copied incompletely. Please copy it again; if it still fails, ask an administrator for a new one (/linkcode).
 group-code-used = This link code has already been used. Please ask an administrator for a new one (/linkcode).
 group-code-expired = This link code expired at { $time } on { $date }. Please ask an administrator for a new one (/linkcode).
-group-code-revoked = This link code is no longer valid (the unit was archived). Please contact the district committee office.
+group-code-revoked = This link code is no longer valid (the unit was archived). Please contact the party committee office.
 
 group-unlinked = The group is no longer linked to { $unit } ({ $code }) and will not get progress reports. To link it to another unit, send /linkgroup CODE before { $time } on { $date }; after that the assistant will leave the group.
 group-unlink-not-admin = Only an administrator in charge of { $unit } ({ $code }) can unlink this group.
 group-unlink-in-group-only = Send /unlinkgroup in the group you want to unlink.
 
 group-code-private-only = The /linkcode command only works in a private chat with the assistant, so that link codes are not exposed in a group.
-group-code-not-admin = The /linkcode command is for administrators. If your unit's group should get progress reports, please contact the district committee office.
+group-code-not-admin = The /linkcode command is for administrators. If your unit's group should get progress reports, please contact the party committee office.
 group-code-usage = Usage: /linkcode UNIT_CODE, e.g. /linkcode GT
 group-code-unknown-unit =
     There is no unit with code "{ $code }".

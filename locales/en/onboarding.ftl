@@ -4,17 +4,17 @@ onboarding-share-phone-button = 📱 Share my phone number
 onboarding-share-phone-placeholder = Press the button below to share your phone number
 onboarding-bound-roles = Your account is confirmed. Your assignments:
 onboarding-bound-no-roles = Your account is confirmed. You have no unit to report for yet.
-onboarding-invite-invalid = This invite code is not valid: the link may have been copied incompletely or wrongly. Please open the link exactly as you received it; if it still fails, ask the district committee office for a new one.
-onboarding-invite-used = This invite code has already been used. Please ask the district committee office for a new one.
-onboarding-invite-expired = This invite code expired on { $date }. Please ask the district committee office for a new one.
-onboarding-invite-revoked = This invite code has been revoked and can no longer be used. If you still need access, ask the district committee office for a new one.
+onboarding-invite-invalid = This invite code is not valid: the link may have been copied incompletely or wrongly. Please open the link exactly as you received it; if it still fails, ask the party committee office for a new one.
+onboarding-invite-used = This invite code has already been used. Please ask the party committee office for a new one.
+onboarding-invite-expired = This invite code expired on { $date }. Please ask the party committee office for a new one.
+onboarding-invite-revoked = This invite code has been revoked and can no longer be used. If you still need access, ask the party committee office for a new one.
 onboarding-contact-not-own = The assistant only accepts your own phone number. Please press the «{ onboarding-share-phone-button }» button below (if you do not see it, type /start).
-onboarding-phone-unknown = This phone number is not on the district committee office's list yet. Contact the district committee office to be added to the list or to get an invite code.
-onboarding-phone-taken = This phone number is already linked to another Telegram account. If you have changed your Telegram account, contact the district committee office for help.
-onboarding-account-taken = Your Telegram account is already linked to someone else on the list, so this phone number cannot be linked to it. Contact the district committee office to have it checked.
+onboarding-phone-unknown = This phone number is not on the party committee office's list yet. Contact the party committee office to be added to the list or to get an invite code.
+onboarding-phone-taken = This phone number is already linked to another Telegram account. If you have changed your Telegram account, contact the party committee office for help.
+onboarding-account-taken = Your Telegram account is already linked to someone else on the list, so this phone number cannot be linked to it. Contact the party committee office to have it checked.
 
 invite-private-only = The /invite command only works in a private chat with the assistant, so that invite codes are not exposed in a group.
-invite-not-admin = The /invite command is for administrators of the district committee office. If someone else needs to report, please contact the district committee office.
+invite-not-admin = The /invite command is for administrators of the party committee office. If someone else needs to report, please contact the party committee office.
 invite-usage =
     Usage: /invite UNIT_CODE [ROLE], e.g. /invite GT-01 secretary
     Roles: secretary (the default), deputy, reporter, standing, admin.
@@ -56,4 +56,4 @@ invite-cli-bad-role = role "{ $value }" is not valid; choose one of: secretary, 
 
 invite-command = Make an invite link for a unit (administrators)
 help-invite = /invite CODE [ROLE] — make an invite link for a role at a unit, e.g. /invite GT-01 secretary (Vietnamese: /moi)
-help-access = To use the assistant you need to be recognised: if you are on the district committee office's list, type /start and press the «{ onboarding-share-phone-button }» button; if not, open the invite link the district committee office sends you.
+help-access = To use the assistant you need to be recognised: if you are on the party committee office's list, type /start and press the «{ onboarding-share-phone-button }» button; if not, open the invite link the party committee office sends you.

@@ -98,7 +98,7 @@ progress-leaf-difficulties = Open difficulties: { $count ->
 progress-no-campaign = No congress campaign is running.
 progress-not-allowed =
     You have not been given any unit to follow (secretary, deputy, reporter, working-group leader, standing committee or admin), so there is no progress to show.
-    For help, contact the district committee's office.
+    For help, contact the party committee's office.
 progress-usage = Usage: /progress or /progress UNIT_CODE, e.g. /progress GT-07.
 progress-unknown-code = There is no unit with code "{ $code }". Check the code, e.g. /progress GT-07.
 progress-out-of-scope = You may not see the progress of { $unit } ({ $code }). Send /progress to see the units you follow.

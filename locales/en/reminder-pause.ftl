@@ -13,7 +13,7 @@ pause-unit = { $unit }{ $parent ->
 pause-private-only = Reminders are paused in a private chat with the assistant only. Please write to @{ $bot } and send /postpone with the unit code and the reason.
 pause-usage = Please write the unit code and the reason right after the command.
 pause-example = Example: /postpone GT-07 Postponed by letter 15-CV/ĐU until the committee is completed
-pause-unknown-unit = There is no unit with code "{ $code }". Unit codes are shown in /status, or ask the district office.
+pause-unknown-unit = There is no unit with code "{ $code }". Unit codes are shown in /status, or ask the party committee office.
 pause-no-reason = Please write the reason after the code { $code }: the working group following the unit will read it.
 pause-too-long = The reason is { $length } characters long, over the limit of { $max }. Please shorten it (letter number, main reason) and send it again.
 pause-not-allowed =
@@ -24,8 +24,8 @@ pause-who-may = { $action ->
    *[pause] Only a working group's leader, a standing committee member or an administrator can pause a unit's reminders.
 }
 pause-ask-group = Please tell the working group in charge of { pause-unit } (code { $code }): { $groups }.
-pause-ask-office = Please tell the district committee office about { pause-unit } (code { $code }): no working group follows this unit yet.
-pause-ask-anyone = Please tell the working group in charge of the unit, or the district committee office.
+pause-ask-office = Please tell the party committee office about { pause-unit } (code { $code }): no working group follows this unit yet.
+pause-ask-anyone = Please tell the working group in charge of the unit, or the party committee office.
 pause-group-contact = { $group }{ $leader ->
     [none] {""}
    *[other] {" "}— leader { $leader }{ $phone ->

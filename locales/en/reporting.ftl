@@ -2,7 +2,7 @@
 
 command-report = Report your unit's congress progress
 report-private-only = Reports are made in a private chat with the assistant, so that a unit's details do not show in the group.
-report-no-units = You have no unit to report for yet. Ask the district committee office for an invite code.
+report-no-units = You have no unit to report for yet. Ask the party committee office for an invite code.
 report-not-allowed = You may not report for { $unit }. Everyone reports only for the units assigned to them.
 report-unknown-unit = There is no unit with code "{ $code }". Check the code, e.g. /report GT-01 held 04/03/2020 …
 report-no-campaign = No congress campaign is running, so there is nothing to report yet.

@@ -8,7 +8,7 @@ help-difficulties =
 difficulty-private-only = Khó khăn, vướng mắc chỉ báo trong tin nhắn riêng với Trợ lý, để nội dung không hiển thị trong nhóm. Đồng chí nhắn riêng cho @{ $bot } và gõ /khokhan kèm nội dung.
 difficulty-not-allowed =
     Đồng chí chưa được giao đơn vị nào để báo khó khăn. Khó khăn của đơn vị do bí thư, phó bí thư, người báo cáo của đơn vị hoặc tổ trưởng Tổ công tác theo dõi đơn vị báo và xác nhận.
-    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+    Cần hỗ trợ, liên hệ Văn phòng cấp ủy.
 difficulty-example =
     Để báo khó khăn, đồng chí gõ /khokhan và ghi nội dung ngay sau lệnh, ví dụ:
     /khokhan Chưa thống nhất phương án nhân sự

@@ -5,7 +5,7 @@ help-export = /xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại h
 export-private-only = Tệp số liệu chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /xuat.
 export-not-allowed =
     Xuất số liệu dành cho Ban Thường vụ, Văn phòng, tổ trưởng Tổ công tác và bí thư đảng ủy cơ sở; đồng chí chưa được giao vai trò này.
-    Cần số liệu, đồng chí liên hệ Văn phòng Quận ủy.
+    Cần số liệu, đồng chí liên hệ Văn phòng cấp ủy.
 export-bad-code = "{ $code }" không phải mã đơn vị. Gõ /xuat để xuất toàn bộ đơn vị đồng chí được xem, hoặc thêm mã đơn vị, ví dụ: /xuat { $example }
 export-unknown-unit = Không có đơn vị mã "{ $code }". Ví dụ: /xuat { $example }
 export-unit-not-allowed = Đồng chí không được xem số liệu của { $unit } ({ $code }). Đồng chí có thể xuất: { $allowed }. Ví dụ: /xuat { $example }

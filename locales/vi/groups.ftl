@@ -2,7 +2,7 @@
 
 group-added-unbound =
     Kính chào các đồng chí! Trợ lý Đại hội chỉ làm việc trong nhóm đã được liên kết với một đơn vị.
-    Đề nghị đồng chí quản trị gửi vào nhóm /lienketnhom MÃ trong vòng { $minutes } phút (trước { $time } ngày { $date }); mã liên kết lấy bằng lệnh /malienket trong tin nhắn riêng với Trợ lý, hoặc do Văn phòng Quận ủy cấp.
+    Đề nghị đồng chí quản trị gửi vào nhóm /lienketnhom MÃ trong vòng { $minutes } phút (trước { $time } ngày { $date }); mã liên kết lấy bằng lệnh /malienket trong tin nhắn riêng với Trợ lý, hoặc do Văn phòng cấp ủy cấp.
     Nếu đến thời hạn trên nhóm chưa được liên kết, Trợ lý xin phép rời nhóm.
 group-added-bound = Kính chào các đồng chí! Nhóm này đã được liên kết với { $unit } ({ $code }); nhóm sẽ nhận báo cáo tiến độ hằng ngày lúc { $time }.
 group-how-to-link = Để liên kết, đồng chí quản trị gửi /lienketnhom MÃ trước { $time } ngày { $date }; sau thời hạn đó Trợ lý sẽ rời nhóm.
@@ -15,14 +15,14 @@ group-link-in-group-only = Lệnh /lienketnhom phải gửi trong nhóm cần li
 group-code-invalid = Mã liên kết không đúng: có thể mã bị chép thiếu hoặc sai. Đề nghị chép lại đúng mã; nếu vẫn không được, đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.
 group-code-used = Mã liên kết này đã được sử dụng. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.
 group-code-expired = Mã liên kết này đã hết hạn lúc { $time } ngày { $date }. Đề nghị đồng chí quản trị cấp mã mới bằng lệnh /malienket.
-group-code-revoked = Mã liên kết này không còn hiệu lực (đơn vị đã được lưu trữ). Đề nghị liên hệ Văn phòng Quận ủy.
+group-code-revoked = Mã liên kết này không còn hiệu lực (đơn vị đã được lưu trữ). Đề nghị liên hệ Văn phòng cấp ủy.
 
 group-unlinked = Đã hủy liên kết nhóm với { $unit } ({ $code }); nhóm sẽ không nhận báo cáo tiến độ nữa. Muốn liên kết với đơn vị khác, gửi /lienketnhom MÃ trước { $time } ngày { $date }; sau thời hạn đó Trợ lý sẽ rời nhóm.
 group-unlink-not-admin = Chỉ đồng chí quản trị phụ trách { $unit } ({ $code }) mới hủy được liên kết của nhóm này.
 group-unlink-in-group-only = Lệnh /huylienket phải gửi trong nhóm cần hủy liên kết.
 
 group-code-private-only = Lệnh /malienket chỉ dùng trong tin nhắn riêng với Trợ lý, để mã liên kết không lộ trong nhóm.
-group-code-not-admin = Lệnh /malienket chỉ dành cho cán bộ quản trị. Nếu nhóm của đơn vị cần nhận báo cáo tiến độ, đề nghị đồng chí liên hệ Văn phòng Quận ủy.
+group-code-not-admin = Lệnh /malienket chỉ dành cho cán bộ quản trị. Nếu nhóm của đơn vị cần nhận báo cáo tiến độ, đề nghị đồng chí liên hệ Văn phòng cấp ủy.
 group-code-usage = Cách dùng: /malienket MÃ_ĐƠN_VỊ, ví dụ /malienket GT
 group-code-unknown-unit =
     Không có đơn vị mã "{ $code }".

@@ -4,17 +4,17 @@ onboarding-share-phone-button = 📱 Chia sẻ số điện thoại
 onboarding-share-phone-placeholder = Bấm nút bên dưới để chia sẻ số điện thoại
 onboarding-bound-roles = Đã xác nhận tài khoản. Đồng chí được giao:
 onboarding-bound-no-roles = Đã xác nhận tài khoản. Đồng chí hiện chưa được giao đơn vị nào để báo cáo.
-onboarding-invite-invalid = Mã mời không đúng: có thể đường link bị chép thiếu hoặc sai. Đề nghị đồng chí mở lại đúng đường link được gửi; nếu vẫn không được, đề nghị Văn phòng Quận ủy cấp mã mới.
-onboarding-invite-used = Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.
-onboarding-invite-expired = Mã mời này đã hết hạn từ ngày { $date }. Đề nghị Văn phòng Quận ủy cấp mã mới.
-onboarding-invite-revoked = Mã mời này đã bị thu hồi, không dùng được nữa. Nếu đồng chí vẫn cần tham gia, đề nghị Văn phòng Quận ủy cấp mã mới.
+onboarding-invite-invalid = Mã mời không đúng: có thể đường link bị chép thiếu hoặc sai. Đề nghị đồng chí mở lại đúng đường link được gửi; nếu vẫn không được, đề nghị Văn phòng cấp ủy cấp mã mới.
+onboarding-invite-used = Mã mời này đã được sử dụng. Đề nghị Văn phòng cấp ủy cấp mã mới.
+onboarding-invite-expired = Mã mời này đã hết hạn từ ngày { $date }. Đề nghị Văn phòng cấp ủy cấp mã mới.
+onboarding-invite-revoked = Mã mời này đã bị thu hồi, không dùng được nữa. Nếu đồng chí vẫn cần tham gia, đề nghị Văn phòng cấp ủy cấp mã mới.
 onboarding-contact-not-own = Trợ lý chỉ nhận số điện thoại của chính đồng chí. Đề nghị bấm nút «{ onboarding-share-phone-button }» bên dưới (nếu không thấy nút, gõ /start).
-onboarding-phone-unknown = Số điện thoại này chưa có trong danh sách của Văn phòng Quận ủy. Liên hệ Văn phòng Quận ủy để được bổ sung vào danh sách hoặc nhận mã mời.
-onboarding-phone-taken = Số điện thoại này đã được gắn với một tài khoản Telegram khác. Nếu đồng chí đã đổi tài khoản Telegram, liên hệ Văn phòng Quận ủy để được hỗ trợ.
-onboarding-account-taken = Tài khoản Telegram của đồng chí đã được gắn với một người khác trong danh sách, nên chưa gắn được số điện thoại này. Liên hệ Văn phòng Quận ủy để kiểm tra lại.
+onboarding-phone-unknown = Số điện thoại này chưa có trong danh sách của Văn phòng cấp ủy. Liên hệ Văn phòng cấp ủy để được bổ sung vào danh sách hoặc nhận mã mời.
+onboarding-phone-taken = Số điện thoại này đã được gắn với một tài khoản Telegram khác. Nếu đồng chí đã đổi tài khoản Telegram, liên hệ Văn phòng cấp ủy để được hỗ trợ.
+onboarding-account-taken = Tài khoản Telegram của đồng chí đã được gắn với một người khác trong danh sách, nên chưa gắn được số điện thoại này. Liên hệ Văn phòng cấp ủy để kiểm tra lại.
 
 invite-private-only = Lệnh /moi chỉ dùng trong tin nhắn riêng với Trợ lý, để mã mời không lộ trong nhóm.
-invite-not-admin = Lệnh /moi chỉ dành cho cán bộ quản trị của Văn phòng Quận ủy. Nếu cần mời thêm người báo cáo, đề nghị đồng chí liên hệ Văn phòng Quận ủy.
+invite-not-admin = Lệnh /moi chỉ dành cho cán bộ quản trị của Văn phòng cấp ủy. Nếu cần mời thêm người báo cáo, đề nghị đồng chí liên hệ Văn phòng cấp ủy.
 invite-usage =
     Cách dùng: /moi MÃ_ĐƠN_VỊ [VAI_TRÒ], ví dụ /moi GT-01 bithu
     Vai trò: bithu (Bí thư, mặc định), phobithu (Phó Bí thư), baocao (Người báo cáo), thuongvu (Ủy viên Ban Thường vụ), quantri (Quản trị).
@@ -56,4 +56,4 @@ invite-cli-bad-role = vai trò "{ $value }" không hợp lệ; chọn một tron
 
 invite-command = Cấp đường link mời cho một đơn vị (quản trị)
 help-invite = /moi MÃ [VAI_TRÒ] — cấp đường link mời nhận vai trò ở một đơn vị, ví dụ /moi GT-01 bithu (tiếng Anh: /invite)
-help-access = Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng Quận ủy, gõ /start rồi bấm nút «{ onboarding-share-phone-button }»; nếu chưa, mở đường link mời do Văn phòng Quận ủy gửi.
+help-access = Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng cấp ủy, gõ /start rồi bấm nút «{ onboarding-share-phone-button }»; nếu chưa, mở đường link mời do Văn phòng cấp ủy gửi.

@@ -92,7 +92,7 @@ progress-leaf-difficulties = Khó khăn đang mở: { $count ->
 progress-no-campaign = Chưa có đợt đại hội nào đang diễn ra.
 progress-not-allowed =
     Đồng chí chưa được giao theo dõi đơn vị nào (bí thư, phó bí thư, người báo cáo, tổ trưởng Tổ công tác, Ban Thường vụ hoặc quản trị), nên chưa xem được tiến độ.
-    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+    Cần hỗ trợ, liên hệ Văn phòng cấp ủy.
 progress-usage = Cách dùng: /tiendo hoặc /tiendo MÃ_ĐƠN_VỊ, ví dụ /tiendo GT-07.
 progress-unknown-code = Không có đơn vị mã "{ $code }". Kiểm tra lại mã, ví dụ /tiendo GT-07.
 progress-out-of-scope = Đồng chí không được xem tiến độ của { $unit } ({ $code }). Gõ /tiendo để xem các đơn vị đồng chí theo dõi.

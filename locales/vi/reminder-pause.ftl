@@ -13,7 +13,7 @@ pause-unit = { $unit }{ $parent ->
 pause-private-only = Tạm dừng nhắc việc chỉ thực hiện trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /hoan kèm mã đơn vị và lý do.
 pause-usage = Đồng chí ghi mã đơn vị và lý do hoãn ngay sau lệnh.
 pause-example = Ví dụ: /hoan GT-07 Hoãn theo Công văn số 15-CV/ĐU, chờ kiện toàn cấp ủy
-pause-unknown-unit = Không có đơn vị mã "{ $code }". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.
+pause-unknown-unit = Không có đơn vị mã "{ $code }". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng cấp ủy.
 pause-no-reason = Cần ghi lý do hoãn sau mã { $code }: Tổ công tác theo dõi đơn vị sẽ đọc lý do này.
 pause-too-long = Lý do dài { $length } ký tự, vượt giới hạn { $max } ký tự. Đồng chí ghi ngắn gọn (số công văn, lý do chính) rồi gửi lại.
 pause-not-allowed =
@@ -24,8 +24,8 @@ pause-who-may = { $action ->
    *[pause] Chỉ Tổ trưởng Tổ công tác, Ủy viên Ban Thường vụ hoặc cán bộ quản trị mới tạm dừng nhắc việc cho đơn vị.
 }
 pause-ask-group = Đề nghị đồng chí báo Tổ công tác phụ trách { pause-unit } (mã { $code }): { $groups }.
-pause-ask-office = Đề nghị đồng chí báo Văn phòng Quận ủy về { pause-unit } (mã { $code }): chưa có Tổ công tác nào được giao theo dõi đơn vị này.
-pause-ask-anyone = Đề nghị đồng chí báo Tổ công tác phụ trách đơn vị, hoặc Văn phòng Quận ủy.
+pause-ask-office = Đề nghị đồng chí báo Văn phòng cấp ủy về { pause-unit } (mã { $code }): chưa có Tổ công tác nào được giao theo dõi đơn vị này.
+pause-ask-anyone = Đề nghị đồng chí báo Tổ công tác phụ trách đơn vị, hoặc Văn phòng cấp ủy.
 pause-group-contact = { $group }{ $leader ->
     [none] {""}
    *[other] {" "}— Tổ trưởng { $leader }{ $phone ->

@@ -2,7 +2,7 @@
 
 command-report = Báo cáo tiến độ đại hội của đơn vị
 report-private-only = Báo cáo chỉ thực hiện trong tin nhắn riêng với Trợ lý, để thông tin của đơn vị không hiện trong nhóm.
-report-no-units = Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.
+report-no-units = Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.
 report-not-allowed = Đồng chí không có quyền báo cáo cho { $unit }. Mỗi đồng chí chỉ báo cáo cho đơn vị mình được giao.
 report-unknown-unit = Không có đơn vị mã "{ $code }". Kiểm tra lại mã, ví dụ: /baocao GT-01 daihoi 04/03/2020 …
 report-no-campaign = Chưa có đợt đại hội nào đang diễn ra, nên chưa thể báo cáo.

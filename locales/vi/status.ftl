@@ -5,7 +5,7 @@ help-status = /trangthai — tình trạng các mốc đại hội và khó khă
 status-card-private-only = Tình trạng đơn vị chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /trangthai.
 status-card-nothing =
     Đồng chí không trực tiếp phụ trách đơn vị nào (bí thư, phó bí thư, người báo cáo hoặc tổ trưởng Tổ công tác), nên chưa có tình trạng để hiển thị.
-    Cần hỗ trợ, liên hệ Văn phòng Quận ủy.
+    Cần hỗ trợ, liên hệ Văn phòng cấp ủy.
 status-card-difficulties-none = Khó khăn đang mở: không.
 status-card-difficulties = Khó khăn đang mở ({ $count }):
 status-card-difficulty = • { $text } ({ $date })

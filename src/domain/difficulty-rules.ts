@@ -184,7 +184,7 @@ export function followsAsWorkingGroup(person: ReporterProfile, unit: UnitRef): b
 /**
  * Who may mark a difficulty resolved (and sees the unit's open ones): the unit's own officers
  * (secretary, deputy, reporter, as for reporting) and the leader of a working group following it.
- * The district office's admin role reports on behalf but does not close a unit's difficulties.
+ * The party committee office's admin role reports on behalf but does not close a unit's difficulties.
  */
 export function canResolveDifficulty(person: ReporterProfile, unit: UnitRef): boolean {
   return reportRight(person, unit) === "own" || followsAsWorkingGroup(person, unit);
@@ -194,7 +194,7 @@ export function canResolveDifficulty(person: ReporterProfile, unit: UnitRef): bo
  * Units a person may raise a difficulty for: the units they hold a reporting role on (secretary,
  * deputy, reporter) and the units their working groups follow, each once, in that order. Cells reached
  * only through a subtree are left out so that the choice stays a short list of buttons, and the admin
- * role (the district office) is left out: difficulties are raised by units and their working groups.
+ * role (the party committee office) is left out: difficulties are raised by units and their working groups.
  */
 export function difficultyUnitChoices<U extends UnitRef>(person: {
   roles: { role: Role; unit: U }[];

@@ -89,7 +89,7 @@ describe("invite command line", () => {
       );
       const before = await databaseFingerprint(db.database);
       expect((await harness.say(telegramUser(), `/start ${token}`)).text).toBe(
-        "Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.",
+        "Mã mời này đã được sử dụng. Đề nghị Văn phòng cấp ủy cấp mã mới.",
       );
       expect(await databaseFingerprint(db.database)).toEqual(before);
     } finally {

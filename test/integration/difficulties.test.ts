@@ -33,7 +33,7 @@ const hiddenComplaint =
   "🔒 Nội dung liên quan đến đơn thư, khiếu nại, tố cáo: chỉ người báo, Ban Thường vụ và Văn phòng xem được.";
 const stale = "Lựa chọn này không còn hiệu lực. Đồng chí gửi lại /khokhan kèm nội dung khó khăn.";
 const resolveRefused = "Đồng chí không có quyền xác nhận khó khăn này đã được giải quyết.";
-const onboardingHint = "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.";
+const onboardingHint = "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.";
 
 describe("difficulties (/khokhan)", () => {
   let db: TestDatabase;
@@ -248,7 +248,7 @@ describe("difficulties (/khokhan)", () => {
       ["Không có khó khăn nào đang mở ở các đơn vị đồng chí theo dõi.", "", ...example].join("\n"),
     );
     expect((await harness.say(telegramUser({ language_code: "en" }), "/problem")).text).toBe(
-      "You have no unit to report for yet. Ask the district committee office for an invite code.",
+      "You have no unit to report for yet. Ask the party committee office for an invite code.",
     );
     expect(await fingerprint()).toEqual(before);
   });
@@ -269,7 +269,7 @@ describe("difficulties (/khokhan)", () => {
     expect((await harness.say(standing, "/khokhan Chưa thống nhất phương án nhân sự")).text).toBe(
       [
         "Đồng chí chưa được giao đơn vị nào để báo khó khăn. Khó khăn của đơn vị do bí thư, phó bí thư, người báo cáo của đơn vị hoặc tổ trưởng Tổ công tác theo dõi đơn vị báo và xác nhận.",
-        "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+        "Cần hỗ trợ, liên hệ Văn phòng cấp ủy.",
       ].join("\n"),
     );
 

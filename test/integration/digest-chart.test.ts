@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
 const clock = fixedClock("2020-02-26T03:00:00Z");
 const groups = [
   { id: -1001234567, type: "supergroup" as const, title: "Ban Thường vụ Quận ủy" },
-  { id: -1001234568, type: "supergroup" as const, title: "Văn phòng Quận ủy" },
+  { id: -1001234568, type: "supergroup" as const, title: "Văn phòng cấp ủy" },
 ];
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

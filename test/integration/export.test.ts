@@ -558,12 +558,12 @@ describe("export (/xuat)", () => {
     const before = await databaseFingerprint(db.database);
     const documentsBefore = harness.emulator.allBotMessages().filter((message) => message.document).length;
     const notAllowed =
-      "Xuất số liệu dành cho Ban Thường vụ, Văn phòng, tổ trưởng Tổ công tác và bí thư đảng ủy cơ sở; đồng chí chưa được giao vai trò này.\nCần số liệu, đồng chí liên hệ Văn phòng Quận ủy.";
+      "Xuất số liệu dành cho Ban Thường vụ, Văn phòng, tổ trưởng Tổ công tác và bí thư đảng ủy cơ sở; đồng chí chưa được giao vai trò này.\nCần số liệu, đồng chí liên hệ Văn phòng cấp ủy.";
     expect((await send(users.an!, "/xuat")).text).toBe(notAllowed);
     expect((await send(users.an!, "/xuat GT-07")).text).toBe(notAllowed);
     expect((await send(users.phuc!, "/xuat NT")).text).toBe(notAllowed);
     expect((await send(telegramUser(), "/xuat")).text).toBe(
-      "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+      "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.",
     );
     expect((await send(users.ha!, "/xuat GT; DROP TABLE units")).text).toBe(
       '"GT; DROP TABLE units" không phải mã đơn vị. Gõ /xuat để xuất toàn bộ đơn vị đồng chí được xem, hoặc thêm mã đơn vị, ví dụ: /xuat LB',

@@ -21,7 +21,7 @@ const botUsername = "test_123456789_bot";
 
 const addedUnboundVi = [
   "Kính chào các đồng chí! Trợ lý Đại hội chỉ làm việc trong nhóm đã được liên kết với một đơn vị.",
-  "Đề nghị đồng chí quản trị gửi vào nhóm /lienketnhom MÃ trong vòng 10 phút (trước 10:10 ngày 26/02/2020); mã liên kết lấy bằng lệnh /malienket trong tin nhắn riêng với Trợ lý, hoặc do Văn phòng Quận ủy cấp.",
+  "Đề nghị đồng chí quản trị gửi vào nhóm /lienketnhom MÃ trong vòng 10 phút (trước 10:10 ngày 26/02/2020); mã liên kết lấy bằng lệnh /malienket trong tin nhắn riêng với Trợ lý, hoặc do Văn phòng cấp ủy cấp.",
   "Nếu đến thời hạn trên nhóm chưa được liên kết, Trợ lý xin phép rời nhóm.",
 ].join("\n");
 const linkedGtVi =
@@ -292,7 +292,7 @@ describe("group binding", () => {
     it("when someone who is not an admin asks for a code, then it is refused and nothing is written", async () => {
       const before = await fingerprint();
       const notAdmin =
-        "Lệnh /malienket chỉ dành cho cán bộ quản trị. Nếu nhóm của đơn vị cần nhận báo cáo tiến độ, đề nghị đồng chí liên hệ Văn phòng Quận ủy.";
+        "Lệnh /malienket chỉ dành cho cán bộ quản trị. Nếu nhóm của đơn vị cần nhận báo cáo tiến độ, đề nghị đồng chí liên hệ Văn phòng cấp ủy.";
       expect((await harness.say(secretary, "/malienket GT-02")).text).toBe(notAdmin);
       expect((await harness.say(telegramUser(), "/malienket GT")).text).toBe(notAdmin);
       expect(await fingerprint()).toEqual(before);

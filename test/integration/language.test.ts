@@ -133,7 +133,7 @@ describe("language (/ngonngu, /lang)", () => {
   it("when someone not on the roster asks, then the bot says it uses their Telegram language", async () => {
     const stranger = telegramUser({ language_code: "en" });
     expect((await harness.say(stranger, "/lang")).text).toBe(
-      "You are not on the assistant's roster yet, so it uses your Telegram language. Please ask the district office for an invite code.",
+      "You are not on the assistant's roster yet, so it uses your Telegram language. Please ask the party committee office for an invite code.",
     );
   });
 

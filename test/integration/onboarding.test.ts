@@ -130,7 +130,7 @@ describe("onboarding", () => {
       const before = await fingerprint();
       const other = telegramUser({ first_name: "Tuấn" });
       const reply = await harness.say(other, `/start ${token}`);
-      expect(reply.text).toBe("Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.");
+      expect(reply.text).toBe("Mã mời này đã được sử dụng. Đề nghị Văn phòng cấp ủy cấp mã mới.");
       expect(await fingerprint()).toEqual(before);
       expect(await prisma().person.count({ where: { telegramUserId: BigInt(other.id) } })).toBe(0);
     });
@@ -164,7 +164,7 @@ describe("onboarding", () => {
       clock.advance(15 * day);
       try {
         const reply = await harness.say(telegramUser(), `/start ${token}`);
-        expect(reply.text).toBe("Mã mời này đã hết hạn từ ngày 11/03/2020. Đề nghị Văn phòng Quận ủy cấp mã mới.");
+        expect(reply.text).toBe("Mã mời này đã hết hạn từ ngày 11/03/2020. Đề nghị Văn phòng cấp ủy cấp mã mới.");
       } finally {
         clock.set("2020-02-26T03:00:00Z");
       }
@@ -177,7 +177,7 @@ describe("onboarding", () => {
       const before = await fingerprint();
       const reply = await harness.say(telegramUser(), `/start ${token}`);
       expect(reply.text).toBe(
-        "Mã mời này đã bị thu hồi, không dùng được nữa. Nếu đồng chí vẫn cần tham gia, đề nghị Văn phòng Quận ủy cấp mã mới.",
+        "Mã mời này đã bị thu hồi, không dùng được nữa. Nếu đồng chí vẫn cần tham gia, đề nghị Văn phòng cấp ủy cấp mã mới.",
       );
       expect(await fingerprint()).toEqual(before);
     });
@@ -185,14 +185,14 @@ describe("onboarding", () => {
     it("when a token is unknown or malformed (too long, emoji), then the same clear answer is given and nothing is bound", async () => {
       const before = await fingerprint();
       const invalid =
-        "Mã mời không đúng: có thể đường link bị chép thiếu hoặc sai. Đề nghị đồng chí mở lại đúng đường link được gửi; nếu vẫn không được, đề nghị Văn phòng Quận ủy cấp mã mới.";
+        "Mã mời không đúng: có thể đường link bị chép thiếu hoặc sai. Đề nghị đồng chí mở lại đúng đường link được gửi; nếu vẫn không được, đề nghị Văn phòng cấp ủy cấp mã mới.";
       const user = telegramUser();
       for (const payload of ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x".repeat(300), "🎉🎉🎉", "abc"]) {
         expect((await harness.say(user, `/start ${payload}`)).text, payload).toBe(invalid);
       }
       const en = await harness.say(telegramUser({ language_code: "en" }), "/start 🎉");
       expect(en.text).toBe(
-        "This invite code is not valid: the link may have been copied incompletely or wrongly. Please open the link exactly as you received it; if it still fails, ask the district committee office for a new one.",
+        "This invite code is not valid: the link may have been copied incompletely or wrongly. Please open the link exactly as you received it; if it still fails, ask the party committee office for a new one.",
       );
       expect(await fingerprint()).toEqual(before);
     });
@@ -250,8 +250,8 @@ describe("onboarding", () => {
           "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.",
           "",
           "Trợ lý chưa nhận diện được đồng chí.",
-          "• Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
-          "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.",
+          "• Nếu đồng chí có tên trong danh sách của Văn phòng cấp ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
+          "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng cấp ủy gửi đường link mời.",
         ].join("\n"),
       );
       expect(vi.keyboard).toEqual({
@@ -337,7 +337,7 @@ describe("onboarding", () => {
       const before = await fingerprint();
       const reply = await shareContact(user, { phone_number: "+84999888777", user_id: user.id });
       expect(reply.text).toBe(
-        "Số điện thoại này chưa có trong danh sách của Văn phòng Quận ủy. Liên hệ Văn phòng Quận ủy để được bổ sung vào danh sách hoặc nhận mã mời.",
+        "Số điện thoại này chưa có trong danh sách của Văn phòng cấp ủy. Liên hệ Văn phòng cấp ủy để được bổ sung vào danh sách hoặc nhận mã mời.",
       );
       expect(reply.keyboard).toEqual({ remove_keyboard: true });
       const foreign = await shareContact(user, { phone_number: "+14155550123", user_id: user.id });
@@ -351,7 +351,7 @@ describe("onboarding", () => {
       const before = await fingerprint();
       const reply = await shareContact(user, { phone_number: "0358123899", user_id: user.id });
       expect(reply.text).toBe(
-        "Số điện thoại này đã được gắn với một tài khoản Telegram khác. Nếu đồng chí đã đổi tài khoản Telegram, liên hệ Văn phòng Quận ủy để được hỗ trợ.",
+        "Số điện thoại này đã được gắn với một tài khoản Telegram khác. Nếu đồng chí đã đổi tài khoản Telegram, liên hệ Văn phòng cấp ủy để được hỗ trợ.",
       );
       expect(await fingerprint()).toEqual(before);
     });
@@ -363,7 +363,7 @@ describe("onboarding", () => {
       const before = await fingerprint();
       const reply = await shareContact(user, { phone_number: "+84972522488", user_id: user.id }); // Tạ Công Việt
       expect(reply.text).toBe(
-        "Tài khoản Telegram của đồng chí đã được gắn với một người khác trong danh sách, nên chưa gắn được số điện thoại này. Liên hệ Văn phòng Quận ủy để kiểm tra lại.",
+        "Tài khoản Telegram của đồng chí đã được gắn với một người khác trong danh sách, nên chưa gắn được số điện thoại này. Liên hệ Văn phòng cấp ủy để kiểm tra lại.",
       );
       expect(await fingerprint()).toEqual(before);
     });
@@ -404,7 +404,7 @@ describe("onboarding", () => {
       const invited = telegramUser({ first_name: "Phúc" });
       expect((await harness.say(invited, `/start ${token}`)).text).toContain("• Bí thư — Chi bộ Tổ dân phố số 5");
       expect((await harness.say(telegramUser(), `/start ${token}`)).text).toBe(
-        "Mã mời này đã được sử dụng. Đề nghị Văn phòng Quận ủy cấp mã mới.",
+        "Mã mời này đã được sử dụng. Đề nghị Văn phòng cấp ủy cấp mã mới.",
       );
 
       // A role in the office's words, and a code typed in lower case.
@@ -429,7 +429,7 @@ describe("onboarding", () => {
       const secretary = await rosterUser("+84981464602"); // Nguyễn Mạnh Sơn, standing committee, not admin
       const before = await fingerprint();
       const refusal =
-        "Lệnh /moi chỉ dành cho cán bộ quản trị của Văn phòng Quận ủy. Nếu cần mời thêm người báo cáo, đề nghị đồng chí liên hệ Văn phòng Quận ủy.";
+        "Lệnh /moi chỉ dành cho cán bộ quản trị của Văn phòng cấp ủy. Nếu cần mời thêm người báo cáo, đề nghị đồng chí liên hệ Văn phòng cấp ủy.";
       expect((await harness.say(secretary, "/moi P-BODE-05")).text).toBe(refusal);
       expect((await harness.say(telegramUser(), "/moi P-BODE-05 admin")).text).toBe(refusal);
       expect(await fingerprint()).toEqual(before);
@@ -466,7 +466,7 @@ describe("onboarding", () => {
     it("when /moi is sent in a group, then it is refused without any personal data and nothing is created", async () => {
       const admin = await rosterUser("+84824162100"); // Trịnh Kim Thu
       await grantAdmin("+84824162100", "LB");
-      const group = { id: -100300400, type: "supergroup" as const, title: "Văn phòng Quận ủy" };
+      const group = { id: -100300400, type: "supergroup" as const, title: "Văn phòng cấp ủy" };
       harness.emulator.registerChat(group);
       const before = await fingerprint();
       const reply = await harness.say(admin, "/moi P-BODE-05", group);

@@ -285,7 +285,7 @@ describe("/tiendo (progress drill-down)", () => {
     // Strangers and people with no unit to follow.
     const refusal = [
       "Đồng chí chưa được giao theo dõi đơn vị nào (bí thư, phó bí thư, người báo cáo, tổ trưởng Tổ công tác, Ban Thường vụ hoặc quản trị), nên chưa xem được tiến độ.",
-      "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+      "Cần hỗ trợ, liên hệ Văn phòng cấp ủy.",
     ].join("\n");
     expect((await harness.say(telegramUser(), "/tiendo")).text).toBe(refusal);
     expect((await harness.say(telegramUser(), "/tiendo LB")).text).toBe(refusal);

@@ -83,13 +83,13 @@ describe("pausing reminders for a postponed unit", () => {
       name: "an unknown code",
       who: "ha",
       text: "/hoan GT-99 Hoãn",
-      answer: ['Không có đơn vị mã "GT-99". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example],
+      answer: ['Không có đơn vị mã "GT-99". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng cấp ủy.', example],
     },
     {
       name: "a code that cannot be one",
       who: "ha",
       text: "/hoan GT/07 Hoãn",
-      answer: ['Không có đơn vị mã "GT/07". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng Quận ủy.', example],
+      answer: ['Không có đơn vị mã "GT/07". Mã đơn vị có trong /trangthai hoặc hỏi Văn phòng cấp ủy.', example],
     },
     {
       name: "an oversized reason",
@@ -125,7 +125,7 @@ describe("pausing reminders for a postponed unit", () => {
       name: "a secretary without a unit code",
       who: "an",
       text: "/hoan",
-      answer: [onlyLeadersMayPause, "Đề nghị đồng chí báo Tổ công tác phụ trách đơn vị, hoặc Văn phòng Quận ủy."],
+      answer: [onlyLeadersMayPause, "Đề nghị đồng chí báo Tổ công tác phụ trách đơn vị, hoặc Văn phòng cấp ủy."],
     },
     {
       name: "a secretary, in English, of a unit no working group follows",
@@ -133,7 +133,7 @@ describe("pausing reminders for a postponed unit", () => {
       text: "/postpone KB Postponed",
       answer: [
         "Only a working group's leader, a standing committee member or an administrator can pause a unit's reminders.",
-        "Please tell the district committee office about Chi bộ Kho bạc Nhà nước Long Biên (code KB): no working group follows this unit yet.",
+        "Please tell the party committee office about Chi bộ Kho bạc Nhà nước Long Biên (code KB): no working group follows this unit yet.",
       ],
     },
     { name: "an admin of another unit", who: "dung", text: `/hoan GT-07 ${reason}`, answer: notInScope },
@@ -154,7 +154,7 @@ describe("pausing reminders for a postponed unit", () => {
       name: "a stranger",
       who: "stranger",
       text: `/hoan GT-07 ${reason}`,
-      answer: ["Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời."],
+      answer: ["Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời."],
     },
   ])(
     "when /hoan or /tieptuc comes with $name, then the answer says what is wrong and nothing changes",

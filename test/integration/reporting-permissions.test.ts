@@ -39,7 +39,7 @@ const matrix: [Actor, string, string, "own" | "on-behalf" | string][] = [
     "stranger",
     "GT-07",
     gt07,
-    "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+    "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.",
   ],
   ["secretary", "GT-07", gt07, "own"],
   ["sibling", "GT-07", gt07, refusal(gt07)],

@@ -139,7 +139,7 @@ describe("starting a report from a reminder's button", () => {
     harness.emulator.registerChat({ id: stranger.id, type: "private", first_name: stranger.first_name });
     const reminder = await remind(stranger.id, reportStartCallback(gt07, "held"));
     expect(await refusedPress(stranger, reminder)).toEqual({
-      text: "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+      text: "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.",
       show_alert: true,
     });
   });

@@ -35,8 +35,8 @@ describe("start and help", () => {
         "Đây là Trợ lý Đại hội: theo dõi tiến độ tổ chức đại hội đảng bộ các cấp.",
         "",
         "Trợ lý chưa nhận diện được đồng chí.",
-        "• Nếu đồng chí có tên trong danh sách của Văn phòng Quận ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
-        "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng Quận ủy gửi đường link mời.",
+        "• Nếu đồng chí có tên trong danh sách của Văn phòng cấp ủy: bấm nút «📱 Chia sẻ số điện thoại» bên dưới để Trợ lý nhận diện qua số điện thoại.",
+        "• Nếu chưa có tên trong danh sách: đề nghị Văn phòng cấp ủy gửi đường link mời.",
       ].join("\n"),
     );
     expect(reply.keyboard).toMatchObject({ keyboard: [[{ text: "📱 Chia sẻ số điện thoại", request_contact: true }]] });
@@ -51,8 +51,8 @@ describe("start and help", () => {
         "This is the Congress Assistant: it follows the progress of party congresses at every level.",
         "",
         "The assistant does not know you yet.",
-        "• If you are on the district committee office's list: press the «📱 Share my phone number» button below to be recognised by your phone number.",
-        "• If you are not on the list: ask the district committee office for an invite link.",
+        "• If you are on the party committee office's list: press the «📱 Share my phone number» button below to be recognised by your phone number.",
+        "• If you are not on the list: ask the party committee office for an invite link.",
       ].join("\n"),
     );
     expect(reply.keyboard).toMatchObject({ keyboard: [[{ text: "📱 Share my phone number", request_contact: true }]] });
@@ -92,9 +92,9 @@ describe("start and help", () => {
       "/ngonngu — chọn ngôn ngữ Trợ lý dùng với đồng chí; trong nhóm đã liên kết, quản trị chọn ngôn ngữ bản tin của nhóm (tiếng Anh: /lang)",
       "/trogiup — hướng dẫn này (tiếng Anh: /help)",
       "",
-      "Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng Quận ủy, gõ /start rồi bấm nút «📱 Chia sẻ số điện thoại»; nếu chưa, mở đường link mời do Văn phòng Quận ủy gửi.",
+      "Để sử dụng Trợ lý, đồng chí cần được nhận diện: nếu có tên trong danh sách của Văn phòng cấp ủy, gõ /start rồi bấm nút «📱 Chia sẻ số điện thoại»; nếu chưa, mở đường link mời do Văn phòng cấp ủy gửi.",
       "",
-      "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+      "Cần hỗ trợ, liên hệ Văn phòng cấp ủy.",
     ]);
     expect(vi.entities?.[0]).toMatchObject({ type: "bold", offset: 0 });
     const en = await harness.say(telegramUser({ language_code: "en" }), "/help");
@@ -104,9 +104,9 @@ describe("start and help", () => {
       expect.stringMatching(/^\/lang — /),
       "/help — this help (Vietnamese: /trogiup)",
       "",
-      "To use the assistant you need to be recognised: if you are on the district committee office's list, type /start and press the «📱 Share my phone number» button; if not, open the invite link the district committee office sends you.",
+      "To use the assistant you need to be recognised: if you are on the party committee office's list, type /start and press the «📱 Share my phone number» button; if not, open the invite link the party committee office sends you.",
       "",
-      "For support, contact the district committee office.",
+      "For support, contact the party committee office.",
     ]);
   });
 
@@ -150,7 +150,7 @@ describe("start and help", () => {
     ]) {
       expect(lines.some((line) => line.startsWith(key) || line.includes(` ${key}`))).toBe(true);
     }
-    expect(lines.at(-1)).toBe("Cần hỗ trợ, liên hệ Văn phòng Quận ủy.");
+    expect(lines.at(-1)).toBe("Cần hỗ trợ, liên hệ Văn phòng cấp ủy.");
     for (const command of ["/moi", "/malienket", "/hoan", "/tieptuc", "/xuat", "/lienketnhom", "/huylienket"]) {
       expect(
         lines.some((line) => line.includes(command)),
@@ -175,7 +175,7 @@ describe("start and help", () => {
     harness.emulator.failNext("sendMessage", { error_code: 400, description: "Bad Request: something unexpected" });
     const reply = await harness.say(user, "/start");
     expect(reply.text).toBe(
-      "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng Quận ủy.",
+      "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo Văn phòng cấp ủy.",
     );
     expect((await harness.say(user, "/trogiup")).text?.startsWith("Trợ lý Đại hội — hướng dẫn")).toBe(true);
   });

@@ -273,14 +273,14 @@ describe("status (/trangthai)", () => {
 
   it("when a stranger or a standing member with no unit asks, then they get the onboarding hint or say there is nothing to show", async () => {
     expect((await status(telegramUser())).map((m) => m.text)).toEqual([
-      "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng Quận ủy để nhận mã mời.",
+      "Đồng chí chưa được giao đơn vị nào để báo cáo. Liên hệ Văn phòng cấp ủy để nhận mã mời.",
     ]);
     const standing = telegramUser();
     await link("+84880896687", standing); // Kiều Hữu Thắng: standing committee only, leads no group
     expect((await status(standing)).map((m) => m.text)).toEqual([
       [
         "Đồng chí không trực tiếp phụ trách đơn vị nào (bí thư, phó bí thư, người báo cáo hoặc tổ trưởng Tổ công tác), nên chưa có tình trạng để hiển thị.",
-        "Cần hỗ trợ, liên hệ Văn phòng Quận ủy.",
+        "Cần hỗ trợ, liên hệ Văn phòng cấp ủy.",
       ].join("\n"),
     ]);
   });

@@ -208,7 +208,7 @@ describe("a full disk (faked at Node's fs; the database is real)", () => {
       emulator.pressButton(testBotToken, { from: an, message: card!, text: "✅ Xác nhận" });
       const refused = (await emulator.waitForBotMessages(an.id, 3))[2]!;
       expect(refused.text).toBe(
-        "Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng Quận ủy và thử lại sau.",
+        "Xin lỗi, máy chủ của Văn phòng đã hết chỗ lưu dữ liệu nên yêu cầu của đồng chí chưa được thực hiện (chưa có gì được lưu). Đồng chí vui lòng báo Văn phòng cấp ủy và thử lại sau.",
       );
       await waitForOutput(bot, `the disk is full (${dataDir}): a request could not be saved`);
 
