@@ -156,8 +156,8 @@ cli-usage =
                                               make a group link code (single use); send /linkgroup CODE in the group
       group list                              linked groups (unit, chat id, title, since)
       group unlink --chat CHAT_ID             unlink a group
-      export [--format xlsx|csv] --out FILE [--unit CODE] [--org CODE] [--as-of dd/mm/yyyy]
-                                              export the figures to Excel; csv: one file per sheet (FILE-units.csv, …)
+      export [--format xlsx|csv|docx] --out FILE [--unit CODE] [--org CODE] [--as-of dd/mm/yyyy]
+                                              export the figures to Excel; csv: one file per sheet (FILE-summary.csv, …); docx: the Word report
       export --campaign KEY --out FILE [--unit CODE] [--format xlsx|csv]
                                               export another campaign (the review, a resolution's study…): summary and every unit
       web link --phone PHONE [--org CODE]     a one-time sign-in link to the web page (24 hours) to send by hand (Zalo, SMS)

@@ -155,8 +155,8 @@ cli-usage =
                                               tạo mã liên kết nhóm (dùng một lần); gửi /lienketnhom MÃ trong nhóm
       group list                              các nhóm đã liên kết (đơn vị, chat id, tên nhóm, từ ngày)
       group unlink --chat CHAT_ID             hủy liên kết một nhóm
-      export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]
-                                              xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-units.csv, …)
+      export [--format xlsx|csv|docx] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]
+                                              xuất số liệu ra Excel; csv: mỗi bảng một tệp (TỆP-summary.csv, …); docx: báo cáo Word
       export --campaign MÃ_ĐỢT --out TỆP [--unit MÃ] [--format xlsx|csv]
                                               xuất một đợt khác (kiểm điểm, học tập nghị quyết…): tổng hợp và từng đơn vị
       web link --phone SĐT [--org MÃ]         đường link đăng nhập trang web (dùng một lần, 24 giờ) để gửi tay qua Zalo, SMS

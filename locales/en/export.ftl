@@ -1,7 +1,7 @@
 ## Excel export (/export, `npm run cli -- export`)
 
 export-command = Export congress progress to an Excel file
-help-export = /export [UNIT_CODE] — sends an Excel file with the congress progress, election results, statistics per level and open difficulties of the units you may see (Vietnamese: /xuat)
+help-export = /export [UNIT_CODE] — sends an Excel file (summary, progress, election results, statistics per level, open difficulties) and a Word report of the units you may see (Vietnamese: /xuat)
 export-private-only = Data files are sent only in a private chat with the assistant. Message @{ $bot } privately and send /export.
 export-not-allowed =
     Exports are for the standing committee, the office, working-group leaders and secretaries of grassroots committees; you do not hold such a role.
@@ -12,7 +12,8 @@ export-unit-not-allowed = You may not see the figures of { $unit } ({ $code }). 
 export-caption = Congress progress — { $scope }. Figures as of { $time } on { $date }.
 export-file-name = congress-progress
 export-cli-summary = { $units } units, { $elections } congresses held, { $difficulties } open difficulties.
-export-cli-bad-format = format "{ $value }" is not valid; use one of: xlsx, csv (for example: export --format xlsx --out progress.xlsx)
+export-cli-bad-format = format "{ $value }" is not valid; use one of: xlsx, csv, docx (for example: export --format xlsx --out progress.xlsx)
+export-cli-docx-congress-only = the Word report (docx) is for the congress campaign only; campaign "{ $key }" exports as xlsx or csv (for example: export --campaign { $key } --out { $key }.xlsx)
 export-cli-bad-out = the output file "{ $file }" must end in .{ $format } (for example: --out progress.{ $format })
 export-cli-cannot-write = cannot write { $file }: { $reason }
 
@@ -113,6 +114,7 @@ export-summary-state = { $state ->
 }
 export-summary-done = Done
 export-summary-not-done = Not done
+export-summary-pilot-held = Pilot congress
 export-summary-pilot = Pilot congress, planned { $date }
 export-summary-pilot-passed = Pilot congress planned { $date }: the day has passed, no report
 export-summary-difficulties = { $count } open difficulties
@@ -135,3 +137,39 @@ export-summary-column = { $column ->
     [personnel] Personnel plan
    *[remarks] Remarks
 }
+
+## The narrative report (.docx: /export, `export --format docx`)
+
+narrative-title = REPORT
+narrative-subject = Progress of { $campaign ->
+    [none] the congresses
+   *[other] { $campaign }
+}
+narrative-as-of = (Figures as of { $date })
+narrative-section = { $section ->
+    [cells] Congresses of the cells under grassroots committees
+    [grassroots] Congresses of the grassroots organisations
+    [preparation] Preparing the grassroots congresses
+    [elections] Election results
+   *[difficulties] Difficulties
+}
+narrative-cells = As of { $date }, { $held }/{ $total } cells under { $committees } grassroots committees have held their congress ({ $percent }); { $scheduled } cells have set a date; { $rest } cells have not set a date yet.
+narrative-partial = Partial committees: { $held }/{ $total } have held their congress ({ $percent }).
+narrative-grassroots = As of { $date }, { $held }/{ $total } grassroots organisations have held their congress ({ $percent }); { $scheduled } have set a date.
+narrative-pilot = { $state ->
+    [held] The pilot congress of { $unit } was held on { $date }.
+    [scheduled] The pilot congress of { $unit } is set for { $date }.
+    [passed] The pilot congress of { $unit } was planned for { $date } and has not been reported held.
+   *[planned] The pilot congress of { $unit } is planned for { $date }; no date has been set yet.
+}
+narrative-documents = { $done }/{ $total } grassroots organisations have finished their draft political and self-review reports ({ $percent }){ $pending ->
+    [0] .
+   *[other] ; the other { $pending } are still drafting them: { $list }.
+}
+narrative-personnel = { $done }/{ $total } grassroots organisations have finished the personnel plan for their new committee ({ $percent }).
+narrative-no-elections = No congress has reported election results yet.
+narrative-difficulty = { $unit }: { $text }
+narrative-difficulty-hidden = { $unit }: a complaint letter (its text is not written in the report).
+narrative-no-difficulties = No unit has reported a difficulty.
+narrative-file-name = congress-progress-report
+narrative-caption = Congress progress report (a Word file to edit and sign) — { $scope }. Figures as of { $date }.

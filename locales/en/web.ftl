@@ -81,6 +81,7 @@ web-contact = { $role ->
 web-contact-no-phone = (no phone number)
 web-contact-none = No secretary on the roster
 web-export = Download the workbook (Excel, as /xuat)
+web-export-narrative = Progress report (Word, to edit and sign)
 web-filter-paused = Reminders paused
 
 ## /web in the command menu and /trogiup

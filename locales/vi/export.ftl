@@ -1,7 +1,7 @@
 ## Excel export (/xuat, `npm run cli -- export`)
 
 export-command = Xuất số liệu tiến độ đại hội ra tệp Excel
-help-export = /xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel tiến độ đại hội, kết quả bầu cử, thống kê theo cấp và khó khăn đang mở của các đơn vị đồng chí được xem (tiếng Anh: /export)
+help-export = /xuat [MÃ_ĐƠN_VỊ] — gửi tệp Excel (biểu tổng hợp, tiến độ, kết quả bầu cử, thống kê theo cấp, khó khăn đang mở) và báo cáo Word của các đơn vị đồng chí được xem (tiếng Anh: /export)
 export-private-only = Tệp số liệu chỉ gửi trong tin nhắn riêng với Trợ lý. Đồng chí nhắn riêng cho @{ $bot } và gõ /xuat.
 export-not-allowed =
     Xuất số liệu dành cho Ban Thường vụ, Văn phòng, tổ trưởng Tổ công tác và bí thư đảng ủy cơ sở; đồng chí chưa được giao vai trò này.
@@ -12,7 +12,8 @@ export-unit-not-allowed = Đồng chí không được xem số liệu của { $
 export-caption = Tiến độ đại hội — { $scope }. Số liệu lúc { $time } ngày { $date }.
 export-file-name = tien-do-dai-hoi
 export-cli-summary = { $units } đơn vị, { $elections } đại hội đã tổ chức, { $difficulties } khó khăn đang mở.
-export-cli-bad-format = định dạng "{ $value }" không hợp lệ; chỉ nhận: xlsx, csv (ví dụ: export --format xlsx --out tien-do.xlsx)
+export-cli-bad-format = định dạng "{ $value }" không hợp lệ; chỉ nhận: xlsx, csv, docx (ví dụ: export --format xlsx --out tien-do.xlsx)
+export-cli-docx-congress-only = báo cáo Word (docx) chỉ có cho đợt đại hội; đợt "{ $key }" xuất được dạng xlsx hoặc csv (ví dụ: export --campaign { $key } --out { $key }.xlsx)
 export-cli-bad-out = tệp ra "{ $file }" phải có đuôi .{ $format } (ví dụ: --out tien-do.{ $format })
 export-cli-cannot-write = không ghi được { $file }: { $reason }
 
@@ -113,6 +114,7 @@ export-summary-state = { $state ->
 }
 export-summary-done = Xong
 export-summary-not-done = Chưa xong
+export-summary-pilot-held = Đại hội điểm
 export-summary-pilot = Đại hội điểm, dự kiến { $date }
 export-summary-pilot-passed = Đại hội điểm dự kiến { $date }: đã qua ngày, chưa có báo cáo
 export-summary-difficulties = { $count } khó khăn đang mở
@@ -135,3 +137,39 @@ export-summary-column = { $column ->
     [personnel] Phương án nhân sự
    *[remarks] Ghi chú
 }
+
+## The narrative report (.docx: /xuat, `export --format docx`)
+
+narrative-title = BÁO CÁO
+narrative-subject = Tiến độ tổ chức { $campaign ->
+    [none] đại hội
+   *[other] { $campaign }
+}
+narrative-as-of = (Số liệu tính đến ngày { $date })
+narrative-section = { $section ->
+    [cells] Đại hội chi bộ trực thuộc đảng ủy cơ sở
+    [grassroots] Đại hội cấp cơ sở
+    [preparation] Công tác chuẩn bị đại hội cấp cơ sở
+    [elections] Kết quả bầu cử
+   *[difficulties] Khó khăn, vướng mắc
+}
+narrative-cells = Đến ngày { $date }, đã có { $held }/{ $total } chi bộ trực thuộc { $committees } đảng ủy cơ sở tổ chức xong đại hội, đạt { $percent }; { $scheduled } chi bộ đã ấn định ngày đại hội; { $rest } chi bộ chưa ấn định ngày đại hội.
+narrative-partial = Đảng bộ bộ phận: đã có { $held }/{ $total } đảng bộ bộ phận tổ chức đại hội, đạt { $percent }.
+narrative-grassroots = Đến ngày { $date }, đã có { $held }/{ $total } tổ chức cơ sở đảng tổ chức đại hội, đạt { $percent }; { $scheduled } tổ chức cơ sở đảng đã ấn định ngày đại hội.
+narrative-pilot = { $state ->
+    [held] Đại hội điểm { $unit } đã tổ chức thành công vào ngày { $date }.
+    [scheduled] Đại hội điểm { $unit } dự kiến tổ chức ngày { $date }.
+    [passed] Đại hội điểm { $unit } dự kiến tổ chức ngày { $date }, đến nay chưa báo cáo kết quả.
+   *[planned] Đại hội điểm { $unit } dự kiến tổ chức ngày { $date }, chưa ấn định ngày chính thức.
+}
+narrative-documents = { $done }/{ $total } tổ chức cơ sở đảng đã xây dựng xong dự thảo báo cáo chính trị, dự thảo báo cáo kiểm điểm của cấp ủy ({ $percent }){ $pending ->
+    [0] .
+   *[other] ; { $pending } tổ chức cơ sở đảng còn lại đang xây dựng dự thảo các báo cáo: { $list }.
+}
+narrative-personnel = { $done }/{ $total } tổ chức cơ sở đảng đã xây dựng xong phương án nhân sự cấp ủy khóa mới ({ $percent }).
+narrative-no-elections = Chưa có đại hội nào báo cáo kết quả bầu cử.
+narrative-difficulty = { $unit }: { $text }
+narrative-difficulty-hidden = { $unit }: đơn thư, khiếu nại, tố cáo (nội dung không ghi trong báo cáo).
+narrative-no-difficulties = Các đơn vị chưa báo cáo khó khăn, vướng mắc.
+narrative-file-name = bao-cao-tien-do-dai-hoi
+narrative-caption = Báo cáo tiến độ đại hội (bản Word để chỉnh sửa, ký ban hành) — { $scope }. Số liệu tính đến ngày { $date }.

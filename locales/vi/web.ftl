@@ -81,6 +81,7 @@ web-contact = { $role ->
 web-contact-no-phone = (chưa có số điện thoại)
 web-contact-none = Chưa có bí thư trong danh sách
 web-export = Tải bảng tổng hợp (Excel, như lệnh /xuat)
+web-export-narrative = Báo cáo tiến độ (Word, để chỉnh sửa và ký)
 web-filter-paused = Tạm dừng nhắc việc
 
 ## /web in the command menu and /trogiup

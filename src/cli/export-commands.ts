@@ -1,7 +1,8 @@
-// `export --format xlsx|csv [--unit CODE] [--org CODE] [--campaign KEY] --out FILE`: the same workbook
-// /xuat sends, for the whole organisation or one unit's subtree; with --campaign, that campaign's (its
-// figures and its units: src/render/campaign-export-sheets.ts). CSV writes one file per sheet next to FILE
-// (FILE-units.csv, FILE-elections.csv, FILE-statistics.csv, FILE-difficulties.csv).
+// `export --format xlsx|csv|docx [--unit CODE] [--org CODE] [--campaign KEY] [--as-of dd/mm/yyyy] --out FILE`:
+// the same workbook /xuat sends, for the whole organisation or one unit's subtree; with --campaign, that
+// campaign's (its figures and its units: src/render/campaign-export-sheets.ts). CSV writes one file per sheet
+// next to FILE (FILE-summary.csv, FILE-units.csv, …); docx the congress's narrative report
+// (src/render/progress-report-docx.ts).
 import { writeFile } from "node:fs/promises";
 import { localToday } from "../clock.js";
 import type { Config } from "../config.js";
@@ -11,6 +12,7 @@ import { buildCampaignSheets } from "../render/campaign-export-sheets.js";
 import { buildExportSheets, type ExportSheets } from "../render/export-sheets.js";
 import { exportCampaign } from "../usecases/campaigns.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
+import { writeProgressReportDocx } from "../render/progress-report-docx.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { exportProgress } from "../usecases/export-progress.js";
 import { asOfFlag, CliError, organizationOf, requiredFlag, stringFlag, type ParsedArgs } from "./cli-error.js";
@@ -24,7 +26,7 @@ interface ExportCliContext {
   io: CliIo;
 }
 
-const formats = ["xlsx", "csv"] as const;
+const formats = ["xlsx", "csv", "docx"] as const;
 type Format = (typeof formats)[number];
 
 export async function exportCommand(
@@ -43,6 +45,7 @@ export async function exportCommand(
   const asOf = asOfFlag(args, t, localToday(deps.clock, config.timezone));
   const campaignKey = stringFlag(args, "--campaign");
   if (campaignKey !== undefined) {
+    if (format === "docx") throw new CliError(t("export-cli-docx-congress-only", { key: campaignKey }));
     const exported = await exportCampaign(deps, {
       requester: { kind: "office", organizationId: organization.id },
       campaignKey,
@@ -72,8 +75,16 @@ export async function exportCommand(
     throw new CliError(t("cli-unit-unknown", { value: unitCode ?? organization.code }));
   }
   const { data } = outcome;
-  const sheets = buildExportSheets(data, { t, locale, timeZone: config.timezone });
-  await writeFiles(await filesFor(format, out, sheets, locale, data.exportedAt), t, io);
+  if (format === "docx") {
+    await writeFiles(
+      [{ path: out, content: await writeProgressReportDocx(data, { t, locale, timeZone: config.timezone }) }],
+      t,
+      io,
+    );
+  } else {
+    const sheets = buildExportSheets(data, { t, locale, timeZone: config.timezone });
+    await writeFiles(await filesFor(format, out, sheets, locale, data.exportedAt), t, io);
+  }
   io.out(
     t("export-cli-summary", {
       units: data.units.length,
@@ -97,7 +108,7 @@ async function writeFiles(files: { path: string; content: string | Buffer }[], t
 }
 
 async function filesFor(
-  format: Format,
+  format: Exclude<Format, "docx">,
   out: string,
   sheets: ExportSheets,
   locale: Locale,

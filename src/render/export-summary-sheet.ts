@@ -46,9 +46,14 @@ export function buildSummarySheet(data: ExportData, t: Translate, locale: Locale
     const remarks = [
       ...(row.pilotDate
         ? [
-            t(row.pilotPassed ? "export-summary-pilot-passed" : "export-summary-pilot", {
-              date: formatLocalDate(row.pilotDate),
-            }),
+            t(
+              row.state === "held"
+                ? "export-summary-pilot-held"
+                : row.pilotPassed
+                  ? "export-summary-pilot-passed"
+                  : "export-summary-pilot",
+              { date: formatLocalDate(row.pilotDate) },
+            ),
           ]
         : []),
       ...(row.openDifficulties > 0 ? [t("export-summary-difficulties", { count: row.openDifficulties })] : []),

@@ -106,6 +106,8 @@ export interface OverviewView {
   up: { name: string; code: string } | null;
   /** The workbook of this subtree, when the person may export it. */
   exportHref: string | null;
+  /** The narrative report (.docx) of the same figures, offered beside the workbook. */
+  narrativeHref: string | null;
   report: ReportLink | null;
   /** The officers of each unit in the table, when the person may see their numbers (else no column). */
   contacts: Map<number, UnitOfficer[]> | null;
@@ -133,7 +135,7 @@ export function overviewPage(frame: PageFrame, view: OverviewView): Html {
 <h1>${t("web-overview-title", { unit: view.unit.name, code: view.unit.code })}</h1>
 <p class="muted">${t("web-overview-date", { date: formatLocalDate(view.today) })}</p>
 ${reportLink(t, view.report)}
-${view.exportHref ? html`<p><a href="${view.exportHref}" download>${t("web-export")}</a></p>` : ""}
+${view.exportHref ? html`<p><a href="${view.exportHref}" download>${t("web-export")}</a>${view.narrativeHref ? html` • <a href="${view.narrativeHref}" download>${t("web-export-narrative")}</a>` : ""}</p>` : ""}
 ${view.campaigns ?? ""}
 ${levelRows(t, locale, view.levels)}
 ${view.chartHref ? html`<p><img class="chart" src="${view.chartHref}" alt="${t("web-chart-alt", { unit: view.unit.name })}"></p>` : ""}

@@ -12,6 +12,7 @@ import { mayAct, reportRight } from "../domain/scope.js";
 import { renderDigest } from "../render/digest-text.js";
 import { buildExportSheets } from "../render/export-sheets.js";
 import { writeExportWorkbook } from "../render/export-workbook.js";
+import { writeProgressReportDocx } from "../render/progress-report-docx.js";
 import { exportProgress } from "../usecases/export-progress.js";
 import { overviewOf } from "../usecases/overview.js";
 import { progressChartFor } from "../usecases/progress-chart.js";
@@ -236,6 +237,27 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     });
   });
 
+  // The same figures as the report /xuat sends beside the workbook, for the same people.
+  app.get("/don-vi/:code/bao-cao.docx", async (c) => {
+    const session = c.get("session")!;
+    const outcome = await exportProgress(deps, {
+      requester: { kind: "person", person: session.person },
+      unitCode: c.req.param("code").slice(0, 40),
+    });
+    if (outcome.status !== "exported") return c.notFound();
+    const locale = localeOf(deps, session.person.locale);
+    const t = deps.translate(locale);
+    const report = await writeProgressReportDocx(outcome.data, { t, locale, timeZone: deps.config.timezone });
+    const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);
+    const name = `${t("narrative-file-name")}-${outcome.scope[0]!.code}-${local.date.replaceAll("-", "")}.docx`;
+    deps.logger.info({ personId: session.person.id, unit: outcome.scope[0]!.code }, "web report");
+    return c.body(new Uint8Array(report), 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "private, no-store",
+    });
+  });
+
   app.notFound((c) => {
     const session = c.get("session") ?? null;
     const frame = frameOf(deps, session?.person.locale ?? null, session);
@@ -338,6 +360,7 @@ async function unitScreen(c: WebContext, deps: WebDeps, viewer: Viewer, session:
         query: { filter, q, sort },
         up,
         exportHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/xuat.xlsx` : null,
+        narrativeHref: mayAct(session.person, "export", unit) ? `/don-vi/${unit.code}/bao-cao.docx` : null,
         report,
         contacts,
         campaigns,

@@ -3,7 +3,7 @@
 // grassroots organisation with its cells held counted here from the two files, a total row per level
 // only, the signature blocks, and the page set up for printing (every sheet: Times New Roman, A4
 // landscape, fitted to the width, header rows repeated).
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
@@ -15,6 +15,7 @@ import { demoDistrictFile } from "../support/demo-district.js";
 import { demoProgressEntries, demoProgressFile } from "../support/demo-progress.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { readWorkbook } from "../support/workbook.js";
+import { docxParagraphs } from "../support/docx.js";
 
 interface Unit {
   code: string;
@@ -174,6 +175,118 @@ describe("the export's summary sheet", () => {
       sheet.eachRow((row) => row.eachCell((cell) => void fonts.add(cell.font?.name)));
       expect([...fonts], sheet.name).toEqual(["Times New Roman"]);
     }
+  });
+
+  it("when the narrative report is written as docx, then its sentences carry the figures counted here from the files", async () => {
+    const out = path.join(dir, "lb.docx");
+    const result = await cli(
+      db.database,
+      ["export", "--format", "docx", "--as-of", "26/02/2020", "--out", out],
+      {},
+      clock,
+    );
+    expect(result.code, result.err.join("\n")).toBe(0);
+    const paragraphs = docxParagraphs(readFileSync(out));
+    const cells = units.filter((unit) => unit.level === "cell");
+    const cellsHeld = cells.filter((cell) => heldBy.has(cell.code)).length;
+    const committees = new Set(cells.map((cell) => grassrootsOf(cell).code)).size;
+    const organisations = units.filter((unit) => unit.level === "grassroots");
+    // A grassroots organisation's drafts are done once reported, or once a later milestone (its date, its
+    // congress, its personnel plan) was reported: every report word but the plan's.
+    const drafted = new Set(
+      demoProgressEntries()
+        .filter((entry) => entry.on <= asOf && !entry.report.startsWith("kehoach"))
+        .map((entry) => entry.unit)
+        .filter((code) => byCode.get(code)?.level === "grassroots"),
+    );
+    const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1).replace(".", ",")}%`;
+    expect(paragraphs.slice(0, 7)).toEqual([
+      "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+      "QUẬN ỦY LONG BIÊN",
+      "*",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Long Biên, ngày 02 tháng 12 năm 2026",
+      "BÁO CÁO",
+      "Tiến độ tổ chức Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025",
+    ]);
+    expect(paragraphs).toContain("(Số liệu tính đến ngày 26/02/2020)");
+    expect(
+      paragraphs.find((text) => text.startsWith("Đến ngày 26/02/2020, đã có ") && text.includes("chi bộ trực thuộc")),
+    ).toMatch(
+      new RegExp(
+        `^Đến ngày 26/02/2020, đã có ${cellsHeld}/${cells.length} chi bộ trực thuộc ${committees} đảng ủy cơ sở tổ chức xong đại hội, đạt ${share(cellsHeld, cells.length)};`,
+      ),
+    );
+    // The article's own figures, the same way.
+    expect([cellsHeld, cells.length, committees, share(cellsHeld, cells.length)]).toEqual([253, 587, 20, "43,1%"]);
+    const documents = paragraphs.find((text) => text.includes("đã xây dựng xong dự thảo báo cáo chính trị"))!;
+    expect(documents.startsWith(`${drafted.size}/${organisations.length} tổ chức cơ sở đảng`)).toBe(true);
+    expect(drafted.size).toBe(44);
+    for (const organisation of organisations.filter((unit) => !drafted.has(unit.code)))
+      expect(documents).toContain(organisation.name);
+    expect(paragraphs).toContain(
+      "Đại hội điểm Đảng bộ Tòa án nhân dân quận đã tổ chức thành công vào ngày 20/02/2020.",
+    );
+    expect(paragraphs).toContain("Đại hội điểm Chi bộ Kho bạc Nhà nước Long Biên dự kiến tổ chức ngày 04/03/2020.");
+    expect(paragraphs.some((text) => text.startsWith("Đảng bộ Công ty CP Cầu 12: "))).toBe(true);
+    expect(paragraphs.at(-2)).toBe("T/M BAN THƯỜNG VỤ");
+
+    const campaign = await cli(db.database, ["export", "--format", "docx", "--campaign", "x", "--out", out], {}, clock);
+    expect(campaign.err).toEqual([
+      'Lỗi: báo cáo Word (docx) chỉ có cho đợt đại hội; đợt "x" xuất được dạng xlsx hoặc csv (ví dụ: export --campaign x --out x.xlsx)',
+    ]);
+  });
+
+  it("when docs/ shows the summary sheet and the report, then they are what this export produces", async () => {
+    const sheet = workbook.worksheets[0]!;
+    const shown = (value: ExcelJS.CellValue) =>
+      value === null || value === undefined
+        ? ""
+        : value instanceof Date
+          ? value.toISOString().slice(0, 10).split("-").reverse().join("/")
+          : typeof value === "number" && !Number.isInteger(value)
+            ? `${(value * 100).toFixed(1).replace(".", ",")}%`
+            : String(value);
+    const header = 9;
+    // The share column (the fifth) as a percentage, 100% included.
+    const table = Array.from({ length: sheet.rowCount - header + 1 }, (_, index) =>
+      rowOf(sheet, header + index).map((value, column) =>
+        column === 4 && index > 0 && typeof value === "number"
+          ? `${(value * 100).toFixed(1).replace(".", ",")}%`
+          : shown(value),
+      ),
+    );
+    const blank = table.findIndex((row) => row.every((cell) => cell === ""));
+    const footer = rowOf(sheet, header + blank + 1).map(shown);
+    const out = path.join(dir, "docs.docx");
+    await cli(db.database, ["export", "--format", "docx", "--as-of", "26/02/2020", "--out", out], {}, clock);
+    const produced = [
+      "# The export of the living demo as of 26/02/2020",
+      "",
+      "Produced by `test/cli/export-summary.test.ts` from `examples/long-bien.yaml` and",
+      "`examples/long-bien-2020-02-26.yaml` (`npm run cli -- export --as-of 26/02/2020`, on 02/12/2026);",
+      "`UPDATE_DOCS=1` rewrites it. Format and rules: [export.md](../export.md).",
+      "",
+      "## The workbook's first sheet, “Tổng hợp”",
+      "",
+      `Head, left: ${[1, 2, 3].map((row) => shown(sheet.getCell(row, 1).value).replace("*", "\\*")).join(" / ")}`,
+      `Head, right: **${shown(sheet.getCell(1, 5).value)}** / *${shown(sheet.getCell(2, 5).value)}*`,
+      "",
+      ...[5, 6, 7].map((row) => `> ${shown(sheet.getCell(row, 1).value)}`),
+      "",
+      `| ${table[0]!.join(" | ")} |`,
+      `|${table[0]!.map(() => "---").join("|")}|`,
+      ...table.slice(1, blank).map((row) => `| ${row.join(" | ")} |`),
+      "",
+      `Signatures, left: **${footer[0]}**; right: **${footer[4]}** ${rowOf(sheet, header + blank + 2).map(shown)[4]}`,
+      "",
+      "## The report (`export --format docx`, sent by /xuat beside the workbook)",
+      "",
+      ...docxParagraphs(readFileSync(out)).flatMap((text) => [text, ""]),
+    ].join("\n");
+    const docsFile = new URL("../../docs/examples/long-bien-2020-02-26-export.md", import.meta.url);
+    if (process.env.UPDATE_DOCS === "1") writeFileSync(docsFile, produced);
+    expect(readFileSync(docsFile, "utf8")).toBe(produced);
   });
 
   it("when the summary is written as CSV, then it is the plain table without head or signatures", async () => {

@@ -240,7 +240,7 @@ describe("export command line", () => {
       [
         ["--format", "pdf", "--out", path.join(dir, "x.pdf")],
         2,
-        'Lỗi: định dạng "pdf" không hợp lệ; chỉ nhận: xlsx, csv (ví dụ: export --format xlsx --out tien-do.xlsx)',
+        'Lỗi: định dạng "pdf" không hợp lệ; chỉ nhận: xlsx, csv, docx (ví dụ: export --format xlsx --out tien-do.xlsx)',
       ],
       [["--format", "xlsx"], 2, "Lỗi: thiếu --out"],
       [["--format", "xlsx", "--out"], 2, "Lỗi: thiếu --out"],
@@ -279,7 +279,8 @@ describe("export command line", () => {
     const usage = await cli(db.database, ["--help"]);
     expect(
       usage.out.some(
-        (line) => line.trim() === "export [--format xlsx|csv] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]",
+        (line) =>
+          line.trim() === "export [--format xlsx|csv|docx] --out TỆP [--unit MÃ] [--org MÃ] [--as-of dd/mm/yyyy]",
       ),
     ).toBe(true);
   });

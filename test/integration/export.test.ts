@@ -13,6 +13,7 @@ import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-h
 import { bindTelegramUser, importFixture } from "../support/roster.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
 import { downloadDocument, readWorkbook, rowValues, sheetRecords } from "../support/workbook.js";
+import { docxParagraphs } from "../support/docx.js";
 
 // 10:00 on 20/03/2020 in Hà Nội.
 const clock = fixedClock("2020-03-20T03:00:00Z");
@@ -206,6 +207,31 @@ describe("export (/xuat)", () => {
   afterAll(async () => {
     await harness?.stop();
     await db?.drop();
+  });
+
+  it("when a standing committee member sends /xuat, then the Word report follows the workbook with the same figures", async () => {
+    const { message } = await exportAs(users.ha!);
+    const [report] = harness.sent(message.chat.id).slice(-1);
+    expect(report!.document).toMatchObject({
+      file_name: "bao-cao-tien-do-dai-hoi-LB-20200320.docx",
+      mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
+    expect(report!.caption).toBe(
+      "Báo cáo tiến độ đại hội (bản Word để chỉnh sửa, ký ban hành) — Đảng bộ quận Long Biên (LB). Số liệu tính đến ngày 20/03/2020.",
+    );
+    const paragraphs = docxParagraphs(await downloadDocument(harness, report!));
+    expect(paragraphs).toContain("BÁO CÁO");
+    expect(paragraphs).toContain("(Số liệu tính đến ngày 20/03/2020)");
+    // The cells' sentence carries the summary sheet's figures.
+    const cells = (await exportAs(users.ha!)).workbook.worksheets[0]!;
+    let total: ExcelJS.CellValue[] = [];
+    cells.eachRow((row) => {
+      if (row.getCell(2).value === "Cộng chi bộ trực thuộc") total = [row.getCell(3).value, row.getCell(4).value];
+    });
+    const [held, all] = total as [number, number];
+    expect(
+      paragraphs.some((text) => text.startsWith(`Đến ngày 20/03/2020, đã có ${held}/${all} chi bộ trực thuộc`)),
+    ).toBe(true);
   });
 
   it("when a standing committee member sends /xuat, then they get the whole organisation's workbook with every sheet filled as recorded", async () => {

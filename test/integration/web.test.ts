@@ -11,6 +11,7 @@ import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cli } from "../support/cli.js";
 import { importDemoDistrict, recordDemoProgress } from "../support/demo-district.js";
 import { bindTelegramUser } from "../support/roster.js";
+import { docxParagraphs } from "../support/docx.js";
 import { readWorkbook, sheetRecords } from "../support/workbook.js";
 import { testConfig } from "../support/test-config.js";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../support/test-database.js";
@@ -81,6 +82,7 @@ describe("web app", () => {
       "/don-vi/P-GIATHUY-01",
       "/don-vi/LB/bieu-do.png",
       "/don-vi/LB/xuat.xlsx",
+      "/don-vi/LB/bao-cao.docx",
       "/don-vi/P-GIATHUY-01/bao-cao",
       "/lien-ket-dang-nhap",
       "/thong-bao",
@@ -166,6 +168,19 @@ describe("web app", () => {
     const cells = statistics.find((record) => record.Cấp === "Chi bộ");
     const cellLine = lines.find((line) => line.label === "Chi bộ trực thuộc")!;
     expect([String(cells?.["Đã đại hội"]), String(cells?.["Số đơn vị"])]).toEqual([cellLine.held, cellLine.total]);
+    // Beside it, the Word report of the same figures.
+    expect(html).toContain('href="/don-vi/LB/bao-cao.docx"');
+    const report = await get("/don-vi/LB/bao-cao.docx", cookie);
+    expect(report.status).toBe(200);
+    expect(report.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="bao-cao-tien-do-dai-hoi-LB-20200320\.docx"/,
+    );
+    const paragraphs = docxParagraphs(Buffer.from(await report.arrayBuffer()));
+    expect(
+      paragraphs.some((text) =>
+        text.startsWith(`Đến ngày 20/03/2020, đã có ${cellLine.held}/${cellLine.total} chi bộ`),
+      ),
+    ).toBe(true);
     // A congress officially postponed (/hoan in the bot) shows under the "paused" filter, and only it.
     expect((await harness.say(standing, "/hoan P-GIATHUY-05 Hoãn theo chỉ đạo của Quận ủy")).text).toMatch(
       /^Đã tạm dừng/,
@@ -255,6 +270,7 @@ describe("web app", () => {
       "/don-vi/NOPE",
       // A cell's secretary exports nothing, not even their own unit (as /xuat).
       "/don-vi/LB/xuat.xlsx",
+      "/don-vi/LB/bao-cao.docx",
       "/don-vi/P-GIATHUY-01/xuat.xlsx",
     ]) {
       expect((await get(path, cookie)).status, path).toBe(404);

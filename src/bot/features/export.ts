@@ -11,6 +11,7 @@ import { buildCampaignSheets } from "../../render/campaign-export-sheets.js";
 import { exportCampaign, openCampaigns } from "../../usecases/campaigns.js";
 import { buildExportSheets } from "../../render/export-sheets.js";
 import { writeExportWorkbook } from "../../render/export-workbook.js";
+import { writeProgressReportDocx } from "../../render/progress-report-docx.js";
 import type { BotContext } from "../context.js";
 import { unitCodePattern } from "../../domain/unit-code.js";
 
@@ -89,6 +90,12 @@ exportFeature.chatType("private").command(commands, async (ctx) => {
     caption: ctx
       .t("export-caption", { scope: scopeText, time: local.time, date: formatLocalDate(local.date) })
       .slice(0, 1024),
+  });
+  // Beside the workbook, the same figures as a report in the offices' words, to edit and sign.
+  const report = await writeProgressReportDocx(data, { t, locale, timeZone });
+  const reportName = `${ctx.t("narrative-file-name")}-${scope.length === 1 ? scope[0]!.code : data.organization.code}-${local.date.replaceAll("-", "")}.docx`;
+  await ctx.replyWithDocument(new InputFile(report, reportName), {
+    caption: ctx.t("narrative-caption", { scope: scopeText, date: formatLocalDate(data.today) }).slice(0, 1024),
   });
 });
 
