@@ -570,6 +570,19 @@ describe("the figures of a few hundred reports, in status and the digest, agains
     for (const sentence of sentences) expect(status.out).toContain(`• ${sentence}`);
   });
 
+  it("when status is asked as of a day before any campaign report was recorded, then every campaign counts none", async () => {
+    const earliest = await db.database.prisma.report.findFirstOrThrow({
+      where: { campaign: { template: { not: "congress" } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(earliest.createdAt > new Date("2026-12-01T17:00:00Z")).toBe(true); // after 02/12/2026 00:00 in Hà Nội
+    const status = await cli(db.database, ["status", "--as-of", "01/12/2026"], {}, clock);
+    expect(status.out).toContain("Số liệu tính đến ngày 01/12/2026.");
+    expect(status.out).toContain("• đã có 0/587 chi bộ tổ chức kiểm điểm (0,0%)");
+    expect(status.out).toContain("• đã có 0/587 chi bộ tổ chức học tập, quán triệt (0,0%)");
+    expect(status.out).toContain("• đã có 0/587 chi bộ sinh hoạt định kỳ trong tháng (0,0%)");
+  });
+
   it("when a ward's status is printed, then its figures count only its own cells", async () => {
     const ward = await db.database.prisma.unit.findFirstOrThrow({ where: { code: "P-BODE" } });
     const wardCells = cells.filter((cell) => cell.code.startsWith("P-BODE-"));
