@@ -14,6 +14,7 @@ import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { mulberry32 } from "./generate-long-bien.js";
 
 interface Unit {
   code: string;
@@ -39,17 +40,6 @@ const stillDrafting = ["CAU12", "CK121", "P-THACHBAN", "THPT-TB", "BQLDA"];
  * 26/02 itself, so a visitor opening the sandbox that morning reports it held.
  */
 const featuredCell = { unit: "P-BODE-01", scheduledOn: "2020-02-20", congress: "2020-02-26" };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20200226);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

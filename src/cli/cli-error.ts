@@ -1,5 +1,6 @@
 // What the command line's parts share: an error printed as one line with its exit code, and the
 // organisation a command means (--org, or the only one in the database).
+import { stat } from "node:fs/promises";
 import type { OrganizationRef } from "../db/org-store.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import { parseUserDate } from "../domain/user-date.js";
@@ -46,6 +47,18 @@ export async function organizationOf(deps: UseCaseDeps, args: ParsedArgs, t: Tra
     case "choose":
       throw new CliError(t("cli-org-choose", { list: choice.codes.join(", ") }));
   }
+}
+
+/** The FILE a command names as its third word, and its size; a missing argument or file is an argument error. */
+export async function fileArgument(args: ParsedArgs, t: Translate): Promise<{ file: string; size: number }> {
+  const file = args.words[2];
+  if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
+  const size = await stat(file).then(
+    (stats) => stats.size,
+    () => null,
+  );
+  if (size === null) throw new CliError(t("cli-file-not-found", { file }));
+  return { file, size };
 }
 
 /**

@@ -1,13 +1,13 @@
 // `progress import FILE [--dry-run] [--org CODE]`: loads a progress file (docs/progress-file.md), the
 // reports an office already has and the difficulties raised, each on the day it reached the office.
 // A file with any problem writes nothing; every problem is listed with its place in the file.
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { readProgressFile, type ProgressFileProblem } from "../domain/progress-file.js";
 import type { Translate } from "../i18n.js";
 import { draftProblemText, reportLineProblemText } from "../render/report-problem-text.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { importProgress, type ProgressImportProblem } from "../usecases/progress-import.js";
-import { CliError, organizationOf, type ParsedArgs } from "./cli-error.js";
+import { CliError, fileArgument, organizationOf, type ParsedArgs } from "./cli-error.js";
 import type { CliIo } from "./run-cli.js";
 
 /** A district's whole campaign is well under 1 MB; a far larger file is not a progress file. */
@@ -20,13 +20,7 @@ export async function progressCommand(
   const { t, io } = context;
   if (args.words[1] !== "import" || args.words.length > 3)
     throw new CliError(t("cli-unknown-command", { command: args.words.join(" ") }));
-  const file = args.words[2];
-  if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
-  const size = await stat(file).then(
-    (stats) => stats.size,
-    () => null,
-  );
-  if (size === null) throw new CliError(t("cli-file-not-found", { file }));
+  const { file, size } = await fileArgument(args, t);
   if (size > maxProgressFileBytes) throw new CliError(t("cli-progress-too-large", { file }), 1);
   const read = readProgressFile(await readFile(file, "utf8"));
   if (!read.ok) return invalid(read.problems, file, t, io);

@@ -1,6 +1,6 @@
 // The `daihoi` command line. Parses arguments, opens the database, calls the same domain and store
 // functions as the bot, and prints results. Returns an exit code; never calls process.exit itself.
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { localToday, systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { databaseTarget, openDatabase, type Database } from "../db/client.js";
@@ -18,7 +18,7 @@ import { availableTemplates, importTemplateFile } from "../usecases/campaign-tem
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { importOrganizationDefinition, organizationDefinition } from "../usecases/organization-file.js";
 import { subtreeStatus } from "../usecases/status.js";
-import { asOfFlag, CliError, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
+import { asOfFlag, CliError, fileArgument, organizationOf, stringFlag, type ParsedArgs } from "./cli-error.js";
 import { groupCommand } from "./group-commands.js";
 import { inviteCommand } from "./invite-commands.js";
 import { digestCommand, remindCommand } from "./schedule-commands.js";
@@ -199,13 +199,7 @@ export const maxOrgFileBytes = 64 * 1024 * 1024;
 
 /** The file is read and checked before the database is opened: a bad file never touches it, and the two never share memory. */
 async function orgImport(args: ParsedArgs, open: () => Promise<UseCaseDeps>, t: Translate, io: CliIo): Promise<number> {
-  const file = args.words[2];
-  if (!file) throw new CliError(t("cli-missing-argument", { name: "FILE" }));
-  const size = await stat(file).then(
-    (stats) => stats.size,
-    () => null,
-  );
-  if (size === null) throw new CliError(t("cli-file-not-found", { file }));
+  const { file, size } = await fileArgument(args, t);
   if (size > maxOrgFileBytes) {
     io.err(t("cli-org-too-large", { file, size: megabytes(size), max: megabytes(maxOrgFileBytes) }));
     return 1;

@@ -8,6 +8,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { localDateOf } from "../clock.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
+import type { ExportData } from "../domain/export-rows.js";
+import type { Locale, Translate } from "../i18n.js";
 import { mayAct, reportRight } from "../domain/scope.js";
 import { renderDigest } from "../render/digest-text.js";
 import { buildExportSheets } from "../render/export-sheets.js";
@@ -212,51 +214,44 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return c.body(new Uint8Array(chart.png), 200, { "content-type": "image/png" });
   });
 
-  // The workbook /xuat sends, of the unit's subtree, for whoever may export it (the one scope rule).
-  app.get("/don-vi/:code/xuat.xlsx", async (c) => {
-    const session = c.get("session")!;
-    const code = c.req.param("code").slice(0, 40);
-    const outcome = await exportProgress(deps, {
-      requester: { kind: "person", person: session.person },
-      unitCode: code,
+  // What /xuat sends, of the unit's subtree, for whoever may export it (the one scope rule): the workbook,
+  // and beside it the Word report of the same figures.
+  const downloads = {
+    "xuat.xlsx": {
+      name: "export-file-name",
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      write: (data: ExportData, t: Translate, locale: Locale) =>
+        writeExportWorkbook(buildExportSheets(data, { t, locale, timeZone: deps.config.timezone }), data.exportedAt),
+    },
+    "bao-cao.docx": {
+      name: "narrative-file-name",
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      write: (data: ExportData, t: Translate, locale: Locale) =>
+        writeProgressReportDocx(data, { t, locale, timeZone: deps.config.timezone }),
+    },
+  } as const;
+  for (const [file, download] of Object.entries(downloads)) {
+    app.get(`/don-vi/:code/${file}`, async (c) => {
+      const session = c.get("session")!;
+      const outcome = await exportProgress(deps, {
+        requester: { kind: "person", person: session.person },
+        unitCode: c.req.param("code").slice(0, 40),
+      });
+      if (outcome.status !== "exported") return c.notFound();
+      const locale = localeOf(deps, session.person.locale);
+      const t = deps.translate(locale);
+      const bytes = await download.write(outcome.data, t, locale);
+      const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);
+      const extension = file.slice(file.lastIndexOf("."));
+      const name = `${t(download.name)}-${outcome.scope[0]!.code}-${local.date.replaceAll("-", "")}${extension}`;
+      deps.logger.info({ personId: session.person.id, unit: outcome.scope[0]!.code, file }, "web export");
+      return c.body(new Uint8Array(bytes), 200, {
+        "content-type": download.type,
+        "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "cache-control": "private, no-store",
+      });
     });
-    if (outcome.status !== "exported") return c.notFound();
-    const locale = localeOf(deps, session.person.locale);
-    const t = deps.translate(locale);
-    const workbook = await writeExportWorkbook(
-      buildExportSheets(outcome.data, { t, locale, timeZone: deps.config.timezone }),
-      outcome.data.exportedAt,
-    );
-    const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);
-    const name = `${t("export-file-name")}-${outcome.scope[0]!.code}-${local.date.replaceAll("-", "")}.xlsx`;
-    deps.logger.info({ personId: session.person.id, unit: outcome.scope[0]!.code }, "web export");
-    return c.body(new Uint8Array(workbook), 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "private, no-store",
-    });
-  });
-
-  // The same figures as the report /xuat sends beside the workbook, for the same people.
-  app.get("/don-vi/:code/bao-cao.docx", async (c) => {
-    const session = c.get("session")!;
-    const outcome = await exportProgress(deps, {
-      requester: { kind: "person", person: session.person },
-      unitCode: c.req.param("code").slice(0, 40),
-    });
-    if (outcome.status !== "exported") return c.notFound();
-    const locale = localeOf(deps, session.person.locale);
-    const t = deps.translate(locale);
-    const report = await writeProgressReportDocx(outcome.data, { t, locale, timeZone: deps.config.timezone });
-    const local = localDateTime(outcome.data.exportedAt, deps.config.timezone);
-    const name = `${t("narrative-file-name")}-${outcome.scope[0]!.code}-${local.date.replaceAll("-", "")}.docx`;
-    deps.logger.info({ personId: session.person.id, unit: outcome.scope[0]!.code }, "web report");
-    return c.body(new Uint8Array(report), 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "content-disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "private, no-store",
-    });
-  });
+  }
 
   app.notFound((c) => {
     const session = c.get("session") ?? null;

@@ -185,24 +185,30 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     await shot("05-digest");
   });
 
-  it("when the admin asks for the export, then a workbook arrives and downloads", async () => {
+  it("when the admin asks for the export, then a workbook and the Word report arrive and download", async () => {
     const admin = page.locator('[data-testid="persona-featured"] .persona', { hasText: "Quản trị" }).first();
     await open(admin, (await admin.locator(".name").innerText()).trim());
     const before = await page.locator('[data-testid="document"]').count();
     await page.fill('[data-testid="composer"]', "/xuat");
     await page.press('[data-testid="composer"]', "Enter");
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="document"]').length > n, before, {
+    // The workbook, then the report beside it.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="document"]').length > n + 1, before, {
       timeout: 120_000,
     });
-    const link = page.locator('[data-testid="document"] a').last();
-    expect(await link.innerText()).toMatch(/\.xlsx$/);
-    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-    const file = path.join(artifacts, download.suggestedFilename());
-    await download.saveAs(file);
-    // An .xlsx is a zip archive: "PK" and more than a few kilobytes of sheets.
-    const bytes = readFileSync(file);
-    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
-    expect(bytes.length).toBeGreaterThan(5_000);
+    const links = page.locator('[data-testid="document"] a');
+    const count = await links.count();
+    const [workbook, report] = [links.nth(count - 2), links.nth(count - 1)];
+    expect(await workbook.innerText()).toMatch(/\.xlsx$/);
+    expect(await report.innerText()).toMatch(/^bao-cao-tien-do-dai-hoi-LB-\d{8}\.docx$/);
+    for (const link of [workbook, report]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = path.join(artifacts, download.suggestedFilename());
+      await download.saveAs(file);
+      // An .xlsx and a .docx are zip archives: "PK" and more than a few kilobytes.
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+      expect(bytes.length).toBeGreaterThan(5_000);
+    }
     await shot("06-export");
   });
 

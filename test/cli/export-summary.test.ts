@@ -45,6 +45,11 @@ describe("the export's summary sheet", () => {
   let db: TestDatabase;
   const dir = mkdtempSync(path.join(tmpdir(), "daihoi-summary-"));
   let workbook: ExcelJS.Workbook;
+  /** `export --as-of 26/02/2020` with these arguments, which must succeed. */
+  async function exportAsOf(args: string[]): Promise<void> {
+    const result = await cli(db.database, ["export", "--as-of", "26/02/2020", ...args], {}, clock);
+    expect(result.code, result.err.join("\n")).toBe(0);
+  }
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -179,13 +184,7 @@ describe("the export's summary sheet", () => {
 
   it("when the narrative report is written as docx, then its sentences carry the figures counted here from the files", async () => {
     const out = path.join(dir, "lb.docx");
-    const result = await cli(
-      db.database,
-      ["export", "--format", "docx", "--as-of", "26/02/2020", "--out", out],
-      {},
-      clock,
-    );
-    expect(result.code, result.err.join("\n")).toBe(0);
+    await exportAsOf(["--format", "docx", "--out", out]);
     const paragraphs = docxParagraphs(readFileSync(out));
     const cells = units.filter((unit) => unit.level === "cell");
     const cellsHeld = cells.filter((cell) => heldBy.has(cell.code)).length;
@@ -259,7 +258,7 @@ describe("the export's summary sheet", () => {
     const blank = table.findIndex((row) => row.every((cell) => cell === ""));
     const footer = rowOf(sheet, header + blank + 1).map(shown);
     const out = path.join(dir, "docs.docx");
-    await cli(db.database, ["export", "--format", "docx", "--as-of", "26/02/2020", "--out", out], {}, clock);
+    await exportAsOf(["--format", "docx", "--out", out]);
     const produced = [
       "# The export of the living demo as of 26/02/2020",
       "",
@@ -291,13 +290,7 @@ describe("the export's summary sheet", () => {
 
   it("when the summary is written as CSV, then it is the plain table without head or signatures", async () => {
     const out = path.join(dir, "lb.csv");
-    const result = await cli(
-      db.database,
-      ["export", "--format", "csv", "--as-of", "26/02/2020", "--out", out],
-      {},
-      clock,
-    );
-    expect(result.code, result.err.join("\n")).toBe(0);
+    await exportAsOf(["--format", "csv", "--out", out]);
     const lines = readFileSync(path.join(dir, "lb-summary.csv"), "utf8").slice(1).split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(
       "STT,Tổ chức cơ sở đảng,Chi bộ đã đại hội,Tổng số chi bộ,Tỷ lệ chi bộ đã đại hội,Đại hội cơ sở,Ngày đại hội (đã tổ chức hoặc dự kiến),Dự thảo văn kiện,Phương án nhân sự,Ghi chú",
