@@ -26,7 +26,7 @@ interface WorkingGroup {
   units: string[];
 }
 interface OrgFile {
-  organization: { code: string; name: string };
+  organization: { code: string; name: string; superior?: string };
   campaign: { name: string; deadlines: Record<string, unknown>; terms: Record<string, string> };
   units: Unit[];
   people: Person[];
@@ -71,7 +71,7 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
       for (const key of Object.keys(obj)) expect(keys, `${where}.${key}`).toContain(key);
     };
     allowed(data, ["organization", "campaign", "units", "people", "workingGroups"], "file");
-    allowed(data.organization, ["code", "name"], "organization");
+    allowed(data.organization, ["code", "name", "superior", "committee", "place"], "organization");
     allowed(data.campaign, ["name", "deadlines", "terms"], "campaign");
     const levels = ["province", "district", "grassroots", "partial", "cell"];
     allowed(data.campaign.deadlines, levels, "campaign.deadlines");
@@ -94,7 +94,12 @@ describe("examples/long-bien.yaml (demo organisation)", () => {
   });
 
   it("has the organisation and the campaign", () => {
-    expect(data.organization).toEqual({ code: "LB", name: "Đảng bộ quận Long Biên" });
+    // The head of its documents: the superior organisation; the committee and place are read off the name.
+    expect(data.organization).toEqual({
+      code: "LB",
+      name: "Đảng bộ quận Long Biên",
+      superior: "Đảng bộ thành phố Hà Nội",
+    });
     expect(data.campaign.name).toBe("Đại hội đảng bộ các cấp nhiệm kỳ 2020-2025");
     expect(data.campaign.deadlines).toEqual({
       cell: {
