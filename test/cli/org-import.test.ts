@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { cli } from "../support/cli.js";
 import { createTestDatabase, databaseFingerprint, resetDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -230,6 +231,40 @@ describe("org import", () => {
     ]);
     const result = await cli(db.database, ["org", "import", csvFile, "--lang", "en"]);
     expect(result.out).toEqual(["No changes: the database already matches the file."]);
+  });
+
+  it("when the file gives the head of its documents, then it is stored, exported back, and kept by a CSV import", async () => {
+    await cli(db.database, ["org", "import", smallFile]);
+    const head =
+      'organization: { code: LB, name: "Đảng bộ quận Long Biên", superior: "Đảng bộ thành phố Hà Nội", committee: "Quận ủy Long Biên", place: "Long Biên" }';
+    const withHead = write("head.yaml", small.replace(/^organization: .*$/m, head));
+    const imported = await cli(db.database, ["org", "import", withHead]);
+    // (The small file's leader, named only by phone, is warned about on every import.)
+    expect(imported.out.slice(-2)).toEqual([
+      "Đã nhập Đảng bộ quận Long Biên:",
+      "• cập nhật tên cấp ủy cấp trên, cấp ủy ban hành hoặc địa danh ghi trên văn bản",
+    ]);
+    const given = {
+      code: "LB",
+      name: "Đảng bộ quận Long Biên",
+      superior: "Đảng bộ thành phố Hà Nội",
+      committee: "Quận ủy Long Biên",
+      place: "Long Biên",
+    };
+    const exportedHead = async () =>
+      (parse((await cli(db.database, ["org", "export"])).out.join("\n")) as { organization: unknown }).organization;
+    expect(await exportedHead()).toEqual(given);
+    // The CSV form has no organisation section: it leaves the stored head as it is.
+    const csvFile = path.join(dir, "head.csv");
+    await cli(db.database, ["org", "export", "--format", "csv", "--out", csvFile]);
+    expect((await cli(db.database, ["org", "import", csvFile])).out).toContain(
+      "Không có gì thay đổi: dữ liệu đã khớp với tệp.",
+    );
+    expect(await exportedHead()).toEqual(given);
+    // A YAML file without them clears them: the file is the organisation.
+    expect((await cli(db.database, ["org", "import", smallFile])).out).toContain(
+      "• cập nhật tên cấp ủy cấp trên, cấp ủy ban hành hoặc địa danh ghi trên văn bản",
+    );
   });
 
   it("when a CSV is imported into an empty database, then units and their secretaries are created", async () => {
