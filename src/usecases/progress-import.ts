@@ -43,11 +43,14 @@ export async function importProgress(
   const problems: ProgressImportProblem[] = [];
   const fileProblem = (path: string, code: string, args?: Record<string, string>) =>
     problems.push({ kind: "file", problem: { path, code, ...(args && { args }) } });
-  if (file.organizationCode.toUpperCase() !== organization.code.toUpperCase())
+  // Another organisation's file: none of its codes mean anything here.
+  if (file.organizationCode.toUpperCase() !== organization.code.toUpperCase()) {
     fileProblem("organization", "progress-other-organization", {
       value: file.organizationCode,
       organization: organization.code,
     });
+    return { status: "invalid", problems };
+  }
   const campaign = (await loadActiveCampaigns(deps.prisma, [organization.id])).get(organization.id);
   if (!campaign) return { status: "no-campaign" };
 

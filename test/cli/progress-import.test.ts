@@ -75,6 +75,21 @@ describe("progress import and figures as of a day", () => {
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
 
+  it("when the file is another organisation's, then nothing is written and it says which to choose", async () => {
+    const other = path.join(dir, "other.yaml");
+    writeFileSync(other, 'organization: HT\nreports:\n  - { unit: P-BODE-01, on: 2020-02-14, report: "kehoach" }\n');
+    const before = await databaseFingerprint(db.database);
+    expect(await run(["progress", "import", other])).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `Tệp ${other} có 1 lỗi; chưa ghi gì vào cơ sở dữ liệu:`,
+        'organization: tệp của tổ chức "HT" nhưng đang nạp vào tổ chức "LB"; chọn đúng tổ chức bằng --org HT',
+      ],
+    });
+    expect(await databaseFingerprint(db.database)).toEqual(before);
+  });
+
   it("when the demo's progress is loaded, then status as of 26/02/2020 gives the article's figures", async () => {
     const loaded = await run(["progress", "import", progressFile]);
     expect(loaded.err).toEqual([]);
