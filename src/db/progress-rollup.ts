@@ -473,7 +473,11 @@ export async function loadElectionStats(
                count(v.delegates)::int AS "delegatesKnown"
         FROM v GROUP BY v.level) l) AS levels,
       (SELECT json_agg(u) FROM (
-        SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned FROM v
+        SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned,
+               (SELECT pu.name FROM units pu JOIN units su ON su."parentId" = pu.id WHERE su.id = v.id) AS "parentName",
+               EXISTS (SELECT 1 FROM units su JOIN units o ON o."organizationId" = su."organizationId" AND o.name = su.name
+                       AND o.id <> su.id AND o."archivedAt" IS NULL WHERE su.id = v.id) AS "nameShared"
+        FROM v
         WHERE v.elected < v.planned
         ORDER BY v.elected::float / v.planned, v.position, v.id
         LIMIT ${options.shortLimit ?? shortListLimit}) u) AS "shortUnits"`;

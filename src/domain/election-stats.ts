@@ -2,6 +2,7 @@
 // them ("bầu đủ 39, thiếu 11; nữ 39,02%; trẻ 12,19%; tái cử 10, mới 5; 17 đại biểu dự đại hội cấp
 // trên"). The sums are computed in SQL over the current `held` reports (src/db/progress-rollup.ts).
 import { unitLevels, type UnitLevel } from "./levels.js";
+import type { NamedUnit } from "./unit-label.js";
 
 export interface ElectionTotals {
   /** Congresses held (current `held` reports), and how many of them carry election results. */
@@ -36,7 +37,8 @@ export interface ElectionLevelStats extends ElectionTotals {
   level: UnitLevel;
 }
 
-export interface ShortUnit {
+/** Named as lists name units (with its parent when its name is shared: every ward has a "Tổ dân phố số 2"). */
+export interface ShortUnit extends NamedUnit {
   id: number;
   name: string;
   level: UnitLevel;

@@ -3,6 +3,7 @@
 // elected directly, delegates to the higher congress; then which units elected short.
 import { newMembers, shareBase, sortLevels, type ElectionStats } from "../domain/election-stats.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
+import { renderUnitLabel } from "./unit-label.js";
 
 /** Detail lines sit under their level's line. */
 const indent = "   ";
@@ -65,7 +66,9 @@ export function renderElectionStats(
     lines.push(
       t("election-short", {
         list: shown
-          .map((unit) => t("election-short-unit", { name: unit.name, elected: unit.elected, planned: unit.planned }))
+          .map((unit) =>
+            t("election-short-unit", { name: renderUnitLabel(t, unit), elected: unit.elected, planned: unit.planned }),
+          )
           .join("; "),
         more: shortTotal - shown.length,
       }),

@@ -55,8 +55,24 @@ describe("statistics by level", () => {
         }),
       ],
       shortUnits: [
-        { id: 12, name: "Chi bộ Tổ dân phố 12", level: "cell", elected: 2, planned: 3 },
-        { id: 3, name: "Đảng bộ phường Gia Thụy", level: "grassroots", elected: 12, planned: 13 },
+        {
+          id: 12,
+          name: "Chi bộ Tổ dân phố 12",
+          parentName: null,
+          nameShared: false,
+          level: "cell",
+          elected: 2,
+          planned: 3,
+        },
+        {
+          id: 3,
+          name: "Đảng bộ phường Gia Thụy",
+          parentName: null,
+          nameShared: false,
+          level: "grassroots",
+          elected: 12,
+          planned: 13,
+        },
       ],
     };
     const rows = statisticsByLevel(

@@ -224,7 +224,18 @@ describe("election statistics text", () => {
         },
         { ...emptyElectionTotals(), level: "grassroots", congresses: 1, withResults: 0 },
       ],
-      shortUnits: [{ id: 9, name: "Chi bộ 9", level: "cell", elected: 4, planned: 5 }],
+      // Every ward has a "Tổ dân phố số 2": the unit elected short is named with its ward.
+      shortUnits: [
+        {
+          id: 10,
+          name: "Chi bộ Tổ dân phố số 2",
+          parentName: "Đảng bộ phường Bồ Đề",
+          nameShared: true,
+          level: "cell",
+          elected: 4,
+          planned: 5,
+        },
+      ],
     };
     const vi = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
     expect(renderElectionStats(vi, "vi", stats)).toEqual([
@@ -233,7 +244,7 @@ describe("election statistics text", () => {
       "• Chi bộ trực thuộc (3): cấp ủy trúng cử 14/15 (93,3%); bầu đủ 2, bầu thiếu 1",
       "   Nữ 6 (42,9%) • dưới 35 tuổi 1 (7,1%) • tái cử 9 (64,3%) • mới 5 (35,7%)",
       "   Bí thư bầu trực tiếp: 1/3 • Đại biểu dự đại hội cấp trên: 12",
-      "Bầu thiếu cấp ủy: Chi bộ 9 (4/5).",
+      "Bầu thiếu cấp ủy: Chi bộ Tổ dân phố số 2 — phường Bồ Đề (4/5).",
     ]);
     const en = translatorFor(createI18n({ defaultLocale: "en" }), "en");
     expect(renderElectionStats(en, "en", stats)[2]).toBe(
