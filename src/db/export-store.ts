@@ -15,6 +15,7 @@ import { resolveLetterhead } from "../domain/letterhead.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
 import { loadElectionStats, loadUnitsRollup } from "./progress-rollup.js";
+import { difficultyOpening, openAtSql } from "./unit-progress.js";
 import { loadActiveCampaigns, loadUnitRecords, type UnitRecord } from "./unit-records.js";
 
 export interface ExportRequest {
@@ -54,9 +55,7 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
   const organizationId = request.organizationId;
   const before = request.recordedBefore ?? null;
   const recordedInTime = before ? Prisma.sql`AND r."createdAt" < ${before}` : Prisma.empty;
-  const difficultyOpen = before
-    ? Prisma.sql`d."openedAt" < ${before} AND (d."resolvedAt" IS NULL OR d."resolvedAt" >= ${before})`
-    : Prisma.sql`d."resolvedAt" IS NULL`;
+  const difficultyOpen = openAtSql("d", difficultyOpening, before);
 
   const rootIds = request.roots.map((root) => root.id);
   const [units, heldPayloads, difficulties, secretaries, progress, electionStats] = await Promise.all([

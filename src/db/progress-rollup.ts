@@ -23,7 +23,15 @@ import {
   type RollupUnit,
   type SubtreeRollup,
 } from "../domain/progress-rollup.js";
-import { deadlinePivotSql, earliestOpenDeadlineSql, progressAsOfSql, reachedSql } from "./unit-progress.js";
+import {
+  deadlinePivotSql,
+  difficultyOpening,
+  earliestOpenDeadlineSql,
+  openAtSql,
+  pauseOpening,
+  progressAsOfSql,
+  reachedSql,
+} from "./unit-progress.js";
 
 export interface RollupOptions {
   today: LocalDate;
@@ -291,12 +299,8 @@ async function rollupRows(
     "childrenOf" in entries ? entries.childrenOf.parentId === null : entries.every((entry) => entry.parentId === null);
   const difficultyInScope = wholeOrganisations ? Prisma.sql`true` : Prisma.sql`d."unitId" IN (SELECT id FROM sub)`;
   const before = options.recordedBefore ?? null;
-  const difficultyOpen = before
-    ? Prisma.sql`d."openedAt" < ${before} AND (d."resolvedAt" IS NULL OR d."resolvedAt" >= ${before})`
-    : Prisma.sql`d."resolvedAt" IS NULL`;
-  const pauseOpen = before
-    ? Prisma.sql`rp."pausedAt" < ${before} AND (rp."resumedAt" IS NULL OR rp."resumedAt" >= ${before})`
-    : Prisma.sql`rp."resumedAt" IS NULL`;
+  const difficultyOpen = openAtSql("d", difficultyOpening, before);
+  const pauseOpen = openAtSql("rp", pauseOpening, before);
   const since = options.since ? options.since.toISOString() : null;
   // The children of one unit: each unit's entry is the first id of its path below the unit's, so no join
   // is needed. Any other set of entries: see entriesSql.

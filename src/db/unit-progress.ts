@@ -95,12 +95,24 @@ export function progressAsOfSql(
 }
 
 /**
- * Whether the unit `unitId` has an open reminder pause: now, or when `before` is given, one made before
- * that instant and not resumed by then.
+ * Whether the row `alias` (a difficulty, a reminder pause) is open: now (not closed), or when `before` is
+ * given, opened before that instant and not closed by then.
  */
+export function openAtSql(
+  alias: string,
+  columns: { opened: string; closed: string },
+  before: Date | null | undefined,
+): Prisma.Sql {
+  const opened = Prisma.raw(`${alias}."${columns.opened}"`);
+  const closed = Prisma.raw(`${alias}."${columns.closed}"`);
+  if (!before) return Prisma.sql`${closed} IS NULL`;
+  return Prisma.sql`${opened} < ${before} AND (${closed} IS NULL OR ${closed} >= ${before})`;
+}
+
+export const difficultyOpening = { opened: "openedAt", closed: "resolvedAt" };
+export const pauseOpening = { opened: "pausedAt", closed: "resumedAt" };
+
+/** Whether the unit `unitId` has a reminder pause open (now, or at `before`). */
 export function openPauseSql(unitId: Prisma.Sql, before: Date | null | undefined): Prisma.Sql {
-  if (!before)
-    return Prisma.sql`EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = ${unitId} AND rp."resumedAt" IS NULL)`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = ${unitId} AND rp."pausedAt" < ${before}
-                             AND (rp."resumedAt" IS NULL OR rp."resumedAt" >= ${before}))`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM reminder_pauses rp WHERE rp."unitId" = ${unitId} AND ${openAtSql("rp", pauseOpening, before)})`;
 }
