@@ -5,6 +5,7 @@ import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { LocalDate } from "./domain/local-date.js";
 import { isQuietTime } from "./domain/reminder-policy.js";
+import { addDays } from "./domain/user-date.js";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -80,19 +81,20 @@ export function afterQuietHours(now: Date, timeZone: string, quiet: { start: str
  * `day` (`status --as-of`, `export --as-of`).
  */
 export function endOfLocalDay(day: LocalDate, timeZone: string): Date {
-  return dayjs.tz(`${day} 00:00`, "YYYY-MM-DD HH:mm", timeZone).add(1, "day").toDate();
+  return atLocalTime(addDays(day, 1), "00:00", timeZone);
 }
 
 /**
- * The office's day figures are computed for, and what counts: today and everything recorded; or, asked
- * "as of" an earlier day, that day and what was recorded by its end. A day not before today is today.
+ * The office's day figures are computed for at `now`, and what counts: today and everything recorded; or,
+ * asked "as of" an earlier day, that day and what was recorded by its end. A day not before today is today.
+ * Given the moment the caller stamps its figures with, so the two never fall on different days.
  */
 export function figuresDay(
-  clock: Clock,
+  now: Date,
   timeZone: string,
   asOf?: LocalDate,
 ): { today: LocalDate; recordedBefore: Date | null } {
-  const today = localToday(clock, timeZone);
+  const today = localDateOf(now, timeZone);
   if (asOf === undefined || asOf >= today) return { today, recordedBefore: null };
   return { today: asOf, recordedBefore: endOfLocalDay(asOf, timeZone) };
 }

@@ -38,6 +38,31 @@ const columns: readonly (readonly [string, ColumnKind])[] = [
   ["remarks", "text"],
 ];
 
+/**
+ * The head every document of the export carries (the summary sheet, the Word report): the issuer's lines
+ * (the superior organisation when known, then the issuing committee), the Party's name, and the place and
+ * day the document is made ("Long Biên, ngày 02 tháng 12 năm 2026").
+ */
+export function documentHead(
+  data: Pick<ExportData, "organization" | "exportedAt">,
+  t: Translate,
+  timeZone: string,
+): { issuer: string[]; party: string; dated: string } {
+  const { letterhead } = data.organization;
+  const made = localDateTime(data.exportedAt, timeZone).date;
+  return {
+    issuer: [...(letterhead.superior ? [letterhead.superior.toUpperCase()] : []), letterhead.committee.toUpperCase()],
+    party: t("export-summary-party"),
+    dated: t("export-summary-dated", {
+      place: letterhead.place,
+      day: made.slice(8, 10),
+      month: made.slice(5, 7),
+      year: made.slice(0, 4),
+      date: formatLocalDate(made),
+    }),
+  };
+}
+
 export function buildSummarySheet(data: ExportData, t: Translate, locale: Locale, timeZone: string): SummarySheet {
   const summary = exportSummary(data);
   const ratio = (part: number, whole: number) =>
@@ -101,23 +126,12 @@ export function buildSummarySheet(data: ExportData, t: Translate, locale: Locale
     boldRows: summary.levels.map((_, index) => summary.rows.length + index),
   };
 
-  const { letterhead } = data.organization;
-  const made = localDateTime(data.exportedAt, timeZone).date;
+  const head = documentHead(data, t, timeZone);
   const scope = data.scope.length === 1 && data.scope[0]!.code === data.organization.code ? null : data.scope;
   return {
-    issuer: [
-      ...(letterhead.superior ? [letterhead.superior.toUpperCase()] : []),
-      letterhead.committee.toUpperCase(),
-      "*",
-    ],
-    party: t("export-summary-party"),
-    dated: t("export-summary-dated", {
-      place: letterhead.place,
-      day: made.slice(8, 10),
-      month: made.slice(5, 7),
-      year: made.slice(0, 4),
-      date: formatLocalDate(made),
-    }),
+    issuer: [...head.issuer, "*"],
+    party: head.party,
+    dated: head.dated,
     title: [
       t("export-summary-title"),
       ...(data.campaign ? [data.campaign.name] : []),

@@ -16,11 +16,11 @@ import {
   WidthType,
 } from "docx";
 import type { ExportData } from "../domain/export-rows.js";
-import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
 import { progressNarrative, type ProgressNarrative } from "../domain/progress-narrative.js";
 import { formatPercent, type Locale, type Translate } from "../i18n.js";
 import { renderElectionStats } from "./election-stats-text.js";
+import { documentHead } from "./export-summary-sheet.js";
 import { documentFont } from "./export-workbook.js";
 import { renderUnitLabel } from "./unit-label.js";
 
@@ -154,12 +154,7 @@ export async function writeProgressReportDocx(
 ): Promise<Buffer> {
   const { t, locale, timeZone } = options;
   const narrative = progressNarrative(data);
-  const { letterhead } = data.organization;
-  const made = localDateTime(data.exportedAt, timeZone).date;
-  const issuer = [
-    ...(letterhead.superior ? [letterhead.superior.toUpperCase()] : []),
-    letterhead.committee.toUpperCase(),
-  ];
+  const { issuer, party, dated } = documentHead(data, t, timeZone);
   const cell = (paragraphs: Paragraph[]) =>
     new TableCell({ borders: noBorders, width: { size: 50, type: WidthType.PERCENTAGE }, children: paragraphs });
   const head = new Table({
@@ -173,20 +168,9 @@ export async function writeProgressReportDocx(
             centred([line("*", { size: 26 })]),
           ]),
           cell([
-            centred([line(t("export-summary-party"), { bold: true, underline: true, size: 26 })]),
+            centred([line(party, { bold: true, underline: true, size: 26 })]),
             centred([line("")]),
-            centred([
-              line(
-                t("export-summary-dated", {
-                  place: letterhead.place,
-                  day: made.slice(8, 10),
-                  month: made.slice(5, 7),
-                  year: made.slice(0, 4),
-                  date: formatLocalDate(made),
-                }),
-                { italic: true },
-              ),
-            ]),
+            centred([line(dated, { italic: true })]),
           ]),
         ],
       }),

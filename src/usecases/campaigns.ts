@@ -327,7 +327,7 @@ export async function exportCampaign(
   const campaign = campaigns.find((candidate) => candidate.key === input.campaignKey.toLowerCase());
   if (!campaign) return { status: "unknown-campaign", keys: campaigns.map((candidate) => candidate.key) };
   const exportedAt = deps.clock.now();
-  const { today, recordedBefore } = figuresDay(deps.clock, deps.config.timezone, input.asOf);
+  const { today, recordedBefore } = figuresDay(exportedAt, deps.config.timezone, input.asOf);
   const organization = await deps.prisma.organization.findUniqueOrThrow({
     where: { id: scoped.organizationId },
     select: { name: true },

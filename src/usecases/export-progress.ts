@@ -29,7 +29,7 @@ export async function exportProgress(deps: UseCaseDeps, input: ExportRequest): P
   const { organizationId, scope } = scoped;
   const exportedAt = deps.clock.now();
   const timeZone = deps.config.timezone;
-  const { today, recordedBefore } = figuresDay(deps.clock, timeZone, input.asOf);
+  const { today, recordedBefore } = figuresDay(exportedAt, timeZone, input.asOf);
   const data = await loadExportData(deps.prisma, {
     organizationId,
     roots: scope,

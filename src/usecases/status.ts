@@ -30,7 +30,7 @@ export async function subtreeStatus(
   /** `asOf`: count what was known at the end of that office's day (a day not before today is today). */
   input: { organizationId: number; unitCode?: string; asOf?: LocalDate },
 ): Promise<StatusOutcome> {
-  const { today, recordedBefore } = figuresDay(deps.clock, deps.config.timezone, input.asOf);
+  const { today, recordedBefore } = figuresDay(deps.clock.now(), deps.config.timezone, input.asOf);
   const unit = await organizationUnit(deps, input.organizationId, input.unitCode);
   const rollup = unit && (await loadSubtreeRollup(deps.prisma, unit.id, { today, recordedBefore }));
   if (!rollup || !unit) return { status: "unknown-unit", code: input.unitCode ?? "" };
