@@ -123,7 +123,7 @@ export function generateProgress(units: readonly Unit[]): string {
       report(
         unit.code,
         pilotHeld.on,
-        `daihoi ${typed(pilotHeld.on)} bch=9/9 btv=3 nu=3 tre=1 taicu=6 daibieu=7 trieutap=62 comat=60`,
+        `daihoi ${typed(pilotHeld.on)} bch=9/9 btv=3 btvnu=1 nu=3 tre=1 tu35=5 tren50=3 taicu=6 trendh=2 daihoc=7 caocap=3 trungcap=6 phieuthap=72,5 phieucao=100 daibieu=6 duongnhien=1 trieutap=62 comat=60`,
       );
       continue;
     }

@@ -49,12 +49,15 @@ help-report-line =
     <b>Keys for a congress held</b>
     bch=15/15 — committee members elected/planned: the executive committee of a committee, the cell committee of a cell (required)
     nu=4 — women
-    tre=2 — under 35
+    tre=2 tu35=9 tren50=4 — under 35, 35 to 50, over 50
     taicu=10 — re-elected
-    btv=5 — standing committee members (committees)
+    trendh=3 daihoc=11 — postgraduate; college or university
+    caocap=6 trungcap=8 — advanced political theory; intermediate
+    btv=5 btvnu=2 — standing committee members, of whom women (committees)
     bttructiep=co — secretary elected directly at the congress (co = yes, khong = no)
     motlan=co — elected in full in one round (co/khong)
-    daibieu=17 — delegates to the higher congress
+    phieuthap=61.25 phieucao=98.5 — lowest and highest share of votes of those elected (%)
+    daibieu=16 duongnhien=1 — delegates to the higher congress: elected, ex officio
     trieutap=120 comat=118 — delegates summoned, present
     ghichu=… — a note (last on the line)
 

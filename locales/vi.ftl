@@ -49,12 +49,15 @@ help-report-line =
     <b>Các khóa khi báo cáo đã tổ chức đại hội</b>
     bch=15/15 — số cấp ủy viên trúng cử/số theo đề án: ban chấp hành của đảng bộ, chi ủy của chi bộ (bắt buộc)
     nu=4 — số nữ
-    tre=2 — số dưới 35 tuổi
+    tre=2 tu35=9 tren50=4 — số dưới 35, từ 35 đến 50, trên 50 tuổi
     taicu=10 — số tái cử
-    btv=5 — số ủy viên Ban Thường vụ (đảng bộ)
+    trendh=3 daihoc=11 — trình độ trên đại học; cao đẳng, đại học
+    caocap=6 trungcap=8 — lý luận chính trị cao cấp, cử nhân; trung cấp
+    btv=5 btvnu=2 — số ủy viên Ban Thường vụ, trong đó nữ (đảng bộ)
     bttructiep=co — bí thư bầu trực tiếp tại đại hội (co/khong)
     motlan=co — bầu đủ trong một lần (co/khong)
-    daibieu=17 — số đại biểu dự đại hội cấp trên
+    phieuthap=61,25 phieucao=98,5 — tỷ lệ phiếu thấp nhất, cao nhất của người trúng cử (%)
+    daibieu=16 duongnhien=1 — đại biểu dự đại hội cấp trên: được bầu, đương nhiên
     trieutap=120 comat=118 — đại biểu được triệu tập, có mặt
     ghichu=… — ghi chú (ghi cuối dòng)
 

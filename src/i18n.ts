@@ -52,6 +52,11 @@ export function formatPercent(part: number, total: number, locale: Locale, decim
   return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(share)}%`;
 }
 
+/** A percentage as reported (a share of votes: 61.25 → "61,25%"), up to two decimals, none added. */
+export function formatPercentValue(percent: number, locale: Locale): string {
+  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(percent)}%`;
+}
+
 /** A count as the office writes it: 1.234 in Vietnamese, 1,234 in English. */
 export function formatCount(count: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US").format(count);

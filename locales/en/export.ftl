@@ -69,13 +69,23 @@ export-column = { $column ->
     [elected] Committee elected
     [in-full] Elected in full
     [standing] Standing committee
+    [standing-women] Women on the standing committee
     [women] Women
     [under-35] Under 35
+    [aged-35-to-50] Aged 35 to 50
+    [over-50] Over 50
     [re-elected] Re-elected
+    [postgraduate] Postgraduate
+    [graduate] College or university
+    [theory-advanced] Advanced political theory
+    [theory-intermediate] Intermediate political theory
+    [lowest-vote-share] Lowest share of votes
+    [highest-vote-share] Highest share of votes
+    [delegates-ex-officio] Delegates ex officio
     [new] New members
     [secretary-direct] Secretary elected directly
     [one-round] Elected in one round
-    [delegates] Delegates to the higher congress
+    [delegates] Delegates elected to the higher congress
     [summoned] Delegates summoned
     [present] Delegates present
     [note] Note
@@ -92,6 +102,15 @@ export-column = { $column ->
     [re-elected-share] Share re-elected
     [new-share] Share of new members
     [secretary-direct-count] Secretaries elected directly
+    [one-round-count] Units elected in one round
+    [aged-35-to-50-share] Share aged 35 to 50
+    [over-50-share] Share over 50
+    [postgraduate-share] Share postgraduate
+    [graduate-share] Share college or university
+    [theory-advanced-share] Share with advanced political theory
+    [theory-intermediate-share] Share with intermediate political theory
+    [standing-women-share] Share of women on the standing committee
+    [present-share] Share present
     [opened-at] Raised on
    *[text] Text
 }

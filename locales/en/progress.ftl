@@ -113,7 +113,25 @@ election-level = • { $label } ({ $count }): committee members elected { $elect
 election-people = {"   "}Women { $women } ({ $womenShare }) • under 35 { $young } ({ $youngShare }) • re-elected { $reElected } ({ $reElectedShare }) • new { $fresh } ({ $freshShare })
 election-direct = Secretary elected directly: { $yes }/{ $known }
 election-one-round = Full committee in one round: { $yes }/{ $known }
-election-delegates = Delegates to the higher congress: { $count }
+election-delegates = Delegates to the higher congress: { $elected } elected{ $exOfficio ->
+    [none] {""}
+   *[other] , { $exOfficio } ex officio
+}
+election-count = { $field ->
+    [agedThirtyFiveToFifty] aged 35 to 50
+    [overFifty] over 50
+    [postgraduate] postgraduate
+    [graduate] college or university
+    [theoryAdvanced] advanced political theory
+   *[theoryIntermediate] intermediate political theory
+} { $count } ({ $share })
+election-make-up = Make-up: { $parts }
+election-standing = standing committees { $count }{ $women ->
+    [none] {""}
+   *[other] , of whom women { $women } ({ $share })
+}
+election-vote-shares = Share of votes of those elected: lowest { $lowest }, highest { $highest }
+election-attendance = Present { $present } of { $summoned } delegates summoned ({ $share })
 election-no-results = • { $label } ({ $count }): no election results reported
 election-short = Committees elected short: { $list }{ $more ->
     [0] .

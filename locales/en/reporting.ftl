@@ -39,11 +39,17 @@ report-done-in-future = { $date } has not come yet. Report only what is done, on
 report-outside-campaign = { $date } is outside this campaign: only dates from { $from } to { $to } are accepted. Please check the date, especially the year.
 report-ask-numbers = Type the numbers, separated by spaces: { $fields }. E.g.: { $example }
     The first two are required; leave out unknown ones at the end, or type - in their place.
+report-ask-composition = The make-up of the members elected. Type the numbers, separated by spaces: { $fields }. E.g.: { $example }
+    Type - in place of a number not known, or press "Skip" to leave this part out.
+report-ask-votes = Share of votes of those elected (%), separated by spaces: { $fields }. E.g.: { $example }
+    Up to two decimals; press "Skip" to leave this part out.
 report-ask-attendance = Type the delegates' numbers, separated by spaces: { $fields }. E.g.: { $example }
     You may type only the first ones, or press "Skip" to leave this part out.
 report-ask-number = { $question } (from { $min } to { $max })
 report-numbers-not-a-number = "{ $value }" is not a number. { $single ->
     [yes] Type a whole number, e.g.: { $example }
+    [share] Type a percentage with up to two decimals, e.g.: { $example }
+    [shares] Type the percentages (up to two decimals) separated by spaces, e.g.: { $example }
    *[no] Type whole numbers separated by spaces, e.g.: { $example }
 }
 report-numbers-too-few = Required: { $fields }. E.g.: { $example }
@@ -83,7 +89,17 @@ report-question = { $field ->
         [cell] Was the cell committee elected in full in one round of voting?
        *[executive] Was the executive committee elected in full in one round of voting?
     }
+    [agedThirtyFiveToFifty] Of the committee members elected, how many are 35 to 50?
+    [overFifty] Of the committee members elected, how many are over 50?
+    [postgraduate] Of the committee members elected, how many have a postgraduate degree?
+    [graduate] Of the committee members elected, how many have a college or university degree?
+    [theoryAdvanced] Of the committee members elected, how many have advanced political theory (cao cấp, cử nhân)?
+    [theoryIntermediate] Of the committee members elected, how many have intermediate political theory (trung cấp)?
+    [standingWomen] Of the standing committee members, how many are women?
+    [lowestVoteShare] The lowest share of votes of anyone elected (%)?
+    [highestVoteShare] The highest share of votes of anyone elected (%)?
     [delegates] How many delegates were elected to the higher congress?
+    [delegatesExOfficio] How many delegates attend the higher congress ex officio?
     [summoned] How many delegates were summoned to the congress?
    *[present] How many delegates were present at the congress?
 }
@@ -97,7 +113,17 @@ report-number-name = { $field ->
     [underThirtyFive] under 35
     [reElected] re-elected
     [standingElected] standing committee members
+    [standingWomen] women on the standing committee
+    [agedThirtyFiveToFifty] aged 35 to 50
+    [overFifty] over 50
+    [postgraduate] postgraduate
+    [graduate] college or university
+    [theoryAdvanced] advanced political theory
+    [theoryIntermediate] intermediate political theory
+    [lowestVoteShare] lowest share of votes
+    [highestVoteShare] highest share of votes
     [delegates] delegates elected to the higher congress
+    [delegatesExOfficio] delegates ex officio
     [summoned] delegates summoned
    *[present] delegates present
 }
@@ -132,7 +158,10 @@ report-card-committee = { $committee ->
 report-card-women = women { $count } ({ $share })
 report-card-young = under 35 { $count } ({ $share })
 report-card-re-elected = re-elected { $count }, new { $newMembers }
-report-card-standing = Standing committee: { $count } members
+report-card-standing = Standing committee: { $count } members{ $women ->
+    [none] {""}
+   *[other] , women { $women }
+}
 report-card-secretary-direct = Secretary elected directly at the congress: { $answer ->
     [yes] yes
    *[no] no
@@ -141,7 +170,10 @@ report-card-one-round = Elected in full in one round: { $answer ->
     [yes] yes
    *[no] no
 }
-report-card-delegates = Delegates to the higher congress: { $count }
+report-card-delegates = Delegates to the higher congress: { $count }{ $exOfficio ->
+    [none] {""}
+   *[other] {" "}elected, { $exOfficio } ex officio
+}
 report-card-attendance = Delegates present: { $present }/{ $summoned }
 report-card-note = Note: { $note }
 report-card-correction = Corrects the previous report (old → new):
@@ -164,12 +196,22 @@ report-field-name = { $field ->
     [committeePlanned] Members planned
     [committeeElected] Members elected
     [standingElected] Standing committee
+    [standingWomen] Women on the standing committee
     [women] Women
     [underThirtyFive] Under 35
+    [agedThirtyFiveToFifty] Aged 35 to 50
+    [overFifty] Over 50
     [reElected] Re-elected
+    [postgraduate] Postgraduate
+    [graduate] College or university
+    [theoryAdvanced] Advanced political theory
+    [theoryIntermediate] Intermediate political theory
     [secretaryDirect] Secretary elected directly
     [oneRound] Elected in one round
+    [lowestVoteShare] Lowest share of votes
+    [highestVoteShare] Highest share of votes
     [delegates] Delegates to the higher congress
+    [delegatesExOfficio] Delegates ex officio
     [summoned] Delegates summoned
     [present] Delegates present
    *[note] Note
@@ -184,9 +226,10 @@ report-yes-no = { $answer ->
 report-line-problems = The report was not saved:
 report-line-empty = Usage: /report for step-by-step guidance, or one line: /report [UNIT_CODE] WHAT [date] [key=value …], e.g. /report held 04/03/2020 bch=15/15 nu=4 tre=2 taicu=10
 report-line-unknown-milestone = "{ $value }" is not something to report. Use one of: plan, documents, personnel, scheduled, held (or kehoach, vankien, nhansu, lich, daihoi).
-report-line-unknown-key = There is no key "{ $value }". Keys: bch, btv, nu, tre, taicu, bttructiep, motlan, daibieu, trieutap, comat, ghichu (see /help).
+report-line-unknown-key = There is no key "{ $value }". Keys: bch, btv, btvnu, nu, tre, tu35, tren50, taicu, trendh, daihoc, caocap, trungcap, bttructiep, motlan, phieuthap, phieucao, daibieu, duongnhien, trieutap, comat, ghichu (see /help).
 report-line-duplicate-key = Key "{ $value }" is given twice.
 report-line-not-a-number = { $key }={ $value }: a number is needed, e.g. { $key }=4.
+report-line-not-a-share = { $key }={ $value }: a percentage with up to two decimals is needed, e.g. { $key }=61.25.
 report-line-not-yes-no = { $key }={ $value }: "co" (yes) or "khong" (no) is needed, e.g. { $key }=co.
 report-line-bch-format = bch={ $value }: write elected/planned, e.g. bch=15/15.
 report-line-results-only-for-held = Key "{ $value }" is only used when reporting a congress held (held).
@@ -202,6 +245,14 @@ report-line-need-unit = You follow several units: write the unit code right afte
 report-results-required = The election results are needed.
 report-election-range = { $field }: { $value } is outside the allowed range ({ $min } to { $max }).
 report-election-more-than = { $field } ({ $value }) cannot be more than { $limitField } ({ $limit }).
+report-election-sum = { $group ->
+    [age] Members under 35, 35 to 50 and over 50
+    [education] Members with postgraduate and with college or university degrees
+   *[theory] Members with advanced and with intermediate political theory
+} add up to { $parts } = { $value }, which { $exact ->
+    [yes] must equal
+   *[no] cannot be more than
+} the members elected ({ $limit }).
 report-election-over-planned = Members elected ({ $value }) exceed the plan ({ $limit }). If that is right, add ghichu=… to explain.
 
 ## Rate limit

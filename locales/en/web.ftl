@@ -116,6 +116,12 @@ web-report-cancel = Cancel, back to the unit
 web-report-problems = The report was not saved. Please correct the following, then press "Review before saving":
 web-report-required = { $field }: missing (required), e.g. 5.
 web-report-not-a-number = { $field }: "{ $value }" is not a number. Write a whole number, e.g. 5; leave it empty if not known.
+web-report-not-a-share = { $field }: "{ $value }" is not a percentage. Write a number with up to two decimals, e.g. 61.25; leave it empty if not known.
+web-report-group = { $group ->
+    [composition] Make-up of the members elected
+    [votes] Share of votes of those elected (%)
+   *[attendance] Delegates
+}
 web-report-confirm-title = Confirm the report
 web-report-confirm-hint = Nothing is saved until you press "✅ Confirm". Press "✏️ Edit" to change it; what you entered is kept.
 web-report-saved-title = Report saved

@@ -69,13 +69,23 @@ export-column = { $column ->
     [elected] BCH trúng cử
     [in-full] Bầu đủ
     [standing] Ủy viên BTV
+    [standing-women] Nữ trong BTV
     [women] Nữ
     [under-35] Dưới 35 tuổi
+    [aged-35-to-50] Từ 35 đến 50 tuổi
+    [over-50] Trên 50 tuổi
     [re-elected] Tái cử
+    [postgraduate] Trên đại học
+    [graduate] Cao đẳng, đại học
+    [theory-advanced] LLCT cao cấp, cử nhân
+    [theory-intermediate] Trung cấp LLCT
+    [lowest-vote-share] Tỷ lệ phiếu thấp nhất
+    [highest-vote-share] Tỷ lệ phiếu cao nhất
+    [delegates-ex-officio] Đại biểu đương nhiên
     [new] Tham gia lần đầu
     [secretary-direct] Bí thư bầu trực tiếp
     [one-round] Bầu một lần đủ
-    [delegates] Đại biểu dự đại hội cấp trên
+    [delegates] Đại biểu được bầu dự đại hội cấp trên
     [summoned] Đại biểu triệu tập
     [present] Đại biểu có mặt
     [note] Ghi chú
@@ -92,6 +102,15 @@ export-column = { $column ->
     [re-elected-share] Tỷ lệ tái cử
     [new-share] Tỷ lệ tham gia lần đầu
     [secretary-direct-count] Số bí thư bầu trực tiếp
+    [one-round-count] Số đơn vị bầu một lần đủ
+    [aged-35-to-50-share] Tỷ lệ từ 35 đến 50 tuổi
+    [over-50-share] Tỷ lệ trên 50 tuổi
+    [postgraduate-share] Tỷ lệ trên đại học
+    [graduate-share] Tỷ lệ cao đẳng, đại học
+    [theory-advanced-share] Tỷ lệ LLCT cao cấp, cử nhân
+    [theory-intermediate-share] Tỷ lệ trung cấp LLCT
+    [standing-women-share] Tỷ lệ nữ trong BTV
+    [present-share] Tỷ lệ có mặt
     [opened-at] Ngày nêu
    *[text] Nội dung
 }

@@ -107,7 +107,25 @@ election-level = • { $label } ({ $count }): cấp ủy trúng cử { $elected 
 election-people = {"   "}Nữ { $women } ({ $womenShare }) • dưới 35 tuổi { $young } ({ $youngShare }) • tái cử { $reElected } ({ $reElectedShare }) • mới { $fresh } ({ $freshShare })
 election-direct = Bí thư bầu trực tiếp: { $yes }/{ $known }
 election-one-round = Bầu một lần đủ: { $yes }/{ $known }
-election-delegates = Đại biểu dự đại hội cấp trên: { $count }
+election-delegates = Đại biểu dự đại hội cấp trên: { $elected } được bầu{ $exOfficio ->
+    [none] {""}
+   *[other] , { $exOfficio } đương nhiên
+}
+election-count = { $field ->
+    [agedThirtyFiveToFifty] từ 35 đến 50 tuổi
+    [overFifty] trên 50 tuổi
+    [postgraduate] trình độ trên đại học
+    [graduate] cao đẳng, đại học
+    [theoryAdvanced] lý luận chính trị cao cấp, cử nhân
+   *[theoryIntermediate] trung cấp lý luận chính trị
+} { $count } ({ $share })
+election-make-up = Cơ cấu: { $parts }
+election-standing = Ban Thường vụ { $count }{ $women ->
+    [none] {""}
+   *[other] , trong đó nữ { $women } ({ $share })
+}
+election-vote-shares = Tỷ lệ phiếu trúng cử: thấp nhất { $lowest }, cao nhất { $highest }
+election-attendance = Có mặt { $present }/{ $summoned } đại biểu được triệu tập ({ $share })
 election-no-results = • { $label } ({ $count }): chưa báo cáo kết quả bầu cử
 election-short = Bầu thiếu cấp ủy: { $list }{ $more ->
     [0] .

@@ -39,11 +39,17 @@ report-done-in-future = Ngày { $date } chưa tới. Chỉ báo cáo việc đã
 report-outside-campaign = Ngày { $date } nằm ngoài thời gian của đợt đại hội này: chỉ nhận ngày từ { $from } đến { $to }. Đồng chí kiểm tra lại ngày, nhất là năm.
 report-ask-numbers = Nhập các số, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
     Bắt buộc hai số đầu; số nào chưa rõ thì bỏ ở cuối, hoặc gõ dấu - vào chỗ của số đó.
+report-ask-composition = Cơ cấu cấp ủy viên trúng cử. Nhập các số, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
+    Số nào chưa rõ thì gõ dấu - vào chỗ của số đó, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.
+report-ask-votes = Tỷ lệ phiếu bầu của người trúng cử (%), cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
+    Số thập phân ghi bằng dấu phẩy, tối đa hai chữ số; bấm "Bỏ qua" nếu không báo cáo phần này.
 report-ask-attendance = Nhập các số về đại biểu, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
     Có thể chỉ nhập số đầu, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.
 report-ask-number = { $question } (từ { $min } đến { $max })
 report-numbers-not-a-number = "{ $value }" không phải là số. { $single ->
     [yes] Nhập một số nguyên, ví dụ: { $example }
+    [share] Nhập tỷ lệ phần trăm, tối đa hai chữ số thập phân, ví dụ: { $example }
+    [shares] Nhập các tỷ lệ phần trăm (tối đa hai chữ số thập phân), cách nhau bằng dấu cách, ví dụ: { $example }
    *[no] Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: { $example }
 }
 report-numbers-too-few = Cần nhập { $fields } (bắt buộc). Ví dụ: { $example }
@@ -83,7 +89,17 @@ report-question = { $field ->
         [cell] Chi ủy có được bầu đủ ngay trong một lần bỏ phiếu không?
        *[executive] Ban chấp hành có được bầu đủ ngay trong một lần bỏ phiếu không?
     }
+    [agedThirtyFiveToFifty] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí từ 35 đến 50 tuổi?
+    [overFifty] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí trên 50 tuổi?
+    [postgraduate] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí có trình độ trên đại học?
+    [graduate] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí có trình độ cao đẳng, đại học?
+    [theoryAdvanced] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí có trình độ lý luận chính trị cao cấp, cử nhân?
+    [theoryIntermediate] Trong số cấp ủy viên trúng cử, bao nhiêu đồng chí có trình độ trung cấp lý luận chính trị?
+    [standingWomen] Trong số ủy viên Ban Thường vụ, bao nhiêu đồng chí nữ?
+    [lowestVoteShare] Tỷ lệ phiếu bầu thấp nhất của người trúng cử (%)?
+    [highestVoteShare] Tỷ lệ phiếu bầu cao nhất của người trúng cử (%)?
     [delegates] Số đại biểu được bầu đi dự đại hội cấp trên?
+    [delegatesExOfficio] Số đại biểu đương nhiên dự đại hội cấp trên?
     [summoned] Số đại biểu được triệu tập dự đại hội?
    *[present] Số đại biểu có mặt tại đại hội?
 }
@@ -97,7 +113,17 @@ report-number-name = { $field ->
     [underThirtyFive] số dưới 35 tuổi
     [reElected] số tái cử
     [standingElected] số ủy viên Ban Thường vụ
+    [standingWomen] số nữ trong Ban Thường vụ
+    [agedThirtyFiveToFifty] số từ 35 đến 50 tuổi
+    [overFifty] số trên 50 tuổi
+    [postgraduate] số có trình độ trên đại học
+    [graduate] số có trình độ cao đẳng/đại học
+    [theoryAdvanced] số có lý luận chính trị cao cấp/cử nhân
+    [theoryIntermediate] số có trung cấp lý luận chính trị
+    [lowestVoteShare] tỷ lệ phiếu thấp nhất
+    [highestVoteShare] tỷ lệ phiếu cao nhất
     [delegates] số đại biểu được bầu đi dự đại hội cấp trên
+    [delegatesExOfficio] số đại biểu đương nhiên
     [summoned] số đại biểu được triệu tập
    *[present] số đại biểu có mặt
 }
@@ -132,7 +158,10 @@ report-card-committee = { $committee ->
 report-card-women = nữ { $count } ({ $share })
 report-card-young = dưới 35 tuổi { $count } ({ $share })
 report-card-re-elected = tái cử { $count }, tham gia lần đầu { $newMembers }
-report-card-standing = Ban Thường vụ: { $count } đồng chí
+report-card-standing = Ban Thường vụ: { $count } đồng chí{ $women ->
+    [none] {""}
+   *[other] , nữ { $women }
+}
 report-card-secretary-direct = Bí thư bầu trực tiếp tại đại hội: { $answer ->
     [yes] có
    *[no] không
@@ -141,7 +170,10 @@ report-card-one-round = Bầu đủ trong một lần: { $answer ->
     [yes] có
    *[no] không
 }
-report-card-delegates = Đại biểu đi dự đại hội cấp trên: { $count }
+report-card-delegates = Đại biểu đi dự đại hội cấp trên: { $count }{ $exOfficio ->
+    [none] {""}
+   *[other] {" "}được bầu, { $exOfficio } đương nhiên
+}
 report-card-attendance = Đại biểu có mặt: { $present }/{ $summoned }
 report-card-note = Ghi chú: { $note }
 report-card-correction = Sửa báo cáo trước (cũ → mới):
@@ -164,12 +196,22 @@ report-field-name = { $field ->
     [committeePlanned] Số ủy viên theo đề án
     [committeeElected] Số ủy viên trúng cử
     [standingElected] Ban Thường vụ
+    [standingWomen] Nữ trong Ban Thường vụ
     [women] Số nữ
     [underThirtyFive] Số dưới 35 tuổi
+    [agedThirtyFiveToFifty] Số từ 35 đến 50 tuổi
+    [overFifty] Số trên 50 tuổi
     [reElected] Số tái cử
+    [postgraduate] Trình độ trên đại học
+    [graduate] Trình độ cao đẳng, đại học
+    [theoryAdvanced] Lý luận chính trị cao cấp, cử nhân
+    [theoryIntermediate] Trung cấp lý luận chính trị
     [secretaryDirect] Bí thư bầu trực tiếp
     [oneRound] Bầu đủ trong một lần
+    [lowestVoteShare] Tỷ lệ phiếu thấp nhất
+    [highestVoteShare] Tỷ lệ phiếu cao nhất
     [delegates] Đại biểu dự đại hội cấp trên
+    [delegatesExOfficio] Đại biểu đương nhiên
     [summoned] Đại biểu được triệu tập
     [present] Đại biểu có mặt
    *[note] Ghi chú
@@ -184,9 +226,10 @@ report-yes-no = { $answer ->
 report-line-problems = Chưa ghi được báo cáo:
 report-line-empty = Cách dùng: /baocao để được hướng dẫn từng bước, hoặc một dòng: /baocao [MÃ_ĐƠN_VỊ] NỘI_DUNG [ngày] [khóa=giá_trị …], ví dụ /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 taicu=10
 report-line-unknown-milestone = "{ $value }" không phải nội dung báo cáo. Dùng một trong: kehoach, vankien, nhansu, lich, daihoi (hoặc plan, documents, personnel, scheduled, held).
-report-line-unknown-key = Không có khóa "{ $value }". Các khóa: bch, btv, nu, tre, taicu, bttructiep, motlan, daibieu, trieutap, comat, ghichu (xem /trogiup).
+report-line-unknown-key = Không có khóa "{ $value }". Các khóa: bch, btv, btvnu, nu, tre, tu35, tren50, taicu, trendh, daihoc, caocap, trungcap, bttructiep, motlan, phieuthap, phieucao, daibieu, duongnhien, trieutap, comat, ghichu (xem /trogiup).
 report-line-duplicate-key = Khóa "{ $value }" bị ghi hai lần.
 report-line-not-a-number = { $key }={ $value }: cần một số, ví dụ { $key }=4.
+report-line-not-a-share = { $key }={ $value }: cần tỷ lệ phần trăm, tối đa hai chữ số thập phân, ví dụ { $key }=61,25.
 report-line-not-yes-no = { $key }={ $value }: cần "co" hoặc "khong", ví dụ { $key }=co.
 report-line-bch-format = bch={ $value }: ghi số trúng cử/số theo đề án, ví dụ bch=15/15.
 report-line-results-only-for-held = Khóa "{ $value }" chỉ dùng khi báo cáo đã tổ chức đại hội (daihoi).
@@ -202,6 +245,14 @@ report-line-need-unit = Đồng chí phụ trách nhiều đơn vị: ghi mã đ
 report-results-required = Cần nhập kết quả bầu cử.
 report-election-range = { $field }: { $value } nằm ngoài khoảng cho phép (từ { $min } đến { $max }).
 report-election-more-than = { $field } ({ $value }) không thể lớn hơn { $limitField } ({ $limit }).
+report-election-sum = { $group ->
+    [age] Số dưới 35, từ 35 đến 50 và trên 50 tuổi
+    [education] Số có trình độ trên đại học và cao đẳng, đại học
+   *[theory] Số có lý luận chính trị cao cấp và trung cấp
+} cộng lại { $parts } = { $value }, { $exact ->
+    [yes] phải bằng
+   *[no] không thể lớn hơn
+} số ủy viên trúng cử ({ $limit }).
 report-election-over-planned = Số ủy viên trúng cử ({ $value }) lớn hơn số theo đề án ({ $limit }). Nếu đúng như vậy, thêm ghichu=… để giải thích.
 
 ## Rate limit

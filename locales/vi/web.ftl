@@ -116,6 +116,12 @@ web-report-cancel = Hủy, về trang đơn vị
 web-report-problems = Chưa ghi được báo cáo. Đồng chí sửa các mục sau rồi bấm "Xem lại trước khi ghi":
 web-report-required = { $field }: chưa nhập (bắt buộc), ví dụ 5.
 web-report-not-a-number = { $field }: "{ $value }" không phải là số. Ghi số nguyên, ví dụ 5; chưa có số liệu thì để trống.
+web-report-not-a-share = { $field }: "{ $value }" không phải là tỷ lệ phần trăm. Ghi số có tối đa hai chữ số thập phân, ví dụ 61,25; chưa có số liệu thì để trống.
+web-report-group = { $group ->
+    [composition] Cơ cấu cấp ủy viên trúng cử
+    [votes] Tỷ lệ phiếu bầu của người trúng cử (%)
+   *[attendance] Đại biểu
+}
 web-report-confirm-title = Xác nhận báo cáo
 web-report-confirm-hint = Chưa có gì được ghi cho đến khi đồng chí bấm "✅ Xác nhận". Bấm "✏️ Sửa" để sửa, các mục đã nhập được giữ nguyên.
 web-report-saved-title = Đã lưu báo cáo

@@ -4,13 +4,8 @@
 // from the aggregation module the digest and /tiendo use (src/db/progress-rollup.ts), so the three agree.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { driverSql } from "./driver-sql.js";
-import {
-  electionResultsOf,
-  type ExportData,
-  type ExportDifficultyRow,
-  type ExportElectionRow,
-  type ExportUnitRow,
-} from "../domain/export-rows.js";
+import type { ExportData, ExportDifficultyRow, ExportElectionRow, ExportUnitRow } from "../domain/export-rows.js";
+import { resultsFromPayload } from "../domain/election-results.js";
 import { resolveLetterhead } from "../domain/letterhead.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { levelTotals } from "../domain/progress-rollup.js";
@@ -116,7 +111,7 @@ export async function loadExportData(prisma: PrismaClient, request: ExportReques
         name: unit.name,
         level: unit.level,
         heldOn: held.happenedOn,
-        results: electionResultsOf(heldPayloadOf.get(unit.id) ?? {}),
+        results: resultsFromPayload(heldPayloadOf.get(unit.id) ?? {}),
       },
     ];
   });

@@ -440,14 +440,20 @@ export async function loadElectionStats(
       WHERE p."heldReportId" IS NOT NULL
     ),
     -- Results are checked as a whole before they are saved (checkElectionResults), so each field is a
-    -- whole number or a boolean (or null): read once per congress, typed.
+    -- whole number, a share with up to two decimals or a boolean (or null): read once per congress, typed.
     v AS (
       SELECT h.id, h.name, h.level, h.position, h.res IS NOT NULL AS "hasResults",
              x."committeePlanned" AS planned, x."committeeElected" AS elected, x."standingElected" AS standing,
-             x.women, x."underThirtyFive" AS young, x."reElected", x.delegates, x."secretaryDirect", x."oneRound"
+             x.women, x."underThirtyFive" AS young, x."agedThirtyFiveToFifty", x."overFifty", x."reElected",
+             x.postgraduate, x.graduate, x."theoryAdvanced", x."theoryIntermediate", x."standingWomen",
+             x.delegates, x."delegatesExOfficio", x.summoned, x.present, x."lowestVoteShare", x."highestVoteShare",
+             x."secretaryDirect", x."oneRound"
       FROM h LEFT JOIN LATERAL jsonb_to_record(h.res) AS x(
         "committeePlanned" int, "committeeElected" int, "standingElected" int, women int, "underThirtyFive" int,
-        "reElected" int, delegates int, "secretaryDirect" boolean, "oneRound" boolean) ON true
+        "agedThirtyFiveToFifty" int, "overFifty" int, "reElected" int, postgraduate int, graduate int,
+        "theoryAdvanced" int, "theoryIntermediate" int, "standingWomen" int, delegates int, "delegatesExOfficio" int,
+        summoned int, present int, "lowestVoteShare" numeric, "highestVoteShare" numeric,
+        "secretaryDirect" boolean, "oneRound" boolean) ON true
     )`;
   // One statement for both (the embedded database plans and runs statements one at a time).
   const [row] = await prisma.$queryRaw<
@@ -465,16 +471,40 @@ export async function loadElectionStats(
                coalesce(sum(v.standing), 0)::int AS "standingElected",
                coalesce(sum(v.women), 0)::int AS women,
                coalesce(sum(v.young), 0)::int AS "underThirtyFive",
+               coalesce(sum(v."agedThirtyFiveToFifty"), 0)::int AS "agedThirtyFiveToFifty",
+               coalesce(sum(v."overFifty"), 0)::int AS "overFifty",
                coalesce(sum(v."reElected"), 0)::int AS "reElected",
+               coalesce(sum(v.postgraduate), 0)::int AS postgraduate,
+               coalesce(sum(v.graduate), 0)::int AS graduate,
+               coalesce(sum(v."theoryAdvanced"), 0)::int AS "theoryAdvanced",
+               coalesce(sum(v."theoryIntermediate"), 0)::int AS "theoryIntermediate",
                coalesce(sum(v.elected) FILTER (WHERE v.women IS NOT NULL), 0)::int AS "womenBase",
                coalesce(sum(v.elected) FILTER (WHERE v.young IS NOT NULL), 0)::int AS "underThirtyFiveBase",
+               coalesce(sum(v.elected) FILTER (WHERE v."agedThirtyFiveToFifty" IS NOT NULL), 0)::int AS "agedThirtyFiveToFiftyBase",
+               coalesce(sum(v.elected) FILTER (WHERE v."overFifty" IS NOT NULL), 0)::int AS "overFiftyBase",
                coalesce(sum(v.elected) FILTER (WHERE v."reElected" IS NOT NULL), 0)::int AS "reElectedBase",
+               coalesce(sum(v.elected) FILTER (WHERE v.postgraduate IS NOT NULL), 0)::int AS "postgraduateBase",
+               coalesce(sum(v.elected) FILTER (WHERE v.graduate IS NOT NULL), 0)::int AS "graduateBase",
+               coalesce(sum(v.elected) FILTER (WHERE v."theoryAdvanced" IS NOT NULL), 0)::int AS "theoryAdvancedBase",
+               coalesce(sum(v.elected) FILTER (WHERE v."theoryIntermediate" IS NOT NULL), 0)::int AS "theoryIntermediateBase",
+               -- Women of a standing committee count where its size is known too: their share is of its members.
+               coalesce(sum(v."standingWomen") FILTER (WHERE v.standing IS NOT NULL), 0)::int AS "standingWomen",
+               coalesce(sum(v.standing) FILTER (WHERE v."standingWomen" IS NOT NULL), 0)::int AS "standingWomenBase",
                count(*) FILTER (WHERE v."secretaryDirect")::int AS "secretaryDirect",
                count(v."secretaryDirect")::int AS "secretaryDirectKnown",
                count(*) FILTER (WHERE v."oneRound")::int AS "oneRound",
                count(v."oneRound")::int AS "oneRoundKnown",
                coalesce(sum(v.delegates), 0)::int AS delegates,
-               count(v.delegates)::int AS "delegatesKnown"
+               count(v.delegates)::int AS "delegatesKnown",
+               coalesce(sum(v."delegatesExOfficio"), 0)::int AS "delegatesExOfficio",
+               count(v."delegatesExOfficio")::int AS "delegatesExOfficioKnown",
+               -- Attendance over the congresses that reported both numbers, so its share means something.
+               coalesce(sum(v.summoned) FILTER (WHERE v.present IS NOT NULL), 0)::int AS summoned,
+               coalesce(sum(v.present) FILTER (WHERE v.summoned IS NOT NULL), 0)::int AS present,
+               count(*) FILTER (WHERE v.summoned IS NOT NULL AND v.present IS NOT NULL)::int AS "attendanceKnown",
+               min(v."lowestVoteShare")::float8 AS "lowestVoteShare",
+               max(v."highestVoteShare")::float8 AS "highestVoteShare",
+               count(*) FILTER (WHERE v."lowestVoteShare" IS NOT NULL OR v."highestVoteShare" IS NOT NULL)::int AS "voteSharesKnown"
         FROM v GROUP BY v.level) l) AS levels,
       (SELECT json_agg(u) FROM (
         SELECT v.id, v.name, v.level::text AS level, v.elected, v.planned,

@@ -6,15 +6,27 @@ export interface ElectionResults {
   committeePlanned: number; // số cấp ủy viên theo đề án
   committeeElected: number; // số trúng cử
   standingElected: number | null; // ủy viên Ban Thường vụ (đảng bộ); null for a cell
-  // The three counts below are optional: null is "not reported", never 0.
+  // Every figure below is optional: null is "not reported", never 0. The counts are of the committee
+  // members elected (the articles' "trong đó: nữ 4 đ/c (26,67%), dưới 35: 2 đ/c …").
   women: number | null;
   underThirtyFive: number | null;
+  agedThirtyFiveToFifty: number | null; // từ 35 đến 50 tuổi
+  overFifty: number | null; // trên 50 tuổi
   reElected: number | null; // tái cử; new members = elected − re-elected
+  postgraduate: number | null; // trình độ chuyên môn trên đại học
+  graduate: number | null; // cao đẳng, đại học
+  theoryAdvanced: number | null; // lý luận chính trị cao cấp, cử nhân
+  theoryIntermediate: number | null; // lý luận chính trị trung cấp
+  standingWomen: number | null; // nữ trong Ban Thường vụ
   secretaryDirect: boolean | null; // bí thư bầu trực tiếp tại đại hội
   oneRound: boolean | null; // bầu một lần đủ
-  delegates: number | null; // đại biểu đi dự đại hội cấp trên
-  summoned: number | null; // đại biểu được triệu tập
-  present: number | null; // đại biểu có mặt
+  /** The lowest and highest share of votes among those elected, in percent (61,25 is 61.25). */
+  lowestVoteShare: number | null;
+  highestVoteShare: number | null;
+  delegates: number | null; // đại biểu được bầu đi dự đại hội cấp trên (chính thức)
+  delegatesExOfficio: number | null; // đại biểu đương nhiên
+  summoned: number | null; // đảng viên / đại biểu được triệu tập
+  present: number | null; // có mặt
   note: string | null;
 }
 
@@ -41,10 +53,21 @@ export const numberBounds = {
   committeePlanned: [1, 99],
   committeeElected: [1, 99],
   standingElected: [0, 25],
+  standingWomen: [0, 25],
   women: [0, 99],
   underThirtyFive: [0, 99],
+  agedThirtyFiveToFifty: [0, 99],
+  overFifty: [0, 99],
   reElected: [0, 99],
+  postgraduate: [0, 99],
+  graduate: [0, 99],
+  theoryAdvanced: [0, 99],
+  theoryIntermediate: [0, 99],
+  // Elected means more than half of the valid votes: the lowest share a member elected can have is 50,01%.
+  lowestVoteShare: [50.01, 100],
+  highestVoteShare: [50.01, 100],
   delegates: [0, 999],
+  delegatesExOfficio: [0, 99],
   summoned: [1, 5000],
   present: [0, 5000],
 } as const satisfies Partial<Record<ElectionField, readonly [number, number]>>;
@@ -55,8 +78,57 @@ export type YesNoField = "secretaryDirect" | "oneRound";
 export const numberFields = Object.keys(numberBounds) as NumberField[];
 export const yesNoFields: readonly YesNoField[] = ["secretaryDirect", "oneRound"];
 
+/** Percentages, written with up to two decimals as the articles write them (61,25%); every other number is whole. */
+export const shareFields: readonly NumberField[] = ["lowestVoteShare", "highestVoteShare"];
+export const shareDecimals = 2;
+
+export function isShareField(field: string): boolean {
+  return (shareFields as readonly string[]).includes(field);
+}
+
+/**
+ * The numbers in the groups they are asked in (the bot's guided flow asks a group per message, the web
+ * form shows them in this order): the committee's, the make-up of the members elected, the shares of
+ * votes, the delegates. A ban chấp hành's standing committee (its size, then its women) comes last in the
+ * first group, so its first five numbers mean the same for a cell and for a committee ("15 15 4 2 10").
+ */
+export type NumberGroup = "numbers" | "composition" | "votes" | "attendance";
+export const numberGroups: readonly NumberGroup[] = ["numbers", "composition", "votes", "attendance"];
+
+export function groupFields(group: NumberGroup, kind: CommitteeKind): NumberField[] {
+  if (group === "attendance") return ["delegates", "delegatesExOfficio", "summoned", "present"];
+  if (group === "votes") return ["lowestVoteShare", "highestVoteShare"];
+  if (group === "composition")
+    return ["agedThirtyFiveToFifty", "overFifty", "postgraduate", "graduate", "theoryAdvanced", "theoryIntermediate"];
+  const fields: NumberField[] = ["committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected"];
+  return kind === "executive" ? [...fields, "standingElected", "standingWomen"] : fields;
+}
+
+/** The figures that split the members elected into groups that do not overlap (ages: they add up to all). */
+export const memberGroups = {
+  age: ["underThirtyFive", "agedThirtyFiveToFifty", "overFifty"],
+  education: ["postgraduate", "graduate"],
+  theory: ["theoryAdvanced", "theoryIntermediate"],
+} as const satisfies Record<string, readonly NumberField[]>;
+
+/** Counts of the members elected: none can be more than the members elected. */
+const countsOfElected = [
+  "women",
+  "standingWomen",
+  "underThirtyFive",
+  "agedThirtyFiveToFifty",
+  "overFifty",
+  "reElected",
+  "postgraduate",
+  "graduate",
+  "theoryAdvanced",
+  "theoryIntermediate",
+  "standingElected",
+] as const satisfies readonly NumberField[];
+
 export interface ElectionProblem {
   field: ElectionField | "note";
+  /** sum: the group's counts add up to more than the members elected, or (ages, all given) not to all of them. */
   code: "range" | "more-than" | "over-planned" | "required" | "sum";
   args: Record<string, number | string>;
 }
@@ -69,14 +141,50 @@ export function emptyResults(committeePlanned: number, committeeElected: number)
     standingElected: null,
     women: null,
     underThirtyFive: null,
+    agedThirtyFiveToFifty: null,
+    overFifty: null,
     reElected: null,
+    postgraduate: null,
+    graduate: null,
+    theoryAdvanced: null,
+    theoryIntermediate: null,
+    standingWomen: null,
     secretaryDirect: null,
     oneRound: null,
+    lowestVoteShare: null,
+    highestVoteShare: null,
     delegates: null,
+    delegatesExOfficio: null,
     summoned: null,
     present: null,
     note: null,
   };
+}
+
+/** The results of a saved report's payload; a field an older report does not hold is unknown, never 0. */
+export function resultsFromPayload(payload: Record<string, unknown>): ElectionResults | null {
+  const stored = payload.results;
+  if (typeof stored !== "object" || stored === null) return null;
+  const results = stored as Partial<Record<keyof ElectionResults, unknown>>;
+  if (typeof results.committeePlanned !== "number" || typeof results.committeeElected !== "number") return null;
+  const read = emptyResults(results.committeePlanned, results.committeeElected);
+  for (const field of numberFields) {
+    const value = results[field];
+    if (typeof value === "number") read[field] = value;
+  }
+  for (const field of yesNoFields) {
+    const value = results[field];
+    if (typeof value === "boolean") read[field] = value;
+  }
+  if (typeof results.note === "string") read.note = results.note;
+  return read;
+}
+
+/** Whether a typed value has the form its field takes: whole, or a share with up to two decimals. */
+function hasFieldForm(field: NumberField, value: number): boolean {
+  if (!isShareField(field)) return Number.isInteger(value);
+  const hundredths = value * 10 ** shareDecimals;
+  return Math.abs(hundredths - Math.round(hundredths)) < 1e-6;
 }
 
 /** The whole set of results, after each number is within its own bounds. */
@@ -84,7 +192,7 @@ export function checkElectionResults(results: ElectionResults): ElectionProblem[
   const problems: ElectionProblem[] = [];
   for (const [field, [min, max]] of Object.entries(numberBounds) as [NumberField, readonly [number, number]][]) {
     const value = results[field];
-    if (value !== null && (value < min || value > max || !Number.isInteger(value))) {
+    if (value !== null && (value < min || value > max || !hasFieldForm(field, value))) {
       problems.push({ field, code: "range", args: { value, min, max } });
     }
   }
@@ -97,17 +205,40 @@ export function checkElectionResults(results: ElectionResults): ElectionProblem[
       args: { value: elected, limit: results.committeePlanned },
     });
   }
-  for (const field of ["women", "underThirtyFive", "reElected", "standingElected"] as const) {
+  for (const field of countsOfElected) {
     const value = results[field];
     if (value !== null && value > elected)
       problems.push({ field, code: "more-than", args: { value, limit: elected, limitField: "committeeElected" } });
   }
-  if (results.present !== null && results.summoned !== null && results.present > results.summoned) {
-    problems.push({
-      field: "present",
-      code: "more-than",
-      args: { value: results.present, limit: results.summoned, limitField: "summoned" },
-    });
+  const notMore = (field: NumberField, limitField: NumberField) => {
+    const [value, limit] = [results[field], results[limitField]];
+    if (value !== null && limit !== null && value > limit)
+      problems.push({ field, code: "more-than", args: { value, limit, limitField } });
+  };
+  notMore("standingWomen", "standingElected");
+  notMore("standingWomen", "women");
+  notMore("lowestVoteShare", "highestVoteShare");
+  notMore("present", "summoned");
+  if (problems.length > 0) return problems;
+  // A group's counts together: never more than the members elected; the three age bands, when all are
+  // given, are every member elected (the articles' 2 + 9 + 4 = 15).
+  for (const [group, fields] of Object.entries(memberGroups)) {
+    const given = fields.filter((field) => results[field] !== null);
+    if (given.length < 2) continue;
+    const total = given.reduce((sum, field) => sum + results[field]!, 0);
+    const whole = group === "age" && given.length === fields.length;
+    if (total > elected || (whole && total !== elected))
+      problems.push({
+        field: given[0]!,
+        code: "sum",
+        args: {
+          parts: given.map((field) => results[field]!).join(" + "),
+          group,
+          value: total,
+          limit: elected,
+          exact: whole ? "yes" : "no",
+        },
+      });
   }
   return problems;
 }

@@ -17,11 +17,26 @@ export interface ElectionTotals {
   /** Sums over the congresses that reported each count: a count not reported is unknown, not 0. */
   women: number;
   underThirtyFive: number;
+  agedThirtyFiveToFifty: number;
+  overFifty: number;
   reElected: number;
+  postgraduate: number;
+  graduate: number;
+  theoryAdvanced: number;
+  theoryIntermediate: number;
   /** The base of each share above: members elected in the congresses that reported that count. */
   womenBase: number;
   underThirtyFiveBase: number;
+  agedThirtyFiveToFiftyBase: number;
+  overFiftyBase: number;
   reElectedBase: number;
+  postgraduateBase: number;
+  graduateBase: number;
+  theoryAdvancedBase: number;
+  theoryIntermediateBase: number;
+  /** Women in the standing committees, and those committees' members (congresses that reported both). */
+  standingWomen: number;
+  standingWomenBase: number;
   /** Secretary elected directly at the congress: yes, out of the congresses that answered. */
   secretaryDirect: number;
   secretaryDirectKnown: number;
@@ -31,6 +46,17 @@ export interface ElectionTotals {
   /** Delegates elected to the higher congress, out of the congresses that reported a number. */
   delegates: number;
   delegatesKnown: number;
+  /** Delegates ex officio (đương nhiên), out of the congresses that reported a number. */
+  delegatesExOfficio: number;
+  delegatesExOfficioKnown: number;
+  /** Summoned and present, over the congresses that reported both. */
+  summoned: number;
+  present: number;
+  attendanceKnown: number;
+  /** The lowest and the highest share of votes of anyone elected, in percent; null when none was reported. */
+  lowestVoteShare: number | null;
+  highestVoteShare: number | null;
+  voteSharesKnown: number;
 }
 
 export interface ElectionLevelStats extends ElectionTotals {
@@ -52,6 +78,7 @@ export interface ElectionStats {
   shortUnits: ShortUnit[];
 }
 
+/** The totals that add up across congresses (all but the lowest and highest vote shares). */
 export const electionFields = [
   "congresses",
   "withResults",
@@ -62,37 +89,74 @@ export const electionFields = [
   "standingElected",
   "women",
   "underThirtyFive",
+  "agedThirtyFiveToFifty",
+  "overFifty",
   "reElected",
+  "postgraduate",
+  "graduate",
+  "theoryAdvanced",
+  "theoryIntermediate",
   "womenBase",
   "underThirtyFiveBase",
+  "agedThirtyFiveToFiftyBase",
+  "overFiftyBase",
   "reElectedBase",
+  "postgraduateBase",
+  "graduateBase",
+  "theoryAdvancedBase",
+  "theoryIntermediateBase",
+  "standingWomen",
+  "standingWomenBase",
   "secretaryDirect",
   "secretaryDirectKnown",
   "oneRound",
   "oneRoundKnown",
   "delegates",
   "delegatesKnown",
+  "delegatesExOfficio",
+  "delegatesExOfficioKnown",
+  "summoned",
+  "present",
+  "attendanceKnown",
+  "voteSharesKnown",
 ] as const satisfies readonly (keyof ElectionTotals)[];
 
 export function emptyElectionTotals(): ElectionTotals {
-  return Object.fromEntries(electionFields.map((field) => [field, 0])) as unknown as ElectionTotals;
+  const counts = Object.fromEntries(electionFields.map((field) => [field, 0])) as Record<
+    (typeof electionFields)[number],
+    number
+  >;
+  return { ...counts, lowestVoteShare: null, highestVoteShare: null };
 }
 
 /** The counts whose share is taken over the members of the congresses that reported them. */
-export const optionalCounts = ["women", "underThirtyFive", "reElected"] as const;
+export const optionalCounts = [
+  "women",
+  "underThirtyFive",
+  "agedThirtyFiveToFifty",
+  "overFifty",
+  "reElected",
+  "postgraduate",
+  "graduate",
+  "theoryAdvanced",
+  "theoryIntermediate",
+  "standingWomen",
+] as const;
 export type OptionalCount = (typeof optionalCounts)[number];
 
 const baseOf = {
   women: "womenBase",
   underThirtyFive: "underThirtyFiveBase",
+  agedThirtyFiveToFifty: "agedThirtyFiveToFiftyBase",
+  overFifty: "overFiftyBase",
   reElected: "reElectedBase",
+  postgraduate: "postgraduateBase",
+  graduate: "graduateBase",
+  theoryAdvanced: "theoryAdvancedBase",
+  theoryIntermediate: "theoryIntermediateBase",
+  // Women of the standing committee are a share of its members, not of the whole committee.
+  standingWomen: "standingWomenBase",
 } as const satisfies Record<OptionalCount, keyof ElectionTotals>;
-
-export function sumElectionTotals(rows: readonly ElectionTotals[]): ElectionTotals {
-  const sum = emptyElectionTotals();
-  for (const row of rows) for (const field of electionFields) sum[field] += row[field];
-  return sum;
-}
 
 /** Members elected in the congresses that reported `count`: what its share is taken of. */
 export function shareBase(totals: ElectionTotals, count: OptionalCount): number {

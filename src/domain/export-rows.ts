@@ -58,25 +58,3 @@ export interface ExportData {
    */
   statistics: { levels: { level: UnitLevel; counts: ProgressCounts }[]; elections: ElectionStats };
 }
-
-/** The election results of a held report's payload, or null when it holds none. */
-export function electionResultsOf(payload: Record<string, unknown>): ElectionResults | null {
-  const results = payload.results;
-  if (typeof results !== "object" || results === null) return null;
-  const candidate = results as Partial<ElectionResults>;
-  if (typeof candidate.committeeElected !== "number" || typeof candidate.committeePlanned !== "number") return null;
-  return {
-    committeePlanned: candidate.committeePlanned,
-    committeeElected: candidate.committeeElected,
-    standingElected: candidate.standingElected ?? null,
-    women: candidate.women ?? null,
-    underThirtyFive: candidate.underThirtyFive ?? null,
-    reElected: candidate.reElected ?? null,
-    secretaryDirect: candidate.secretaryDirect ?? null,
-    oneRound: candidate.oneRound ?? null,
-    delegates: candidate.delegates ?? null,
-    summoned: candidate.summoned ?? null,
-    present: candidate.present ?? null,
-    note: candidate.note ?? null,
-  };
-}

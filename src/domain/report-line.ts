@@ -2,8 +2,11 @@
 //   /baocao [CODE] MILESTONE [dd/mm/yyyy] [key=value …]
 //   /baocao daihoi 04/03/2020 bch=15/15 btv=5 nu=4 tre=2 taicu=10 daibieu=17 bttructiep=co
 // Only bch (elected/planned) is required for a congress held; a key left out is "not reported" (null),
-// so /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 is a whole report.
-import { maxNoteLength, type ElectionResults } from "./election-results.js";
+// so /baocao daihoi 04/03/2020 bch=15/15 nu=4 tre=2 is a whole report. The full set, as the articles
+// report a congress:
+//   bch=15/15 btv=5 btvnu=2 nu=4 tre=2 tu35=9 tren50=4 taicu=10 trendh=3 daihoc=11 caocap=6 trungcap=8
+//   phieuthap=61,25 phieucao=98,5 daibieu=16 duongnhien=1 trieutap=161 comat=158
+import { emptyResults, maxNoteLength, type ElectionResults, type NumberField } from "./election-results.js";
 import type { Milestone } from "./levels.js";
 import type { LocalDate } from "./local-date.js";
 import { parseUserDate, stripDiacritics } from "./user-date.js";
@@ -25,17 +28,54 @@ export const milestoneWords: Record<string, Milestone> = {
 export const resultKeys = [
   "bch",
   "btv",
+  "btvnu",
   "nu",
   "tre",
+  "tu35",
+  "tren50",
   "taicu",
+  "trendh",
+  "daihoc",
+  "caocap",
+  "trungcap",
   "bttructiep",
   "motlan",
+  "phieuthap",
+  "phieucao",
   "daibieu",
+  "duongnhien",
   "trieutap",
   "comat",
   "ghichu",
 ] as const;
 export type ResultKey = (typeof resultKeys)[number];
+
+/** The key of each number of the results (bch holds the two committee numbers). */
+const numberKeys = {
+  btv: "standingElected",
+  btvnu: "standingWomen",
+  nu: "women",
+  tre: "underThirtyFive",
+  tu35: "agedThirtyFiveToFifty",
+  tren50: "overFifty",
+  taicu: "reElected",
+  trendh: "postgraduate",
+  daihoc: "graduate",
+  caocap: "theoryAdvanced",
+  trungcap: "theoryIntermediate",
+  phieuthap: "lowestVoteShare",
+  phieucao: "highestVoteShare",
+  daibieu: "delegates",
+  duongnhien: "delegatesExOfficio",
+  trieutap: "summoned",
+  comat: "present",
+} as const satisfies Partial<Record<ResultKey, Exclude<NumberField, "committeePlanned" | "committeeElected">>>;
+
+/** A share as typed: 61,25 or 61.25 (at most two decimals), or a whole number. */
+export function parseShare(text: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(text.trim());
+  return match ? Number(`${match[1]}.${match[2] ?? "0"}`) : null;
+}
 
 const requiredKeys: ResultKey[] = ["bch"];
 
@@ -53,6 +93,7 @@ export type LineProblem =
   | { code: "unknown-key"; value: string }
   | { code: "duplicate-key"; value: string }
   | { code: "not-a-number"; key: ResultKey; value: string }
+  | { code: "not-a-share"; key: ResultKey; value: string }
   | { code: "not-yes-no"; key: ResultKey; value: string }
   | { code: "bch-format"; value: string }
   | { code: "results-only-for-held"; value: string }
@@ -125,9 +166,14 @@ export function parseReportLine(text: string, today: LocalDate): ReportLineResul
 }
 
 function readResults(values: Map<ResultKey, string>, problems: LineProblem[]): ElectionResults | null {
-  const number = (key: ResultKey): number | null => {
+  const number = (key: keyof typeof numberKeys): number | null => {
     const raw = values.get(key);
     if (raw === undefined) return null;
+    if (key === "phieuthap" || key === "phieucao") {
+      const share = parseShare(raw);
+      if (share === null) problems.push({ code: "not-a-share", key, value: raw });
+      return share;
+    }
     if (!/^\d{1,5}$/.test(raw)) {
       problems.push({ code: "not-a-number", key, value: raw });
       return null;
@@ -154,19 +200,14 @@ function readResults(values: Map<ResultKey, string>, problems: LineProblem[]): E
       planned = match[2] === undefined ? elected : Number(match[2]);
     }
   }
-  const results: ElectionResults = {
-    committeePlanned: planned,
-    committeeElected: elected,
-    standingElected: number("btv"),
-    women: number("nu"),
-    underThirtyFive: number("tre"),
-    reElected: number("taicu"),
-    secretaryDirect: yesNo("bttructiep"),
-    oneRound: yesNo("motlan"),
-    delegates: number("daibieu"),
-    summoned: number("trieutap"),
-    present: number("comat"),
-    note: values.get("ghichu")?.slice(0, maxNoteLength) || null,
-  };
+  const results = emptyResults(planned, elected);
+  for (const [key, field] of Object.entries(numberKeys) as [
+    keyof typeof numberKeys,
+    (typeof numberKeys)[keyof typeof numberKeys],
+  ][])
+    results[field] = number(key);
+  results.secretaryDirect = yesNo("bttructiep");
+  results.oneRound = yesNo("motlan");
+  results.note = values.get("ghichu")?.slice(0, maxNoteLength) || null;
   return problems.length > 0 ? null : results;
 }

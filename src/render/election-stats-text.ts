@@ -1,8 +1,18 @@
 // Election statistics as the offices write them: per level, committee members elected against the plan,
-// full and short elections, women, under 35, re-elected and new members with their shares, secretaries
-// elected directly, delegates to the higher congress; then which units elected short.
-import { newMembers, shareBase, sortLevels, type ElectionStats } from "../domain/election-stats.js";
-import { formatPercent, type Locale, type Translate } from "../i18n.js";
+// full and short elections, women, under 35, re-elected and new members with their shares; the other age
+// bands, education and political theory; the standing committees and their women; secretaries elected
+// directly, in one round, the lowest and highest share of votes, delegates to the higher congress
+// (elected, ex officio) and attendance; then which units elected short. Computed shares have one decimal
+// like every share the product shows (43,1%); shares of votes are shown as reported (61,25%).
+import {
+  newMembers,
+  shareBase,
+  sortLevels,
+  type ElectionLevelStats,
+  type ElectionStats,
+  type OptionalCount,
+} from "../domain/election-stats.js";
+import { formatPercent, formatPercentValue, type Locale, type Translate } from "../i18n.js";
 import { renderUnitLabel } from "./unit-label.js";
 
 /** Detail lines sit under their level's line. */
@@ -51,12 +61,53 @@ export function renderElectionStats(
         freshShare: knownShare(newMembers(line), shareBase(line, "reElected")),
       }),
     );
+    // Only what some congress of the level reported: a line of unknowns tells nobody anything.
+    const counts = (fields: readonly OptionalCount[]) =>
+      fields
+        .filter((field) => shareBase(line, field) > 0)
+        .map((field) =>
+          t("election-count", {
+            field,
+            count: line[field],
+            share: share(line[field], shareBase(line, field)),
+          }),
+        );
+    const makeUp = [
+      ...counts([
+        "agedThirtyFiveToFifty",
+        "overFifty",
+        "postgraduate",
+        "graduate",
+        "theoryAdvanced",
+        "theoryIntermediate",
+      ]),
+      ...standingParts(t, line, share),
+    ];
+    if (makeUp.length > 0) lines.push(`${indent}${t("election-make-up", { parts: makeUp.join(" • ") })}`);
     const extra = [
       line.secretaryDirectKnown > 0
         ? t("election-direct", { yes: line.secretaryDirect, known: line.secretaryDirectKnown })
         : null,
       line.oneRoundKnown > 0 ? t("election-one-round", { yes: line.oneRound, known: line.oneRoundKnown }) : null,
-      line.delegatesKnown > 0 ? t("election-delegates", { count: line.delegates }) : null,
+      line.voteSharesKnown > 0
+        ? t("election-vote-shares", {
+            lowest: line.lowestVoteShare === null ? unknown : formatPercentValue(line.lowestVoteShare, locale),
+            highest: line.highestVoteShare === null ? unknown : formatPercentValue(line.highestVoteShare, locale),
+          })
+        : null,
+      line.delegatesKnown > 0 || line.delegatesExOfficioKnown > 0
+        ? t("election-delegates", {
+            elected: known(line.delegates, line.delegatesKnown),
+            exOfficio: line.delegatesExOfficioKnown > 0 ? line.delegatesExOfficio : "none",
+          })
+        : null,
+      line.attendanceKnown > 0
+        ? t("election-attendance", {
+            present: line.present,
+            summoned: line.summoned,
+            share: share(line.present, line.summoned),
+          })
+        : null,
     ].filter((part) => part !== null);
     if (extra.length > 0) lines.push(`${indent}${extra.join(" • ")}`);
   }
@@ -75,4 +126,21 @@ export function renderElectionStats(
     );
   }
   return lines;
+}
+
+/** "Ban Thường vụ 5, nữ 2 (40%)": the standing committees' members, and their women where reported. */
+function standingParts(
+  t: Translate,
+  line: ElectionLevelStats,
+  share: (part: number, total: number) => string,
+): string[] {
+  if (line.standingElected === 0) return [];
+  const women = shareBase(line, "standingWomen");
+  return [
+    t("election-standing", {
+      count: line.standingElected,
+      women: women > 0 ? line.standingWomen : "none",
+      share: women > 0 ? share(line.standingWomen, women) : "",
+    }),
+  ];
 }

@@ -6,7 +6,7 @@
 // typed by anyone) gets a leading apostrophe, so it opens as the text it is; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
 import { formatLocalDate } from "../domain/local-date.js";
-import { formatPercent, type Locale } from "../i18n.js";
+import { formatPercent, formatPercentValue, type Locale } from "../i18n.js";
 import type { CellValue, ColumnKind, ExportSheets, SheetKey } from "./export-sheets.js";
 
 function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string | number {
@@ -18,6 +18,7 @@ function csvValue(kind: ColumnKind, value: CellValue, locale: Locale): string | 
     return `${formatLocalDate(date!)} ${time}`;
   }
   if (kind === "share") return formatPercent(Number(value), 1, locale);
+  if (kind === "percent") return formatPercentValue(Number(value), locale);
   return String(value);
 }
 

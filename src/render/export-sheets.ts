@@ -2,7 +2,7 @@
 // as typed columns and rows, with headers in the reader's language. The xlsx and csv writers only lay
 // these out, so both formats always hold the same figures.
 import { electedInFull } from "../domain/election-results.js";
-import { newMembers, shareBase } from "../domain/election-stats.js";
+import { newMembers, shareBase, type OptionalCount } from "../domain/election-stats.js";
 import type { ExportData, ExportUnitRow } from "../domain/export-rows.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { milestones, type UnitLevel } from "../domain/levels.js";
@@ -25,10 +25,11 @@ export type SheetKey =
   | "campaign-units";
 
 /**
- * text: a string; integer: a whole number; share: a fraction (0.431 shows as 43,1%); date: a LocalDate;
- * dateTime: local wall-clock time "YYYY-MM-DDTHH:mm" in the office's time zone.
+ * text: a string; integer: a whole number; share: a fraction (0.431 shows as 43,1%); percent: a share as
+ * reported, in percent with up to two decimals (61.25 shows as 61,25%); date: a LocalDate; dateTime:
+ * local wall-clock time "YYYY-MM-DDTHH:mm" in the office's time zone.
  */
-export type ColumnKind = "text" | "integer" | "share" | "date" | "dateTime";
+export type ColumnKind = "text" | "integer" | "share" | "percent" | "date" | "dateTime";
 export type CellValue = string | number | null;
 
 export interface SheetColumn {
@@ -77,6 +78,37 @@ function table<Row>(
 }
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Column keys of the statistics' optional counts, each with its share beside it. */
+const countColumnKeys = {
+  women: "women",
+  underThirtyFive: "under-35",
+  agedThirtyFiveToFifty: "aged-35-to-50",
+  overFifty: "over-50",
+  reElected: "re-elected",
+  postgraduate: "postgraduate",
+  graduate: "graduate",
+  theoryAdvanced: "theory-advanced",
+  theoryIntermediate: "theory-intermediate",
+  standingWomen: "standing-women",
+} as const satisfies Record<OptionalCount, string>;
+
+/** A count and its share over the members of the congresses that reported it (unknown: empty, not 0). */
+function countColumns(
+  counts: readonly OptionalCount[],
+): (readonly [string, ColumnKind, (row: LevelStatistics) => CellValue])[] {
+  return counts.flatMap(
+    (count) =>
+      [
+        [countColumnKeys[count], "integer", (row: LevelStatistics) => (shareBase(row, count) > 0 ? row[count] : null)],
+        [
+          `${countColumnKeys[count]}-share`,
+          "share",
+          (row: LevelStatistics) => share(row[count], shareBase(row, count)),
+        ],
+      ] as const,
+  );
+}
 
 export function buildExportSheets(data: ExportData, { t, locale, timeZone }: SheetOptions): ExportSheets {
   const now = localDateTime(data.exportedAt, timeZone);
@@ -131,8 +163,11 @@ export function buildExportSheets(data: ExportData, { t, locale, timeZone }: She
     ["elected", "integer", (row) => row.results?.committeeElected ?? null],
     ["in-full", "text", (row) => (row.results ? yesNo(electedInFull(row.results)) : null)],
     ["standing", "integer", (row) => row.results?.standingElected ?? null],
+    ["standing-women", "integer", (row) => row.results?.standingWomen ?? null],
     ["women", "integer", (row) => row.results?.women ?? null],
     ["under-35", "integer", (row) => row.results?.underThirtyFive ?? null],
+    ["aged-35-to-50", "integer", (row) => row.results?.agedThirtyFiveToFifty ?? null],
+    ["over-50", "integer", (row) => row.results?.overFifty ?? null],
     ["re-elected", "integer", (row) => row.results?.reElected ?? null],
     // New members are known only when the re-elected are (both are optional in a report).
     [
@@ -143,9 +178,16 @@ export function buildExportSheets(data: ExportData, { t, locale, timeZone }: She
           ? Math.max(0, row.results.committeeElected - row.results.reElected)
           : null,
     ],
+    ["postgraduate", "integer", (row) => row.results?.postgraduate ?? null],
+    ["graduate", "integer", (row) => row.results?.graduate ?? null],
+    ["theory-advanced", "integer", (row) => row.results?.theoryAdvanced ?? null],
+    ["theory-intermediate", "integer", (row) => row.results?.theoryIntermediate ?? null],
     ["secretary-direct", "text", (row) => yesNo(row.results?.secretaryDirect ?? null)],
     ["one-round", "text", (row) => yesNo(row.results?.oneRound ?? null)],
+    ["lowest-vote-share", "percent", (row) => row.results?.lowestVoteShare ?? null],
+    ["highest-vote-share", "percent", (row) => row.results?.highestVoteShare ?? null],
     ["delegates", "integer", (row) => row.results?.delegates ?? null],
+    ["delegates-ex-officio", "integer", (row) => row.results?.delegatesExOfficio ?? null],
     ["summoned", "integer", (row) => row.results?.summoned ?? null],
     ["present", "integer", (row) => row.results?.present ?? null],
     ["note", "text", (row) => (row.results ? row.results.note : t("export-no-results"))],
@@ -172,13 +214,23 @@ export function buildExportSheets(data: ExportData, { t, locale, timeZone }: She
     ["women-share", "share", (row) => share(row.women, shareBase(row, "women"))],
     ["under-35", "integer", (row) => row.underThirtyFive],
     ["under-35-share", "share", (row) => share(row.underThirtyFive, shareBase(row, "underThirtyFive"))],
+    ...countColumns(["agedThirtyFiveToFifty", "overFifty"]),
     ["re-elected", "integer", (row) => row.reElected],
     ["re-elected-share", "share", (row) => share(row.reElected, shareBase(row, "reElected"))],
     ["new", "integer", (row) => newMembers(row)],
     ["new-share", "share", (row) => share(newMembers(row), shareBase(row, "reElected"))],
+    ...countColumns(["postgraduate", "graduate", "theoryAdvanced", "theoryIntermediate"]),
     ["standing", "integer", (row) => row.standingElected],
+    ...countColumns(["standingWomen"]),
     ["secretary-direct-count", "integer", (row) => row.secretaryDirect],
+    ["one-round-count", "integer", (row) => row.oneRound],
+    ["lowest-vote-share", "percent", (row) => row.lowestVoteShare],
+    ["highest-vote-share", "percent", (row) => row.highestVoteShare],
     ["delegates", "integer", (row) => row.delegates],
+    ["delegates-ex-officio", "integer", (row) => row.delegatesExOfficio],
+    ["summoned", "integer", (row) => row.summoned],
+    ["present", "integer", (row) => row.present],
+    ["present-share", "share", (row) => share(row.present, row.summoned)],
   ]);
 
   const difficultyTable = table("difficulties", t, data.difficulties, [

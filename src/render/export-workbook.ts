@@ -14,6 +14,7 @@ export const documentFont = "Times New Roman";
 const numberFormats: Partial<Record<ColumnKind, string>> = {
   integer: "0",
   share: "0.0%",
+  percent: "0.00%",
   date: "dd/mm/yyyy",
   dateTime: "dd/mm/yyyy hh:mm",
 };
@@ -37,6 +38,8 @@ function excelValue(kind: ColumnKind, value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
   if (kind === "date") return new Date(`${value}T00:00:00Z`);
   if (kind === "dateTime") return new Date(`${value}:00Z`);
+  // A spreadsheet keeps a percentage as its fraction, shown through the cell's format.
+  if (kind === "percent") return Number(value) / 100;
   return value;
 }
 
@@ -46,6 +49,7 @@ function shownLength(kind: ColumnKind, value: CellValue): number {
   if (kind === "date") return 10;
   if (kind === "dateTime") return 16;
   if (kind === "share") return 6;
+  if (kind === "percent") return 7;
   return String(value).length;
 }
 

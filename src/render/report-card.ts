@@ -1,7 +1,13 @@
 // The confirmation card shown before a report is saved (and kept, marked saved, afterwards). It shows only
 // what is known: a count not reported (null) is left out, never shown as 0.
-import { formatPercent, type Locale, type Translate } from "../i18n.js";
-import { electedInFull, newMembersOf, type CommitteeKind, type ElectionResults } from "../domain/election-results.js";
+import { formatPercent, formatPercentValue, type Locale, type Translate } from "../i18n.js";
+import {
+  electedInFull,
+  isShareField,
+  newMembersOf,
+  type CommitteeKind,
+  type ElectionResults,
+} from "../domain/election-results.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { ReportDraft } from "../domain/report-draft.js";
 
@@ -22,7 +28,7 @@ export function renderReportCard(t: Translate, locale: Locale, draft: ReportDraf
   ];
   if (draft.results) lines.push(...renderResults(t, locale, draft.results, context.committee));
   if (context.previous) {
-    const changes = describeChanges(t, context.previous, draft);
+    const changes = describeChanges(t, locale, context.previous, draft);
     lines.push("", changes.length > 0 ? t("report-card-correction") : t("report-card-same"));
     lines.push(...changes);
   }
@@ -44,17 +50,52 @@ export function renderResults(
   committee: CommitteeKind,
 ): string[] {
   const lines = [committeeLine(t, locale, results, committee)];
-  if (results.standingElected !== null) lines.push(t("report-card-standing", { count: results.standingElected }));
+  const makeUp = makeUpFields
+    .filter((field) => results[field] !== null)
+    .map((field) =>
+      t("election-count", {
+        field,
+        count: results[field]!,
+        share: formatPercent(results[field]!, results.committeeElected, locale),
+      }),
+    );
+  if (makeUp.length > 0) lines.push(t("election-make-up", { parts: makeUp.join("; ") }));
+  if (results.standingElected !== null || results.standingWomen !== null)
+    lines.push(
+      t("report-card-standing", {
+        count: results.standingElected ?? "—",
+        women: results.standingWomen ?? "none",
+      }),
+    );
   if (results.secretaryDirect !== null)
     lines.push(t("report-card-secretary-direct", { answer: results.secretaryDirect ? "yes" : "no" }));
   if (results.oneRound !== null) lines.push(t("report-card-one-round", { answer: results.oneRound ? "yes" : "no" }));
-  if (results.delegates !== null) lines.push(t("report-card-delegates", { count: results.delegates }));
+  if (results.lowestVoteShare !== null || results.highestVoteShare !== null) {
+    const shown = (value: number | null) => (value === null ? "—" : formatPercentValue(value, locale));
+    lines.push(
+      t("election-vote-shares", { lowest: shown(results.lowestVoteShare), highest: shown(results.highestVoteShare) }),
+    );
+  }
+  if (results.delegates !== null || results.delegatesExOfficio !== null)
+    lines.push(
+      t("report-card-delegates", { count: results.delegates ?? "—", exOfficio: results.delegatesExOfficio ?? "none" }),
+    );
   if (results.summoned !== null) {
     lines.push(t("report-card-attendance", { present: results.present ?? "?", summoned: results.summoned }));
   }
   if (results.note) lines.push(t("report-card-note", { note: results.note }));
   return lines;
 }
+
+/** The make-up of the members elected beyond the committee line, in the order the articles give it. */
+const makeUpFields = [
+  "agedThirtyFiveToFifty",
+  "overFifty",
+  "postgraduate",
+  "graduate",
+  "theoryAdvanced",
+  "theoryIntermediate",
+] as const;
 
 /** "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%), tái cử 3, tham gia lần đầu 2". */
 function committeeLine(t: Translate, locale: Locale, results: ElectionResults, committee: CommitteeKind): string {
@@ -76,7 +117,12 @@ function committeeLine(t: Translate, locale: Locale, results: ElectionResults, c
   return parts.join(", ");
 }
 
-function describeChanges(t: Translate, before: NonNullable<CardContext["previous"]>, after: ReportDraft): string[] {
+function describeChanges(
+  t: Translate,
+  locale: Locale,
+  before: NonNullable<CardContext["previous"]>,
+  after: ReportDraft,
+): string[] {
   const lines: string[] = [];
   if (before.date !== after.date) {
     lines.push(
@@ -94,8 +140,8 @@ function describeChanges(t: Translate, before: NonNullable<CardContext["previous
         lines.push(
           t("report-card-change", {
             field: t("report-field-name", { field: key }),
-            before: showValue(t, was),
-            after: showValue(t, now),
+            before: showValue(t, was, { field: key, locale }),
+            after: showValue(t, now, { field: key, locale }),
           }),
         );
     }
@@ -103,9 +149,14 @@ function describeChanges(t: Translate, before: NonNullable<CardContext["previous
   return lines;
 }
 
-/** A field's value as the card and the edit menu show it ("—" when not reported). */
-export function showValue(t: Translate, value: number | boolean | string | null | undefined): string {
+/** A field's value as the card and the edit menu show it ("—" when not reported; a share as 61,25%). */
+export function showValue(
+  t: Translate,
+  value: number | boolean | string | null | undefined,
+  shown?: { field: string; locale: Locale },
+): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return t("report-yes-no", { answer: value ? "yes" : "no" });
+  if (typeof value === "number" && shown && isShareField(shown.field)) return formatPercentValue(value, shown.locale);
   return String(value);
 }

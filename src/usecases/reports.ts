@@ -13,7 +13,7 @@ import {
 import { loadUnitRecords } from "../db/unit-records.js";
 import { congressPlan } from "../domain/campaign-plan.js";
 import { lateness, reachedFromReport, unitChecklist, type ChecklistItem } from "../domain/checklist.js";
-import { committeeKindOf, emptyResults, type ElectionResults } from "../domain/election-results.js";
+import { committeeKindOf, resultsFromPayload, type ElectionResults } from "../domain/election-results.js";
 import type { Milestone } from "../domain/levels.js";
 import type { LocalDate } from "../domain/local-date.js";
 import { campaignWindow, checkDraft, type DraftProblem, type ReportDraft } from "../domain/report-draft.js";
@@ -149,18 +149,5 @@ export function previousOf(
 ): { date: LocalDate | null; results: ElectionResults | null } | null {
   const report = reports.find((candidate) => candidate.milestone === milestone);
   if (!report) return null;
-  return { date: report.eventDate ?? report.reportedOn, results: storedResults(report.payload) };
-}
-
-/** The results of a saved report; a field it does not hold (an older report) is unknown, not 0. */
-export function storedResults(payload: Record<string, unknown>): ElectionResults | null {
-  const stored = payload.results;
-  if (typeof stored !== "object" || stored === null) return null;
-  const results = stored as Partial<ElectionResults>;
-  if (typeof results.committeePlanned !== "number" || typeof results.committeeElected !== "number") return null;
-  return { ...emptyResults(results.committeePlanned, results.committeeElected), ...withoutUndefined(results) };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+  return { date: report.eventDate ?? report.reportedOn, results: resultsFromPayload(report.payload) };
 }

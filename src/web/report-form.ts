@@ -3,8 +3,10 @@
 // decided by the same use case and domain rules as the bot's (draftProblems, recordReport).
 import {
   emptyResults,
+  groupFields,
+  isShareField,
   maxNoteLength,
-  numberFields,
+  numberGroups,
   requiredResultFields,
   type CommitteeKind,
   yesNoFields,
@@ -13,6 +15,7 @@ import {
   type YesNoField,
 } from "../domain/election-results.js";
 import { milestones, type Milestone } from "../domain/levels.js";
+import { parseShare } from "../domain/report-line.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { ReportDraft } from "../domain/report-draft.js";
 import { parseUserDate } from "../domain/user-date.js";
@@ -29,7 +32,7 @@ export interface ReportFormValues {
 
 export type FormProblem =
   | { field: "date"; code: "format" | "not-a-date"; value: string }
-  | { field: NumberField; code: "not-a-number"; value: string }
+  | { field: NumberField; code: "not-a-number" | "not-a-share"; value: string }
   | { field: NumberField; code: "required" };
 
 export type ReadForm =
@@ -51,7 +54,7 @@ export function formValues(body: Record<string, unknown>, milestone: Milestone):
   return {
     milestone,
     date: text("date"),
-    numbers: Object.fromEntries(numberFields.map((field) => [field, text(field)])) as Record<NumberField, string>,
+    numbers: Object.fromEntries(allNumberFields.map((field) => [field, text(field)])) as Record<NumberField, string>,
     answers: Object.fromEntries(
       yesNoFields.map((field) => {
         const answer = text(field);
@@ -68,12 +71,14 @@ export function valuesOf(
   current: { date: LocalDate | null; results: ElectionResults | null } | null,
 ): ReportFormValues {
   const results = current?.results ?? null;
-  const show = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+  // A share is shown as it is typed here: 61,25 (the form reads a comma or a point).
+  const show = (value: number | null | undefined) =>
+    value === null || value === undefined ? "" : String(value).replace(".", ",");
   const answer = (value: boolean | null | undefined) => (value === true ? "yes" : value === false ? "no" : "");
   return {
     milestone,
     date: current?.date ? formatLocalDate(current.date) : "",
-    numbers: Object.fromEntries(numberFields.map((field) => [field, show(results?.[field])])) as Record<
+    numbers: Object.fromEntries(allNumberFields.map((field) => [field, show(results?.[field])])) as Record<
       NumberField,
       string
     >,
@@ -105,6 +110,10 @@ export function readReportForm(
       if (typed === "") {
         if (requiredResultFields.includes(field)) problems.push({ field, code: "required" });
         numbers[field] = null;
+      } else if (isShareField(field)) {
+        const share = parseShare(typed);
+        if (share === null) problems.push({ field, code: "not-a-share", value: typed });
+        else numbers[field] = share;
       } else if (/^\d{1,5}$/.test(typed)) numbers[field] = Number(typed);
       else problems.push({ field, code: "not-a-number", value: typed });
     }
@@ -113,6 +122,7 @@ export function readReportForm(
         ...emptyResults(numbers.committeePlanned!, numbers.committeeElected!),
         ...numbers,
         standingElected: unit.committee === "executive" ? (numbers.standingElected ?? null) : null,
+        standingWomen: unit.committee === "executive" ? (numbers.standingWomen ?? null) : null,
         secretaryDirect: yesNo(values.answers.secretaryDirect),
         oneRound: yesNo(values.answers.oneRound),
         note: values.note || null,
@@ -127,7 +137,10 @@ function yesNo(answer: string): boolean | null {
   return answer === "yes" ? true : answer === "no" ? false : null;
 }
 
-/** The numbers the form asks: a cell elects no standing committee. */
+/** The numbers the form asks, in the bot's groups and order: a cell elects no standing committee. */
 export function formNumberFields(committee: CommitteeKind): NumberField[] {
-  return committee === "executive" ? numberFields : numberFields.filter((field) => field !== "standingElected");
+  return numberGroups.flatMap((group) => groupFields(group, committee));
 }
+
+/** Every number a form may carry (a committee's), read whatever the unit so a refused form comes back whole. */
+const allNumberFields = formNumberFields("executive");

@@ -3,6 +3,8 @@
 import { html } from "hono/html";
 import type { ChecklistItem } from "../domain/checklist.js";
 import {
+  groupFields,
+  isShareField,
   maxNoteLength,
   requiredResultFields,
   type CommitteeKind,
@@ -14,7 +16,7 @@ import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { Translate } from "../i18n.js";
 import { renderChecklistLine, renderChecklistTitle } from "../render/checklist-text.js";
 import { layout, type PageFrame } from "./pages.js";
-import { formNumberFields, type ReportFormValues } from "./report-form.js";
+import type { ReportFormValues } from "./report-form.js";
 
 type Html = ReturnType<typeof html>;
 
@@ -53,17 +55,6 @@ ${view.unit.onBehalf ? html`<p class="muted">${t("report-card-on-behalf")}</p>` 
   );
 }
 
-/** The committee's numbers in the order the bot asks them; a standing committee only for a đảng bộ. */
-const committeeNumbers: readonly NumberField[] = [
-  "committeePlanned",
-  "committeeElected",
-  "women",
-  "underThirtyFive",
-  "reElected",
-  "standingElected",
-];
-const attendanceNumbers: readonly NumberField[] = ["delegates", "summoned", "present"];
-
 export function reportFormPage(
   frame: PageFrame,
   view: {
@@ -95,7 +86,7 @@ export function reportFormPage(
     return html`<div class="field"><label for="${field}">${t("report-question", { field, committee })}${
       required ? html` <span class="muted">${t("web-report-required-mark")}</span>` : ""
     }</label>
-<input id="${field}" name="${field}" inputmode="numeric" autocomplete="off" maxlength="5" value="${values.numbers[field]}"${required ? " required" : ""}${invalid(field)}${described(field, null)}>
+<input id="${field}" name="${field}" inputmode="${isShareField(field) ? "decimal" : "numeric"}" autocomplete="off" maxlength="6" value="${values.numbers[field]}"${required ? " required" : ""}${invalid(field)}${described(field, null)}>
 ${fieldProblems(field)}</div>`;
   };
   const yesNoInput = (field: YesNoField) =>
@@ -129,10 +120,15 @@ ${
   values.milestone === "held"
     ? html`<h2>${t("web-report-results")}</h2>
 <p class="muted">${t("web-report-optional-hint")}</p>
-${committeeNumbers.filter((field) => formNumberFields(committee).includes(field)).map(numberInput)}
+${groupFields("numbers", committee).map(numberInput)}
+<h3>${t("web-report-group", { group: "composition" })}</h3>
+${groupFields("composition", committee).map(numberInput)}
 ${yesNoInput("secretaryDirect")}
 ${yesNoInput("oneRound")}
-${attendanceNumbers.map(numberInput)}
+<h3>${t("web-report-group", { group: "votes" })}</h3>
+${groupFields("votes", committee).map(numberInput)}
+<h3>${t("web-report-group", { group: "attendance" })}</h3>
+${groupFields("attendance", committee).map(numberInput)}
 <div class="field"><label for="note">${t("report-field-name", { field: "note" })}</label>
 <span class="muted" id="note-hint">${t("web-report-note-hint")}</span>
 <textarea id="note" name="note" rows="3" maxlength="${maxNoteLength}"${invalid("note")}${described("note", "note-hint")}>${values.note}</textarea>

@@ -188,7 +188,7 @@ function formProblemText(frame: PageFrame, problem: FormProblem, today: LocalDat
   const field = t("report-field-name", { field: problem.field });
   return problem.code === "required"
     ? { field: problem.field, text: t("web-report-required", { field }) }
-    : { field: problem.field, text: t("web-report-not-a-number", { field, value: problem.value }) };
+    : { field: problem.field, text: t(`web-report-${problem.code}`, { field, value: problem.value }) };
 }
 
 function shownDraftProblem(frame: PageFrame, problem: DraftProblem): ShownProblem {

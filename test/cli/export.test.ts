@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../../src/clock.js";
-import type { ElectionResults } from "../../src/domain/election-results.js";
+import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { cli, type CliResult } from "../support/cli.js";
 import { recordReport } from "../support/roster.js";
@@ -56,6 +56,7 @@ describe("export command line", () => {
       const planned = unit.level === "cell" ? between(3, 7) : between(9, 15);
       const elected = random() < 0.2 ? planned - between(1, 2) : planned;
       const results: ElectionResults = {
+        ...emptyResults(planned, elected),
         committeePlanned: planned,
         committeeElected: elected,
         standingElected: unit.level === "cell" ? null : between(3, 5),
@@ -138,7 +139,7 @@ describe("export command line", () => {
         "Tái cử": sum((r) => r.reElected ?? 0),
         "Tham gia lần đầu": elected - sum((r) => r.reElected ?? 0),
         "Số bí thư bầu trực tiếp": rows.filter((row) => row.results.secretaryDirect === true).length,
-        "Đại biểu dự đại hội cấp trên": sum((r) => r.delegates ?? 0),
+        "Đại biểu được bầu dự đại hội cấp trên": sum((r) => r.delegates ?? 0),
       });
       if (elected > 0) expect(record["Tỷ lệ nữ"]).toBeCloseTo(sum((r) => r.women ?? 0) / elected, 12);
     }

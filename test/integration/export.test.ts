@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { findActiveUnits, openDifficulty } from "../../src/db/difficulty-store.js";
 import { saveReport } from "../../src/db/report-store.js";
-import type { ElectionResults } from "../../src/domain/election-results.js";
+import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
 import type { Milestone } from "../../src/domain/levels.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { startBotHarness, telegramUser, type BotHarness } from "../support/bot-harness.js";
@@ -20,6 +20,7 @@ const clock = fixedClock("2020-03-20T03:00:00Z");
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 const results = (values: Partial<ElectionResults>): ElectionResults => ({
+  ...emptyResults(5, 5),
   committeePlanned: 5,
   committeeElected: 5,
   standingElected: null,
@@ -66,12 +67,22 @@ const held: { code: string; level: "cell" | "grassroots"; date: string; results:
       committeePlanned: 7,
       committeeElected: 7,
       standingElected: 3,
+      standingWomen: 1,
       women: 3,
       underThirtyFive: 1,
+      agedThirtyFiveToFifty: 4,
+      overFifty: 2,
       reElected: 4,
+      postgraduate: 1,
+      graduate: 6,
+      theoryAdvanced: 2,
+      theoryIntermediate: 5,
       secretaryDirect: true,
       oneRound: true,
+      lowestVoteShare: 61.25,
+      highestVoteShare: 98.5,
       delegates: 5,
+      delegatesExOfficio: 1,
       summoned: 30,
       present: 29,
     }),
@@ -345,13 +356,23 @@ describe("export (/xuat)", () => {
       "BCH trúng cử",
       "Bầu đủ",
       "Ủy viên BTV",
+      "Nữ trong BTV",
       "Nữ",
       "Dưới 35 tuổi",
+      "Từ 35 đến 50 tuổi",
+      "Trên 50 tuổi",
       "Tái cử",
       "Tham gia lần đầu",
+      "Trên đại học",
+      "Cao đẳng, đại học",
+      "LLCT cao cấp, cử nhân",
+      "Trung cấp LLCT",
       "Bí thư bầu trực tiếp",
       "Bầu một lần đủ",
-      "Đại biểu dự đại hội cấp trên",
+      "Tỷ lệ phiếu thấp nhất",
+      "Tỷ lệ phiếu cao nhất",
+      "Đại biểu được bầu dự đại hội cấp trên",
+      "Đại biểu đương nhiên",
       "Đại biểu triệu tập",
       "Đại biểu có mặt",
       "Ghi chú",
@@ -365,11 +386,21 @@ describe("export (/xuat)", () => {
       2,
       "Không",
       null,
+      null,
       1,
       0,
+      null,
+      null,
       2,
       0,
+      null,
+      null,
+      null,
+      null,
       "Không",
+      null,
+      null,
+      null,
       null,
       null,
       null,
@@ -394,17 +425,29 @@ describe("export (/xuat)", () => {
       7,
       "Có",
       3,
+      1,
       3,
       1,
       4,
+      2,
+      4,
       3,
-      "Có",
-      "Có",
+      1,
+      6,
+      2,
       5,
+      "Có",
+      "Có",
+      // A share of votes is a percentage cell: its value is the fraction.
+      0.6125,
+      0.985,
+      5,
+      1,
       30,
       29,
       null,
     ]);
+    expect(elections.getRow(6).getCell(22).numFmt).toBe("0.00%");
 
     // The statistics sheet against a count made here, from the list of congresses this test recorded.
     const statistics = workbook.getWorksheet("Thống kê theo cấp")!;
@@ -444,7 +487,44 @@ describe("export (/xuat)", () => {
       }
       const total = unitsPerLevel[level]!;
       const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+      // A further count and its share, over the congresses that reported it (none: both empty).
+      const further = (
+        header: string,
+        shareHeader: string,
+        pick: (r: ElectionResults) => number | null,
+        base = (r: ElectionResults) => r.committeeElected,
+      ) => {
+        const reported = known.filter((r) => pick(r) !== null);
+        const count = reported.reduce((sum, r) => sum + pick(r)!, 0);
+        const whole = reported.reduce((sum, r) => sum + base(r), 0);
+        return { [header]: reported.length > 0 ? count : null, [shareHeader]: share(count, whole) };
+      };
+      const attended = known.filter((r) => r.summoned !== null && r.present !== null);
+      const lows = known.flatMap((r) => (r.lowestVoteShare === null ? [] : [r.lowestVoteShare / 100]));
+      const highs = known.flatMap((r) => (r.highestVoteShare === null ? [] : [r.highestVoteShare / 100]));
       expect(stats[level], level).toEqual({
+        ...further("Từ 35 đến 50 tuổi", "Tỷ lệ từ 35 đến 50 tuổi", (r) => r.agedThirtyFiveToFifty),
+        ...further("Trên 50 tuổi", "Tỷ lệ trên 50 tuổi", (r) => r.overFifty),
+        ...further("Trên đại học", "Tỷ lệ trên đại học", (r) => r.postgraduate),
+        ...further("Cao đẳng, đại học", "Tỷ lệ cao đẳng, đại học", (r) => r.graduate),
+        ...further("LLCT cao cấp, cử nhân", "Tỷ lệ LLCT cao cấp, cử nhân", (r) => r.theoryAdvanced),
+        ...further("Trung cấp LLCT", "Tỷ lệ trung cấp LLCT", (r) => r.theoryIntermediate),
+        ...further(
+          "Nữ trong BTV",
+          "Tỷ lệ nữ trong BTV",
+          (r) => (r.standingElected === null ? null : r.standingWomen),
+          (r) => r.standingElected ?? 0,
+        ),
+        "Số đơn vị bầu một lần đủ": known.filter((r) => r.oneRound === true).length,
+        "Tỷ lệ phiếu thấp nhất": lows.length > 0 ? Math.min(...lows) : null,
+        "Tỷ lệ phiếu cao nhất": highs.length > 0 ? Math.max(...highs) : null,
+        "Đại biểu đương nhiên": known.reduce((sum, r) => sum + (r.delegatesExOfficio ?? 0), 0),
+        "Đại biểu triệu tập": attended.reduce((sum, r) => sum + r.summoned!, 0),
+        "Đại biểu có mặt": attended.reduce((sum, r) => sum + r.present!, 0),
+        "Tỷ lệ có mặt": share(
+          attended.reduce((sum, r) => sum + r.present!, 0),
+          attended.reduce((sum, r) => sum + r.summoned!, 0),
+        ),
         Cấp: level,
         "Số đơn vị": total,
         "Đã đại hội": rows.length,
@@ -466,7 +546,7 @@ describe("export (/xuat)", () => {
         "Tỷ lệ tham gia lần đầu": share(elected - reElected, elected),
         "Ủy viên BTV": standing,
         "Số bí thư bầu trực tiếp": direct,
-        "Đại biểu dự đại hội cấp trên": delegates,
+        "Đại biểu được bầu dự đại hội cấp trên": delegates,
       });
     }
     expect(stats["Chi bộ"]).toMatchObject({

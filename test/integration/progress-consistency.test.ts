@@ -1,12 +1,13 @@
 // The demo district (49 grassroots organisations, 587 cells) with a deterministic set of reports, corrections
 // and difficulties: /tiendo and the digest give the same numbers, and those equal an independent count made
 // here from the raw tables. Also /tiendo's paging over the 49 organisations.
+import { furtherParts, furtherResults, furtherTotals, makeUpLine } from "../support/election-oracle.js";
 import { fileURLToPath } from "node:url";
 import type { Message, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { loadSubtreeRollup } from "../../src/db/progress-rollup.js";
-import type { ElectionResults } from "../../src/domain/election-results.js";
+import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
 import { grassrootsBars, levelCounts } from "../../src/domain/progress-rollup.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { createI18n, formatPercent, translatorFor } from "../../src/i18n.js";
@@ -26,20 +27,16 @@ const demo = fileURLToPath(new URL("../../examples/long-bien.yaml", import.meta.
 function resultsFor(i: number): ElectionResults {
   const planned = 3 + (i % 5);
   const elected = i % 7 === 0 ? planned - 1 : planned;
-  return {
-    committeePlanned: planned,
-    committeeElected: elected,
-    standingElected: null,
+  const main = {
+    ...emptyResults(planned, elected),
     women: i % 3,
     underThirtyFive: i % 2,
     reElected: Math.min(elected, 1 + (i % 4)),
     secretaryDirect: i % 4 === 0,
     oneRound: i % 6 !== 0,
     delegates: 2 + (i % 3),
-    summoned: null,
-    present: null,
-    note: null,
   };
+  return { ...main, ...furtherResults(i, main, "cell") };
 }
 
 describe("/tiendo and the digest agree with an independent count (demo district)", () => {
@@ -180,6 +177,7 @@ describe("/tiendo and the digest agree with an independent count (demo district)
         young: sum("underThirtyFive"),
         reElected: sum("reElected"),
         delegates: sum("delegates"),
+        further: furtherTotals(heldCells),
       },
     };
   }
@@ -251,10 +249,15 @@ describe("/tiendo and the digest agree with an independent count (demo district)
     const e = expected.cellElections;
     const cellLine = `• Chi bộ trực thuộc (${e.congresses}): cấp ủy trúng cử ${e.elected}/${e.planned} (${share(e.elected, e.planned)}); bầu đủ ${e.congresses - e.short}, bầu thiếu ${e.short}`;
     const peopleLine = `   Nữ ${e.women} (${share(e.women, e.elected)}) • dưới 35 tuổi ${e.young} (${share(e.young, e.elected)}) • tái cử ${e.reElected} (${share(e.reElected, e.elected)}) • mới ${e.elected - e.reElected} (${share(e.elected - e.reElected, e.elected)})`;
+    const makeUp = makeUpLine(e.further);
+    expect(makeUp).not.toBeNull();
     for (const lines of [digestLines, tiendo]) {
       expect(lines).toContain(cellLine);
       expect(lines[lines.indexOf(cellLine) + 1]).toBe(peopleLine);
-      expect(lines[lines.indexOf(cellLine) + 2]).toContain(`Đại biểu dự đại hội cấp trên: ${e.delegates}`);
+      expect(lines[lines.indexOf(cellLine) + 2]).toBe(makeUp);
+      const last = lines[lines.indexOf(cellLine) + 3]!;
+      expect(last).toContain(`Đại biểu dự đại hội cấp trên: ${e.delegates} được bầu`);
+      for (const part of furtherParts(e.further)) expect(last).toContain(part);
     }
     const electionSection = (lines: string[]) =>
       lines.slice(lines.findIndex((line) => line.startsWith("Kết quả bầu cử")));

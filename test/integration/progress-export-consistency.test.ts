@@ -9,9 +9,16 @@
 // (a "Đảng bộ quận, huyện" row of 1), while /tiendo and the digest count the units below it and show the
 // unit's own congress on a line of its own. Election statistics include the unit's own congress in all three.
 import type { User } from "grammy/types";
+import {
+  furtherParts,
+  furtherResults,
+  furtherTotals,
+  makeUpLine,
+  type FurtherTotals,
+} from "../support/election-oracle.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
-import type { ElectionResults } from "../../src/domain/election-results.js";
+import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
 import type { UnitLevel } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { digestMessages } from "../../src/usecases/daily-digest.js";
@@ -32,9 +39,8 @@ const at = (day: string) => new Date(`${day}T03:00:00Z`);
 function resultsFor(i: number, level: UnitLevel): ElectionResults {
   const committee = level === "cell" ? 3 + (i % 5) : level === "district" ? 45 : 9 + (i % 7);
   const elected = i % 7 === 0 ? committee - 1 : i % 13 === 0 ? committee - 2 : committee;
-  return {
-    committeePlanned: committee,
-    committeeElected: elected,
+  const main = {
+    ...emptyResults(committee, elected),
     standingElected: level === "cell" ? null : 3 + (i % 3),
     women: i % 3,
     underThirtyFive: i % 2,
@@ -42,10 +48,8 @@ function resultsFor(i: number, level: UnitLevel): ElectionResults {
     secretaryDirect: i % 5 === 0 ? null : i % 4 === 0,
     oneRound: i % 6 === 0 ? null : i % 6 !== 1,
     delegates: level === "cell" ? null : 5 + (i % 10),
-    summoned: null,
-    present: null,
-    note: null,
   };
+  return { ...main, ...furtherResults(i, main, level) };
 }
 
 /** Held over total for one group of units. */
@@ -86,6 +90,24 @@ const sheetLabel: Record<(typeof electionLevels)[number], string> = {
 const num = (text: string | undefined): number => Number((text ?? "0").replaceAll(".", ""));
 const n = String.raw`(\d{1,3}(?:\.\d{3})*)`;
 
+/** The detail lines under each level's line of an election section ("   Cơ cấu: …", "   Bí thư …"), by label. */
+function electionDetails(lines: readonly string[]): Map<string, { makeUp: string | null; last: string }> {
+  const from = lines.findIndex((line) => line.startsWith("Kết quả bầu cử ("));
+  const details = new Map<string, { makeUp: string | null; last: string }>();
+  for (let index = from + 1; index < lines.length && lines[index] !== ""; index++) {
+    const head = /^• (.+?) \(\d[\d.]*\): /.exec(lines[index]!);
+    if (!head) continue;
+    let end = index + 1;
+    while (lines[end]?.startsWith("   ")) end++;
+    const under = lines.slice(index + 1, end);
+    details.set(head[1]!, {
+      makeUp: under.find((line) => line.startsWith("   Cơ cấu: ")) ?? null,
+      last: under.at(-1)!,
+    });
+  }
+  return details;
+}
+
 /** The "Kết quả bầu cử" section of /tiendo or the digest, read back into numbers per level label. */
 function parseElectionSection(lines: readonly string[]): Map<string, LevelElections> {
   const from = lines.findIndex((line) => line.startsWith("Kết quả bầu cử ("));
@@ -100,12 +122,10 @@ function parseElectionSection(lines: readonly string[]): Map<string, LevelElecti
       `^ {3}Nữ ${n} \\([^)]*\\) • dưới 35 tuổi ${n} \\([^)]*\\) • tái cử ${n} \\([^)]*\\) • mới ${n} \\([^)]*\\)$`,
     ).exec(lines[index + 1]!);
     expect(people, lines[index + 1]).not.toBeNull();
-    const extra =
-      lines[index + 2]!.startsWith("   Bí thư") ||
-      lines[index + 2]!.startsWith("   Bầu") ||
-      lines[index + 2]!.startsWith("   Đại biểu")
-        ? lines[index + 2]!
-        : "";
+    // The yes/no answers, shares of votes, delegates and attendance close the level's lines.
+    let end = index + 2;
+    while (lines[end]?.startsWith("   ")) end++;
+    const extra = end > index + 2 && !lines[end - 1]!.startsWith("   Cơ cấu: ") ? lines[end - 1]! : "";
     const congresses = num(head[2]);
     levels.set(head[1]!, {
       congresses,
@@ -208,7 +228,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     const heldOf = (group: typeof units): HeldOf => [group.filter((unit) => current.has(unit.id)).length, group.length];
     const ofLevel = (level: UnitLevel) => units.filter((unit) => unit.level === level);
     const grassroots = ofLevel("grassroots");
-    const elections = (level: UnitLevel): LevelElections & { shortCodes: string[] } => {
+    const elections = (level: UnitLevel): LevelElections & { shortCodes: string[]; further: FurtherTotals } => {
       const rows = ofLevel(level).filter((unit) => current.has(unit.id));
       const known = rows.flatMap((unit) =>
         current.get(unit.id) ? [{ code: unit.code, results: current.get(unit.id)! }] : [],
@@ -230,6 +250,7 @@ describe("/tiendo, the digest and the export agree with each other and with an i
         secretaryDirect: known.filter((row) => row.results.secretaryDirect === true).length,
         delegates: sum((r) => r.delegates ?? 0),
         shortCodes: short.map((row) => row.code).sort(),
+        further: furtherTotals(known.map((row) => row.results)),
       };
     };
     return {
@@ -342,10 +363,18 @@ describe("/tiendo, the digest and the export agree with each other and with an i
     const tiendoElections = parseElectionSection(tiendo);
     const digestElections = parseElectionSection(digest);
     expect(electionSection(tiendo)).toEqual(electionSection(digest));
+    const tiendoDetails = electionDetails(tiendo);
+    const digestDetails = electionDetails(digest);
     for (const level of electionLevels) {
-      const { shortCodes, ...figures } = expected.elections[level];
+      const { shortCodes, further, ...figures } = expected.elections[level];
       expect(tiendoElections.get(textLabel[level]), `/tiendo ${level}`).toEqual(figures);
       expect(digestElections.get(textLabel[level]), `digest ${level}`).toEqual(figures);
+      // Ages, education, theory, the standing committees' women, votes, delegates ex officio, attendance.
+      for (const details of [tiendoDetails, digestDetails]) {
+        const shown = details.get(textLabel[level])!;
+        expect(shown.makeUp, `make-up ${level}`).toBe(makeUpLine(further));
+        for (const part of furtherParts(further)) expect(shown.last, `${level}`).toContain(part);
+      }
       const row = statistics.get(sheetLabel[level])!;
       expect(
         {
@@ -360,10 +389,40 @@ describe("/tiendo, the digest and the export agree with each other and with an i
           reElected: row["Tái cử"],
           newMembers: row["Tham gia lần đầu"],
           secretaryDirect: row["Số bí thư bầu trực tiếp"],
-          delegates: row["Đại biểu dự đại hội cấp trên"],
+          delegates: row["Đại biểu được bầu dự đại hội cấp trên"],
         },
         `export ${level}`,
       ).toEqual(figures);
+      const known = (total: { count: number; base: number }) => (total.base > 0 ? total.count : null);
+      expect(
+        {
+          middle: row["Từ 35 đến 50 tuổi"] ?? null,
+          over: row["Trên 50 tuổi"] ?? null,
+          postgraduate: row["Trên đại học"] ?? null,
+          graduate: row["Cao đẳng, đại học"] ?? null,
+          advanced: row["LLCT cao cấp, cử nhân"] ?? null,
+          intermediate: row["Trung cấp LLCT"] ?? null,
+          standingWomen: row["Nữ trong BTV"] ?? null,
+          exOfficio: row["Đại biểu đương nhiên"],
+          summoned: row["Đại biểu triệu tập"],
+          present: row["Đại biểu có mặt"],
+        },
+        `export ${level} further`,
+      ).toEqual({
+        middle: known(further.makeUp.agedThirtyFiveToFifty),
+        over: known(further.makeUp.overFifty),
+        postgraduate: known(further.makeUp.postgraduate),
+        graduate: known(further.makeUp.graduate),
+        advanced: known(further.makeUp.theoryAdvanced),
+        intermediate: known(further.makeUp.theoryIntermediate),
+        standingWomen: known(further.standingWomen),
+        exOfficio: further.delegates.exOfficio,
+        summoned: further.attendance.summoned,
+        present: further.attendance.present,
+      });
+      // A share of votes is kept as its fraction and shown as a percentage with two decimals.
+      expect(row["Tỷ lệ phiếu thấp nhất"], `${level} lowest`).toBeCloseTo(further.votes.lowest! / 100, 6);
+      expect(row["Tỷ lệ phiếu cao nhất"], `${level} highest`).toBeCloseTo(further.votes.highest! / 100, 6);
       expect(
         String(row["Đơn vị bầu thiếu"] ?? "")
           .split(", ")

@@ -124,7 +124,7 @@ describe("/tiendo (progress drill-down)", () => {
     "Kết quả bầu cử (1 đại hội đã tổ chức):",
     "• Chi bộ trực thuộc (1): cấp ủy trúng cử 4/5 (80,0%); bầu đủ 0, bầu thiếu 1",
     "   Nữ 2 (50,0%) • dưới 35 tuổi 1 (25,0%) • tái cử 3 (75,0%) • mới 1 (25,0%)",
-    "   Bí thư bầu trực tiếp: 1/1 • Bầu một lần đủ: 0/1 • Đại biểu dự đại hội cấp trên: 3",
+    "   Bí thư bầu trực tiếp: 1/1 • Bầu một lần đủ: 0/1 • Đại biểu dự đại hội cấp trên: 3 được bầu",
     "Bầu thiếu cấp ủy: Chi bộ Tổ dân phố 7 (4/5).",
   ];
   const filterRows = [

@@ -15,7 +15,8 @@ const dateFormat = (value: string) => `Chưa đọc được ngày "${value}". N
 const notReal = (value: string) => `Ngày "${value}" không có thật. Nhập theo dạng ngày/tháng/năm, ví dụ 26/02/2020.`;
 const outside = (date: string, from: string, to: string) =>
   `Ngày ${date} nằm ngoài thời gian của đợt đại hội này: chỉ nhận ngày từ ${from} đến ${to}. Đồng chí kiểm tra lại ngày, nhất là năm.`;
-const keys = "bch, btv, nu, tre, taicu, bttructiep, motlan, daibieu, trieutap, comat, ghichu";
+const keys =
+  "bch, btv, btvnu, nu, tre, tu35, tren50, taicu, trendh, daihoc, caocap, trungcap, bttructiep, motlan, phieuthap, phieucao, daibieu, duongnhien, trieutap, comat, ghichu";
 
 /** One-line commands and the exact answer to each. */
 const lineCases: [string, string[]][] = [
@@ -93,6 +94,39 @@ const lineCases: [string, string[]][] = [
     `${held} ${ok} daibieu=1000`,
     [notSaved, "Đại biểu dự đại hội cấp trên: 1.000 nằm ngoài khoảng cho phép (từ 0 đến 999)."],
   ],
+  [
+    `${held} ${ok} phieuthap=sáu`,
+    [notSaved, "phieuthap=sáu: cần tỷ lệ phần trăm, tối đa hai chữ số thập phân, ví dụ phieuthap=61,25."],
+  ],
+  [
+    `${held} ${ok} phieucao=98,555`,
+    [notSaved, "phieucao=98,555: cần tỷ lệ phần trăm, tối đa hai chữ số thập phân, ví dụ phieucao=61,25."],
+  ],
+  [`${held} ${ok} phieuthap=50`, [notSaved, "Tỷ lệ phiếu thấp nhất: 50 nằm ngoài khoảng cho phép (từ 50,01 đến 100)."]],
+  [
+    `${held} ${ok} phieuthap=90 phieucao=80`,
+    [notSaved, "Tỷ lệ phiếu thấp nhất (90) không thể lớn hơn Tỷ lệ phiếu cao nhất (80)."],
+  ],
+  [
+    `${held} ${ok} tu35=3 tren50=2`,
+    [notSaved, "Số dưới 35, từ 35 đến 50 và trên 50 tuổi cộng lại 1 + 3 + 2 = 6, phải bằng số ủy viên trúng cử (5)."],
+  ],
+  [
+    `${held} ${ok} trendh=2 daihoc=4`,
+    [
+      notSaved,
+      "Số có trình độ trên đại học và cao đẳng, đại học cộng lại 2 + 4 = 6, không thể lớn hơn số ủy viên trúng cử (5).",
+    ],
+  ],
+  [
+    `${held} ${ok} btv=3 btvnu=4`,
+    [
+      notSaved,
+      "Nữ trong Ban Thường vụ (4) không thể lớn hơn Ban Thường vụ (3).",
+      "Nữ trong Ban Thường vụ (4) không thể lớn hơn Số nữ (2).",
+    ],
+  ],
+  [`${held} ${ok} duongnhien=1,5`, [notSaved, "duongnhien=1,5: cần một số, ví dụ duongnhien=4."]],
   [`${held} ${ok} btv=30`, [notSaved, "Ban Thường vụ: 30 nằm ngoài khoảng cho phép (từ 0 đến 25)."]],
   [`${held} ${ok} btv=6`, [notSaved, "Ban Thường vụ (6) không thể lớn hơn Số ủy viên trúng cử (5)."]],
   [`${held} ${ok} trieutap=0`, [notSaved, "Đại biểu được triệu tập: 0 nằm ngoài khoảng cho phép (từ 1 đến 5.000)."]],
@@ -134,7 +168,10 @@ const notANumber = (value: string) =>
   `"${value}" không phải là số. Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3`;
 const required = "Cần nhập số chi ủy viên theo đề án, số trúng cử (bắt buộc). Ví dụ: 5 5 2 1 3";
 const afterDate = ["25/02/2020"];
-const atDelegates = ["25/02/2020", "5 5 2 1 3", "có", "không"];
+const atComposition = ["25/02/2020", "5 5 2 1 3"];
+const atVotes = [...atComposition, "2 2 0 4 0 3", "có", "không"];
+const atDelegates = [...atVotes, "75,5 100"];
+const delegatesRetry = "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 3 0 30 28";
 const flowCases: [string, string[], string, string][] = [
   ["Tổ chức đại hội", [], "31/02/2020", notReal("31/02/2020")],
   ["Tổ chức đại hội", [], "abc", dateFormat("abc")],
@@ -202,30 +239,49 @@ const flowCases: [string, string[], string, string][] = [
       numbersRetry,
     ].join("\n"),
   ],
-  ["Tổ chức đại hội", ["25/02/2020", "5 5 2 1 3"], "có lẽ", 'Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).'],
+  ["Tổ chức đại hội", [...atComposition, "2 2 0 4 0 3"], "có lẽ", 'Đồng chí bấm "Có" hoặc "Không" (hoặc gõ có/không).'],
+  [
+    "Tổ chức đại hội",
+    atComposition,
+    "2 2 3 4",
+    [
+      "Số có trình độ trên đại học và cao đẳng, đại học cộng lại 3 + 4 = 7, không thể lớn hơn số ủy viên trúng cử (5).",
+      "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 2 2 0 4 0 3",
+    ].join("\n"),
+  ],
+  ["Tổ chức đại hội", atComposition, "2 2 0 4 0 3 1", "Đồng chí nhập 7 số, nhiều hơn 6 số cần có. Ví dụ: 2 2 0 4 0 3"],
+  [
+    "Tổ chức đại hội",
+    atVotes,
+    "45 90",
+    [
+      "Tỷ lệ phiếu thấp nhất: 45 nằm ngoài khoảng cho phép (từ 50,01 đến 100).",
+      "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 75,5 100",
+    ].join("\n"),
+  ],
+  [
+    "Tổ chức đại hội",
+    atVotes,
+    "61,255",
+    '"61,255" không phải là số. Nhập các tỷ lệ phần trăm (tối đa hai chữ số thập phân), cách nhau bằng dấu cách, ví dụ: 75,5 100',
+  ],
   [
     "Tổ chức đại hội",
     atDelegates,
-    "3 30 31",
-    [
-      "Đại biểu có mặt (31) không thể lớn hơn Đại biểu được triệu tập (30).",
-      "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 3 30 28",
-    ].join("\n"),
+    "3 0 30 31",
+    ["Đại biểu có mặt (31) không thể lớn hơn Đại biểu được triệu tập (30).", delegatesRetry].join("\n"),
   ],
   [
     "Tổ chức đại hội",
     atDelegates,
     "1000",
-    [
-      "Đại biểu dự đại hội cấp trên: 1.000 nằm ngoài khoảng cho phép (từ 0 đến 999).",
-      "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 3 30 28",
-    ].join("\n"),
+    ["Đại biểu dự đại hội cấp trên: 1.000 nằm ngoài khoảng cho phép (từ 0 đến 999).", delegatesRetry].join("\n"),
   ],
   [
     "Tổ chức đại hội",
     atDelegates,
     "ba",
-    '"ba" không phải là số. Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: 3 30 28',
+    '"ba" không phải là số. Nhập các số nguyên, cách nhau bằng dấu cách, ví dụ: 3 0 30 28',
   ],
 ];
 

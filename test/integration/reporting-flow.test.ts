@@ -3,6 +3,7 @@
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
+import { emptyResults } from "../../src/domain/election-results.js";
 import { storeUpdates } from "../../src/db/update-store.js";
 import type { RecordedMessage } from "../../src/emulator/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
@@ -71,28 +72,62 @@ describe("reporting", () => {
         "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 5 5 2 1 3",
       ].join("\n"),
     );
-    const direct = await harness.say(an, "5 5 2 1 3");
+    const composition = await harness.say(an, "5 5 2 1 3");
+    expect(composition.text).toBe(
+      [
+        "Cơ cấu cấp ủy viên trúng cử. Nhập các số, cách nhau bằng dấu cách: số từ 35 đến 50 tuổi, số trên 50 tuổi, số có trình độ trên đại học, số có trình độ cao đẳng/đại học, số có lý luận chính trị cao cấp/cử nhân, số có trung cấp lý luận chính trị. Ví dụ: 2 2 0 4 0 3",
+        'Số nào chưa rõ thì gõ dấu - vào chỗ của số đó, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.',
+      ].join("\n"),
+    );
+    expect(rows(composition)).toEqual([["Bỏ qua"], ["✖️ Hủy"]]);
+    // The age bands are checked together with the number under 35 typed before: 1 + 3 + 2 is not 5.
+    expect((await harness.say(an, "3 2 0 4 0 3")).text).toBe(
+      [
+        "Số dưới 35, từ 35 đến 50 và trên 50 tuổi cộng lại 1 + 3 + 2 = 6, phải bằng số ủy viên trúng cử (5).",
+        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 2 2 0 4 0 3",
+      ].join("\n"),
+    );
+    const direct = await harness.say(an, "2 2 0 4 0 3");
     expect(direct.text).toBe("Bí thư chi bộ có được đại hội bầu trực tiếp không?");
     expect(rows(direct)).toEqual([["Có", "Không"], ["✖️ Hủy"]]);
     const oneRound = await harness.press(an, direct, "Có");
     expect(oneRound.text).toBe("Chi ủy có được bầu đủ ngay trong một lần bỏ phiếu không?");
-    const attendance = await harness.press(an, oneRound, "Có");
+    const votes = await harness.press(an, oneRound, "Có");
+    expect(votes.text).toBe(
+      [
+        "Tỷ lệ phiếu bầu của người trúng cử (%), cách nhau bằng dấu cách: tỷ lệ phiếu thấp nhất, tỷ lệ phiếu cao nhất. Ví dụ: 75,5 100",
+        'Số thập phân ghi bằng dấu phẩy, tối đa hai chữ số; bấm "Bỏ qua" nếu không báo cáo phần này.',
+      ].join("\n"),
+    );
+    expect(rows(votes)).toEqual([["Bỏ qua"], ["✖️ Hủy"]]);
+    expect((await harness.say(an, "75,5 49")).text).toBe(
+      [
+        "Tỷ lệ phiếu cao nhất: 49 nằm ngoài khoảng cho phép (từ 50,01 đến 100).",
+        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 75,5 100",
+      ].join("\n"),
+    );
+    expect((await harness.say(an, "75,5 nhiều")).text).toBe(
+      '"nhiều" không phải là số. Nhập các tỷ lệ phần trăm (tối đa hai chữ số thập phân), cách nhau bằng dấu cách, ví dụ: 75,5 100',
+    );
+    const attendance = await harness.say(an, "75,5 100");
     expect(attendance.text).toBe(
       [
-        "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 3 30 28",
+        "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 3 0 30 28",
         'Có thể chỉ nhập số đầu, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.',
       ].join("\n"),
     );
     expect(rows(attendance)).toEqual([["Bỏ qua"], ["✖️ Hủy"]]);
-    const card = await harness.say(an, "3 30 28");
+    const card = await harness.say(an, "3 0 30 28");
     expect(card.text).toBe(
       [
         "Xác nhận báo cáo — Chi bộ Tổ dân phố 7 (Đảng bộ phường Gia Thụy)",
         "Đã tổ chức đại hội: 25/02/2020",
         "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%), tái cử 3, tham gia lần đầu 2",
+        "Cơ cấu: từ 35 đến 50 tuổi 2 (40,0%); trên 50 tuổi 2 (40,0%); trình độ trên đại học 0 (0,0%); cao đẳng, đại học 4 (80,0%); lý luận chính trị cao cấp, cử nhân 0 (0,0%); trung cấp lý luận chính trị 3 (60,0%)",
         "Bí thư bầu trực tiếp tại đại hội: có",
         "Bầu đủ trong một lần: có",
-        "Đại biểu đi dự đại hội cấp trên: 3",
+        "Tỷ lệ phiếu trúng cử: thấp nhất 75,5%, cao nhất 100%",
+        "Đại biểu đi dự đại hội cấp trên: 3 được bầu, 0 đương nhiên",
         "Đại biểu có mặt: 28/30",
       ].join("\n"),
     );
@@ -130,10 +165,20 @@ describe("reporting", () => {
           women: 2,
           underThirtyFive: 1,
           reElected: 3,
+          agedThirtyFiveToFifty: 2,
+          overFifty: 2,
+          postgraduate: 0,
+          graduate: 4,
+          theoryAdvanced: 0,
+          theoryIntermediate: 3,
           secretaryDirect: true,
           oneRound: true,
+          lowestVoteShare: 75.5,
+          highestVoteShare: 100,
           standingElected: null,
+          standingWomen: null,
           delegates: 3,
+          delegatesExOfficio: 0,
           summoned: 30,
           present: 28,
           note: null,
@@ -148,9 +193,11 @@ describe("reporting", () => {
     const milestones = await harness.say(an, "/baocao");
     const askDate = await harness.press(an, milestones, "Tổ chức đại hội");
     await harness.say(an, "hôm qua");
-    const direct = await harness.say(an, "5 4");
+    const composition = await harness.say(an, "5 4");
+    const direct = await harness.press(an, composition, "Bỏ qua");
     const oneRound = await harness.press(an, direct, "Không");
-    const attendance = await harness.press(an, oneRound, "Không");
+    const votes = await harness.press(an, oneRound, "Không");
+    const attendance = await harness.press(an, votes, "Bỏ qua");
     const card = await harness.press(an, attendance, "Bỏ qua");
     expect(card.text).toBe(
       [
@@ -163,20 +210,7 @@ describe("reporting", () => {
     );
     await harness.press(an, card, "✅ Xác nhận");
     expect((await reports())[0]!.payload).toEqual({
-      results: {
-        committeePlanned: 5,
-        committeeElected: 4,
-        standingElected: null,
-        women: null,
-        underThirtyFive: null,
-        reElected: null,
-        secretaryDirect: false,
-        oneRound: false,
-        delegates: null,
-        summoned: null,
-        present: null,
-        note: null,
-      },
+      results: { ...emptyResults(5, 4), secretaryDirect: false, oneRound: false },
     });
     expect(askDate.message_id).toBeLessThan(card.message_id);
   });
@@ -185,16 +219,21 @@ describe("reporting", () => {
     const milestones = await harness.say(an, "/baocao");
     const askDate = await harness.press(an, milestones, "Tổ chức đại hội");
     await harness.press(an, askDate, "Hôm qua (25/02)");
-    const direct = await harness.say(an, "5 5 - 1");
+    await harness.say(an, "5 5 - 1");
+    const direct = await harness.say(an, "- 2 - 3");
     const oneRound = await harness.say(an, "có");
-    const attendance = await harness.press(an, oneRound, "Có");
+    const votes = await harness.press(an, oneRound, "Có");
+    const attendance = await harness.say(an, "- 97");
     const card = await harness.say(an, "3");
     expect(card.text?.split("\n").slice(2)).toEqual([
       "Chi ủy: bầu 5/5 (đủ), dưới 35 tuổi 1 (20,0%)",
+      "Cơ cấu: trên 50 tuổi 2 (40,0%); cao đẳng, đại học 3 (60,0%)",
       "Bí thư bầu trực tiếp tại đại hội: có",
       "Bầu đủ trong một lần: có",
+      "Tỷ lệ phiếu trúng cử: thấp nhất —, cao nhất 97%",
       "Đại biểu đi dự đại hội cấp trên: 3",
     ]);
+    expect(votes.text?.startsWith("Tỷ lệ phiếu bầu của người trúng cử")).toBe(true);
     expect(direct.text).toBe("Bí thư chi bộ có được đại hội bầu trực tiếp không?");
     expect(attendance.text?.startsWith("Nhập các số về đại biểu")).toBe(true);
   });
@@ -206,35 +245,45 @@ describe("reporting", () => {
     const askDate = await harness.press(dung, milestones, "Tổ chức đại hội");
     const numbers = await harness.press(dung, askDate, "Hôm nay (26/02)");
     expect(numbers.text?.split("\n")[0]).toBe(
-      "Nhập các số, cách nhau bằng dấu cách: số ủy viên Ban chấp hành theo đề án, số trúng cử, số nữ, số dưới 35 tuổi, số tái cử, số ủy viên Ban Thường vụ. Ví dụ: 15 15 4 2 10 5",
+      "Nhập các số, cách nhau bằng dấu cách: số ủy viên Ban chấp hành theo đề án, số trúng cử, số nữ, số dưới 35 tuổi, số tái cử, số ủy viên Ban Thường vụ, số nữ trong Ban Thường vụ. Ví dụ: 15 15 4 2 10 5 2",
     );
     expect((await harness.say(dung, "15 15 4 2 10 16")).text).toBe(
       [
         "Ban Thường vụ (16) không thể lớn hơn Số ủy viên trúng cử (15).",
-        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 15 15 4 2 10 5",
+        "Nhập lại các số, cách nhau bằng dấu cách, ví dụ: 15 15 4 2 10 5 2",
       ].join("\n"),
     );
-    const direct = await harness.say(dung, "15 15 4 2 10 5");
+    expect((await harness.say(dung, "15 15 4 2 10 5 6")).text?.split("\n")[0]).toBe(
+      "Nữ trong Ban Thường vụ (6) không thể lớn hơn Ban Thường vụ (5).",
+    );
+    const composition = await harness.say(dung, "15 15 4 2 10 5 2");
+    expect(composition.text?.split("\n")[0]).toMatch(/Ví dụ: 9 4 3 11 6 8$/);
+    // The Ngọc Lâm congress of 2020 as its article reports it.
+    const direct = await harness.say(dung, "9 4 3 11 6 8");
     expect(direct.text).toBe("Bí thư đảng ủy có được đại hội bầu trực tiếp không?");
     const oneRound = await harness.press(dung, direct, "Có");
     expect(oneRound.text).toBe("Ban chấp hành có được bầu đủ ngay trong một lần bỏ phiếu không?");
-    const attendance = await harness.press(dung, oneRound, "Có");
+    const votes = await harness.press(dung, oneRound, "Có");
+    const attendance = await harness.say(dung, "61,25 98,5");
     expect(attendance.text?.split("\n")[0]).toBe(
-      "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 17 120 118",
+      "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 16 1 161 158",
     );
-    const card = await harness.say(dung, "17 120 118");
+    const card = await harness.say(dung, "16 1 161 158");
     expect(card.text).toBe(
       [
         "Xác nhận báo cáo — Đảng bộ phường Ngọc Thụy (Đảng bộ quận Long Biên)",
         "Đã tổ chức đại hội: 26/02/2020",
         "Ban chấp hành: bầu 15/15 (đủ), nữ 4 (26,7%), dưới 35 tuổi 2 (13,3%), tái cử 10, tham gia lần đầu 5",
-        "Ban Thường vụ: 5 đồng chí",
+        "Cơ cấu: từ 35 đến 50 tuổi 9 (60,0%); trên 50 tuổi 4 (26,7%); trình độ trên đại học 3 (20,0%); cao đẳng, đại học 11 (73,3%); lý luận chính trị cao cấp, cử nhân 6 (40,0%); trung cấp lý luận chính trị 8 (53,3%)",
+        "Ban Thường vụ: 5 đồng chí, nữ 2",
         "Bí thư bầu trực tiếp tại đại hội: có",
         "Bầu đủ trong một lần: có",
-        "Đại biểu đi dự đại hội cấp trên: 17",
-        "Đại biểu có mặt: 118/120",
+        "Tỷ lệ phiếu trúng cử: thấp nhất 61,25%, cao nhất 98,5%",
+        "Đại biểu đi dự đại hội cấp trên: 16 được bầu, 1 đương nhiên",
+        "Đại biểu có mặt: 158/161",
       ].join("\n"),
     );
+    expect(votes.text?.split("\n")[0]).toMatch(/Ví dụ: 61,25 98,5$/);
     await harness.press(dung, card, "✅ Xác nhận");
     expect((await reports()).map((report) => [report.unit.code, report.milestone])).toEqual([["NT", "held"]]);
   });
@@ -262,13 +311,24 @@ describe("reporting", () => {
         "Type the numbers again, separated by spaces, e.g.: 5 5 2 1 3",
       ].join("\n"),
     );
-    const direct = await harness.say(binh, "5 5 2");
+    const composition = await harness.say(binh, "5 5 2");
+    expect(composition.text?.split("\n")[0]).toBe(
+      "The make-up of the members elected. Type the numbers, separated by spaces: aged 35 to 50, over 50, postgraduate, college or university, advanced political theory, intermediate political theory. E.g.: 2 2 0 4 0 3",
+    );
+    const direct = await harness.press(binh, composition, "Skip");
     expect(direct.text).toBe("Was the cell secretary elected directly by the congress?");
     const oneRound = await harness.press(binh, direct, "Yes");
     expect(oneRound.text).toBe("Was the cell committee elected in full in one round of voting?");
-    const attendance = await harness.press(binh, oneRound, "No");
+    const votes = await harness.press(binh, oneRound, "No");
+    expect(votes.text?.split("\n")[0]).toBe(
+      "Share of votes of those elected (%), separated by spaces: lowest share of votes, highest share of votes. E.g.: 75.5 100",
+    );
+    expect((await harness.say(binh, "50 60")).text?.split("\n")[0]).toBe(
+      "Lowest share of votes: 50 is outside the allowed range (50.01 to 100).",
+    );
+    const attendance = await harness.press(binh, votes, "Skip");
     expect(attendance.text?.split("\n")[0]).toBe(
-      "Type the delegates' numbers, separated by spaces: delegates elected to the higher congress, delegates summoned, delegates present. E.g.: 3 30 28",
+      "Type the delegates' numbers, separated by spaces: delegates elected to the higher congress, delegates ex officio, delegates summoned, delegates present. E.g.: 3 0 30 28",
     );
     const card = await harness.press(binh, attendance, "Skip");
     expect(card.text).toBe(
@@ -304,26 +364,35 @@ describe("reporting", () => {
   });
 
   it.each([
-    ["a cell", "+84912345678", "5 5 2 1 3", "3 30 28", "Chi ủy: bầu 5/5 (đủ)"],
-    ["a committee", "+84904333444", "15 15 4 2 10 5", "17 120 118", "Ban chấp hành: bầu 15/15 (đủ)"],
+    ["a cell", "+84912345678", "5 5 2 1 3", "2 2 0 4 0 3", "3 0 30 28", "Chi ủy: bầu 5/5 (đủ)"],
+    [
+      "a committee",
+      "+84904333444",
+      "15 15 4 2 10 5 2",
+      "9 4 3 11 6 8",
+      "16 1 161 158",
+      "Ban chấp hành: bầu 15/15 (đủ)",
+    ],
   ])(
-    "when %s reports a congress held with full results through the buttons, then it takes 8 interactions (docs/reporting.md)",
-    async (_, phone, numbers, delegates, committee) => {
+    "when %s reports a congress held with full results through the buttons, then it takes 10 interactions (docs/reporting.md)",
+    async (_, phone, numbers, makeUp, delegates, committee) => {
       // Rebinding the secretary of GT-07 would unbind `an`, whom the other tests use.
       const user = phone === "+84912345678" ? an : await bindTelegramUser(db.database, phone);
       const start = mark(user);
       const milestones = await harness.say(user, "/baocao");
       const askDate = await harness.press(user, milestones, "Tổ chức đại hội");
       await harness.press(user, askDate, "Hôm qua (25/02)");
-      const direct = await harness.say(user, numbers);
+      await harness.say(user, numbers);
+      const direct = await harness.say(user, makeUp);
       const oneRound = await harness.press(user, direct, "Có");
       await harness.press(user, oneRound, "Có");
+      await harness.say(user, "61,25 98,5");
       const card = await harness.say(user, delegates);
       expect(card.text?.split("\n")[2]?.startsWith(committee)).toBe(true);
-      expect(card.text?.split("\n")).toHaveLength(committee.startsWith("Chi") ? 7 : 8);
+      expect(card.text?.split("\n")).toHaveLength(committee.startsWith("Chi") ? 9 : 10);
       await harness.press(user, card, "✅ Xác nhận");
       expect(await reports()).toHaveLength(1);
-      expect(interactions(user, start)).toBe(8);
+      expect(interactions(user, start)).toBe(10);
     },
   );
 
@@ -431,10 +500,19 @@ describe("reporting", () => {
       ["Số ủy viên trúng cử: 5"],
       ["Số nữ: 2"],
       ["Số dưới 35 tuổi: 1"],
+      ["Số từ 35 đến 50 tuổi: —"],
+      ["Số trên 50 tuổi: —"],
       ["Số tái cử: 3"],
+      ["Trình độ trên đại học: —"],
+      ["Trình độ cao đẳng, đại học: —"],
+      ["Lý luận chính trị cao cấp, cử nhân: —"],
+      ["Trung cấp lý luận chính trị: —"],
       ["Bí thư bầu trực tiếp: có"],
       ["Bầu đủ trong một lần: —"],
+      ["Tỷ lệ phiếu thấp nhất: —"],
+      ["Tỷ lệ phiếu cao nhất: —"],
       ["Đại biểu dự đại hội cấp trên: —"],
+      ["Đại biểu đương nhiên: —"],
       ["Đại biểu được triệu tập: —"],
       ["‹ Quay lại", "✖️ Hủy"],
     ]);
@@ -479,6 +557,29 @@ describe("reporting", () => {
     expect(saved!.payload).toMatchObject({ results: { women: 3, underThirtyFive: null, oneRound: false } });
   });
 
+  it("when a share of votes is edited, then it is asked with its range, read with a decimal comma and shown as typed", async () => {
+    const card = await harness.say(an, "/baocao daihoi 25/02/2020 bch=5/5 phieucao=98,5");
+    const menu = await harness.press(an, card, "✏️ Sửa");
+    expect(rows(menu)).toContainEqual(["Tỷ lệ phiếu cao nhất: 98,5%"]);
+    const lowest = await harness.press(an, menu, "Tỷ lệ phiếu thấp nhất: —");
+    expect(lowest.text).toBe("Tỷ lệ phiếu bầu thấp nhất của người trúng cử (%)? (từ 50,01 đến 100)");
+    expect((await harness.say(an, "99")).text).toBe(
+      [
+        "Tỷ lệ phiếu thấp nhất (99) không thể lớn hơn Tỷ lệ phiếu cao nhất (98,5).",
+        "Nhập lại số này, ví dụ: 75,5",
+      ].join("\n"),
+    );
+    const changed = await harness.say(an, "61,25");
+    expect(changed.text?.split("\n").slice(2)).toEqual([
+      "Chi ủy: bầu 5/5 (đủ)",
+      "Tỷ lệ phiếu trúng cử: thấp nhất 61,25%, cao nhất 98,5%",
+    ]);
+    await harness.press(an, changed, "✅ Xác nhận");
+    expect((await reports())[0]!.payload).toMatchObject({
+      results: { lowestVoteShare: 61.25, highestVoteShare: 98.5 },
+    });
+  });
+
   it("when ‹ Quay lại is pressed in the edit menu or on a field, then the card comes back unchanged", async () => {
     const card = await harness.say(an, "/baocao daihoi 25/02/2020 bch=5/5 nu=2");
     const menu = await harness.press(an, card, "✏️ Sửa");
@@ -509,12 +610,14 @@ describe("reporting", () => {
     // "Sửa" on the saved card opens the saved values; one field changes and the card shows old → new.
     const savedCard = harness.sent(an.id).find((message) => message.message_id === card.message_id)!;
     const menu = await harness.press(an, savedCard, "✏️ Sửa");
-    expect(rows(menu)!.slice(0, 6)).toEqual([
+    expect(rows(menu)!.slice(0, 8)).toEqual([
       ["Ngày: 25/02/2020"],
       ["Số ủy viên theo đề án: 5"],
       ["Số ủy viên trúng cử: 5"],
       ["Số nữ: 3"],
       ["Số dưới 35 tuổi: 1"],
+      ["Số từ 35 đến 50 tuổi: —"],
+      ["Số trên 50 tuổi: —"],
       ["Số tái cử: 3"],
     ]);
     const reElected = await harness.press(an, menu, "Số tái cử: 3");

@@ -160,7 +160,7 @@ describe("the sandbox", () => {
       "Nhập các số, cách nhau bằng dấu cách: số chi ủy viên theo đề án, số trúng cử, số nữ, số dưới 35 tuổi, số tái cử. Ví dụ: 5 5 2 1 3",
     );
     let question = await say(key, "5 5 2 1 3");
-    for (const label of ["Có", "Có", "Bỏ qua"]) question = await press(key, question.id, label);
+    for (const label of ["Bỏ qua", "Có", "Có", "Bỏ qua", "Bỏ qua"]) question = await press(key, question.id, label);
     expect(question.html.split("\n")[0]).toBe("Xác nhận báo cáo — Chi bộ Tổ dân phố số 1 (Đảng bộ phường Bồ Đề)");
     const saved = await press(key, question.id, "✅ Xác nhận");
     expect(saved.html.split("\n")[0]).toBe("Đã lưu báo cáo. Tình hình của đơn vị:");

@@ -84,10 +84,19 @@ describe("web report form", () => {
     committeeElected: "5",
     women: "2",
     underThirtyFive: "1",
+    agedThirtyFiveToFifty: "3",
+    overFifty: "1",
     reElected: "3",
+    postgraduate: "",
+    graduate: "4",
+    theoryAdvanced: "",
+    theoryIntermediate: "2",
     secretaryDirect: "yes",
     oneRound: "yes",
+    lowestVoteShare: "72,5",
+    highestVoteShare: "100",
     delegates: "2",
+    delegatesExOfficio: "",
     summoned: "30",
     present: "28",
     note: "",
@@ -117,6 +126,11 @@ describe("web report form", () => {
     expect(form).toContain('name="committeePlanned"');
     // A cell elects no standing committee: the form does not ask it.
     expect(form).not.toContain('name="standingElected"');
+    expect(form).not.toContain('name="standingWomen"');
+    // Every further figure, in the bot's groups; a share of votes takes a decimal keyboard.
+    for (const field of ["agedThirtyFiveToFifty", "theoryIntermediate", "delegatesExOfficio"])
+      expect(form).toContain(`name="${field}"`);
+    expect(form).toMatch(/id="lowestVoteShare" name="lowestVoteShare" inputmode="decimal"/);
 
     const before = await reportsOf("P-GIATHUY-19");
     const statusBefore = (await cli(db.database, ["status", "--unit", "P-GIATHUY"], {}, clock)).out.join("\n");
@@ -126,6 +140,10 @@ describe("web report form", () => {
     expect(textOf(cardHtml)).toContain("Xác nhận báo cáo — Chi bộ Tổ dân phố số 19 (Đảng bộ phường Gia Thụy)");
     expect(textOf(cardHtml)).toContain("Đã tổ chức đại hội: 18/03/2020");
     expect(textOf(cardHtml)).toContain("Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%)");
+    expect(textOf(cardHtml)).toContain(
+      "Cơ cấu: từ 35 đến 50 tuổi 3 (60,0%); trên 50 tuổi 1 (20,0%); cao đẳng, đại học 4 (80,0%); trung cấp lý luận chính trị 2 (40,0%)",
+    );
+    expect(textOf(cardHtml)).toContain("Tỷ lệ phiếu trúng cử: thấp nhất 72,5%, cao nhất 100%");
     // Reviewing the card records nothing.
     expect(await reportsOf("P-GIATHUY-19")).toEqual(before);
 
@@ -149,7 +167,20 @@ describe("web report form", () => {
     });
     expect(report.eventDate?.toISOString().slice(0, 10)).toBe("2020-03-18");
     expect(report.payload).toMatchObject({
-      results: { committeePlanned: 5, committeeElected: 5, women: 2, present: 28 },
+      results: {
+        committeePlanned: 5,
+        committeeElected: 5,
+        women: 2,
+        agedThirtyFiveToFifty: 3,
+        overFifty: 1,
+        postgraduate: null,
+        graduate: 4,
+        theoryIntermediate: 2,
+        lowestVoteShare: 72.5,
+        highestVoteShare: 100,
+        delegatesExOfficio: null,
+        present: 28,
+      },
     });
 
     // Counted where everything else counts: `status` of the ward has one more held cell, and the unit page says so.
@@ -195,6 +226,19 @@ describe("web report form", () => {
     );
     expect(typo).toContain('Ngày "31/02/2020" không có thật.');
     expect(typo).toContain('Số ủy viên trúng cử: "năm" không phải là số.');
+    const share = textOf(
+      await (
+        await post("/don-vi/P-GIATHUY-19/bao-cao", { ...held, lowestVoteShare: "72,555", _csrf: csrf }, cookie)
+      ).text(),
+    );
+    expect(share).toContain('Tỷ lệ phiếu thấp nhất: "72,555" không phải là tỷ lệ phần trăm.');
+    // The age bands are checked together, in the bot's words: 1 + 3 + 2 is not the 5 elected.
+    const ages = textOf(
+      await (await post("/don-vi/P-GIATHUY-19/bao-cao", { ...held, overFifty: "2", _csrf: csrf }, cookie)).text(),
+    );
+    expect(ages).toContain(
+      "Số dưới 35, từ 35 đến 50 và trên 50 tuổi cộng lại 1 + 3 + 2 = 6, phải bằng số ủy viên trúng cử (5).",
+    );
     const missing = textOf(
       await (
         await post("/don-vi/P-GIATHUY-19/bao-cao", { moc: "held", date: "18/03/2020", _csrf: csrf }, cookie)

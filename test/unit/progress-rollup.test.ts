@@ -243,7 +243,7 @@ describe("election statistics text", () => {
       "• Tổ chức cơ sở đảng (1): chưa báo cáo kết quả bầu cử",
       "• Chi bộ trực thuộc (3): cấp ủy trúng cử 14/15 (93,3%); bầu đủ 2, bầu thiếu 1",
       "   Nữ 6 (42,9%) • dưới 35 tuổi 1 (7,1%) • tái cử 9 (64,3%) • mới 5 (35,7%)",
-      "   Bí thư bầu trực tiếp: 1/3 • Đại biểu dự đại hội cấp trên: 12",
+      "   Bí thư bầu trực tiếp: 1/3 • Đại biểu dự đại hội cấp trên: 12 được bầu",
       "Bầu thiếu cấp ủy: Chi bộ Tổ dân phố số 2 — phường Bồ Đề (4/5).",
     ]);
     const en = translatorFor(createI18n({ defaultLocale: "en" }), "en");
@@ -251,5 +251,61 @@ describe("election statistics text", () => {
       "• Cells (3): committee members elected 14/15 (93.3%); full 2, short 1",
     );
     expect(renderElectionStats(vi, "vi", { levels: [], shortUnits: [] })).toEqual([]);
+  });
+  it("writes the make-up, the standing committee, shares of votes, delegates and attendance as the Ngọc Lâm article does", () => {
+    // Đảng bộ phường Ngọc Lâm, 2020: 15 elected; 4 women; 2 under 35, 9 aged 35–50, 4 over 50; 10 re-elected;
+    // 3 postgraduate, 11 college or university; standing committee 5, 2 women; 17 delegates (16 elected, 1 ex officio).
+    const stats: ElectionStats = {
+      levels: [
+        {
+          ...emptyElectionTotals(),
+          level: "grassroots",
+          congresses: 1,
+          withResults: 1,
+          committeePlanned: 15,
+          committeeElected: 15,
+          inFull: 1,
+          standingElected: 5,
+          women: 4,
+          underThirtyFive: 2,
+          agedThirtyFiveToFifty: 9,
+          overFifty: 4,
+          reElected: 10,
+          postgraduate: 3,
+          graduate: 11,
+          womenBase: 15,
+          underThirtyFiveBase: 15,
+          agedThirtyFiveToFiftyBase: 15,
+          overFiftyBase: 15,
+          reElectedBase: 15,
+          postgraduateBase: 15,
+          graduateBase: 15,
+          standingWomen: 2,
+          standingWomenBase: 5,
+          delegates: 16,
+          delegatesKnown: 1,
+          delegatesExOfficio: 1,
+          delegatesExOfficioKnown: 1,
+          summoned: 161,
+          present: 158,
+          attendanceKnown: 1,
+          lowestVoteShare: 61.25,
+          highestVoteShare: 98.5,
+          voteSharesKnown: 1,
+        },
+      ],
+      shortUnits: [],
+    };
+    const vi = translatorFor(createI18n({ defaultLocale: "vi" }), "vi");
+    expect(renderElectionStats(vi, "vi", stats).slice(2)).toEqual([
+      "   Nữ 4 (26,7%) • dưới 35 tuổi 2 (13,3%) • tái cử 10 (66,7%) • mới 5 (33,3%)",
+      "   Cơ cấu: từ 35 đến 50 tuổi 9 (60,0%) • trên 50 tuổi 4 (26,7%) • trình độ trên đại học 3 (20,0%) • cao đẳng, đại học 11 (73,3%) • Ban Thường vụ 5, trong đó nữ 2 (40,0%)",
+      "   Tỷ lệ phiếu trúng cử: thấp nhất 61,25%, cao nhất 98,5% • Đại biểu dự đại hội cấp trên: 16 được bầu, 1 đương nhiên • Có mặt 158/161 đại biểu được triệu tập (98,1%)",
+    ]);
+    const en = translatorFor(createI18n({ defaultLocale: "en" }), "en");
+    expect(renderElectionStats(en, "en", stats).slice(3)).toEqual([
+      "   Make-up: aged 35 to 50 9 (60.0%) • over 50 4 (26.7%) • postgraduate 3 (20.0%) • college or university 11 (73.3%) • standing committees 5, of whom women 2 (40.0%)",
+      "   Share of votes of those elected: lowest 61.25%, highest 98.5% • Delegates to the higher congress: 16 elected, 1 ex officio • Present 158 of 161 delegates summoned (98.1%)",
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { parseUserDate } from "../../src/domain/user-date.js";
 
 const today = "2020-02-26";
 const results = (overrides: Partial<ElectionResults> = {}): ElectionResults => ({
+  ...emptyResults(15, 15),
   committeePlanned: 15,
   committeeElected: 15,
   standingElected: 5,
@@ -102,6 +103,39 @@ describe("parseReportLine", () => {
     const bare = parseReportLine("daihoi 04/03/2020 bch=5/6", "2020-03-05");
     expect(bare.ok && bare.line.results).toEqual({ ...emptyResults(6, 5) });
   });
+  it("reads every figure the articles report, shares of votes with a decimal comma or point", () => {
+    const parsed = parseReportLine(
+      "daihoi 20/05/2020 bch=15/15 btv=5 btvnu=2 nu=4 tre=2 tu35=9 tren50=4 taicu=10 trendh=3 daihoc=11 caocap=6 trungcap=8 phieuthap=61,25 phieucao=98.5 daibieu=16 duongnhien=1 trieutap=161 comat=158",
+      "2020-05-21",
+    );
+    expect(parsed.ok && parsed.line.results).toEqual({
+      ...emptyResults(15, 15),
+      standingElected: 5,
+      standingWomen: 2,
+      women: 4,
+      underThirtyFive: 2,
+      agedThirtyFiveToFifty: 9,
+      overFifty: 4,
+      reElected: 10,
+      postgraduate: 3,
+      graduate: 11,
+      theoryAdvanced: 6,
+      theoryIntermediate: 8,
+      lowestVoteShare: 61.25,
+      highestVoteShare: 98.5,
+      delegates: 16,
+      delegatesExOfficio: 1,
+      summoned: 161,
+      present: 158,
+    });
+    expect(checkElectionResults(parsed.ok ? parsed.line.results! : emptyResults(1, 1))).toEqual([]);
+  });
+  it("refuses a share of votes that is not a percentage with at most two decimals", () => {
+    for (const value of ["61,255", "sáu", "61,2,5", "-3"]) {
+      const parsed = parseReportLine(`daihoi 04/03/2020 bch=5/5 phieuthap=${value}`, "2020-03-05");
+      expect(parsed, value).toEqual({ ok: false, problems: [{ code: "not-a-share", key: "phieuthap", value }] });
+    }
+  });
   it("still requires bch for a congress held", () => {
     const parsed = parseReportLine("daihoi 04/03/2020 nu=4 tre=2 taicu=10", "2020-03-05");
     expect(parsed).toEqual({ ok: false, problems: [{ code: "missing-key", key: "bch" }] });
@@ -144,6 +178,39 @@ describe("checkElectionResults", () => {
       "standingElected:more-than",
       "present:more-than",
     ]);
+  });
+  it("checks the further figures together: the age bands add up to all elected, groups never to more", () => {
+    const base = { ...emptyResults(15, 15), women: 4 };
+    const codes = (extra: Partial<ElectionResults>) =>
+      checkElectionResults({ ...base, ...extra }).map((p) => `${p.field}:${p.code}`);
+    expect(codes({ underThirtyFive: 2, agedThirtyFiveToFifty: 9, overFifty: 4 })).toEqual([]);
+    // Two bands given: at most all elected; all three: exactly all elected.
+    expect(codes({ agedThirtyFiveToFifty: 9, overFifty: 4 })).toEqual([]);
+    expect(codes({ agedThirtyFiveToFifty: 12, overFifty: 4 })).toEqual(["agedThirtyFiveToFifty:sum"]);
+    expect(codes({ underThirtyFive: 2, agedThirtyFiveToFifty: 9, overFifty: 3 })).toEqual(["underThirtyFive:sum"]);
+    expect(
+      checkElectionResults({ ...base, underThirtyFive: 2, agedThirtyFiveToFifty: 9, overFifty: 3 })[0]!.args,
+    ).toEqual({
+      parts: "2 + 9 + 3",
+      group: "age",
+      value: 14,
+      limit: 15,
+      exact: "yes",
+    });
+    expect(codes({ postgraduate: 3, graduate: 13 })).toEqual(["postgraduate:sum"]);
+    expect(codes({ theoryAdvanced: 10, theoryIntermediate: 6 })).toEqual(["theoryAdvanced:sum"]);
+    // The standing committee's women: within it and within the women elected.
+    expect(codes({ standingElected: 5, standingWomen: 2 })).toEqual([]);
+    expect(codes({ standingElected: 2, standingWomen: 3 })).toEqual(["standingWomen:more-than"]);
+    expect(codes({ standingElected: 5, standingWomen: 5 })).toEqual(["standingWomen:more-than"]);
+    // Shares of votes: more than half, at most 100, two decimals, the lowest not above the highest.
+    expect(codes({ lowestVoteShare: 50.01, highestVoteShare: 100 })).toEqual([]);
+    expect(codes({ lowestVoteShare: 50 })).toEqual(["lowestVoteShare:range"]);
+    expect(codes({ highestVoteShare: 100.5 })).toEqual(["highestVoteShare:range"]);
+    expect(codes({ lowestVoteShare: 61.255 })).toEqual(["lowestVoteShare:range"]);
+    expect(codes({ lowestVoteShare: 90, highestVoteShare: 80 })).toEqual(["lowestVoteShare:more-than"]);
+    expect(codes({ delegates: 16, delegatesExOfficio: 1 })).toEqual([]);
+    expect(codes({ delegatesExOfficio: 2.5 })).toEqual(["delegatesExOfficio:range"]);
   });
 });
 

@@ -3,22 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { parseNumberList, parseYesNo } from "../../src/bot/reporting/answers.js";
 import { parseReportStart, reportStartCallback } from "../../src/bot/reporting/flow-state.js";
+import { editableFields, exampleOf, nextGuided, withAnswer, withNumbers } from "../../src/bot/reporting/questions.js";
 import {
-  editableFields,
-  exampleOf,
+  checkElectionResults,
+  emptyResults,
   groupFields,
-  nextGuided,
-  withAnswer,
-  withNumbers,
-} from "../../src/bot/reporting/questions.js";
-import { emptyResults, type ElectionResults } from "../../src/domain/election-results.js";
-import {
-  emptyElectionTotals,
-  newMembers,
-  shareBase,
-  sumElectionTotals,
-  type ElectionStats,
-} from "../../src/domain/election-stats.js";
+  type ElectionResults,
+} from "../../src/domain/election-results.js";
+import { emptyElectionTotals, newMembers, shareBase, type ElectionStats } from "../../src/domain/election-stats.js";
 import { milestones } from "../../src/domain/levels.js";
 import { createI18n, translatorFor } from "../../src/i18n.js";
 import { renderElectionStats } from "../../src/render/election-stats-text.js";
@@ -70,10 +62,12 @@ describe("parseYesNo", () => {
 });
 
 describe("the questions of a congress held", () => {
-  it("asks the numbers, the two yes/no questions, then the delegates", () => {
-    expect(nextGuided("numbers")).toBe("secretaryDirect");
+  it("asks the numbers, the make-up, the two yes/no questions, the shares of votes, then the delegates", () => {
+    expect(nextGuided("numbers")).toBe("composition");
+    expect(nextGuided("composition")).toBe("secretaryDirect");
     expect(nextGuided("secretaryDirect")).toBe("oneRound");
-    expect(nextGuided("oneRound")).toBe("attendance");
+    expect(nextGuided("oneRound")).toBe("votes");
+    expect(nextGuided("votes")).toBe("attendance");
     expect(nextGuided("attendance")).toBeNull();
   });
   it("puts a committee's standing committee last, so the first five numbers mean the same for a cell", () => {
@@ -91,44 +85,67 @@ describe("the questions of a congress held", () => {
       "underThirtyFive",
       "reElected",
       "standingElected",
+      "standingWomen",
     ]);
     expect(exampleOf(groupFields("numbers", "cell"), "cell")).toBe("5 5 2 1 3");
-    expect(exampleOf(groupFields("numbers", "executive"), "executive")).toBe("15 15 4 2 10 5");
+    expect(exampleOf(groupFields("numbers", "executive"), "executive")).toBe("15 15 4 2 10 5 2");
+  });
+  it("gives examples that pass the checks, shares with the reader's decimal mark", () => {
+    for (const kind of ["cell", "executive"] as const) {
+      const values = (group: Parameters<typeof groupFields>[0]) =>
+        exampleOf(groupFields(group, kind), kind, "en").split(" ").map(Number);
+      let results = withNumbers(null, groupFields("numbers", kind), values("numbers"), null);
+      for (const group of ["composition", "votes", "attendance"] as const)
+        results = withNumbers(results, groupFields(group, kind), values(group), null);
+      expect(checkElectionResults(results), kind).toEqual([]);
+    }
+    expect(exampleOf(groupFields("votes", "executive"), "executive", "vi")).toBe("61,25 98,5");
+    expect(exampleOf(groupFields("votes", "executive"), "executive", "en")).toBe("61.25 98.5");
+    expect(exampleOf(groupFields("composition", "executive"), "executive")).toBe("9 4 3 11 6 8");
   });
   it("fills the typed numbers and leaves the rest unknown; forgetting the delegates summoned forgets those present", () => {
     const results = withNumbers(null, groupFields("numbers", "cell"), [5, 4, null, 1, null], null);
     expect(results).toEqual({ ...emptyResults(5, 4), underThirtyFive: 1 });
-    const attended = withNumbers(results, groupFields("attendance", "cell"), [3, 30, 28], null);
+    const attended = withNumbers(results, groupFields("attendance", "cell"), [3, 0, 30, 28], null);
     expect(withAnswer(attended, "summoned", null)).toMatchObject({ delegates: 3, summoned: null, present: null });
     expect(withAnswer(attended, "committeeElected", null).committeeElected).toBe(4);
   });
   it("offers in the edit menu what the unit has: a standing committee for a committee, present once summoned is known", () => {
     const results = emptyResults(5, 5);
     expect(editableFields(null, "cell")).toEqual(["date"]);
+    const further = [
+      "agedThirtyFiveToFifty",
+      "overFifty",
+      "reElected",
+      "postgraduate",
+      "graduate",
+      "theoryAdvanced",
+      "theoryIntermediate",
+      "secretaryDirect",
+      "oneRound",
+      "lowestVoteShare",
+      "highestVoteShare",
+      "delegates",
+      "delegatesExOfficio",
+      "summoned",
+    ];
     expect(editableFields(results, "cell")).toEqual([
       "date",
       "committeePlanned",
       "committeeElected",
       "women",
       "underThirtyFive",
-      "reElected",
-      "secretaryDirect",
-      "oneRound",
-      "delegates",
-      "summoned",
+      ...further,
     ]);
     expect(editableFields({ ...results, summoned: 30 }, "executive")).toEqual([
       "date",
       "committeePlanned",
       "committeeElected",
       "standingElected",
+      "standingWomen",
       "women",
       "underThirtyFive",
-      "reElected",
-      "secretaryDirect",
-      "oneRound",
-      "delegates",
-      "summoned",
+      ...further,
       "present",
     ]);
   });
@@ -225,13 +242,8 @@ describe("election statistics with counts not reported", () => {
       "   Nữ 4 (40,0%) • dưới 35 tuổi — (—) • tái cử 3 (60,0%) • mới 2 (40,0%)",
     );
   });
-  it("takes each share over the members of the congresses that reported the count, and sums bases per level", () => {
+  it("takes each share over the members of the congresses that reported the count", () => {
     expect(shareBase({ ...level, women: 6, womenBase: 10 }, "women")).toBe(10);
-    const sum = sumElectionTotals([
-      { ...level, women: 4, womenBase: 10 },
-      { ...level, women: 1, womenBase: 5 },
-    ]);
-    expect(sum.womenBase).toBe(15);
-    expect(sum.underThirtyFiveBase).toBe(0);
+    expect(shareBase({ ...level, standingWomen: 2, standingWomenBase: 5 }, "standingWomen")).toBe(5);
   });
 });

@@ -8,7 +8,10 @@ import { deleteFlow, loadFlow, saveFlow } from "../../db/chat-flow-store.js";
 import {
   checkElectionResults,
   committeeKindOf,
+  groupFields,
+  isShareField,
   numberBounds,
+  resultsFromPayload,
   type CommitteeKind,
   type ElectionResults,
 } from "../../domain/election-results.js";
@@ -51,8 +54,8 @@ import {
   editableFields,
   exampleOf,
   firstGuided,
-  groupFields,
   isNumberGroup,
+  isSkippable,
   isOptional,
   isYesNo,
   nextGuided,
@@ -66,7 +69,6 @@ import { draftProblemText, electionProblemText } from "../../render/report-probl
 import {
   ownUnits,
   reportsBeyondOwnUnits,
-  storedResults,
   unitAccess,
   unitReports,
   type UnitAccess,
@@ -115,12 +117,23 @@ reportingFeature.callbackQuery(/^rs:/, async (ctx) => {
   await askDate(ctx, { flowId: newFlowId(), step: 0 }, access, pressed.milestone, null, { titled: true });
 });
 
+/**
+ * The person's flow, its draft's results read as a saved report's are: a draft begun before an upgrade
+ * added a figure holds no such field, and the figure is then unknown (null), like an older report's.
+ */
+async function loadReportFlow(ctx: BotContext, chatId: number, userId: number) {
+  const flow = await loadFlow<ReportFlowState>(ctx.deps.prisma, chatId, userId);
+  const draft = flow && "draft" in flow.state ? flow.state.draft : null;
+  if (draft?.results) draft.results = resultsFromPayload({ results: draft.results });
+  return flow;
+}
+
 reportingFeature.callbackQuery(/^rp:/, async (ctx) => {
   const person = ctx.person;
   const pressed = parseCallback(ctx.callbackQuery.data);
   const chatId = ctx.chat?.id;
   if (!pressed || !person || chatId === undefined || ctx.chat?.type !== "private") return stale(ctx);
-  const flow = await loadFlow<ReportFlowState>(ctx.deps.prisma, chatId, ctx.from.id);
+  const flow = await loadReportFlow(ctx, chatId, ctx.from.id);
   if (!flow || flow.kind !== reportFlowKind || flow.state.flowId !== pressed.flowId) return stale(ctx);
   if (flow.expiresAt <= ctx.deps.clock.now()) {
     await deleteFlow(ctx.deps.prisma, chatId, ctx.from.id);
@@ -143,7 +156,7 @@ reportingFeature.callbackQuery(/^rp:/, async (ctx) => {
 privateChat.on("message:text", async (ctx, next) => {
   const person = ctx.person;
   if (!person || ctx.message.text.startsWith("/")) return next();
-  const flow = await loadFlow<ReportFlowState>(ctx.deps.prisma, ctx.chat.id, ctx.from.id);
+  const flow = await loadReportFlow(ctx, ctx.chat.id, ctx.from.id);
   if (!flow || flow.kind !== reportFlowKind) return next();
   if (flow.expiresAt <= ctx.deps.clock.now()) {
     await deleteFlow(ctx.deps.prisma, ctx.chat.id, ctx.from.id);
@@ -395,7 +408,7 @@ async function ask(
     const fields = groupFields(question, committee);
     const text = ctx.t(`report-ask-${question}`, {
       fields: numberNames(ctx, fields, committee),
-      example: exampleOf(fields, committee),
+      example: exampleOf(fields, committee, await localeOf(ctx)),
     });
     return void (await ctx.reply(text, { reply_markup: questionKeyboard(state, t(ctx), buttons) }));
   }
@@ -409,11 +422,11 @@ async function ask(
 }
 
 /**
- * The button that leaves a question without an answer: the delegates' numbers may be skipped in the
- * guided flow; a field being edited that is not required may be made unknown again.
+ * The button that leaves a question without an answer: every group after the committee's numbers may be
+ * skipped in the guided flow; a field being edited that is not required may be made unknown again.
  */
 function unansweredButton(question: Question, then: "next" | "card"): AskButtons["unanswered"] {
-  if (then === "next") return question === "attendance" ? "skip" : null;
+  if (then === "next") return isSkippable(question) ? "skip" : null;
   return !isNumberGroup(question) && isOptional(question) ? "clear" : null;
 }
 
@@ -434,8 +447,8 @@ async function onAskText(ctx: BotContext, person: PersonProfile, state: Stage<"a
   }
   const committee = committeeKindOf(access.unit);
   const { fields, required } = answerShape(question, committee);
-  const example = exampleOf(fields, committee);
-  const parsed = parseNumberList(text, fields.length, required);
+  const example = exampleOf(fields, committee, await localeOf(ctx));
+  const parsed = parseNumberList(text, fields.length, required, fields.map(isShareField));
   if (!parsed.ok)
     return void (await ctx.reply(numberListProblemText(ctx, parsed.problem, { fields, required, committee, example })));
   const results = withNumbers(state.draft.results, fields, parsed.values, parsed.note);
@@ -468,11 +481,15 @@ async function openEdit(ctx: BotContext, access: Granted, from: FlowStep, draft:
   const committee = committeeKindOf(access.unit);
   const fields = editableFields(draft.results, committee);
   if (fields.length === 1) return askDate(ctx, from, access, draft.milestone, draft);
+  const locale = await localeOf(ctx);
   const state: Stage<"edit"> = { stage: "edit", flowId: from.flowId, step: from.step + 1, draft, fields };
   await persist(ctx, state);
   const entries = fields.map((field) => ({
     field,
-    label: ctx.t("report-edit-entry", { field: editFieldName(ctx, field), value: editFieldValue(ctx, draft, field) }),
+    label: ctx.t("report-edit-entry", {
+      field: editFieldName(ctx, field),
+      value: editFieldValue(ctx, draft, field, locale),
+    }),
   }));
   await ctx.reply(ctx.t("report-edit-menu"), { reply_markup: editKeyboard(state, entries, t(ctx)) });
 }
@@ -486,7 +503,7 @@ async function correct(ctx: BotContext, access: Granted, state: Stage<"saved">):
     unitId: state.unitId,
     milestone: state.milestone,
     date,
-    results: storedResults(current.payload),
+    results: resultsFromPayload(current.payload),
   };
   return openEdit(ctx, access, state, draft);
 }
@@ -495,8 +512,8 @@ function editFieldName(ctx: BotContext, field: EditField): string {
   return field === "date" ? ctx.t("report-field-date") : ctx.t("report-field-name", { field });
 }
 
-function editFieldValue(ctx: BotContext, draft: FlowDraft, field: EditField): string {
-  return field === "date" ? formatLocalDate(draft.date) : showValue(t(ctx), draft.results?.[field]);
+function editFieldValue(ctx: BotContext, draft: FlowDraft, field: EditField, locale: Locale): string {
+  return field === "date" ? formatLocalDate(draft.date) : showValue(t(ctx), draft.results?.[field], { field, locale });
 }
 
 /** Shows the confirmation card (for both the guided flow and the one-line form). */

@@ -2,6 +2,7 @@
 // number, or yes/no. Only the form is read here; whether the numbers fit together is the domain's
 // checkElectionResults, the same rules as the one-line form.
 import { maxNoteLength } from "../../domain/election-results.js";
+import { parseShare } from "../../domain/report-line.js";
 import { stripDiacritics } from "../../domain/user-date.js";
 
 export type NumberListProblem =
@@ -19,8 +20,15 @@ const unknownMarks = new Set(["-", "?", "—", "–"]);
 /**
  * Up to `size` numbers, of which the first `required` must be given, separated by spaces (or commas),
  * optionally followed by "ghichu=…" as in the one-line form. Numbers not typed are unknown (null).
+ * The numbers at the positions `shares` marks are percentages with up to two decimals ("61,25"); where
+ * there are any, the comma is their decimal mark and only spaces (or semicolons) separate numbers.
  */
-export function parseNumberList(text: string, size: number, required: number): NumberListResult {
+export function parseNumberList(
+  text: string,
+  size: number,
+  required: number,
+  shares: readonly boolean[] = [],
+): NumberListResult {
   const noteAt = text.search(/\bghichu=/i);
   const note =
     noteAt >= 0
@@ -30,10 +38,13 @@ export function parseNumberList(text: string, size: number, required: number): N
           .replace(/^"(.*)"$/, "$1")
           .slice(0, maxNoteLength) || null
       : null;
-  const tokens = (noteAt >= 0 ? text.slice(0, noteAt) : text).split(/[\s,;]+/).filter(Boolean);
+  const separators = shares.includes(true) ? /[\s;]+/ : /[\s,;]+/;
+  const tokens = (noteAt >= 0 ? text.slice(0, noteAt) : text).split(separators).filter(Boolean);
   const values: (number | null)[] = [];
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    const share = shares[index] ? parseShare(token) : null;
     if (unknownMarks.has(token)) values.push(null);
+    else if (share !== null) values.push(share);
     else if (/^\d{1,5}$/.test(token)) values.push(Number(token));
     else return { ok: false, problem: { code: "not-a-number", value: token } };
   }

@@ -1,6 +1,6 @@
 // What the person reads when a typed answer or a line cannot be used (the bot's own ways of typing a
 // report); problems of the draft itself are src/render/report-problem-text.ts, shared with the web form.
-import type { CommitteeKind } from "../../domain/election-results.js";
+import { isShareField, type CommitteeKind } from "../../domain/election-results.js";
 import type { LineProblem } from "../../domain/report-line.js";
 import { reportLineProblemText } from "../../render/report-problem-text.js";
 import type { BotContext } from "../context.js";
@@ -18,8 +18,16 @@ export function numberListProblemText(
   shape: { fields: readonly string[]; required: number; committee: CommitteeKind; example: string },
 ): string {
   const single = shape.fields.length === 1 ? "yes" : "no";
-  if (problem.code === "not-a-number")
-    return ctx.t("report-numbers-not-a-number", { value: problem.value.slice(0, 40), single, example: shape.example });
+  if (problem.code === "not-a-number") {
+    // A group of shares (the votes) is typed with decimals: the example says so, not "whole numbers".
+    const shares = shape.fields.every(isShareField);
+    const kind = shares ? (single === "yes" ? "share" : "shares") : single;
+    return ctx.t("report-numbers-not-a-number", {
+      value: problem.value.slice(0, 40),
+      single: kind,
+      example: shape.example,
+    });
+  }
   if (problem.code === "too-many")
     return ctx.t("report-numbers-too-many", {
       given: problem.given,

@@ -1,8 +1,13 @@
 // The questions of a "congress held" report. The guided flow asks the committee's numbers in one message,
-// then the yes/no questions, then the delegates' numbers in one message; the edit menu (✏️ Sửa) asks one
-// field at a time and goes back to the card.
+// then the make-up of the members elected (ages, education, political theory) in one message, the yes/no
+// questions, the shares of votes, and the delegates' numbers in one message; every group after the first
+// may be skipped. The edit menu (✏️ Sửa) asks one field at a time and goes back to the card.
 import {
   emptyResults,
+  groupFields,
+  isShareField,
+  numberGroups,
+  type NumberGroup,
   requiredResultFields,
   yesNoFields,
   type CommitteeKind,
@@ -11,18 +16,30 @@ import {
   type NumberField,
   type YesNoField,
 } from "../../domain/election-results.js";
+import type { Locale } from "../../i18n.js";
 
-/** A question answered with several numbers in one message. */
-export type NumberGroup = "numbers" | "attendance";
+/** A question is a group of numbers answered in one message, or one field. */
 export type Question = NumberGroup | ElectionField;
 
 /** What the edit menu offers: the date and each result. */
 export type EditField = "date" | ElectionField;
 
-const guidedOrder: readonly Question[] = ["numbers", "secretaryDirect", "oneRound", "attendance"];
+const guidedOrder: readonly Question[] = [
+  "numbers",
+  "composition",
+  "secretaryDirect",
+  "oneRound",
+  "votes",
+  "attendance",
+];
 
 export function isNumberGroup(question: Question): question is NumberGroup {
-  return question === "numbers" || question === "attendance";
+  return (numberGroups as readonly Question[]).includes(question);
+}
+
+/** The groups the guided flow lets a person skip: all but the committee's numbers. */
+export function isSkippable(question: Question): boolean {
+  return isNumberGroup(question) && question !== "numbers";
 }
 
 export function isYesNo(question: Question): question is YesNoField {
@@ -43,16 +60,6 @@ export function nextGuided(current: Question): Question | null {
   return index >= 0 ? (guidedOrder[index + 1] ?? null) : null;
 }
 
-/**
- * The numbers of a group, in the order they are typed. A ban chấp hành's standing committee comes last,
- * so the first five numbers mean the same for a cell and for a committee ("15 15 4 2 10" fits both).
- */
-export function groupFields(group: NumberGroup, kind: CommitteeKind): NumberField[] {
-  if (group === "attendance") return ["delegates", "summoned", "present"];
-  const fields: NumberField[] = ["committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected"];
-  return kind === "executive" ? [...fields, "standingElected"] : fields;
-}
-
 /** How many numbers at the start of a group must be given. */
 export function requiredCount(group: NumberGroup): number {
   return group === "numbers" ? requiredResultFields.length : 0;
@@ -67,16 +74,29 @@ export function answerShape(
   return { fields: [question], required: isOptional(question) ? 0 : 1 };
 }
 
-/** Example answers, by the kind of committee (a cell's chi ủy is small, a đảng bộ's committee larger). */
+/**
+ * Example answers, by the kind of committee (a cell's chi ủy is small, a đảng bộ's committee larger); the
+ * executive's are the Ngọc Lâm congress of 2020 as its article reports it. Each example passes the checks.
+ */
 const examples: Record<CommitteeKind, Record<NumberField, number>> = {
   cell: {
     committeePlanned: 5,
     committeeElected: 5,
     women: 2,
     underThirtyFive: 1,
+    agedThirtyFiveToFifty: 2,
+    overFifty: 2,
     reElected: 3,
+    postgraduate: 0,
+    graduate: 4,
+    theoryAdvanced: 0,
+    theoryIntermediate: 3,
     standingElected: 0,
+    standingWomen: 0,
+    lowestVoteShare: 75.5,
+    highestVoteShare: 100,
     delegates: 3,
+    delegatesExOfficio: 0,
     summoned: 30,
     present: 28,
   },
@@ -85,16 +105,32 @@ const examples: Record<CommitteeKind, Record<NumberField, number>> = {
     committeeElected: 15,
     women: 4,
     underThirtyFive: 2,
+    agedThirtyFiveToFifty: 9,
+    overFifty: 4,
     reElected: 10,
+    postgraduate: 3,
+    graduate: 11,
+    theoryAdvanced: 6,
+    theoryIntermediate: 8,
     standingElected: 5,
-    delegates: 17,
-    summoned: 120,
-    present: 118,
+    standingWomen: 2,
+    lowestVoteShare: 61.25,
+    highestVoteShare: 98.5,
+    delegates: 16,
+    delegatesExOfficio: 1,
+    summoned: 161,
+    present: 158,
   },
 };
 
-export function exampleOf(fields: readonly NumberField[], kind: CommitteeKind): string {
-  return fields.map((field) => examples[kind][field]).join(" ");
+/** An answer to type: shares with the reader's decimal mark (61,25 in Vietnamese). */
+export function exampleOf(fields: readonly NumberField[], kind: CommitteeKind, locale: Locale = "vi"): string {
+  return fields
+    .map((field) => {
+      const value = String(examples[kind][field]);
+      return isShareField(field) && locale === "vi" ? value.replace(".", ",") : value;
+    })
+    .join(" ");
 }
 
 /**
@@ -139,7 +175,25 @@ export function editableFields(results: ElectionResults | null, kind: CommitteeK
   if (!results) return ["date"];
   const fields: EditField[] = ["date", "committeePlanned", "committeeElected"];
   if (kind === "executive" || results.standingElected !== null) fields.push("standingElected");
-  fields.push("women", "underThirtyFive", "reElected", "secretaryDirect", "oneRound", "delegates", "summoned");
+  if (kind === "executive" || results.standingWomen !== null) fields.push("standingWomen");
+  fields.push(
+    "women",
+    "underThirtyFive",
+    "agedThirtyFiveToFifty",
+    "overFifty",
+    "reElected",
+    "postgraduate",
+    "graduate",
+    "theoryAdvanced",
+    "theoryIntermediate",
+    "secretaryDirect",
+    "oneRound",
+    "lowestVoteShare",
+    "highestVoteShare",
+    "delegates",
+    "delegatesExOfficio",
+    "summoned",
+  );
   if (results.summoned !== null) fields.push("present");
   return fields;
 }

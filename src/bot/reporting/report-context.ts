@@ -6,7 +6,7 @@ import type { ReportRight } from "../../domain/scope.js";
 import { reportAccess, unitReports as loadUnitReports, type ReportUnit } from "../../usecases/reports.js";
 import type { BotContext } from "../context.js";
 
-export { previousOf, storedResults } from "../../usecases/reports.js";
+export { previousOf } from "../../usecases/reports.js";
 
 export type UnitAccess =
   | { ok: true; unit: ReportUnit; right: ReportRight }
