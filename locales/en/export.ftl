@@ -86,8 +86,8 @@ export-column = { $column ->
     [secretary-direct] Secretary elected directly
     [one-round] Elected in one round
     [delegates] Delegates elected to the higher congress
-    [summoned] Delegates summoned
-    [present] Delegates present
+    [summoned] Summoned
+    [present] Present
     [note] Note
     [units] Units
     [held-count] Congresses held

@@ -131,7 +131,7 @@ election-standing = standing committees { $count }{ $women ->
    *[other] , of whom women { $women } ({ $share })
 }
 election-vote-shares = Share of votes of those elected: lowest { $lowest }, highest { $highest }
-election-attendance = Present { $present } of { $summoned } delegates summoned ({ $share })
+election-attendance = Present { $present } of { $summoned } summoned ({ $share })
 election-no-results = • { $label } ({ $count }): no election results reported
 election-short = Committees elected short: { $list }{ $more ->
     [0] .

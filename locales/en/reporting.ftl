@@ -43,7 +43,7 @@ report-ask-composition = The make-up of the members elected. Type the numbers, s
     Type - in place of a number not known, or press "Skip" to leave this part out.
 report-ask-votes = Share of votes of those elected (%), separated by spaces: { $fields }. E.g.: { $example }
     Up to two decimals; press "Skip" to leave this part out.
-report-ask-attendance = Type the delegates' numbers, separated by spaces: { $fields }. E.g.: { $example }
+report-ask-attendance = Type the numbers of delegates and attendance, separated by spaces: { $fields }. E.g.: { $example }
     You may type only the first ones, or press "Skip" to leave this part out.
 report-ask-number = { $question } (from { $min } to { $max })
 report-numbers-not-a-number = "{ $value }" is not a number. { $single ->
@@ -100,8 +100,14 @@ report-question = { $field ->
     [highestVoteShare] The highest share of votes of anyone elected (%)?
     [delegates] How many delegates were elected to the higher congress?
     [delegatesExOfficio] How many delegates attend the higher congress ex officio?
-    [summoned] How many delegates were summoned to the congress?
-   *[present] How many delegates were present at the congress?
+    [summoned] { $committee ->
+        [cell] How many party members were summoned to the congress?
+       *[executive] How many delegates were summoned to the congress?
+    }
+   *[present] { $committee ->
+        [cell] How many party members were present at the congress?
+       *[executive] How many delegates were present at the congress?
+    }
 }
 report-number-name = { $field ->
     [committeePlanned] { $committee ->
@@ -124,8 +130,14 @@ report-number-name = { $field ->
     [highestVoteShare] highest share of votes
     [delegates] delegates elected to the higher congress
     [delegatesExOfficio] delegates ex officio
-    [summoned] delegates summoned
-   *[present] delegates present
+    [summoned] { $committee ->
+        [cell] members summoned
+       *[executive] delegates summoned
+    }
+   *[present] { $committee ->
+        [cell] members present
+       *[executive] delegates present
+    }
 }
 report-yes = Yes
 report-no = No
@@ -174,7 +186,10 @@ report-card-delegates = Delegates to the higher congress: { $count }{ $exOfficio
     [none] {""}
    *[other] {" "}elected, { $exOfficio } ex officio
 }
-report-card-attendance = Delegates present: { $present }/{ $summoned }
+report-card-attendance = { $committee ->
+    [cell] Members present
+   *[executive] Delegates present
+}: { $present }/{ $summoned }
 report-card-note = Note: { $note }
 report-card-correction = Corrects the previous report (old → new):
 report-card-same = Same as the previous report; confirming records it again.
@@ -212,8 +227,8 @@ report-field-name = { $field ->
     [highestVoteShare] Highest share of votes
     [delegates] Delegates to the higher congress
     [delegatesExOfficio] Delegates ex officio
-    [summoned] Delegates summoned
-    [present] Delegates present
+    [summoned] Summoned
+    [present] Present
    *[note] Note
 }
 report-yes-no = { $answer ->

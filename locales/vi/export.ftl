@@ -86,8 +86,8 @@ export-column = { $column ->
     [secretary-direct] Bí thư bầu trực tiếp
     [one-round] Bầu một lần đủ
     [delegates] Đại biểu được bầu dự đại hội cấp trên
-    [summoned] Đại biểu triệu tập
-    [present] Đại biểu có mặt
+    [summoned] Số được triệu tập
+    [present] Số có mặt
     [note] Ghi chú
     [units] Số đơn vị
     [held-count] Đã đại hội

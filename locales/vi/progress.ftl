@@ -125,7 +125,7 @@ election-standing = Ban Thường vụ { $count }{ $women ->
    *[other] , trong đó nữ { $women } ({ $share })
 }
 election-vote-shares = Tỷ lệ phiếu trúng cử: thấp nhất { $lowest }, cao nhất { $highest }
-election-attendance = Có mặt { $present }/{ $summoned } đại biểu được triệu tập ({ $share })
+election-attendance = Có mặt { $present }/{ $summoned } được triệu tập ({ $share })
 election-no-results = • { $label } ({ $count }): chưa báo cáo kết quả bầu cử
 election-short = Bầu thiếu cấp ủy: { $list }{ $more ->
     [0] .

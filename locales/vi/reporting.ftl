@@ -43,7 +43,7 @@ report-ask-composition = Cơ cấu cấp ủy viên trúng cử. Nhập các s�
     Số nào chưa rõ thì gõ dấu - vào chỗ của số đó, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.
 report-ask-votes = Tỷ lệ phiếu bầu của người trúng cử (%), cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
     Số thập phân ghi bằng dấu phẩy, tối đa hai chữ số; bấm "Bỏ qua" nếu không báo cáo phần này.
-report-ask-attendance = Nhập các số về đại biểu, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
+report-ask-attendance = Nhập các số về đại biểu và người dự đại hội, cách nhau bằng dấu cách: { $fields }. Ví dụ: { $example }
     Có thể chỉ nhập số đầu, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.
 report-ask-number = { $question } (từ { $min } đến { $max })
 report-numbers-not-a-number = "{ $value }" không phải là số. { $single ->
@@ -100,8 +100,14 @@ report-question = { $field ->
     [highestVoteShare] Tỷ lệ phiếu bầu cao nhất của người trúng cử (%)?
     [delegates] Số đại biểu được bầu đi dự đại hội cấp trên?
     [delegatesExOfficio] Số đại biểu đương nhiên dự đại hội cấp trên?
-    [summoned] Số đại biểu được triệu tập dự đại hội?
-   *[present] Số đại biểu có mặt tại đại hội?
+    [summoned] { $committee ->
+        [cell] Số đảng viên được triệu tập dự đại hội?
+       *[executive] Số đại biểu được triệu tập dự đại hội?
+    }
+   *[present] { $committee ->
+        [cell] Số đảng viên có mặt tại đại hội?
+       *[executive] Số đại biểu có mặt tại đại hội?
+    }
 }
 report-number-name = { $field ->
     [committeePlanned] { $committee ->
@@ -124,8 +130,14 @@ report-number-name = { $field ->
     [highestVoteShare] tỷ lệ phiếu cao nhất
     [delegates] số đại biểu được bầu đi dự đại hội cấp trên
     [delegatesExOfficio] số đại biểu đương nhiên
-    [summoned] số đại biểu được triệu tập
-   *[present] số đại biểu có mặt
+    [summoned] { $committee ->
+        [cell] số đảng viên được triệu tập
+       *[executive] số đại biểu được triệu tập
+    }
+   *[present] { $committee ->
+        [cell] số đảng viên có mặt
+       *[executive] số đại biểu có mặt
+    }
 }
 report-yes = Có
 report-no = Không
@@ -174,7 +186,10 @@ report-card-delegates = Đại biểu đi dự đại hội cấp trên: { $coun
     [none] {""}
    *[other] {" "}được bầu, { $exOfficio } đương nhiên
 }
-report-card-attendance = Đại biểu có mặt: { $present }/{ $summoned }
+report-card-attendance = { $committee ->
+    [cell] Đảng viên có mặt
+   *[executive] Đại biểu có mặt
+}: { $present }/{ $summoned }
 report-card-note = Ghi chú: { $note }
 report-card-correction = Sửa báo cáo trước (cũ → mới):
 report-card-same = Nội dung giống báo cáo trước; xác nhận sẽ ghi lại một lần nữa.
@@ -212,8 +227,8 @@ report-field-name = { $field ->
     [highestVoteShare] Tỷ lệ phiếu cao nhất
     [delegates] Đại biểu dự đại hội cấp trên
     [delegatesExOfficio] Đại biểu đương nhiên
-    [summoned] Đại biểu được triệu tập
-    [present] Đại biểu có mặt
+    [summoned] Số được triệu tập
+    [present] Số có mặt
    *[note] Ghi chú
 }
 report-yes-no = { $answer ->

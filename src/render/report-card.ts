@@ -81,7 +81,7 @@ export function renderResults(
       t("report-card-delegates", { count: results.delegates ?? "—", exOfficio: results.delegatesExOfficio ?? "none" }),
     );
   if (results.summoned !== null) {
-    lines.push(t("report-card-attendance", { present: results.present ?? "?", summoned: results.summoned }));
+    lines.push(t("report-card-attendance", { committee, present: results.present ?? "?", summoned: results.summoned }));
   }
   if (results.note) lines.push(t("report-card-note", { note: results.note }));
   return lines;

@@ -373,8 +373,8 @@ describe("export (/xuat)", () => {
       "Tỷ lệ phiếu cao nhất",
       "Đại biểu được bầu dự đại hội cấp trên",
       "Đại biểu đương nhiên",
-      "Đại biểu triệu tập",
-      "Đại biểu có mặt",
+      "Số được triệu tập",
+      "Số có mặt",
       "Ghi chú",
     ]);
     expect(rowValues(elections, 4)).toEqual([
@@ -519,8 +519,8 @@ describe("export (/xuat)", () => {
         "Tỷ lệ phiếu thấp nhất": lows.length > 0 ? Math.min(...lows) : null,
         "Tỷ lệ phiếu cao nhất": highs.length > 0 ? Math.max(...highs) : null,
         "Đại biểu đương nhiên": known.reduce((sum, r) => sum + (r.delegatesExOfficio ?? 0), 0),
-        "Đại biểu triệu tập": attended.reduce((sum, r) => sum + r.summoned!, 0),
-        "Đại biểu có mặt": attended.reduce((sum, r) => sum + r.present!, 0),
+        "Số được triệu tập": attended.reduce((sum, r) => sum + r.summoned!, 0),
+        "Số có mặt": attended.reduce((sum, r) => sum + r.present!, 0),
         "Tỷ lệ có mặt": share(
           attended.reduce((sum, r) => sum + r.present!, 0),
           attended.reduce((sum, r) => sum + r.summoned!, 0),

@@ -404,8 +404,8 @@ describe("/tiendo, the digest and the export agree with each other and with an i
           intermediate: row["Trung cấp LLCT"] ?? null,
           standingWomen: row["Nữ trong BTV"] ?? null,
           exOfficio: row["Đại biểu đương nhiên"],
-          summoned: row["Đại biểu triệu tập"],
-          present: row["Đại biểu có mặt"],
+          summoned: row["Số được triệu tập"],
+          present: row["Số có mặt"],
         },
         `export ${level} further`,
       ).toEqual({

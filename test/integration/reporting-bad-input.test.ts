@@ -86,10 +86,7 @@ const lineCases: [string, string[]][] = [
   [`${held} ${ok} motlan=2`, [notSaved, 'motlan=2: cần "co" hoặc "khong", ví dụ motlan=co.']],
   [`${held} ${ok} foo=1`, [notSaved, `Không có khóa "foo". Các khóa: ${keys} (xem /trogiup).`]],
   [`${held} ${ok} nu=3`, [notSaved, 'Khóa "nu" bị ghi hai lần.']],
-  [
-    `${held} ${ok} trieutap=50 comat=60`,
-    [notSaved, "Đại biểu có mặt (60) không thể lớn hơn Đại biểu được triệu tập (50)."],
-  ],
+  [`${held} ${ok} trieutap=50 comat=60`, [notSaved, "Số có mặt (60) không thể lớn hơn Số được triệu tập (50)."]],
   [
     `${held} ${ok} daibieu=1000`,
     [notSaved, "Đại biểu dự đại hội cấp trên: 1.000 nằm ngoài khoảng cho phép (từ 0 đến 999)."],
@@ -129,7 +126,7 @@ const lineCases: [string, string[]][] = [
   [`${held} ${ok} duongnhien=1,5`, [notSaved, "duongnhien=1,5: cần một số, ví dụ duongnhien=4."]],
   [`${held} ${ok} btv=30`, [notSaved, "Ban Thường vụ: 30 nằm ngoài khoảng cho phép (từ 0 đến 25)."]],
   [`${held} ${ok} btv=6`, [notSaved, "Ban Thường vụ (6) không thể lớn hơn Số ủy viên trúng cử (5)."]],
-  [`${held} ${ok} trieutap=0`, [notSaved, "Đại biểu được triệu tập: 0 nằm ngoài khoảng cho phép (từ 1 đến 5.000)."]],
+  [`${held} ${ok} trieutap=0`, [notSaved, "Số được triệu tập: 0 nằm ngoài khoảng cho phép (từ 1 đến 5.000)."]],
   [`${held} ${ok} thừa`, [notSaved, 'Không hiểu "thừa": ngày ghi ngay sau nội dung, các số ghi dạng khóa=giá_trị.']],
   ["/baocao kehoach bch=5/5", [notSaved, 'Khóa "bch" chỉ dùng khi báo cáo đã tổ chức đại hội (daihoi).']],
   [
@@ -269,7 +266,7 @@ const flowCases: [string, string[], string, string][] = [
     "Tổ chức đại hội",
     atDelegates,
     "3 0 30 31",
-    ["Đại biểu có mặt (31) không thể lớn hơn Đại biểu được triệu tập (30).", delegatesRetry].join("\n"),
+    ["Số có mặt (31) không thể lớn hơn Số được triệu tập (30).", delegatesRetry].join("\n"),
   ],
   [
     "Tổ chức đại hội",

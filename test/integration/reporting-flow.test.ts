@@ -112,7 +112,7 @@ describe("reporting", () => {
     const attendance = await harness.say(an, "75,5 100");
     expect(attendance.text).toBe(
       [
-        "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 3 0 30 28",
+        "Nhập các số về đại biểu và người dự đại hội, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đảng viên được triệu tập, số đảng viên có mặt. Ví dụ: 3 0 30 28",
         'Có thể chỉ nhập số đầu, hoặc bấm "Bỏ qua" nếu không báo cáo phần này.',
       ].join("\n"),
     );
@@ -128,7 +128,7 @@ describe("reporting", () => {
         "Bầu đủ trong một lần: có",
         "Tỷ lệ phiếu trúng cử: thấp nhất 75,5%, cao nhất 100%",
         "Đại biểu đi dự đại hội cấp trên: 3 được bầu, 0 đương nhiên",
-        "Đại biểu có mặt: 28/30",
+        "Đảng viên có mặt: 28/30",
       ].join("\n"),
     );
     expect(rows(card)).toEqual([["✅ Xác nhận", "✏️ Sửa", "✖️ Hủy"]]);
@@ -266,7 +266,7 @@ describe("reporting", () => {
     const votes = await harness.press(dung, oneRound, "Có");
     const attendance = await harness.say(dung, "61,25 98,5");
     expect(attendance.text?.split("\n")[0]).toBe(
-      "Nhập các số về đại biểu, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 16 1 161 158",
+      "Nhập các số về đại biểu và người dự đại hội, cách nhau bằng dấu cách: số đại biểu được bầu đi dự đại hội cấp trên, số đại biểu đương nhiên, số đại biểu được triệu tập, số đại biểu có mặt. Ví dụ: 16 1 161 158",
     );
     const card = await harness.say(dung, "16 1 161 158");
     expect(card.text).toBe(
@@ -328,7 +328,7 @@ describe("reporting", () => {
     );
     const attendance = await harness.press(binh, votes, "Skip");
     expect(attendance.text?.split("\n")[0]).toBe(
-      "Type the delegates' numbers, separated by spaces: delegates elected to the higher congress, delegates ex officio, delegates summoned, delegates present. E.g.: 3 0 30 28",
+      "Type the numbers of delegates and attendance, separated by spaces: delegates elected to the higher congress, delegates ex officio, members summoned, members present. E.g.: 3 0 30 28",
     );
     const card = await harness.press(binh, attendance, "Skip");
     expect(card.text).toBe(
@@ -513,7 +513,7 @@ describe("reporting", () => {
       ["Tỷ lệ phiếu cao nhất: —"],
       ["Đại biểu dự đại hội cấp trên: —"],
       ["Đại biểu đương nhiên: —"],
-      ["Đại biểu được triệu tập: —"],
+      ["Số được triệu tập: —"],
       ["‹ Quay lại", "✖️ Hủy"],
     ]);
     const women = await harness.press(an, menu, "Số nữ: 2");

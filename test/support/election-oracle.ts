@@ -133,7 +133,7 @@ export function furtherParts(totals: FurtherTotals): string[] {
     );
   if (attendance.known > 0)
     parts.push(
-      `Có mặt ${count(attendance.present)}/${count(attendance.summoned)} đại biểu được triệu tập (${share(attendance.present, attendance.summoned)})`,
+      `Có mặt ${count(attendance.present)}/${count(attendance.summoned)} được triệu tập (${share(attendance.present, attendance.summoned)})`,
     );
   return parts;
 }

@@ -300,12 +300,12 @@ describe("election statistics text", () => {
     expect(renderElectionStats(vi, "vi", stats).slice(2)).toEqual([
       "   Nữ 4 (26,7%) • dưới 35 tuổi 2 (13,3%) • tái cử 10 (66,7%) • mới 5 (33,3%)",
       "   Cơ cấu: từ 35 đến 50 tuổi 9 (60,0%) • trên 50 tuổi 4 (26,7%) • trình độ trên đại học 3 (20,0%) • cao đẳng, đại học 11 (73,3%) • Ban Thường vụ 5, trong đó nữ 2 (40,0%)",
-      "   Tỷ lệ phiếu trúng cử: thấp nhất 61,25%, cao nhất 98,5% • Đại biểu dự đại hội cấp trên: 16 được bầu, 1 đương nhiên • Có mặt 158/161 đại biểu được triệu tập (98,1%)",
+      "   Tỷ lệ phiếu trúng cử: thấp nhất 61,25%, cao nhất 98,5% • Đại biểu dự đại hội cấp trên: 16 được bầu, 1 đương nhiên • Có mặt 158/161 được triệu tập (98,1%)",
     ]);
     const en = translatorFor(createI18n({ defaultLocale: "en" }), "en");
     expect(renderElectionStats(en, "en", stats).slice(3)).toEqual([
       "   Make-up: aged 35 to 50 9 (60.0%) • over 50 4 (26.7%) • postgraduate 3 (20.0%) • college or university 11 (73.3%) • standing committees 5, of whom women 2 (40.0%)",
-      "   Share of votes of those elected: lowest 61.25%, highest 98.5% • Delegates to the higher congress: 16 elected, 1 ex officio • Present 158 of 161 delegates summoned (98.1%)",
+      "   Share of votes of those elected: lowest 61.25%, highest 98.5% • Delegates to the higher congress: 16 elected, 1 ex officio • Present 158 of 161 summoned (98.1%)",
     ]);
   });
 });
