@@ -165,6 +165,11 @@ cli-usage =
                                               export another campaign (the review, a resolution's study…): summary and every unit
       web link --phone PHONE [--org CODE]     a one-time sign-in link to the web page (24 hours) to send by hand (Zalo, SMS)
       db migrate                              bring the database schema up to date
+      db backup --out FILE                    back up the embedded database with the bot stopped (a running bot backs up nightly to BACKUP_DIR)
+      db restore FILE                         restore a backup with the bot stopped; the data there now is kept aside
+      person export --phone PHONE [--out FILE] [--org CODE]
+                                              everything kept on one person (JSON), to answer their request
+      person erase --phone PHONE [--org CODE] erase a person's identity (name, phone, Telegram); the unit's reports stay
     With several organisations in the database, add --org CODE to choose one; unit codes may be typed in any case.
 cli-unknown-command = unknown command "{ $command }"
 cli-missing-argument = { $name } is missing
@@ -213,6 +218,21 @@ cli-org-unknown = no organisation with code "{ $value }"
 cli-unit-unknown = no unit with code "{ $value }"
 cli-exported = Wrote { $file }.
 cli-migrated = Database up to date: applied { $applied } migration(s) ({ $already } already applied).
+cli-backup-written = Backed up to { $file } ({ $size }).
+cli-backup-postgres = the database is PostgreSQL (DATABASE_URL): back it up with pg_dump and restore it with pg_restore, as the README's "Backups" says
+cli-backup-not-found = there is no file { $file }
+cli-backup-not-a-backup = { $file } is not a Trợ lý Đại hội backup (made by db backup or BACKUP_DIR); nothing changed
+cli-restore-done = Restored from { $file } ({ $size }){ $migrations ->
+    [0] {""}
+   *[other] , and brought up to date by { $migrations } migration(s)
+}.{ $aside ->
+    [none] {""}
+   *[other] {" "}The data from before the restore is kept in { $aside }; delete that directory once you have checked.
+}
+cli-person-not-a-phone = "{ $phone }" is not a Vietnamese phone number; e.g. 0912345678
+cli-person-unknown = nobody with the number { $phone } is on the roster
+cli-person-erased = Erased the identity of person { $id }: removed { $roles } role(s), { $workingGroups } working-group place(s), { $webSessions } web session(s), { $pushBrowsers } browser(s) for notifications, { $storedUpdates } stored message(s), { $messages } message(s) to them, { $conversations } conversation(s). The unit's reports stay and still count; the audit log records the erasure.
+person-erased-name = (erased on request)
 cli-error = Error: { $message }
 cli-progress-too-large = { $file } is too large to be a progress file; please check it is the right file
 cli-progress-no-campaign = the organisation has no congress campaign to load progress into (add a campaign section to the organisation file and run org import again)

@@ -164,6 +164,11 @@ cli-usage =
                                               xuất một đợt khác (kiểm điểm, học tập nghị quyết…): tổng hợp và từng đơn vị
       web link --phone SĐT [--org MÃ]         đường link đăng nhập trang web (dùng một lần, 24 giờ) để gửi tay qua Zalo, SMS
       db migrate                              cập nhật cấu trúc cơ sở dữ liệu
+      db backup --out TỆP                     sao lưu cơ sở dữ liệu nhúng khi bot đã dừng (bot đang chạy tự sao lưu hằng đêm vào BACKUP_DIR)
+      db restore TỆP                          khôi phục từ bản sao lưu khi bot đã dừng; dữ liệu đang có được giữ lại bên cạnh
+      person export --phone SĐT [--out TỆP] [--org MÃ]
+                                              mọi dữ liệu lưu về một người (JSON), để trả lời yêu cầu của người đó
+      person erase --phone SĐT [--org MÃ]     xóa danh tính một người (tên, số điện thoại, Telegram); báo cáo của đơn vị vẫn giữ
     Khi cơ sở dữ liệu có nhiều tổ chức, thêm --org MÃ vào lệnh để chọn tổ chức; mã đơn vị viết hoa hay thường đều được.
 cli-unknown-command = không có lệnh "{ $command }"
 cli-missing-argument = thiếu { $name }
@@ -212,6 +217,21 @@ cli-org-unknown = không có tổ chức mã "{ $value }"
 cli-unit-unknown = không có đơn vị mã "{ $value }"
 cli-exported = Đã ghi { $file }.
 cli-migrated = Cơ sở dữ liệu đã cập nhật: áp dụng { $applied } bản cập nhật (đã có { $already } bản).
+cli-backup-written = Đã sao lưu vào { $file } ({ $size }).
+cli-backup-postgres = cơ sở dữ liệu là PostgreSQL (DATABASE_URL): sao lưu bằng pg_dump, khôi phục bằng pg_restore, theo mục "Backups" trong README
+cli-backup-not-found = không có tệp { $file }
+cli-backup-not-a-backup = { $file } không phải bản sao lưu của Trợ lý Đại hội (tạo bằng lệnh db backup hoặc BACKUP_DIR); không có gì thay đổi
+cli-restore-done = Đã khôi phục từ { $file } ({ $size }){ $migrations ->
+    [0] {""}
+   *[other] , cập nhật thêm { $migrations } bản cấu trúc
+}.{ $aside ->
+    [none] {""}
+   *[other] {" "}Dữ liệu trước khi khôi phục được giữ ở { $aside }; xóa thư mục này khi đã kiểm tra xong.
+}
+cli-person-not-a-phone = "{ $phone }" không phải số điện thoại Việt Nam; ví dụ 0912345678
+cli-person-unknown = không có ai với số { $phone } trong danh sách
+cli-person-erased = Đã xóa danh tính người số { $id }: bỏ { $roles } vai trò, { $workingGroups } chỗ trong tổ công tác, { $webSessions } phiên đăng nhập web, { $pushBrowsers } trình duyệt nhận thông báo, { $storedUpdates } tin nhắn đã lưu, { $messages } tin nhắn gửi cho người này, { $conversations } phiên trò chuyện. Báo cáo của đơn vị vẫn giữ và vẫn được tính; nhật ký ghi lại việc xóa.
+person-erased-name = (đã xóa theo yêu cầu)
 cli-error = Lỗi: { $message }
 cli-progress-too-large = tệp { $file } quá lớn để là tệp tiến độ; xin kiểm tra lại đúng tệp chưa
 cli-progress-no-campaign = tổ chức chưa có đợt đại hội để nạp tiến độ vào (thêm mục campaign vào tệp tổ chức rồi chạy lại org import)

@@ -25,6 +25,8 @@ import { planReminders } from "./usecases/reminders.js";
 import { reportStartCallback } from "./bot/reporting/flow-state.js";
 import { campaignStartCallback } from "./bot/reporting/campaign-flow-state.js";
 import { createMaintenanceJob } from "./scheduler/maintenance-job.js";
+import { createBackupJob } from "./scheduler/backup-job.js";
+import { createRetentionJob } from "./scheduler/retention-job.js";
 import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler, type ScheduledJob } from "./scheduler/scheduler.js";
@@ -316,7 +318,25 @@ function schedulerJobs(deps: {
           },
         ]
       : []),
+    {
+      name: "update-retention",
+      run: createRetentionJob({
+        prisma: database.prisma,
+        retentionDays: config.updateRetentionDays,
+        clock,
+        timezone: config.timezone,
+        logger,
+      }),
+    },
     // The embedded database has no autovacuum; PostgreSQL's server has its own.
+    ...(database.kind === "pglite" && config.backup
+      ? [
+          {
+            name: "backup",
+            run: createBackupJob({ database, backup: config.backup, clock, timezone: config.timezone, logger }),
+          },
+        ]
+      : []),
     ...(database.kind === "pglite"
       ? [
           {

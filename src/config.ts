@@ -34,6 +34,20 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.preprocess(blankAsUnset, z.string().trim().default("./data")),
+  BACKUP_DIR: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  BACKUP_KEEP: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a number of backups, e.g. 7").int("must be a whole number").min(1).max(365).default(7),
+  ),
+  UPDATE_RETENTION_DAYS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number("must be a number of days, e.g. 30")
+      .int("must be a whole number of days")
+      .min(1)
+      .max(3650)
+      .default(30),
+  ),
   APP_TIMEZONE: z.preprocess(
     blankAsUnset,
     z
@@ -134,6 +148,13 @@ export interface Config {
   apiRoot: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /**
+   * A daily copy of the embedded database in `dir` (BACKUP_DIR), the newest `keep` kept (BACKUP_KEEP);
+   * null without BACKUP_DIR. PostgreSQL is backed up with its own tools (README).
+   */
+  backup: { dir: string; keep: number } | null;
+  /** Stored Telegram updates (their text, who sent them) are deleted this many days after they were handled. */
+  updateRetentionDays: number;
   timezone: string;
   defaultLocale: "vi" | "en";
   digestTime: string;
@@ -180,12 +201,18 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const value = parsed.data;
+  if (value.BACKUP_DIR && value.DATABASE_URL)
+    throw new ConfigError([
+      "BACKUP_DIR backs up the embedded database; with DATABASE_URL back up PostgreSQL with pg_dump (see the README's Backups)",
+    ]);
   const [start, end] = value.QUIET_HOURS.split("-") as [string, string];
   return {
     botToken: value.TELEGRAM_BOT_TOKEN,
     apiRoot: value.TELEGRAM_API_ROOT,
     databaseUrl: value.DATABASE_URL,
     dataDir: value.DATA_DIR,
+    backup: value.BACKUP_DIR ? { dir: value.BACKUP_DIR, keep: value.BACKUP_KEEP } : null,
+    updateRetentionDays: value.UPDATE_RETENTION_DAYS,
     timezone: value.APP_TIMEZONE,
     defaultLocale: value.DEFAULT_LOCALE,
     digestTime: value.DIGEST_TIME,

@@ -16,7 +16,6 @@ import {
   markHandled,
   nextUpdateOffset,
   pendingUpdates,
-  purgeHandledUpdates,
   storeUpdates,
   type HandledMark,
   type StoredUpdate,
@@ -216,7 +215,6 @@ export function createUpdateInbox(options: {
     let offset = await nextUpdateOffset(prisma);
     let backoffMs = 500;
     void readMore();
-    await purgeHandledUpdates(prisma, new Date(Date.now() - 7 * 24 * 3600 * 1000));
     while (running) {
       try {
         const updates = await bot.api.getUpdates(

@@ -25,6 +25,8 @@ import { digestCommand, remindCommand } from "./schedule-commands.js";
 import { exportCommand } from "./export-commands.js";
 import { outboxCommand } from "./outbox-commands.js";
 import { progressCommand } from "./progress-commands.js";
+import { dbCommand } from "./db-commands.js";
+import { personCommand } from "./person-commands.js";
 import { webCommand } from "./web-commands.js";
 
 export interface CliIo {
@@ -95,13 +97,19 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIo):
     if (first === "remind") return await remindCommand(args, { deps: await open(), t, config, io });
     if (first === "export") return await exportCommand(args, { deps: await open(), t, locale, config, io });
     if (first === "web") return await webCommand(args, { deps: await open(), t, config, io });
-    if (first === "db" && second === "migrate") {
-      const db = deps.database ?? (await openDatabase(databaseTarget(deps.config)));
-      database = db;
-      const report = await db.migrate();
-      io.out(t("cli-migrated", { applied: report.applied.length, already: report.alreadyApplied }));
-      return 0;
-    }
+    if (first === "person") return await personCommand(args, { deps: await open(), t, io });
+    if (first === "db")
+      return await dbCommand(args, {
+        config,
+        database: deps.database ?? null,
+        opened: (opened) => {
+          database = opened;
+        },
+        t,
+        locale,
+        io,
+        now: (deps.clock ?? systemClock).now(),
+      });
     throw new CliError(t("cli-unknown-command", { command }));
   } catch (error) {
     if (error instanceof CliError) {

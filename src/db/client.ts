@@ -31,8 +31,11 @@ export interface Database {
    * process, which always leads. Returns the release function, or null when another instance leads.
    */
   acquireLeadership(): Promise<(() => Promise<void>) | null>;
-  /** Embedded only: a copy of the whole database (tests start their databases from a migrated copy). */
-  dumpDataDir?(): Promise<Blob>;
+  /**
+   * Embedded only: a copy of the whole database as one tar, gzipped on request (tests start their
+   * databases from a migrated copy; the sandbox from its seed; backups).
+   */
+  dumpDataDir?(compression?: "none" | "gzip"): Promise<Blob>;
 }
 
 export function databaseTarget(config: { databaseUrl?: string | undefined; dataDir: string }): DatabaseTarget {
@@ -156,8 +159,8 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
       await client.close();
       lock?.release();
     },
-    dumpDataDir: async () => {
-      const dump = await client.dumpDataDir("none");
+    dumpDataDir: async (compression = "none") => {
+      const dump = await client.dumpDataDir(compression);
       return dump;
     },
   };

@@ -10,6 +10,8 @@ describe("createConfig", () => {
       apiRoot: "https://api.telegram.org",
       databaseUrl: undefined,
       dataDir: "./data",
+      backup: null,
+      updateRetentionDays: 30,
       timezone: "Asia/Ho_Chi_Minh",
       defaultLocale: "vi",
       digestTime: "17:00",
@@ -26,6 +28,16 @@ describe("createConfig", () => {
     const documented = [...text.matchAll(/^([A-Z_]+)=(.*)$/gm)];
     expect(documented.map((match) => match[1]).sort()).toEqual([...envVariables].sort());
     expect(() => createConfig(Object.fromEntries(documented.map((match) => [match[1]!, match[2]!])))).not.toThrow();
+  });
+
+  it("when a backup directory is set, then it is kept with its retention; with PostgreSQL it is refused, naming pg_dump", () => {
+    expect(createConfig({ BACKUP_DIR: "./backups", BACKUP_KEEP: "14" }).backup).toEqual({ dir: "./backups", keep: 14 });
+    expect(createConfig({ BACKUP_DIR: "./backups" }).backup).toEqual({ dir: "./backups", keep: 7 });
+    expect(() => createConfig({ BACKUP_DIR: "./backups", DATABASE_URL: "postgres://x@h/db" })).toThrow(/pg_dump/);
+    expect(() => createConfig({ BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP/);
+    expect(() => createConfig({ UPDATE_RETENTION_DAYS: "ba mươi" })).toThrow(
+      /UPDATE_RETENTION_DAYS must be a number of days/,
+    );
   });
 
   it("when variables are blank (as in a copied .env.example), then they count as unset", () => {
