@@ -31,6 +31,9 @@ import { createCommandMenuJob } from "./scheduler/command-menu-job.js";
 import { defaultReminderPolicy } from "./domain/reminder-policy.js";
 import { createScheduler, type Scheduler, type ScheduledJob } from "./scheduler/scheduler.js";
 import { createWebApp } from "./web/web-app.js";
+import { createAppMetrics, type AppMetrics } from "./metrics/app-metrics.js";
+import { startMetricsServer, type MetricsServer, type Readiness } from "./metrics/metrics-server.js";
+import { readinessOf } from "./metrics/readiness.js";
 import { startWebServer, type WebServer } from "./web/web-server.js";
 
 export interface App {
@@ -43,6 +46,8 @@ export interface App {
   scheduler: Scheduler;
   /** The web app's server once started (WEB_PORT set), else null. */
   readonly web: WebServer | null;
+  /** /healthz, /readyz, /metrics when METRICS_PORT is set (src/metrics), once started. */
+  readonly metrics: MetricsServer | null;
   /** Resolves once the bot is registered and polling; polling then continues in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -72,7 +77,9 @@ export async function createApp(options: {
   const database = await migratedDatabase(options.database, config, logger);
   const i18n = createBotI18n(config.defaultLocale);
   const clock = options.clock ?? systemClock;
+  const metrics = createAppMetrics(database.prisma, clock, config.metrics !== null);
   let web: WebServer | null = null;
+  let metricsServer: MetricsServer | null = null;
   const webAddress = () =>
     config.web && web ? (config.web.publicUrl ?? `http://${localAddress(config.web.host)}:${web.port}`) : null;
   const bot = createBot({ config, prisma: database.prisma, logger, clock, webAddress }, i18n, {
@@ -85,6 +92,7 @@ export async function createApp(options: {
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
     dataDir: config.databaseUrl ? null : config.dataDir,
+    metrics,
     tellLimited: createFloodNotice({
       api: bot.api,
       prisma: database.prisma,
@@ -98,6 +106,7 @@ export async function createApp(options: {
     prisma: database.prisma,
     logger,
     clock,
+    metrics,
   });
   const webPush = config.web ? await createAppWebPush({ config, database, logger, clock }) : null;
   const scheduler = createScheduler({
@@ -108,6 +117,7 @@ export async function createApp(options: {
       sender.notify();
       webPush?.sender.notify();
     },
+    onJobDone: metrics.planned,
     jobs: schedulerJobs({
       database,
       clock,
@@ -131,7 +141,20 @@ export async function createApp(options: {
     get web() {
       return web;
     },
+    get metrics() {
+      return metricsServer;
+    },
     async start() {
+      // The operator's port first: /healthz answers, and /readyz says "not ready" until Telegram answers.
+      metricsServer = await startOperatorPort(config, metrics, () =>
+        readinessOf({
+          sql: database.sql,
+          lastPolledAt: inbox.lastPolledAt,
+          pollTimeoutSeconds: options.pollTimeoutSeconds ?? 25,
+          isLeader: scheduler.isLeader,
+          now: Date.now,
+        }),
+      );
       // The web app first: it serves people whatever Telegram does (it is blocked on Vietnam's main networks).
       if (config.web) web = await startWeb({ config, database, clock, i18n, logger, publicKey: webPush!.publicKey });
       const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
@@ -164,6 +187,7 @@ export async function createApp(options: {
       await inbox.stop();
       await sender.stop();
       await webPush?.sender.stop();
+      await metricsServer?.close();
       if (!options.database) await database.close();
     },
   };
@@ -179,6 +203,7 @@ export interface WebOnlyApp {
   pushSender: ChannelSender;
   scheduler: Scheduler;
   readonly web: WebServer | null;
+  readonly metrics: MetricsServer | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -197,11 +222,14 @@ export async function createWebOnlyApp(options: {
   const i18n = createBotI18n(config.defaultLocale);
   const clock = options.clock ?? systemClock;
   const webPush = await createAppWebPush({ config, database, logger, clock });
+  const metrics = createAppMetrics(database.prisma, clock, config.metrics !== null);
+  let metricsServer: MetricsServer | null = null;
   const scheduler = createScheduler({
     timezone: config.timezone,
     logger,
     acquireLeadership: () => database.acquireLeadership(),
     onPlanned: () => webPush.sender.notify(),
+    onJobDone: metrics.planned,
     jobs: schedulerJobs({
       database,
       clock,
@@ -220,7 +248,13 @@ export async function createWebOnlyApp(options: {
     get web() {
       return web;
     },
+    get metrics() {
+      return metricsServer;
+    },
     async start() {
+      metricsServer = await startOperatorPort(config, metrics, () =>
+        readinessOf({ sql: database.sql, pollTimeoutSeconds: 0, isLeader: scheduler.isLeader, now: Date.now }),
+      );
       web = await startWeb({ config, database, clock, i18n, logger, publicKey: webPush.publicKey });
       if (database.kind === "pglite") await releaseClaims(database.prisma);
       webPush.sender.start();
@@ -231,12 +265,22 @@ export async function createWebOnlyApp(options: {
       await web?.close();
       await scheduler.stop();
       await webPush.sender.stop();
+      await metricsServer?.close();
       if (!options.database) await database.close();
     },
   };
 }
 
 type BotI18n = I18n<BotContext>;
+
+/** /healthz, /readyz and /metrics on METRICS_PORT, when it is set. */
+async function startOperatorPort(
+  config: Config,
+  metrics: AppMetrics,
+  readiness: () => Promise<Readiness>,
+): Promise<MetricsServer | null> {
+  return config.metrics ? startMetricsServer({ ...config.metrics, registry: metrics.registry, readiness }) : null;
+}
 
 /** The test's database, or the configured one; migrated either way. */
 async function migratedDatabase(given: Database | undefined, config: Config, logger: Logger): Promise<Database> {

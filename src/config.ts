@@ -92,6 +92,11 @@ const envSchema = z.object({
     z.coerce.number("must be a port number, e.g. 8080").int("must be a whole number").min(0).max(65535).optional(),
   ),
   WEB_HOST: z.preprocess(blankAsUnset, z.string().trim().default("0.0.0.0")),
+  METRICS_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a port number, e.g. 9464").int("must be a whole number").min(0).max(65535).optional(),
+  ),
+  METRICS_HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
   WEB_PUBLIC_URL: z.preprocess(
     blankAsUnset,
     z
@@ -177,6 +182,8 @@ export interface Config {
      */
     push: { subject: string; extraEndpoints: string[] };
   } | null;
+  /** /healthz, /readyz and /metrics for the operator (src/metrics), when METRICS_PORT is set. */
+  metrics: { port: number; host: string } | null;
   /** The local sandbox (src/sandbox): runs when there is no token, or always with SANDBOX=1. */
   sandbox: {
     forced: boolean;
@@ -233,6 +240,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
               extraEndpoints: (value.WEB_PUSH_ENDPOINTS ?? []).map((url) => new URL(url).origin),
             },
           },
+    metrics: value.METRICS_PORT === undefined ? null : { port: value.METRICS_PORT, host: value.METRICS_HOST },
     sandbox: {
       forced: value.SANDBOX,
       port: value.PORT,

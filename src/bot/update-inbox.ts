@@ -21,6 +21,7 @@ import {
   type StoredUpdate,
 } from "../db/update-store.js";
 import type { Logger } from "../logger.js";
+import { noMetrics, type MetricsRecorder } from "../metrics/app-metrics.js";
 import { systemProblem } from "../system-errors.js";
 import type { BotContext } from "./context.js";
 import { groupCommit } from "./group-commit.js";
@@ -39,6 +40,8 @@ export interface UpdateInbox {
   stop(): Promise<void>;
   /** Handles every stored update not yet handled, and resolves when none is left; returns how many it handled. */
   drain(): Promise<number>;
+  /** When Telegram last answered (a poll, or the start before polling; epoch ms), or null before polling. */
+  lastPolledAt(): number | null;
 }
 
 /** The chat whose order an update belongs to; updates of one chat are handled one after another. */
@@ -71,8 +74,12 @@ export function createUpdateInbox(options: {
   tellLimited?: (update: Update) => Promise<void>;
   /** Where the embedded database keeps its files (absent on PostgreSQL): a full disk there is named in the log. */
   dataDir?: string | null;
+  metrics?: MetricsRecorder;
 }): UpdateInbox {
   const { bot, prisma, logger } = options;
+  const metrics = options.metrics ?? noMetrics;
+  // When Telegram last answered a poll: /readyz says Telegram is unreachable once it has not for a while.
+  let lastPolledAt: number | null = null;
   const concurrentChats = options.concurrentChats ?? 16;
   const bufferedUpdates = options.bufferedUpdates ?? 500;
   const floodGate = new FloodGate(options.rateLimit ?? defaultRateLimit);
@@ -181,9 +188,11 @@ export function createUpdateInbox(options: {
         return;
       }
       await countAttempt(stored.updateId);
+      const started = performance.now();
       try {
         await bot.handleUpdate(stored.payload);
         await markDone({ updateId: stored.updateId, payload: stored.payload });
+        metrics.updateHandled("ok", (performance.now() - started) / 1000);
       } catch (error) {
         // The bot's error boundary answers errors of features; what reaches here failed outside it.
         logger.error({ err: error, updateId: stored.updateId }, "update handling failed");
@@ -192,6 +201,7 @@ export function createUpdateInbox(options: {
           error: (error as Error).message?.slice(0, 500),
           payload: stored.payload,
         });
+        metrics.updateHandled("failed", (performance.now() - started) / 1000);
       }
     } catch (error) {
       // The database failed around the handling: the update stays unmarked and is handled again on the
@@ -212,6 +222,8 @@ export function createUpdateInbox(options: {
   }
 
   async function poll(): Promise<void> {
+    // Polling starts once Telegram has answered (getMe, deleteWebhook): it was reachable a moment ago.
+    lastPolledAt = Date.now();
     let offset = await nextUpdateOffset(prisma);
     let backoffMs = 500;
     void readMore();
@@ -222,10 +234,12 @@ export function createUpdateInbox(options: {
           // grammY's Node typings name an older AbortSignal type; the runtime object is the same.
           controller.signal as unknown as Parameters<typeof bot.api.getUpdates>[1],
         );
+        lastPolledAt = Date.now();
         if (updates.length > 0) {
           // A flooder's updates past the limit are not stored: they cost one count each, nothing more.
           const { admitted, limited, dropped } = floodGate.sort(updates);
           await storeUpdates(prisma, admitted);
+          metrics.updatesReceived(admitted.length);
           offset = updates[updates.length - 1]!.update_id + 1;
           moreStored = true;
           void readMore();
@@ -270,6 +284,7 @@ export function createUpdateInbox(options: {
   }
 
   return {
+    lastPolledAt: () => lastPolledAt,
     run() {
       running = true;
       finished = poll();

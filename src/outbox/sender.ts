@@ -25,6 +25,7 @@ import {
   type OutboxMethod,
 } from "../db/outbox-store.js";
 import type { Logger } from "../logger.js";
+import type { MetricsRecorder } from "../metrics/app-metrics.js";
 import { senderLoop } from "./sender-loop.js";
 import {
   defaultTelegramLimits,
@@ -36,6 +37,8 @@ import {
 
 export interface OutboxSenderOptions {
   prisma: PrismaClient;
+  /** Counts the Bot API's 429s (src/metrics). */
+  metrics?: MetricsRecorder;
   /** An Api WITHOUT auto-retry (see createOutboxApi). */
   api: Api;
   clock?: Clock;
@@ -133,9 +136,11 @@ export function createAppOutboxSender(options: {
   logger: Logger;
   clock?: Clock;
   instanceId?: string;
+  metrics?: MetricsRecorder;
 }): OutboxSender {
   return createOutboxSender({
     prisma: options.prisma,
+    ...(options.metrics && { metrics: options.metrics }),
     api: createOutboxApi(options.config),
     logger: options.logger,
     dataDir: options.config.dataDir,
@@ -206,6 +211,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       instanceId,
     };
     if (outcome.kind === "flood") {
+      options.metrics?.floodWait();
       const until = now() + outcome.retryAfterMs;
       limiter.hold(message.chatId, until);
       await markRetry(prisma, message, new Date(until), outcome.error, { countAttempt: false });

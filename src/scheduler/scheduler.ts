@@ -19,6 +19,8 @@ export interface SchedulerDeps {
   jobs: ScheduledJob[];
   /** Something was written to the outbox: wake the sender. */
   onPlanned?: () => void;
+  /** Each job's run and how many messages it planned (src/metrics). */
+  onJobDone?: (job: string, planned: number) => void;
 }
 
 export interface Scheduler {
@@ -26,6 +28,8 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** One tick now (tests, `digest send`). */
   tick(): Promise<void>;
+  /** Whether this instance holds the scheduler's lock (it plans; the others wait to take over). */
+  isLeader(): boolean;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -39,6 +43,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const job of deps.jobs) {
       try {
         const planned = await job.run();
+        deps.onJobDone?.(job.name, planned);
         if (planned > 0) {
           deps.logger.info({ job: job.name, planned }, "planned");
           deps.onPlanned?.();
@@ -63,5 +68,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       release = null;
     },
     tick,
+    isLeader: () => release !== null,
   };
 }

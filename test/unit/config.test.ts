@@ -19,6 +19,7 @@ describe("createConfig", () => {
       quietHours: { start: "21:00", end: "07:00" },
       logLevel: "info",
       web: null,
+      metrics: null,
       sandbox: { forced: false, port: 3000, host: "127.0.0.1", dataDir: "data/sandbox" },
     });
   });
