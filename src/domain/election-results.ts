@@ -93,13 +93,22 @@ export function isShareField(field: string): boolean {
  * first group, so its first five numbers mean the same for a cell and for a committee ("15 15 4 2 10").
  */
 export type NumberGroup = "numbers" | "composition" | "votes" | "attendance";
+
+/** The make-up of the members elected beyond the committee's line, in the order the articles give it. */
+export const makeUpFields = [
+  "agedThirtyFiveToFifty",
+  "overFifty",
+  "postgraduate",
+  "graduate",
+  "theoryAdvanced",
+  "theoryIntermediate",
+] as const satisfies readonly NumberField[];
 export const numberGroups: readonly NumberGroup[] = ["numbers", "composition", "votes", "attendance"];
 
 export function groupFields(group: NumberGroup, kind: CommitteeKind): NumberField[] {
   if (group === "attendance") return ["delegates", "delegatesExOfficio", "summoned", "present"];
   if (group === "votes") return ["lowestVoteShare", "highestVoteShare"];
-  if (group === "composition")
-    return ["agedThirtyFiveToFifty", "overFifty", "postgraduate", "graduate", "theoryAdvanced", "theoryIntermediate"];
+  if (group === "composition") return [...makeUpFields];
   const fields: NumberField[] = ["committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected"];
   return kind === "executive" ? [...fields, "standingElected", "standingWomen"] : fields;
 }

@@ -1,6 +1,7 @@
 // Election statistics of the congresses held in a subtree, per level, in the form the offices report
 // them ("bầu đủ 39, thiếu 11; nữ 39,02%; trẻ 12,19%; tái cử 10, mới 5; 17 đại biểu dự đại hội cấp
 // trên"). The sums are computed in SQL over the current `held` reports (src/db/progress-rollup.ts).
+import { makeUpFields } from "./election-results.js";
 import { unitLevels, type UnitLevel } from "./levels.js";
 import type { NamedUnit } from "./unit-label.js";
 
@@ -133,34 +134,16 @@ export function emptyElectionTotals(): ElectionTotals {
 export const optionalCounts = [
   "women",
   "underThirtyFive",
-  "agedThirtyFiveToFifty",
-  "overFifty",
   "reElected",
-  "postgraduate",
-  "graduate",
-  "theoryAdvanced",
-  "theoryIntermediate",
+  ...makeUpFields,
+  // Women of the standing committee are a share of its members (standingWomenBase), not of the committee.
   "standingWomen",
 ] as const;
 export type OptionalCount = (typeof optionalCounts)[number];
 
-const baseOf = {
-  women: "womenBase",
-  underThirtyFive: "underThirtyFiveBase",
-  agedThirtyFiveToFifty: "agedThirtyFiveToFiftyBase",
-  overFifty: "overFiftyBase",
-  reElected: "reElectedBase",
-  postgraduate: "postgraduateBase",
-  graduate: "graduateBase",
-  theoryAdvanced: "theoryAdvancedBase",
-  theoryIntermediate: "theoryIntermediateBase",
-  // Women of the standing committee are a share of its members, not of the whole committee.
-  standingWomen: "standingWomenBase",
-} as const satisfies Record<OptionalCount, keyof ElectionTotals>;
-
 /** Members elected in the congresses that reported `count`: what its share is taken of. */
 export function shareBase(totals: ElectionTotals, count: OptionalCount): number {
-  return totals[baseOf[count]];
+  return totals[`${count}Base`];
 }
 
 /** Members elected for the first time: elected − re-elected, over the congresses that reported re-elected. */

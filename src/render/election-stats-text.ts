@@ -12,6 +12,7 @@ import {
   type ElectionStats,
   type OptionalCount,
 } from "../domain/election-stats.js";
+import { makeUpFields } from "../domain/election-results.js";
 import { formatPercent, formatPercentValue, type Locale, type Translate } from "../i18n.js";
 import { renderUnitLabel } from "./unit-label.js";
 
@@ -72,17 +73,7 @@ export function renderElectionStats(
             share: share(line[field], shareBase(line, field)),
           }),
         );
-    const makeUp = [
-      ...counts([
-        "agedThirtyFiveToFifty",
-        "overFifty",
-        "postgraduate",
-        "graduate",
-        "theoryAdvanced",
-        "theoryIntermediate",
-      ]),
-      ...standingParts(t, line, share),
-    ];
+    const makeUp = [...counts(makeUpFields), ...standingParts(t, line, share)];
     if (makeUp.length > 0) lines.push(`${indent}${t("election-make-up", { parts: makeUp.join(" • ") })}`);
     const extra = [
       line.secretaryDirectKnown > 0

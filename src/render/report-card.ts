@@ -4,6 +4,7 @@ import { formatPercent, formatPercentValue, type Locale, type Translate } from "
 import {
   electedInFull,
   isShareField,
+  makeUpFields,
   newMembersOf,
   type CommitteeKind,
   type ElectionResults,
@@ -86,16 +87,6 @@ export function renderResults(
   if (results.note) lines.push(t("report-card-note", { note: results.note }));
   return lines;
 }
-
-/** The make-up of the members elected beyond the committee line, in the order the articles give it. */
-const makeUpFields = [
-  "agedThirtyFiveToFifty",
-  "overFifty",
-  "postgraduate",
-  "graduate",
-  "theoryAdvanced",
-  "theoryIntermediate",
-] as const;
 
 /** "Chi ủy: bầu 5/5 (đủ), nữ 2 (40,0%), dưới 35 tuổi 1 (20,0%), tái cử 3, tham gia lần đầu 2". */
 function committeeLine(t: Translate, locale: Locale, results: ElectionResults, committee: CommitteeKind): string {

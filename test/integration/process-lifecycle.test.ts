@@ -15,6 +15,23 @@ import { runCli } from "../../src/cli/run-cli.js";
 import { databaseTarget, openDatabase } from "../../src/db/client.js";
 import { createConfig } from "../../src/config.js";
 
+/**
+ * A data directory, and on the PostgreSQL pass a fresh server database (else the embedded one), with the
+ * environment `npm start` needs to run the bot against the emulator at `apiRoot`.
+ */
+async function botSetup(apiRoot: string, extra: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
+  const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
+  const env = {
+    TELEGRAM_BOT_TOKEN: testBotToken,
+    TELEGRAM_API_ROOT: apiRoot,
+    DATA_DIR: dataDir,
+    ...extra,
+    ...(db?.url && { DATABASE_URL: db.url }),
+  };
+  return { dataDir, db, env };
+}
+
 describe("the bot process", () => {
   let emulator: BotApiEmulator;
   beforeAll(async () => {
@@ -41,15 +58,8 @@ describe("the bot process", () => {
   });
 
   it("when killed with -9 and restarted, then a message sent while it was down is answered, and SIGTERM stops it cleanly", async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
     // On the PostgreSQL pass the process runs on a fresh server database; otherwise on embedded PGlite.
-    const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
-    const env = {
-      TELEGRAM_BOT_TOKEN: testBotToken,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATA_DIR: dataDir,
-      ...(db?.url && { DATABASE_URL: db.url }),
-    };
+    const { db, env } = await botSetup(emulator.apiRoot);
     const user = telegramUser({ first_name: "Bình" });
 
     const first = startMain(env);
@@ -82,14 +92,7 @@ describe("the bot process", () => {
   });
 
   it("when SIGTERM comes while many people's messages are being handled, then it exits 0 at once, and after a restart each message was handled exactly once", async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
-    const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
-    const env = {
-      TELEGRAM_BOT_TOKEN: testBotToken,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATA_DIR: dataDir,
-      ...(db?.url && { DATABASE_URL: db.url }),
-    };
+    const { dataDir, db, env } = await botSetup(emulator.apiRoot);
     const users = Array.from({ length: 60 }, (_, index) => telegramUser({ first_name: `Người ${index + 1}` }));
     const isHelp = (text?: string) => Boolean(text?.startsWith("Trợ lý Đại hội — hướng dẫn"));
     const helps = (user: { id: number }) => emulator.messages(user.id).filter((message) => isHelp(message.text));
@@ -126,14 +129,7 @@ describe("the bot process", () => {
   });
 
   it("when the bot is killed with -9 in the middle of a report, then the confirmed report stays and the flow goes on after a restart", async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
-    const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
-    const env = {
-      TELEGRAM_BOT_TOKEN: testBotToken,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATA_DIR: dataDir,
-      ...(db?.url && { DATABASE_URL: db.url }),
-    };
+    const { db, env } = await botSetup(emulator.apiRoot);
     const cliRun = async (args: string[]) => {
       const out: string[] = [];
       const code = await runCli(
@@ -192,17 +188,9 @@ describe("the bot process", () => {
   it("when the bot is killed with -9 during a digest fan-out, then after a restart every group has its digest", async () => {
     const groups = 40;
     const limited = await startBotApiEmulator({ rateLimits: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), "daihoi-main-"));
-    const db = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
     // Due a minute ago, so the start-up tick writes today's digests at once.
     const digestTime = dayjs().tz("Asia/Ho_Chi_Minh").subtract(1, "minute").format("HH:mm");
-    const env = {
-      TELEGRAM_BOT_TOKEN: testBotToken,
-      TELEGRAM_API_ROOT: limited.apiRoot,
-      DATA_DIR: dataDir,
-      DIGEST_TIME: digestTime,
-      ...(db?.url && { DATABASE_URL: db.url }),
-    };
+    const { db, env } = await botSetup(limited.apiRoot, { DIGEST_TIME: digestTime });
     const config = createConfig(env);
     expect(
       await runCli(

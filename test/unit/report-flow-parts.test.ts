@@ -116,7 +116,6 @@ describe("the questions of a congress held", () => {
     const further = [
       "agedThirtyFiveToFifty",
       "overFifty",
-      "reElected",
       "postgraduate",
       "graduate",
       "theoryAdvanced",
@@ -129,25 +128,17 @@ describe("the questions of a congress held", () => {
       "delegatesExOfficio",
       "summoned",
     ];
-    expect(editableFields(results, "cell")).toEqual([
-      "date",
-      "committeePlanned",
-      "committeeElected",
-      "women",
-      "underThirtyFive",
-      ...further,
-    ]);
+    const committee = ["date", "committeePlanned", "committeeElected", "women", "underThirtyFive", "reElected"];
+    expect(editableFields(results, "cell")).toEqual([...committee, ...further]);
     expect(editableFields({ ...results, summoned: 30 }, "executive")).toEqual([
-      "date",
-      "committeePlanned",
-      "committeeElected",
+      ...committee,
       "standingElected",
       "standingWomen",
-      "women",
-      "underThirtyFive",
       ...further,
       "present",
     ]);
+    // A cell that reported a standing committee anyway can correct it.
+    expect(editableFields({ ...results, standingElected: 1 }, "cell")).toContain("standingWomen");
   });
 });
 

@@ -170,30 +170,21 @@ function setField(results: ElectionResults, field: ElectionField, value: number 
   if (field === "summoned" && value === null) results.present = null;
 }
 
-/** The edit menu's entries for a draft, in the card's order; present delegates only once summoned is known. */
+/**
+ * The edit menu's entries for a draft, in the guided flow's order: the committee's numbers (a standing
+ * committee for a committee, or where one was reported), the make-up, the yes/no answers, the shares of
+ * votes, the delegates; present only once summoned is known.
+ */
 export function editableFields(results: ElectionResults | null, kind: CommitteeKind): EditField[] {
   if (!results) return ["date"];
-  const fields: EditField[] = ["date", "committeePlanned", "committeeElected"];
-  if (kind === "executive" || results.standingElected !== null) fields.push("standingElected");
-  if (kind === "executive" || results.standingWomen !== null) fields.push("standingWomen");
-  fields.push(
-    "women",
-    "underThirtyFive",
-    "agedThirtyFiveToFifty",
-    "overFifty",
-    "reElected",
-    "postgraduate",
-    "graduate",
-    "theoryAdvanced",
-    "theoryIntermediate",
-    "secretaryDirect",
-    "oneRound",
-    "lowestVoteShare",
-    "highestVoteShare",
-    "delegates",
-    "delegatesExOfficio",
-    "summoned",
-  );
-  if (results.summoned !== null) fields.push("present");
-  return fields;
+  const standing = kind === "executive" || results.standingElected !== null || results.standingWomen !== null;
+  const fields: EditField[] = [
+    "date",
+    ...groupFields("numbers", standing ? "executive" : "cell"),
+    ...groupFields("composition", kind),
+    ...yesNoFields,
+    ...groupFields("votes", kind),
+    ...groupFields("attendance", kind),
+  ];
+  return results.summoned === null ? fields.filter((field) => field !== "present") : fields;
 }
