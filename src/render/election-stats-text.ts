@@ -119,7 +119,7 @@ export function renderElectionStats(
   return lines;
 }
 
-/** "Ban Thường vụ 5, nữ 2 (40%)": the standing committees' members, and their women where reported. */
+/** "Ban Thường vụ 5, trong đó nữ 2 (40,0%)": the standing committees' members, and their women where reported. */
 function standingParts(
   t: Translate,
   line: ElectionLevelStats,
