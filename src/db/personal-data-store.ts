@@ -228,9 +228,10 @@ export interface ErasedCounts {
 /**
  * Erases the person's identity in one transaction: their name, phone and Telegram account go, and with
  * them everything that is only theirs (roles and working-group places, web sessions and sign-in links,
- * browsers, stored updates they sent, messages queued or kept for them, conversations in progress). The
- * row stays, nameless, so the unit's reports, difficulties and postponements keep their author (counted as
- * before, with no one named). An audit entry records the erasure by id, without the erased data.
+ * browsers, stored updates they sent, messages queued or kept for them, conversations in progress); the
+ * audit log's entries by their Telegram account name them by the roster's id instead. The row stays,
+ * nameless, so the unit's reports, difficulties and postponements keep their author (counted as before,
+ * with no one named). An audit entry records the erasure by id, without the erased data.
  */
 export async function erasePerson(
   prisma: PrismaClient,
@@ -258,6 +259,12 @@ export async function erasePerson(
     });
     const conversations =
       telegramUserId === null ? { count: 0 } : await tx.chatFlow.deleteMany({ where: { userId: telegramUserId } });
+    // The audit log keeps what was done, by whom as the roster's id: not by the Telegram account.
+    if (telegramUserId !== null)
+      await tx.auditLog.updateMany({
+        where: { actor: `telegram:${telegramUserId}` },
+        data: { actor: `person:${person.id}` },
+      });
     await tx.person.update({
       where: { id: person.id },
       data: { name: input.erasedName, phone: null, telegramUserId: null, telegramLinkedAt: null, locale: null },

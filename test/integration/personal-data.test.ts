@@ -35,6 +35,8 @@ describe("personal data", () => {
     harness = await startBotHarness(db.database, { clock });
     const card = await harness.say(an, reportLine);
     await harness.press(an, card, "✅ Xác nhận");
+    // The language chosen in the bot: audited by the Telegram account.
+    expect((await harness.say(an, "/ngonngu vi")).text).toBe("Từ nay Trợ lý nhắn cho đồng chí bằng tiếng Việt.");
     await harness.say(an, "/baocao"); // a conversation left open
   });
   afterAll(async () => {
@@ -82,6 +84,7 @@ describe("personal data", () => {
     const person = await prisma().person.findFirstOrThrow({ where: { phone: "+84912345678" } });
     const status = (await cli(db.database, ["status"], {}, clock)).out;
     const reportsBefore = await prisma().report.findMany({ select: { id: true, authorId: true, unitId: true } });
+    expect(await prisma().auditLog.count({ where: { actor: `telegram:${an.id}` } })).toBeGreaterThan(0);
     expect(await updatesFrom(an)).not.toHaveLength(0);
 
     const erased = await cli(db.database, ["person", "erase", "--phone", "0912345678"]);
@@ -110,6 +113,8 @@ describe("personal data", () => {
     const audit = await prisma().auditLog.findFirstOrThrow({ where: { action: "person.erase" } });
     expect(audit).toMatchObject({ actor: "cli", entity: "person", entityId: String(person.id) });
     expect(JSON.stringify(audit)).not.toMatch(/912345678|Nguyễn Văn An/);
+    // No entry names the Telegram account any more: those it made are the roster id's.
+    expect(await prisma().auditLog.count({ where: { actor: `telegram:${an.id}` } })).toBe(0);
 
     expect((await cli(db.database, ["person", "export", "--phone", "0912345678"])).code).toBe(1);
     // To the bot they are a stranger now.
