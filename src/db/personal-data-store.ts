@@ -66,18 +66,6 @@ export interface PersonData {
   }[];
 }
 
-/** The person's id in the organisation by their phone as the roster writes it (+84…), or null. */
-export async function findPersonByPhone(
-  prisma: PrismaClient,
-  organizationId: number,
-  phone: string,
-): Promise<{ id: number; name: string } | null> {
-  return prisma.person.findUnique({
-    where: { organizationId_phone: { organizationId, phone } },
-    select: { id: true, name: true },
-  });
-}
-
 export async function loadPersonData(prisma: PrismaClient, personId: number): Promise<PersonData | null> {
   const person = await prisma.person.findUnique({ where: { id: personId } });
   if (!person) return null;

@@ -4,10 +4,9 @@
 // sender, the scheduler); the backlog and the outbox are read from the database when scraped, so every
 // instance of a PostgreSQL deployment reports the same shared queue. One registry per app (tests run
 // several apps in one process).
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { driverSql } from "../db/driver-sql.js";
-import { Prisma } from "@prisma/client";
 
 /** What the inbox, the sender and the scheduler record; a no-op when metrics are off. */
 export interface MetricsRecorder {

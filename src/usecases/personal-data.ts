@@ -1,12 +1,7 @@
 // A person's right to know what is kept on them and to have it erased (Decree 13/2023/NĐ-CP), for the
 // office to carry out: `person export` and `person erase` on the command line (src/cli/person-commands.ts).
-import {
-  erasePerson,
-  findPersonByPhone,
-  loadPersonData,
-  type ErasedCounts,
-  type PersonData,
-} from "../db/personal-data-store.js";
+import { erasePerson, loadPersonData, type ErasedCounts, type PersonData } from "../db/personal-data-store.js";
+import { findPersonIdByPhone } from "../db/people-store.js";
 import { normalizeVietnamesePhone } from "../domain/phone.js";
 import type { UseCaseDeps } from "./deps.js";
 
@@ -19,8 +14,8 @@ export async function exportPersonalData(
 ): Promise<PersonLookup | { status: "found"; data: PersonData }> {
   const phone = normalizeVietnamesePhone(input.phone);
   if (!phone) return { status: "not-a-phone" };
-  const person = await findPersonByPhone(deps.prisma, input.organizationId, phone);
-  const data = person && (await loadPersonData(deps.prisma, person.id));
+  const personId = await findPersonIdByPhone(deps.prisma, input.organizationId, phone);
+  const data = personId !== null ? await loadPersonData(deps.prisma, personId) : null;
   return data ? { status: "found", data } : { status: "unknown" };
 }
 
@@ -34,13 +29,13 @@ export async function erasePersonalData(
 ): Promise<PersonLookup | { status: "erased"; personId: number; counts: ErasedCounts }> {
   const phone = normalizeVietnamesePhone(input.phone);
   if (!phone) return { status: "not-a-phone" };
-  const person = await findPersonByPhone(deps.prisma, input.organizationId, phone);
-  if (!person) return { status: "unknown" };
+  const personId = await findPersonIdByPhone(deps.prisma, input.organizationId, phone);
+  if (personId === null) return { status: "unknown" };
   const counts = await erasePerson(deps.prisma, {
-    personId: person.id,
+    personId,
     organizationId: input.organizationId,
     erasedName: input.erasedName,
     actor: input.actor,
   });
-  return { status: "erased", personId: person.id, counts };
+  return { status: "erased", personId, counts };
 }

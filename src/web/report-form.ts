@@ -120,9 +120,8 @@ export function readReportForm(
     if (problems.length === 0) {
       results = {
         ...emptyResults(numbers.committeePlanned!, numbers.committeeElected!),
+        // Only the unit's own fields were read (formNumberFields): a cell's standing committee stays null.
         ...numbers,
-        standingElected: unit.committee === "executive" ? (numbers.standingElected ?? null) : null,
-        standingWomen: unit.committee === "executive" ? (numbers.standingWomen ?? null) : null,
         secretaryDirect: yesNo(values.answers.secretaryDirect),
         oneRound: yesNo(values.answers.oneRound),
         note: values.note || null,
