@@ -1,10 +1,11 @@
 // Everything the emulator remembers per bot token: identity, the update
-// queue with its single long-poll slot, commands, callback queries and the
-// bot's membership in chats.
+// queue with its single long-poll slot or its webhook, commands, callback
+// queries and the bot's membership in chats.
 import type { BotCommand, CallbackQuery, MenuButton, Update, User, UserFromGetMe } from "grammy/types";
-import { pollConflict } from "./errors.js";
+import { type ApiError, pollConflict, pollEndedByWebhook } from "./errors.js";
 import { SendLimiter } from "./rate-limit.js";
-import type { BotConfig, CallbackAnswer, RateLimits } from "./types.js";
+import type { BotConfig, CallbackAnswer, RateLimits, WebhookAttempt } from "./types.js";
+import { sameWebhook, WebhookDelivery, type WebhookSettings, type WebhookTiming } from "./webhook-delivery.js";
 
 export type Membership = "member" | "left" | "kicked";
 
@@ -12,7 +13,22 @@ export type NewUpdate = Omit<Update, "update_id">;
 
 interface PendingPoll {
   wake(): void;
-  conflict(): void;
+  conflict(error: ApiError): void;
+}
+
+/** What a bot's webhook delivery needs from the world around the bot. */
+export interface WebhookEnvironment {
+  timing: WebhookTiming;
+  /** Emulator clock, for last_error_date. */
+  unixTime(): number;
+  /** Logs a delivery attempt and announces the change. */
+  record(attempt: WebhookAttempt): void;
+}
+
+export interface WebhookError {
+  /** Unix seconds. */
+  date: number;
+  message: string;
 }
 
 export const TOKEN_PATTERN = /^(\d+):(.+)$/;
@@ -35,10 +51,13 @@ export class BotState {
   private nextUpdateId = 1;
   private poll?: PendingPoll;
   private closed = false;
+  private delivery?: WebhookDelivery;
+  private webhookError?: WebhookError;
 
   constructor(
     readonly token: string,
     limits: RateLimits | undefined,
+    private readonly webhookEnvironment: WebhookEnvironment,
   ) {
     const digits = TOKEN_PATTERN.exec(token)?.[1];
     if (digits === undefined) throw new Error(`Not a bot token: ${token}`);
@@ -80,6 +99,7 @@ export class BotState {
     const full = { update_id: this.nextUpdateId++, ...update } as Update;
     this.queue.push(full);
     this.poll?.wake();
+    this.delivery?.pump();
     return full;
   }
 
@@ -95,6 +115,48 @@ export class BotState {
 
   dropPending(): void {
     this.queue = [];
+  }
+
+  /** The webhook while one is set; getUpdates is refused then. */
+  get webhook(): WebhookSettings | undefined {
+    return this.delivery?.settings;
+  }
+
+  /** The latest failed delivery to the current webhook. */
+  get lastWebhookError(): WebhookError | undefined {
+    return this.webhookError;
+  }
+
+  /**
+   * Sets (or with undefined, deletes) the webhook. A different webhook replaces the delivery at once: its
+   * requests in flight are abandoned and their updates go to the new webhook (or to getUpdates). Setting
+   * the same webhook again changes nothing, so bot instances that all set it on start do not disturb
+   * deliveries under way.
+   */
+  setWebhook(settings: WebhookSettings | undefined): void {
+    if (settings && this.delivery && sameWebhook(settings, this.delivery.settings)) return;
+    this.delivery?.stop();
+    // An error of another URL says nothing about this one.
+    if (settings?.url !== this.delivery?.settings.url) this.webhookError = undefined;
+    this.delivery = undefined;
+    if (!settings) return;
+    this.poll?.conflict(pollEndedByWebhook());
+    const delivery = new WebhookDelivery(settings, {
+      timing: this.webhookEnvironment.timing,
+      queued: () => this.queue,
+      delivered: (updateId) => {
+        this.queue = this.queue.filter((u) => u.update_id !== updateId);
+      },
+      attempted: (attempt, error) => {
+        if (error !== undefined && this.delivery === delivery) {
+          this.webhookError = { date: this.webhookEnvironment.unixTime(), message: error };
+        }
+        this.webhookEnvironment.record({ token: this.token, ...attempt });
+      },
+    });
+    this.delivery = delivery;
+    if (this.closed) delivery.stop();
+    else delivery.pump();
   }
 
   /**
@@ -113,7 +175,7 @@ export class BotState {
         else resolve();
       };
       const onAbort = () => finish();
-      const poll: PendingPoll = { wake: () => finish(), conflict: () => finish(pollConflict()) };
+      const poll: PendingPoll = { wake: () => finish(), conflict: (error) => finish(error) };
       const timer = setTimeout(() => finish(), ms);
       signal?.addEventListener("abort", onAbort);
       this.poll = poll;
@@ -122,11 +184,12 @@ export class BotState {
 
   /** Called at the start of every getUpdates: the older waiting call loses. */
   supersedePoll(): void {
-    this.poll?.conflict();
+    this.poll?.conflict(pollConflict());
   }
 
   close(): void {
     this.closed = true;
     this.poll?.wake();
+    this.delivery?.stop();
   }
 }

@@ -15,6 +15,7 @@ import type {
   InjectedError,
   RecordedMessage,
   RequestLogEntry,
+  WebhookAttempt,
 } from "./types.js";
 import * as users from "./users.js";
 import { waitFor } from "./waiters.js";
@@ -178,6 +179,12 @@ export class EmulatorCore {
     return clone(this.world.bot(token).pending());
   }
 
+  /** Webhook deliveries of one bot (or all bots), in the order they ended; a 2xx outcome means delivered. */
+  webhookAttempts(token?: string): WebhookAttempt[] {
+    const attempts = this.world.webhookAttempts;
+    return clone(token === undefined ? attempts : attempts.filter((attempt) => attempt.token === token));
+  }
+
   callbackAnswers(token: string): CallbackAnswer[] {
     return clone(this.world.bot(token).callbackAnswers);
   }
@@ -208,6 +215,14 @@ export class EmulatorCore {
       }
     }
     return [];
+  }
+
+  // --- Lifecycle -------------------------------------------------------------------
+
+  /** Answers pending long polls, rejects pending waits and stops webhook deliveries (no timers are left). */
+  close(): Promise<void> {
+    this.world.close();
+    return Promise.resolve();
   }
 
   // --- Waiting ---------------------------------------------------------------------

@@ -27,11 +27,12 @@ export class BotApiEmulator extends EmulatorCore {
 
   /**
    * Stops the server. Pending long polls are answered at once with no
-   * updates and pending waits are rejected, so tests never hang.
+   * updates, pending waits are rejected and webhook requests in flight are
+   * aborted, so tests never hang.
    */
-  close(): Promise<void> {
+  override close(): Promise<void> {
     this.closing ??= (async () => {
-      this.world.close();
+      await super.close();
       await this.http?.close();
     })();
     return this.closing;

@@ -45,3 +45,12 @@ export const pollConflict = () =>
     409,
     "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
   );
+
+export const webhookActive = () =>
+  new ApiError(
+    409,
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+  );
+
+/** What a long poll waiting when setWebhook is called gets. */
+export const pollEndedByWebhook = () => new ApiError(409, "Conflict: terminated by setWebhook request");

@@ -87,6 +87,12 @@ export interface EmulatorOptions {
   now?: () => number;
   /** `true` = Telegram's limits; off by default. */
   rateLimits?: RateLimits | true;
+  /** Webhook delivery: wait before retrying a chat's failed update; doubles per failure in a row (default 50). */
+  webhookRetryMs?: number;
+  /** Webhook delivery: the longest wait between retries (default 1000). */
+  webhookMaxRetryMs?: number;
+  /** Webhook delivery: a request without a complete answer within this time fails (default 10 000). */
+  webhookTimeoutMs?: number;
 }
 
 export interface BotConfig {
@@ -146,6 +152,15 @@ export interface RequestLogEntry {
   params: Record<string, unknown>;
   /** HTTP-like status of the answer (200 or the error_code). */
   status: number;
+}
+
+/** One POST of an update to a bot's webhook, in the order they ended. */
+export interface WebhookAttempt {
+  token: string;
+  url: string;
+  updateId: number;
+  /** The HTTP status of the answer (2xx = delivered), or why there was none. */
+  outcome: number | "network error" | "timeout";
 }
 
 /** One message of a chat's conversation: a user's or a bot's. */

@@ -13,7 +13,9 @@ import {
   type RateLimits,
   type RequestLogEntry,
   TELEGRAM_RATE_LIMITS,
+  type WebhookAttempt,
 } from "./types.js";
+import type { WebhookTiming } from "./webhook-delivery.js";
 
 export class World {
   readonly now: () => number;
@@ -21,6 +23,8 @@ export class World {
   /** Method names of every API call, in arrival order. */
   readonly requests: string[] = [];
   readonly requestLog: RequestLogEntry[] = [];
+  /** Every webhook delivery attempt of every bot. */
+  readonly webhookAttempts: WebhookAttempt[] = [];
   readonly faults = new Faults();
   readonly files = new FileStore();
   /** Users who blocked every bot. */
@@ -30,6 +34,7 @@ export class World {
   closed = false;
 
   private readonly rateLimits?: RateLimits;
+  private readonly webhookTiming: WebhookTiming;
   private readonly bots = new Map<string, BotState>();
   private readonly chats = new Map<number, ChatState>();
   /** All bot messages of all chats in send order. */
@@ -40,6 +45,11 @@ export class World {
   constructor(options: EmulatorOptions = {}) {
     this.now = options.now ?? Date.now;
     this.rateLimits = options.rateLimits === true ? TELEGRAM_RATE_LIMITS : options.rateLimits;
+    this.webhookTiming = {
+      retryMs: options.webhookRetryMs ?? 50,
+      maxRetryMs: options.webhookMaxRetryMs ?? 1000,
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    };
   }
 
   static isToken(token: string): boolean {
@@ -51,7 +61,14 @@ export class World {
     let bot = this.bots.get(token);
     if (!bot) {
       if (!World.isToken(token)) throw unauthorized();
-      bot = new BotState(token, this.rateLimits);
+      bot = new BotState(token, this.rateLimits, {
+        timing: this.webhookTiming,
+        unixTime: () => this.unixTime(),
+        record: (attempt) => {
+          this.webhookAttempts.push(attempt);
+          this.changed();
+        },
+      });
       if (this.closed) bot.close();
       this.bots.set(token, bot);
     }
@@ -120,6 +137,7 @@ export class World {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** Ends long polls and webhook deliveries (requests in flight are aborted, retries cancelled). */
   close(): void {
     this.closed = true;
     for (const bot of this.bots.values()) bot.close();

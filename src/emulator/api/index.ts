@@ -16,11 +16,12 @@ import {
   sendChatAction,
   sendMessage,
 } from "./messages.js";
-import { deleteWebhook, getUpdates, getWebhookInfo } from "./updates.js";
+import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook } from "./updates.js";
 
 const METHODS: Record<string, MethodHandler> = {
   getMe,
   getUpdates,
+  setWebhook,
   deleteWebhook,
   getWebhookInfo,
   setMyCommands,
