@@ -9,6 +9,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { replyRetry, type ReplyRetryOptions } from "./reply-retry.js";
+import { callbackAnswersMayBeLate } from "./callback-answers.js";
 
 export function createBotI18n(defaultLocale: Locale): I18n<BotContext> {
   return createI18n<BotContext>({
@@ -32,6 +33,7 @@ export function createBot(
   // Answers to people are retried within a few seconds (src/bot/reply-retry.ts); scheduled messages go
   // through the outbox, which retries for as long as it takes.
   bot.api.config.use(replyRetry(options.replyRetry));
+  bot.api.config.use(callbackAnswersMayBeLate);
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;

@@ -43,7 +43,7 @@ import {
   type CampaignDraft,
   type CampaignFlowState,
 } from "../reporting/campaign-flow-state.js";
-import { flowMinutes, newFlowId } from "../reporting/flow-state.js";
+import { flowMinutes, flowIdFor } from "../reporting/flow-state.js";
 import { todayFor } from "../today.js";
 // The congress's own guided flow, when it is the campaign chosen (reporting.ts calls this file first).
 import { startCongressGuided } from "./reporting.js";
@@ -70,7 +70,7 @@ export async function campaignReportCommand(ctx: BotContext, person: PersonProfi
       await startCampaign(ctx, person, campaigns[0]!, null);
       return true;
     }
-    const state: CampaignFlowState = { stage: "campaign", flowId: newFlowId(), step: 1, options };
+    const state: CampaignFlowState = { stage: "campaign", flowId: flowIdFor(ctx.update), step: 1, options };
     await persist(ctx, state);
     const keyboard = new InlineKeyboard();
     for (const [index, id] of options.entries()) {
@@ -155,7 +155,7 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string, cam
   const draft = { unit, milestone: line.word, date: line.date, raw: line.raw };
   const checked = await checkCampaignReport(ctx.deps, { person, campaign, ...draft });
   if (checked.status !== "ready") return void (await ctx.reply(await refusalText(ctx, campaign, checked)));
-  await showCard(ctx, { flowId: newFlowId(), step: 0 }, campaign, checked, Object.fromEntries(line.raw));
+  await showCard(ctx, { flowId: flowIdFor(ctx.update), step: 0 }, campaign, checked, Object.fromEntries(line.raw));
 }
 
 /** The person's own units the campaign asks (its levels). */
@@ -169,7 +169,7 @@ async function startCampaign(
   person: PersonProfile,
   campaign: OpenCampaign,
   unit: { code: string } | null,
-  from: { flowId: string; step: number } = { flowId: newFlowId(), step: 0 },
+  from: { flowId: string; step: number } = { flowId: flowIdFor(ctx.update), step: 0 },
 ): Promise<void> {
   if (unit) return chooseMilestone(ctx, person, campaign, unit, from);
   const own = ownUnitsIn(person, campaign);
@@ -342,8 +342,9 @@ async function confirm(
     requestKey: `telegram:${ctx.update.update_id}`,
   });
   if (outcome.status !== "recorded") return void (await ctx.reply(await refusalText(ctx, campaign, outcome)));
-  await persist(ctx, { stage: "saved", flowId: state.flowId, step: state.step + 1 });
   const locale = await localeOf(ctx);
+  // The answers before the flow moves on, as for congress reports (src/bot/features/reporting.ts, confirm):
+  // a press handled again after a crash then answers again instead of finding the flow moved on.
   await ctx
     .editMessageText(
       `${cardText(ctx, locale, campaign, { ...outcome, status: "ready" })}\n\n${ctx.t("report-card-saved")}`,
@@ -355,6 +356,7 @@ async function confirm(
       ...outcome.checklist.map((item) => renderCampaignChecklistLine(tr(ctx), locale, campaign.template, item)),
     ].join("\n"),
   );
+  await persist(ctx, { stage: "saved", flowId: state.flowId, step: state.step + 1 });
 }
 
 async function refusalText(ctx: BotContext, campaign: OpenCampaign, refusal: CampaignReportRefusal): Promise<string> {
@@ -409,7 +411,7 @@ campaignReportingFeature.callbackQuery(/^cs:/, async (ctx) => {
   };
   const access = await campaignUnitAccess(ctx.deps, { person, campaign, unit: { id: pressed.unitId } });
   if (access.status !== "granted") return void (await ctx.reply(await refusalText(ctx, campaign, access)));
-  await askNext(ctx, person, campaign, draft, { flowId: newFlowId(), step: 0 }, -1);
+  await askNext(ctx, person, campaign, draft, { flowId: flowIdFor(ctx.update), step: 0 }, -1);
 });
 
 campaignReportingFeature.callbackQuery(/^cr:/, async (ctx) => {

@@ -30,7 +30,7 @@ import { todayFor } from "../today.js";
 import { parseNumberList, parseYesNo } from "../reporting/answers.js";
 import {
   flowMinutes,
-  newFlowId,
+  flowIdFor,
   parseCallback,
   parseReportStart,
   reportFlowKind,
@@ -114,7 +114,7 @@ reportingFeature.callbackQuery(/^rs:/, async (ctx) => {
   const access = await unitAccess(ctx, person, { id: pressed.unitId });
   if (!access.ok) return access.reason === "unknown" ? stale(ctx) : alert(ctx, access.message);
   await ctx.answerCallbackQuery();
-  await askDate(ctx, { flowId: newFlowId(), step: 0 }, access, pressed.milestone, null, { titled: true });
+  await askDate(ctx, { flowId: flowIdFor(ctx.update), step: 0 }, access, pressed.milestone, null, { titled: true });
 });
 
 /**
@@ -190,7 +190,7 @@ async function startGuided(ctx: BotContext, person: PersonProfile): Promise<void
   const buttons = own.slice(0, maxUnitButtons);
   const state: ReportFlowState = {
     stage: "unit",
-    flowId: newFlowId(),
+    flowId: flowIdFor(ctx.update),
     step: 1,
     unitOptions: buttons.map((unit) => unit.id),
   };
@@ -213,7 +213,7 @@ async function chooseMilestone(
   const reports = await unitReports(ctx, access.unit);
   const state: ReportFlowState = {
     stage: "milestone",
-    flowId: previous?.flowId ?? newFlowId(),
+    flowId: previous?.flowId ?? flowIdFor(ctx.update),
     step: (previous?.step ?? 0) + 1,
     unitId: access.unit.id,
   };
@@ -566,11 +566,14 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
     unitId: state.draft.unitId,
     milestone: state.draft.milestone,
   };
-  await persist(ctx, saved);
+  const unit = outcome.unit;
+  // The answers before the flow moves on: if the process dies in between, the press is handled again
+  // (src/bot/update-inbox.ts), finds the flow still at this step, stores nothing new (the request key) and
+  // answers again. The other way round, the replay would find the flow moved on and say nothing. (The
+  // card's new buttons wait for nothing: a press on them is this chat's next update, handled after this one.)
   await ctx
     .editMessageText(`${card}\n\n${ctx.t("report-card-saved")}`, { reply_markup: savedKeyboard(saved, t(ctx)) })
     .catch(() => undefined);
-  const unit = outcome.unit;
   await ctx.reply(
     [
       ctx.t("report-saved"),
@@ -582,6 +585,7 @@ async function confirm(ctx: BotContext, person: PersonProfile, state: Stage<"con
       ...outcome.checklist.map((item) => renderChecklistLine(t(ctx), item)),
     ].join("\n"),
   );
+  await persist(ctx, saved);
 }
 
 async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Promise<void> {
@@ -613,7 +617,7 @@ async function oneLine(ctx: BotContext, person: PersonProfile, args: string): Pr
     date: line.date ?? today,
     results: line.results,
   };
-  await showCard(ctx, access, { flowId: newFlowId(), step: 0 }, draft);
+  await showCard(ctx, access, { flowId: flowIdFor(ctx.update), step: 0 }, draft);
 }
 
 async function cancel(ctx: BotContext, chatId: number): Promise<void> {

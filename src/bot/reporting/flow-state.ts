@@ -1,7 +1,6 @@
 // The /baocao conversation's state, stored per user and chat (see db/chat-flow-store.ts). Buttons carry
 // only the flow id, the step they belong to and an option index or value: the server checks each press
 // against this state and re-authorises the unit, so a forged or stale button changes nothing.
-import { randomBytes } from "node:crypto";
 import type { ElectionResults } from "../../domain/election-results.js";
 import { milestones, type Milestone } from "../../domain/levels.js";
 import type { LocalDate } from "../../domain/local-date.js";
@@ -36,8 +35,14 @@ export type ReportFlowState =
   | (FlowStep & { stage: "confirm"; draft: FlowDraft })
   | (FlowStep & { stage: "saved"; unitId: number; milestone: Milestone });
 
-export function newFlowId(): string {
-  return randomBytes(6).toString("base64url");
+/**
+ * A flow's id, from the update that starts it: an update handled again after a crash (src/bot/update-inbox.ts)
+ * starts the same flow again, so the buttons of the card the first handling sent still work. Update ids are
+ * unique per bot, so two flows never share one.
+ */
+export function flowIdFor(update: { update_id: number }): string {
+  // Eight characters, as the buttons' data has always carried (random ones before): 36^8 ids.
+  return update.update_id.toString(36).padStart(8, "0");
 }
 
 /** Callback data: rp:<flowId>:<step>:<action>[:<value>] (at most 64 bytes). */
