@@ -9,6 +9,10 @@ import type { BotContext } from "./bot/context.js";
 import type { RateLimitOptions } from "./bot/rate-limit.js";
 import { createBot, createBotI18n } from "./bot/create-bot.js";
 import { createUpdateInbox, type UpdateInbox } from "./bot/update-inbox.js";
+import { startWebhookServer, type WebhookServer } from "./bot/webhook-server.js";
+import { setWebhook, watchWebhook, type WebhookWatch } from "./bot/webhook-registration.js";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
 import { untilTelegramAnswers } from "./bot/telegram-connection.js";
 import { createFloodNotice } from "./bot/flood-notice.js";
 import type { Logger } from "./logger.js";
@@ -48,7 +52,9 @@ export interface App {
   readonly web: WebServer | null;
   /** /healthz, /readyz, /metrics when METRICS_PORT is set (src/metrics), once started. */
   readonly metrics: MetricsServer | null;
-  /** Resolves once the bot is registered and polling; polling then continues in the background. */
+  /** The webhook's server in webhook mode (WEBHOOK_URL), once started, else null. */
+  readonly webhook: WebhookServer | null;
+  /** Resolves once the bot is registered and polling (or its webhook set); updates then flow in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -89,6 +95,14 @@ export async function createApp(options: {
     bot,
     prisma: database.prisma,
     logger,
+    // On PostgreSQL other instances may share the inbox (webhooks behind a load balancer): chats are held.
+    sharing:
+      database.kind === "postgres"
+        ? {
+            instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+            leaseSeconds: config.inboxLeaseSeconds,
+          }
+        : null,
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
     dataDir: config.databaseUrl ? null : config.dataDir,
@@ -129,6 +143,8 @@ export async function createApp(options: {
     }),
   });
   let polling: Promise<void> | null = null;
+  let webhookServer: WebhookServer | null = null;
+  let webhookWatch: WebhookWatch | null = null;
   // Aborted by stop(): a start still trying to reach Telegram gives up at once.
   const starting = new AbortController();
   return {
@@ -144,13 +160,17 @@ export async function createApp(options: {
     get metrics() {
       return metricsServer;
     },
+    get webhook() {
+      return webhookServer;
+    },
     async start() {
       // The operator's port first: /healthz answers, and /readyz says "not ready" until Telegram answers.
       metricsServer = await startOperatorPort(config, metrics, () =>
         readinessOf({
           sql: database.sql,
-          lastPolledAt: inbox.lastPolledAt,
-          pollTimeoutSeconds: options.pollTimeoutSeconds ?? 25,
+          // Polling: a long poll returns within its timeout. Webhook: getWebhookInfo is asked every minute.
+          lastTelegramAnswer: () => (config.webhook ? (webhookWatch?.lastAnsweredAt() ?? null) : inbox.lastPolledAt()),
+          telegramAnswersWithinSeconds: config.webhook ? 60 : (options.pollTimeoutSeconds ?? 25),
           isLeader: scheduler.isLeader,
           now: Date.now,
         }),
@@ -160,15 +180,23 @@ export async function createApp(options: {
       const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
       // Not bot.init(): it retries a network error in silence, for ever.
       if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
-      // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
-      await untilTelegramAnswers(
-        "deleteWebhook",
-        (signal) => bot.api.deleteWebhook({ drop_pending_updates: false }, signal),
-        reach,
-      );
+      if (config.webhook) {
+        // Listening before setWebhook: Telegram delivers as soon as it is set.
+        webhookServer = await startWebhookServer({ ...config.webhook, inbox, logger });
+        inbox.startHandling();
+        await setWebhook(bot.api, config.webhook, reach);
+        webhookWatch = watchWebhook({ api: bot.api, webhook: config.webhook, logger });
+      } else {
+        // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
+        await untilTelegramAnswers(
+          "deleteWebhook",
+          (signal) => bot.api.deleteWebhook({ drop_pending_updates: false }, signal),
+          reach,
+        );
+        polling = inbox.run();
+      }
       // The command menus are not set here: the scheduler's first tick plans them into the outbox, so a
       // Bot API that refuses setMyCommands cannot stop the bot from starting.
-      polling = inbox.run();
       if (database.kind === "pglite") {
         const released = await releaseClaims(database.prisma);
         // Each was being sent when the process died: Telegram may or may not have it already.
@@ -177,13 +205,20 @@ export async function createApp(options: {
       sender.start();
       webPush?.sender.start();
       if (options.scheduler !== false) await scheduler.start();
-      polling.catch((error) => logger.fatal({ err: error }, "polling stopped"));
-      logger.info({ bot: bot.botInfo.username, database: database.kind }, "bot started");
+      polling?.catch((error) => logger.fatal({ err: error }, "polling stopped"));
+      logger.info(
+        { bot: bot.botInfo.username, database: database.kind, updates: config.webhook ? "webhook" : "polling" },
+        "bot started",
+      );
     },
     async stop() {
       starting.abort();
       await web?.close();
       await scheduler.stop();
+      // No new updates first (the webhook is left set at Telegram: other instances go on taking them, and
+      // Telegram keeps them while none runs), then the ones in hand finish.
+      webhookWatch?.stop();
+      await webhookServer?.close();
       await inbox.stop();
       await sender.stop();
       await webPush?.sender.stop();
@@ -253,7 +288,12 @@ export async function createWebOnlyApp(options: {
     },
     async start() {
       metricsServer = await startOperatorPort(config, metrics, () =>
-        readinessOf({ sql: database.sql, pollTimeoutSeconds: 0, isLeader: scheduler.isLeader, now: Date.now }),
+        readinessOf({
+          sql: database.sql,
+          telegramAnswersWithinSeconds: 0,
+          isLeader: scheduler.isLeader,
+          now: Date.now,
+        }),
       );
       web = await startWeb({ config, database, clock, i18n, logger, publicKey: webPush.publicKey });
       if (database.kind === "pglite") await releaseClaims(database.prisma);

@@ -92,6 +92,51 @@ const envSchema = z.object({
     z.coerce.number("must be a port number, e.g. 8080").int("must be a whole number").min(0).max(65535).optional(),
   ),
   WEB_HOST: z.preprocess(blankAsUnset, z.string().trim().default("0.0.0.0")),
+  WEBHOOK_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(
+        /^https?:\/\/[^\s/]+(\/[^\s]*)?$/,
+        "must be the address Telegram sends updates to, e.g. https://daihoi.example.vn/telegram",
+      )
+      .optional(),
+  ),
+  WEBHOOK_SECRET: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9_-]{16,256}$/,
+        "must be 16 to 256 letters, digits, _ or -, e.g. the output of: openssl rand -hex 32",
+      )
+      .optional(),
+  ),
+  WEBHOOK_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number("must be a port number, e.g. 8443").int("must be a whole number").min(0).max(65535).optional(),
+  ),
+  WEBHOOK_HOST: z.preprocess(blankAsUnset, z.string().trim().default("127.0.0.1")),
+  WEBHOOK_MAX_CONNECTIONS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number("must be a number from 1 to 100, e.g. 40")
+      .int("must be a whole number")
+      .min(1)
+      .max(100)
+      .default(40),
+  ),
+  INBOX_LEASE_SECONDS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number("must be a number of seconds, e.g. 30")
+      .int("must be a whole number of seconds")
+      .min(2)
+      .max(600)
+      .default(30),
+  ),
   METRICS_PORT: z.preprocess(
     blankAsUnset,
     z.coerce.number("must be a port number, e.g. 9464").int("must be a whole number").min(0).max(65535).optional(),
@@ -182,6 +227,16 @@ export interface Config {
      */
     push: { subject: string; extraEndpoints: string[] };
   } | null;
+  /**
+   * Webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT): Telegram posts updates to `url`, which a TLS
+   * proxy forwards to `host:port`; `path` is the URL's path, the only one served. null: long polling.
+   */
+  webhook: { url: string; path: string; secret: string; port: number; host: string; maxConnections: number } | null;
+  /**
+   * On PostgreSQL, an instance holds the chats it handles for this long and renews the hold while it works;
+   * a chat held by an instance that died is taken over by another once the hold runs out.
+   */
+  inboxLeaseSeconds: number;
   /** /healthz, /readyz and /metrics for the operator (src/metrics), when METRICS_PORT is set. */
   metrics: { port: number; host: string } | null;
   /** The local sandbox (src/sandbox): runs when there is no token, or always with SANDBOX=1. */
@@ -212,6 +267,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([
       "BACKUP_DIR backs up the embedded database; with DATABASE_URL back up PostgreSQL with pg_dump (see the README's Backups)",
     ]);
+  const webhook = webhookOf(value);
   const [start, end] = value.QUIET_HOURS.split("-") as [string, string];
   return {
     botToken: value.TELEGRAM_BOT_TOKEN,
@@ -240,6 +296,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
               extraEndpoints: (value.WEB_PUSH_ENDPOINTS ?? []).map((url) => new URL(url).origin),
             },
           },
+    webhook,
+    inboxLeaseSeconds: value.INBOX_LEASE_SECONDS,
     metrics: value.METRICS_PORT === undefined ? null : { port: value.METRICS_PORT, host: value.METRICS_HOST },
     sandbox: {
       forced: value.SANDBOX,
@@ -247,6 +305,33 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       host: value.SANDBOX_HOST,
       dataDir: value.SANDBOX_DATA_DIR ?? path.join(value.DATA_DIR, "sandbox"),
     },
+  };
+}
+
+function webhookOf(value: z.infer<typeof envSchema>): Config["webhook"] {
+  const { WEBHOOK_URL: url, WEBHOOK_SECRET: secret, WEBHOOK_PORT: port } = value;
+  if (url === undefined) {
+    if (secret !== undefined || port !== undefined)
+      throw new ConfigError([
+        "WEBHOOK_SECRET and WEBHOOK_PORT need WEBHOOK_URL (leave all three empty for long polling)",
+      ]);
+    return null;
+  }
+  const missing = [secret === undefined && "WEBHOOK_SECRET", port === undefined && "WEBHOOK_PORT"].filter(Boolean);
+  if (missing.length > 0)
+    throw new ConfigError([
+      `WEBHOOK_URL needs ${missing.join(" and ")} too (e.g. WEBHOOK_SECRET=$(openssl rand -hex 32), WEBHOOK_PORT=8443)`,
+    ]);
+  // Telegram itself posts only to HTTPS; a local Bot API server or the emulator may use plain HTTP.
+  if (value.TELEGRAM_API_ROOT === "https://api.telegram.org" && !url.startsWith("https://"))
+    throw new ConfigError(["WEBHOOK_URL must start with https:// (Telegram sends updates only over HTTPS)"]);
+  return {
+    url,
+    path: new URL(url).pathname,
+    secret: secret!,
+    port: port!,
+    host: value.WEBHOOK_HOST,
+    maxConnections: value.WEBHOOK_MAX_CONNECTIONS,
   };
 }
 

@@ -8,14 +8,24 @@
 // next batch while earlier ones are handled, and what is not yet handled waits in the database, not in
 // memory (at most `bufferedUpdates` are read ahead). After a crash, the updates not yet marked are handled
 // again on start (handlers key their writes by update id, so a replay stores nothing twice).
+//
+// Updates come from long polling (run()) or from the webhook (src/bot/webhook-server.ts calls receive()).
+// On the embedded database one process owns the inbox and reads every stored update. On PostgreSQL several
+// instances may share it (`sharing`): an instance first holds a chat (src/db/update-store.ts, holdChatsAndRead)
+// and handles only the chats it holds, lets go of each when its updates are done, renews its holds while it
+// works, and takes over the chats of an instance that died once their holds run out.
 import { GrammyError, HttpError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { PrismaClient } from "@prisma/client";
 import {
+  holdChatsAndRead,
   markAttempts,
   markHandled,
   nextUpdateOffset,
   pendingUpdates,
+  releaseAllChats,
+  releaseChat,
+  renewHolds,
   storeUpdates,
   type HandledMark,
   type StoredUpdate,
@@ -33,30 +43,32 @@ export const allowedUpdates = ["message", "edited_message", "callback_query", "m
 /** An update that failed this many times (e.g. it crashed the process) is set aside, not retried forever. */
 const maxAttempts = 3;
 
+export { chatKeyOf } from "../db/update-store.js";
+
+/** How instances on one PostgreSQL database share the inbox (see the file's head). */
+export interface InboxSharing {
+  /** This process, as telegram_chat_holds names its holder. */
+  instanceId: string;
+  /** How long a hold lasts unless renewed; renewed every third of it. */
+  leaseSeconds: number;
+}
+
 export interface UpdateInbox {
   /** Resolves when polling has stopped (after stop(), or on a fatal error such as a revoked token). */
   run(): Promise<void>;
+  /** Handles stored updates without polling (webhook mode: the webhook server calls receive()). */
+  startHandling(): void;
+  /**
+   * Stores updates Telegram delivered (past the per-person flood limit) and has them handled; resolves once
+   * they are stored, so the webhook answers Telegram only then. Rejects when they could not be stored.
+   */
+  receive(updates: readonly Update[]): Promise<void>;
   /** Stops polling, lets the updates being handled finish; the rest wait in the database for the next start. */
   stop(): Promise<void>;
   /** Handles every stored update not yet handled, and resolves when none is left; returns how many it handled. */
   drain(): Promise<number>;
   /** When Telegram last answered (a poll, or the start before polling; epoch ms), or null before polling. */
   lastPolledAt(): number | null;
-}
-
-/** The chat whose order an update belongs to; updates of one chat are handled one after another. */
-export function chatKeyOf(update: Update): string {
-  const chatId =
-    // A group upgraded to a supergroup sends one message from each id; both are one chat's history, so
-    // the new id's message waits for the old one's (the binding moves from old to new in that order).
-    update.message?.migrate_from_chat_id ??
-    update.message?.chat.id ??
-    update.edited_message?.chat.id ??
-    update.callback_query?.message?.chat.id ??
-    update.my_chat_member?.chat.id ??
-    // A button on a message the bot can no longer see still comes from one person.
-    update.callback_query?.from.id;
-  return chatId === undefined ? "other" : String(chatId);
 }
 
 export function createUpdateInbox(options: {
@@ -75,6 +87,8 @@ export function createUpdateInbox(options: {
   /** Where the embedded database keeps its files (absent on PostgreSQL): a full disk there is named in the log. */
   dataDir?: string | null;
   metrics?: MetricsRecorder;
+  /** PostgreSQL: share the stored updates with other instances by holding chats; null: this process owns them. */
+  sharing?: InboxSharing | null;
 }): UpdateInbox {
   const { bot, prisma, logger } = options;
   const metrics = options.metrics ?? noMetrics;
@@ -84,8 +98,13 @@ export function createUpdateInbox(options: {
   const bufferedUpdates = options.bufferedUpdates ?? 500;
   const floodGate = new FloodGate(options.rateLimit ?? defaultRateLimit);
   const controller = new AbortController();
+  const sharing = options.sharing ?? null;
   let running = false;
+  let handling = false;
   let stopping = false;
+  // Shared: the chats this instance holds (each has a queue in memory, active or waiting).
+  const held = new Set<string>();
+  let holdTimer: NodeJS.Timeout | null = null;
   let finished: Promise<void> = Promise.resolve();
 
   // Updates read from the database and not yet handled, by chat, in update order.
@@ -116,7 +135,42 @@ export function createUpdateInbox(options: {
     return reading;
   }
 
+  function enqueue(stored: StoredUpdate): void {
+    const queue = queues.get(stored.chatKey);
+    if (queue) queue.push(stored);
+    else {
+      queues.set(stored.chatKey, [stored]);
+      if (!active.has(stored.chatKey)) waiting.push(stored.chatKey);
+    }
+    buffered++;
+  }
+
   async function readOnce(): Promise<number> {
+    return sharing ? holdAndRead(sharing) : readOwned();
+  }
+
+  // Shared: hold as many more chats as there are free slots, and queue their updates.
+  async function holdAndRead(holder: InboxSharing): Promise<number> {
+    const freeSlots = concurrentChats - held.size;
+    if (stopping || freeSlots <= 0) return 0;
+    const batch = await holdChatsAndRead(prisma, holder, freeSlots);
+    let queued = 0;
+    const newlyHeld = new Set<string>();
+    for (const stored of batch) {
+      // Never the case (the query skips this instance's own holds), but a chat in memory must not be queued twice.
+      if (held.has(stored.chatKey) && !newlyHeld.has(stored.chatKey)) continue;
+      newlyHeld.add(stored.chatKey);
+      held.add(stored.chatKey);
+      enqueue(stored);
+      queued++;
+    }
+    if (batch.length === 0) moreStored = false;
+    startChats();
+    return queued;
+  }
+
+  // Owned: every unhandled row after what is in memory.
+  async function readOwned(): Promise<number> {
     let queued = 0;
     // With nothing in memory, every unhandled row is read again from the oldest: one whose handling could
     // not be recorded (the database failed) is retried, and counts towards being set aside.
@@ -128,14 +182,7 @@ export function createUpdateInbox(options: {
       if (batch.length === 0) break;
       for (const stored of batch) {
         readUpTo = stored.updateId;
-        const key = chatKeyOf(stored.payload);
-        const queue = queues.get(key);
-        if (queue) queue.push(stored);
-        else {
-          queues.set(key, [stored]);
-          if (!active.has(key)) waiting.push(key);
-        }
-        buffered++;
+        enqueue(stored);
         queued++;
       }
       startChats();
@@ -162,18 +209,60 @@ export function createUpdateInbox(options: {
 
   async function handleChat(key: string): Promise<void> {
     for (;;) {
-      const queue = queues.get(key);
-      const stored = queue?.shift();
-      if (!stored || stopping) break;
-      await handleOne(stored);
-      buffered--;
-      handledCount++;
-      // Reading ahead again once half the buffer is free keeps a backlog flowing without holding it all.
-      if (moreStored && buffered <= bufferedUpdates / 2) void readMore();
+      for (;;) {
+        const queue = queues.get(key);
+        const stored = queue?.shift();
+        if (!stored || stopping) break;
+        await handleOne(stored);
+        buffered--;
+        handledCount++;
+        // Reading ahead again once half the buffer is free keeps a backlog flowing without holding it all.
+        if (moreStored && buffered <= bufferedUpdates / 2) void readMore();
+      }
+      if (queues.get(key)?.length === 0) queues.delete(key);
+      if (!sharing || stopping || queues.has(key)) break;
+      await finishChat(sharing, key);
+      // Held again while it was being let go (an update of it was stored meanwhile): the chat is still
+      // active here, so its new queue is this loop's to handle.
+      if (!queues.has(key)) break;
     }
-    if (queues.get(key)?.length === 0) queues.delete(key);
     active.delete(key);
     startChats();
+  }
+
+  // Shared: the chat's queue ran empty. Let go of it; if another instance stored an update for it meanwhile
+  // (it could not hold the chat while this one did), hold it again to handle that.
+  async function finishChat(holder: InboxSharing, key: string): Promise<void> {
+    held.delete(key);
+    try {
+      const pending = await releaseChat(prisma, holder.instanceId, key);
+      // A slot is free: another chat waiting in the database can be held now.
+      if (pending || moreStored) {
+        moreStored = true;
+        void readMore();
+      }
+    } catch (error) {
+      // The hold runs out by itself; the chat is then held again by whichever instance reads first.
+      logger.warn({ err: error, chat: key }, "could not let go of a chat");
+    }
+  }
+
+  // Shared: renew the holds, drop what was taken over (its queued updates are another instance's now), and
+  // look for work: chats whose holder died, updates stored by other instances.
+  async function tendHolds(holder: InboxSharing): Promise<void> {
+    if (held.size > 0) {
+      const stillHeld = await renewHolds(prisma, holder);
+      for (const key of [...held]) {
+        if (stillHeld.has(key)) continue;
+        logger.warn({ chat: key }, "a chat was taken over by another instance");
+        held.delete(key);
+        const dropped = queues.get(key)?.length ?? 0;
+        buffered -= dropped;
+        queues.get(key)?.splice(0);
+      }
+    }
+    moreStored = true;
+    await readMore();
   }
 
   async function handleOne(stored: StoredUpdate): Promise<void> {
@@ -216,8 +305,14 @@ export function createUpdateInbox(options: {
       await readMore();
       // Stopping leaves queued updates unhandled: then only the running ones are waited for.
       await until(() => active.size === 0 && (buffered === 0 || stopping));
+      if (stopping) return handledCount - before;
       // Anything stored meanwhile (by the poller, or a test) is read on the next turn.
-      if ((await pendingUpdates(prisma, 1, readUpTo)).length === 0 || stopping) return handledCount - before;
+      if (
+        sharing
+          ? (await readMore()) === 0 && active.size === 0 && buffered === 0
+          : (await pendingUpdates(prisma, 1, readUpTo)).length === 0
+      )
+        return handledCount - before;
     }
   }
 
@@ -226,7 +321,7 @@ export function createUpdateInbox(options: {
     lastPolledAt = Date.now();
     let offset = await nextUpdateOffset(prisma);
     let backoffMs = 500;
-    void readMore();
+    startHandling();
     while (running) {
       try {
         const updates = await bot.api.getUpdates(
@@ -236,20 +331,8 @@ export function createUpdateInbox(options: {
         );
         lastPolledAt = Date.now();
         if (updates.length > 0) {
-          // A flooder's updates past the limit are not stored: they cost one count each, nothing more.
-          const { admitted, limited, dropped } = floodGate.sort(updates);
-          await storeUpdates(prisma, admitted);
-          metrics.updatesReceived(admitted.length);
+          await receive(updates);
           offset = updates[updates.length - 1]!.update_id + 1;
-          moreStored = true;
-          void readMore();
-          if (dropped > 0)
-            logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
-          for (const update of limited) {
-            void options
-              .tellLimited?.(update)
-              .catch((error: unknown) => logger.warn({ err: error }, "could not tell a person to slow down"));
-          }
         }
         backoffMs = 500;
       } catch (error) {
@@ -283,6 +366,38 @@ export function createUpdateInbox(options: {
     }
   }
 
+  async function receive(updates: readonly Update[]): Promise<void> {
+    // A flooder's updates past the limit are not stored: they cost one count each, nothing more.
+    const { admitted, limited, dropped } = floodGate.sort(updates);
+    await storeUpdates(prisma, admitted);
+    metrics.updatesReceived(admitted.length);
+    moreStored = true;
+    if (handling) void readMore();
+    if (dropped > 0)
+      logger.debug({ dropped, droppedTotal: floodGate.droppedTotal }, "updates over the flood limit dropped");
+    for (const update of limited) {
+      void options
+        .tellLimited?.(update)
+        .catch((error: unknown) => logger.warn({ err: error }, "could not tell a person to slow down"));
+    }
+  }
+
+  function startHandling(): void {
+    if (handling) return;
+    handling = true;
+    void readMore();
+    if (sharing) {
+      const holder = sharing;
+      // A third of the hold: two renewals can fail (a slow database) before another instance takes over.
+      holdTimer = setInterval(
+        () =>
+          void tendHolds(holder).catch((error: unknown) => logger.warn({ err: error }, "could not renew held chats")),
+        Math.max(250, (holder.leaseSeconds * 1000) / 3),
+      );
+      holdTimer.unref();
+    }
+  }
+
   return {
     lastPolledAt: () => lastPolledAt,
     run() {
@@ -290,14 +405,24 @@ export function createUpdateInbox(options: {
       finished = poll();
       return finished;
     },
+    startHandling,
+    receive,
     async stop() {
       running = false;
       controller.abort();
       await finished.catch(() => undefined);
       stopping = true;
+      if (holdTimer) clearInterval(holdTimer);
       await reading.catch(() => undefined);
       // The chats being handled finish their current update; queued ones stay unmarked in the database.
       await until(() => active.size === 0);
+      if (sharing) {
+        // Other instances take this one's chats at once instead of when the holds run out.
+        await releaseAllChats(prisma, sharing.instanceId).catch((error: unknown) =>
+          logger.warn({ err: error }, "could not let go of held chats; they are taken over when the holds run out"),
+        );
+        held.clear();
+      }
     },
     drain,
   };

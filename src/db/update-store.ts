@@ -8,6 +8,23 @@ export interface StoredUpdate {
   updateId: number;
   payload: Update;
   attempts: number;
+  /** The chat whose order it belongs to (chatKeyOf). */
+  chatKey: string;
+}
+
+/** The chat whose order an update belongs to; updates of one chat are handled one after another. */
+export function chatKeyOf(update: Update): string {
+  const chatId =
+    // A group upgraded to a supergroup sends one message from each id; both are one chat's history, so
+    // the new id's message waits for the old one's (the binding moves from old to new in that order).
+    update.message?.migrate_from_chat_id ??
+    update.message?.chat.id ??
+    update.edited_message?.chat.id ??
+    update.callback_query?.message?.chat.id ??
+    update.my_chat_member?.chat.id ??
+    // A button on a message the bot can no longer see still comes from one person.
+    update.callback_query?.from.id;
+  return chatId === undefined ? "other" : String(chatId);
 }
 
 // Every update is stored, read, counted and marked: these statements run on the driver (src/db/driver-sql.ts),
@@ -15,12 +32,19 @@ export interface StoredUpdate {
 
 export async function storeUpdates(prisma: PrismaClient, updates: readonly Update[]): Promise<void> {
   if (updates.length === 0) return;
-  // A redelivered update (same id) is ignored: it is handled once.
+  // A redelivered update (same id) is ignored: it is handled once. Each chat gets its hold row here, in the
+  // same statement, so that holding a chat (holdChats) only ever updates rows.
   await driverSql(prisma).execute(Prisma.sql`
-    INSERT INTO telegram_updates ("updateId", payload, "receivedAt")
-    SELECT id, payload, ${new Date()}::timestamp
-    FROM unnest(${updates.map((update) => String(update.update_id))}::bigint[], ${updates.map((update) => JSON.stringify(update))}::jsonb[]) AS u(id, payload)
-    ON CONFLICT ("updateId") DO NOTHING`);
+    WITH stored AS (
+      INSERT INTO telegram_updates ("updateId", payload, "receivedAt", "chatKey")
+      SELECT id, payload, ${new Date()}::timestamp, key
+      FROM unnest(${updates.map((update) => String(update.update_id))}::bigint[],
+                  ${updates.map((update) => JSON.stringify(update))}::jsonb[],
+                  ${updates.map(chatKeyOf)}::text[]) AS u(id, payload, key)
+      ON CONFLICT ("updateId") DO NOTHING
+      RETURNING "chatKey")
+    INSERT INTO telegram_chat_holds ("chatKey") SELECT DISTINCT "chatKey" FROM stored
+    ON CONFLICT ("chatKey") DO NOTHING`);
 }
 
 export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | undefined> {
@@ -30,11 +54,91 @@ export async function nextUpdateOffset(prisma: PrismaClient): Promise<number | u
 
 /** Updates not yet handled, oldest first, after `afterId` (those up to it are already being handled). */
 export async function pendingUpdates(prisma: PrismaClient, limit: number, afterId = 0): Promise<StoredUpdate[]> {
-  const rows = await driverSql(prisma).rows<{ updateId: bigint; payload: Update; attempts: number }>(Prisma.sql`
-    SELECT "updateId", payload, attempts FROM telegram_updates
+  const rows = await driverSql(prisma).rows<StoredRow>(Prisma.sql`
+    SELECT "updateId", payload, attempts, "chatKey" FROM telegram_updates
     WHERE "processedAt" IS NULL AND "updateId" > ${BigInt(afterId)}::bigint
     ORDER BY "updateId" LIMIT ${limit}::int`);
-  return rows.map((row) => ({ updateId: Number(row.updateId), payload: row.payload, attempts: row.attempts }));
+  return rows.map(storedUpdate);
+}
+
+interface StoredRow {
+  updateId: bigint;
+  payload: Update;
+  attempts: number;
+  chatKey: string;
+}
+
+function storedUpdate(row: StoredRow): StoredUpdate {
+  return { updateId: Number(row.updateId), payload: row.payload, attempts: row.attempts, chatKey: row.chatKey };
+}
+
+// Several instances on one PostgreSQL database share the stored updates by chat. An instance holds a chat
+// (telegram_chat_holds) before it handles any of its updates, so one chat's updates are handled by one
+// instance at a time and in order; other chats go to whichever instance is free. A hold lapses unless
+// renewed: the chats of an instance that died are taken over once their holds run out. Times are the
+// database's (now()), so the instances' clocks do not matter.
+
+/**
+ * Holds up to `chats` chats with unhandled updates that no instance holds (or whose hold ran out), oldest
+ * update first, and returns those chats' unhandled updates in update order. Rows another instance is
+ * holding at this very moment are skipped (FOR UPDATE SKIP LOCKED), never waited for.
+ */
+export async function holdChatsAndRead(
+  prisma: PrismaClient,
+  holder: { instanceId: string; leaseSeconds: number },
+  chats: number,
+): Promise<StoredUpdate[]> {
+  if (chats <= 0) return [];
+  const rows = await driverSql(prisma).rows<StoredRow>(Prisma.sql`
+    WITH free AS (
+      SELECT h."chatKey" FROM telegram_chat_holds h
+      JOIN (SELECT "chatKey", min("updateId") AS first FROM telegram_updates
+            WHERE "processedAt" IS NULL GROUP BY "chatKey") p ON p."chatKey" = h."chatKey"
+      -- Not this instance's own lapsed holds: it still has those chats in memory.
+      WHERE (h."heldUntil" IS NULL OR h."heldUntil" < now()) AND h."heldBy" IS DISTINCT FROM ${holder.instanceId}
+      ORDER BY p.first LIMIT ${chats}::int
+      FOR UPDATE OF h SKIP LOCKED),
+    held AS (
+      UPDATE telegram_chat_holds h
+      SET "heldBy" = ${holder.instanceId}, "heldUntil" = now() + make_interval(secs => ${holder.leaseSeconds}::int)
+      FROM free WHERE h."chatKey" = free."chatKey"
+      RETURNING h."chatKey")
+    SELECT u."updateId", u.payload, u.attempts, u."chatKey" FROM telegram_updates u
+    JOIN held ON held."chatKey" = u."chatKey"
+    WHERE u."processedAt" IS NULL
+    ORDER BY u."updateId"`);
+  return rows.map(storedUpdate);
+}
+
+/** Extends this instance's holds; returns the chats it still holds (a chat missing was taken over). */
+export async function renewHolds(
+  prisma: PrismaClient,
+  holder: { instanceId: string; leaseSeconds: number },
+): Promise<Set<string>> {
+  const rows = await driverSql(prisma).rows<{ chatKey: string }>(Prisma.sql`
+    UPDATE telegram_chat_holds SET "heldUntil" = now() + make_interval(secs => ${holder.leaseSeconds}::int)
+    WHERE "heldBy" = ${holder.instanceId}
+    RETURNING "chatKey"`);
+  return new Set(rows.map((row) => row.chatKey));
+}
+
+/**
+ * Lets go of a chat whose updates this instance has handled; says whether the chat has unhandled updates
+ * (stored meanwhile by another instance, which could not hold the chat while this one did).
+ */
+export async function releaseChat(prisma: PrismaClient, instanceId: string, chatKey: string): Promise<boolean> {
+  const rows = await driverSql(prisma).rows<{ pending: boolean }>(Prisma.sql`
+    WITH released AS (
+      UPDATE telegram_chat_holds SET "heldBy" = NULL, "heldUntil" = NULL
+      WHERE "chatKey" = ${chatKey} AND "heldBy" = ${instanceId})
+    SELECT EXISTS (SELECT 1 FROM telegram_updates WHERE "chatKey" = ${chatKey} AND "processedAt" IS NULL) AS pending`);
+  return rows[0]?.pending === true;
+}
+
+/** Lets go of every chat this instance holds (it is stopping): other instances take them at once. */
+export async function releaseAllChats(prisma: PrismaClient, instanceId: string): Promise<number> {
+  return driverSql(prisma).execute(Prisma.sql`
+    UPDATE telegram_chat_holds SET "heldBy" = NULL, "heldUntil" = NULL WHERE "heldBy" = ${instanceId}`);
 }
 
 /** Counted before handling, so an update that crashes the process every time is eventually set aside. */

@@ -1,14 +1,16 @@
 // /readyz's answer: the database answers, every migration this version ships is applied, Telegram answered
-// a poll lately (a long poll returns within its timeout, so silence past it plus a margin means it cannot
-// be reached), and whether this instance leads the scheduler.
+// lately (a long poll returns within its timeout, and in webhook mode getWebhookInfo is asked every
+// minute, so silence past that plus a margin means it cannot be reached), and whether this instance leads
+// the scheduler.
 import { readMigrations, type SqlQueries } from "../db/migrate.js";
 import type { Readiness } from "./metrics-server.js";
 
 export async function readinessOf(deps: {
   sql: SqlQueries;
   /** When Telegram last answered (epoch ms); undefined: this app does not use Telegram. */
-  lastPolledAt?: () => number | null;
-  pollTimeoutSeconds: number;
+  lastTelegramAnswer?: () => number | null;
+  /** How often Telegram answers when it can be reached (the long poll's timeout, or the webhook check's interval). */
+  telegramAnswersWithinSeconds: number;
   isLeader: () => boolean;
   now: () => number;
 }): Promise<Readiness> {
@@ -23,11 +25,13 @@ export async function readinessOf(deps: {
   } catch {
     database = "unreachable";
   }
-  const polled = deps.lastPolledAt?.();
+  const polled = deps.lastTelegramAnswer?.();
   const telegram =
-    deps.lastPolledAt === undefined
+    deps.lastTelegramAnswer === undefined
       ? null
-      : polled !== null && polled !== undefined && deps.now() - polled <= (deps.pollTimeoutSeconds + 30) * 1000
+      : polled !== null &&
+          polled !== undefined &&
+          deps.now() - polled <= (deps.telegramAnswersWithinSeconds + 30) * 1000
         ? "reachable"
         : "unreachable";
   return { database, migrations, telegram, leader: deps.isLeader() };

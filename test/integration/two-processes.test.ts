@@ -1,67 +1,19 @@
 // Two bot processes on one PostgreSQL database through a simulated day: both tick the scheduler at the
 // same moments and both senders drain the outbox, and the emulator receives each digest and reminder
 // exactly once. (PostgreSQL only: PGlite is one process's embedded database.)
-import { fork, type ChildProcess } from "node:child_process";
 import dayjs from "dayjs";
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../../src/clock.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/index.js";
 import { bindTelegramUser, importFixture } from "../support/roster.js";
+import { startInstance, type Instance } from "../support/app-instance.js";
 import { testBotToken } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const root = new URL("../..", import.meta.url).pathname;
 const zone = "Asia/Ho_Chi_Minh";
 const day = "2020-03-02"; // a Monday
 const group = { id: -1003000001, type: "supergroup" as const, title: "Ban Thường vụ Quận ủy" };
-
-interface Instance {
-  child: ChildProcess;
-  output: () => string;
-  call(request: { type: "set-time"; at: string } | { type: "tick" } | { type: "stop" }): Promise<void>;
-}
-
-function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = fork(new URL("../support/app-process.ts", import.meta.url).pathname, [], {
-    cwd: root,
-    execArgv: ["--import", "tsx"],
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ...(process.env.TZ && { TZ: process.env.TZ }),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += String(chunk)));
-  child.stderr!.on("data", (chunk) => (output += String(chunk)));
-  let nextId = 1;
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`instance exited (${code}) before it was ready:\n${output}`)));
-    child.on("message", (message: "ready" | { id: number; ok: boolean; error?: string }) => {
-      if (message === "ready") {
-        resolve({
-          child,
-          output: () => output,
-          call: (request) =>
-            new Promise<void>((done, fail) => {
-              const id = nextId++;
-              waiting.set(id, { resolve: done, reject: fail });
-              child.send({ id, ...request });
-            }),
-        });
-        return;
-      }
-      const pending = waiting.get(message.id);
-      waiting.delete(message.id);
-      if (message.ok) pending?.resolve();
-      else pending?.reject(new Error(message.error));
-    });
-  });
-}
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("two bot processes on PostgreSQL", () => {
   let db: TestDatabase;

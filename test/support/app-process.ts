@@ -3,8 +3,9 @@
 //
 // The clock runs in real time from the instant the test last set, so the sender's per-second limits
 // work as in production, while the test jumps between the times that matter. No cron: the test asks for
-// each scheduler tick. Every instance polls getUpdates with the same token; the emulator answers the
-// older of two concurrent polls with 409 Conflict, as Telegram does, and the app logs it and polls again.
+// each scheduler tick. Every instance polls getUpdates with the same token (the emulator answers the
+// older of two concurrent polls with 409 Conflict, as Telegram does, and the app logs it and polls again),
+// or, with WEBHOOK_URL in its environment, serves the webhook.
 //
 // Messages: { id, type: "set-time", at } | { id, type: "tick" } | { id, type: "stop" }; each is answered
 // with { id, ok: true } or { id, ok: false, error }. "ready" is sent once the app has started.
