@@ -2,7 +2,7 @@
 //
 // Each suite gets a fresh, migrated database: embedded PGlite in memory by default, or a new database on
 // the PostgreSQL server named by BENCH_DATABASE_URL (created here and dropped afterwards, as the tests do).
-// Pick suites by name: `npm run bench -- delivery` (or chart, progress, throughput, import, web). The process's RSS is sampled during the whole run.
+// Pick suites by name: `npm run bench -- delivery` (or chart, progress, throughput, import, web, webhook). The process's RSS is sampled during the whole run.
 //
 // To add a benchmark: export a BenchSuite from a file in bench/ and list it in `suites` below.
 import { openDatabase, type Database } from "../src/db/client.js";
@@ -13,6 +13,7 @@ import { importScalingSuite } from "./import-scaling.js";
 import { progressSuite } from "./progress.js";
 import { throughputSuite } from "./throughput.js";
 import { webSuite } from "./web.js";
+import { webhookSuite } from "./webhook.js";
 
 /** One line of the table. */
 export interface BenchRow {
@@ -52,7 +53,15 @@ export type BenchSuite =
   /** Opens its databases itself (in child processes): the runner opens none, so its RSS holds none. */
   | { name: string; ownDatabases: true; run(context: Pick<BenchContext, "log">): Promise<BenchResult> };
 
-const suites: BenchSuite[] = [deliverySuite, chartSuite, progressSuite, throughputSuite, importScalingSuite, webSuite];
+const suites: BenchSuite[] = [
+  deliverySuite,
+  chartSuite,
+  progressSuite,
+  throughputSuite,
+  importScalingSuite,
+  webSuite,
+  webhookSuite,
+];
 
 interface BenchDatabase {
   database: Database;

@@ -43,7 +43,7 @@ import { createServerDatabase } from "../test/support/server-database.js";
 import { envInt } from "./env.js";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 
-const productToken = "123456789:BENCH-throughput_product";
+export const productToken = "123456789:BENCH-throughput_product";
 const bareToken = "987654321:BENCH-throughput_bare";
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
 const secretaries = envInt("BENCH_THROUGHPUT_SECRETARIES", 150);
@@ -52,13 +52,13 @@ const profiled = envInt("BENCH_THROUGHPUT_PROFILED", Math.min(secretaries, 30));
 /** The inbox's default (src/bot/update-inbox.ts); the bare bot uses the same. */
 const concurrentChats = 16;
 // 10:00 on 20/01/2020 in Hà Nội: the plan reported as done on 15/01 is on time (due 31/01).
-const clockStart = "2020-01-20T03:00:00Z";
+export const clockStart = "2020-01-20T03:00:00Z";
 const reportLine = "/baocao kehoach 15/01/2020";
 const confirmLabel = "✅ Xác nhận";
 const goals = { postgres: 0.5, pglite: 0.25 } as const;
 const stepTimeoutMs = 120_000;
 
-const productUserId = (i: number) => 810_000_001 + i;
+export const productUserId = (i: number) => 810_000_001 + i;
 const bareUserId = (i: number) => 820_000_001 + i;
 const cellCode = (i: number) => `C-${String(i + 1).padStart(4, "0")}`;
 const phoneOf = (i: number) => `091${String(i + 1).padStart(7, "0")}`; // stored as +8491…
@@ -105,7 +105,7 @@ const benchConfig = (apiRoot: string, dataDir: string) =>
     DATA_DIR: dataDir,
   });
 
-async function importOrg(database: Database, cells: number, dataDir: string): Promise<void> {
+export async function importOrg(database: Database, cells: number, dataDir: string): Promise<void> {
   const file = path.join(dataDir, "org.yaml");
   writeFileSync(file, orgYaml(cells));
   const err: string[] = [];
@@ -194,7 +194,7 @@ function hasConfirm(message: Message | undefined): boolean {
   return !!message?.reply_markup?.inline_keyboard.some((row) => row.some((button) => button.text === confirmLabel));
 }
 
-interface StepTimes {
+export interface StepTimes {
   contact: number[];
   report: number[];
   confirm: number[];
@@ -232,7 +232,7 @@ async function secretary(
   times.confirm.push(performance.now() - start);
 }
 
-interface RunOutcome {
+export interface RunOutcome {
   seconds: number;
   /** CPU time of this process (bots, emulator, Prisma, and PGlite when embedded) over the run. */
   cpuSeconds: number;
@@ -241,7 +241,7 @@ interface RunOutcome {
 }
 
 /** All secretaries at once, each through its three steps. */
-async function runSecretaries(
+export async function runSecretaries(
   emulator: BotApiEmulator,
   token: string,
   userIdOf: (i: number) => number,
@@ -588,14 +588,14 @@ async function startProduct(
   return app;
 }
 
-interface Verification {
+export interface Verification {
   rows: number;
   units: number;
   lost: number;
   doubled: number;
 }
 
-async function verifyReports(database: Database, n: number): Promise<Verification> {
+export async function verifyReports(database: Database, n: number): Promise<Verification> {
   const prisma = database.prisma;
   const groups = await prisma.report.groupBy({ by: ["unitId"], _count: { _all: true } });
   const codes = new Map(

@@ -91,18 +91,20 @@ export async function createApp(options: {
   const bot = createBot({ config, prisma: database.prisma, logger, clock, webAddress }, i18n, {
     ...(options.botInfo && { botInfo: options.botInfo }),
   });
+  // On PostgreSQL other instances may share the inbox (webhooks behind a load balancer): chats are held.
+  const sharing =
+    database.kind === "postgres"
+      ? {
+          instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+          leaseSeconds: config.inboxLeaseSeconds,
+        }
+      : null;
+  let instanceLock: (() => Promise<void>) | null = null;
   const inbox = createUpdateInbox({
     bot,
     prisma: database.prisma,
     logger,
-    // On PostgreSQL other instances may share the inbox (webhooks behind a load balancer): chats are held.
-    sharing:
-      database.kind === "postgres"
-        ? {
-            instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
-            leaseSeconds: config.inboxLeaseSeconds,
-          }
-        : null,
+    sharing,
     ...(options.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
     dataDir: config.databaseUrl ? null : config.dataDir,
@@ -180,6 +182,8 @@ export async function createApp(options: {
       const reach = { apiRoot: config.apiRoot, logger, stop: starting.signal };
       // Not bot.init(): it retries a network error in silence, for ever.
       if (!bot.isInited()) bot.botInfo = await untilTelegramAnswers("getMe", (signal) => bot.api.getMe(signal), reach);
+      // Before any chat is held: the other instances know this one is alive by this lock.
+      if (sharing && database.lockInstance) instanceLock = await database.lockInstance(sharing.instanceId);
       if (config.webhook) {
         // Listening before setWebhook: Telegram delivers as soon as it is set.
         webhookServer = await startWebhookServer({ ...config.webhook, inbox, logger });
@@ -220,6 +224,7 @@ export async function createApp(options: {
       webhookWatch?.stop();
       await webhookServer?.close();
       await inbox.stop();
+      await instanceLock?.();
       await sender.stop();
       await webPush?.sender.stop();
       await metricsServer?.close();

@@ -295,7 +295,13 @@ export function createUpdateInbox(options: {
     } catch (error) {
       // The database failed around the handling: the update stays unmarked and is handled again on the
       // next start (or set aside once it has failed too often).
-      logger.error({ err: error, updateId: stored.updateId }, "could not record an update's handling");
+      const problem = systemProblem(error, options.dataDir ?? null);
+      if (problem?.kind === "disk-full")
+        logger.error(
+          { err: error, problem, updateId: stored.updateId },
+          `the disk is full${problem.path ? ` (${problem.path})` : ""}: a stored message cannot be handled; it waits in the database: free some space, then restart the bot`,
+        );
+      else logger.error({ err: error, updateId: stored.updateId }, "could not record an update's handling");
     }
   }
 

@@ -10,6 +10,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { pgDriverSql, pgliteDriverSql, registerDriverSql } from "./driver-sql.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationReport, type SqlExecutor } from "./migrate.js";
+import { instanceLockClass } from "./update-store.js";
 
 type PrismaAdapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
 
@@ -31,6 +32,13 @@ export interface Database {
    * process, which always leads. Returns the release function, or null when another instance leads.
    */
   acquireLeadership(): Promise<(() => Promise<void>) | null>;
+  /**
+   * PostgreSQL only: holds a lock named after this instance (see `instanceLockClass`) for as long as it runs,
+   * on a connection of its own. The server drops it when the process dies, so the other instances, reading
+   * pg_locks, take the chats it held at once instead of when its holds run out (src/db/update-store.ts).
+   * Returns the release function.
+   */
+  lockInstance?(instanceId: string): Promise<() => Promise<void>>;
   /**
    * Embedded only: a copy of the whole database as one tar, gzipped on request (tests start their
    * databases from a migrated copy; the sandbox from its seed; backups).
@@ -111,6 +119,21 @@ async function openPostgres(url: string): Promise<Database> {
       return async () => {
         await client.query("SELECT pg_advisory_unlock(72707370)").catch(() => undefined);
         release();
+      };
+    },
+    lockInstance: async (instanceId) => {
+      const client = await pool.connect();
+      // The connection ending is what tells the others this instance is gone; until then an error on it
+      // must not end the process (its holds then only run out, as without the lock).
+      const ignore = () => undefined;
+      client.on("error", ignore);
+      await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [instanceLockClass, instanceId]);
+      return async () => {
+        await client
+          .query("SELECT pg_advisory_unlock($1, hashtext($2))", [instanceLockClass, instanceId])
+          .catch(ignore);
+        client.off("error", ignore);
+        client.release();
       };
     },
     close: async () => {

@@ -203,6 +203,26 @@ RETURNING o.id`;
  * Marks a round's accepted sends in one statement (one write per message was the sender's bottleneck).
  * Each row is still fenced by its own lease; returns the ids actually marked.
  */
+/**
+ * The sends that count against Telegram's limits at `now`, by chat: those recorded since `since`, and those
+ * claimed by a sender and not yet recorded (in flight, or sent by a process that died before recording them),
+ * counted as made at `now`. A sender starting up counts them, so that a restart (or an instance starting
+ * beside others) does not send a second burst on top of the one just sent.
+ */
+export async function recentSends(prisma: Db, since: Date, now: Date): Promise<{ chatId: number; at: Date }[]> {
+  const rows = await prisma.outboxMessage.findMany({
+    where: {
+      channel: "telegram",
+      OR: [
+        { status: "sent", sentAt: { gt: since } },
+        { status: "pending", claimedUntil: { gt: now } },
+      ],
+    },
+    select: { chatId: true, status: true, sentAt: true },
+  });
+  return rows.map((row) => ({ chatId: Number(row.chatId), at: row.status === "sent" ? row.sentAt! : now }));
+}
+
 export async function markSentMany(
   prisma: Db,
   sent: readonly { message: ClaimedMessage; messageId: number | null }[],

@@ -75,8 +75,13 @@ function storedUpdate(row: StoredRow): StoredUpdate {
 // Several instances on one PostgreSQL database share the stored updates by chat. An instance holds a chat
 // (telegram_chat_holds) before it handles any of its updates, so one chat's updates are handled by one
 // instance at a time and in order; other chats go to whichever instance is free. A hold lapses unless
-// renewed: the chats of an instance that died are taken over once their holds run out. Times are the
-// database's (now()), so the instances' clocks do not matter.
+// renewed. Each instance also holds an advisory lock named after it while it runs (Database.lockInstance):
+// the chats of an instance whose lock is gone (it died; the server dropped its connection) are taken over at
+// once, and a hold that runs out covers the rest (an instance that hangs, or lost its way to the database).
+// Times are the database's (now()), so the instances' clocks do not matter.
+
+/** The advisory lock class of instances' liveness locks: pg_advisory_lock(instanceLockClass, hashtext(id)). */
+export const instanceLockClass = 72707371;
 
 /**
  * Holds up to `chats` chats with unhandled updates that no instance holds (or whose hold ran out), oldest
@@ -90,12 +95,18 @@ export async function holdChatsAndRead(
 ): Promise<StoredUpdate[]> {
   if (chats <= 0) return [];
   const rows = await driverSql(prisma).rows<StoredRow>(Prisma.sql`
-    WITH free AS (
+    WITH alive AS (
+      SELECT objid FROM pg_locks
+      WHERE locktype = 'advisory' AND classid = ${instanceLockClass}::int::oid AND objsubid = 2 AND granted
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())),
+    free AS (
       SELECT h."chatKey" FROM telegram_chat_holds h
       JOIN (SELECT "chatKey", min("updateId") AS first FROM telegram_updates
             WHERE "processedAt" IS NULL GROUP BY "chatKey") p ON p."chatKey" = h."chatKey"
-      -- Not this instance's own lapsed holds: it still has those chats in memory.
-      WHERE (h."heldUntil" IS NULL OR h."heldUntil" < now()) AND h."heldBy" IS DISTINCT FROM ${holder.instanceId}
+      WHERE (h."heldUntil" IS NULL OR h."heldUntil" < now()
+             OR hashtext(h."heldBy")::oid NOT IN (SELECT objid FROM alive))
+        -- Not this instance's own lapsed holds: it still has those chats in memory.
+        AND h."heldBy" IS DISTINCT FROM ${holder.instanceId}
       ORDER BY p.first LIMIT ${chats}::int
       FOR UPDATE OF h SKIP LOCKED),
     held AS (

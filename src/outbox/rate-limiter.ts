@@ -161,6 +161,20 @@ export class SendRateLimiter {
     };
   }
 
+  /** Counts a send made before this limiter existed (by the process before a restart), at `at`. */
+  recordPast(chatId: number, at: number): void {
+    this.reserve(chatId, at);
+  }
+
+  /** The longest window of the rules (how far back past sends matter), in ms. */
+  get longestWindowMs(): number {
+    return Math.max(
+      this.rules.global?.windowMs ?? 0,
+      this.rules.perChat?.windowMs ?? 0,
+      this.rules.perGroup?.windowMs ?? 0,
+    );
+  }
+
   /** Nothing more into this chat until `until` (Telegram's retry_after). */
   hold(chatId: number, until: number): void {
     const state = this.chat(chatId);

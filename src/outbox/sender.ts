@@ -21,6 +21,7 @@ import {
   markFailed,
   markRetry,
   markSentMany,
+  recentSends,
   type ClaimedMessage,
   type OutboxMethod,
 } from "../db/outbox-store.js";
@@ -233,8 +234,20 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     logger.info({ ...fields, retryInMs: delay, error: outcome.error }, "outbox: will retry");
   }
 
+  // Telegram counts what the bot sent, whichever process sent it: the first round first counts the sends
+  // recorded within the limits' windows (a process killed mid-fan-out a moment ago sent up to its limit).
+  let pastCounted = false;
+  async function countPastSends(): Promise<void> {
+    if (pastCounted || limiter.longestWindowMs === 0) return;
+    const at = now();
+    for (const send of await recentSends(prisma, new Date(at - limiter.longestWindowMs), new Date(at)))
+      limiter.recordPast(send.chatId, send.at.getTime());
+    pastCounted = true;
+  }
+
   async function drain(): Promise<DrainResult> {
     const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    await countPastSends();
     const at = now();
     const limit = Math.min(batchSize, limiter.globalAvailable(at));
     if (limit <= 0) return result;

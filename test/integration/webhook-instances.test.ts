@@ -2,8 +2,6 @@
 // posts a stream of updates from many people through the proxy, one instance is killed with SIGKILL in
 // the middle, and every update still has its effect exactly once (one report per confirmed report) and
 // every person's answers come in order. (PostgreSQL only: the embedded database is one process's.)
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +11,7 @@ import { startBotApiEmulator, type BotApiEmulator, type RecordedMessage } from "
 import { startInstance, type Instance } from "../support/app-instance.js";
 import { cli } from "../support/cli.js";
 import { freePort } from "../support/free-port.js";
+import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy.js";
 import { bindTelegramUser } from "../support/roster.js";
 import { testBotToken } from "../support/test-config.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
@@ -43,46 +42,6 @@ function organisationFile(): string {
   ].join("\n");
 }
 
-/** Forwards each request to the next backend in turn; a backend that does not answer makes a 502. */
-async function startRoundRobinProxy(
-  backends: number[],
-): Promise<{ port: number; served: number[]; close(): Promise<void> }> {
-  const served = backends.map(() => 0);
-  let next = 0;
-  const server: Server = createServer((incoming, outgoing) => {
-    const index = next++ % backends.length;
-    const forward = httpRequest(
-      {
-        host: "127.0.0.1",
-        port: backends[index],
-        path: incoming.url,
-        method: incoming.method,
-        headers: incoming.headers,
-      },
-      (answer) => {
-        served[index]!++;
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forward.on("error", () => {
-      if (!outgoing.headersSent) outgoing.writeHead(502);
-      outgoing.end();
-    });
-    incoming.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 type Kind = "help" | "card" | "saved" | "other";
 const kindOf = (message: RecordedMessage): Kind =>
   message.text?.startsWith("Trợ lý Đại hội — hướng dẫn")
@@ -96,7 +55,7 @@ const kindOf = (message: RecordedMessage): Kind =>
 describe.skipIf(!process.env.TEST_DATABASE_URL)("three instances behind a load balancer, in webhook mode", () => {
   let db: TestDatabase;
   let emulator: BotApiEmulator;
-  let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
+  let proxy: RoundRobinProxy;
   let instances: Instance[] = [];
   const users: User[] = [];
 
@@ -236,5 +195,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("three instances behind a load b
     expect(updates.filter((update) => update.processedAt === null || update.lastError !== null)).toEqual([]);
     expect(emulator.pendingUpdates(testBotToken)).toEqual([]);
     for (const survivor of [instances[0]!, instances[2]!]) expect(survivor.child.exitCode).toBeNull();
+  });
+
+  it("when an instance stops gracefully, then it lets go of the chats it held at once, and the other still answers", async () => {
+    const [leaving, staying] = [instances[0]!, instances[2]!];
+    const user = users[0]!;
+    const answered = () => emulator.messages(user.id).filter((message) => message.from?.is_bot).length;
+    const first = answered();
+    // Each post goes to the next instance in turn: one of these two reaches the one about to leave.
+    for (const text of ["/trogiup", "/trogiup"]) emulator.sendMessage(testBotToken, { from: user, text });
+    await emulator.waitFor(() => answered() >= first + 2);
+    await leaving.call({ type: "stop" });
+    const held = await db.database.sql.query(`SELECT "chatKey" FROM telegram_chat_holds WHERE "heldBy" LIKE $1`, [
+      `%:${leaving.child.pid}:%`,
+    ]);
+    expect(held).toEqual([]);
+    const before = answered();
+    emulator.sendMessage(testBotToken, { from: user, text: "/trogiup" });
+    await emulator.waitFor(() => answered() > before);
+    expect(staying.child.exitCode).toBeNull();
   });
 });

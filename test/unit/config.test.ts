@@ -20,6 +20,8 @@ describe("createConfig", () => {
       logLevel: "info",
       web: null,
       metrics: null,
+      webhook: null,
+      inboxLeaseSeconds: 30,
       sandbox: { forced: false, port: 3000, host: "127.0.0.1", dataDir: "data/sandbox" },
     });
   });
@@ -39,6 +41,43 @@ describe("createConfig", () => {
     expect(() => createConfig({ UPDATE_RETENTION_DAYS: "ba mươi" })).toThrow(
       /UPDATE_RETENTION_DAYS must be a number of days/,
     );
+  });
+
+  it("when webhook mode is set, then the URL, its path, the secret, the port and the limits are kept; a partial or unsafe setting names what is missing", () => {
+    const secret = "0123456789abcdef0123";
+    expect(
+      createConfig({ WEBHOOK_URL: "https://daihoi.example.vn/telegram", WEBHOOK_SECRET: secret, WEBHOOK_PORT: "8443" })
+        .webhook,
+    ).toEqual({
+      url: "https://daihoi.example.vn/telegram",
+      path: "/telegram",
+      secret,
+      port: 8443,
+      host: "127.0.0.1",
+      maxConnections: 40,
+    });
+    expect(() => createConfig({ WEBHOOK_URL: "https://daihoi.example.vn/telegram" })).toThrow(
+      /WEBHOOK_URL needs WEBHOOK_SECRET and WEBHOOK_PORT too/,
+    );
+    expect(() => createConfig({ WEBHOOK_SECRET: secret })).toThrow(/need WEBHOOK_URL/);
+    expect(() => createConfig({ WEBHOOK_URL: "https://x.vn/t", WEBHOOK_SECRET: "ngắn", WEBHOOK_PORT: "8443" })).toThrow(
+      /WEBHOOK_SECRET must be 16 to 256 letters, digits, _ or -/,
+    );
+    // Telegram posts only over HTTPS; a local Bot API server (or the emulator) may use plain HTTP.
+    expect(() => createConfig({ WEBHOOK_URL: "http://x.vn/t", WEBHOOK_SECRET: secret, WEBHOOK_PORT: "8443" })).toThrow(
+      /WEBHOOK_URL must start with https:\/\//,
+    );
+    expect(
+      createConfig({
+        TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+        WEBHOOK_URL: "http://127.0.0.1:9000/hook",
+        WEBHOOK_SECRET: secret,
+        WEBHOOK_PORT: "9000",
+        WEBHOOK_MAX_CONNECTIONS: "100",
+      }).webhook,
+    ).toMatchObject({ path: "/hook", maxConnections: 100 });
+    expect(() => createConfig({ WEBHOOK_MAX_CONNECTIONS: "101" })).toThrow(/WEBHOOK_MAX_CONNECTIONS/);
+    expect(() => createConfig({ INBOX_LEASE_SECONDS: "1" })).toThrow(/INBOX_LEASE_SECONDS/);
   });
 
   it("when variables are blank (as in a copied .env.example), then they count as unset", () => {
