@@ -22,7 +22,7 @@ import { envInt } from "./env.js";
 import type { BenchContext, BenchResult, BenchRow, BenchSuite } from "./run.js";
 import { clockStart, importOrg, productToken, productUserId, runSecretaries, verifyReports } from "./throughput.js";
 
-const secretaries = envInt("BENCH_WEBHOOK_SECRETARIES", 150);
+const secretaries = envInt("BENCH_WEBHOOK_SECRETARIES", 300);
 const secret = "bench-webhook-secret-0123456789abcdef";
 
 interface Measured {
@@ -56,7 +56,7 @@ async function measure(serverUrl: string, instances: number, log: BenchContext["
       LOG_LEVEL: "error",
     };
     running = await Promise.all(ports.map((port) => startInstance({ ...env, WEBHOOK_PORT: String(port) })));
-    log(`webhook: ${secretaries} secretaries, ${instances} instance(s)`);
+    log(`${secretaries} secretaries, ${instances} instance(s)`);
     const outcome = await runSecretaries(emulator, productToken, productUserId, secretaries);
     const verified = await verifyReports(db.database, secretaries);
     if (verified.rows !== secretaries || verified.lost > 0 || verified.doubled > 0)
