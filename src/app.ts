@@ -78,6 +78,8 @@ export async function createApp(options: {
   commandMenus?: boolean;
   /** Per-user flood limit; tests that script many steps quickly raise it. */
   rateLimit?: RateLimitOptions;
+  /** Webhook mode: how often getWebhookInfo is asked (default a minute); tests ask sooner. */
+  webhookCheckIntervalMs?: number;
 }): Promise<App> {
   const { config, logger } = options;
   const database = await migratedDatabase(options.database, config, logger);
@@ -189,7 +191,12 @@ export async function createApp(options: {
         webhookServer = await startWebhookServer({ ...config.webhook, inbox, logger });
         inbox.startHandling();
         await setWebhook(bot.api, config.webhook, reach);
-        webhookWatch = watchWebhook({ api: bot.api, webhook: config.webhook, logger });
+        webhookWatch = watchWebhook({
+          api: bot.api,
+          webhook: config.webhook,
+          logger,
+          ...(options.webhookCheckIntervalMs !== undefined && { intervalMs: options.webhookCheckIntervalMs }),
+        });
       } else {
         // Polling needs no webhook; pending updates are kept (dropping them would lose reports).
         await untilTelegramAnswers(

@@ -13,7 +13,8 @@
 // On the embedded database one process owns the inbox and reads every stored update. On PostgreSQL several
 // instances may share it (`sharing`): an instance first holds a chat (src/db/update-store.ts, holdChatsAndRead)
 // and handles only the chats it holds, lets go of each when its updates are done, renews its holds while it
-// works, and takes over the chats of an instance that died once their holds run out.
+// works, and takes over the chats of an instance that died (at once when the database has dropped that
+// instance's liveness lock, else once its holds run out).
 import { GrammyError, HttpError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { PrismaClient } from "@prisma/client";
@@ -42,8 +43,6 @@ export const allowedUpdates = ["message", "edited_message", "callback_query", "m
 
 /** An update that failed this many times (e.g. it crashed the process) is set aside, not retried forever. */
 const maxAttempts = 3;
-
-export { chatKeyOf } from "../db/update-store.js";
 
 /** How instances on one PostgreSQL database share the inbox (see the file's head). */
 export interface InboxSharing {
@@ -157,7 +156,7 @@ export function createUpdateInbox(options: {
     let queued = 0;
     const newlyHeld = new Set<string>();
     for (const stored of batch) {
-      // Never the case (the query skips this instance's own holds), but a chat in memory must not be queued twice.
+      // The query skips this instance's own holds; a chat already in memory is still never queued twice.
       if (held.has(stored.chatKey) && !newlyHeld.has(stored.chatKey)) continue;
       newlyHeld.add(stored.chatKey);
       held.add(stored.chatKey);

@@ -40,6 +40,9 @@ export async function startWebhookServer(options: {
   const { logger } = options;
   const secret = Buffer.from(options.secret);
   let lastDeliveryAt: number | null = null;
+  // A public address draws strangers' requests: their refusals are logged once a minute at most, counted.
+  let refused = 0;
+  let refusedLoggedAt = 0;
 
   const server: Server = createServer((request, response) => {
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
@@ -51,7 +54,15 @@ export async function startWebhookServer(options: {
     if (!hasSecret(request, secret)) {
       // Drained, not read: the body of a stranger's request is of no interest.
       request.resume();
-      logger.warn({ remote: request.socket.remoteAddress }, "webhook request without the right secret token refused");
+      refused++;
+      if (Date.now() - refusedLoggedAt >= 60_000) {
+        logger.warn(
+          { refused, lastFrom: request.socket.remoteAddress },
+          "webhook requests without the right secret token refused",
+        );
+        refused = 0;
+        refusedLoggedAt = Date.now();
+      }
       return send(401, "unauthorized");
     }
     lastDeliveryAt = Date.now();

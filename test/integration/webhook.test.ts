@@ -23,7 +23,15 @@ describe("webhook mode", () => {
     hook = `http://127.0.0.1:${port}/telegram/hook`;
     harness = await startBotHarness(db.database, {
       emulator,
-      env: { WEBHOOK_URL: hook, WEBHOOK_SECRET: secret, WEBHOOK_PORT: String(port), WEBHOOK_MAX_CONNECTIONS: "20" },
+      env: {
+        WEBHOOK_URL: hook,
+        WEBHOOK_SECRET: secret,
+        WEBHOOK_PORT: String(port),
+        WEBHOOK_MAX_CONNECTIONS: "20",
+        METRICS_PORT: "0",
+      },
+      // Asked every 100 ms here (a minute in production), so the test sees the watch act.
+      webhookCheckIntervalMs: 100,
     });
   });
   afterAll(async () => {
@@ -46,6 +54,23 @@ describe("webhook mode", () => {
     expect(info).toMatchObject({ url: hook, max_connections: 20, allowed_updates: [...allowedUpdates] });
     expect(emulator.world.requests).not.toContain("getUpdates");
     expect(emulator.world.requests).not.toContain("deleteWebhook");
+  });
+
+  it("when the webhook is set, then /readyz says Telegram answers; when another process deletes the webhook, then the bot sets it again", async () => {
+    const readiness = await (await fetch(`http://127.0.0.1:${harness.app.metrics!.port}/readyz`)).json();
+    expect(readiness).toMatchObject({ ready: true, telegram: "reachable" });
+    // As a process started with long polling on the same token would.
+    await emulator.call(harness.token, "deleteWebhook");
+    const info = () =>
+      emulator
+        .call(harness.token, "getWebhookInfo")
+        .then(({ response }) => (response as { result: WebhookInfo }).result);
+    expect((await info()).url).toBe("");
+    const setAgain = emulator.world.requests.length;
+    await emulator.waitFor(() => emulator.world.requests.slice(setAgain).includes("setWebhook"));
+    expect(await info()).toMatchObject({ url: hook, allowed_updates: [...allowedUpdates] });
+    const user = telegramUser();
+    expect((await harness.say(user, "/trogiup")).text?.startsWith("Trợ lý Đại hội — hướng dẫn")).toBe(true);
   });
 
   it("when a person writes, then Telegram's post is stored, answered 200, handled from the inbox and the person answered", async () => {

@@ -37,6 +37,8 @@ export async function startBotHarness(
     scheduler?: boolean;
     /** The app's logger (e.g. one writing to memory); by default a silent one (TEST_LOG_LEVEL changes it). */
     logger?: Logger;
+    /** Webhook mode: how often the app asks getWebhookInfo. */
+    webhookCheckIntervalMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const emulator = options.emulator ?? (await startBotApiEmulator());
@@ -51,6 +53,7 @@ export async function startBotHarness(
     // A script presses buttons faster than any person; the flood test passes the production limit.
     rateLimit: options.rateLimit ?? { limit: 10_000, windowMs: 10_000 },
     ...(options.clock && { clock: options.clock }),
+    ...(options.webhookCheckIntervalMs !== undefined && { webhookCheckIntervalMs: options.webhookCheckIntervalMs }),
   });
   await app.start();
   const token = testBotToken;
