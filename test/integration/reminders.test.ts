@@ -207,6 +207,8 @@ describe("reminders to one person", () => {
     clock.set(at("2020-03-09 08:10"));
     const card = await harness.say(an, "20/01/2020");
     await harness.press(an, card, "✅ Xác nhận");
+    // The press is handled to its end (the flow is closed after the answer is sent).
+    await harness.app.inbox.drain();
     await tickAt("2020-03-09 08:11");
     const [reminder, ...rest] = reminders();
     expect(rest).toEqual([]);
