@@ -11,21 +11,21 @@ import { allowedUpdates } from "./update-inbox.js";
 
 type Webhook = NonNullable<Config["webhook"]>;
 
+/** What setWebhook is given, at start and when the webhook is set again. */
+function webhookParameters(webhook: Webhook) {
+  return {
+    secret_token: webhook.secret,
+    allowed_updates: [...allowedUpdates],
+    max_connections: webhook.maxConnections,
+    // Updates waiting at Telegram are kept: dropping them would lose reports.
+    drop_pending_updates: false,
+  };
+}
+
 export function setWebhook(api: Api, webhook: Webhook, reach: ReachOptions): Promise<true> {
   return untilTelegramAnswers(
     "setWebhook",
-    (signal) =>
-      api.setWebhook(
-        webhook.url,
-        {
-          secret_token: webhook.secret,
-          allowed_updates: [...allowedUpdates],
-          max_connections: webhook.maxConnections,
-          // Updates waiting at Telegram are kept: dropping them would lose reports.
-          drop_pending_updates: false,
-        },
-        signal,
-      ),
+    (signal) => api.setWebhook(webhook.url, webhookParameters(webhook), signal),
     reach,
   );
 }
@@ -58,11 +58,7 @@ export function watchWebhook(options: {
           { expected: webhook.url, found: info.url || null },
           "the webhook at Telegram is not this bot's (another process changed or deleted it); setting it again",
         );
-        await api.setWebhook(webhook.url, {
-          secret_token: webhook.secret,
-          allowed_updates: [...allowedUpdates],
-          max_connections: webhook.maxConnections,
-        });
+        await api.setWebhook(webhook.url, webhookParameters(webhook));
       }
       if (info.last_error_date !== undefined && info.last_error_date > lastErrorSeen) {
         lastErrorSeen = info.last_error_date;

@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { UpdateInbox } from "./update-inbox.js";
 
-export const secretTokenHeader = "x-telegram-bot-api-secret-token";
+const secretTokenHeader = "x-telegram-bot-api-secret-token";
 
 /** Telegram's updates are a few kilobytes; anything far larger is not one. */
 const maxBodyBytes = 1024 * 1024;
@@ -22,8 +22,6 @@ const postedUpdate = z.looseObject({ update_id: z.number().int().nonnegative() }
 
 export interface WebhookServer {
   port: number;
-  /** When a request with the right secret last arrived (epoch ms): Telegram reached this instance. */
-  lastDeliveryAt(): number | null;
   /** Stops taking requests; the ones being stored finish first. */
   close(): Promise<void>;
 }
@@ -39,7 +37,6 @@ export async function startWebhookServer(options: {
 }): Promise<WebhookServer> {
   const { logger } = options;
   const secret = Buffer.from(options.secret);
-  let lastDeliveryAt: number | null = null;
   // A public address draws strangers' requests: their refusals are logged once a minute at most, counted.
   let refused = 0;
   let refusedLoggedAt = 0;
@@ -65,7 +62,6 @@ export async function startWebhookServer(options: {
       }
       return send(401, "unauthorized");
     }
-    lastDeliveryAt = Date.now();
     void readBody(request).then(
       async (body) => {
         if (body === null) return send(413, "too large");
@@ -93,7 +89,6 @@ export async function startWebhookServer(options: {
   logger.info({ port, host: options.host, path: options.path }, "webhook listening");
   return {
     port,
-    lastDeliveryAt: () => lastDeliveryAt,
     close: () =>
       new Promise<void>((resolve) => {
         // Idle keep-alive connections would hold close() open; requests in progress still finish.
