@@ -53,6 +53,11 @@ export function systemProblem(error: unknown, dataDir: string | null): SystemPro
   return null;
 }
 
+/** The start of the operator's log line for a full disk: "the disk is full (<where>)". */
+export function diskFullInLog(problem: SystemProblem): string {
+  return `the disk is full${problem.path ? ` (${problem.path})` : ""}`;
+}
+
 /** The sentence for a problem, in the language of `t`. */
 export function systemProblemMessage(t: Translate, problem: SystemProblem): string {
   if (problem.kind === "disk-full")

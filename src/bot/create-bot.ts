@@ -4,7 +4,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { findPersonByTelegramId } from "../db/people-store.js";
 import type { I18n } from "@grammyjs/i18n";
 import { createI18n, preferredLocale, translatorFor, type Locale } from "../i18n.js";
-import { systemProblem } from "../system-errors.js";
+import { diskFullInLog, systemProblem } from "../system-errors.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -55,10 +55,7 @@ export function createBot(
     const problem = systemProblem(error, config.databaseUrl ? null : config.dataDir);
     if (problem?.kind === "disk-full") {
       // The person learns that nothing was saved (so they do not believe a report went in); the operator, why.
-      ctx.log.error(
-        { err: error, problem },
-        `the disk is full${problem.path ? ` (${problem.path})` : ""}: a request could not be saved`,
-      );
+      ctx.log.error({ err: error, problem }, `${diskFullInLog(problem)}: a request could not be saved`);
       if (ctx.chat)
         await ctx
           .reply(ctx.t("error-disk-full"))

@@ -33,7 +33,7 @@ import {
 } from "../db/update-store.js";
 import type { Logger } from "../logger.js";
 import { noMetrics, type MetricsRecorder } from "../metrics/app-metrics.js";
-import { systemProblem } from "../system-errors.js";
+import { diskFullInLog, systemProblem } from "../system-errors.js";
 import type { BotContext } from "./context.js";
 import { groupCommit } from "./group-commit.js";
 import { defaultRateLimit, FloodGate, type RateLimitOptions } from "./rate-limit.js";
@@ -298,7 +298,7 @@ export function createUpdateInbox(options: {
       if (problem?.kind === "disk-full")
         logger.error(
           { err: error, problem, updateId: stored.updateId },
-          `the disk is full${problem.path ? ` (${problem.path})` : ""}: a stored message cannot be handled; it waits in the database: free some space, then restart the bot`,
+          `${diskFullInLog(problem)}: a stored message cannot be handled; it waits in the database: free some space, then restart the bot`,
         );
       else logger.error({ err: error, updateId: stored.updateId }, "could not record an update's handling");
     }
@@ -354,7 +354,7 @@ export function createUpdateInbox(options: {
           // create the file it was creating ("File exists") until it is opened again.
           logger.error(
             { err: error, problem, retryInMs: backoffMs },
-            `the disk is full${problem.path ? ` (${problem.path})` : ""}: new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`,
+            `${diskFullInLog(problem)}: new messages cannot be stored; Telegram keeps them for a day: free some space, then restart the bot`,
           );
         } else {
           const reason =
