@@ -169,6 +169,7 @@ describe("personal data", () => {
     const left = await prisma().telegramUpdate.findMany({
       where: { updateId: { gte: 9_000_001n } },
       select: { updateId: true },
+      orderBy: { updateId: "asc" },
     });
     expect(left.map((row) => Number(row.updateId))).toEqual([9_000_002, 9_000_003]);
     const flows = await prisma().chatFlow.findMany({
