@@ -524,7 +524,7 @@ async function openCountingDatabase(
       kind,
       sql: created.database.sql,
       migrate: () => created.database.migrate(),
-      acquireLeadership: () => created.database.acquireLeadership(),
+      acquireLeadership: (role) => created.database.acquireLeadership(role),
       close: async () => undefined,
       drop: async () => {
         await prisma.$disconnect();
@@ -552,7 +552,7 @@ async function openCountingDatabase(
     kind,
     sql,
     migrate: () => applyMigrations(sql),
-    acquireLeadership: async () => async () => undefined,
+    acquireLeadership: async () => ({ held: () => true, release: async () => undefined }),
     close: async () => undefined,
     drop: async () => {
       await prisma.$disconnect();

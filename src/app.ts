@@ -125,6 +125,9 @@ export async function createApp(options: {
     logger,
     clock,
     metrics,
+    // Several instances: one of them sends, within Telegram's limits for the bot (src/outbox/sender.ts).
+    pacing: () => database.acquireLeadership("outbox"),
+    ...(sharing && { instanceId: sharing.instanceId }),
   });
   const webPush = config.web ? await createAppWebPush({ config, database, logger, clock }) : null;
   const scheduler = createScheduler({

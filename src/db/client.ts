@@ -27,11 +27,12 @@ export interface Database {
   migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
   /**
-   * Takes the scheduler's leadership: on PostgreSQL a session advisory lock held on its own connection
-   * (released when the process dies, so another instance takes over); the embedded database has one
-   * process, which always leads. Returns the release function, or null when another instance leads.
+   * Takes one of the jobs only one instance may do at a time (`LeadershipRole`): on PostgreSQL a session
+   * advisory lock held on its own connection (the server drops it when the process dies, so another
+   * instance takes over); the embedded database has one process, which always leads. Returns the
+   * leadership, or null when another instance holds it.
    */
-  acquireLeadership(): Promise<(() => Promise<void>) | null>;
+  acquireLeadership(role?: LeadershipRole): Promise<Leadership | null>;
   /**
    * PostgreSQL only: holds a lock named after this instance (see `instanceLockClass`) for as long as it runs,
    * on a connection of its own. The server drops it when the process dies, so the other instances, reading
@@ -44,6 +45,24 @@ export interface Database {
    * databases from a migrated copy; the sandbox from its seed; backups).
    */
   dumpDataDir?(compression?: "none" | "gzip"): Promise<Blob>;
+}
+
+/**
+ * What only one instance does at a time: the scheduler plans; the outbox's sender paces Telegram's
+ * messages (Telegram's limits count the bot, not the process, so several senders would exceed them).
+ */
+export type LeadershipRole = "scheduler" | "outbox";
+
+/** The advisory lock of each role (one key space with the migrator's 72707369). */
+const leadershipLockKeys: Record<LeadershipRole, number> = { scheduler: 72707370, outbox: 72707372 };
+
+export interface Leadership {
+  /**
+   * False once the lock's connection has failed (a database restart, an administrator ending it): the
+   * server has dropped the lock with it and another instance may hold it now. Release it and ask again.
+   */
+  held(): boolean;
+  release(): Promise<void>;
 }
 
 export function databaseTarget(config: { databaseUrl?: string | undefined; dataDir: string }): DatabaseTarget {
@@ -96,29 +115,39 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     sql,
     migrate: () => applyMigrations(sql),
-    acquireLeadership: async () => {
+    acquireLeadership: async (role = "scheduler") => {
+      const key = leadershipLockKeys[role];
       const client = await pool.connect();
       // Held for as long as this instance leads: if its connection dies, the server drops the lock and another
-      // instance takes over (a plan written twice is harmless: outbox keys are unique); this one must not crash.
-      const ignore = () => undefined;
-      client.on("error", ignore);
-      const release = () => {
-        client.off("error", ignore);
-        client.release();
+      // instance takes over; this one must not crash, and learns it no longer leads (held() turns false).
+      let lost = false;
+      const onLost = () => {
+        lost = true;
+      };
+      client.on("error", onLost);
+      client.on("end", onLost);
+      const giveBack = (error?: Error) => {
+        client.off("error", onLost);
+        client.off("end", onLost);
+        // A connection that failed is destroyed, not returned to the pool.
+        client.release(error ?? lost);
       };
       const { rows } = await client
-        .query<{ locked: boolean }>("SELECT pg_try_advisory_lock(72707370) AS locked")
+        .query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key])
         .catch((error: unknown) => {
-          release();
+          giveBack(error as Error);
           throw error;
         });
       if (!rows[0]?.locked) {
-        release();
+        giveBack();
         return null;
       }
-      return async () => {
-        await client.query("SELECT pg_advisory_unlock(72707370)").catch(() => undefined);
-        release();
+      return {
+        held: () => !lost,
+        release: async () => {
+          if (!lost) await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(onLost);
+          giveBack();
+        },
       };
     },
     lockInstance: async (instanceId) => {
@@ -176,7 +205,7 @@ async function openPglite(dataDir: string | null, loadFrom?: Blob): Promise<Data
     kind: "pglite",
     sql,
     migrate: () => applyMigrations(sql),
-    acquireLeadership: async () => async () => undefined,
+    acquireLeadership: async () => ({ held: () => true, release: async () => undefined }),
     close: async () => {
       await prisma.$disconnect();
       await client.close();

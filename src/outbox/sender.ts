@@ -15,6 +15,7 @@ import type { PrismaClient } from "@prisma/client";
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import type { Leadership } from "../db/client.js";
 import {
   claimDue,
   loadAttachment,
@@ -60,6 +61,14 @@ export interface OutboxSenderOptions {
   dataDir?: string;
   /** Names this instance in logs. */
   instanceId?: string;
+  /**
+   * Several instances on one database: Telegram's limits count the bot, whichever process sends, so only
+   * the instance holding the outbox's lock sends (Database.acquireLeadership("outbox")); the others ask
+   * for it every `pacingRetryMs` and take over when its holder stops or dies. Absent: this sender sends.
+   */
+  pacing?: () => Promise<Leadership | null>;
+  /** How often an instance without the outbox's lock asks for it (default 5 s). */
+  pacingRetryMs?: number;
 }
 
 export interface DrainResult {
@@ -83,6 +92,8 @@ export interface ChannelSender {
 
 export interface OutboxSender extends ChannelSender {
   readonly limiter: SendRateLimiter;
+  /** Whether this instance sends now (always, without `pacing`). */
+  isPacing(): boolean;
 }
 
 /** The outcome a failed send leads to. Pure, so the policy is testable without Telegram. */
@@ -138,9 +149,11 @@ export function createAppOutboxSender(options: {
   clock?: Clock;
   instanceId?: string;
   metrics?: MetricsRecorder;
+  pacing?: () => Promise<Leadership | null>;
 }): OutboxSender {
   return createOutboxSender({
     prisma: options.prisma,
+    ...(options.pacing && { pacing: options.pacing }),
     ...(options.metrics && { metrics: options.metrics }),
     api: createOutboxApi(options.config),
     logger: options.logger,
@@ -245,8 +258,32 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     pastCounted = true;
   }
 
+  // Pacing (several instances): the outbox's lock while this instance holds it.
+  const pacingRetryMs = options.pacingRetryMs ?? 5_000;
+  let pacingLock: Leadership | null = null;
+  let pacingAskedAt = Number.NEGATIVE_INFINITY;
+  async function mayPace(): Promise<boolean> {
+    if (!options.pacing) return true;
+    if (pacingLock?.held()) return true;
+    if (pacingLock) {
+      logger.warn({ instanceId }, "outbox: the lock to send was lost with its database connection; asking again");
+      await pacingLock.release();
+      pacingLock = null;
+    }
+    // Real time, not the app's clock: this is how often the database is asked.
+    if (Date.now() - pacingAskedAt < pacingRetryMs) return false;
+    pacingAskedAt = Date.now();
+    pacingLock = await options.pacing();
+    if (!pacingLock) return false;
+    // What the previous holder sent a moment ago still counts against Telegram's limits.
+    pastCounted = false;
+    logger.info({ instanceId }, "outbox: this instance sends the outbox's Telegram messages now");
+    return true;
+  }
+
   async function drain(): Promise<DrainResult> {
     const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    if (!(await mayPace())) return result;
     await countPastSends();
     const at = now();
     const limit = Math.min(batchSize, limiter.globalAvailable(at));
@@ -282,19 +319,27 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return result;
   }
 
+  const loop = senderLoop({
+    drain,
+    // Asleep until the limiter frees a chat, or idleMs; at least 5 ms.
+    idleFor: () => {
+      const free = limiter.nextFreeInMs(now());
+      return Math.max(5, Math.min(idleMs, free ?? idleMs));
+    },
+    failedRoundMs: Math.max(idleMs, 1000),
+    logger: logger.child({ instanceId }),
+    name: "outbox",
+  });
   return {
-    ...senderLoop({
-      drain,
-      // Asleep until the limiter frees a chat, or idleMs; at least 5 ms.
-      idleFor: () => {
-        const free = limiter.nextFreeInMs(now());
-        return Math.max(5, Math.min(idleMs, free ?? idleMs));
-      },
-      failedRoundMs: Math.max(idleMs, 1000),
-      logger: logger.child({ instanceId }),
-      name: "outbox",
-    }),
+    ...loop,
+    async stop() {
+      await loop.stop();
+      // Another instance takes over at once instead of at its next ask.
+      await pacingLock?.release();
+      pacingLock = null;
+    },
     limiter,
+    isPacing: () => !options.pacing || (pacingLock?.held() ?? false),
   };
 }
 

@@ -2,6 +2,7 @@
 // instance holding the scheduler lock plans; the others retry each tick, so a new leader takes over when
 // the old one dies. Planning writes to the outbox only.
 import cron from "node-cron";
+import type { Leadership } from "../db/client.js";
 import type { Logger } from "../logger.js";
 
 /** One job of a tick: decides itself what is due, returns how many messages it wrote. */
@@ -13,8 +14,8 @@ export interface ScheduledJob {
 export interface SchedulerDeps {
   timezone: string;
   logger: Logger;
-  /** Returns a release function when this instance is (or became) the leader, else null. */
-  acquireLeadership: () => Promise<(() => Promise<void>) | null>;
+  /** The scheduler's lock when this instance takes it, else null (another instance leads). */
+  acquireLeadership: () => Promise<Leadership | null>;
   /** The jobs of one tick; each decides itself what is due. */
   jobs: ScheduledJob[];
   /** Something was written to the outbox: wake the sender. */
@@ -33,13 +34,19 @@ export interface Scheduler {
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  let release: (() => Promise<void>) | null = null;
+  let leadership: Leadership | null = null;
   let task: ReturnType<typeof cron.schedule> | null = null;
   let ticking: Promise<void> = Promise.resolve();
 
   async function tickOnce(): Promise<void> {
-    release ??= await deps.acquireLeadership();
-    if (!release) return;
+    if (leadership && !leadership.held()) {
+      // Its connection failed, and the lock with it: another instance may lead now.
+      deps.logger.warn("the scheduler's lock was lost with its database connection; asking for it again");
+      await leadership.release();
+      leadership = null;
+    }
+    leadership ??= await deps.acquireLeadership();
+    if (!leadership) return;
     for (const job of deps.jobs) {
       try {
         const planned = await job.run();
@@ -64,10 +71,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async stop() {
       await task?.stop();
       await ticking;
-      await release?.();
-      release = null;
+      await leadership?.release();
+      leadership = null;
     },
     tick,
-    isLeader: () => release !== null,
+    isLeader: () => leadership?.held() ?? false,
   };
 }

@@ -193,7 +193,10 @@ describe("org import", () => {
       { role: "deputy", unit: { code: "GT-01" } },
       { role: "reporter", unit: { code: "GT" } },
     ]);
-    const audit = await db.database.prisma.auditLog.findMany({ where: { action: "org.import" }, orderBy: { id: "asc" } });
+    const audit = await db.database.prisma.auditLog.findMany({
+      where: { action: "org.import" },
+      orderBy: { id: "asc" },
+    });
     expect(audit).toHaveLength(2);
     expect(audit[1]!.details).toMatchObject({
       rolesAdded: ["deputy@GT-01", "reporter@GT"],
