@@ -63,7 +63,15 @@ describe("scheduler leadership", () => {
         timezone: "Asia/Ho_Chi_Minh",
         logger: createLogger({ level: "silent" }),
         acquireLeadership: () => db.database.acquireLeadership("scheduler"),
-        jobs: [{ name: "count", run: async () => (runs++, 0) }],
+        jobs: [
+          {
+            name: "count",
+            run: async () => {
+              runs++;
+              return 0;
+            },
+          },
+        ],
       });
       await scheduler.tick();
       expect([scheduler.isLeader(), runs]).toEqual([true, 1]);
