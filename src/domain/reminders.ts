@@ -16,6 +16,8 @@ export type OpenItem = Extract<ChecklistItem<string>, { state: "overdue" | "dueS
 /** A campaign of another template than the congress, as a reminder names it. */
 export interface RemindedCampaign {
   id: number;
+  /** The campaign's key in the organisation file (its web page: /don-vi/<unit>/dot/<key>). */
+  key: string;
   name: string;
   template: CampaignTemplate;
 }

@@ -56,8 +56,7 @@ export function renderReminder(
 }
 
 /**
- * The same reminder as a Web Push notification: the same lines, the action a tap (it opens the unit's
- * report form, or the person's home page when they are reminded for several units or campaigns).
+ * The same reminder as a Web Push notification: the same lines, the action a tap (see reminderPushUrl).
  */
 export function renderReminderPush(
   t: Translate,
@@ -65,12 +64,25 @@ export function renderReminderPush(
 ): PushNotification {
   const { lines, units } = reminderLines(t, input);
   lines.push(t("push-reminder-action", { units: units.length === 1 ? "one" : "other" }));
-  const congressOnly = input.items.every((entry) => entry.campaign === null);
-  return {
-    title: t("push-reminder-title"),
-    body: lines.join("\n"),
-    url: units.length === 1 && congressOnly ? `/don-vi/${units[0]!.code}/bao-cao` : "/",
-  };
+  return { title: t("push-reminder-title"), body: lines.join("\n"), url: reminderPushUrl(input.items) };
+}
+
+/**
+ * Where a tap on the reminder opens, as close to the report asked for as it names: the form of its one
+ * milestone; the choice of milestones of its one campaign (the congress's report page, or the campaign's
+ * page of the unit); the unit's page when it names several campaigns of one unit; the home page (the
+ * person's units) when it names several units.
+ */
+export function reminderPushUrl(items: readonly ReminderItem<RemindedUnit>[]): string {
+  const codes = new Set(items.map((entry) => entry.unit.code));
+  if (codes.size !== 1) return "/";
+  const code = encodeURIComponent([...codes][0]!);
+  const campaigns = new Set(items.map((entry) => entry.campaign?.key ?? null));
+  if (campaigns.size !== 1) return `/don-vi/${code}`;
+  const campaign = [...campaigns][0]!;
+  const page = campaign === null ? `/don-vi/${code}/bao-cao` : `/don-vi/${code}/dot/${encodeURIComponent(campaign)}`;
+  const milestones = new Set(items.map((entry) => entry.item.milestone));
+  return milestones.size === 1 ? `${page}?moc=${encodeURIComponent([...milestones][0]!)}` : page;
 }
 
 function milestoneName(t: Translate, locale: Locale, milestone: string, campaign: RemindedCampaign | null): string {
