@@ -52,3 +52,19 @@ wg-list-difficulties-more = …and { $count } more — /problem shows them all
 wg-list-paused-title = Postponed ({ $count } units, secretaries not reminded):
 wg-list-paused-line = • { $unit }: postponed since { $date } — reason: { $reason }
 wg-list-paused-more = …and { $count } more postponed units
+
+## Another campaign's part of the list (the year's review, a resolution's study, the month's meeting)
+
+wg-list-campaign-totals = { $total } { $level ->
+    [province] provincial committees
+    [district] district committees
+    [grassroots] grassroots organisations
+    [partial] partial committees
+   *[cell] cells
+}: { $done } done, { $onTrack } on track, { $overdue } behind
+wg-list-organisation-campaign = { $unit } ({ $done }/{ $total } cells done):
+wg-reason-campaign-overdue = { $milestone } overdue by { $days } { $days ->
+    [one] day
+   *[other] days
+} (due { $date })
+wg-list-campaign-more = …and { $count } more units behind — /progress { $key } for all

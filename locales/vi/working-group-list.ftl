@@ -40,3 +40,16 @@ wg-list-difficulties-more = …và { $count } khó khăn khác — /khokhan đ�
 wg-list-paused-title = Đã hoãn ({ $count } đơn vị, tạm dừng nhắc bí thư):
 wg-list-paused-line = • { $unit }: hoãn từ { $date } — lý do: { $reason }
 wg-list-paused-more = …và { $count } đơn vị khác đã hoãn
+
+## Another campaign's part of the list (the year's review, a resolution's study, the month's meeting)
+
+wg-list-campaign-totals = { $total } { $level ->
+    [province] đảng bộ tỉnh
+    [district] đảng bộ cấp huyện
+    [grassroots] tổ chức cơ sở đảng
+    [partial] đảng bộ bộ phận
+   *[cell] chi bộ
+}: { $done } đã hoàn thành, { $onTrack } đúng tiến độ, { $overdue } chậm
+wg-list-organisation-campaign = { $unit } ({ $done }/{ $total } chi bộ đã hoàn thành):
+wg-reason-campaign-overdue = { $milestone } quá hạn { $days } ngày (hạn { $date })
+wg-list-campaign-more = …và { $count } đơn vị khác chậm — /tiendo { $key } để xem đủ

@@ -58,8 +58,8 @@ export interface UnitFacts<M extends string = Milestone> {
   pilotDate: LocalDate | null;
 }
 
-/** A unit as lists read it: where it sits, how it is named, and its facts. */
-export interface ListedUnit extends NamedUnit {
+/** A unit as lists read it: where it sits, how it is named, and its facts (in the congress, or another campaign). */
+export interface ListedUnit<M extends string = Milestone> extends NamedUnit {
   id: number;
   code: string;
   level: UnitLevel;
@@ -68,7 +68,7 @@ export interface ListedUnit extends NamedUnit {
   grassrootsId: number | null;
   /** The organisation file's order. */
   position: number;
-  facts: UnitFacts;
+  facts: UnitFacts<M>;
 }
 
 export type ChecklistItem<M extends string = Milestone> =
@@ -149,12 +149,12 @@ export function standingOf<M extends string>(plan: CampaignPlan<M>, items: reado
 }
 
 /** Why a working group should chase a unit today, most urgent kind first. */
-export type AttentionReason =
+export type AttentionReason<M extends string = Milestone> =
   | { kind: "finalOverdue"; dueDate: LocalDate; days: number }
   /** `dateOverdueDays`: how long the date itself is overdue, when it is. */
   | { kind: "finalSoonUndated"; dueDate: LocalDate; daysLeft: number; dateOverdueDays: number | null }
   | { kind: "pilotPassed"; pilotDate: LocalDate; days: number }
-  | { kind: "milestoneOverdue"; milestone: Milestone; dueDate: LocalDate; days: number };
+  | { kind: "milestoneOverdue"; milestone: M; dueDate: LocalDate; days: number };
 
 export const attentionOrder: readonly AttentionReason["kind"][] = [
   "finalOverdue",
@@ -169,15 +169,15 @@ export const attentionOrder: readonly AttentionReason["kind"][] = [
  * overdue milestone (longest overdue first). Empty for a unit that is done, paused or on track without
  * any of these.
  */
-export function unitAttention(
-  plan: CampaignPlan,
-  facts: UnitFacts,
-  items: readonly ChecklistItem[],
+export function unitAttention<M extends string>(
+  plan: CampaignPlan<M>,
+  facts: UnitFacts<M>,
+  items: readonly ChecklistItem<M>[],
   today: LocalDate,
-): AttentionReason[] {
+): AttentionReason<M>[] {
   const final = items.find((item) => item.milestone === plan.final);
   if (!final || isReached(final) || final.state === "paused") return [];
-  const reasons: AttentionReason[] = [];
+  const reasons: AttentionReason<M>[] = [];
   if (final.state === "overdue")
     reasons.push({ kind: "finalOverdue", dueDate: final.dueDate, days: final.daysOverdue });
   const dateItem = plan.dateSetBy === null ? undefined : items.find((item) => item.milestone === plan.dateSetBy);
@@ -203,7 +203,10 @@ export function unitAttention(
 }
 
 /** Orders two units' reasons: the more urgent first (kind, then days overdue or left). Negative when `a` is. */
-export function compareAttention(a: readonly AttentionReason[], b: readonly AttentionReason[]): number {
+export function compareAttention<M extends string>(
+  a: readonly AttentionReason<M>[],
+  b: readonly AttentionReason<M>[],
+): number {
   const [first, second] = [a[0], b[0]];
   if (!first || !second) return (first ? 0 : 1) - (second ? 0 : 1);
   const byKind = attentionOrder.indexOf(first.kind) - attentionOrder.indexOf(second.kind);
@@ -214,6 +217,6 @@ export function compareAttention(a: readonly AttentionReason[], b: readonly Atte
     : urgencyDays(second) - urgencyDays(first);
 }
 
-function urgencyDays(reason: AttentionReason): number {
+function urgencyDays(reason: AttentionReason<string>): number {
   return reason.kind === "finalSoonUndated" ? -reason.daysLeft : reason.days;
 }

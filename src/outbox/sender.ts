@@ -334,9 +334,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     ...loop,
     async stop() {
       await loop.stop();
-      // Another instance takes over at once instead of at its next ask.
+      // Another instance takes over at once instead of at its next ask; a round run by hand after the stop
+      // (tests, `outbox` commands) asks again at once.
       await pacingLock?.release();
       pacingLock = null;
+      pacingAskedAt = Number.NEGATIVE_INFINITY;
     },
     limiter,
     isPacing: () => !options.pacing || (pacingLock?.held() ?? false),

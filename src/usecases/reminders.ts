@@ -21,7 +21,6 @@ import {
   chatsInConversation,
   lastReminderDays,
   loadActivePolicies,
-  followedByGroup,
   loadReminderData,
   type ReminderPerson,
   type ReminderUnit,
@@ -31,14 +30,11 @@ import type { Milestone } from "../domain/levels.js";
 import { isQuietTime, remindersMayGoOut, type ReminderPolicy } from "../domain/reminder-policy.js";
 import { reminderIsDue, reminderItems, type ReminderItem } from "../domain/reminders.js";
 import { templatePlan } from "../domain/campaign-template.js";
-import { roundIsOpen, roundOf } from "../domain/template-campaign.js";
-import { campaignUnitStates, type CampaignUnitState } from "../domain/template-progress.js";
-import { loadCampaignUnits, type CampaignUnitRow } from "../db/template-progress-store.js";
-import { openCampaigns, type OpenCampaign } from "./campaigns.js";
-import { buildWorkingGroupList, hasSomethingToChase } from "../domain/working-group-list.js";
+import { hasSomethingToChase } from "../domain/working-group-list.js";
 import { localeFromLanguageCode, type Locale, type Translate } from "../i18n.js";
 import { renderReminder, renderReminderPush, type RemindedUnit } from "../render/reminder-text.js";
 import { renderWorkingGroupList, renderWorkingGroupListPush } from "../render/working-group-list-text.js";
+import { openCampaignStates, workingGroupList } from "./working-group-lists.js";
 import "../clock.js";
 
 export interface ReminderJobDeps {
@@ -188,8 +184,12 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
   const localeOf = (person: ReminderPerson): Locale =>
     localeFromLanguageCode(person.locale ?? undefined) ?? deps.config.defaultLocale;
 
+  const waitingLeaders = leaders.filter(
+    ({ group, recipient }) => !isBusy(recipient) && !written.has(listKey(group.id)),
+  );
   // Read only when someone is waiting for today's message: most ticks of the window have nobody.
-  const campaignStates = waiting.length === 0 ? [] : await openCampaignStates(deps, open, today);
+  const campaignStates =
+    waiting.length === 0 && waitingLeaders.length === 0 ? [] : await openCampaignStates(deps, open, today);
   const messages: NewOutboxMessage[] = [];
   for (const { recipient, units } of waiting) {
     const policyByUnit = new Map(units.map(({ unit, policy }) => [unit.id, policy]));
@@ -241,16 +241,11 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
       notBefore: now,
     });
   }
-  for (const { organisation, group, recipient } of leaders) {
-    if (isBusy(recipient) || written.has(listKey(group.id))) continue;
-    const list = buildWorkingGroupList({
-      plan: congressPlan,
-      today,
-      groupName: group.name,
-      ...followedByGroup(organisation, group.unitPaths),
-    });
+  for (const { organisation, group, recipient } of waitingLeaders) {
+    const list = workingGroupList(organisation, group, campaignStates, today);
     if (!hasSomethingToChase(list)) continue;
-    const t = deps.translate(localeOf(recipient.person));
+    const locale = localeOf(recipient.person);
+    const t = deps.translate(locale);
     messages.push({
       dedupeKey: listKey(group.id),
       channel: recipient.channel,
@@ -259,35 +254,9 @@ export async function planReminders(deps: ReminderJobDeps): Promise<number> {
       payload:
         recipient.channel === "webpush"
           ? { method: "webPush", params: { ...renderWorkingGroupListPush(t, list) } }
-          : { method: "sendMessage", params: { text: renderWorkingGroupList(t, list) } },
+          : { method: "sendMessage", params: { text: renderWorkingGroupList(t, list, locale) } },
       notBefore: now,
     });
   }
   return messages.length === 0 ? 0 : enqueue(deps.prisma, messages);
-}
-
-/**
- * Each open campaign of another template in these organisations, with every unit it asks judged in the
- * round today falls in (by unit id). A monthly campaign before its first month asks nothing.
- */
-async function openCampaignStates(
-  deps: ReminderJobDeps,
-  organizationIds: readonly number[],
-  today: LocalDate,
-): Promise<{ campaign: OpenCampaign; states: Map<number, CampaignUnitState<CampaignUnitRow>> }[]> {
-  const campaigns = await openCampaigns(deps, organizationIds);
-  return Promise.all(
-    campaigns.map(async (campaign) => {
-      const round = roundOf(campaign, today);
-      if (!roundIsOpen(campaign, round)) return { campaign, states: new Map() };
-      const rows = await loadCampaignUnits(deps.prisma, {
-        campaign,
-        round,
-        scope: {},
-        timeZone: deps.config.timezone,
-      });
-      const states = campaignUnitStates(campaign, rows, round, today);
-      return { campaign, states: new Map(states.map((state) => [state.unit.id, state])) };
-    }),
-  );
 }

@@ -4,12 +4,12 @@
 import { localDateOf } from "../clock.js";
 import type { PersonProfile } from "../db/people-store.js";
 import { openPausesOf, type ReminderPauseRecord } from "../db/reminder-pause-store.js";
-import { followedByGroup, loadReminderData } from "../db/reminder-store.js";
+import { loadReminderData } from "../db/reminder-store.js";
 import { loadUnitCards, type UnitCardData } from "../db/status-store.js";
-import { congressPlan } from "../domain/campaign-plan.js";
 import type { LocalDate } from "../domain/local-date.js";
-import { buildWorkingGroupList, type WorkingGroupList } from "../domain/working-group-list.js";
+import type { WorkingGroupList } from "../domain/working-group-list.js";
 import type { UseCaseDeps } from "./deps.js";
+import { openCampaignStates, workingGroupList } from "./working-group-lists.js";
 
 export type PersonStatus =
   /** Neither an officer of a unit nor a working group's leader. */
@@ -46,18 +46,18 @@ export async function personStatus(deps: UseCaseDeps, person: PersonProfile): Pr
       organizationIds: [person.organizationId],
       paths: person.ledGroupUnits.map((unit) => unit.path),
     });
+    // The other open campaigns, read for the followed units only.
+    const campaigns = organisation
+      ? await openCampaignStates(
+          deps,
+          [person.organizationId],
+          today,
+          organisation.units.map((unit) => unit.id),
+        )
+      : [];
     for (const led of person.ledGroups) {
       const group = organisation?.groups.find((candidate) => candidate.id === led.id);
-      groups.push(
-        organisation && group
-          ? buildWorkingGroupList({
-              plan: congressPlan,
-              today,
-              groupName: group.name,
-              ...followedByGroup(organisation, group.unitPaths),
-            })
-          : null,
-      );
+      groups.push(organisation && group ? workingGroupList(organisation, group, campaigns, today) : null);
     }
   }
   return { status: "shown", today, cards, groups };

@@ -5,7 +5,7 @@ import { Composer } from "grammy";
 import type { ReminderPauseRecord } from "../../db/reminder-pause-store.js";
 import { mayAct } from "../../domain/scope.js";
 import { formatLocalDate } from "../../domain/local-date.js";
-import type { Translate } from "../../i18n.js";
+import type { Locale, Translate } from "../../i18n.js";
 import { localDateOf } from "../../render/difficulty-text.js";
 import { splitMessage } from "../../render/split-message.js";
 import { renderUnitCard } from "../../render/status-card.js";
@@ -45,7 +45,10 @@ statusFeature.chatType("private").command(commands, async (ctx) => {
     return renderUnitCard(t, card, { today: shown.today, timeZone, audience }) + pauseLine;
   });
   // Each list is one message already (it keeps within Telegram's limit itself).
-  const lists = shown.groups.map((list) => (list ? renderWorkingGroupList(t, list) : t("status-card-group-none")));
+  const locale: Locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
+  const lists = shown.groups.map((list) =>
+    list ? renderWorkingGroupList(t, list, locale) : t("status-card-group-none"),
+  );
   for (const message of [...(blocks.length > 0 ? splitMessage(blocks.join("\n\n")) : []), ...lists])
     await ctx.reply(message);
 });
