@@ -3,20 +3,19 @@
 // both; a cell that reported a campaign's milestone is not reminded of it; a day without a new reminder
 // day sends nothing; the reminder's button starts the report it names.
 import type { User } from "grammy/types";
-import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import {
   importDemoWithCampaigns,
+  officeTime,
   reviewAndStudy,
   secretaryOnTelegram,
   tickAndDrain,
 } from "../support/demo-campaigns.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const zone = "Asia/Ho_Chi_Minh";
-const at = (local: string) => dayjs.tz(local, "YYYY-MM-DD HH:mm", zone).toDate();
+const at = officeTime;
 
 describe("reminders of two campaigns open at once", () => {
   const clock = fixedClock(at("2026-12-14 09:00"));

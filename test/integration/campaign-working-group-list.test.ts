@@ -4,13 +4,13 @@
 // secretaries; /trangthai shows the same text. Checked against an independent count made here from the
 // units and reports tables: the totals, each ward's "done/total" heading, and the cells listed (most overdue
 // first, then in the file's order, as many as fit, the rest counted).
-import dayjs from "dayjs";
 import type { User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import {
   importDemoWithCampaigns,
+  officeTime,
   reviewAndStudy,
   secretaryOnTelegram,
   tickAndDrain,
@@ -18,8 +18,7 @@ import {
 import { bindTelegramUser } from "../support/roster.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const zone = "Asia/Ho_Chi_Minh";
-const at = (local: string) => dayjs.tz(local, "YYYY-MM-DD HH:mm", zone).toDate();
+const at = officeTime;
 const review = { key: "kiemdiem2026", name: "Kiểm điểm, đánh giá, xếp loại năm 2026" };
 const study = { key: "hoctap-nq14", name: "Học tập Nghị quyết Hội nghị Trung ương 14" };
 

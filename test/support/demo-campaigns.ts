@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { User } from "grammy/types";
 import { expect } from "vitest";
-import type { fixedClock } from "../../src/clock.js";
+import { atLocalTime, type fixedClock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
+import type { LocalDate } from "../../src/domain/local-date.js";
 import type { BotHarness } from "./bot-harness.js";
 import { bindTelegramUser } from "./roster.js";
 import { cli } from "./cli.js";
@@ -68,6 +69,12 @@ export async function secretaryOnTelegram(database: Database, harness: BotHarnes
   const user = await bindTelegramUser(database, role.person.phone!);
   harness.emulator.registerChat({ id: user.id, type: "private", first_name: user.first_name });
   return user;
+}
+
+/** An office's wall-clock time in Hà Nội ("2026-12-15 08:30") as an instant. */
+export function officeTime(local: string): Date {
+  const [day, time] = local.split(" ");
+  return atLocalTime(day as LocalDate, time!, "Asia/Ho_Chi_Minh");
 }
 
 /** One scheduler tick at `at`, then the outbox drained (a second apart per round, as Telegram allows). */
