@@ -1,8 +1,10 @@
-// `outbox status`: how many messages are pending, sent and failed, and which chats are unreachable.
-// Never prints a message's text (it may hold names): only chat, kind, Telegram's error and the date.
+// `outbox status`: how many messages are pending, sent and failed, and who could not be reached (the person
+// with their phone, or the linked group and its unit, so the office can call them). Never prints a message's
+// text: only who it was for, its kind, the error and the date.
 import type { Config } from "../config.js";
 import { localDateTime } from "../domain/invite-token.js";
 import { formatLocalDate } from "../domain/local-date.js";
+import { formatPhoneForDisplay } from "../domain/phone.js";
 import type { Translate } from "../i18n.js";
 import type { UseCaseDeps } from "../usecases/deps.js";
 import { outboxStatus } from "../usecases/outbox-status.js";
@@ -36,10 +38,20 @@ export async function outboxCommand(
   io.out(t("outbox-cli-failures", { count: summary.failed }));
   for (const failure of summary.failures) {
     const local = localDateTime(failure.at, config.timezone);
+    const { recipient } = failure;
+    const who =
+      recipient?.kind === "person"
+        ? t("outbox-cli-who-person", {
+            name: recipient.name,
+            phone: recipient.phone ? formatPhoneForDisplay(recipient.phone) : "none",
+            channel: failure.channel,
+          })
+        : recipient?.kind === "group"
+          ? t("outbox-cli-who-group", { title: recipient.title ?? "none", unit: recipient.unit })
+          : t("outbox-cli-who-unknown", { channel: failure.channel, chat: String(failure.chatId) });
     io.out(
       t("outbox-cli-failure-line", {
-        channel: failure.channel,
-        chat: String(failure.chatId),
+        who,
         kind: failure.kind,
         error: failure.error,
         date: `${formatLocalDate(local.date)} ${local.time}`,

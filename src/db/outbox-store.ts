@@ -328,6 +328,47 @@ export async function outboxSummary(prisma: Db, options: { now: Date; failureLim
   };
 }
 
+/** Who an outbox row was for, as an office names them: a person (Telegram chat or browsers), or a linked group. */
+export type OutboxRecipient =
+  | { kind: "person"; name: string; phone: string | null }
+  | { kind: "group"; title: string | null; unit: string };
+
+/**
+ * The people and groups behind these rows' addresses (a person's Telegram chat or id, a group's chat), by
+ * row id; an address no longer known (a person erased, a group unlinked) is left out.
+ */
+export async function outboxRecipients(
+  prisma: Pick<PrismaClient, "person" | "chatBinding">,
+  rows: readonly { id: number; channel: OutboxChannel; chatId: number }[],
+): Promise<Map<number, OutboxRecipient>> {
+  const personIds = rows.filter((row) => row.channel === "webpush").map((row) => row.chatId);
+  const telegram = rows.filter((row) => row.channel === "telegram");
+  const [byId, byTelegram, groups] = await Promise.all([
+    prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, phone: true } }),
+    prisma.person.findMany({
+      where: { telegramUserId: { in: telegram.filter((row) => row.chatId > 0).map((row) => BigInt(row.chatId)) } },
+      select: { telegramUserId: true, name: true, phone: true },
+    }),
+    prisma.chatBinding.findMany({
+      where: { chatId: { in: telegram.filter((row) => row.chatId < 0).map((row) => BigInt(row.chatId)) } },
+      select: { chatId: true, title: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  const people = new Map<string, { name: string; phone: string | null }>(
+    byId.map((person) => [`webpush:${person.id}`, person]),
+  );
+  for (const person of byTelegram) people.set(`telegram:${person.telegramUserId}`, person);
+  const groupOf = new Map(groups.map((group) => [Number(group.chatId), group]));
+  const found = new Map<number, OutboxRecipient>();
+  for (const row of rows) {
+    const person = people.get(`${row.channel}:${row.chatId}`);
+    const group = row.channel === "telegram" ? groupOf.get(row.chatId) : undefined;
+    if (person) found.set(row.id, { kind: "person", name: person.name, phone: person.phone });
+    else if (group) found.set(row.id, { kind: "group", title: group.title, unit: group.unit.name });
+  }
+  return found;
+}
+
 /**
  * Embedded database only (one process): claims left by a process that died are released at start, so its
  * messages go out at once instead of after the lease. On PostgreSQL other instances may hold live claims.
