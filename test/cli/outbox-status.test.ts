@@ -1,13 +1,16 @@
 // `outbox status` names who could not be reached, so the office can call them: the person with their phone
 // (a secretary who blocked the bot), the linked group with its unit (a group the bot was removed from), and
-// by its number an address no longer on the roster. The failures are real: the sender meets them at the
+// the person whose browser notifications could not be delivered, and by its number an address no longer on
+// the roster. The failures are real: the sender meets them at the
 // Bot API emulator. No message's text is printed.
 import { Api } from "grammy";
+import webPushLibrary from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/db/outbox-store.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createOutboxSender } from "../../src/outbox/sender.js";
+import { createWebPushSender } from "../../src/outbox/web-push-sender.js";
 import { cli } from "../support/cli.js";
 import { bindTelegramUser } from "../support/roster.js";
 import { testBotToken } from "../support/test-config.js";
@@ -54,11 +57,20 @@ describe("outbox status", () => {
       kind,
       payload: { method: "sendMessage" as const, params: { text: `Nội dung riêng ${chatId}` } },
     });
+    // Trần Thị Bình's reminder as a notification in her browser, which she has since turned off (no browser left).
+    const binhPerson = await prisma.person.findFirstOrThrow({ where: { phone: "+84913222111" } });
     await enqueue(prisma, [
       message(an.id, "reminder"),
       message(binh.id, "reminder"),
       message(group, "digest"),
       message(stranger, "notice"),
+      {
+        dedupeKey: `status:push-${binhPerson.id}`,
+        channel: "webpush",
+        chatId: binhPerson.id,
+        kind: "reminder",
+        payload: { method: "webPush", params: { title: "Nhắc việc", body: "Nội dung riêng", url: "/" } },
+      },
     ]);
     const sender = createOutboxSender({
       prisma,
@@ -67,7 +79,13 @@ describe("outbox status", () => {
       limits: null,
     });
     await sender.drainOnce();
-    expect(await prisma.outboxMessage.count({ where: { status: "failed" } })).toBe(3);
+    const pushSender = createWebPushSender({
+      prisma,
+      logger: createLogger({ level: "silent" }),
+      vapid: { ...webPushLibrary.generateVAPIDKeys(), subject: "mailto:vanphong@example.vn" },
+    });
+    await pushSender.drainOnce();
+    expect(await prisma.outboxMessage.count({ where: { status: "failed" } })).toBe(4);
 
     const vi = await cli(db.database, ["outbox", "status"]);
     expect(vi.code, vi.err.join("\n")).toBe(0);
@@ -75,6 +93,7 @@ describe("outbox status", () => {
     expect(failures.sort()).toEqual(
       [
         ["• Nguyễn Văn An (0912 345 678), Telegram", "reminder"],
+        ["• Trần Thị Bình (0913 222 111), thông báo trình duyệt", "reminder"],
         ['• nhóm "BTV phường Gia Thụy" của Đảng bộ phường Gia Thụy', "digest"],
         [`• cuộc trò chuyện ${stranger} (không còn trong danh sách)`, "notice"],
       ].sort(),
@@ -90,6 +109,7 @@ describe("outbox status", () => {
     ).toEqual(
       [
         "• Nguyễn Văn An (0912 345 678), Telegram",
+        "• Trần Thị Bình (0913 222 111), browser notifications",
         '• the group "BTV phường Gia Thụy" of Đảng bộ phường Gia Thụy',
         `• chat ${stranger} (no longer on the roster)`,
       ].sort(),
