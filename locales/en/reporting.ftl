@@ -258,6 +258,7 @@ report-line-unexpected = Could not understand "{ $value }": the date comes right
 report-line-date-required = The congress date is needed, e.g. 04/03/2020.
 report-line-need-unit = You follow several units: write the unit code right after /report, e.g. /report { $example } …
 report-results-required = The election results are needed.
+report-standing-for-cell = A cell elects no standing committee: leave its members (btv, btvnu) out of the report, for example bch=5/5 nu=2.
 report-election-range = { $field }: { $value } is outside the allowed range ({ $min } to { $max }).
 report-election-more-than = { $field } ({ $value }) cannot be more than { $limitField } ({ $limit }).
 report-election-sum = { $group ->

@@ -258,6 +258,7 @@ report-line-unexpected = Không hiểu "{ $value }": ngày ghi ngay sau nội du
 report-line-date-required = Cần ghi ngày đại hội, ví dụ 04/03/2020.
 report-line-need-unit = Đồng chí phụ trách nhiều đơn vị: ghi mã đơn vị ngay sau /baocao, ví dụ /baocao { $example } …
 report-results-required = Cần nhập kết quả bầu cử.
+report-standing-for-cell = Chi bộ không bầu Ban Thường vụ: bỏ số ủy viên Ban Thường vụ (btv, btvnu) khỏi báo cáo, ví dụ bch=5/5 nu=2.
 report-election-range = { $field }: { $value } nằm ngoài khoảng cho phép (từ { $min } đến { $max }).
 report-election-more-than = { $field } ({ $value }) không thể lớn hơn { $limitField } ({ $limit }).
 report-election-sum = { $group ->

@@ -1,5 +1,10 @@
 // What a person is about to report, before it is confirmed and saved, and the rules it must meet.
-import { checkElectionResults, type ElectionProblem, type ElectionResults } from "./election-results.js";
+import {
+  checkElectionResults,
+  type CommitteeKind,
+  type ElectionProblem,
+  type ElectionResults,
+} from "./election-results.js";
 import type { Milestone } from "./levels.js";
 import { addYears, type LocalDate } from "./local-date.js";
 
@@ -18,7 +23,11 @@ export type DraftProblem =
   /** Outside the campaign: `from`–`to` is the range the date may take. */
   | { code: "outside-campaign"; args: { date: LocalDate; from: LocalDate; to: LocalDate } }
   | { code: "results-required"; args: Record<string, never> }
+  /** A cell's committee (chi ủy) has no standing committee: btv/btvnu above 0 are for a committee with units under it. */
+  | { code: "standing-for-cell"; args: Record<string, never> }
   | ({ code: "election" } & { problem: ElectionProblem });
+
+const standingFields = new Set<string>(["standingElected", "standingWomen"]);
 
 /** Milestones whose date is the congress date rather than the day the step was done. */
 export function milestoneTakesDate(milestone: Milestone): "congress" | "done" {
@@ -44,7 +53,12 @@ export interface CampaignWindow {
   to: LocalDate;
 }
 
-export function checkDraft(draft: ReportDraft, today: LocalDate, window: CampaignWindow | null): DraftProblem[] {
+export function checkDraft(
+  draft: ReportDraft,
+  today: LocalDate,
+  window: CampaignWindow | null,
+  committee: CommitteeKind,
+): DraftProblem[] {
   const problems: DraftProblem[] = [];
   if (draft.milestone === "held" && draft.date > today)
     problems.push({ code: "held-in-future", args: { date: draft.date } });
@@ -64,7 +78,17 @@ export function checkDraft(draft: ReportDraft, today: LocalDate, window: Campaig
   }
   if (draft.milestone === "held") {
     if (!draft.results) problems.push({ code: "results-required", args: {} });
-    else for (const problem of checkElectionResults(draft.results)) problems.push({ code: "election", problem });
+    else {
+      const { results } = draft;
+      // A cell's standing committee members are refused as a whole, not checked one by one (0 says it has none).
+      const standingForCell =
+        committee === "cell" && ((results.standingElected ?? 0) > 0 || (results.standingWomen ?? 0) > 0);
+      const aboutStanding = (problem: ElectionProblem) =>
+        standingFields.has(problem.field) || standingFields.has(String(problem.args.limitField));
+      for (const problem of checkElectionResults(results))
+        if (!(standingForCell && aboutStanding(problem))) problems.push({ code: "election", problem });
+      if (standingForCell) problems.push({ code: "standing-for-cell", args: {} });
+    }
   }
   return problems;
 }

@@ -10,6 +10,7 @@ import type { Translate } from "../i18n.js";
 export function draftProblemText(t: Translate, problem: DraftProblem): string {
   if (problem.code === "election") return electionProblemText(t, problem.problem);
   if (problem.code === "results-required") return t("report-results-required");
+  if (problem.code === "standing-for-cell") return t("report-standing-for-cell");
   if (problem.code === "outside-campaign") {
     const { date, from, to } = problem.args;
     return t("report-outside-campaign", {

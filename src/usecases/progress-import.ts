@@ -10,6 +10,7 @@ import { driverSql } from "../db/driver-sql.js";
 import { loadActiveCampaigns } from "../db/unit-records.js";
 import { congressPlan } from "../domain/campaign-plan.js";
 import { lateness, reachedFromReport } from "../domain/checklist.js";
+import { committeeKindOf } from "../domain/election-results.js";
 import type { UnitLevel } from "../domain/levels.js";
 import { formatLocalDate, type LocalDate } from "../domain/local-date.js";
 import type { OrgProblem } from "../domain/org-definition.js";
@@ -55,9 +56,13 @@ export async function importProgress(
   if (!campaign) return { status: "no-campaign" };
 
   const codes = [...new Set([...file.reports, ...file.difficulties].map((entry) => entry.unitCode.toUpperCase()))];
-  const units = await driverSql(deps.prisma).rows<{ id: number; code: string; level: UnitLevel }>(Prisma.sql`
-    SELECT id, upper(code) AS code, level::text AS level FROM units
-    WHERE "organizationId" = ${organization.id} AND "archivedAt" IS NULL AND upper(code) = ANY(${codes}::text[])`);
+  const units = await driverSql(deps.prisma).rows<{ id: number; code: string; level: UnitLevel; hasChildren: boolean }>(
+    Prisma.sql`
+    SELECT id, upper(code) AS code, level::text AS level,
+           EXISTS (SELECT 1 FROM units c WHERE c."parentId" = units.id AND c."archivedAt" IS NULL) AS "hasChildren"
+    FROM units
+    WHERE "organizationId" = ${organization.id} AND "archivedAt" IS NULL AND upper(code) = ANY(${codes}::text[])`,
+  );
   const unitOf = new Map(units.map((unit) => [unit.code, unit]));
   const known = (place: string, code: string) => {
     const unit = unitOf.get(code.toUpperCase());
@@ -77,7 +82,7 @@ export async function importProgress(
     const deadlines = campaign.deadlines[unit.level] ?? {};
     const { line, reportedOn } = entry;
     const draft = { unitId: unit.id, milestone: line.milestone, date: line.date ?? reportedOn, results: line.results };
-    const drafted = checkDraft(draft, reportedOn, campaignWindow(deadlines));
+    const drafted = checkDraft(draft, reportedOn, campaignWindow(deadlines), committeeKindOf(unit));
     for (const problem of drafted) problems.push({ kind: "draft", place: `${entry.place}.report`, problem });
     if (drafted.length > 0) continue;
     reports.push({

@@ -56,7 +56,7 @@ export async function unitReports(deps: UseCaseDeps, unit: { id: number; campaig
 
 /** What is wrong with the draft today (a date outside the campaign, results missing…); empty when nothing. */
 export function draftProblems(unit: ReportUnit, draft: ReportDraft, today: LocalDate): DraftProblem[] {
-  return checkDraft(draft, today, campaignWindow(unit.campaign.deadlines));
+  return checkDraft(draft, today, campaignWindow(unit.campaign.deadlines), committeeKindOf(unit));
 }
 
 /** What the confirmation card says besides the draft: on behalf, late (and which kind), what it corrects. */

@@ -217,22 +217,51 @@ describe("checkElectionResults", () => {
 describe("checkDraft", () => {
   it("refuses a congress held in the future, a date set in the past, and work done tomorrow", () => {
     expect(
-      checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today, null)[0]!.code,
+      checkDraft({ unitId: 1, milestone: "held", date: "2020-02-27", results: results() }, today, null, "cell")[0]!
+        .code,
     ).toBe("held-in-future");
     expect(
-      checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today, null)[0]!.code,
+      checkDraft({ unitId: 1, milestone: "scheduled", date: "2020-02-25", results: null }, today, null, "cell")[0]!
+        .code,
     ).toBe("scheduled-in-past");
-    expect(checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today, null)[0]!.code).toBe(
-      "done-in-future",
+    expect(
+      checkDraft({ unitId: 1, milestone: "plan", date: "2020-02-27", results: null }, today, null, "cell")[0]!.code,
+    ).toBe("done-in-future");
+    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today, null, "cell")).toEqual(
+      [],
     );
-    expect(checkDraft({ unitId: 1, milestone: "scheduled", date: today, results: null }, today, null)).toEqual([]);
+  });
+
+  it("refuses a cell's standing committee figures once, in place of their own checks; a committee's are checked", () => {
+    const draft = (standingElected: number, standingWomen: number) => ({
+      unitId: 1,
+      milestone: "held" as const,
+      date: "2020-02-25",
+      results: { ...results(), standingElected, standingWomen },
+    });
+    expect(checkDraft(draft(3, 1), today, null, "cell")).toEqual([{ code: "standing-for-cell", args: {} }]);
+    expect(checkDraft(draft(3, 4), today, null, "cell")).toEqual([{ code: "standing-for-cell", args: {} }]);
+    expect(checkDraft(draft(3, 1), today, null, "executive")).toEqual([]);
+    expect(checkDraft(draft(3, 4), today, null, "executive")).toMatchObject([
+      { code: "election", problem: { field: "standingWomen" } },
+    ]);
+    // None given, or 0 (a cell has none), is what a cell reports.
+    expect(checkDraft({ ...draft(0, 0), results: results({ standingElected: null }) }, today, null, "cell")).toEqual(
+      [],
+    );
+    expect(checkDraft(draft(0, 0), today, null, "cell")).toEqual([]);
   });
 
   it("refuses dates outside the campaign: work done more than a year before its first deadline, a congress set more than a year after its last", () => {
     const window = campaignWindow({ plan: "2020-01-31", documents: "2020-02-29", held: "2020-03-31" })!;
     expect(window).toEqual({ from: "2019-01-31", to: "2021-03-31" });
     const check = (milestone: "plan" | "held" | "scheduled", date: string) =>
-      checkDraft({ unitId: 1, milestone, date, results: milestone === "held" ? results() : null }, today, window);
+      checkDraft(
+        { unitId: 1, milestone, date, results: milestone === "held" ? results() : null },
+        today,
+        window,
+        "executive",
+      );
     expect(check("plan", "1900-01-01")).toEqual([
       { code: "outside-campaign", args: { date: "1900-01-01", from: "2019-01-31", to: today } },
     ]);
