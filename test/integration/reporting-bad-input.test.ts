@@ -348,24 +348,22 @@ describe("bad input to reporting", () => {
 
   const label = (text: string) => (text.length > 70 ? `${text.slice(0, 40)}… (${text.length} characters)` : text);
 
+  /** Sends a one-line report: the answer is exactly `expected`, line by line, and the database is unchanged. */
+  async function refusedAsIs(user: User, text: string, expected: string[]): Promise<void> {
+    const before = await databaseFingerprint(db.database);
+    const reply = await harness.say(user, text);
+    expect(reply.text?.split("\n")).toEqual(expected);
+    expect(await databaseFingerprint(db.database)).toEqual(before);
+  }
+
   it.each(lineCases.map(([text, expected]) => ({ text, expected, name: label(text) })))(
     "when the one-line form is $name, then the answer says what is wrong and nothing is written",
-    async ({ text, expected }) => {
-      const before = await databaseFingerprint(db.database);
-      const reply = await harness.say(an, text);
-      expect(reply.text?.split("\n")).toEqual(expected);
-      expect(await databaseFingerprint(db.database)).toEqual(before);
-    },
+    ({ text, expected }) => refusedAsIs(an, text, expected),
   );
 
   it.each(committeeCases.map(([text, expected]) => ({ text, expected, name: label(text) })))(
     "when a committee's secretary sends $name, then the answer says what is wrong and nothing is written",
-    async ({ text, expected }) => {
-      const before = await databaseFingerprint(db.database);
-      const reply = await harness.say(cuong, text);
-      expect(reply.text?.split("\n")).toEqual(expected);
-      expect(await databaseFingerprint(db.database)).toEqual(before);
-    },
+    ({ text, expected }) => refusedAsIs(cuong, text, expected),
   );
 
   it.each(
