@@ -63,7 +63,7 @@ wg-list-campaign-totals = { $total } { $level ->
    *[cell] cells
 }: { $done } done, { $onTrack } on track, { $overdue } behind
 wg-list-organisation-campaign = { $unit } ({ $done }/{ $total } cells done):
-wg-reason-campaign-overdue = { $milestone } overdue by { $days } { $days ->
+wg-reason-campaign-overdue = { $milestone }: overdue by { $days } { $days ->
     [one] day
    *[other] days
 } (due { $date })
