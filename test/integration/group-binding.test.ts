@@ -99,8 +99,13 @@ describe("group binding", () => {
     });
   }
 
+  /**
+   * Resolves once the database shows what `probe` looks for (checked every 50 ms: a write wakes nothing here).
+   * The limit, the emulator's patience, only stops a test that would hang: a busy machine may take seconds.
+   */
   async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-    for (let i = 0; i < 100; i++) {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
       const value = await probe();
       if (value) return value;
       await new Promise((resolve) => setTimeout(resolve, 50));
