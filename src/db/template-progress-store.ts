@@ -13,6 +13,8 @@ export interface CampaignReportState {
   eventDate: LocalDate | null;
   reportedOn: LocalDate;
   payload: Record<string, unknown>;
+  /** The report's id: orders the reports as they were recorded. */
+  recorded: number;
 }
 
 export interface CampaignUnitRow extends NamedUnit {
@@ -55,14 +57,20 @@ export async function loadCampaignUnits(
     position: number;
     parentName: string | null;
     nameShared: boolean;
-    reports: { milestone: string; eventDate: string | null; recordedAt: string; payload: Record<string, unknown> }[];
+    reports: {
+      id: number;
+      milestone: string;
+      eventDate: string | null;
+      recordedAt: string;
+      payload: Record<string, unknown>;
+    }[];
   }>(Prisma.sql`
     SELECT u.id, u.code, u.name, u.level::text AS level, u."parentId", u.path, u.position, pu.name AS "parentName",
            EXISTS (SELECT 1 FROM units o WHERE o."organizationId" = u."organizationId" AND o.name = u.name
                    AND o.id <> u.id AND o."archivedAt" IS NULL) AS "nameShared",
-           COALESCE((SELECT json_agg(json_build_object('milestone', r.milestone, 'eventDate', to_char(r."eventDate", 'YYYY-MM-DD'),
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'milestone', r.milestone, 'eventDate', to_char(r."eventDate", 'YYYY-MM-DD'),
                                                        'recordedAt', r."createdAt", 'payload', r.payload))
-                     FROM (SELECT DISTINCT ON (milestone) milestone, "eventDate", "createdAt", payload FROM reports
+                     FROM (SELECT DISTINCT ON (milestone) id, milestone, "eventDate", "createdAt", payload FROM reports
                            WHERE "campaignId" = ${campaign.id} AND "unitId" = u.id AND round = ${round}
                              ${input.recordedBefore ? Prisma.sql`AND "createdAt" < ${input.recordedBefore}` : Prisma.empty}
                            ORDER BY milestone, id DESC) r), '[]'::json) AS reports
@@ -78,6 +86,7 @@ export async function loadCampaignUnits(
       // The office's day it was recorded (json gives the timestamp without its zone: it is UTC).
       reportedOn: localDateOf(new Date(`${report.recordedAt}Z`), input.timeZone),
       payload: report.payload,
+      recorded: report.id,
     })),
   }));
 }

@@ -25,6 +25,8 @@ export interface CampaignUnitReports {
     eventDate: LocalDate | null;
     reportedOn: LocalDate;
     payload: Record<string, unknown>;
+    /** Orders the reports as they were recorded (the report's id). */
+    recorded: number;
   }[];
 }
 
@@ -47,6 +49,7 @@ export function campaignUnitStates<U extends CampaignUnitReports>(
   today: LocalDate,
 ): CampaignUnitState<U>[] {
   const plan = templatePlan(campaign.template);
+  const alternatives = alternativesOf(campaign.template);
   const deadlinesByLevel = new Map<UnitLevel, Record<string, LocalDate>>();
   return units.map((unit) => {
     let deadlines = deadlinesByLevel.get(unit.level);
@@ -58,12 +61,39 @@ export function campaignUnitStates<U extends CampaignUnitReports>(
     const values: Record<string, CampaignValues> = {};
     for (const report of unit.reports) {
       if (!plan.milestones.some((item) => item.key === report.milestone)) continue;
+      if (supersededByAlternative(report, unit.reports, alternatives)) continue;
       facts.reached[report.milestone] = reachedFromReport(plan, report);
       values[report.milestone] = (report.payload.values ?? {}) as CampaignValues;
     }
     const checklist = unitChecklist(plan, facts, today);
     return { unit, facts, checklist, standing: standingOf(plan, checklist), values };
   });
+}
+
+/**
+ * Milestones that close each other are alternatives (the month's meeting held, or not held with its reason):
+ * by milestone, the ones it is an alternative to.
+ */
+function alternativesOf(template: Campaign["template"]): Map<string, Set<string>> {
+  const closes = new Map(template.milestones.map((milestone) => [milestone.key, new Set(milestone.closes)]));
+  const alternatives = new Map<string, Set<string>>();
+  for (const [key, closed] of closes)
+    for (const other of closed)
+      if (closes.get(other)?.has(key)) alternatives.set(key, (alternatives.get(key) ?? new Set()).add(other));
+  return alternatives;
+}
+
+/**
+ * Whether a later report of an alternative replaces this one: a cell that reported the meeting held and then
+ * that it was not (or the other way round) is judged, counted and reminded by what it said last.
+ */
+function supersededByAlternative(
+  report: CampaignUnitReports["reports"][number],
+  reports: CampaignUnitReports["reports"],
+  alternatives: Map<string, Set<string>>,
+): boolean {
+  const others = alternatives.get(report.milestone);
+  return !!others && reports.some((other) => others.has(other.milestone) && other.recorded > report.recorded);
 }
 
 export interface StandingCounts {

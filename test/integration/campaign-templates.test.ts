@@ -331,6 +331,12 @@ describe("the figures of a few hundred reports, in status and the digest, agains
       if (outcome.status === "recorded" && !(key === "sinhhoat" && outcome.round !== "2026-12")) {
         latest.set(`${key}:${unitId}:${outcome.milestone.key}`, outcome.values as Record<string, number>);
         days.set(`${key}:${unitId}:${outcome.milestone.key}`, date);
+        // The month's meeting held, or not held: whichever the cell said last is the month's.
+        const alternative = { met: "skipped", skipped: "met" }[key === "sinhhoat" ? outcome.milestone.key : ""];
+        if (alternative) {
+          latest.delete(`${key}:${unitId}:${alternative}`);
+          days.delete(`${key}:${unitId}:${alternative}`);
+        }
       }
     };
     // Units other than the first two (reported through the bot above), every third one, varied.
@@ -369,6 +375,13 @@ describe("the figures of a few hundred reports, in status and the digest, agains
           tong: `${16 + (index % 3)}`,
         });
       else if (index % 9 === 1) await report("sinhhoat", cell.id, "khonghop", null, { lydo: "Trùng lịch trực bầu cử" });
+      // Corrected the other way round: a meeting reported held and then not held (a mistake), and the reverse.
+      // (Only every third cell gets here: index 6, 36, 66… reported the meeting held; 9, 27, 45… nothing yet.)
+      if (index % 30 === 6) await report("sinhhoat", cell.id, "khonghop", null, { lydo: "Báo nhầm, chi bộ chưa họp" });
+      if (index % 18 === 9) {
+        await report("sinhhoat", cell.id, "khonghop", null, { lydo: "Chưa bố trí được lịch" });
+        await report("sinhhoat", cell.id, "sinhhoat", day, { comat: `${11 + (index % 4)}`, tong: "16" });
+      }
       // Last month's meetings belong to November's round: December's figures do not count them.
       if (index % 6 === 3) await report("sinhhoat", cell.id, "sinhhoat", "2026-11-20", { comat: "5", tong: "20" });
     }
