@@ -16,6 +16,7 @@ import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Leadership } from "../db/client.js";
+import { leadershipKeeper } from "../db/leadership-keeper.js";
 import {
   claimDue,
   loadAttachment,
@@ -258,32 +259,24 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     pastCounted = true;
   }
 
-  // Pacing (several instances): the outbox's lock while this instance holds it.
-  const pacingRetryMs = options.pacingRetryMs ?? 5_000;
-  let pacingLock: Leadership | null = null;
-  let pacingAskedAt = Number.NEGATIVE_INFINITY;
-  async function mayPace(): Promise<boolean> {
-    if (!options.pacing) return true;
-    if (pacingLock?.held()) return true;
-    if (pacingLock) {
-      logger.warn({ instanceId }, "outbox: the lock to send was lost with its database connection; asking again");
-      await pacingLock.release();
-      pacingLock = null;
-    }
-    // Real time, not the app's clock: this is how often the database is asked.
-    if (Date.now() - pacingAskedAt < pacingRetryMs) return false;
-    pacingAskedAt = Date.now();
-    pacingLock = await options.pacing();
-    if (!pacingLock) return false;
-    // What the previous holder sent a moment ago still counts against Telegram's limits.
-    pastCounted = false;
-    logger.info({ instanceId }, "outbox: this instance sends the outbox's Telegram messages now");
-    return true;
-  }
+  // Pacing (several instances): this instance sends while it holds the outbox's lock.
+  const pacing = options.pacing
+    ? leadershipKeeper({
+        acquire: options.pacing,
+        retryMs: options.pacingRetryMs ?? 5_000,
+        onLost: () =>
+          logger.warn({ instanceId }, "outbox: the lock to send was lost with its database connection; asking again"),
+        onGained: () => {
+          // What the previous holder sent a moment ago still counts against Telegram's limits.
+          pastCounted = false;
+          logger.info({ instanceId }, "outbox: this instance sends the outbox's Telegram messages now");
+        },
+      })
+    : null;
 
   async function drain(): Promise<DrainResult> {
     const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
-    if (!(await mayPace())) return result;
+    if (pacing && !(await pacing.hold())) return result;
     await countPastSends();
     const at = now();
     const limit = Math.min(batchSize, limiter.globalAvailable(at));
@@ -336,12 +329,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await loop.stop();
       // Another instance takes over at once instead of at its next ask; a round run by hand after the stop
       // (tests, `outbox` commands) asks again at once.
-      await pacingLock?.release();
-      pacingLock = null;
-      pacingAskedAt = Number.NEGATIVE_INFINITY;
+      await pacing?.release();
     },
     limiter,
-    isPacing: () => !options.pacing || (pacingLock?.held() ?? false),
+    isPacing: () => pacing?.holds() ?? true,
   };
 }
 

@@ -3,6 +3,7 @@
 // the old one dies. Planning writes to the outbox only.
 import cron from "node-cron";
 import type { Leadership } from "../db/client.js";
+import { leadershipKeeper } from "../db/leadership-keeper.js";
 import type { Logger } from "../logger.js";
 
 /** One job of a tick: decides itself what is due, returns how many messages it wrote. */
@@ -34,19 +35,16 @@ export interface Scheduler {
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  let leadership: Leadership | null = null;
+  const leadership = leadershipKeeper({
+    acquire: deps.acquireLeadership,
+    // Its connection failed, and the lock with it: another instance may lead now.
+    onLost: () => deps.logger.warn("the scheduler's lock was lost with its database connection; asking for it again"),
+  });
   let task: ReturnType<typeof cron.schedule> | null = null;
   let ticking: Promise<void> = Promise.resolve();
 
   async function tickOnce(): Promise<void> {
-    if (leadership && !leadership.held()) {
-      // Its connection failed, and the lock with it: another instance may lead now.
-      deps.logger.warn("the scheduler's lock was lost with its database connection; asking for it again");
-      await leadership.release();
-      leadership = null;
-    }
-    leadership ??= await deps.acquireLeadership();
-    if (!leadership) return;
+    if (!(await leadership.hold())) return;
     for (const job of deps.jobs) {
       try {
         const planned = await job.run();
@@ -71,10 +69,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async stop() {
       await task?.stop();
       await ticking;
-      await leadership?.release();
-      leadership = null;
+      await leadership.release();
     },
     tick,
-    isLeader: () => leadership?.held() ?? false,
+    isLeader: leadership.holds,
   };
 }
